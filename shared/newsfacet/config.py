@@ -1,0 +1,51 @@
+"""Settings, read once at the edge (environment -> `Settings`) and passed inward.
+
+The domain never reads `os.environ`; handlers, the CLI and the local stack call `Settings.from_env()`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DEFAULT_STORE_URL = f"sqlite:///{Path('.newsfacet') / 'articles.db'}"
+
+
+class Settings(BaseModel):
+    """Every knob newsfacet has. Environment variable names are the field names, upper-cased,
+    prefixed with `NEWSFACET_` (e.g. `NEWSFACET_STORE`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    store: str = Field(
+        default=DEFAULT_STORE_URL,
+        description="sqlite:///path for the embedded store, http(s)://host:port for OpenSearch",
+    )
+    index_alias: str = Field(default="articles", description="OpenSearch alias searched and written")
+    opensearch_auth: str = Field(
+        default="auto",
+        description="none | basic | sigv4-es | sigv4-aoss | auto (SigV4 for *.amazonaws.com hosts)",
+    )
+    opensearch_username: str | None = Field(default=None, description="basic auth user")
+    opensearch_password: str | None = Field(default=None, description="basic auth password")
+    aws_region: str | None = Field(default=None, description="region for SigV4 signing")
+    max_upload_bytes: int = Field(default=10 * 1024 * 1024, gt=0, description="largest accepted upload")
+    max_decompressed_bytes: int = Field(
+        default=50 * 1024 * 1024, gt=0, description="cap on a gzip upload's inflated size"
+    )
+    rejections_table: str | None = Field(default=None, description="DynamoDB table recording rejections")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        values = {
+            name: env[f"NEWSFACET_{name.upper()}"]
+            for name in cls.model_fields
+            if f"NEWSFACET_{name.upper()}" in env
+        }
+        if "aws_region" not in values and "AWS_REGION" in env:
+            values["aws_region"] = env["AWS_REGION"]
+        return cls.model_validate(values)

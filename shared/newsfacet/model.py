@@ -1,0 +1,241 @@
+"""The data that crosses newsfacet's boundaries.
+
+Everything the pipeline produces, the stores keep and the API returns is one of these models. They
+know nothing of Lambda, S3 events or a particular search engine.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class Model(BaseModel):
+    """Base for every model: unknown fields are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- What an article is ------------------------------------------------------------------------
+
+
+class Origin(Model):
+    """Where an uploaded object came from. `sequencer` orders events of one S3 key."""
+
+    bucket: str
+    key: str
+    version_id: str | None = None
+    sequencer: str | None = None
+    source_url: str | None = None
+
+
+ActorType = Literal["person", "organization", "group"]
+
+
+class Actor(Model):
+    """A person, organisation or group the article is about, under one canonical name."""
+
+    name: str
+    type: ActorType
+    mentions: int = Field(ge=1)
+    salience: float = Field(ge=0.0, le=1.0)
+
+
+LocationKind = Literal["city", "region", "country", "continent", "sea", "area"]
+
+
+class Location(Model):
+    """A place the article is about, resolved to a canonical name and, where known, a point."""
+
+    name: str
+    kind: LocationKind
+    country_code: str | None = None  # ISO 3166-1 alpha-2
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+    mentions: int = Field(ge=1)
+
+
+class Topic(Model):
+    """An IPTC Media Topic. `parent` is the top-level code of a finer subject, None for a top level."""
+
+    code: str  # e.g. "medtop:16000000"
+    label: str  # e.g. "conflict, war and peace"
+    score: float = Field(ge=0.0, le=1.0)
+    parent: str | None = None
+
+
+class Article(Model):
+    """One cleaned, enriched news article, ready to be indexed.
+
+    `version` is the store's external version: a later S3 event of the same key has a larger one, so
+    a late or repeated event never overwrites newer state.
+    """
+
+    id: str
+    version: int = Field(ge=0)
+    title: str
+    text: str  # the article body only, paragraphs separated by blank lines
+    lede: str
+    url: str | None = None
+    source: str | None = None  # the publisher's site name
+    authors: list[str] = []
+    published_at: datetime | None = None
+    modified_at: datetime | None = None
+    language: str | None = None  # ISO 639-1
+    word_count: int = Field(ge=0)
+    content_sha256: str
+    simhash: str  # 64-bit near-duplicate fingerprint of the text, 16 hex digits
+    actors: list[Actor] = []
+    locations: list[Location] = []
+    topics: list[Topic] = []
+    ingested_at: datetime
+    origin: Origin
+
+
+# --- Why an upload is not an article -----------------------------------------------------------
+
+
+class RejectionReason(StrEnum):
+    """Why an upload was not turned into an article. Rejections are final: retrying cannot help."""
+
+    TOO_LARGE = "too_large"
+    DECOMPRESSION_BOMB = "decompression_bomb"
+    CORRUPT_ARCHIVE = "corrupt_archive"
+    BINARY = "binary"
+    UNDECODABLE = "undecodable"
+    EMPTY = "empty"
+    NOT_HTML = "not_html"
+    ERROR_PAGE = "error_page"
+    NO_ARTICLE_BODY = "no_article_body"
+
+
+class Rejection(Model):
+    """A typed, final verdict on an upload, with a human-readable detail."""
+
+    reason: RejectionReason
+    detail: str
+    origin: Origin | None = None
+
+
+class ArticleRejected(Exception):  # noqa: N818 - a rejection is not an error of ours
+    """Raised inside the pipeline; converted to a `Rejection` at its edge."""
+
+    def __init__(self, reason: RejectionReason, detail: str) -> None:
+        super().__init__(f"{reason.value}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+# --- Searching ---------------------------------------------------------------------------------
+
+
+class Dimension(StrEnum):
+    """The facet dimensions an article can be filtered and counted by."""
+
+    ACTOR = "actor"
+    LOCATION = "location"
+    TOPIC = "topic"
+    SOURCE = "source"
+
+
+class FacetFilter(Model):
+    """Selected values of one dimension: `any` matches one of them (OR), `all` requires each (AND)."""
+
+    values: list[str] = []
+    match: Literal["any", "all"] = "any"
+
+
+HistogramInterval = Literal["day", "week", "month"]
+SortOrder = Literal["relevance", "date"]
+
+MAX_PAGE_SIZE = 100
+MAX_FACET_SIZE = 100
+
+
+class SearchQuery(Model):
+    """A search as a frontend asks it. Dimensions combine with AND; see `FacetFilter` within one.
+
+    `sort=None` means relevance when `q` has words, else date. Dates are inclusive days in UTC.
+    """
+
+    q: str = ""
+    filters: dict[Dimension, FacetFilter] = {}
+    date_from: date | None = None
+    date_to: date | None = None
+    language: str | None = None
+    sort: SortOrder | None = None
+    size: int = Field(default=20, ge=1, le=MAX_PAGE_SIZE)
+    cursor: str | None = None
+    facet_size: int = Field(default=10, ge=1, le=MAX_FACET_SIZE)
+    histogram: HistogramInterval | None = None
+
+    @field_validator("q")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return value.strip()
+
+    def effective_sort(self) -> SortOrder:
+        return self.sort or ("relevance" if self.q else "date")
+
+    def selected(self, dimension: Dimension) -> FacetFilter:
+        return self.filters.get(dimension, FacetFilter())
+
+
+class SearchHit(Model):
+    """One article in a result page. `snippet` is HTML-escaped with matches wrapped in `<mark>`."""
+
+    id: str
+    title: str
+    url: str | None
+    source: str | None
+    published_at: datetime | None
+    snippet: str
+    actors: list[str]
+    locations: list[str]
+    topics: list[str]
+
+
+class FacetValue(Model):
+    value: str
+    count: int = Field(ge=0)
+
+
+class HistogramBucket(Model):
+    """Matching articles whose `published_at` falls in the period starting on `start`."""
+
+    start: date
+    count: int = Field(ge=0)
+
+
+class SearchResult(Model):
+    """The body of a search response, identical on every engine and over HTTP."""
+
+    total: int
+    hits: list[SearchHit]
+    facets: dict[Dimension, list[FacetValue]]
+    next_cursor: str | None = None
+    histogram: list[HistogramBucket] | None = None
+
+
+# --- Writing -----------------------------------------------------------------------------------
+
+
+WriteStatus = Literal["written", "stale"]
+
+
+class WriteOutcome(Model):
+    """What a versioned write did: `stale` means the store already held this or a newer version."""
+
+    id: str
+    status: WriteStatus
+
+
+class StoredVersion(Model):
+    """The version a store holds for an id; `deleted` marks a tombstone left by a delete."""
+
+    id: str
+    version: int
+    deleted: bool

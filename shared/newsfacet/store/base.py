@@ -1,0 +1,88 @@
+"""The store port: the one small interface every search engine adapter implements.
+
+Semantics shared by all engines (proven by `tests/contract/`):
+
+- Writes are versioned. `upsert` writes an article only if its `version` is greater than the
+  version the store holds for that id, live or deleted; otherwise the outcome is `stale` and nothing
+  changes. `delete` leaves a tombstone carrying its version, so a late write of an older version can
+  never bring a deleted article back. Tombstones are invisible to `get`, `search` and facets.
+- `find_by_origin` lists every id (live or tombstone) whose article came from one S3 object, so an
+  ObjectRemoved event, which names only the key, can be applied.
+- Transient trouble (engine down, throttled, timed out) raises `StoreUnavailable`; callers retry.
+- A cursor that does not belong to the query raises `InvalidCursor`.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+
+from newsfacet.model import (
+    Article,
+    Dimension,
+    FacetValue,
+    HistogramBucket,
+    HistogramInterval,
+    SearchQuery,
+    SearchResult,
+    StoredVersion,
+    WriteOutcome,
+)
+
+
+class StoreError(Exception):
+    """Base of the errors a store raises."""
+
+
+class StoreUnavailable(StoreError):  # noqa: N818 - reads as a state, like TimeoutError
+    """The engine cannot be reached or refuses work for now. Retrying later may succeed."""
+
+
+class InvalidCursor(StoreError, ValueError):
+    """A paging cursor is malformed or was made for another query."""
+
+
+class ArticleStore(ABC):
+    """Keeps articles and answers faceted searches over them."""
+
+    @abstractmethod
+    def upsert(self, articles: Sequence[Article]) -> list[WriteOutcome]:
+        """Write each article unless the store holds its id at the same or a newer version.
+
+        Returns one outcome per article, in order. Raises `StoreUnavailable` if the batch could not
+        be written at all; an item that failed transiently is retried inside, then raises.
+        """
+
+    @abstractmethod
+    def delete(self, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
+        """Replace the article by a tombstone at `version`, unless it holds a newer version.
+
+        `bucket`/`key` record the tombstone's origin, so a delete that arrives before the create
+        it follows still blocks that older create.
+        """
+
+    @abstractmethod
+    def find_by_origin(self, bucket: str, key: str) -> list[StoredVersion]:
+        """Every id, live or tombstone, whose article came from this S3 object."""
+
+    @abstractmethod
+    def get(self, article_id: str) -> Article | None:
+        """The live article with this id, or None (unknown or deleted)."""
+
+    @abstractmethod
+    def search(self, query: SearchQuery) -> SearchResult:
+        """Hits, total, disjunctive facet counts, next cursor and (if asked) a histogram."""
+
+    @abstractmethod
+    def facet_values(
+        self, dimension: Dimension, prefix: str, query: SearchQuery, size: int = 10
+    ) -> list[FacetValue]:
+        """Values of `dimension` with a word starting with `prefix` (case- and accent-insensitive),
+        counted over the articles matching `query` without its own selection in `dimension`."""
+
+    @abstractmethod
+    def histogram(self, query: SearchQuery, interval: HistogramInterval) -> list[HistogramBucket]:
+        """Matching articles per day, week (starting Monday) or month, oldest first, no empty ends."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook, most adapters have nothing to release
+        """Release connections or files."""
