@@ -37,6 +37,10 @@ class Settings(BaseModel):
         default=50 * 1024 * 1024, gt=0, description="cap on a gzip upload's inflated size"
     )
     rejections_table: str | None = Field(default=None, description="DynamoDB table recording rejections")
+    cors_origins: str = Field(
+        default="*",
+        description="origins the search API allows (CORS): *, a comma-separated list, or empty for none",
+    )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
