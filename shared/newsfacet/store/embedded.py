@@ -1,0 +1,695 @@
+"""The embedded store: one SQLite file (standard library), FTS5 full text, facets by SQL.
+
+It is the default store when no OpenSearch is configured, and obeys the same contract
+(`tests/contract/`). Layout:
+
+- `versions`: every id ever written, live or tombstone, with its external version and S3 origin.
+- `articles`: live articles only, keyed by a small integer `doc_id` that the side tables share.
+  The searchable text sits in columns (the FTS5 table's external content); the rest of the article
+  is JSON. `sort_at` (published_at in microseconds, a sentinel when missing) and `published_day`
+  (proleptic ordinal of the UTC day) are precomputed for sorting, date filters and histograms.
+- `articles_fts`: FTS5 over title, lede, text, authors, entity names and source, tokenized
+  `porter unicode61 remove_diacritics 2`; ranked by bm25 with the title weighted most.
+- `facet_values` (one row per distinct value, with its live article count, so the unfiltered
+  facets are an index read), `facet_words` (folded word suffixes of each value, for prefix
+  search) and `article_facets` (doc_id -> value_id, indexed both ways).
+
+A search materialises the ids matching `q`, the dates and the language once into a temporary table;
+the hits, the total, each dimension's disjunctive counts and the histogram are then SQL over that
+set joined with the facet selections, all in one read transaction (one consistent snapshot).
+
+Concurrency: WAL journal; each thread gets its own connection (so the local server's threads read
+in parallel), writers take the write lock up front (`BEGIN IMMEDIATE`), and other processes may
+read while one writes. `sqlite:///:memory:` keeps everything in one connection behind a lock.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from newsfacet.config import DEFAULT_STORE_URL
+from newsfacet.model import (
+    Article,
+    Dimension,
+    FacetValue,
+    HistogramBucket,
+    HistogramInterval,
+    SearchHit,
+    SearchQuery,
+    SearchResult,
+    StoredVersion,
+    WriteOutcome,
+)
+from newsfacet.query_syntax import AnyOf, Clause, Phrase, Term, parse
+from newsfacet.store.base import ArticleStore, InvalidCursor, StoreError, StoreUnavailable
+from newsfacet.store.cursor import decode_cursor, encode_cursor
+from newsfacet.store.facets import (
+    article_facet_values,
+    fill_histogram,
+    fold,
+    ordered_facet,
+    value_suffixes,
+)
+from newsfacet.store.snippets import (
+    MARK_END,
+    MARK_START,
+    SNIPPET_WORDS,
+    has_mark,
+    lede_snippet,
+    marked_snippet,
+    strip_sentinels,
+)
+
+__all__ = ["EmbeddedStore"]
+
+SCHEMA_VERSION = 1
+# bm25 weights of the FTS columns: title, lede, text, authors, entities, source.
+_WEIGHTS = (5.0, 2.0, 1.0, 1.0, 2.0, 1.0)
+_TEXT_COLUMN, _LEDE_COLUMN = 2, 1
+_NO_DATE = -(2**62)  # sort_at of an article without published_at: after every real date (desc)
+_DIMENSIONS = list(Dimension)
+_DIM_CODE = {dimension: code for code, dimension in enumerate(_DIMENSIONS)}
+_TOP_OF_UNICODE = "\U0010ffff"
+
+_SCHEMA = f"""
+CREATE TABLE versions (
+    id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    deleted INTEGER NOT NULL,
+    origin_bucket TEXT NOT NULL,
+    origin_key TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX versions_by_origin ON versions (origin_bucket, origin_key);
+
+CREATE TABLE articles (
+    doc_id INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    sort_at INTEGER NOT NULL,
+    published_day INTEGER,
+    language TEXT,
+    title TEXT NOT NULL,
+    lede TEXT NOT NULL,
+    text TEXT NOT NULL,
+    authors TEXT NOT NULL,
+    entities TEXT NOT NULL,
+    source TEXT NOT NULL,
+    doc TEXT NOT NULL
+);
+CREATE INDEX articles_by_date ON articles (sort_at DESC, id);
+CREATE INDEX articles_by_day ON articles (published_day);
+CREATE INDEX articles_by_language ON articles (language);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, lede, text, authors, entities, source,
+    content = 'articles', content_rowid = 'doc_id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE facet_values (
+    value_id INTEGER PRIMARY KEY,
+    dim INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    live INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (dim, value)
+);
+CREATE INDEX facet_values_by_count ON facet_values (dim, live DESC, value);
+
+CREATE TABLE facet_words (
+    dim INTEGER NOT NULL,
+    suffix TEXT NOT NULL,
+    value_id INTEGER NOT NULL,
+    PRIMARY KEY (dim, suffix, value_id)
+) WITHOUT ROWID;
+
+CREATE TABLE article_facets (
+    doc_id INTEGER NOT NULL,
+    dim INTEGER NOT NULL,
+    value_id INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, dim, value_id)
+) WITHOUT ROWID;
+CREATE INDEX article_facets_by_value ON article_facets (value_id, doc_id);
+
+PRAGMA user_version = {SCHEMA_VERSION};
+"""
+
+
+class EmbeddedStore(ArticleStore):
+    """`ArticleStore` on one SQLite file (or in memory). Safe for threads of one process."""
+
+    def __init__(self, path: Path | None) -> None:
+        """Open (creating if needed) the store at `path`; None keeps it in memory."""
+        self._path = path
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._registry_lock = threading.Lock()
+        self._memory_lock = threading.RLock()
+        self._memory: sqlite3.Connection | None = None
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connection() as conn:
+            self._ensure_schema(conn)
+
+    @classmethod
+    def from_url(cls, url: str) -> EmbeddedStore:
+        """`sqlite:///relative/path.db`, `sqlite:////absolute/path.db` or `sqlite:///:memory:`."""
+        if not url.startswith("sqlite://"):
+            raise ValueError(f"not an embedded store URL: {url!r}")
+        location = url.removeprefix("sqlite://").removeprefix("/")
+        if not location:
+            location = DEFAULT_STORE_URL.removeprefix("sqlite:///")
+        if location == ":memory:":
+            return cls(None)
+        return cls(Path(location))
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def upsert(self, articles: Sequence[Article]) -> list[WriteOutcome]:
+        outcomes: list[WriteOutcome] = []
+        with self._writing() as conn:
+            for article in articles:
+                if self._held_version(conn, article.id) >= article.version:
+                    outcomes.append(WriteOutcome(id=article.id, status="stale"))
+                    continue
+                self._write_article(conn, article)
+                conn.execute(
+                    "INSERT INTO versions (id, version, deleted, origin_bucket, origin_key)"
+                    " VALUES (?, ?, 0, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version,"
+                    " deleted = 0, origin_bucket = excluded.origin_bucket, origin_key = excluded.origin_key",
+                    (article.id, article.version, article.origin.bucket, article.origin.key),
+                )
+                outcomes.append(WriteOutcome(id=article.id, status="written"))
+        return outcomes
+
+    def delete(self, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
+        with self._writing() as conn:
+            if self._held_version(conn, article_id) >= version:
+                return WriteOutcome(id=article_id, status="stale")
+            row = conn.execute("SELECT doc_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is not None:
+                self._unindex(conn, row[0])
+                conn.execute("DELETE FROM articles WHERE doc_id = ?", (row[0],))
+            conn.execute(
+                "INSERT INTO versions (id, version, deleted, origin_bucket, origin_key)"
+                " VALUES (?, ?, 1, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version,"
+                " deleted = 1, origin_bucket = excluded.origin_bucket, origin_key = excluded.origin_key",
+                (article_id, version, bucket, key),
+            )
+        return WriteOutcome(id=article_id, status="written")
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def find_by_origin(self, bucket: str, key: str) -> list[StoredVersion]:
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT id, version, deleted FROM versions"
+                " WHERE origin_bucket = ? AND origin_key = ? ORDER BY id",
+                (bucket, key),
+            ).fetchall()
+        return [StoredVersion(id=row[0], version=row[1], deleted=bool(row[2])) for row in rows]
+
+    def get(self, article_id: str) -> Article | None:
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT title, lede, text, doc FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+        if row is None:
+            return None
+        return Article.model_validate({**json.loads(row[3]), "title": row[0], "lede": row[1], "text": row[2]})
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        position = decode_cursor(query, query.cursor) if query.cursor else None
+        sort = query.effective_sort()
+        with self._reading() as conn:
+            plan = _Plan.build(conn, query)
+            total = plan.count(conn)
+            rows = plan.page(
+                conn,
+                sort,
+                query.size + 1,
+                position.sort_values if position else None,
+                position.last_id if position else None,
+            )
+            more = len(rows) > query.size
+            rows = rows[: query.size]
+            hits = self._hits(conn, plan, [row[0] for row in rows])
+            facets = {
+                dimension: ordered_facet(
+                    plan.facet_counts(conn, dimension),
+                    query.selected(dimension).values,
+                    query.facet_size,
+                )
+                for dimension in _DIMENSIONS
+            }
+            histogram = fill_histogram(plan.day_counts(conn), query.histogram) if query.histogram else None
+        next_cursor = encode_cursor(query, [rows[-1][1]], rows[-1][2]) if more and rows else None
+        return SearchResult(
+            total=total, hits=hits, facets=facets, next_cursor=next_cursor, histogram=histogram
+        )
+
+    def facet_values(
+        self, dimension: Dimension, prefix: str, query: SearchQuery, size: int = 10
+    ) -> list[FacetValue]:
+        folded = fold(prefix)
+        selected = query.selected(dimension).values
+        with self._reading() as conn:
+            plan = _Plan.build(conn, query)
+            if not folded:
+                counts = plan.facet_counts(conn, dimension)
+            else:
+                counts = plan.facet_counts(conn, dimension, prefix=folded)
+        wanted = [value for value in selected if not folded or _has_prefix(value, folded)]
+        return ordered_facet(counts, wanted, size)
+
+    def histogram(self, query: SearchQuery, interval: HistogramInterval) -> list[HistogramBucket]:
+        with self._reading() as conn:
+            plan = _Plan.build(conn, query)
+            return fill_histogram(plan.day_counts(conn), interval)
+
+    def close(self) -> None:
+        with self._registry_lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+            self._memory = None
+        self._local = threading.local()
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _hits(self, conn: sqlite3.Connection, plan: _Plan, doc_ids: list[int]) -> list[SearchHit]:
+        if not doc_ids:
+            return []
+        marks = ",".join("?" * len(doc_ids))
+        rows = {
+            row[0]: row
+            for row in conn.execute(
+                f"SELECT doc_id, id, title, lede, text, source, doc FROM articles WHERE doc_id IN ({marks})",
+                doc_ids,
+            )
+        }
+        marked: dict[int, tuple[str, str]] = {}
+        if plan.highlight is not None:
+            for doc_id, text_snippet, lede_snip in conn.execute(
+                f"SELECT rowid, snippet(articles_fts, {_TEXT_COLUMN}, ?, ?, '…', {SNIPPET_WORDS}),"
+                f" snippet(articles_fts, {_LEDE_COLUMN}, ?, ?, '…', {SNIPPET_WORDS})"
+                f" FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+                [MARK_START, MARK_END, MARK_START, MARK_END, plan.highlight, *doc_ids],
+            ):
+                marked[doc_id] = (text_snippet, lede_snip)
+        hits = []
+        for doc_id in doc_ids:
+            _, article_id, title, lede, text, source, doc = rows[doc_id]
+            meta = json.loads(doc)
+            text_snippet, lede_snip = marked.get(doc_id, ("", ""))
+            if has_mark(text_snippet):
+                snippet = marked_snippet(text_snippet)
+            elif has_mark(lede_snip):
+                snippet = marked_snippet(lede_snip)
+            else:
+                snippet = lede_snippet(lede, text)
+            hits.append(
+                SearchHit(
+                    id=article_id,
+                    title=title,
+                    url=meta.get("url"),
+                    source=source or None,
+                    published_at=meta.get("published_at"),
+                    snippet=snippet,
+                    actors=[actor["name"] for actor in meta.get("actors", [])],
+                    locations=[location["name"] for location in meta.get("locations", [])],
+                    topics=[topic["label"] for topic in meta.get("topics", [])],
+                )
+            )
+        return hits
+
+    @staticmethod
+    def _held_version(conn: sqlite3.Connection, article_id: str) -> int:
+        row = conn.execute("SELECT version FROM versions WHERE id = ?", (article_id,)).fetchone()
+        return -1 if row is None else int(row[0])
+
+    def _write_article(self, conn: sqlite3.Connection, article: Article) -> None:
+        published = article.published_at
+        if published is not None and published.tzinfo is None:
+            published = published.replace(tzinfo=UTC)  # naive datetimes are taken as UTC
+        sort_at = _NO_DATE if published is None else _micros(published)
+        day = None if published is None else published.astimezone(UTC).date().toordinal()
+        values = article_facet_values(article)
+        columns = (
+            strip_sentinels(article.title),
+            strip_sentinels(article.lede),
+            strip_sentinels(article.text),
+            strip_sentinels("\n".join(article.authors)),
+            strip_sentinels(
+                "\n".join(values[Dimension.ACTOR] + values[Dimension.LOCATION] + values[Dimension.TOPIC])
+            ),
+            strip_sentinels(article.source or ""),
+        )
+        doc = article.model_dump_json(exclude={"title", "lede", "text"})
+        row = conn.execute("SELECT doc_id FROM articles WHERE id = ?", (article.id,)).fetchone()
+        if row is None:
+            doc_id = conn.execute(
+                "INSERT INTO articles (id, sort_at, published_day, language, title, lede, text,"
+                " authors, entities, source, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " RETURNING doc_id",
+                (article.id, sort_at, day, article.language, *columns, doc),
+            ).fetchone()[0]
+        else:
+            doc_id = row[0]
+            self._unindex(conn, doc_id)
+            conn.execute(
+                "UPDATE articles SET sort_at = ?, published_day = ?, language = ?, title = ?, lede = ?,"
+                " text = ?, authors = ?, entities = ?, source = ?, doc = ? WHERE doc_id = ?",
+                (sort_at, day, article.language, *columns, doc, doc_id),
+            )
+        conn.execute(
+            "INSERT INTO articles_fts (rowid, title, lede, text, authors, entities, source)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, *columns),
+        )
+        facet_rows = []
+        for dimension, dimension_values in values.items():
+            code = _DIM_CODE[dimension]
+            for value in dimension_values:
+                value_id = conn.execute(
+                    "INSERT INTO facet_values (dim, value, live) VALUES (?, ?, 1)"
+                    " ON CONFLICT (dim, value) DO UPDATE SET live = live + 1 RETURNING value_id",
+                    (code, value),
+                ).fetchone()[0]
+                facet_rows.append((doc_id, code, value_id))
+                conn.executemany(
+                    "INSERT OR IGNORE INTO facet_words (dim, suffix, value_id) VALUES (?, ?, ?)",
+                    [(code, suffix, value_id) for suffix in value_suffixes(value)],
+                )
+        conn.executemany("INSERT INTO article_facets (doc_id, dim, value_id) VALUES (?, ?, ?)", facet_rows)
+
+    @staticmethod
+    def _unindex(conn: sqlite3.Connection, doc_id: int) -> None:
+        """Remove a live article's full-text entry and facet memberships (the row stays)."""
+        conn.execute(
+            "INSERT INTO articles_fts (articles_fts, rowid, title, lede, text, authors, entities, source)"
+            " SELECT 'delete', doc_id, title, lede, text, authors, entities, source"
+            " FROM articles WHERE doc_id = ?",
+            (doc_id,),
+        )
+        conn.execute(
+            "UPDATE facet_values SET live = live - 1"
+            " WHERE value_id IN (SELECT value_id FROM article_facets WHERE doc_id = ?)",
+            (doc_id,),
+        )
+        conn.execute("DELETE FROM article_facets WHERE doc_id = ?", (doc_id,))
+
+    def _ensure_schema(self, conn: sqlite3.Connection) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+            elif version != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self._path}: schema version {version}, this newsfacet reads {SCHEMA_VERSION};"
+                    " re-index into a new file"
+                )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _open(self) -> sqlite3.Connection:
+        target = ":memory:" if self._path is None else str(self._path)
+        conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, timeout=30.0)
+        if self._path is not None:
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute("PRAGMA mmap_size = 268435456")
+        conn.execute("CREATE TEMP TABLE matched (doc_id INTEGER PRIMARY KEY, score REAL NOT NULL)")
+        with self._registry_lock:
+            self._connections.append(conn)
+        return conn
+
+    @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        """This thread's connection (file) or the one shared connection, locked (memory)."""
+        if self._path is None:
+            with self._memory_lock:
+                if self._memory is None:
+                    self._memory = self._open()
+                yield self._memory
+            return
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._open()
+        yield conn
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        with self._connection() as conn, _unavailable_on_lock():
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with self._connection() as conn, _unavailable_on_lock():
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("COMMIT")
+
+
+@contextmanager
+def _unavailable_on_lock() -> Iterator[None]:
+    """A database locked past the busy timeout is transient: callers may retry."""
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise StoreUnavailable(f"embedded store busy: {error}") from error
+        raise
+
+
+# --- query planning ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Plan:
+    """The SQL pieces of one query: the matched set and each dimension's selection."""
+
+    restricted: bool  # False: `q`, dates and language restrict nothing (every live article)
+    ranked: bool  # True: `matched.score` holds bm25 scores (lower is better)
+    highlight: str | None  # FTS5 expression of the positive clauses, for snippets
+    selections: dict[Dimension, tuple[str, list[Any]]]  # condition on `doc_id` per dimension
+
+    @classmethod
+    def build(cls, conn: sqlite3.Connection, query: SearchQuery) -> _Plan:
+        parsed = parse(query.q)
+        positive = _fts_expression(parsed.positive)
+        negative = _fts_expression(parsed.negated, join=" OR ")
+        conditions: list[str] = []
+        params: list[Any] = []
+        if query.date_from is not None:
+            conditions.append("a.published_day >= ?")
+            params.append(query.date_from.toordinal())
+        if query.date_to is not None:
+            conditions.append("a.published_day <= ?")
+            params.append(query.date_to.toordinal())
+        if query.language is not None:
+            conditions.append("a.language = ?")
+            params.append(query.language)
+        if negative:
+            conditions.append("a.doc_id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(negative)
+        conn.execute("DELETE FROM temp.matched")
+        restricted = bool(positive or conditions)
+        if positive:
+            weights = ", ".join(str(w) for w in _WEIGHTS)
+            where = "".join(f" AND {c}" for c in conditions)
+            conn.execute(
+                f"INSERT INTO temp.matched (doc_id, score)"
+                f" SELECT articles_fts.rowid, bm25(articles_fts, {weights}) FROM articles_fts"
+                f" JOIN articles a ON a.doc_id = articles_fts.rowid WHERE articles_fts MATCH ?{where}",
+                [positive, *params],
+            )
+        elif conditions:
+            conn.execute(
+                f"INSERT INTO temp.matched (doc_id, score) SELECT a.doc_id, 0 FROM articles a"
+                f" WHERE {' AND '.join(conditions)}",
+                params,
+            )
+        selections = {
+            dimension: _selection(conn, dimension, query)
+            for dimension in _DIMENSIONS
+            if query.selected(dimension).values
+        }
+        return cls(
+            restricted=restricted, ranked=bool(positive), highlight=positive or None, selections=selections
+        )
+
+    def _source(self, skip: Dimension | None = None) -> tuple[str, list[Any]]:
+        """SQL yielding the doc_ids of the matched set under every selection but `skip`'s."""
+        parts = [(sql, params) for dim, (sql, params) in self.selections.items() if dim != skip]
+        base = "SELECT doc_id FROM temp.matched" if self.restricted else "SELECT doc_id FROM articles"
+        if not parts:
+            return base, []
+        where = " AND ".join(f"doc_id IN ({sql})" for sql, _ in parts)
+        return f"{base} WHERE {where}", [p for _, params in parts for p in params]
+
+    def count(self, conn: sqlite3.Connection) -> int:
+        sql, params = self._source()
+        return int(conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
+
+    def page(
+        self,
+        conn: sqlite3.Connection,
+        sort: str,
+        limit: int,
+        after: list[Any] | None,
+        after_id: str | None,
+    ) -> list[tuple[int, Any, str]]:
+        """(doc_id, sort value, id) of the next `limit` hits after the cursor position, in order."""
+        conditions: list[str] = []
+        params: list[Any] = []
+        for sql, selection_params in (sel for dim, sel in self.selections.items()):
+            conditions.append(f"a.doc_id IN ({sql})")
+            params.extend(selection_params)
+        if sort == "relevance":
+            key = "m.score" if self.ranked else "0.0"
+            if after is not None:
+                conditions.append(f"({key} > ? OR ({key} = ? AND a.id > ?))")
+                params.extend([_number(after), _number(after), after_id])
+            source = (
+                "temp.matched m JOIN articles a ON a.doc_id = m.doc_id" if self.restricted else ("articles a")
+            )
+            order = f"{key} ASC, a.id ASC"
+        else:
+            key = "a.sort_at"
+            if after is not None:
+                conditions.append("(a.sort_at < ? OR (a.sort_at = ? AND a.id > ?))")
+                params.extend([_number(after), _number(after), after_id])
+            source = (
+                "articles a WHERE a.doc_id IN (SELECT doc_id FROM temp.matched)"
+                if self.restricted
+                else "articles a"
+            )
+            order = "a.sort_at DESC, a.id ASC"
+        glue = " AND " if "WHERE" in source else " WHERE "
+        where = glue + " AND ".join(conditions) if conditions else ""
+        return [
+            (row[0], row[1], row[2])
+            for row in conn.execute(
+                f"SELECT a.doc_id, {key}, a.id FROM {source}{where} ORDER BY {order} LIMIT ?",
+                [*params, limit],
+            )
+        ]
+
+    def facet_counts(
+        self, conn: sqlite3.Connection, dimension: Dimension, prefix: str | None = None
+    ) -> dict[str, int]:
+        """Disjunctive counts of `dimension`'s values (optionally only those matching `prefix`)."""
+        code = _DIM_CODE[dimension]
+        others = [dim for dim in self.selections if dim != dimension]
+        candidates = ""
+        params: list[Any] = []
+        if prefix:
+            candidates = (
+                " AND v.value_id IN (SELECT value_id FROM facet_words"
+                " WHERE dim = ? AND suffix >= ? AND suffix < ?)"
+            )
+            params = [code, prefix, prefix + _TOP_OF_UNICODE]
+        if not self.restricted and not others:
+            rows = conn.execute(
+                f"SELECT v.value, v.live FROM facet_values v WHERE v.dim = ? AND v.live > 0{candidates}",
+                [code, *params],
+            )
+            return {value: count for value, count in rows}
+        source, source_params = self._source(skip=dimension)
+        rows = conn.execute(
+            f"SELECT v.value, c.n FROM (SELECT f.value_id, count(*) AS n FROM article_facets f"
+            f" WHERE f.dim = ? AND f.doc_id IN ({source}) GROUP BY f.value_id) c"
+            f" JOIN facet_values v ON v.value_id = c.value_id WHERE 1{candidates}",
+            [code, *source_params, *params],
+        )
+        return {value: count for value, count in rows}
+
+    def day_counts(self, conn: sqlite3.Connection) -> dict[date, int]:
+        source, params = self._source()
+        rows = conn.execute(
+            f"SELECT published_day, count(*) FROM articles WHERE published_day IS NOT NULL"
+            f" AND doc_id IN ({source}) GROUP BY published_day",
+            params,
+        )
+        return {date.fromordinal(day): count for day, count in rows}
+
+
+def _selection(conn: sqlite3.Connection, dimension: Dimension, query: SearchQuery) -> tuple[str, list[Any]]:
+    """SQL yielding the doc_ids that satisfy `dimension`'s selection (any or all of its values)."""
+    selected = query.selected(dimension)
+    values = list(dict.fromkeys(selected.values))
+    marks = ",".join("?" * len(values))
+    ids = [
+        row[0]
+        for row in conn.execute(
+            f"SELECT value_id FROM facet_values WHERE dim = ? AND value IN ({marks})",
+            [_DIM_CODE[dimension], *values],
+        )
+    ]
+    if selected.match == "all" and len(ids) < len(values):
+        return "SELECT NULL WHERE 0", []  # a required value nobody has: nothing matches
+    if not ids:
+        return "SELECT NULL WHERE 0", []
+    id_marks = ",".join("?" * len(ids))
+    if selected.match == "all" and len(ids) > 1:
+        return (
+            f"SELECT doc_id FROM article_facets WHERE value_id IN ({id_marks})"
+            f" GROUP BY doc_id HAVING count(*) = {len(ids)}",
+            ids,
+        )
+    return f"SELECT doc_id FROM article_facets WHERE value_id IN ({id_marks})", ids
+
+
+def _fts_expression(clauses: list[Clause], join: str = " AND ") -> str:
+    """An FTS5 MATCH expression for `clauses`, every word double-quoted (never FTS5 syntax)."""
+    return join.join(f"({_fts_clause(clause)})" for clause in clauses)
+
+
+def _fts_clause(clause: Clause) -> str:
+    if isinstance(clause, Term):
+        return _quoted(clause.text)
+    if isinstance(clause, Phrase):
+        return _quoted(" ".join(clause.words))
+    assert isinstance(clause, AnyOf)
+    return " OR ".join(_fts_clause(option) for option in clause.options)
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _has_prefix(value: str, folded_prefix: str) -> bool:
+    return any(suffix.startswith(folded_prefix) for suffix in value_suffixes(value))
+
+
+def _micros(moment: datetime) -> int:
+    delta = moment.astimezone(UTC) - datetime(1970, 1, 1, tzinfo=UTC)
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def _number(values: list[Any]) -> float | int:
+    if len(values) != 1 or not isinstance(values[0], int | float) or isinstance(values[0], bool):
+        raise InvalidCursor("malformed cursor")
+    return values[0]
