@@ -22,8 +22,10 @@ $(STAMP): requirements/dev.txt requirements/bootstrap.txt pyproject.toml
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+## opensearch: fetch the pinned OpenSearch jars (cached in ~/.m2) and compile the local-node launcher
+## (start one with `python3 -m infrastructure.opensearch.node run`; see infrastructure/opensearch/)
 opensearch:
-	@echo "opensearch: launcher not wired yet"
+	$(PYTHON) -m infrastructure.opensearch.node build
 
 ## run: the whole system on this machine (see README)
 run: setup
