@@ -1,0 +1,119 @@
+"""Ingest function: S3 notifications from the SQS queue -> `newsfacet.ingest` -> the store.
+
+Thin on purpose: parse each SQS record, hand each S3 event to the `Ingestor`, report. Powertools
+provides partial batch failures (only failed records return to the queue), structured logs with
+the S3 key as correlation id, EMF metrics and X-Ray tracing.
+
+A record fails (and is redelivered, then parked in the DLQ) only on transient trouble, a message
+that is not an S3 notification, or a bug. A rejected upload is final and does not fail its record.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from time import perf_counter
+from typing import Any
+
+from aws_lambda_powertools import Logger, Metrics, Tracer, single_metric
+from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+from aws_lambda_powertools.utilities.typing import LambdaContext
+from newsfacet.config import Settings
+from newsfacet.ingest import TRANSIENT_ERRORS, Ingestor, IngestOutcome, S3ObjectSource
+from newsfacet.rejections import open_rejection_log
+from newsfacet.s3events import MalformedNotification, S3ObjectEvent, parse_notification
+from newsfacet.store import open_store
+
+NAMESPACE = "newsfacet"
+
+logger = Logger(service="newsfacet-ingest")
+metrics = Metrics(namespace=NAMESPACE, service="newsfacet-ingest")
+tracer = Tracer(service="newsfacet-ingest")
+processor = BatchProcessor(event_type=EventType.SQS)
+
+_ingestor: Ingestor | None = None
+
+
+def get_ingestor() -> Ingestor:
+    """The process's `Ingestor`, built on first use from the environment (once per container)."""
+    global _ingestor  # noqa: PLW0603 - one per process, built lazily so imports stay cheap
+    if _ingestor is None:
+        settings = Settings.from_env()
+        _ingestor = Ingestor(
+            store=open_store(settings),
+            source=S3ObjectSource.from_settings(settings),
+            rejections=open_rejection_log(settings),
+            settings=settings,
+        )
+    return _ingestor
+
+
+@tracer.capture_method
+def record_handler(record: SQSRecord) -> None:
+    """Apply every S3 event of one SQS message; raise to have the queue redeliver the message."""
+    try:
+        notification = parse_notification(record.body)
+    except MalformedNotification:
+        logger.exception("message is not an S3 notification; it will reach the dead-letter queue")
+        metrics.add_metric(name="MalformedMessages", unit=MetricUnit.Count, value=1)
+        raise
+    if notification.is_test_event:
+        logger.info("s3:TestEvent acknowledged")
+        return
+    for name in notification.ignored:
+        logger.info("event ignored", extra={"s3_event": name})
+    for event in notification.events:
+        _apply(event)
+
+
+def _apply(event: S3ObjectEvent) -> None:
+    logger.set_correlation_id(event.key)
+    logger.append_keys(bucket=event.bucket, version=event.version, s3_event=event.name)
+    started = perf_counter()
+    try:
+        outcome = get_ingestor().apply(event)
+    except TRANSIENT_ERRORS as error:
+        logger.warning("transient failure; the queue will redeliver", extra={"error": repr(error)})
+        metrics.add_metric(name="TransientFailures", unit=MetricUnit.Count, value=1)
+        raise
+    metrics.add_metric(
+        name="IngestLatency", unit=MetricUnit.Milliseconds, value=(perf_counter() - started) * 1000
+    )
+    lag = (datetime.now(UTC) - event.event_time).total_seconds() * 1000
+    metrics.add_metric(name="EventLag", unit=MetricUnit.Milliseconds, value=max(lag, 0.0))
+    _report(outcome)
+
+
+def _report(outcome: IngestOutcome) -> None:
+    details = {"status": outcome.status, "article_id": outcome.article_id, "tombstoned": outcome.tombstoned}
+    if outcome.status == "rejected" and outcome.reason is not None:
+        logger.warning(
+            "upload rejected", extra={**details, "reason": outcome.reason.value, "detail": outcome.detail}
+        )
+        with single_metric(
+            name="UploadsRejected", unit=MetricUnit.Count, value=1, namespace=NAMESPACE
+        ) as metric:
+            metric.add_dimension(name="reason", value=outcome.reason.value)
+    else:
+        logger.info(f"event applied: {outcome.status}", extra=details)
+        name = {
+            "indexed": "ArticlesIndexed",
+            "stale": "StaleEvents",
+            "deleted": "RemovalsApplied",
+            "gone": "ObjectsGone",
+        }[outcome.status]
+        metrics.add_metric(name=name, unit=MetricUnit.Count, value=1)
+    if outcome.tombstoned:
+        metrics.add_metric(name="ArticlesDeleted", unit=MetricUnit.Count, value=len(outcome.tombstoned))
+
+
+@logger.inject_lambda_context(clear_state=True)
+@tracer.capture_lambda_handler
+@metrics.log_metrics
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
+    """SQS batch in, the ids of the records to redeliver out (`ReportBatchItemFailures`)."""
+    return process_partial_response(
+        event=event, record_handler=record_handler, processor=processor, context=context
+    )

@@ -1,0 +1,287 @@
+"""One upload in, one article (or a typed rejection) out, then the store.
+
+The domain of the ingest function, free of Lambda and SQS: it takes a parsed `S3ObjectEvent` and
+brings the store to the state that event implies. Everything it touches is a port, so tests run it
+against the real stores with an in-process S3.
+
+## Keeping the index in the state of the newest event
+
+S3 delivers notifications at least once and in any order. Every write carries the event's version
+(from its sequencer, see `newsfacet.s3events`) and stores refuse writes older than what they hold,
+tombstones included. One key can map to different article ids over time (the id comes from the
+page's canonical URL), so after every event the ids that came from the key are *reconciled*: the
+entry with the newest version says what the key holds now, and every other live id from that key is
+tombstoned at that newest version. Events that leave no article (a removal, a rejected re-upload)
+leave a tombstone under `key_article_id(bucket, key)`, so the newest event of a key is always
+visible to `find_by_origin` and a late, older create is blocked or buried.
+
+Writing before reconciling (rather than checking first, then writing) is what makes concurrent
+deliveries converge: whichever event reconciles last sees both writes. Ingest also checks first, to
+skip fetching and parsing an object a newer event has already superseded.
+
+## Failures
+
+- A rejection is final: recorded in the `RejectionLog`, reported, never retried.
+- An object that is gone when fetched (deleted or overwritten since) is not an error: the event that
+  removed or replaced it is on its way.
+- Transient trouble (`TRANSIENT_ERRORS`) propagates, so the caller fails only this record and the
+  queue redelivers it. Anything else also propagates: it is a bug or a misconfiguration, and the
+  dead-letter queue is where an operator sees it.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Literal, Protocol
+
+import boto3
+from botocore.exceptions import BotoCoreError, ClientError
+from pydantic import BaseModel, ConfigDict
+
+from newsfacet.config import Settings
+from newsfacet.model import Article, Origin, Rejection, RejectionReason, StoredVersion
+from newsfacet.rejections import RejectionLog, RejectionLogUnavailable, RejectionRecord
+from newsfacet.s3events import S3EventKind, S3ObjectEvent
+from newsfacet.store.base import ArticleStore, StoreUnavailable
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
+
+class ObjectGone(Exception):  # noqa: N818 - reads as a state of the object
+    """The object (or that version of it) no longer exists."""
+
+
+class SourceUnavailable(Exception):  # noqa: N818 - reads as a state, like StoreUnavailable
+    """S3 throttled, failed (5xx) or timed out. Retrying later may succeed."""
+
+
+TRANSIENT_ERRORS: tuple[type[Exception], ...] = (StoreUnavailable, SourceUnavailable, RejectionLogUnavailable)
+"""Failures that fail one record so the queue retries it (and finally parks it in the DLQ)."""
+
+
+class ObjectSource(ABC):
+    """Reads uploaded objects. The port keeps S3 (and boto3) out of the domain's tests."""
+
+    @abstractmethod
+    def read(self, bucket: str, key: str, version_id: str | None, limit: int) -> bytes:
+        """At most `limit` bytes of the object (the version `version_id` if given).
+
+        Raises `ObjectGone` if it no longer exists, `SourceUnavailable` on transient trouble.
+        """
+
+
+class ArticleBuilder(Protocol):
+    """The pipeline's entry point, `newsfacet.pipeline.build_article`."""
+
+    def __call__(
+        self, raw: bytes, origin: Origin, version: int, settings: Settings, now: datetime | None = None
+    ) -> Article | Rejection: ...
+
+
+IngestStatus = Literal["indexed", "stale", "rejected", "deleted", "gone"]
+
+
+class IngestOutcome(BaseModel):
+    """What applying one event did, for logs and metrics.
+
+    - `indexed`: the article was written; `stale`: a newer or equal event had already been applied;
+    - `rejected`: the upload is not an article (`reason`); `deleted`: the key's articles were removed;
+    - `gone`: the object had been deleted or overwritten before it could be read.
+    `tombstoned` lists ids this event removed from the index.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    status: IngestStatus
+    bucket: str
+    key: str
+    version: int
+    article_id: str | None = None
+    reason: RejectionReason | None = None
+    detail: str | None = None
+    tombstoned: list[str] = []
+
+
+def key_article_id(bucket: str, key: str) -> str:
+    """The id an article from this key gets when its page names no canonical URL.
+
+    Removals and rejections leave their tombstone under it, so a late create of such a page is
+    refused by the store itself rather than written and then buried.
+    """
+    # The id scheme belongs to the pipeline; its module pulls the extraction stack, loaded lazily.
+    from newsfacet.extract.fingerprint import article_id  # noqa: PLC0415
+
+    return article_id(None, bucket, key)
+
+
+def _default_builder() -> ArticleBuilder:
+    # Heavy (spaCy, trafilatura): loaded on first use, and never by processes that only delete.
+    from newsfacet.pipeline import build_article  # noqa: PLC0415
+
+    return build_article
+
+
+class Ingestor:
+    """Applies S3 object events to a store. Build one per process; it holds no per-event state."""
+
+    def __init__(
+        self,
+        *,
+        store: ArticleStore,
+        source: ObjectSource,
+        rejections: RejectionLog,
+        settings: Settings,
+        build: ArticleBuilder | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._store = store
+        self._source = source
+        self._rejections = rejections
+        self._settings = settings
+        self._build = build
+        self._clock = clock
+
+    def apply(self, event: S3ObjectEvent) -> IngestOutcome:
+        """Bring the store to the state `event` implies; see the module docstring."""
+        if event.kind is S3EventKind.CREATED:
+            return self._created(event)
+        return self._removed(event)
+
+    def _created(self, event: S3ObjectEvent) -> IngestOutcome:
+        bucket, key, version = event.bucket, event.key, event.version
+        known = self._store.find_by_origin(bucket, key)
+        if any(entry.version >= version for entry in known):
+            # A newer (or this same) event was applied: skip the fetch, but finish its reconciling in
+            # case that earlier attempt failed between writing and reconciling.
+            return self._outcome("stale", event, tombstoned=self._reconcile(bucket, key, known))
+        try:
+            # One byte past the limit lets the pipeline tell "too large" from "exactly at the limit"
+            # without pulling a multi-gigabyte object into memory.
+            raw = self._source.read(bucket, key, event.version_id, self._settings.max_upload_bytes + 1)
+        except ObjectGone:
+            return self._outcome("gone", event)
+        result = self._builder()(raw, event.origin(), version, self._settings, now=self._clock())
+        if isinstance(result, Rejection):
+            self._rejections.record(RejectionRecord.of(result, bucket, key, version, self._clock()))
+            # The key no longer holds an article: mark that, so older creates stay buried.
+            self._store.delete(key_article_id(bucket, key), version, bucket, key)
+            return self._outcome(
+                "rejected",
+                event,
+                reason=result.reason,
+                detail=result.detail,
+                tombstoned=self._reconcile(bucket, key),
+            )
+        (written,) = self._store.upsert([result])
+        status: IngestStatus = "indexed" if written.status == "written" else "stale"
+        return self._outcome(status, event, article_id=result.id, tombstoned=self._reconcile(bucket, key))
+
+    def _removed(self, event: S3ObjectEvent) -> IngestOutcome:
+        bucket, key, version = event.bucket, event.key, event.version
+        known = self._store.find_by_origin(bucket, key)
+        # Nothing known from the key yet: leave the marker, so the create this removal follows
+        # (delivered late) is buried when it comes.
+        targets = (
+            [entry.id for entry in known if entry.version < version]
+            if known
+            else [key_article_id(bucket, key)]
+        )
+        removed = [
+            article_id
+            for article_id in targets
+            if self._store.delete(article_id, version, bucket, key).status == "written"
+        ]
+        tombstoned = [article_id for article_id in removed if _was_live(article_id, known)]
+        tombstoned += self._reconcile(bucket, key)
+        return self._outcome("deleted" if removed else "stale", event, tombstoned=tombstoned)
+
+    def _reconcile(self, bucket: str, key: str, known: list[StoredVersion] | None = None) -> list[str]:
+        """Tombstone every live id from the key older than the key's newest entry."""
+        entries = self._store.find_by_origin(bucket, key) if known is None else known
+        if not entries:
+            return []
+        newest = max(entry.version for entry in entries)
+        buried = []
+        for entry in entries:
+            if (
+                not entry.deleted
+                and entry.version < newest
+                and self._store.delete(entry.id, newest, bucket, key).status == "written"
+            ):
+                buried.append(entry.id)
+        return buried
+
+    def _builder(self) -> ArticleBuilder:
+        if self._build is None:
+            self._build = _default_builder()
+        return self._build
+
+    @staticmethod
+    def _outcome(
+        status: IngestStatus,
+        event: S3ObjectEvent,
+        *,
+        article_id: str | None = None,
+        reason: RejectionReason | None = None,
+        detail: str | None = None,
+        tombstoned: list[str] | None = None,
+    ) -> IngestOutcome:
+        return IngestOutcome(
+            status=status,
+            bucket=event.bucket,
+            key=event.key,
+            version=event.version,
+            article_id=article_id,
+            reason=reason,
+            detail=detail,
+            tombstoned=tombstoned or [],
+        )
+
+
+def _was_live(article_id: str, known: list[StoredVersion]) -> bool:
+    return any(entry.id == article_id and not entry.deleted for entry in known)
+
+
+# --- The S3 adapter -----------------------------------------------------------------------------------
+
+_GONE_CODES = frozenset({"NoSuchKey", "NoSuchVersion", "404"})
+_TRANSIENT_S3_CODES = frozenset(
+    {"SlowDown", "Throttling", "ThrottlingException", "RequestTimeout", "InternalError", "ServiceUnavailable"}
+)
+
+
+class S3ObjectSource(ObjectSource):
+    """Reads objects with boto3. Needs s3:GetObject(Version) and s3:ListBucket: without the latter,
+    S3 answers 403 instead of 404 for a missing key, and a deleted object would look like an error."""
+
+    def __init__(self, client: S3Client) -> None:
+        self._client = client
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> S3ObjectSource:
+        return cls(boto3.client("s3", region_name=settings.aws_region))
+
+    def read(self, bucket: str, key: str, version_id: str | None, limit: int) -> bytes:
+        try:
+            if version_id:
+                response = self._client.get_object(Bucket=bucket, Key=key, VersionId=version_id)
+            else:
+                response = self._client.get_object(Bucket=bucket, Key=key)
+            body = response["Body"]
+            try:
+                return body.read(limit)
+            finally:
+                body.close()
+        except ClientError as error:
+            code = str(error.response.get("Error", {}).get("Code", ""))
+            status = int(error.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) or 0)
+            if code in _GONE_CODES:
+                raise ObjectGone(f"s3://{bucket}/{key}") from error
+            if code in _TRANSIENT_S3_CODES or status >= 500:
+                raise SourceUnavailable(f"S3 {code or status} reading s3://{bucket}/{key}") from error
+            raise
+        except BotoCoreError as error:  # connection errors, read timeouts, truncated streams
+            raise SourceUnavailable(f"{type(error).__name__} reading s3://{bucket}/{key}") from error
