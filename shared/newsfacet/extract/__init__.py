@@ -1,0 +1,68 @@
+"""Raw page -> clean article text and metadata, or a typed rejection (`ArticleRejected`).
+
+Each concern is its own module of small functions over a parsed lxml tree:
+
+- `decode`: bytes -> text (size limit, gzip, binary detection, charset)
+- `parse`: text -> tree (refuses what is not HTML)
+- `metadata` (with `jsonld`, `title`, `dates`, `authors`, `language`): what the page says about itself
+- `preclean`: boilerplate removed from the tree before the body is chosen
+- `body`: trafilatura + removal of leftover boilerplate lines
+- `errorpage`: "Page not found" and other error pages
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from newsfacet.extract.body import extract_body
+from newsfacet.extract.decode import decode_upload
+from newsfacet.extract.errorpage import error_page_reason
+from newsfacet.extract.metadata import PageMetadata, read_metadata
+from newsfacet.extract.parse import parse_html
+from newsfacet.extract.preclean import preclean
+from newsfacet.model import ArticleRejected, RejectionReason
+
+__all__ = ["MIN_BODY_CHARS", "MIN_BODY_WORDS", "ExtractedPage", "decode_upload", "extract_article"]
+
+# A body shorter than both is not an article (a teaser, a consent wall, an index page). Words
+# count for alphabetic scripts; characters for scripts written without spaces (ja, zh).
+MIN_BODY_WORDS = 30
+MIN_BODY_CHARS = 300
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class ExtractedPage:
+    """The cleaned body and the page's metadata."""
+
+    text: str
+    metadata: PageMetadata
+
+
+def extract_article(page: str, url: str | None = None, *, now: datetime | None = None) -> ExtractedPage:
+    """Clean one decoded page. Raises `ArticleRejected` for non-HTML, error pages and empty bodies."""
+    tree = parse_html(page)
+    metadata = read_metadata(tree, url, now)
+    headings = [" ".join(h1.text_content().split()) for h1 in tree.iter("h1")][:3]
+    preclean(tree)
+    text = _without_title(extract_body(tree, metadata.canonical_url or url), metadata.title)
+    evidence = text or " ".join(tree.text_content().split())[:5000]
+    reason = error_page_reason(metadata.title, headings, evidence)
+    if reason is not None:
+        raise ArticleRejected(RejectionReason.ERROR_PAGE, reason)
+    words = len(_WORD.findall(text))
+    if words < MIN_BODY_WORDS and len(text) < MIN_BODY_CHARS:
+        raise ArticleRejected(
+            RejectionReason.NO_ARTICLE_BODY, f"{words} words of body text (at least {MIN_BODY_WORDS} needed)"
+        )
+    return ExtractedPage(text=text, metadata=metadata)
+
+
+def _without_title(text: str, title: str) -> str:
+    """The body without a leading repeat of the headline (trafilatura keeps the `<h1>`)."""
+    first, _, rest = text.partition("\n\n")
+    if title and _WORD.findall(first.casefold()) == _WORD.findall(title.casefold()):
+        return rest
+    return text

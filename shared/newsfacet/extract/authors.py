@@ -1,0 +1,114 @@
+"""Authors from JSON-LD, meta tags and visible bylines, cleaned into plain personal names.
+
+Wire agencies named as authors ("AFP", "Reuters") are not people: they are returned separately as
+credits, which the pipeline keeps out of the article's actors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lxml import html
+
+__all__ = ["WIRE_AGENCIES", "clean_authors", "find_authors", "wire_credits"]
+
+# Wire services and their common spellings, matched case-insensitively as whole words.
+WIRE_AGENCIES: dict[str, str] = {
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "ap": "AP",
+    "associated press": "Associated Press",
+    "the associated press": "Associated Press",
+    "dpa": "dpa",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "pa": "PA",
+    "press association": "Press Association",
+    "pa media": "PA Media",
+    "upi": "UPI",
+    "bloomberg": "Bloomberg",
+    "xinhua": "Xinhua",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "tass": "TASS",
+    "anadolu": "Anadolu",
+    "anadolu agency": "Anadolu Agency",
+    "aap": "AAP",
+    "cnn wire": "CNN Wire",
+}
+_AGENCY_PATTERN = re.compile(
+    r"(?<![\w-])("
+    + "|".join(re.escape(name) for name in sorted(WIRE_AGENCIES, key=len, reverse=True))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+# Credits as printed in bodies and bylines: "(AFP)", "— Reuters", "with wires", "AFP contributed".
+_CREDIT_CONTEXT = re.compile(
+    r"\((?P<paren>[^()]{1,40})\)|(?:[—–-]|\bwith|\bby|\bcontributed)\s+(?P<after>[^.,;\n]{1,40})",
+    re.IGNORECASE,
+)
+_WITH_WIRES = re.compile(r"\b([A-Z][\w&.' ]{1,40}?)\s+with\s+(?:wires|agencies)\b", re.IGNORECASE)
+
+_AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
+_BYLINE_XPATH = (
+    '//*[@rel="author"]'
+    ' | //*[@itemprop="author"]'
+    ' | //*[contains(concat(" ", normalize-space(@class), " "), " byline ")]'
+    ' | //*[contains(concat(" ", normalize-space(@class), " "), " author-name ")]'
+)
+_BY_PREFIX = re.compile(r"^\s*(?:written\s+)?(?:by|von|par|por|di|door)\s*[:\-]?\s+", re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|/|[<>{}\[\]]")
+_GENERIC = frozenset(
+    {"staff", "admin", "editor", "editors", "newsroom", "news desk", "web desk", "editorial team", "team"}
+)
+_MAX_NAME_WORDS = 5
+
+
+def find_authors(
+    tree: html.HtmlElement, *, jsonld_authors: list[str], meta: dict[str, list[str]]
+) -> list[str]:
+    """Authors from the first source that names any: JSON-LD, meta tags, then visible bylines."""
+    meta_names = [value for name in _AUTHOR_META for value in meta.get(name, [])]
+    byline_names = [" ".join(element.text_content().split()) for element in tree.xpath(_BYLINE_XPATH)[:5]]
+    for source in (jsonld_authors, meta_names, byline_names):
+        authors = clean_authors(source)
+        if authors:
+            return authors
+    return []
+
+
+def clean_authors(raw_names: Iterable[str]) -> list[str]:
+    """Split, strip "By", drop URLs, agencies and non-names, de-duplicate keeping order."""
+    authors: list[str] = []
+    seen: set[str] = set()
+    for raw in raw_names:
+        for part in _SEPARATORS.split(_BY_PREFIX.sub("", " ".join(raw.split()))):
+            name = part.strip(" .:-–—'\"")
+            key = name.casefold()
+            if not name or key in seen or _NOT_A_NAME.search(name) or key in _GENERIC:
+                continue
+            if key in WIRE_AGENCIES or len(name.split()) > _MAX_NAME_WORDS:
+                continue
+            if name.isupper() and len(name) > 3:
+                name = name.title()
+            seen.add(key)
+            authors.append(name)
+    return authors
+
+
+def wire_credits(*texts: str) -> list[str]:
+    """Wire agencies credited in bylines or bodies ("(AFP)", "— Reuters", "FRANCE 24 with wires")."""
+    found: list[str] = []
+    for text in texts:
+        for match in _WITH_WIRES.finditer(text):
+            found.append(match.group(0).strip())
+            found.append(match.group(1).strip())
+        for match in _CREDIT_CONTEXT.finditer(text):
+            context = match.group("paren") or match.group("after") or ""
+            found.extend(WIRE_AGENCIES[agency.lower()] for agency in _AGENCY_PATTERN.findall(context))
+    return list(dict.fromkeys(found))

@@ -1,0 +1,72 @@
+"""Fingerprints of an article: its stable id, a content hash and a near-duplicate simhash.
+
+The id scheme (stable across re-uploads, documented because stores and clients depend on it):
+
+- when the page names its canonical URL (`<link rel=canonical>`, `og:url`, JSON-LD `url`), the id is
+  `sha256("url\\n" + normalise_url(canonical))`, first 32 hex digits: the same article uploaded under
+  two keys, or fetched over http and https, is one document;
+- otherwise it is `sha256("s3\\n" + bucket + "\\n" + key)`, first 32 hex digits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import numpy as np
+
+__all__ = ["article_id", "content_sha256", "normalise_url", "simhash"]
+
+_ID_HEX_DIGITS = 32
+# Query parameters that track a click, not name a page.
+_TRACKING_PARAM = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|ito|ns_\w+|at_\w+)$"
+)
+_WORD = re.compile(r"\w+")
+_SHINGLE = 3
+
+
+def normalise_url(url: str) -> str:
+    """Host lower-cased without "www.", no scheme, fragment or tracking parameters, sorted query."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    default_port = parts.port in (None, 80, 443)
+    netloc = host if default_port else f"{host}:{parts.port}"
+    path = parts.path.rstrip("/") or "/"
+    query = sorted(
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not _TRACKING_PARAM.match(key.lower())
+    )
+    return urlunsplit(("", netloc, path, urlencode(query), "")).removeprefix("//")
+
+
+def article_id(canonical_url: str | None, bucket: str, key: str) -> str:
+    """The stable id of an article (see the module docstring for the scheme)."""
+    basis = f"url\n{normalise_url(canonical_url)}" if canonical_url else f"s3\n{bucket}\n{key}"
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:_ID_HEX_DIGITS]
+
+
+def content_sha256(text: str) -> str:
+    """SHA-256 of the body text (UTF-8), hex: equal bodies, equal hashes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def simhash(text: str) -> str:
+    """64-bit SimHash over lower-cased word 3-shingles, as 16 hex digits.
+
+    Near-duplicate texts (a corrected typo, an added paragraph) differ in few bits; compare with the
+    Hamming distance of the two integers.
+    """
+    words = [word.lower() for word in _WORD.findall(text)]
+    if not words:
+        return "0" * 16
+    size = min(_SHINGLE, len(words))
+    shingles = {" ".join(words[index : index + size]) for index in range(len(words) - size + 1)}
+    digests = b"".join(
+        hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest() for shingle in shingles
+    )
+    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(-1, 8), axis=1)
+    majority = (bits.sum(axis=0) * 2 > len(shingles)).astype(np.uint8)
+    return np.packbits(majority).tobytes().hex()

@@ -1,0 +1,127 @@
+"""Read the schema.org article object a page declares in `<script type="application/ld+json">`.
+
+Pages nest it in `@graph`, in lists, or next to WebSite/Organization/BreadcrumbList objects; this
+module finds the article among them and reads its fields into plain, typed values.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import html
+
+__all__ = ["JsonLdArticle", "read_jsonld"]
+
+# schema.org types that describe the page's own article.
+_ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "askpublicnewsarticle",
+        "blogposting",
+        "liveblogposting",
+        "socialmediaposting",
+        "scholarlyarticle",
+        "techarticle",
+        "report",
+    }
+)
+_MAX_OBJECTS = 200
+
+
+@dataclass(frozen=True)
+class JsonLdArticle:
+    """The fields of the page's article object (empty strings / lists when absent)."""
+
+    headline: str = ""
+    date_published: str = ""
+    date_modified: str = ""
+    authors: list[str] = field(default_factory=list)
+    publisher: str = ""
+    language: str = ""
+    url: str = ""
+    website_name: str = ""
+
+
+def read_jsonld(tree: html.HtmlElement) -> JsonLdArticle:
+    """The first article object found in the page's JSON-LD blocks, or an empty one."""
+    objects: list[dict[str, Any]] = []
+    for script in tree.iter("script"):
+        kind = (script.get("type") or "").strip().lower()
+        if kind != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text.strip().rstrip(";"))
+        except (ValueError, RecursionError):
+            continue  # broken JSON-LD is common and never fatal
+        _collect(data, objects)
+    website_name = next((_text(obj.get("name")) for obj in objects if _has_type(obj, {"website"})), "")
+    article = next((obj for obj in objects if _has_type(obj, _ARTICLE_TYPES)), None)
+    if article is None:
+        return JsonLdArticle(website_name=website_name)
+    return JsonLdArticle(
+        headline=_text(article.get("headline")) or _text(article.get("name")),
+        date_published=_text(article.get("datePublished")) or _text(article.get("dateCreated")),
+        date_modified=_text(article.get("dateModified")),
+        authors=_names(article.get("author")) or _names(article.get("creator")),
+        publisher=(_names(article.get("publisher")) or [""])[0],
+        language=_text(article.get("inLanguage")),
+        url=_url(article.get("url")) or _url(article.get("mainEntityOfPage")),
+        website_name=website_name,
+    )
+
+
+def _collect(data: object, out: list[dict[str, Any]]) -> None:
+    """Flatten lists and `@graph` containers into `out`, bounded against hostile inputs."""
+    stack = [data]
+    while stack and len(out) < _MAX_OBJECTS:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            out.append(item)
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                stack.extend(graph)
+
+
+def _has_type(obj: dict[str, Any], types: frozenset[str] | set[str]) -> bool:
+    declared = obj.get("@type")
+    names = declared if isinstance(declared, list) else [declared]
+    return any(isinstance(name, str) and name.rsplit("/", 1)[-1].lower() in types for name in names)
+
+
+def _text(value: object) -> str:
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, list) and value:
+        return _text(value[0])
+    if isinstance(value, dict):
+        return _text(value.get("@value") or value.get("name"))
+    return ""
+
+
+def _names(value: object) -> list[str]:
+    """Names of a Person/Organization value, which may be a string, an object or a list of either."""
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        name = _text(item.get("name")) if isinstance(item, dict) else _text(item)
+        if name:
+            names.append(name)
+    return names
+
+
+def _url(value: object) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, dict):
+        return _url(value.get("@id") or value.get("url"))
+    return ""

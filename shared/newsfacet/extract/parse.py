@@ -1,0 +1,42 @@
+"""HTML text -> lxml tree, refusing text that is not a web page at all."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+from newsfacet.model import ArticleRejected, RejectionReason
+
+__all__ = ["looks_like_html", "parse_html"]
+
+# A web page names at least one of these structural or text elements near its start.
+_HTML_MARKER = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|title|meta|article|main|section|div|p|h[1-6]|table|span|br)[\s>/]",
+    re.IGNORECASE,
+)
+_SNIFF_CHARS = 64 * 1024
+# lxml refuses unicode input that carries an XML encoding declaration, and characters XML forbids.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+_PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text contains HTML markup, not just plain text, JSON or a feed."""
+    return _HTML_MARKER.search(text[:_SNIFF_CHARS]) is not None
+
+
+def parse_html(text: str) -> html.HtmlElement:
+    """Parse a whole page. Raises `ArticleRejected(NOT_HTML)` for text without HTML markup."""
+    if not looks_like_html(text):
+        raise ArticleRejected(RejectionReason.NOT_HTML, "no HTML markup found")
+    cleaned = _XML_ILLEGAL.sub("", _XML_DECLARATION.sub("", text, count=1))
+    try:
+        tree = html.document_fromstring(cleaned, parser=_PARSER)
+    except (etree.ParserError, ValueError) as error:
+        raise ArticleRejected(RejectionReason.NOT_HTML, f"unparseable HTML: {error}") from None
+    if not isinstance(tree, html.HtmlElement):
+        raise ArticleRejected(RejectionReason.NOT_HTML, "no HTML document element")
+    return tree
