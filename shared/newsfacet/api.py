@@ -1,0 +1,486 @@
+"""The HTTP API: routes on top of the store, shared by the search Lambda and the local server.
+
+`create_app` builds a Powertools `APIGatewayRestResolver` whose routes turn query strings into a
+`SearchQuery`, call the store and shape the reply. The same route definitions generate the OpenAPI
+document (`/openapi.json`) and the Swagger UI (`/docs`).
+
+Error replies are JSON, never a stack trace:
+
+- a bad parameter -> 400 `{"error": "invalid_parameter", "parameter": NAME, "detail": ...}`
+  (Powertools' request validation, a malformed date, `from` after `to`, a foreign cursor);
+- an unknown article -> 404 `{"error": "not_found", ...}`;
+- the store cannot be reached -> 503 `{"error": "store_unavailable", ...}` with `Retry-After`.
+
+This module must stay light: the search function imports it, and it must not pull the NLP stack.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+from http import HTTPStatus
+from importlib import resources
+from typing import Annotated, Any, Literal
+
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, CORSConfig, Response
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+from aws_lambda_powertools.event_handler.openapi.swagger_ui import generate_swagger_html
+from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
+from pydantic import BaseModel, ValidationError
+
+from newsfacet import __version__
+from newsfacet.config import Settings
+from newsfacet.model import (
+    MAX_FACET_SIZE,
+    MAX_PAGE_SIZE,
+    Article,
+    Dimension,
+    FacetFilter,
+    FacetValue,
+    HistogramInterval,
+    Model,
+    SearchQuery,
+    SearchResult,
+    SortOrder,
+)
+from newsfacet.store.base import ArticleStore, InvalidCursor, StoreUnavailable
+
+__all__ = ["ApiError", "FacetValuesResult", "InvalidParameter", "StoreProvider", "create_app", "lazy_store"]
+
+logger = logging.getLogger(__name__)
+
+StoreProvider = Callable[[], ArticleStore]
+"""Returns the process's store, opening it on first use (see `lazy_store`)."""
+
+RETRY_AFTER_SECONDS = 5
+"""What a 503 asks clients to wait: long enough for a throttled or restarting node to recover."""
+
+MAX_QUERY_CHARS = 1000
+"""A search box is not a document: longer `q` is refused rather than turned into a huge query."""
+
+MAX_FILTER_VALUES = 50
+"""Selected values per dimension; more is not a human's selection and would bloat engine queries."""
+
+_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+_JSON = "application/json"
+
+# Field names of `SearchQuery` -> the query-string parameter a user typed, to name it in a 400.
+_PARAMETER_OF_FIELD = {"date_from": "from", "date_to": "to", "filters": "filter"}
+
+
+# --- Reply bodies ----------------------------------------------------------------------------------
+
+
+class ApiError(Model):
+    """Every error reply. `parameter` names the offending query or path parameter, if one is to blame."""
+
+    error: Literal["invalid_parameter", "not_found", "store_unavailable", "internal_error"]
+    parameter: str | None = None
+    detail: str
+
+
+class FacetValuesResult(Model):
+    """The body of `GET /facets/{dimension}`: matching values of one dimension, with counts."""
+
+    dimension: Dimension
+    values: list[FacetValue]
+
+
+class Health(Model):
+    """The body of a healthy `GET /health`."""
+
+    status: Literal["ok"]
+
+
+class InvalidParameter(ValueError):  # noqa: N818 - like InvalidCursor, reads as what was sent
+    """A query or path parameter that validation by type alone could not reject (dates, ranges)."""
+
+    def __init__(self, parameter: str, detail: str) -> None:
+        super().__init__(f"{parameter}: {detail}")
+        self.parameter = parameter
+        self.detail = detail
+
+
+def _json_reply(status: HTTPStatus, body: BaseModel, headers: dict[str, str] | None = None) -> Response[str]:
+    return Response(
+        status_code=status.value,
+        content_type=_JSON,
+        body=body.model_dump_json(exclude_none=isinstance(body, ApiError)),
+        headers=headers,
+    )
+
+
+def _error_reply(status: HTTPStatus, error: ApiError) -> Response[str]:
+    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if status is HTTPStatus.SERVICE_UNAVAILABLE else None
+    return _json_reply(status, error, headers)
+
+
+def _error_doc(description: str) -> OpenAPIResponse:
+    """An OpenAPI response whose body is an `ApiError`."""
+    return {"description": description, "content": {_JSON: {"model": ApiError}}}
+
+
+_UNAVAILABLE_DOC: OpenAPIResponse = {
+    **_error_doc(f"The store cannot be reached; retry after `Retry-After` ({RETRY_AFTER_SECONDS}) seconds"),
+    "headers": {"Retry-After": {"description": "seconds to wait", "schema": {"type": "integer"}}},
+}
+_BAD_PARAMETER_DOC = _error_doc("A parameter is invalid; `parameter` names it")
+
+
+# --- Query-string parameters -> SearchQuery ------------------------------------------------------
+#
+# `/search` and `/facets/{dimension}` take the same filters. Each is declared once, here, and both
+# routes list them, so Powertools validates and documents them identically. (Powertools neither
+# passes query parameters to a `Depends()` callable nor documents a model's fields faithfully.)
+
+Match = Literal["any", "all"]
+
+QueryText = Annotated[
+    str,
+    Query(
+        max_length=MAX_QUERY_CHARS,
+        description='Words, "quoted phrases", -excluded, OR between clauses. Empty: every article.',
+    ),
+]
+Actors = Annotated[
+    list[str] | None, Query(max_length=MAX_FILTER_VALUES, description="Actor name; repeat for several")
+]
+Locations = Annotated[
+    list[str] | None, Query(max_length=MAX_FILTER_VALUES, description="Location name; repeat for several")
+]
+Topics = Annotated[
+    list[str] | None, Query(max_length=MAX_FILTER_VALUES, description="IPTC topic label; repeat for several")
+]
+Sources = Annotated[
+    list[str] | None, Query(max_length=MAX_FILTER_VALUES, description="Site name; repeat for several")
+]
+ActorMatch = Annotated[Match, Query(description="any: one of the actors (OR); all: each of them (AND)")]
+LocationMatch = Annotated[Match, Query(description="any (OR) or all (AND) of the locations")]
+TopicMatch = Annotated[Match, Query(description="any (OR) or all (AND) of the topics")]
+SourceMatch = Annotated[Match, Query(description="any (OR) or all (AND) of the sources")]
+DateFrom = Annotated[
+    str | None,
+    Query(alias="from", pattern=_DATE_PATTERN, description="First day (UTC, inclusive), YYYY-MM-DD"),
+]
+DateTo = Annotated[
+    str | None, Query(alias="to", pattern=_DATE_PATTERN, description="Last day (UTC, inclusive), YYYY-MM-DD")
+]
+Language = Annotated[str | None, Query(max_length=16, description="ISO 639-1 code, exact")]
+
+
+def _day(parameter: str, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidParameter(parameter, f"{value!r} is not a calendar date (YYYY-MM-DD)") from None
+
+
+def build_query(
+    *,
+    q: str,
+    selections: dict[Dimension, tuple[list[str] | None, Match]],
+    date_from: str | None,
+    date_to: str | None,
+    language: str | None,
+    **paging: Any,
+) -> SearchQuery:
+    """The `SearchQuery` that validated query-string parameters describe.
+
+    Raises `InvalidParameter` for what types alone cannot catch: an impossible date, `from` after
+    `to`, or anything `SearchQuery` itself refuses (named by its query-string parameter).
+    """
+    first_day, last_day = _day("from", date_from), _day("to", date_to)
+    if first_day and last_day and first_day > last_day:
+        raise InvalidParameter("from", f"from ({first_day}) is after to ({last_day})")
+    filters = {
+        dimension: FacetFilter(values=values, match=match)
+        for dimension, (values, match) in selections.items()
+        if values
+    }
+    try:
+        return SearchQuery(
+            q=q,
+            filters=filters,
+            date_from=first_day,
+            date_to=last_day,
+            language=language or None,
+            **paging,
+        )
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else "q"
+        raise InvalidParameter(_PARAMETER_OF_FIELD.get(field, field), first["msg"]) from None
+
+
+# --- The application -----------------------------------------------------------------------------
+
+
+def lazy_store(open_store: StoreProvider) -> StoreProvider:
+    """Open the store on first use, once per process, even when requests race on a threaded server.
+
+    A failed open (e.g. OpenSearch down) is not remembered, so the next request tries again.
+    """
+    opened: list[ArticleStore] = []
+    lock = threading.Lock()
+
+    def provide() -> ArticleStore:
+        if not opened:
+            with lock:
+                if not opened:
+                    opened.append(open_store())
+        return opened[0]
+
+    return provide
+
+
+def cors_config(settings: Settings) -> CORSConfig | None:
+    """CORS as `Settings.cors_origins` asks: `*`, a comma-separated list of origins, or empty (off)."""
+    origins = [origin.strip() for origin in settings.cors_origins.split(",") if origin.strip()]
+    if not origins:
+        return None
+    return CORSConfig(allow_origin=origins[0], extra_origins=origins[1:], max_age=600)
+
+
+_OPENAPI_INFO: dict[str, Any] = {
+    "title": "newsfacet search API",
+    "version": __version__,
+    "description": (
+        "Faceted full-text search over cleaned, enriched news articles. Facet counts are disjunctive: "
+        "a dimension's counts honour every filter except its own selection. Page with `next_cursor`."
+    ),
+}
+
+
+def _invalid_request(error: RequestValidationError) -> Response[str]:
+    first = error.errors()[0] if error.errors() else {}
+    # loc is ("query" | "path", parameter, [list index or field]): name the parameter as sent.
+    location = [str(part) for part in first.get("loc", ())]
+    parameter = location[1] if len(location) > 1 else "request"
+    detail = str(first.get("msg", "invalid value"))
+    return _error_reply(
+        HTTPStatus.BAD_REQUEST, ApiError(error="invalid_parameter", parameter=parameter, detail=detail)
+    )
+
+
+def _invalid_parameter(error: InvalidParameter) -> Response[str]:
+    return _error_reply(
+        HTTPStatus.BAD_REQUEST,
+        ApiError(error="invalid_parameter", parameter=error.parameter, detail=error.detail),
+    )
+
+
+def _invalid_cursor(error: InvalidCursor) -> Response[str]:
+    detail = f"not a cursor of this query ({error}); start again without one"
+    return _error_reply(
+        HTTPStatus.BAD_REQUEST, ApiError(error="invalid_parameter", parameter="cursor", detail=detail)
+    )
+
+
+def _store_unavailable(error: StoreUnavailable) -> Response[str]:
+    logger.warning("store unavailable: %s", error)
+    detail = "the search store cannot be reached right now; retry shortly"
+    return _error_reply(HTTPStatus.SERVICE_UNAVAILABLE, ApiError(error="store_unavailable", detail=detail))
+
+
+def _unexpected(error: Exception) -> Response[str]:
+    # A bug or a misconfiguration: the trace goes to the log, never to the client.
+    logger.error("unhandled error in the search API", exc_info=error)
+    return _error_reply(
+        HTTPStatus.INTERNAL_SERVER_ERROR,
+        ApiError(error="internal_error", detail="unexpected error; it has been logged"),
+    )
+
+
+def create_app(settings: Settings, store: StoreProvider) -> APIGatewayRestResolver:
+    """The search API's routes, validation, error replies and OpenAPI document, on one resolver."""
+    app = APIGatewayRestResolver(enable_validation=True, cors=cors_config(settings))
+    app.exception_handler(RequestValidationError)(_invalid_request)
+    app.exception_handler(InvalidParameter)(_invalid_parameter)
+    app.exception_handler(InvalidCursor)(_invalid_cursor)
+    app.exception_handler(StoreUnavailable)(_store_unavailable)
+    app.exception_handler(Exception)(_unexpected)
+
+    @app.not_found
+    def _no_route(_: Exception) -> Response[str]:
+        detail = f"no route {app.current_event.http_method} {app.current_event.path}"
+        return _error_reply(HTTPStatus.NOT_FOUND, ApiError(error="not_found", detail=detail))
+
+    @app.get(
+        "/search",
+        summary="Search articles, with facet counts",
+        responses={
+            200: {"description": "A page of hits", "content": {_JSON: {"model": SearchResult}}},
+            400: _BAD_PARAMETER_DOC,
+            503: _UNAVAILABLE_DOC,
+        },
+    )
+    def search(
+        *,
+        q: QueryText = "",
+        actor: Actors = None,
+        location: Locations = None,
+        topic: Topics = None,
+        source: Sources = None,
+        actor_match: ActorMatch = "any",
+        location_match: LocationMatch = "any",
+        topic_match: TopicMatch = "any",
+        source_match: SourceMatch = "any",
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
+        language: Language = None,
+        sort: Annotated[
+            SortOrder | None, Query(description="relevance (default with words in q) or date (newest first)")
+        ] = None,
+        size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Hits per page")] = 20,
+        cursor: Annotated[
+            str | None, Query(max_length=4096, description="`next_cursor` of the previous page")
+        ] = None,
+        facet_size: Annotated[int, Query(ge=1, le=MAX_FACET_SIZE, description="Values per facet")] = 10,
+        histogram: Annotated[
+            HistogramInterval | None, Query(description="Also count matches per day, week or month")
+        ] = None,
+    ) -> Response[str]:
+        """Full-text search with filters; the body is the store's `SearchResult`, exactly."""
+        query = build_query(
+            q=q,
+            selections={
+                Dimension.ACTOR: (actor, actor_match),
+                Dimension.LOCATION: (location, location_match),
+                Dimension.TOPIC: (topic, topic_match),
+                Dimension.SOURCE: (source, source_match),
+            },
+            date_from=date_from,
+            date_to=date_to,
+            language=language,
+            sort=sort,
+            size=size,
+            cursor=cursor or None,
+            facet_size=facet_size,
+            histogram=histogram,
+        )
+        result = store().search(query)
+        # `histogram` is in the body only when asked for; every other key always is.
+        body = result.model_dump_json(exclude={"histogram"} if result.histogram is None else None)
+        return Response(status_code=HTTPStatus.OK.value, content_type=_JSON, body=body)
+
+    @app.get(
+        "/articles/<id>",
+        summary="One article, as indexed",
+        responses={
+            200: {"description": "The article", "content": {_JSON: {"model": Article}}},
+            404: _error_doc("No live article has this id"),
+            503: _UNAVAILABLE_DOC,
+        },
+    )
+    def article(*, id: Annotated[str, Path(max_length=512, description="The article id")]) -> Response[str]:
+        """The full article (text, actors, locations, topics, origin) or 404."""
+        found = store().get(id)
+        if found is None:
+            detail = f"no article {id!r}"
+            return _error_reply(
+                HTTPStatus.NOT_FOUND, ApiError(error="not_found", parameter="id", detail=detail)
+            )
+        return _json_reply(HTTPStatus.OK, found)
+
+    @app.get(
+        "/facets/<dimension>",
+        summary="Values of one facet dimension having a word that starts with a prefix",
+        responses={
+            200: {"description": "Values with counts", "content": {_JSON: {"model": FacetValuesResult}}},
+            400: _BAD_PARAMETER_DOC,
+            503: _UNAVAILABLE_DOC,
+        },
+    )
+    def facet_values(
+        *,
+        dimension: Annotated[Dimension, Path(description="actor, location, topic or source")],
+        prefix: Annotated[
+            str, Query(max_length=100, description="Start of any word of the value; case and accents ignored")
+        ] = "",
+        size: Annotated[int, Query(ge=1, le=MAX_FACET_SIZE, description="Values to return")] = 10,
+        q: QueryText = "",
+        actor: Actors = None,
+        location: Locations = None,
+        topic: Topics = None,
+        source: Sources = None,
+        actor_match: ActorMatch = "any",
+        location_match: LocationMatch = "any",
+        topic_match: TopicMatch = "any",
+        source_match: SourceMatch = "any",
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
+        language: Language = None,
+    ) -> Response[str]:
+        """Disjunctive counts (every filter but this dimension's own) of the matching values."""
+        query = build_query(
+            q=q,
+            selections={
+                Dimension.ACTOR: (actor, actor_match),
+                Dimension.LOCATION: (location, location_match),
+                Dimension.TOPIC: (topic, topic_match),
+                Dimension.SOURCE: (source, source_match),
+            },
+            date_from=date_from,
+            date_to=date_to,
+            language=language,
+        )
+        values = store().facet_values(dimension, prefix.strip(), query, size)
+        return _json_reply(HTTPStatus.OK, FacetValuesResult(dimension=dimension, values=values))
+
+    @app.get(
+        "/health",
+        summary="Whether the store answers",
+        responses={
+            200: {"description": "Healthy", "content": {_JSON: {"model": Health}}},
+            503: _UNAVAILABLE_DOC,
+        },
+    )
+    def health() -> Response[str]:
+        """200 when the store answers a lookup, 503 (with `Retry-After`) when it does not."""
+        store().get("newsfacet-health-probe")
+        return _json_reply(HTTPStatus.OK, Health(status="ok"))
+
+    @app.get("/openapi.json", include_in_schema=False)
+    def openapi_json() -> Response[str]:
+        return Response(status_code=HTTPStatus.OK.value, content_type=_JSON, body=openapi_document(app))
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> Response[str]:
+        spec = openapi_document(app).replace("</", "<\\/")  # keep the JSON from closing <script>
+        html = generate_swagger_html(spec, *_swagger_assets(), "", None)
+        return Response(status_code=HTTPStatus.OK.value, content_type="text/html; charset=utf-8", body=html)
+
+    return app
+
+
+def openapi_document(app: APIGatewayRestResolver) -> str:
+    """The OpenAPI 3 document generated from `app`'s routes, as JSON.
+
+    Powertools documents a 422 for request validation on every route; this API answers 400 with an
+    `ApiError` instead (declared on each route), so the 422 and its schemas are dropped here.
+    """
+    document: dict[str, Any] = json.loads(app.get_openapi_json_schema(**_OPENAPI_INFO))
+    for operations in document.get("paths", {}).values():
+        for operation in operations.values():
+            operation.get("responses", {}).pop("422", None)
+    schemas = document.get("components", {}).get("schemas", {})
+    for name in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(name, None)
+    return json.dumps(document, separators=(",", ":"))
+
+
+@cache
+def _swagger_assets() -> tuple[str, str]:
+    """Swagger UI's script and stylesheet, shipped inside Powertools (nothing fetched at run time)."""
+    package = resources.files("aws_lambda_powertools.event_handler.openapi.swagger_ui")
+    return (
+        package.joinpath("swagger-ui-bundle.min.js").read_text(encoding="utf-8"),
+        package.joinpath("swagger-ui.min.css").read_text(encoding="utf-8"),
+    )
