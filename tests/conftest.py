@@ -1,0 +1,91 @@
+"""Fixtures every test suite shares: the real OpenSearch node and fresh, empty stores.
+
+- `opensearch_url`: one real single-node OpenSearch per test session (see
+  `infrastructure/opensearch/node.py`), started only when a test asks for it, stopped at the end.
+  `NEWSFACET_TEST_OPENSEARCH_URL` points the tests at a node you already run instead. A node that
+  cannot start FAILS the tests that need it, with the node's log tail; it never skips them.
+- `make_store("embedded" | "opensearch")`: a fresh, empty `ArticleStore` for one test, removed at
+  teardown (the SQLite file lives in `tmp_path`; the OpenSearch alias, indices and template are
+  deleted).
+
+Tests that use the node are marked `opensearch` automatically, so `pytest -m "not opensearch"` runs
+everything else without starting Java.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from newsfacet.config import Settings
+from newsfacet.store.base import ArticleStore
+
+OPENSEARCH_URL_ENV = "NEWSFACET_TEST_OPENSEARCH_URL"
+ENGINES = ("embedded", "opensearch")
+
+StoreFactory = Callable[[str], ArticleStore]
+
+
+@pytest.fixture(scope="session")
+def opensearch_url() -> Iterator[str]:
+    """Base URL of a real OpenSearch node, started once per session on first use."""
+    external = os.environ.get(OPENSEARCH_URL_ENV)
+    if external:
+        yield external.rstrip("/")
+        return
+    from infrastructure.opensearch.node import LocalNode, NodeError
+
+    failure = ""
+    try:
+        node = LocalNode.start()
+    except NodeError as error:
+        failure = str(error)
+    if failure:
+        pytest.fail(f"the test OpenSearch node could not start: {failure}", pytrace=False)
+    try:
+        yield node.url
+    finally:
+        node.stop()
+
+
+@pytest.fixture
+def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreFactory]:
+    """`make_store(engine)` -> a fresh, empty store of that engine, destroyed after the test."""
+    created: list[ArticleStore] = []
+
+    def make(engine: str) -> ArticleStore:
+        store: ArticleStore
+        if engine == "embedded":
+            from newsfacet.store.embedded import EmbeddedStore
+
+            store = EmbeddedStore.from_url(f"sqlite:///{tmp_path}/articles-{len(created)}.db")
+        elif engine == "opensearch":
+            from newsfacet.store.opensearch import OpenSearchStore
+
+            url = request.getfixturevalue("opensearch_url")
+            store = OpenSearchStore.from_settings(
+                Settings(store=url, index_alias=f"t-{uuid.uuid4().hex[:12]}", opensearch_auth="none")
+            )
+        else:
+            raise ValueError(f"unknown engine {engine!r}: expected one of {ENGINES}")
+        created.append(store)
+        return store
+
+    yield make
+
+    for store in reversed(created):
+        destroy = getattr(store, "destroy", None)
+        if destroy is not None:
+            destroy()
+        store.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs the OpenSearch node, directly or through an engine parameter."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "opensearch_url" in getattr(item, "fixturenames", ()) or "opensearch" in params.values():
+            item.add_marker(pytest.mark.opensearch)
