@@ -24,13 +24,11 @@ from datetime import date
 from functools import cache
 from http import HTTPStatus
 from importlib import resources
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, CORSConfig, Response
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
-from aws_lambda_powertools.event_handler.openapi.swagger_ui import generate_swagger_html
-from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from pydantic import BaseModel, ValidationError
 
 from newsfacet import __version__
@@ -49,6 +47,9 @@ from newsfacet.model import (
     SortOrder,
 )
 from newsfacet.store.base import ArticleStore, InvalidCursor, StoreUnavailable
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 
 __all__ = ["ApiError", "FacetValuesResult", "InvalidParameter", "StoreProvider", "create_app", "lazy_store"]
 
@@ -453,6 +454,11 @@ def create_app(settings: Settings, store: StoreProvider) -> APIGatewayRestResolv
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui() -> Response[str]:
+        # Imported here: Swagger's models cost cold-start time that only this page needs.
+        from aws_lambda_powertools.event_handler.openapi.swagger_ui import (  # noqa: PLC0415
+            generate_swagger_html,
+        )
+
         spec = openapi_document(app).replace("</", "<\\/")  # keep the JSON from closing <script>
         html = generate_swagger_html(spec, *_swagger_assets(), "", None)
         return Response(status_code=HTTPStatus.OK.value, content_type="text/html; charset=utf-8", body=html)
