@@ -65,10 +65,105 @@ def _run_extract(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+# --- ingest, search, local (the work and the rendering live in newsfacet.commands) ---------------
+
+
+def _add_ingest(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "ingest",
+        help="clean, enrich and index HTML files and directories into a store",
+        description="Index files and directories (recursing; .html, .htm, .html.gz) into the store, "
+        "parsing on every CPU core. A file's version is its mtime: re-ingesting an unchanged file "
+        "is 'unchanged', an edited one replaces its article. Prints a summary; exits 1 only if a "
+        "file failed (unreadable, store down), not when one is rejected as not an article.",
+        epilog="example: newsfacet ingest samples/ --store sqlite:///.newsfacet/articles.db",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a file or a directory")
+    parser.add_argument(
+        "--workers", type=_positive_int, default=None, help="parsing processes (default: CPU cores)"
+    )
+    parser.add_argument("--batch-size", type=_positive_int, default=50, help="articles per store write")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_store_option(parser)
+    parser.set_defaults(handler=_run_ingest)
+
+
+def _run_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from newsfacet.commands import run_ingest  # noqa: PLC0415
+
+    return run_ingest(args, settings)
+
+
+def _add_search(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "search",
+        help="search the store: hits and facet counts, or the API's JSON",
+        description="Full-text search with facet filters, answered by the search API's own routes. "
+        "Repeat a filter for OR within a dimension; different dimensions combine with AND. "
+        "Exits 2 on bad input (e.g. a malformed date).",
+        epilog='example: newsfacet search "ceasefire talks" --location Lebanon --from 2026-10-01 --json',
+    )
+    parser.add_argument("query", nargs="*", metavar="QUERY", help='words, "phrases", -excluded, OR')
+    parser.add_argument("--actor", action="append", metavar="A", help="an actor name (repeatable)")
+    parser.add_argument("--location", action="append", metavar="L", help="a location name (repeatable)")
+    parser.add_argument("--topic", action="append", metavar="T", help="an IPTC topic label (repeatable)")
+    parser.add_argument("--source", action="append", metavar="S", help="a site name (repeatable)")
+    parser.add_argument("--language", default=None, help="ISO 639-1 code, e.g. en")
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="last day, YYYY-MM-DD")
+    parser.add_argument("--sort", choices=["relevance", "date"], default=None)
+    parser.add_argument("--size", type=int, default=None, metavar="N", help="hits per page (1-100)")
+    parser.add_argument("--cursor", default=None, metavar="C", help="next_cursor of the previous page")
+    parser.add_argument("--json", action="store_true", help="print exactly the API's response body")
+    add_store_option(parser)
+    parser.set_defaults(handler=_run_search)
+
+
+def _run_search(args: argparse.Namespace, settings: Settings) -> int:
+    from newsfacet.commands import run_search  # noqa: PLC0415
+
+    return run_search(args, settings)
+
+
+def _add_local(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "local",
+        help="the whole system on this machine: S3 + SQS (moto), ingest worker, search API and page",
+        description="Start moto (S3 + SQS with the template's bucket, queues and notifications), a "
+        "worker feeding the queue to the ingest Lambda handler, and the search API + page. Uploads "
+        "the bundled samples through S3. Store: $NEWSFACET_STORE / --store (default: embedded), or "
+        "--opensearch to start a local OpenSearch node. Ctrl-C stops everything.",
+        epilog="example: newsfacet local --port 8080   (what `make run` calls)",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=8080, help="search API and page port")
+    parser.add_argument("--moto-port", type=int, default=0, help="S3/SQS endpoint port (default: free)")
+    parser.add_argument("--opensearch", action="store_true", help="start a local OpenSearch node")
+    parser.add_argument("--no-samples", action="store_true", help="do not upload the bundled samples")
+    add_store_option(parser)
+    parser.set_defaults(handler=_run_local)
+
+
+def _run_local(args: argparse.Namespace, settings: Settings) -> int:
+    from newsfacet.commands import run_local  # noqa: PLC0415
+
+    return run_local(args, settings)
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive integer")
+    return value
+
+
 # --- wiring -----------------------------------------------------------------------------------
 
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     _add_extract,
+    _add_ingest,
+    _add_search,
+    _add_local,
 ]
 
 

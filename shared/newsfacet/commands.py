@@ -1,0 +1,269 @@
+"""What `newsfacet ingest`, `newsfacet search` and `newsfacet local` do, and how they look on a terminal.
+
+`cli.py` declares the arguments; the work and the rendering are here, so the parser stays a table of
+options. Exit statuses: 0 success, 1 something failed (a file, the store), 2 bad input (usage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO, cast
+from urllib.parse import urlencode
+
+from newsfacet.config import Settings
+from newsfacet.model import Dimension, SearchResult
+
+if TYPE_CHECKING:
+    from newsfacet.fileingest import FileOutcome, IngestReport
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+# --- ingest ------------------------------------------------------------------------------------
+
+
+class ProgressBar:
+    """One line on a terminal, redrawn per file: `  12/18 [######----] 10 indexed, 1 rejected`."""
+
+    WIDTH = 28
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._total = 0
+        self._done = 0
+        self._counts: dict[str, int] = {}
+
+    def start(self, total: int) -> None:
+        self._total = total
+        self._draw()
+
+    def advance(self, outcome: FileOutcome) -> None:
+        self._done += 1
+        self._counts[outcome.status] = self._counts.get(outcome.status, 0) + 1
+        self._draw()
+
+    def finish(self) -> None:
+        self._stream.write("\r\x1b[2K")  # erase the bar: the summary replaces it
+        self._stream.flush()
+
+    def _draw(self) -> None:
+        filled = self.WIDTH * self._done // self._total if self._total else self.WIDTH
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        counts = ", ".join(f"{count} {status}" for status, count in sorted(self._counts.items()))
+        width = len(str(self._total))
+        self._stream.write(f"\r\x1b[2K  {self._done:>{width}}/{self._total} [{bar}] {counts}")
+        self._stream.flush()
+
+
+def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    """`newsfacet ingest PATH...`: see `newsfacet.fileingest`. Summary on stdout, problems on stderr."""
+    from newsfacet.fileingest import NoSuchPath, ingest_files  # noqa: PLC0415
+    from newsfacet.rejections import open_rejection_log  # noqa: PLC0415
+    from newsfacet.store import StoreUnavailable, open_store  # noqa: PLC0415
+
+    paths: list[Path] = args.paths
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        print(f"newsfacet ingest: no such file or directory: {missing[0]}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        store = open_store(settings)
+    except (ValueError, StoreUnavailable) as error:
+        print(f"newsfacet ingest: cannot open the store {settings.store}: {error}", file=sys.stderr)
+        return EXIT_USAGE if isinstance(error, ValueError) else EXIT_FAILED
+    bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
+    try:
+        report = ingest_files(
+            paths,
+            store,
+            settings,
+            rejections=open_rejection_log(settings),
+            workers=args.workers,
+            batch_size=args.batch_size,
+            on_start=bar.start if bar else None,
+            on_outcome=bar.advance if bar else None,
+        )
+    except NoSuchPath as error:  # a path vanished between the check and the walk
+        print(f"newsfacet ingest: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        if bar:
+            bar.finish()
+        store.close()
+    print_ingest_report(report, sys.stdout, sys.stderr)
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def print_ingest_report(report: IngestReport, out: TextIO, err: TextIO) -> None:
+    """Each rejected or failed file on `err`, then the counts on `out`."""
+    for outcome in report.outcomes:
+        if outcome.status == "rejected" and outcome.reason is not None:
+            print(f"rejected: {outcome.path}: {outcome.reason.value}: {outcome.detail}", file=err)
+        elif outcome.status == "failed":
+            print(f"failed: {outcome.path}: {outcome.detail}", file=err)
+    total = len(report.outcomes)
+    print(
+        f"{total} file{'s' if total != 1 else ''}: {report.count('indexed')} indexed, "
+        f"{report.count('stale')} unchanged, {report.count('rejected')} rejected, "
+        f"{report.count('failed')} failed",
+        file=out,
+    )
+    reasons = report.rejected_by_reason()
+    if reasons:
+        print("rejected by reason: " + ", ".join(f"{r.value} {n}" for r, n in reasons.items()), file=out)
+
+
+# --- search ------------------------------------------------------------------------------------
+
+# API parameter -> the option a CLI user typed, to name it in an error message.
+_OPTION_OF_PARAMETER = {"q": "QUERY", "from": "--from", "to": "--to", "filter": "a filter option"}
+
+
+def search_target(args: argparse.Namespace) -> str:
+    """The `/search?...` request the arguments describe, as the HTTP API takes it."""
+    params: list[tuple[str, str]] = []
+    if args.query:
+        params.append(("q", " ".join(args.query)))
+    for dimension in Dimension:
+        params += [(dimension.value, value) for value in getattr(args, dimension.value) or []]
+    for name, value in (
+        ("language", args.language),
+        ("from", args.date_from),
+        ("to", args.date_to),
+        ("sort", args.sort),
+        ("size", args.size),
+        ("cursor", args.cursor),
+    ):
+        if value is not None:
+            params.append((name, str(value)))
+    return "/search" + (f"?{urlencode(params)}" if params else "")
+
+
+def call_api(settings: Settings, target: str) -> tuple[int, str]:
+    """Answer one GET request with the search API's own routes, in this process: the status code and
+    the body exactly as the deployed API and `newsfacet serve` would send them."""
+    from aws_lambda_powertools.utilities.typing import LambdaContext  # noqa: PLC0415
+
+    from newsfacet.api import create_app, lazy_store  # noqa: PLC0415
+    from newsfacet.localserver import LocalContext, event_from_request  # noqa: PLC0415
+    from newsfacet.store import open_store  # noqa: PLC0415 - loaded only by the command that needs it
+
+    opened: list[Any] = []
+
+    def provide() -> Any:
+        opened.append(open_store(settings))
+        return opened[-1]
+
+    app = create_app(settings, lazy_store(provide))
+    try:
+        response = app.resolve(event_from_request("GET", target, {}), cast(LambdaContext, LocalContext()))
+    finally:
+        for store in opened:
+            store.close()
+    return int(response["statusCode"]), str(response.get("body") or "")
+
+
+def run_search(args: argparse.Namespace, settings: Settings) -> int:
+    """`newsfacet search`: a table of hits and facets, or (`--json`) the API's response body."""
+    try:
+        status, body = call_api(settings, search_target(args))
+    except ValueError as error:  # an unsupported store URL
+        print(f"newsfacet search: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if status != 200:
+        return _report_api_error(status, body)
+    if args.json:
+        print(body)
+        return EXIT_OK
+    result = SearchResult.model_validate_json(body)
+    color = sys.stdout.isatty()
+    print_search_result(result, args, sys.stdout, color=color)
+    return EXIT_OK
+
+
+def _report_api_error(status: int, body: str) -> int:
+    try:
+        error = json.loads(body)
+    except json.JSONDecodeError:
+        error = {"detail": body}
+    parameter = error.get("parameter")
+    detail = error.get("detail") or error.get("message") or body
+    if status == 400:
+        option = _OPTION_OF_PARAMETER.get(parameter, f"--{parameter}") if parameter else "input"
+        print(f"newsfacet search: invalid {option}: {detail}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"newsfacet search: {detail} (HTTP {status})", file=sys.stderr)
+    return EXIT_FAILED
+
+
+_MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
+
+
+def plain_snippet(snippet: str, *, color: bool) -> str:
+    """The API's HTML snippet for a terminal: matches in bold (or `*like this*`), entities decoded."""
+    marked = _MARK.sub(r"\x1b[1m\1\x1b[0m" if color else r"*\1*", snippet)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", marked)).split())
+
+
+def print_search_result(result: SearchResult, args: argparse.Namespace, out: TextIO, *, color: bool) -> None:
+    """Hits as a numbered table with snippets, then each facet's values with counts."""
+    width = max(60, shutil.get_terminal_size((100, 24)).columns)
+    order = args.sort or ("relevance" if args.query else "date")
+    print(f"{result.total} article{'s' if result.total != 1 else ''} match, by {order}", file=out)
+    if result.hits:
+        print(f"\n{'#':>3}  {'DATE':10}  {'SOURCE':18}  TITLE", file=out)
+    for number, hit in enumerate(result.hits, start=1):
+        day = hit.published_at.date().isoformat() if hit.published_at else "-"
+        source = _cut(hit.source or "-", 18)
+        print(f"{number:>3}  {day:10}  {source:18}  {_cut(hit.title, width - 37)}", file=out)
+        snippet = plain_snippet(hit.snippet, color=color)
+        if snippet:
+            print(f"{'':37}{_cut(snippet, width - 37, ansi=color)}", file=out)
+        print(f"{'':37}id {hit.id}", file=out)
+    if any(result.facets.values()):
+        print("\nfacets", file=out)
+        for dimension in Dimension:
+            values = result.facets.get(dimension, [])
+            if values:
+                listed = " · ".join(f"{value.value} ({value.count})" for value in values)
+                print(f"  {dimension.value:9} {listed}", file=out)
+    if result.next_cursor:
+        print(f"\nnext page: add --cursor {result.next_cursor}", file=out)
+
+
+def _cut(text: str, width: int, *, ansi: bool = False) -> str:
+    visible = re.sub(r"\x1b\[[0-9;]*m", "", text) if ansi else text
+    if len(visible) <= width:
+        return text
+    if ansi:  # cutting through escape codes is not worth it: drop the emphasis instead
+        text = visible
+    return text[: max(1, width - 1)] + "…"
+
+
+# --- local -------------------------------------------------------------------------------------
+
+
+def run_local(args: argparse.Namespace, settings: Settings) -> int:
+    """`newsfacet local`: the whole stack on this machine until Ctrl-C (see `newsfacet.localstack`)."""
+    from newsfacet.localstack import LocalStack, LocalStackError, StackOptions  # noqa: PLC0415
+
+    options = StackOptions(
+        host=args.host,
+        port=args.port,
+        moto_port=args.moto_port,
+        start_opensearch=args.opensearch,
+        upload_samples=not args.no_samples,
+    )
+    try:
+        return LocalStack(settings, options).run_until_stopped(sys.stdout)
+    except LocalStackError as error:
+        print(f"newsfacet local: {error}", file=sys.stderr)
+        return EXIT_FAILED
