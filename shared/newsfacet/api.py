@@ -67,6 +67,9 @@ MAX_QUERY_CHARS = 1000
 MAX_FILTER_VALUES = 50
 """Selected values per dimension; more is not a human's selection and would bloat engine queries."""
 
+REPEATABLE = frozenset(dimension.value for dimension in Dimension)
+"""The parameters that may be given several times: the facet dimensions' selected values."""
+
 _DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 _JSON = "application/json"
 
@@ -265,6 +268,8 @@ def _invalid_request(error: RequestValidationError) -> Response[str]:
     location = [str(part) for part in first.get("loc", ())]
     parameter = location[1] if len(location) > 1 else "request"
     detail = str(first.get("msg", "invalid value"))
+    if isinstance(first.get("input"), list) and parameter not in REPEATABLE:
+        detail = "given more than once; this parameter takes a single value"
     return _error_reply(
         HTTPStatus.BAD_REQUEST, ApiError(error="invalid_parameter", parameter=parameter, detail=detail)
     )

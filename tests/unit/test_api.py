@@ -375,6 +375,8 @@ def test_health_answers_when_the_store_does(engine_api: Call) -> None:
         ("/search", {"cursor": "not-a-cursor"}, "cursor"),
         ("/search", {"q": "war " * 300}, "q"),
         ("/search", {"actor": [f"actor {n}" for n in range(51)]}, "actor"),
+        ("/search", {"q": ["ceasefire", "floods"]}, "q"),
+        ("/search", {"size": ["5", "6"]}, "size"),
         ("/facets/person", {}, "dimension"),
         ("/facets/actor", {"size": "1000"}, "size"),
     ],
