@@ -6,17 +6,27 @@ VENV := .venv
 PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 STAMP := $(VENV)/.installed
+# The infra linters (sam, cfn-lint, checkov) pin versions that clash with ours: their own venv.
+TOOLS_VENV := .venv-tools
+TOOLS_STAMP := $(TOOLS_VENV)/.installed
+INFRA_ENV := SAM_CLI_TELEMETRY=0
 
-.PHONY: setup run test lint typecheck pytest infra-lint bench lock package browser opensearch clean
+.PHONY: setup run test lint typecheck pytest infra-lint bench lock lock-tools package browser opensearch clean
 
 ## setup: Python deps (hashed lock), the OpenSearch jars, headless Chromium, the infra linters
-setup: $(STAMP) browser opensearch
+setup: $(STAMP) $(TOOLS_STAMP) browser opensearch
 
 $(STAMP): requirements/dev.txt requirements/bootstrap.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/bootstrap.txt
 	$(UV) pip install --quiet --python $(PY) --require-hashes -r requirements/dev.txt
 	$(UV) pip install --quiet --python $(PY) --no-deps -e .
+	touch $@
+
+$(TOOLS_STAMP): requirements/tools.txt requirements/bootstrap.txt
+	test -x $(TOOLS_VENV)/bin/python || $(PYTHON) -m venv $(TOOLS_VENV)
+	$(TOOLS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/bootstrap.txt
+	$(TOOLS_VENV)/bin/uv pip install --quiet --python $(TOOLS_VENV)/bin/python --require-hashes -r requirements/tools.txt
 	touch $@
 
 browser:
@@ -44,8 +54,16 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(VENV)/bin/pytest
 
-infra-lint:
-	@echo "infra-lint: not wired yet"
+## infra-lint: template.yaml through sam validate --lint, cfn-lint and checkov, all offline
+## (checkov suppressions live on the resources, each with its reason)
+infra-lint: $(TOOLS_STAMP)
+	$(INFRA_ENV) $(TOOLS_VENV)/bin/sam validate --lint --region us-east-1 --template template.yaml
+	$(TOOLS_VENV)/bin/cfn-lint template.yaml
+	$(TOOLS_VENV)/bin/checkov --file template.yaml --framework cloudformation --skip-download --quiet --compact
+
+## package: sam build of both functions and the layer, trimmed; sizes and cold imports -> docs/BENCHMARKS.md
+package: $(STAMP) $(TOOLS_STAMP)
+	$(INFRA_ENV) $(PY) scripts/package.py --sam $(TOOLS_VENV)/bin/sam
 
 bench: setup
 	$(PY) bench/extraction.py
@@ -55,6 +73,10 @@ bench: setup
 lock: $(STAMP)
 	$(UV) pip compile --quiet pyproject.toml --python-version 3.11 --generate-hashes -o requirements/runtime.txt
 	$(UV) pip compile --quiet pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements/dev.txt
+
+## lock-tools: re-pin the infra linters with hashes after editing requirements/tools.in
+lock-tools: $(STAMP)
+	$(UV) pip compile --quiet requirements/tools.in --python-version 3.11 --generate-hashes -o requirements/tools.txt
 
 clean:
 	rm -rf $(VENV) .venv-tools .aws-sam build .pytest_cache .mypy_cache .ruff_cache
