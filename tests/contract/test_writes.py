@@ -1,0 +1,117 @@
+"""Versioned writes, tombstones and lookups: late or repeated events never win over newer state."""
+
+from __future__ import annotations
+
+from contract_corpus import ALL_IDS, BY_ID
+from newsfacet.model import Article, Dimension, FacetFilter, SearchQuery, StoredVersion
+from newsfacet.store.base import ArticleStore
+
+
+def version_of(article: Article, version: int, title: str | None = None) -> Article:
+    return article.model_copy(update={"version": version, "title": title or f"{article.title} v{version}"})
+
+
+def statuses(store: ArticleStore, *articles: Article) -> list[str]:
+    return [outcome.status for outcome in store.upsert(list(articles))]
+
+
+def test_get_returns_the_article_as_written(store: ArticleStore) -> None:
+    for article_id in ("c01", "c07", "c16", "c20", "c21"):
+        assert store.get(article_id) == BY_ID[article_id]
+    assert store.get("nope") is None
+
+
+def test_equal_or_older_versions_are_stale_newer_wins(empty_store: ArticleStore) -> None:
+    base = BY_ID["c03"]
+    assert statuses(empty_store, version_of(base, 2, "two")) == ["written"]
+    assert statuses(empty_store, version_of(base, 2, "two again"), version_of(base, 1, "one")) == [
+        "stale",
+        "stale",
+    ]
+    assert empty_store.get("c03").title == "two"  # type: ignore[union-attr]
+    assert statuses(empty_store, version_of(base, 5, "five"), version_of(base, 4, "four")) == [
+        "written",
+        "stale",
+    ]
+    assert empty_store.get("c03").title == "five"  # type: ignore[union-attr]
+    result = empty_store.search(SearchQuery(q="five"))
+    assert [hit.id for hit in result.hits] == ["c03"]
+    assert empty_store.search(SearchQuery(q="two")).total == 0  # the old text is gone
+
+
+def test_rewriting_an_article_replaces_its_text_and_facets(store: ArticleStore) -> None:
+    moved = BY_ID["c24"].model_copy(
+        update={"version": 2, "text": "An aid convoy reached Gaza.", "locations": [], "source": "AP"}
+    )
+    assert statuses(store, moved) == ["written"]
+    assert {hit.id for hit in store.search(SearchQuery(q="convoy gaza")).hits} == {"c24"}
+    facets = store.search(SearchQuery()).facets
+    assert {v.value: v.count for v in facets[Dimension.LOCATION]}["Syria"] == 6
+    assert {v.value: v.count for v in facets[Dimension.SOURCE]}["Reuters"] == 6
+    assert {v.value: v.count for v in facets[Dimension.SOURCE]}["AP"] == 8
+
+
+def test_delete_hides_the_article_everywhere(store: ArticleStore) -> None:
+    assert store.delete("c01", 2, "raw", "2024/c01.html").status == "written"
+    assert store.get("c01") is None
+    assert {hit.id for hit in store.search(SearchQuery(q="ceasefire")).hits} == {"c02", "c05", "c06"}
+    everything = store.search(SearchQuery(size=100))
+    assert everything.total == len(ALL_IDS) - 1
+    assert "c01" not in {hit.id for hit in everything.hits}
+    syria = {v.value: v.count for v in everything.facets[Dimension.LOCATION]}["Syria"]
+    assert syria == 6
+    narrowed = store.search(SearchQuery(filters={Dimension.SOURCE: FacetFilter(values=["Reuters"])}))
+    assert narrowed.total == 6
+    assert store.facet_values(Dimension.LOCATION, "syr", SearchQuery())[0].count == 6
+    assert sum(bucket.count for bucket in store.histogram(SearchQuery(), "month")) == 21
+
+
+def test_a_tombstone_blocks_older_writes_and_yields_to_newer(store: ArticleStore) -> None:
+    assert store.delete("c02", 3, "raw", "2024/c02.html").status == "written"
+    assert statuses(store, version_of(BY_ID["c02"], 2), version_of(BY_ID["c02"], 3)) == ["stale", "stale"]
+    assert store.get("c02") is None
+    assert store.delete("c02", 3, "raw", "2024/c02.html").status == "stale"
+    assert statuses(store, version_of(BY_ID["c02"], 4, "back again")) == ["written"]
+    assert store.get("c02").title == "back again"  # type: ignore[union-attr]
+
+
+def test_an_older_delete_is_stale(store: ArticleStore) -> None:
+    assert statuses(store, version_of(BY_ID["c05"], 5)) == ["written"]
+    assert store.delete("c05", 5, "raw", "2024/c05.html").status == "stale"
+    assert store.delete("c05", 4, "raw", "2024/c05.html").status == "stale"
+    assert store.get("c05") is not None
+
+
+def test_delete_before_create_blocks_the_older_create(empty_store: ArticleStore) -> None:
+    assert empty_store.delete("late", 7, "raw", "2024/late.html").status == "written"
+    assert empty_store.find_by_origin("raw", "2024/late.html") == [
+        StoredVersion(id="late", version=7, deleted=True)
+    ]
+    late = BY_ID["c10"].model_copy(update={"id": "late", "version": 6})
+    assert statuses(empty_store, late) == ["stale"]
+    assert empty_store.get("late") is None
+    assert empty_store.search(SearchQuery()).total == 0
+
+
+def test_repeats_within_one_batch_keep_the_newest(empty_store: ArticleStore) -> None:
+    base = BY_ID["c12"]
+    got = statuses(
+        empty_store, version_of(base, 1, "one"), version_of(base, 3, "three"), version_of(base, 2, "two")
+    )
+    assert got == ["written", "written", "stale"]
+    assert empty_store.get("c12").title == "three"  # type: ignore[union-attr]
+    assert empty_store.search(SearchQuery()).total == 1
+
+
+def test_find_by_origin_lists_live_and_deleted_ids(store: ArticleStore) -> None:
+    shared = BY_ID["c13"].origin
+    twin = BY_ID["c14"].model_copy(update={"id": "c14-twin", "origin": shared})
+    assert statuses(store, twin) == ["written"]
+    assert store.delete("c13", 2, shared.bucket, shared.key).status == "written"
+    found = sorted(store.find_by_origin(shared.bucket, shared.key), key=lambda v: v.id)
+    assert found == [
+        StoredVersion(id="c13", version=2, deleted=True),
+        StoredVersion(id="c14-twin", version=1, deleted=False),
+    ]
+    assert store.find_by_origin("raw", "nothing/here.html") == []
+    assert store.find_by_origin("other-bucket", shared.key) == []
