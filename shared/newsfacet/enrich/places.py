@@ -1,0 +1,159 @@
+"""Which mentions are places, and which places they are.
+
+Two passes over the mentions. The first collects the article's context: the countries it names
+(directly, through a demonym, or through a place that can only be in one country). The second
+resolves each place-like mention against the gazetteer, preferring a candidate in a context country
+and then the most populous one ("Tripoli" with Lebanon in the text is the Lebanese city). A span the
+model typed as an organisation, group or person becomes a place only on firm evidence: it names a
+country, region or sea, or a city in a context country; multi-word person names never do
+("Paris Hilton", "Jordan Peterson").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsfacet.enrich.gazetteer import Gazetteer, Place
+from newsfacet.enrich.names import clean_name, fold
+from newsfacet.enrich.nlp import Mention
+from newsfacet.model import Location
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TITLE_WEIGHT = 3.0
+MAX_LOCATIONS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceResolution:
+    """The locations of an article and the indices of the mentions they used up (so those spans do
+    not also become actors). `context` is the set of countries the article is about."""
+
+    locations: list[Location]
+    consumed: frozenset[int]
+    context: frozenset[str]
+
+
+def _clean_key(text: str) -> str:
+    cleaned = clean_name(text)
+    return fold(cleaned) if cleaned else ""
+
+
+def resolve_places(
+    mentions: Sequence[Mention], gazetteer: Gazetteer, place_nouns: frozenset[str]
+) -> PlaceResolution:
+    """Resolve the place mentions of one article (see the module docstring)."""
+    keys = [_clean_key(m.text) for m in mentions]
+    context, local = _context(mentions, keys, gazetteer)
+    # A single-word span the model calls a person is a place if the same word is a place elsewhere.
+    place_words = {k for m, k in zip(mentions, keys, strict=True) if m.label in {"GPE", "LOC"} and k}
+    # Words of multi-word person names: "Jordan" inside "Jordan Peterson" never votes for a place.
+    person_words = {
+        word for m, k in zip(mentions, keys, strict=True) if m.label == "PERSON" for word in k.split()[1:]
+    }
+
+    evidence = _Evidence(gazetteer, context, local, place_words, person_words, place_nouns)
+    scores: dict[Place, float] = {}
+    counts: dict[Place, int] = {}
+    consumed: set[int] = set()
+    for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
+        if not key:
+            continue
+        place = _resolve(mention, key, evidence)
+        if place is None:
+            continue
+        consumed.add(index)
+        weight = TITLE_WEIGHT if mention.in_title else 1.0 + (1.0 - mention.position)
+        scores[place] = scores.get(place, 0.0) + weight
+        counts[place] = counts.get(place, 0) + 1
+
+    ranked = sorted(scores, key=lambda p: (-scores[p], p.name))[:MAX_LOCATIONS]
+    locations = [
+        Location(
+            name=place.name,
+            kind=place.kind,
+            country_code=place.country_code,
+            latitude=place.latitude,
+            longitude=place.longitude,
+            mentions=counts[place],
+        )
+        for place in ranked
+    ]
+    return PlaceResolution(locations, frozenset(consumed), frozenset(context))
+
+
+def _context(
+    mentions: Sequence[Mention], keys: Sequence[str], gazetteer: Gazetteer
+) -> tuple[set[str], set[str]]:
+    """Countries the article names, and countries of its sub-national places named without doubt."""
+    named: set[str] = set()
+    local: set[str] = set()
+    for mention, key in zip(mentions, keys, strict=True):
+        if not key:
+            continue
+        demonym = gazetteer.demonym_country(mention.text)
+        if demonym and mention.label in {"NORP", "GPE"}:
+            named.add(demonym)
+            continue
+        if mention.label not in {"GPE", "LOC"}:
+            continue
+        candidates = gazetteer.candidates(key)
+        if not candidates:
+            continue
+        first = candidates[0]
+        if first.kind == "country" and first.country_code:
+            named.add(first.country_code)
+        elif len({c.country_code for c in candidates}) == 1 and first.country_code:
+            local.add(first.country_code)
+    return named | local, local
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What the whole article says about places, for resolving one mention."""
+
+    gazetteer: Gazetteer
+    context: set[str]
+    local: set[str]
+    place_words: set[str]
+    person_words: set[str]
+    place_nouns: frozenset[str]
+
+
+def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
+    label = mention.label
+    gazetteer = evidence.gazetteer
+    if label == "NORP":
+        country = gazetteer.demonym_country(mention.text)
+        if country is not None:
+            # "Syrian forces" is about Syria but not a mention of it; "the Syrian border" is.
+            return gazetteer.country(country) if mention.next_word in evidence.place_nouns else None
+    if label == "PERSON" and (" " in key or key not in evidence.place_words or key in evidence.person_words):
+        return None
+    candidates = gazetteer.candidates(key)
+    if not candidates:
+        return None
+    place = _pick(candidates, evidence.context, evidence.local)
+    if label in PLACE_LABELS or label == "PERSON":
+        return place
+    # ORG, NORP, or a capitalised run the model left untyped: a place only on firm evidence.
+    if place.kind != "city" or place.country_code in evidence.context:
+        return place
+    return None
+
+
+def _pick(candidates: Sequence[Place], context: set[str], local: set[str]) -> Place:
+    """The candidate an article most plausibly means.
+
+    A sub-national place beats a same-named country only when the article names other places of
+    that country ("Georgia" next to "Atlanta"); otherwise a country wins. Among cities, one in a
+    context country wins, then the most populous.
+    """
+    first = candidates[0]
+    if first.kind == "country":
+        for other in candidates[1:]:
+            if other.kind != "country" and other.country_code in local and first.country_code not in local:
+                return other
+        return first
+    in_context = [c for c in candidates if c.country_code in context]
+    return in_context[0] if in_context else first

@@ -1,0 +1,141 @@
+"""IPTC topics of an article by weighted term evidence (vocabulary in `topic_vocabulary`).
+
+One pass over the word stems of the title and body looks up every 1-3 word phrase in the compiled
+lexicon. A topic's raw evidence is the sum of its matched term weights, title matches counting
+`TITLE_WEIGHT` times; a subject's evidence also counts for its top-level parent. The score maps
+evidence per length of text to 0..1 (`1 - exp(-evidence / scale)`, the scale growing with the
+body so long articles need proportionally more evidence). A topic is kept when its score reaches
+`MIN_SCORE`, it rests on at least `MIN_DISTINCT_TERMS` different terms (one repeated word is not
+a topic) and, for top-level topics, it has at least `RELATIVE_CUT` of the best topic's evidence.
+Vague text therefore gets no topic at all.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Final
+
+from newsfacet.enrich.topic_vocabulary import VOCABULARY, TopicEntry
+from newsfacet.model import Topic
+
+TITLE_WEIGHT: Final = 3.0
+MIN_SCORE: Final = 0.5
+MIN_DISTINCT_TERMS: Final = 2
+RELATIVE_CUT: Final = 0.3
+MAX_TOP_LEVEL: Final = 3
+MAX_SUBJECTS: Final = 5
+MAX_PHRASE: Final = 3
+# Body text past this is not read: the topic of a news article is settled long before.
+MAX_BODY_CHARS: Final = 20_000
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=32768)
+def stem(word: str) -> str:
+    """A crude, consistent English stem: "floods", "flooded", "flooding" -> "flood";
+    "rates", "rated" -> "rat". Only needs to map a term and its inflections to one key."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]
+            break
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in _WORD.findall(text.lower().replace("'", ""))]
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    entries: tuple[TopicEntry, ...]
+    # phrase stems -> [(topic index, weight)]
+    phrases: dict[tuple[str, ...], list[tuple[int, float]]]
+    parents: dict[int, int]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    entries = VOCABULARY
+    index = {entry.code: i for i, entry in enumerate(entries)}
+    phrases: defaultdict[tuple[str, ...], list[tuple[int, float]]] = defaultdict(list)
+    for i, entry in enumerate(entries):
+        for term, weight in entry.terms.items():
+            key = tuple(stems(term))
+            if key and len(key) <= MAX_PHRASE:
+                phrases[key].append((i, weight))
+    parents = {i: index[e.parent] for i, e in enumerate(entries) if e.parent is not None}
+    return _Lexicon(entries, dict(phrases), parents)
+
+
+def _evidence(
+    words: list[str], weight: float, lexicon: _Lexicon, raw: dict[int, float], terms: dict[int, set[str]]
+) -> None:
+    phrases = lexicon.phrases
+    for start in range(len(words)):
+        for size in range(1, MAX_PHRASE + 1):
+            key = tuple(words[start : start + size])
+            if len(key) < size:
+                break
+            hits = phrases.get(key)
+            if not hits:
+                continue
+            for topic, term_weight in hits:
+                raw[topic] = raw.get(topic, 0.0) + term_weight * weight
+                terms.setdefault(topic, set()).add(" ".join(key))
+
+
+def classify(title: str, text: str) -> list[Topic]:
+    """The IPTC topics of an article: top-level topics first, then subjects, each by score."""
+    lexicon = _lexicon()
+    raw: dict[int, float] = {}
+    terms: dict[int, set[str]] = {}
+    body = stems(text[:MAX_BODY_CHARS])
+    _evidence(stems(title), TITLE_WEIGHT, lexicon, raw, terms)
+    _evidence(body, 1.0, lexicon, raw, terms)
+
+    # A subject's evidence is also its parent's.
+    for child, parent in lexicon.parents.items():
+        if child in raw:
+            raw[parent] = raw.get(parent, 0.0) + raw[child]
+            terms.setdefault(parent, set()).update(terms[child])
+
+    scale = 2.0 + len(body) / 200
+    scores = {t: 1.0 - math.exp(-value / scale) for t, value in raw.items()}
+
+    def qualifies(topic: int) -> bool:
+        return scores[topic] >= MIN_SCORE and len(terms[topic]) >= MIN_DISTINCT_TERMS
+
+    top_level = [t for t in raw if t not in lexicon.parents and qualifies(t)]
+    if not top_level:
+        return []
+    best = max(raw[t] for t in top_level)
+    top_level = sorted((t for t in top_level if raw[t] >= RELATIVE_CUT * best), key=lambda t: -raw[t])[
+        :MAX_TOP_LEVEL
+    ]
+    chosen = set(top_level)
+    subjects = sorted(
+        (t for t in raw if lexicon.parents.get(t) in chosen and qualifies(t)), key=lambda t: -raw[t]
+    )[:MAX_SUBJECTS]
+
+    def topic(i: int) -> Topic:
+        entry = lexicon.entries[i]
+        return Topic(code=entry.code, label=entry.label, score=round(scores[i], 4), parent=entry.parent)
+
+    return [topic(t) for t in top_level] + [topic(t) for t in subjects]
