@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import json
 import os
 import platform
@@ -132,9 +131,10 @@ def cold_start_seconds() -> tuple[float, float]:
         "import time; t0 = time.perf_counter();"
         "from newsfacet.pipeline import build_article; from newsfacet.config import Settings;"
         "from newsfacet.model import Origin; t1 = time.perf_counter();"
-        "page = b'<html><head><title>Storm</title></head><body><article><h1>Storm hits the coast</h1>'"
-        " + b'<p>' + b'The storm reached the coast of Portugal on Monday and the government of Spain said it '"
-        " b'would send help to the towns that were flooded by the rain. ' * 3 + b'</p></article></body></html>';"
+        "page = b'<html><body><article><h1>Storm hits the coast</h1><p>'"
+        " + b'The storm reached the coast of Portugal on Monday and the government of Spain said '"
+        " b'it would send help to the towns that were flooded by the rain. ' * 3"
+        " + b'</p></article></body></html>';"
         "build_article(page, Origin(bucket='b', key='k'), 1, Settings()); t2 = time.perf_counter();"
         "print(t1 - t0, t2 - t0)"
     )
@@ -157,7 +157,8 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{cpu}, {os.cpu_count()} cores ({platform.system()} {platform.release()}, Python {platform.python_version()})"
+    system = f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
+    return f"{cpu}, {os.cpu_count()} cores ({system})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,10 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import trafilatura
-
     from newsfacet.config import Settings
     from newsfacet.extract import decode_upload, extract_article
-    from newsfacet.model import ArticleRejected, Article, Origin
+    from newsfacet.model import Article, ArticleRejected, Origin
     from newsfacet.pipeline import build_article
 
     settings = Settings()
@@ -299,7 +299,8 @@ def render(
             f"| newsfacet cleaning (pre-clean + trafilatura + post-clean) | {mine.precision:.3f} | "
             f"{mine.recall:.3f} | {mine.f1:.3f} | {mine.accuracy:.3f} | {cleaning_rate:.0f} |",
             f"| trafilatura 2.3.1 `favor_precision=True`, no comments (baseline, same run) | "
-            f"{base.precision:.3f} | {base.recall:.3f} | {base.f1:.3f} | {base.accuracy:.3f} | {baseline_rate:.0f} |",
+            f"{base.precision:.3f} | {base.recall:.3f} | {base.f1:.3f} | {base.accuracy:.3f} | "
+            f"{baseline_rate:.0f} |",
             "",
             f"- Title accuracy vs the visible `<h1>`: {title_hits}/{title_total} "
             f"({title_hits / max(title_total, 1):.1%}) of the pages that have one.",
