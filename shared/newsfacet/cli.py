@@ -150,6 +150,35 @@ def _run_local(args: argparse.Namespace, settings: Settings) -> int:
     return run_local(args, settings)
 
 
+# --- serve ------------------------------------------------------------------------------------
+
+
+def _add_serve(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="the search API and the search page over a store (no S3, no ingest)",
+        description="Serve the search API and, at /, the search page. Requests are turned into API "
+        "Gateway events for the search Lambda's own handler, so routes, validation and error bodies "
+        "are the deployed API's. OpenAPI at /openapi.json, Swagger UI at /docs. Ctrl-C stops it.",
+        epilog="example: newsfacet serve --port 8080 --store sqlite:///.newsfacet/articles.db",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8080, help="port of the API and the page (default 8080)")
+    add_store_option(parser)
+    parser.set_defaults(handler=_run_serve)
+
+
+def _run_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from newsfacet.localserver import serve  # noqa: PLC0415
+
+    try:
+        serve(args.host, args.port, store=settings.store)
+    except OSError as error:  # e.g. the port is taken
+        print(f"newsfacet serve: cannot listen on {args.host}:{args.port}: {error.strerror}", file=sys.stderr)
+        return 1
+    return EXIT_OK
+
+
 def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -164,6 +193,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]]
     _add_ingest,
     _add_search,
     _add_local,
+    _add_serve,
 ]
 
 
