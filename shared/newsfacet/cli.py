@@ -186,6 +186,30 @@ def _positive_int(text: str) -> int:
     return value
 
 
+# --- rejections ---------------------------------------------------------------------------------
+
+
+def _add_rejections(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "rejections",
+        help="list uploads ingest rejected, newest first, with their reasons",
+        description="Reads the rejection log: the DynamoDB table $NEWSFACET_REJECTIONS_TABLE when set "
+        "(as deployed), else rejections.db next to the embedded store.",
+        epilog="example: NEWSFACET_REJECTIONS_TABLE=<RejectionsTableName output> newsfacet rejections",
+    )
+    parser.add_argument("--limit", type=_positive_int, default=50, help="most rejections to list")
+    parser.add_argument("--reason", default=None, help="only this reason (e.g. binary, error_page)")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    add_store_option(parser)
+    parser.set_defaults(handler=_run_rejections)
+
+
+def _run_rejections(args: argparse.Namespace, settings: Settings) -> int:
+    from newsfacet.rejections import run_rejections_command  # noqa: PLC0415
+
+    return run_rejections_command(settings, limit=args.limit, reason=args.reason, as_json=args.json)
+
+
 # --- wiring -----------------------------------------------------------------------------------
 
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
@@ -194,6 +218,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]]
     _add_search,
     _add_local,
     _add_serve,
+    _add_rejections,
 ]
 
 

@@ -13,6 +13,7 @@ instead of adding a duplicate.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from abc import ABC, abstractmethod
 from datetime import datetime
 from pathlib import Path
@@ -242,3 +243,20 @@ def format_rejections(entries: list[RejectionRecord]) -> str:
         f"s3://{entry.bucket}/{entry.key}  (version {entry.version}): {entry.detail}"
         for entry in entries
     )
+
+
+def run_rejections_command(settings: Settings, *, limit: int, reason: str | None, as_json: bool) -> int:
+    """`newsfacet rejections`: print the newest rejections; exit 2 on an unknown reason."""
+    try:
+        wanted = RejectionReason(reason) if reason else None
+    except ValueError:
+        known = ", ".join(member.value for member in RejectionReason)
+        print(f"unknown reason {reason!r}: expected one of {known}", file=sys.stderr)
+        return 2
+    entries = open_rejection_log(settings).recent(limit=limit, reason=wanted)
+    if as_json:
+        for entry in entries:
+            print(entry.model_dump_json())
+    else:
+        print(format_rejections(entries))
+    return 0

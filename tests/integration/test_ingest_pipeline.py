@@ -1,0 +1,687 @@
+"""Uploads flow into the index: real boto3 calls against in-process AWS (moto), the real handler.
+
+The bucket gets the notification configuration of `template.yaml` (read from the template, not
+copied), S3 puts its notifications on a real (moto) queue with the template's redrive policy, the
+Lambda SQS event is built from the messages received from that queue, and `functions/ingest/app.py`
+is invoked in-process against both stores (the real OpenSearch node and the embedded store). The
+harness then does what the Lambda SQS poller does: it deletes the messages the handler did not report
+as failed and makes the failed ones visible again.
+
+moto's notifications carry no `sequencer` and a millisecond `eventTime`, and moto sends no event for
+a delete on a versioned bucket. So the test bucket is unversioned, and S3 calls are spaced a few
+milliseconds apart so that each event has its own time, as each S3 event has its own sequencer.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import boto3
+import pytest
+import yaml
+from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
+from moto import mock_aws
+from newsfacet.config import Settings
+from newsfacet.ingest import Ingestor, S3ObjectSource
+from newsfacet.model import Article, RejectionReason, SearchQuery, StoredVersion, WriteOutcome
+from newsfacet.rejections import DynamoDBRejectionLog
+from newsfacet.store.base import ArticleStore, StoreUnavailable
+
+ROOT = Path(__file__).resolve().parents[2]
+REGION = "us-east-1"
+ENGINES = ["embedded", "opensearch"]
+
+
+# --- The template, read as CloudFormation YAML ------------------------------------------------------
+
+
+class _CfnLoader(yaml.SafeLoader):
+    """Reads CloudFormation short tags (!Ref, !GetAtt, ...) as {"Fn::<Tag>": value}."""
+
+
+def _tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
+    if isinstance(node, yaml.ScalarNode):
+        value: Any = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+    return {f"Fn::{suffix}": value}
+
+
+_CfnLoader.add_multi_constructor("!", _tag)
+
+
+def _template() -> dict[str, Any]:
+    return yaml.load((ROOT / "template.yaml").read_text(), Loader=_CfnLoader)
+
+
+def _resource(name: str) -> dict[str, Any]:
+    return _template()["Resources"][name]["Properties"]
+
+
+def _notification_configuration(queue_arn: str) -> dict[str, Any]:
+    """The bucket's queue notifications in template.yaml, as boto3 takes them."""
+    configurations = _resource("ArticlesBucket")["NotificationConfiguration"]["QueueConfigurations"]
+    assert all(item["Queue"] == {"Fn::GetAtt": "IngestQueue.Arn"} for item in configurations)
+    return {
+        "QueueConfigurations": [
+            {
+                "QueueArn": queue_arn,
+                "Events": [item["Event"]],
+                "Filter": {
+                    "Key": {
+                        "FilterRules": [
+                            {"Name": rule["Name"], "Value": rule["Value"]}
+                            for rule in item["Filter"]["S3Key"]["Rules"]
+                        ]
+                    }
+                },
+            }
+            for item in configurations
+        ]
+    }
+
+
+# --- Pages written for these tests ------------------------------------------------------------------
+
+
+def news_page(title: str, canonical: str | None, paragraphs: Sequence[str]) -> bytes:
+    """A small but realistic article page: head metadata, navigation, body, related links, footer."""
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    body = "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title} | Harbour Ledger</title>{link}
+<meta property="og:site_name" content="Harbour Ledger">
+<meta name="author" content="Ines Carvalho">
+<meta property="article:published_time" content="2026-10-12T08:30:00+00:00">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a></nav>
+<article><h1>{title}</h1><p class="byline">By Ines Carvalho</p>
+{body}
+</article>
+<aside><h2>Most read</h2><ul><li><a href="/x">Ferry timetable changes</a></li></ul></aside>
+<footer>© 2026 Harbour Ledger</footer></body></html>""".encode()
+
+
+PORT_STRIKE = [
+    "Dock workers in Lisbon walked out on Monday morning, halting container traffic at the city's "
+    "largest terminal as talks over night-shift pay broke down for the third time this month.",
+    "The union said about 1,200 members had joined the strike and that picket lines would stay in "
+    "place until the port authority returned to the table with a written offer.",
+    "Shipping lines diverted at least four vessels to Sines, some 150 kilometres to the south, "
+    "according to harbour officials who asked not to be named because they were not authorised to speak.",
+    "Exporters of cork and wine warned that a long stoppage would delay shipments bound for Brazil "
+    "and the United States during the busiest weeks of the year.",
+]
+PORT_DEAL = [
+    "Dock workers in Lisbon voted on Wednesday to accept a new pay agreement, ending a three-day "
+    "strike that had halted container traffic at the city's largest terminal.",
+    "The deal raises night-shift pay by eight percent and adds a second rest day every fortnight, "
+    "the union said after a ballot in which more than two thirds of members took part.",
+    "Port officials said the backlog of about forty vessels waiting offshore would be cleared by the "
+    "end of next week, with priority given to refrigerated cargo and perishable exports.",
+    "Exporters of cork and wine welcomed the agreement but asked the government to review how "
+    "essential services are defined at national ports.",
+]
+BRIDGE = [
+    "Engineers in Porto closed the lower deck of the Luis I bridge to traffic on Thursday after an "
+    "inspection found corrosion on two of the supports installed during the last renovation.",
+    "The city council said buses would be rerouted across the Arrabida bridge for at least six "
+    "weeks while specialists assess the damage and prepare a repair plan.",
+    "Shop owners on both banks of the Douro said the closure came at the worst possible time, just "
+    "as the autumn tourist season reached its peak in the old town.",
+]
+POISON = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+
+
+# --- The harness --------------------------------------------------------------------------------------
+
+
+@dataclass
+class LambdaContextStub:
+    """The attributes Powertools reads from a Lambda context."""
+
+    function_name: str = "newsfacet-ingest"
+    function_version: str = "$LATEST"
+    invoked_function_arn: str = f"arn:aws:lambda:{REGION}:123456789012:function:newsfacet-ingest"
+    memory_limit_in_mb: int = 2048
+    aws_request_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    log_group_name: str = "/aws/lambda/newsfacet-ingest"
+    log_stream_name: str = "test"
+
+    def get_remaining_time_in_millis(self) -> int:
+        return 60_000
+
+
+class FlakyStore(ArticleStore):
+    """The real store, except that calls about one S3 key raise `StoreUnavailable` while `down`.
+
+    Fault injection only: every other call, and every call once `down` is False, reaches the real store.
+    """
+
+    def __init__(self, inner: ArticleStore, key: str) -> None:
+        self.inner, self.key, self.down = inner, key, True
+
+    def _check(self, key: str) -> None:
+        if self.down and key == self.key:
+            raise StoreUnavailable(f"injected outage for {key}")
+
+    def upsert(self, articles: Sequence[Article]) -> list[WriteOutcome]:
+        for article in articles:
+            self._check(article.origin.key)
+        return self.inner.upsert(articles)
+
+    def delete(self, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
+        self._check(key)
+        return self.inner.delete(article_id, version, bucket, key)
+
+    def find_by_origin(self, bucket: str, key: str) -> list[StoredVersion]:
+        self._check(key)
+        return self.inner.find_by_origin(bucket, key)
+
+    def get(self, article_id: str) -> Article | None:
+        return self.inner.get(article_id)
+
+    def search(self, query: SearchQuery) -> Any:
+        return self.inner.search(query)
+
+    def facet_values(self, dimension: Any, prefix: str, query: SearchQuery, size: int = 10) -> Any:
+        return self.inner.facet_values(dimension, prefix, query, size)
+
+    def histogram(self, query: SearchQuery, interval: Any) -> Any:
+        return self.inner.histogram(query, interval)
+
+
+def _load_handler_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("ingest_app_under_test", ROOT / "functions/ingest/app.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@dataclass
+class Delivery:
+    """One handler invocation: what was sent, which records failed, what the handler printed."""
+
+    messages: list[dict[str, Any]]
+    failed_ids: set[str]
+    output: list[dict[str, Any]]
+
+    def logs(self, message: str) -> list[dict[str, Any]]:
+        return [line for line in self.output if line.get("message") == message]
+
+    def metric_values(self, name: str) -> list[tuple[float, dict[str, Any]]]:
+        """(value, dimensions) of every EMF metric `name` the handler emitted."""
+        found = []
+        for line in self.output:
+            for directive in line.get("_aws", {}).get("CloudWatchMetrics", []):
+                if any(metric["Name"] == name for metric in directive["Metrics"]):
+                    values = line[name] if isinstance(line[name], list) else [line[name]]
+                    found += [(float(value), line) for value in values]
+        return found
+
+
+class IngestWorld:
+    """A bucket wired to a queue as in template.yaml, a rejections table, and the handler on a store."""
+
+    def __init__(self, store: ArticleStore, capsys: pytest.CaptureFixture[str]) -> None:
+        self.s3 = boto3.client("s3", region_name=REGION)
+        self.sqs = boto3.client("sqs", region_name=REGION)
+        self.dynamodb = boto3.client("dynamodb", region_name=REGION)
+        self.capsys = capsys
+        self.bucket = f"articles-{uuid.uuid4().hex[:8]}"
+        queue = _resource("IngestQueue")
+        self.dlq_url = self.sqs.create_queue(QueueName="ingest-dlq")["QueueUrl"]
+        dlq_arn = self._arn(self.dlq_url)
+        redrive = {
+            "deadLetterTargetArn": dlq_arn,
+            "maxReceiveCount": str(queue["RedrivePolicy"]["maxReceiveCount"]),
+        }
+        self.queue_url = self.sqs.create_queue(
+            QueueName="ingest",
+            Attributes={
+                "RedrivePolicy": json.dumps(redrive),
+                "VisibilityTimeout": str(queue["VisibilityTimeout"]),
+            },
+        )["QueueUrl"]
+        self.queue_arn = self._arn(self.queue_url)
+        table = _resource("RejectionsTable")
+        self.table = "rejections"
+        self.dynamodb.create_table(
+            TableName=self.table,
+            AttributeDefinitions=table["AttributeDefinitions"],
+            KeySchema=table["KeySchema"],
+            BillingMode=table["BillingMode"],
+        )
+        self.s3.create_bucket(Bucket=self.bucket)
+        self.s3.put_bucket_notification_configuration(
+            Bucket=self.bucket, NotificationConfiguration=_notification_configuration(self.queue_arn)
+        )
+        self.store = store
+        self.rejections = DynamoDBRejectionLog(self.table, self.dynamodb)
+        self.app = _load_handler_module()
+        self.app._ingestor = Ingestor(
+            store=store,
+            source=S3ObjectSource(self.s3),
+            rejections=self.rejections,
+            settings=Settings(store="sqlite:///unused.db", rejections_table=self.table),
+        )
+
+    def _arn(self, queue_url: str) -> str:
+        attributes = self.sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])
+        return attributes["Attributes"]["QueueArn"]
+
+    # S3 calls, spaced so each moto event gets its own millisecond (see the module docstring).
+    def put(self, key: str, body: bytes) -> None:
+        time.sleep(0.003)
+        self.s3.put_object(Bucket=self.bucket, Key=key, Body=body)
+
+    def remove(self, key: str) -> None:
+        time.sleep(0.003)
+        self.s3.delete_object(Bucket=self.bucket, Key=key)
+
+    def receive(self) -> list[dict[str, Any]]:
+        """Every message now visible on the ingest queue, oldest first."""
+        messages: list[dict[str, Any]] = []
+        while True:
+            batch = self.sqs.receive_message(
+                QueueUrl=self.queue_url, MaxNumberOfMessages=10, AttributeNames=["All"]
+            ).get("Messages", [])
+            if not batch:
+                return messages
+            messages += batch
+
+    def invoke(self, messages: Sequence[dict[str, Any]]) -> Delivery:
+        """Invoke the handler with these messages, then settle them as the Lambda poller would."""
+        event = {"Records": [self._record(message) for message in messages]}
+        self.capsys.readouterr()
+        # Powertools loggers are process-wide: point this one's handler at a buffer of our own.
+        logs = io.StringIO()
+        handler = self.app.logger.registered_handler
+        previous_stream, handler.stream = handler.stream, logs
+        try:
+            response = self.app.lambda_handler(event, LambdaContextStub())
+            failed = {item["itemIdentifier"] for item in response["batchItemFailures"]}
+        except BatchProcessingError:  # every record failed: Lambda retries the whole batch
+            failed = {message["MessageId"] for message in messages}
+        finally:
+            handler.stream = previous_stream
+        printed = self.capsys.readouterr().out.splitlines() + logs.getvalue().splitlines()
+        output = [json.loads(line) for line in printed if line.startswith("{")]
+        for message in messages:
+            if message["MessageId"] in failed:
+                self.sqs.change_message_visibility(
+                    QueueUrl=self.queue_url, ReceiptHandle=message["ReceiptHandle"], VisibilityTimeout=0
+                )
+            else:
+                self.sqs.delete_message(QueueUrl=self.queue_url, ReceiptHandle=message["ReceiptHandle"])
+        return Delivery(list(messages), failed, output)
+
+    def deliver(self) -> Delivery:
+        return self.invoke(self.receive())
+
+    def _record(self, message: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "messageId": message["MessageId"],
+            "receiptHandle": message["ReceiptHandle"],
+            "body": message["Body"],
+            "attributes": message.get("Attributes", {}),
+            "messageAttributes": {},
+            "md5OfBody": message["MD5OfBody"],
+            "eventSource": "aws:sqs",
+            "eventSourceARN": self.queue_arn,
+            "awsRegion": REGION,
+        }
+
+    def live_ids(self, key: str) -> list[str]:
+        return [entry.id for entry in self.store.find_by_origin(self.bucket, key) if not entry.deleted]
+
+    def article(self, key: str) -> Article | None:
+        """The one live article that came from `key`, or None."""
+        ids = self.live_ids(key)
+        assert len(ids) <= 1, f"{key} has several live articles: {ids}"
+        return self.store.get(ids[0]) if ids else None
+
+    def titles(self) -> set[str]:
+        return {hit.title for hit in self.store.search(SearchQuery(size=100)).hits}
+
+    def dlq_bodies(self) -> list[str]:
+        messages = self.sqs.receive_message(QueueUrl=self.dlq_url, MaxNumberOfMessages=10).get("Messages", [])
+        return [message["Body"] for message in messages]
+
+
+@pytest.fixture
+def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    for name, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_SESSION_TOKEN": "testing",
+        "AWS_DEFAULT_REGION": REGION,
+        "POWERTOOLS_TRACE_DISABLED": "1",
+    }.items():
+        monkeypatch.setenv(name, value)
+    with mock_aws():
+        yield
+
+
+@pytest.fixture(params=ENGINES)
+def world(
+    request: pytest.FixtureRequest, aws: None, make_store: Any, capsys: pytest.CaptureFixture[str]
+) -> IngestWorld:
+    world = IngestWorld(make_store(request.param), capsys)
+    world.deliver()  # the s3:TestEvent S3 sent when the notification was configured
+    return world
+
+
+# --- The tests ------------------------------------------------------------------------------------------
+
+
+def test_s3_test_event_is_acknowledged_and_changes_nothing(aws: None, make_store: Any, capsys: Any) -> None:
+    world = IngestWorld(make_store("embedded"), capsys)
+
+    delivery = world.deliver()
+
+    assert [json.loads(message["Body"]).get("Event") for message in delivery.messages] == ["s3:TestEvent"]
+    assert delivery.failed_ids == set()
+    assert world.receive() == []
+    assert delivery.logs("s3:TestEvent acknowledged")
+    assert world.store.search(SearchQuery()).total == 0
+
+
+def test_upload_is_indexed_with_its_origin(world: IngestWorld) -> None:
+    key = "world/2026/lisbon port strike (update).html"
+    world.put(
+        key,
+        news_page(
+            "Lisbon dock workers strike over night pay",
+            "https://harbourledger.example/port-strike",
+            PORT_STRIKE,
+        ),
+    )
+
+    delivery = world.deliver()
+
+    assert delivery.failed_ids == set()
+    article = world.article(key)
+    assert article is not None
+    assert article.title == "Lisbon dock workers strike over night pay"
+    assert article.origin.bucket == world.bucket
+    assert article.origin.key == key  # URL-decoded: S3 sent "world/2026/lisbon+port+strike+%28update%29.html"
+    assert "night-shift pay" in article.text
+    assert world.titles() == {"Lisbon dock workers strike over night pay"}
+    assert [value for value, _ in delivery.metric_values("ArticlesIndexed")] == [1.0]
+    (applied,) = delivery.logs("event applied: indexed")
+    assert applied["correlation_id"] == key
+
+
+def test_reupload_under_another_canonical_url_replaces_the_article(world: IngestWorld) -> None:
+    key = "port.html"
+    world.put(
+        key,
+        news_page(
+            "Lisbon dock workers strike over night pay",
+            "https://harbourledger.example/port-strike",
+            PORT_STRIKE,
+        ),
+    )
+    world.deliver()
+    first = world.article(key)
+    assert first is not None
+
+    world.put(
+        key,
+        news_page(
+            "Lisbon dock workers accept pay deal", "https://harbourledger.example/port-deal", PORT_DEAL
+        ),
+    )
+    world.deliver()
+
+    second = world.article(key)
+    assert second is not None and second.id != first.id
+    assert second.title == "Lisbon dock workers accept pay deal"
+    assert world.store.get(first.id) is None
+    assert world.titles() == {"Lisbon dock workers accept pay deal"}
+
+
+def test_reupload_of_an_edited_page_updates_it_in_place(world: IngestWorld) -> None:
+    key = "port.htm"
+    canonical = "https://harbourledger.example/port"
+    world.put(key, news_page("Lisbon dock workers strike", canonical, PORT_STRIKE))
+    world.deliver()
+    world.put(key, news_page("Lisbon dock workers strike, ships diverted to Sines", canonical, PORT_STRIKE))
+    world.deliver()
+
+    article = world.article(key)
+    assert article is not None
+    assert article.title == "Lisbon dock workers strike, ships diverted to Sines"
+    assert world.store.search(SearchQuery()).total == 1
+
+
+def test_delete_removes_the_article(world: IngestWorld) -> None:
+    world.put("bridge.html", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
+    world.put(
+        "port.html", news_page("Lisbon dock workers strike", "https://harbourledger.example/p", PORT_STRIKE)
+    )
+    world.deliver()
+    bridge = world.article("bridge.html")
+    assert bridge is not None
+
+    world.remove("bridge.html")
+    delivery = world.deliver()
+
+    assert delivery.failed_ids == set()
+    assert world.store.get(bridge.id) is None
+    assert world.live_ids("bridge.html") == []
+    assert world.titles() == {"Lisbon dock workers strike"}
+    assert [value for value, _ in delivery.metric_values("ArticlesDeleted")] == [1.0]
+
+
+def test_a_delete_delivered_before_its_create_leaves_nothing(world: IngestWorld) -> None:
+    world.put(
+        "late.html",
+        news_page("Lisbon dock workers strike", "https://harbourledger.example/late", PORT_STRIKE),
+    )
+    world.remove("late.html")
+    created, removed = world.receive()
+
+    world.invoke([removed])
+    delivery = world.invoke([created])
+
+    assert delivery.failed_ids == set()
+    assert world.live_ids("late.html") == []
+    assert world.store.search(SearchQuery()).total == 0
+
+
+def test_a_late_create_whose_object_is_gone_is_not_an_error(world: IngestWorld) -> None:
+    """The object was deleted before its create event was processed: nothing to index, no retry."""
+    world.put("gone.html", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
+    world.remove("gone.html")
+    created, removed = world.receive()
+
+    delivery = world.invoke([created])
+
+    assert delivery.failed_ids == set()
+    assert world.receive() == []  # acknowledged, not retried
+    assert [value for value, _ in delivery.metric_values("ObjectsGone")] == [1.0]
+    world.invoke([removed])
+    assert world.store.search(SearchQuery()).total == 0
+
+
+def test_creates_delivered_newest_first_leave_the_newest(world: IngestWorld) -> None:
+    key = "port.html"
+    world.put(
+        key,
+        news_page(
+            "Lisbon dock workers strike over night pay", "https://harbourledger.example/a", PORT_STRIKE
+        ),
+    )
+    world.put(
+        key, news_page("Lisbon dock workers accept pay deal", "https://harbourledger.example/b", PORT_DEAL)
+    )
+    older, newer = world.receive()
+
+    world.invoke([newer])
+    world.invoke([older])
+
+    article = world.article(key)
+    assert article is not None and article.title == "Lisbon dock workers accept pay deal"
+    assert world.titles() == {"Lisbon dock workers accept pay deal"}
+
+
+def test_duplicate_delivery_changes_nothing(world: IngestWorld) -> None:
+    world.put("bridge.html", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
+    (message,) = world.receive()
+    world.invoke([message])
+    before = world.article("bridge.html")
+
+    # SQS delivers at least once: the same notification arrives again, in a later batch.
+    world.sqs.send_message(QueueUrl=world.queue_url, MessageBody=message["Body"])
+    delivery = world.deliver()
+
+    assert delivery.failed_ids == set()
+    assert world.article("bridge.html") == before
+    assert [value for value, _ in delivery.metric_values("StaleEvents")] == [1.0]
+
+
+def test_a_poison_file_is_rejected_recorded_and_not_retried(world: IngestWorld) -> None:
+    world.put("poison.html", POISON)
+    world.put("bridge.html", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
+
+    delivery = world.deliver()
+
+    assert delivery.failed_ids == set()
+    assert world.receive() == []  # the poison message was acknowledged: no retry, no dead letter
+    assert world.dlq_bodies() == []
+    assert world.titles() == {"Porto closes lower deck of Luis I bridge"}
+    (entry,) = world.rejections.recent()
+    assert (entry.bucket, entry.key, entry.reason) == (world.bucket, "poison.html", RejectionReason.BINARY)
+    (logged,) = delivery.logs("upload rejected")
+    assert logged["reason"] == "binary" and logged["correlation_id"] == "poison.html"
+    assert [(value, line["reason"]) for value, line in delivery.metric_values("UploadsRejected")] == [
+        (1.0, "binary")
+    ]
+
+
+def test_a_rejected_reupload_removes_the_previous_article(world: IngestWorld) -> None:
+    world.put(
+        "port.html", news_page("Lisbon dock workers strike", "https://harbourledger.example/p", PORT_STRIKE)
+    )
+    world.deliver()
+    world.put("port.html", POISON)
+
+    world.deliver()
+
+    assert world.live_ids("port.html") == []
+    assert world.store.search(SearchQuery()).total == 0
+
+
+def test_the_store_down_fails_only_that_record_until_the_dead_letter_queue(world: IngestWorld) -> None:
+    flaky = FlakyStore(world.store, key="port.html")
+    world.app._ingestor = Ingestor(
+        store=flaky, source=S3ObjectSource(world.s3), rejections=world.rejections, settings=Settings()
+    )
+    world.put(
+        "port.html", news_page("Lisbon dock workers strike", "https://harbourledger.example/p", PORT_STRIKE)
+    )
+    world.put("bridge.html", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
+
+    first = world.deliver()
+
+    (failed_message,) = [m for m in first.messages if m["MessageId"] in first.failed_ids]
+    assert "port.html" in failed_message["Body"]
+    assert world.titles() == {"Porto closes lower deck of Luis I bridge"}
+    assert first.logs("transient failure; the queue will redeliver")
+
+    # Still down: SQS redelivers it until its fifth receive, then parks it in the dead-letter queue.
+    for _ in range(4):
+        assert world.deliver().failed_ids == {failed_message["MessageId"]}
+    assert world.receive() == []
+    (parked,) = world.dlq_bodies()
+    assert "port.html" in parked
+
+    # The operator redrives it once the store is back: it is indexed.
+    flaky.down = False
+    world.sqs.send_message(QueueUrl=world.queue_url, MessageBody=parked)
+    assert world.deliver().failed_ids == set()
+    assert world.titles() == {"Lisbon dock workers strike", "Porto closes lower deck of Luis I bridge"}
+
+
+def test_a_message_that_is_not_an_s3_notification_fails_alone(world: IngestWorld) -> None:
+    world.sqs.send_message(QueueUrl=world.queue_url, MessageBody="{not json")
+    world.put("bridge.html", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
+
+    delivery = world.deliver()
+
+    (failed,) = [m for m in delivery.messages if m["MessageId"] in delivery.failed_ids]
+    assert failed["Body"] == "{not json"
+    assert world.titles() == {"Porto closes lower deck of Luis I bridge"}
+
+
+def test_an_unreachable_opensearch_fails_the_records_and_loses_nothing(
+    aws: None, make_store: Any, capsys: Any
+) -> None:
+    """A real outage, not an injected one: the adapter pointed at a port nothing listens on."""
+    import socket
+
+    from newsfacet.store.opensearch import OpenSearchStore
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead_port = probe.getsockname()[1]
+    dead = OpenSearchStore.from_settings(
+        Settings(store=f"http://127.0.0.1:{dead_port}", opensearch_auth="none", index_alias="down")
+    )
+    world = IngestWorld(make_store("embedded"), capsys)
+    world.deliver()
+    world.app._ingestor = Ingestor(
+        store=dead, source=S3ObjectSource(world.s3), rejections=world.rejections, settings=Settings()
+    )
+    world.put("bridge.html", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
+
+    delivery = world.deliver()
+
+    assert delivery.failed_ids == {message["MessageId"] for message in delivery.messages}
+    assert len(world.receive()) == 1  # back on the queue for a retry
+
+
+def test_the_template_routes_only_article_suffixes_to_the_queue(
+    aws: None, make_store: Any, capsys: Any
+) -> None:
+    world = IngestWorld(make_store("embedded"), capsys)
+    world.deliver()
+    for key in ["a.html", "b.htm", "c.html.gz", "d.pdf", "e.json", "f.html.bak"]:
+        world.put(key, b"<html></html>")
+
+    keys = sorted(
+        json.loads(message["Body"])["Records"][0]["s3"]["object"]["key"] for message in world.receive()
+    )
+
+    assert keys == ["a.html", "b.htm", "c.html.gz"]
+
+
+def test_rejections_command_lists_recorded_rejections(
+    world: IngestWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsfacet.cli import main
+
+    world.put("poison.html", POISON)
+    world.deliver()
+    monkeypatch.setenv("NEWSFACET_REJECTIONS_TABLE", world.table)
+    world.capsys.readouterr()
+
+    assert main(["rejections"]) == 0
+
+    out = world.capsys.readouterr().out
+    assert f"s3://{world.bucket}/poison.html" in out
+    assert "binary" in out
