@@ -15,7 +15,7 @@ from collections.abc import Collection
 
 from pydantic import BaseModel, ConfigDict
 
-from newsfacet.enrich.actors import extract_actors
+from newsfacet.enrich.actors import blank_credits, extract_actors
 from newsfacet.enrich.gazetteer import GazetteerError, load_gazetteer
 from newsfacet.enrich.geo_aliases import INSTITUTIONS, PLACE_NOUNS
 from newsfacet.enrich.names import fold
@@ -47,6 +47,9 @@ def enrich(title: str, text: str, *, exclude: Collection[str] = ()) -> Enrichmen
     title, text = title.strip(), text.strip()
     if not title and not text:
         return Enrichment()
+    # Credit lines ("FRANCE 24 with wires") are not content: blank them (keeping offsets) so their
+    # words become neither actors nor places ("France").
+    title, text = blank_credits(title, exclude), blank_credits(text, exclude)
     gazetteer = load_gazetteer()
     mentions = find_mentions(title, text, is_place_name=gazetteer.is_place_name)
     places = resolve_places(mentions, gazetteer, PLACE_NOUNS)

@@ -13,12 +13,13 @@ adjective such as "Syrian" is not an actor), institutions named by their buildin
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from newsfacet.enrich.names import acronym, clean_name, fold, person_tokens
+from newsfacet.enrich.names import acronym, clean_name, fold, normalize_text, person_tokens
 from newsfacet.enrich.nlp import Mention
 from newsfacet.model import Actor, ActorType
 
@@ -66,6 +67,12 @@ ORGANIZATION_ALIASES: Final[dict[str, str]] = {
     "ISIL": "Islamic State",
     "Daesh": "Islamic State",
 }
+
+# Words that make a name an organisation even when it ends in a person's surname.
+ORGANIZATION_WORDS: Final = frozenset(
+    {"inc", "ltd", "llc", "plc", "group", "party", "bank", "council", "ministry", "corporation", "corp"}
+    | {"company", "foundation", "institute", "university", "hotels", "hotel", "fund", "committee"}
+)
 
 # Other names of wire services and broadcasters, so `exclude=["AFP"]` also drops
 # "Agence France-Presse".
@@ -129,6 +136,26 @@ def exclusion_keys(exclude: Collection[str]) -> frozenset[str]:
     return frozenset(keys)
 
 
+def blank_credits(text: str, exclude: Collection[str]) -> str:
+    """`text` with every occurrence of an excluded credit ("FRANCE 24 with wires", then "FRANCE 24")
+    replaced by spaces of the same length, so offsets and positions do not move."""
+    forms: set[str] = set()
+    for raw in exclude:
+        name = normalize_text(raw)
+        if len(name) < 2:
+            continue
+        forms.add(name)
+        lowered = name.casefold()
+        for suffix in CREDIT_SUFFIXES:
+            if lowered.endswith(suffix):
+                forms.add(name[: -len(suffix)].strip())
+    if not forms:
+        return text
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    return pattern.sub(lambda match: " " * len(match.group(0)), text)
+
+
 def _weight(mention: Mention) -> float:
     return TITLE_WEIGHT if mention.in_title else 1.0 + (1.0 - mention.position)
 
@@ -188,6 +215,21 @@ def extract_actors(
             persons.append((name, mention))
         else:
             orgs.append((name, mention, actor_type))
+
+    # An organisation-typed span carrying a person's surname is that person ("Paris Hilton" typed
+    # ORG next to "Hilton, 43, said").
+    surnames = {fold(name).split()[-1] for name, _m in persons}
+    for name, mention, actor_type in list(orgs):
+        words = fold(name).split()
+        if (
+            actor_type == "organization"
+            and 2 <= len(words) <= 3
+            and words[-1] in surnames
+            and not ORGANIZATION_WORDS & set(words)
+            and fold(name) not in aliases
+        ):
+            orgs.remove((name, mention, actor_type))
+            persons.append((clean_name(name, person=True) or name, mention))
 
     clusters = _merge_persons(persons)
     _merge_organizations(orgs, clusters, aliases)

@@ -95,6 +95,30 @@ HONORIFICS: tuple[tuple[str, ...], ...] = tuple(
                 "midfielder",
                 "defender",
                 "goalkeeper",
+                # Role nouns that open a sentence before a name ("Socialite Paris Hilton said").
+                "socialite",
+                "psychologist",
+                "singer",
+                "actor",
+                "actress",
+                "rapper",
+                "businessman",
+                "businesswoman",
+                "billionaire",
+                "activist",
+                "journalist",
+                "lawyer",
+                "author",
+                "star",
+                "veteran",
+                "manager",
+                "chief",
+                "rebel leader",
+                "warlord",
+                "dissident",
+                "tycoon",
+                "economist",
+                "analyst",
             )
         ),
         key=len,
@@ -184,6 +208,8 @@ _SPACES = re.compile(r"\s+")
 _URLISH = re.compile(r"(https?:|www\.|@|\.(com|org|net|co\.uk|fr)\b)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
 _EDGE_JUNK = re.compile(r"^[^\w(]+|[^\w.)]+$")
+# A match score glued to a team name by the model ("Chelsea 2-0").
+_TRAILING_SCORE = re.compile(r"\s+\d+\s*[-–:]\s*\d+$")
 _KEY_DROP = re.compile(r"[.'\"]")
 _KEY_SPACE = re.compile(r"[^\w]+")
 
@@ -245,7 +271,7 @@ def clean_name(raw: str, *, person: bool = False) -> str | None:
     text = _EDGE_JUNK.sub("", text)
     tokens = _strip_honorifics(text.split(" "))
     text = _POSSESSIVE.sub("", " ".join(tokens))
-    text = _EDGE_JUNK.sub("", text).strip()
+    text = _TRAILING_SCORE.sub("", _EDGE_JUNK.sub("", text)).strip()
     if not _looks_like_a_name(text):
         return None
     if person and text.isupper() and len(text) > 4:
@@ -260,6 +286,10 @@ def _title_word(word: str) -> str:
 def _looks_like_a_name(text: str) -> bool:
     letters = sum(ch.isalpha() for ch in text)
     if letters < 2 or len(text) > 80:
+        return False
+    # Names are capitalised ("health ministry" is a phrase), except after a particle ("al-Sadr").
+    first = text.split(" ", 1)[0]
+    if not (text[0].isupper() or text[0].isdigit() or first.split("-", 1)[0].casefold() in NAME_PARTICLES):
         return False
     key = fold(text)
     if not key or key in NOISE_WORDS:

@@ -126,8 +126,12 @@ def find_mentions(
 
 
 GAZETTEER: Final = "GAZETTEER"
-# One to three capitalised words, not preceded by another capitalised word.
-_CAPITALISED_RUN = re.compile(r"(?<![\w.'-])(?<![A-Z][a-z] )[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?![\w-])")
+# One to four capitalised words, possibly joined by a particle ("Rio Grande do Sul"), not preceded
+# by another capitalised word.
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w.'-])(?<![A-Z][a-z] )[A-Z][a-z]+"
+    r"(?:(?:[ -]|\s(?:do|da|de|del|dos|das|of|al|el)\s)[A-Z][a-z]+){0,3}(?![\w-])"
+)
 
 
 def _mention(origin: str, start: int, end: int, label: str, in_title: bool) -> Mention:

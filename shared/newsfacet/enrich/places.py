@@ -22,6 +22,8 @@ from newsfacet.model import Location
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TITLE_WEIGHT = 3.0
 MAX_LOCATIONS = 25
+PERSON_AS_CITY_MIN_POPULATION = 100_000
+TRUNCATING_PARTICLES = frozenset({"do", "da", "de", "del", "dos", "das"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +49,12 @@ def resolve_places(
     context, local = _context(mentions, keys, gazetteer)
     # A single-word span the model calls a person is a place if the same word is a place elsewhere.
     place_words = {k for m, k in zip(mentions, keys, strict=True) if m.label in {"GPE", "LOC"} and k}
-    # Words of multi-word person names: "Jordan" inside "Jordan Peterson" never votes for a place.
+    # Words of multi-word person names: "Jordan" of "Jordan Peterson" is never a place on its own.
     person_words = {
-        word for m, k in zip(mentions, keys, strict=True) if m.label == "PERSON" for word in k.split()[1:]
+        word
+        for m, k in zip(mentions, keys, strict=True)
+        if m.label == "PERSON" and " " in k
+        for word in k.split()
     }
 
     evidence = _Evidence(gazetteer, context, local, place_words, person_words, place_nouns)
@@ -128,14 +133,21 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
         if country is not None:
             # "Syrian forces" is about Syria but not a mention of it; "the Syrian border" is.
             return gazetteer.country(country) if mention.next_word in evidence.place_nouns else None
-    if label == "PERSON" and (" " in key or key not in evidence.place_words or key in evidence.person_words):
+    if mention.next_word in TRUNCATING_PARTICLES:
+        return None  # "Rio Grande" of "Rio Grande do Sul": the model cut a longer name short
+    if label == "PERSON" and key in evidence.person_words:
         return None
     candidates = gazetteer.candidates(key)
     if not candidates:
         return None
     place = _pick(candidates, evidence.context, evidence.local)
-    if label in PLACE_LABELS or label == "PERSON":
+    if label in PLACE_LABELS or (label == "PERSON" and key in evidence.place_words):
         return place
+    if label == "PERSON":
+        # The model calls a person what may be a city ("Porto Alegre", "Misrata"): trust the
+        # gazetteer only for a sizeable city of a country the article is about.
+        big_city = place.kind == "city" and place.population >= PERSON_AS_CITY_MIN_POPULATION
+        return place if big_city and place.country_code in evidence.context else None
     # ORG, NORP, or a capitalised run the model left untyped: a place only on firm evidence.
     if place.kind != "city" or place.country_code in evidence.context:
         return place
