@@ -1,0 +1,177 @@
+"""The pure rules of enrichment, without the NER model: names, gazetteer, place evidence, topics."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from newsfacet.enrich.actors import blank_credits, exclusion_keys, extract_actors
+from newsfacet.enrich.gazetteer import load_gazetteer
+from newsfacet.enrich.geo_aliases import PLACE_NOUNS
+from newsfacet.enrich.names import clean_name, fold
+from newsfacet.enrich.nlp import GAZETTEER, Mention
+from newsfacet.enrich.places import resolve_places
+from newsfacet.enrich.topics import classify, stem
+
+
+def mention(text: str, label: str, position: float = 0.5, next_word: str = "") -> Mention:
+    return Mention(text=text, label=label, position=position, in_title=False, next_word=next_word)
+
+
+# --- names -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("President Bashar al-Assad", "Bashar al-Assad"),
+        ("Bashar al-Assad’s", "Bashar al-Assad"),
+        ("Prime Minister Keir Starmer", "Keir Starmer"),
+        ("Mr. Putin", "Putin"),
+        ("Dr Tedros Adhanom Ghebreyesus", "Tedros Adhanom Ghebreyesus"),
+        ("former President Donald Trump", "Donald Trump"),
+        ("the United Nations", "United Nations"),
+        ("“Assad”", "Assad"),
+        ("Chelsea 2-0", "Chelsea"),
+        ("NATO", "NATO"),
+    ],
+)
+def test_titles_possessives_articles_and_punctuation_are_dropped(raw: str, clean: str) -> None:
+    assert clean_name(raw) == clean
+
+
+@pytest.mark.parametrize("junk", ["2024", "Monday", "A", "https://example.com/x", "health ministry", "—"])
+def test_non_names_are_rejected(junk: str) -> None:
+    assert clean_name(junk) is None
+
+
+def test_a_shouted_person_name_is_title_cased() -> None:
+    assert clean_name("BASHAR AL-ASSAD", person=True) == "Bashar Al-Assad"
+    assert fold("Bashar Al-Assad") == fold("Bashar al-Assad")
+
+
+@given(st.text(max_size=60))
+def test_cleaning_any_text_gives_a_name_or_none(raw: str) -> None:
+    cleaned = clean_name(raw)
+    assert cleaned is None or (cleaned == cleaned.strip() and len(cleaned) >= 2)
+
+
+# --- gazetteer ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("spelling", "name", "code"),
+    [
+        ("UK", "United Kingdom", "GB"),
+        ("Britain", "United Kingdom", "GB"),
+        ("the United States", "United States", "US"),
+        ("U.S.", "United States", "US"),
+        ("America", "United States", "US"),
+        ("Syrian Arab Republic", "Syria", "SY"),
+        ("Kiev", "Kyiv", "UA"),
+        ("Sao Paulo", "São Paulo", "BR"),
+        ("Gaza", "Gaza Strip", "PS"),
+    ],
+)
+def test_common_spellings_resolve_to_one_place(spelling: str, name: str, code: str) -> None:
+    place = load_gazetteer().candidates(spelling)[0]
+    assert (place.name, place.country_code) == (name, code)
+    assert place.latitude is not None and place.longitude is not None
+
+
+@pytest.mark.parametrize(("name", "kind"), [("the Mediterranean", "sea"), ("Middle East", "area")])
+def test_seas_and_regions_are_places(name: str, kind: str) -> None:
+    assert load_gazetteer().candidates(name)[0].kind == kind
+
+
+def test_demonyms_name_their_country() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.demonym_country("Syrian") == "SY"
+    assert gazetteer.demonym_country("Syrians") == "SY"
+    assert gazetteer.demonym_country("Brexit") is None
+
+
+# --- place evidence ----------------------------------------------------------------------------
+
+
+def resolve(*mentions: Mention) -> dict[str, str | None]:
+    found = resolve_places(list(mentions), load_gazetteer(), PLACE_NOUNS).locations
+    return {loc.name: loc.country_code for loc in found}
+
+
+def test_an_org_typed_span_is_a_place_in_a_mentioned_country() -> None:
+    assert resolve(mention("Syria", "GPE"), mention("Aleppo", "ORG")) == {"Syria": "SY", "Aleppo": "SY"}
+
+
+def test_an_org_typed_city_elsewhere_stays_an_organisation() -> None:
+    assert resolve(mention("Syria", "GPE"), mention("Chelsea", "ORG")) == {"Syria": "SY"}
+
+
+def test_an_untyped_capitalised_city_needs_its_country_in_the_article() -> None:
+    assert resolve(mention("Mosul", GAZETTEER)) == {}
+    assert resolve(mention("Iraq", "GPE"), mention("Mosul", GAZETTEER)) == {"Iraq": "IQ", "Mosul": "IQ"}
+
+
+def test_a_demonym_is_a_place_only_before_a_place_noun() -> None:
+    assert resolve(mention("Syrian", "NORP", next_word="forces")) == {}
+    assert resolve(mention("Syrian", "NORP", next_word="border")) == {"Syria": "SY"}
+
+
+def test_city_disambiguation_prefers_the_mentioned_country_then_population() -> None:
+    assert resolve(mention("Paris", "GPE"))["Paris"] == "FR"
+    assert resolve(mention("Texas", "GPE"), mention("Paris", "GPE"))["Paris"] == "US"
+
+
+def test_a_state_wins_over_a_country_only_next_to_its_own_places() -> None:
+    assert resolve(mention("Georgia", "GPE"))["Georgia"] == "GE"
+    near_atlanta = resolve(mention("Atlanta", "GPE"), mention("Georgia", "GPE"))
+    assert near_atlanta["Georgia"] == "US"
+
+
+def test_words_of_a_person_name_never_become_places() -> None:
+    found = resolve(mention("Jordan Peterson", "PERSON"), mention("Jordan", "PERSON"))
+    assert found == {}
+
+
+# --- actors without the model ------------------------------------------------------------------
+
+
+def test_excluding_a_credit_excludes_its_variants() -> None:
+    keys = exclusion_keys(["FRANCE 24 with wires", "AFP"])
+    assert {"france 24", "afp", "agence france presse"} <= keys
+
+
+def test_blanking_credits_keeps_offsets() -> None:
+    text = "Talks resumed. FRANCE 24 with wires"
+    blanked = blank_credits(text, ["FRANCE 24 with wires"])
+    assert len(blanked) == len(text)
+    assert "FRANCE" not in blanked and blanked.startswith("Talks resumed.")
+
+
+def test_an_acronym_joins_its_long_form() -> None:
+    actors = extract_actors(
+        [mention("Organization of Petroleum Exporting Countries", "ORG"), mention("OPEC", "ORG")]
+    )
+    assert [(a.name, a.mentions) for a in actors] == [("Organization of Petroleum Exporting Countries", 2)]
+
+
+# --- topics ------------------------------------------------------------------------------------
+
+
+def test_inflections_share_a_stem() -> None:
+    assert stem("floods") == stem("flooded") == stem("flooding") == stem("flood")
+    assert stem("rates") == stem("rated") == stem("rate")
+
+
+def test_a_single_repeated_word_is_not_a_topic() -> None:
+    assert classify("Notes", "The war. The war. The war.") == []
+
+
+def test_an_earthquake_report_is_a_disaster() -> None:
+    text = (
+        "A magnitude 6.8 earthquake struck the region overnight, collapsing buildings. Rescuers "
+        "pulled survivors from the rubble as aftershocks shook the area."
+    )
+    codes = [t.code for t in classify("Earthquake kills dozens", text)]
+    assert codes[0] == "medtop:03000000"
+    assert "medtop:20000153" in codes
