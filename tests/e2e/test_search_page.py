@@ -166,20 +166,31 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
     local.stop()
 
 
-@pytest.fixture
-def page(tmp_path: Path) -> Iterator[Page]:
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
+    """Debian's Chromium, headless, with a fresh profile, for this module's tests."""
     with sync_playwright() as playwright:
-        context: BrowserContext = playwright.chromium.launch_persistent_context(
-            user_data_dir=str(tmp_path / "profile"),
+        context = playwright.chromium.launch_persistent_context(
+            user_data_dir=str(tmp_path_factory.mktemp("chromium-profile")),
             executable_path=CHROMIUM,
             args=CHROMIUM_ARGS,
             headless=True,
             viewport={"width": 1280, "height": 900},
         )
         try:
-            yield context.pages[0] if context.pages else context.new_page()
+            yield context
         finally:
             context.close()
+
+
+@pytest.fixture
+def page(browser: BrowserContext) -> Iterator[Page]:
+    """A new tab per test; the page keeps no state outside its URL."""
+    tab = browser.new_page()
+    try:
+        yield tab
+    finally:
+        tab.close()
 
 
 def api(server: LocalServer, path: str, **params: Any) -> Any:
@@ -287,3 +298,9 @@ def test_a_bad_url_parameter_is_reported_not_crashed(server: LocalServer, page: 
     page.goto(f"{server.url}/?from=2026-11-02&to=2026-10-01")
     expect(page.locator("#error")).to_contain_text("from")
     expect(page.locator("#status")).to_have_text("No results to show.")
+
+
+def test_swagger_ui_documents_the_api_offline(server: LocalServer, page: Page) -> None:
+    page.goto(f"{server.url}/docs")
+    expect(page.locator(".opblock-summary-path").filter(has_text="/facets/{dimension}")).to_have_count(1)
+    expect(page.locator(".opblock-summary-path").filter(has_text="/search")).to_have_count(1)
