@@ -69,10 +69,13 @@ bench: setup
 	$(PY) bench/extraction.py
 	$(PY) bench/search.py
 
-## lock: re-pin every dependency with hashes after editing pyproject.toml
+## lock: re-pin every dependency with hashes after editing pyproject.toml. Pinned to wheels that run
+## on Lambda's python3.11 (Amazon Linux 2, glibc 2.26: manylinux_2_17), since the runtime lock is
+## also the layer's requirements; the dev lock follows so tests run the versions Lambda runs.
+LAMBDA_PLATFORM := --python-version 3.11 --python-platform x86_64-manylinux_2_17 --only-binary :all:
 lock: $(STAMP)
-	$(UV) pip compile --quiet pyproject.toml --python-version 3.11 --generate-hashes -o requirements/runtime.txt
-	$(UV) pip compile --quiet pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements/dev.txt
+	$(UV) pip compile --quiet pyproject.toml $(LAMBDA_PLATFORM) --generate-hashes -o requirements/runtime.txt
+	$(UV) pip compile --quiet pyproject.toml --extra dev $(LAMBDA_PLATFORM) --generate-hashes -o requirements/dev.txt
 
 ## lock-tools: re-pin the infra linters with hashes after editing requirements/tools.in
 lock-tools: $(STAMP)

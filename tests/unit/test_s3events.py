@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +19,8 @@ from newsfacet.s3events import (
     version_from_event_time,
     version_from_sequencer,
 )
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _record(name: str, key: str, sequencer: str | None = "0062E99A88DC407460", **obj: Any) -> dict[str, Any]:
@@ -158,3 +161,11 @@ def test_the_mapping_is_strict_where_sequencers_live(value: int, step: int) -> N
 def test_event_time_versions_grow_with_time(moment: datetime, micros: int) -> None:
     start = moment.replace(tzinfo=UTC)
     assert version_from_event_time(start) < version_from_event_time(start + timedelta(microseconds=micros))
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "events").glob("ingest-*.json")), ids=lambda path: path.name)
+def test_the_sample_events_for_sam_local_invoke_parse(path: Path) -> None:
+    records = json.loads(path.read_text())["Records"]
+    notifications = [parse_notification(record["body"]) for record in records]
+    assert all(record["eventSource"] == "aws:sqs" for record in records)
+    assert all(notification.events or notification.is_test_event for notification in notifications)
