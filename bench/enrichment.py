@@ -1,0 +1,179 @@
+"""Benchmark of enrichment alone (actors, locations, topics) on real article bodies.
+
+    .venv/bin/python bench/enrichment.py            # measure, print, update docs/BENCHMARKS.md
+    .venv/bin/python bench/enrichment.py --no-write # measure and print only
+
+Reads the ground-truth article bodies of the public extraction benchmark in ../shared/corpus (read
+only, nothing is copied), pins itself to one core, and measures:
+- cold start in fresh interpreters: `import newsfacet.enrich`, then `warm_up()` split into the
+  spaCy import + model load and the gazetteer load (median of three runs);
+- throughput of `enrich()` over every body (articles per second, one core, warm process), with the
+  NER model alone on the same text for comparison.
+Writes its section of docs/BENCHMARKS.md between markers, leaving the other sections untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus" / "aeb" / "ground-truth.json"
+BENCHMARKS_MD = REPO / "docs" / "BENCHMARKS.md"
+START_MARKER = "<!-- bench/enrichment.py:start -->"
+END_MARKER = "<!-- bench/enrichment.py:end -->"
+
+COLD_START_PROBE = """
+import json, time
+t0 = time.perf_counter()
+import newsfacet.enrich as enrichment
+t1 = time.perf_counter()
+enrichment.load_model()
+t2 = time.perf_counter()
+enrichment.load_gazetteer()
+t3 = time.perf_counter()
+print(json.dumps({"import": t1 - t0, "model": t2 - t1, "gazetteer": t3 - t2}))
+"""
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    system = f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
+    return f"{cpu}, {os.cpu_count()} cores ({system})"
+
+
+def pin_to_one_core() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
+def cold_start(runs: int = 3) -> dict[str, float]:
+    samples = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", COLD_START_PROBE], capture_output=True, text=True, check=True, cwd=REPO
+        ).stdout
+        samples.append(json.loads(out.strip().splitlines()[-1]))
+    return {key: statistics.median(s[key] for s in samples) for key in samples[0]}
+
+
+def load_bodies() -> list[str]:
+    truth = json.loads(CORPUS.read_text(encoding="utf-8"))
+    return [page["articleBody"] for page in truth.values() if page.get("articleBody")]
+
+
+def throughput(bodies: list[str]) -> dict[str, float]:
+    from newsfacet.enrich import enrich, load_model, warm_up
+    from newsfacet.enrich.nlp import NER_CHAR_BUDGET
+
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    warm_up()
+    enrich("Warm-up", "Bashar al-Assad met Vladimir Putin in Moscow.")
+    # The body's first line stands in for the title the pipeline would pass.
+    articles = [(body.split("\n", 1)[0][:200], body) for body in bodies]
+    start = time.perf_counter()
+    found = {"actors": 0, "locations": 0, "topics": 0, "with_topic": 0}
+    for title, body in articles:
+        result = enrich(title, body)
+        found["actors"] += len(result.actors)
+        found["locations"] += len(result.locations)
+        found["topics"] += len(result.topics)
+        found["with_topic"] += bool(result.topics)
+    elapsed = time.perf_counter() - start
+
+    nlp = load_model()
+    start = time.perf_counter()
+    for _doc in nlp.pipe(body[:NER_CHAR_BUDGET] for body in bodies):
+        pass
+    ner_elapsed = time.perf_counter() - start
+    return {
+        "articles": len(articles),
+        "load": load,
+        "mean_chars": statistics.mean(len(b) for b in bodies),
+        "per_second": len(articles) / elapsed,
+        "ms_per_article": elapsed / len(articles) * 1000,
+        "ner_per_second": len(bodies) / ner_elapsed,
+        **{key: value / len(articles) for key, value in found.items()},
+    }
+
+
+def section(cold: dict[str, float], speed: dict[str, float]) -> str:
+    total = sum(cold.values())
+    return "\n".join(
+        [
+            START_MARKER,
+            "## Enrichment (actors, locations, topics)",
+            "",
+            f"`bench/enrichment.py` on the {speed['articles']:.0f} ground-truth bodies of the AEB corpus "
+            f"(mean {speed['mean_chars']:.0f} characters).",
+            f"Machine: {machine()}; pinned to one core, shared with other work (load average "
+            f"{speed['load']:.1f} at start). Date: {date.today()}.",
+            "",
+            "| measure | value |",
+            "| --- | --- |",
+            f"| `enrich()` throughput, one core | {speed['per_second']:.1f} articles/s "
+            f"({speed['ms_per_article']:.0f} ms/article) |",
+            f"| NER model alone on the same text (body head) | {speed['ner_per_second']:.1f} articles/s |",
+            f"| found per article | {speed['actors']:.1f} actors, {speed['locations']:.1f} locations, "
+            f"{speed['topics']:.1f} topics; {speed['with_topic']:.0%} of articles get a topic |",
+            f"| cold: `import newsfacet.enrich` | {cold['import'] * 1000:.0f} ms |",
+            f"| cold: spaCy import + model load (`ner` only) | {cold['model'] * 1000:.0f} ms |",
+            f"| cold: gazetteer load | {cold['gazetteer'] * 1000:.0f} ms |",
+            f"| cold start total (median of 3 fresh interpreters) | {total * 1000:.0f} ms |",
+            "",
+            "The model reads the title and the first ~3,000 characters of the body; names it found are "
+            "then counted over the whole body by string matching, so cost grows little with length.",
+            END_MARKER,
+        ]
+    )
+
+
+def write_section(text: str) -> None:
+    """Replace this benchmark's section of docs/BENCHMARKS.md, creating the file if needed."""
+    current = (
+        BENCHMARKS_MD.read_text(encoding="utf-8")
+        if BENCHMARKS_MD.exists()
+        else "# Benchmarks\n\nFigures measured by the scripts in `bench/` (`make bench`).\n"
+    )
+    if START_MARKER in current and END_MARKER in current:
+        before, rest = current.split(START_MARKER, 1)
+        updated = before + text + rest.split(END_MARKER, 1)[1]
+    else:
+        updated = current.rstrip("\n") + "\n\n" + text + "\n"
+    BENCHMARKS_MD.parent.mkdir(parents=True, exist_ok=True)
+    BENCHMARKS_MD.write_text(updated, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-write", action="store_true", help="do not update docs/BENCHMARKS.md")
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        print(f"corpus not found: {CORPUS}", file=sys.stderr)
+        return 1
+    pin_to_one_core()
+    cold = cold_start()
+    speed = throughput(load_bodies())
+    text = section(cold, speed)
+    print(text)
+    if not args.no_write:
+        write_section(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
