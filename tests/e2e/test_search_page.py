@@ -284,6 +284,10 @@ def test_paging_with_the_cursor_and_escaped_snippets(server: LocalServer, page: 
     second_ids = {item.get_attribute("data-id") for item in first.all()}
     assert first_ids.isdisjoint(second_ids)
     assert len(first_ids | second_ids) == len(STORIES)
+    page.locator("#previous").click()
+    expect(page.locator("#previous")).to_be_hidden()
+    expect(first).to_have_count(10)
+    assert {item.get_attribute("data-id") for item in first.all()} == first_ids
 
     page.locator("#q").fill("chip plant")
     page.locator("#q").press("Enter")
@@ -304,3 +308,15 @@ def test_swagger_ui_documents_the_api_offline(server: LocalServer, page: Page) -
     page.goto(f"{server.url}/docs")
     expect(page.locator(".opblock-summary-path").filter(has_text="/facets/{dimension}")).to_have_count(1)
     expect(page.locator(".opblock-summary-path").filter(has_text="/search")).to_have_count(1)
+
+
+def test_a_date_range_narrows_the_results(server: LocalServer, page: Page) -> None:
+    page.goto(f"{server.url}/")
+    expect(page.locator("#status")).to_have_text(f"{len(STORIES)} articles")
+    page.locator("#from").fill("2026-10-20")
+    page.locator("#to").fill("2026-10-24")
+    in_range = [story for story in STORIES if 20 <= story.day <= 24]
+    expect(page.locator("#status")).to_have_text(f"{len(in_range)} articles")
+    assert "from=2026-10-20" in page.url and "to=2026-10-24" in page.url
+    shown = {title.inner_text() for title in page.locator("#results .title").all()}
+    assert shown == {story.title for story in in_range}
