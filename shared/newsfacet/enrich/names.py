@@ -126,6 +126,13 @@ HONORIFICS: tuple[tuple[str, ...], ...] = tuple(
     )
 )
 
+# Titles by their first word (hyphens dropped, as in the tokens they are compared with), longest first.
+_HONORIFICS_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _title in HONORIFICS:
+    _HONORIFICS_BY_FIRST_WORD.setdefault(_title[0].replace("-", ""), []).append(
+        tuple(part.replace("-", "") for part in _title)
+    )
+
 # Headline furniture that the NER model sometimes tags as an organisation.
 NOISE_WORDS = frozenset(
     {
@@ -246,9 +253,8 @@ def _strip_honorifics(tokens: list[str]) -> list[str]:
         if lowered[0] in {"ex", "then"} and len(tokens) > 1:
             tokens, changed = tokens[1:], True
             continue
-        for title in HONORIFICS:
-            span = [part.replace("-", "") for part in title]
-            if len(tokens) > len(title) and lowered[: len(title)] == span:
+        for title in _HONORIFICS_BY_FIRST_WORD.get(lowered[0], ()):
+            if len(tokens) > len(title) and tuple(lowered[: len(title)]) == title:
                 tokens, changed = tokens[len(title) :], True
                 break
         if tokens and tokens[0].casefold().startswith(("ex-", "then-")) and len(tokens) > 1:
@@ -256,6 +262,7 @@ def _strip_honorifics(tokens: list[str]) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=65536)
 def clean_name(raw: str, *, person: bool = False) -> str | None:
     """The display form of an entity span, or None when the span is not a usable name.
 
