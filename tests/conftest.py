@@ -66,8 +66,11 @@ def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store
             from newsfacet.store.opensearch import OpenSearchStore
 
             url = request.getfixturevalue("opensearch_url")
+            # refresh="true": each write is searchable at once without waiting for the next
+            # scheduled refresh (production's "wait_for" gives the same visibility, up to 1 s later).
             store = OpenSearchStore.from_settings(
-                Settings(store=url, index_alias=f"t-{uuid.uuid4().hex[:12]}", opensearch_auth="none")
+                Settings(store=url, index_alias=f"t-{uuid.uuid4().hex[:12]}", opensearch_auth="none"),
+                refresh="true",
             )
         else:
             raise ValueError(f"unknown engine {engine!r}: expected one of {ENGINES}")

@@ -1,0 +1,626 @@
+"""The OpenSearch adapter: `ArticleStore` on an OpenSearch 2.x cluster (local node, AWS domain or
+Serverless collection).
+
+Layout. Articles live in a versioned index behind an alias: `<alias>` -> `<alias>-v1`. The mapping is
+one index template, `opensearch_template.json` beside this module (shipped in the layer), applied to
+`<alias>-v*`. The first write creates the template and `<alias>-v1` if the alias does not exist yet;
+`reindex()` (`newsfacet reindex`) moves to `<alias>-v<N+1>` with the current template and swaps the
+alias atomically. Readers never create anything (the search role may only read): before the first
+write, a search simply finds nothing.
+
+Writes. `_bulk` with `version_type=external`: OpenSearch refuses (409) a version that is not greater
+than the stored one, which is exactly the port's `stale`. A delete indexes a tombstone (`deleted:
+true`, its version and origin) rather than deleting, so a late, older create can never resurrect the
+article, even after `index.gc_deletes` would have forgotten a real delete; every read filters
+tombstones out. Every item's status is checked: 429 and 5xx items (and whole requests failing with
+429, 5xx or a connection error) are retried with exponential backoff and jitter, a bounded number of
+times, then `StoreUnavailable`; an item OpenSearch refuses for good raises `DocumentRejected` after
+the rest of the batch is written.
+
+Visibility. Writes use `refresh=wait_for` by default: a call returns once its documents are
+searchable, so the ingest path has read-your-writes like the embedded store (an ObjectRemoved right
+after an ObjectCreated finds the article by origin) without forcing a refresh per request. Bulk
+loaders that do not need it pass `refresh="false"` and refresh once at the end.
+
+The client (opensearch-py) is created once, lazily, on first use; only this module imports it.
+Authentication: none, basic, or SigV4 (`es` for a domain, `aoss` for Serverless); `auto` picks SigV4
+for `*.amazonaws.com` hosts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import functools
+import json
+import random
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from opensearchpy import OpenSearch
+from opensearchpy.exceptions import ConnectionError as ClientConnectionError
+from opensearchpy.exceptions import NotFoundError, TransportError
+from pydantic import ValidationError
+
+from newsfacet.config import Settings
+from newsfacet.model import (
+    Article,
+    Dimension,
+    FacetValue,
+    HistogramBucket,
+    HistogramInterval,
+    SearchQuery,
+    SearchResult,
+    StoredVersion,
+    WriteOutcome,
+    WriteStatus,
+)
+from newsfacet.store import opensearch_query as bodies
+from newsfacet.store.base import ArticleStore, InvalidCursor, StoreError, StoreUnavailable
+from newsfacet.store.cursor import CursorPosition, decode_cursor, encode_cursor
+from newsfacet.store.facets import ordered_facet
+
+__all__ = [
+    "DocumentRejected",
+    "OpenSearchConfigError",
+    "OpenSearchStore",
+    "ReindexReport",
+    "RetryPolicy",
+    "index_template",
+]
+
+Refresh = Literal["wait_for", "true", "false"]
+Document = dict[str, Any]
+
+TEMPLATE_RESOURCE = "opensearch_template.json"
+_RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
+_MAX_ID_BYTES = 512  # OpenSearch refuses longer `_id`s, and fails the whole bulk request for one
+_BULK_MAX_DOCS = 500
+_BULK_MAX_BYTES = 8 * 1024 * 1024
+_MAX_ORIGIN_IDS = 10_000
+_INDEX_VERSION = re.compile(r"-v(\d+)$")
+
+
+class OpenSearchConfigError(StoreError, ValueError):
+    """The settings do not describe a usable OpenSearch connection (e.g. SigV4 without a region)."""
+
+
+class DocumentRejected(StoreError):  # noqa: N818 - a verdict on input, like ArticleRejected
+    """OpenSearch refused some documents for good (retrying cannot help); the rest were written.
+
+    `failures` maps each refused id to OpenSearch's reason; `outcomes` holds the other items' results.
+    """
+
+    def __init__(self, failures: dict[str, str], outcomes: list[WriteOutcome]) -> None:
+        reasons = "; ".join(f"{article_id[:80]}: {reason}" for article_id, reason in failures.items())
+        super().__init__(f"OpenSearch refused {len(failures)} document(s): {reasons}")
+        self.failures = failures
+        self.outcomes = outcomes
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Bounded exponential backoff with jitter for throttled (429) or failing (5xx) writes."""
+
+    attempts: int = 6
+    base_delay_s: float = 0.2
+    max_delay_s: float = 5.0
+
+    def delay(self, retry: int) -> float:
+        """Seconds to wait before retry number `retry` (0-based): half fixed, half random, so
+        writers throttled together do not come back together."""
+        ceiling = min(self.max_delay_s, self.base_delay_s * 2**retry)
+        return random.uniform(ceiling / 2, ceiling)
+
+
+@dataclass(frozen=True)
+class ReindexReport:
+    """What `OpenSearchStore.reindex` did."""
+
+    alias: str
+    source: str | None  # the index the alias pointed to before, None if there was none
+    target: str  # the index it points to now
+    copied: int  # documents written to the target (live and tombstones), in the first pass
+    caught_up: int = 0  # documents that reached the old index during the copy, carried over after
+
+
+@functools.cache
+def _packaged_template() -> Document:
+    text = resources.files("newsfacet.store").joinpath(TEMPLATE_RESOURCE).read_text(encoding="utf-8")
+    template: Document = json.loads(text)
+    return template
+
+
+def index_template(alias: str) -> Document:
+    """The packaged index template, applied to `<alias>-v*`."""
+    template = copy.deepcopy(_packaged_template())
+    template["index_patterns"] = [f"{alias}-v*"]
+    return template
+
+
+@dataclass
+class _Pending:
+    """One write of a bulk request: kept serialised so a retry sends the same bytes."""
+
+    position: int
+    article_id: str
+    lines: str
+
+
+@dataclass
+class _BulkResult:
+    statuses: dict[int, WriteStatus] = field(default_factory=dict)
+    failures: dict[str, str] = field(default_factory=dict)
+
+
+class OpenSearchStore(ArticleStore):
+    """`ArticleStore` on OpenSearch. Thread-safe; one instance per process is enough."""
+
+    def __init__(
+        self,
+        client_factory: Callable[[], Any],
+        alias: str,
+        *,
+        refresh: Refresh = "wait_for",
+        retry: RetryPolicy | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        """`client_factory` builds the opensearch-py client on first use. `sleep` is the backoff's
+        clock (tests shorten it)."""
+        if not alias or alias != alias.lower() or any(ch in alias for ch in ' "*\\<|,>/?#:'):
+            raise OpenSearchConfigError(
+                f"invalid index alias {alias!r}: use lowercase letters, digits, - and _"
+            )
+        self.alias = alias
+        self._client_factory = client_factory
+        self._client_instance: Any = None
+        self._refresh = refresh
+        self._retry = retry or RetryPolicy()
+        self._sleep = sleep
+        self._lock = threading.Lock()
+        self._index_ready = False
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings,
+        *,
+        refresh: Refresh = "wait_for",
+        retry: RetryPolicy | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> OpenSearchStore:
+        """The store `settings.store` (an http(s) URL) and `settings.index_alias` name."""
+        url = settings.store
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise OpenSearchConfigError(f"not an OpenSearch URL: {url!r}")
+        auth = _auth(settings, parts.hostname)  # checked now: a bad configuration fails at start
+
+        def build_client() -> Any:
+            return OpenSearch(
+                hosts=[url],
+                http_auth=auth,
+                verify_certs=True,
+                ssl_show_warn=False,
+                timeout=30,
+                max_retries=0,  # retries are ours, with backoff (writes) or the caller's (reads)
+                retry_on_timeout=False,
+                http_compress=parts.scheme == "https",
+                pool_maxsize=8,
+            )
+
+        return cls(build_client, settings.index_alias, refresh=refresh, retry=retry, sleep=sleep)
+
+    # --- the client and the index ------------------------------------------------------------------
+
+    @property
+    def client(self) -> Any:
+        """The opensearch-py client, created on first use."""
+        if self._client_instance is None:
+            with self._lock:
+                if self._client_instance is None:
+                    self._client_instance = self._client_factory()
+        return self._client_instance
+
+    def _call(self, action: Callable[[Any], Any]) -> Any:
+        """Run one request; connection trouble, 429 and 5xx become `StoreUnavailable`."""
+        try:
+            return action(self.client)
+        except ClientConnectionError as error:
+            raise StoreUnavailable(f"OpenSearch unreachable: {error}") from error
+        except NotFoundError:
+            raise
+        except TransportError as error:
+            if _is_retryable(error):
+                raise StoreUnavailable(f"OpenSearch unavailable: {_describe(error)}") from error
+            raise StoreError(f"OpenSearch refused the request: {_describe(error)}") from error
+
+    def ensure_index(self) -> None:
+        """Create the template and `<alias>-v1` behind the alias unless the alias exists. Idempotent
+        and safe when several processes race (the loser's create fails harmlessly)."""
+        if self._index_ready:
+            return
+        if not self._call(lambda client: client.indices.exists_alias(name=self.alias)):
+            self._put_template()
+            try:
+                self._call(
+                    lambda client: client.indices.create(
+                        index=f"{self.alias}-v1", body={"aliases": {self.alias: {}}}
+                    )
+                )
+            except StoreError as error:
+                if "resource_already_exists_exception" not in str(error):
+                    raise
+        self._index_ready = True
+
+    def _put_template(self) -> None:
+        self._call(
+            lambda client: client.indices.put_index_template(name=self.alias, body=index_template(self.alias))
+        )
+
+    def _alias_indices(self) -> list[str]:
+        """The indices the alias points to (one, except in the middle of a manual change)."""
+        try:
+            found = self._call(lambda client: client.indices.get_alias(name=self.alias))
+        except NotFoundError:
+            return []
+        return sorted(found)
+
+    def _versioned_indices(self) -> list[str]:
+        """Every `<alias>-v<N>` index, whether or not the alias points to it."""
+        found = self._call(lambda client: client.indices.get(index=f"{self.alias}-v*", allow_no_indices=True))
+        return sorted(name for name in found if _INDEX_VERSION.search(name))
+
+    def destroy(self) -> None:
+        """Remove the indices, the alias and the template (tests and teardown only)."""
+        indices = self._versioned_indices()
+        if indices:
+            self._call(lambda client: client.indices.delete(index=",".join(indices)))
+        with contextlib.suppress(NotFoundError):
+            self._call(lambda client: client.indices.delete_index_template(name=self.alias))
+        self._index_ready = False
+
+    def refresh(self) -> None:
+        """Make every write so far searchable (for loaders that write with `refresh="false"`)."""
+        self._call(lambda client: client.indices.refresh(index=self.alias))
+
+    def close(self) -> None:
+        if self._client_instance is not None:
+            self._client_instance.close()
+            self._client_instance = None
+
+    # --- writing ---------------------------------------------------------------------------------
+
+    def upsert(self, articles: Sequence[Article]) -> list[WriteOutcome]:
+        if not articles:
+            return []
+        self.ensure_index()
+        writes = [(article.id, article.version, bodies.article_document(article)) for article in articles]
+        return self._write(writes, index=self.alias, refresh=self._refresh)
+
+    def delete(self, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
+        self.ensure_index()
+        tombstone = bodies.tombstone_document(article_id, version, bucket, key)
+        return self._write([(article_id, version, tombstone)], index=self.alias, refresh=self._refresh)[0]
+
+    def _write(
+        self, writes: list[tuple[str, int, Document]], index: str, refresh: Refresh
+    ) -> list[WriteOutcome]:
+        """Index each (id, version, document) with external versioning, in order, in bulk chunks."""
+        result = _BulkResult()
+        chunk: list[_Pending] = []
+        chunk_bytes = 0
+        for position, (article_id, version, document) in enumerate(writes):
+            if len(article_id.encode()) > _MAX_ID_BYTES:
+                result.failures[article_id] = f"id longer than {_MAX_ID_BYTES} bytes"
+                continue
+            action = {
+                "index": {"_index": index, "_id": article_id, "version": version, "version_type": "external"}
+            }
+            lines = json.dumps(action) + "\n" + json.dumps(document, ensure_ascii=False) + "\n"
+            size = len(lines.encode())
+            if chunk and (len(chunk) >= _BULK_MAX_DOCS or chunk_bytes + size > _BULK_MAX_BYTES):
+                self._bulk(chunk, result, refresh)
+                chunk, chunk_bytes = [], 0
+            chunk.append(_Pending(position, article_id, lines))
+            chunk_bytes += size
+        if chunk:
+            self._bulk(chunk, result, refresh)
+        outcomes = [
+            WriteOutcome(id=article_id, status=result.statuses[position])
+            for position, (article_id, _, _) in enumerate(writes)
+            if position in result.statuses
+        ]
+        if result.failures:
+            raise DocumentRejected(result.failures, outcomes)
+        return outcomes
+
+    def _bulk(self, chunk: list[_Pending], result: _BulkResult, refresh: Refresh) -> None:
+        """Send one chunk; retry what failed transiently; record every item's fate in `result`."""
+        pending = chunk
+        last_problem = ""
+        for attempt in range(self._retry.attempts):
+            if attempt:
+                self._sleep(self._retry.delay(attempt - 1))
+            body = "".join(item.lines for item in pending)
+            try:
+                response = self.client.bulk(body=body, refresh=refresh)
+            except ClientConnectionError as error:
+                last_problem = f"unreachable: {error}"
+                continue
+            except TransportError as error:
+                if _is_retryable(error):
+                    last_problem = _describe(error)
+                    continue
+                raise StoreError(f"OpenSearch refused a bulk request: {_describe(error)}") from error
+            retry: list[_Pending] = []
+            for item, answer in zip(pending, response["items"], strict=True):
+                outcome = answer["index"]
+                status = int(outcome["status"])
+                if status in (200, 201):
+                    result.statuses[item.position] = "written"
+                elif status == 409:  # version conflict: the store holds this or a newer version
+                    result.statuses[item.position] = "stale"
+                elif status in _RETRYABLE_STATUSES:
+                    retry.append(item)
+                    last_problem = f"{status} {_reason(outcome)}"
+                else:
+                    result.failures[item.article_id] = f"{status} {_reason(outcome)}"
+            pending = retry
+            if not pending:
+                return
+        raise StoreUnavailable(
+            f"OpenSearch did not accept {len(pending)} write(s) after {self._retry.attempts} attempts: "
+            f"{last_problem}"
+        )
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def _search(self, body: Document, index: str | None = None) -> Document | None:
+        """The raw response, or None while the index does not exist yet (nothing written)."""
+        try:
+            response: Document = self._call(
+                lambda client: client.search(index=index or self.alias, body=body)
+            )
+        except NotFoundError:
+            return None
+        return response
+
+    def find_by_origin(self, bucket: str, key: str) -> list[StoredVersion]:
+        response = self._search(bodies.find_by_origin_body(bucket, key, _MAX_ORIGIN_IDS))
+        if response is None:
+            return []
+        return [
+            StoredVersion(
+                id=hit["_id"],
+                version=int(hit["_source"]["version"]),
+                deleted=bool(hit["_source"].get("deleted")),
+            )
+            for hit in response["hits"]["hits"]
+        ]
+
+    def get(self, article_id: str) -> Article | None:
+        if not article_id or len(article_id.encode()) > _MAX_ID_BYTES:
+            return None
+        try:
+            found: Document = self._call(lambda client: client.get(index=self.alias, id=article_id))
+        except NotFoundError:
+            return None
+        source: Document = found.get("_source", {})
+        if not found.get("found") or source.get("deleted"):
+            return None
+        return bodies.article_from_source(source)
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        position = _position(query) if query.cursor else None
+        response = self._search(bodies.search_body(query, position))
+        if response is None:
+            return _empty_result(query)
+        hits = response["hits"]["hits"]
+        page, more = hits[: query.size], len(hits) > query.size
+        next_cursor = None
+        if more and page:
+            last = page[-1]
+            next_cursor = encode_cursor(query, list(last["sort"][:-1]), last["_id"])
+        aggregations: Document = response.get("aggregations", {})
+        histogram = None
+        if query.histogram is not None:
+            histogram = bodies.read_histogram(aggregations.get("histogram", {}).get("buckets", {}))
+        return SearchResult(
+            total=int(response["hits"]["total"]["value"]),
+            hits=[bodies.read_hit(hit) for hit in page],
+            facets=bodies.read_facets(aggregations, query),
+            next_cursor=next_cursor,
+            histogram=histogram,
+        )
+
+    def facet_values(
+        self, dimension: Dimension, prefix: str, query: SearchQuery, size: int = 10
+    ) -> list[FacetValue]:
+        response = self._search(bodies.facet_values_body(dimension, prefix, query, size))
+        aggregations: Document = {} if response is None else response.get("aggregations", {})
+        return bodies.read_facet_values(aggregations, dimension, prefix, query, size)
+
+    def histogram(self, query: SearchQuery, interval: HistogramInterval) -> list[HistogramBucket]:
+        response = self._search(bodies.histogram_body(query, interval))
+        if response is None:
+            return []
+        return bodies.read_histogram(response.get("aggregations", {}).get("buckets", {}))
+
+    # --- reindexing ------------------------------------------------------------------------------
+
+    def reindex(self, *, delete_old: bool = False, batch_size: int = 500) -> ReindexReport:
+        """Move the alias to a new index built from the current template, with no downtime.
+
+        1. Put the current template; create `<alias>-v<N+1>` (N: the highest existing version).
+        2. Copy every document (articles re-derived from the stored `Article`, so new derived
+           fields get filled; tombstones as they are) with its external version; refresh.
+        3. Swap the alias in one atomic `_aliases` call: searches see the old index, then the new.
+        4. Copy again: writes that reached the old index during step 2 are carried over; the ones
+           already there come back `stale` (external versions make this idempotent).
+        5. Optionally delete the old index (kept by default, for a rollback by alias swap).
+        """
+        self._put_template()
+        sources = self._alias_indices()
+        existing = self._versioned_indices()
+        number = max((int(m.group(1)) for name in existing if (m := _INDEX_VERSION.search(name))), default=0)
+        target = f"{self.alias}-v{number + 1}"
+        if not sources:
+            # Nothing to copy: this is the first index (as the first write would create it).
+            self._call(lambda client: client.indices.create(index=target, body={"aliases": {self.alias: {}}}))
+            self._index_ready = True
+            return ReindexReport(alias=self.alias, source=None, target=target, copied=0)
+        if len(sources) != 1:
+            raise StoreError(f"alias {self.alias!r} points to {sources}; expected one index")
+        source = sources[0]
+        self._call(lambda client: client.indices.create(index=target))
+        copied = self._copy(source, target, batch_size)
+        self._call(lambda client: client.indices.refresh(index=target))
+        self._call(
+            lambda client: client.indices.update_aliases(
+                body={
+                    "actions": [
+                        {"remove": {"index": source, "alias": self.alias}},
+                        {"add": {"index": target, "alias": self.alias}},
+                    ]
+                }
+            )
+        )
+        caught_up = self._copy(source, target, batch_size)
+        self._call(lambda client: client.indices.refresh(index=target))
+        if delete_old:
+            self._call(lambda client: client.indices.delete(index=source))
+        return ReindexReport(
+            alias=self.alias,
+            source=source,
+            target=target,
+            copied=copied,
+            caught_up=caught_up,
+        )
+
+    def _copy(self, source: str, target: str, batch_size: int) -> int:
+        """Copy every document of `source` into `target`; return how many `target` did not hold yet
+        (the others it holds at the same or a newer version come back `stale`)."""
+        written = 0
+        for batch in self._scan(source, batch_size):
+            writes = [_rederived(hit) for hit in batch]
+            outcomes = self._write(writes, index=target, refresh="false")
+            written += sum(outcome.status == "written" for outcome in outcomes)
+        return written
+
+    def _scan(self, index: str, batch_size: int) -> Iterator[list[Document]]:
+        """Every document of `index`, in pages, by `search_after` on `id` (no scroll context)."""
+        after: list[Any] | None = None
+        while True:
+            body: Document = {"query": {"match_all": {}}, "size": batch_size, "sort": [{"id": "asc"}]}
+            if after is not None:
+                body["search_after"] = after
+            response = self._search(body, index=index)
+            hits = [] if response is None else response["hits"]["hits"]
+            if not hits:
+                return
+            yield hits
+            after = hits[-1]["sort"]
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+
+def _rederived(hit: Document) -> tuple[str, int, Document]:
+    """(id, version, document) to copy one stored document into a new index."""
+    source: Document = hit["_source"]
+    version = int(source["version"])
+    if source.get("deleted"):
+        return hit["_id"], version, source
+    try:
+        return hit["_id"], version, bodies.article_document(bodies.article_from_source(source))
+    except ValidationError:
+        return hit["_id"], version, source  # not an Article any more: copy it as it is
+
+
+def _position(query: SearchQuery) -> CursorPosition:
+    """The decoded cursor of `query`; sort values must be one number (score or date)."""
+    assert query.cursor is not None
+    position = decode_cursor(query, query.cursor)
+    values = position.sort_values
+    if len(values) != 1 or not isinstance(values[0], int | float) or isinstance(values[0], bool):
+        raise InvalidCursor("malformed cursor")
+    return position
+
+
+def _empty_result(query: SearchQuery) -> SearchResult:
+    return SearchResult(
+        total=0,
+        hits=[],
+        facets={
+            dimension: ordered_facet({}, query.selected(dimension).values, query.facet_size)
+            for dimension in Dimension
+        },
+        next_cursor=None,
+        histogram=[] if query.histogram is not None else None,
+    )
+
+
+def _is_retryable(error: TransportError) -> bool:
+    status = error.status_code
+    return isinstance(status, int) and status in _RETRYABLE_STATUSES
+
+
+def _describe(error: TransportError) -> str:
+    return f"{error.status_code} {error.error}"
+
+
+def _reason(outcome: Document) -> str:
+    error = outcome.get("error")
+    if isinstance(error, dict):
+        return f"{error.get('type', 'error')}: {str(error.get('reason', ''))[:300]}"
+    return str(error)
+
+
+def _auth(settings: Settings, host: str) -> Any:
+    """The client's `http_auth` for `settings.opensearch_auth` (see `Settings`)."""
+    mode = settings.opensearch_auth
+    if mode == "auto":
+        if host.endswith(".aoss.amazonaws.com"):
+            mode = "sigv4-aoss"
+        elif host.endswith(".amazonaws.com"):
+            mode = "sigv4-es"
+        else:
+            mode = "basic" if settings.opensearch_username else "none"
+    if mode == "none":
+        return None
+    if mode == "basic":
+        if not (settings.opensearch_username and settings.opensearch_password):
+            raise OpenSearchConfigError("basic auth needs NEWSFACET_OPENSEARCH_USERNAME and _PASSWORD")
+        return (settings.opensearch_username, settings.opensearch_password)
+    if mode in ("sigv4-es", "sigv4-aoss"):
+        return _sigv4(settings, host, service=mode.removeprefix("sigv4-"))
+    raise OpenSearchConfigError(
+        f"unknown opensearch_auth {mode!r}: use none, basic, sigv4-es, sigv4-aoss or auto"
+    )
+
+
+def _sigv4(settings: Settings, host: str, service: str) -> Any:
+    """SigV4 request signing with the process's AWS credentials (the Lambda role's)."""
+    import boto3  # noqa: PLC0415 - only SigV4 needs it
+    from opensearchpy import Urllib3AWSV4SignerAuth  # noqa: PLC0415
+
+    region = settings.aws_region or _region_of(host)
+    if not region:
+        raise OpenSearchConfigError(f"SigV4 needs a region: set AWS_REGION (host {host!r} names none)")
+    credentials = boto3.Session().get_credentials()
+    if credentials is None:
+        raise OpenSearchConfigError("SigV4 needs AWS credentials; none were found")
+    return Urllib3AWSV4SignerAuth(credentials, region, service)
+
+
+def _region_of(host: str) -> str | None:
+    """The region in an AWS endpoint: search-x.eu-west-1.es.amazonaws.com, id.us-east-1.aoss..."""
+    match = re.search(r"\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.(?:es|aoss)\.amazonaws\.com$", host)
+    return match.group(1) if match else None

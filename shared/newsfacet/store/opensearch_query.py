@@ -1,0 +1,464 @@
+"""OpenSearch request bodies built from typed queries, and typed results read from responses.
+
+Pure functions over plain data, in one place, so the adapter (`opensearch.py`) only moves bytes and
+these can be read (and unit-tested) without a cluster. Nothing the user types reaches OpenSearch as
+query syntax: `q` arrives as `newsfacet.query_syntax`'s AST and becomes `multi_match` clauses whose
+text is analysed, never parsed.
+
+Layout of one search (disjunctive faceting):
+
+- `query`: the text clauses, the date range, the language and "not a tombstone". Everything that
+  every count honours.
+- `post_filter`: the facet selections of every dimension. Hits and `total` honour them; the
+  aggregations do not see them, so each facet can apply all selections but its own.
+- `aggs.facet_<dimension>`: a filter aggregation with the selections of the *other* dimensions,
+  holding the top values (count desc, value asc) and the counts of the selected values (which always
+  appear, even beyond `facet_size`).
+- `aggs.histogram`: every selection, then a calendar date histogram in UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from newsfacet.model import (
+    Article,
+    Dimension,
+    FacetFilter,
+    FacetValue,
+    HistogramBucket,
+    HistogramInterval,
+    SearchHit,
+    SearchQuery,
+)
+from newsfacet.query_syntax import AnyOf, Clause, ParsedQuery, Phrase, Term, parse
+from newsfacet.store.cursor import CursorPosition
+from newsfacet.store.facets import article_facet_values, fold, fold_prefix, matches_prefix, ordered_facet
+from newsfacet.store.snippets import SNIPPET_WORDS, lede_snippet
+
+__all__ = [
+    "FACET_FIELD",
+    "HIT_SOURCE",
+    "SEARCH_FIELDS",
+    "article_document",
+    "facet_values_body",
+    "find_by_origin_body",
+    "histogram_body",
+    "read_facet_values",
+    "read_facets",
+    "read_histogram",
+    "read_hit",
+    "search_body",
+    "tombstone_document",
+]
+
+Body = dict[str, Any]
+
+# Fields searched by `q`, with the title weighted most (as the embedded store's bm25 weights).
+SEARCH_FIELDS = [
+    "title^5",
+    "lede^2",
+    "text",
+    "authors",
+    "actor.text^2",
+    "location.text^2",
+    "topic.text^2",
+    "source.text",
+]
+# The keyword field holding each dimension's values (actor and location names, topic labels, source).
+FACET_FIELD = {
+    Dimension.ACTOR: "actor",
+    Dimension.LOCATION: "location",
+    Dimension.TOPIC: "topic",
+    Dimension.SOURCE: "source",
+}
+# "<value>\x1f<folded words of value>" per value, for prefix search. The separator sorts before every
+# printable character, so these keys order exactly as the values themselves do.
+FACET_WORDS_FIELD = {dimension: f"facet_words.{field}" for dimension, field in FACET_FIELD.items()}
+FACET_WORDS_SEPARATOR = "\x1f"
+# What a hit needs from `_source` (the body text is read only through the highlighter).
+HIT_SOURCE = [
+    "id",
+    "title",
+    "url",
+    "source",
+    "published_at",
+    "lede",
+    "actors.name",
+    "locations.name",
+    "topics.label",
+]
+# Lucene limits a query to 1024 leaf clauses; each word or phrase costs one per searched field.
+_CLAUSE_BUDGET = 1000
+_SNIPPET_CHARS = 200
+_MARK_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
+_LIVE = {"term": {"deleted": False}}
+
+
+# --- documents ----------------------------------------------------------------------------------
+
+
+def article_document(article: Article) -> Body:
+    """The indexed document of `article`: the article itself (so `get` returns it whole) plus the
+    derived fields search needs (facet values, their folded words, geo points)."""
+    document: Body = article.model_dump(mode="json")
+    values = article_facet_values(article)
+    document["deleted"] = False
+    document["actor"] = values[Dimension.ACTOR]
+    document["location"] = values[Dimension.LOCATION]
+    document["topic"] = values[Dimension.TOPIC]
+    document["facet_words"] = {
+        FACET_FIELD[dimension]: [
+            f"{value}{FACET_WORDS_SEPARATOR}{fold(value)}" for value in values[dimension]
+        ]
+        for dimension in Dimension
+    }
+    document["location_point"] = [
+        {"lat": location.latitude, "lon": location.longitude}
+        for location in article.locations
+        if location.latitude is not None and location.longitude is not None
+    ]
+    return document
+
+
+def tombstone_document(article_id: str, version: int, bucket: str, key: str) -> Body:
+    """What a delete leaves: enough to block older writes and to be found by origin."""
+    return {"id": article_id, "version": version, "deleted": True, "origin": {"bucket": bucket, "key": key}}
+
+
+def article_from_source(source: Body) -> Article:
+    """The `Article` stored in a live document's `_source` (derived fields dropped)."""
+    return Article.model_validate({name: source[name] for name in Article.model_fields if name in source})
+
+
+# --- the text query -----------------------------------------------------------------------------
+
+
+def _clause_leaves(clause: Clause) -> int:
+    options = clause.options if isinstance(clause, AnyOf) else [clause]
+    return len(options) * len(SEARCH_FIELDS)
+
+
+def _within_budget(clauses: list[Clause], budget: int) -> tuple[list[Clause], int]:
+    kept: list[Clause] = []
+    for clause in clauses:
+        cost = _clause_leaves(clause)
+        if cost > budget:
+            break
+        kept.append(clause)
+        budget -= cost
+    return kept, budget
+
+
+def _clause_query(clause: Clause, positive: bool) -> Body:
+    """One clause as plain data. A word the analyzer drops (a stop word) is ignored when required
+    (`zero_terms_query: all`), and excludes nothing when negated."""
+    zero_terms = "all" if positive else "none"
+    if isinstance(clause, Term):
+        return {
+            "multi_match": {
+                "query": clause.text,
+                "fields": SEARCH_FIELDS,
+                "type": "best_fields",
+                "operator": "and",
+                "zero_terms_query": zero_terms,
+            }
+        }
+    if isinstance(clause, Phrase):
+        return {
+            "multi_match": {
+                "query": " ".join(clause.words),
+                "fields": SEARCH_FIELDS,
+                "type": "phrase",
+                "zero_terms_query": zero_terms,
+            }
+        }
+    return {
+        "bool": {
+            "should": [_clause_query(option, positive) for option in clause.options],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def _text_query(parsed: ParsedQuery) -> tuple[list[Body], list[Body]]:
+    """(must, must_not) for the parsed `q`. Absurdly long queries keep their first clauses only,
+    within Lucene's clause limit, instead of failing."""
+    positive, budget = _within_budget(parsed.positive, _CLAUSE_BUDGET)
+    negated, _ = _within_budget(parsed.negated, budget)
+    must = [_clause_query(clause, positive=True) for clause in positive]
+    must_not = [_clause_query(clause, positive=False) for clause in negated]
+    return must, must_not
+
+
+# --- filters ------------------------------------------------------------------------------------
+
+
+def _base_filters(query: SearchQuery) -> list[Body]:
+    """Filters every count honours: live documents, the inclusive UTC days, the language."""
+    filters: list[Body] = [_LIVE]
+    if query.date_from is not None or query.date_to is not None:
+        bounds: Body = {}
+        if query.date_from is not None:
+            bounds["gte"] = query.date_from.isoformat()
+        if query.date_to is not None:
+            bounds["lt"] = (query.date_to + timedelta(days=1)).isoformat()
+        filters.append({"range": {"published_at": {**bounds, "format": "strict_date", "time_zone": "UTC"}}})
+    if query.language is not None:
+        filters.append({"term": {"language": query.language}})
+    return filters
+
+
+def _selection_filter(dimension: Dimension, selected: FacetFilter) -> Body | None:
+    """The filter of one dimension's selection: any of the values, or all of them."""
+    values = list(dict.fromkeys(selected.values))
+    if not values:
+        return None
+    field = FACET_FIELD[dimension]
+    if selected.match == "all" and len(values) > 1:
+        return {"bool": {"filter": [{"term": {field: value}} for value in values]}}
+    return {"terms": {field: values}}
+
+
+def _selections(query: SearchQuery, skip: Dimension | None = None) -> list[Body]:
+    filters = []
+    for dimension in Dimension:
+        if dimension == skip:
+            continue
+        selection = _selection_filter(dimension, query.selected(dimension))
+        if selection is not None:
+            filters.append(selection)
+    return filters
+
+
+def _all_of(filters: list[Body]) -> Body:
+    return {"bool": {"filter": filters}} if filters else {"match_all": {}}
+
+
+def _matching(query: SearchQuery, parsed: ParsedQuery, extra_filters: list[Body] | None = None) -> Body:
+    must, must_not = _text_query(parsed)
+    boolean: Body = {"filter": _base_filters(query) + (extra_filters or [])}
+    if must:
+        boolean["must"] = must
+    if must_not:
+        boolean["must_not"] = must_not
+    return {"bool": boolean}
+
+
+# --- aggregations -------------------------------------------------------------------------------
+
+
+def _facet_aggregation(query: SearchQuery, dimension: Dimension, size: int) -> Body:
+    field = FACET_FIELD[dimension]
+    aggs: Body = {
+        "top": {"terms": {"field": field, "size": size, "order": [{"_count": "desc"}, {"_key": "asc"}]}}
+    }
+    selected = list(dict.fromkeys(query.selected(dimension).values))
+    if selected:
+        aggs["selected"] = {"terms": {"field": field, "size": len(selected), "include": selected}}
+    return {"filter": _all_of(_selections(query, skip=dimension)), "aggs": aggs}
+
+
+def _histogram_aggregation(interval: HistogramInterval) -> Body:
+    # min_doc_count 0 without extended bounds: empty buckets only between the first and last
+    # non-empty ones. Calendar weeks start on Monday.
+    return {
+        "date_histogram": {
+            "field": "published_at",
+            "calendar_interval": interval,
+            "time_zone": "UTC",
+            "min_doc_count": 0,
+        }
+    }
+
+
+# --- request bodies -----------------------------------------------------------------------------
+
+
+def _sort(query: SearchQuery) -> list[Body]:
+    if query.effective_sort() == "relevance":
+        return [{"_score": {"order": "desc"}}, {"id": {"order": "asc"}}]
+    return [{"published_at": {"order": "desc", "missing": "_last"}}, {"id": {"order": "asc"}}]
+
+
+def search_body(query: SearchQuery, position: CursorPosition | None) -> Body:
+    """The whole search: one page (plus one hit, to know whether more follow), the exact total,
+    every dimension's disjunctive facet, and the histogram if asked."""
+    parsed = parse(query.q)
+    aggs: Body = {
+        f"facet_{dimension.value}": _facet_aggregation(query, dimension, query.facet_size)
+        for dimension in Dimension
+    }
+    if query.histogram is not None:
+        aggs["histogram"] = {
+            "filter": _all_of(_selections(query)),
+            "aggs": {"buckets": _histogram_aggregation(query.histogram)},
+        }
+    body: Body = {
+        "query": _matching(query, parsed),
+        "size": query.size + 1,
+        "track_total_hits": True,
+        "sort": _sort(query),
+        "_source": {"includes": HIT_SOURCE},
+        "aggs": aggs,
+        "highlight": {
+            "encoder": "html",
+            **_MARK_TAGS,
+            "fields": {
+                # The body's best fragment; its start when nothing matched (or no `q`), so an
+                # article without a lede still gets a snippet.
+                "text": {
+                    "number_of_fragments": 1,
+                    "fragment_size": _SNIPPET_CHARS,
+                    "no_match_size": _SNIPPET_CHARS,
+                },
+                "lede": {"number_of_fragments": 1, "fragment_size": _SNIPPET_CHARS},
+            },
+        },
+    }
+    selections = _selections(query)
+    if selections:
+        body["post_filter"] = _all_of(selections)
+    if position is not None:
+        body["search_after"] = [*position.sort_values, position.last_id]
+    return body
+
+
+def facet_values_body(dimension: Dimension, prefix: str, query: SearchQuery, size: int) -> Body:
+    """Counts of `dimension`'s values having a word starting with `prefix`, under every filter of
+    `query` but `dimension`'s own selection."""
+    folded = fold_prefix(prefix)
+    selected = [
+        value for value in dict.fromkeys(query.selected(dimension).values) if matches_prefix(value, prefix)
+    ]
+    aggs: Body
+    if folded:
+        # Anchored at a word start of the folded form: right after the separator or after a space.
+        sep = FACET_WORDS_SEPARATOR
+        pattern = f"[^{sep}]*{sep}([^{sep}]* )?{_regex_literal(folded)}.*"
+        aggs = {
+            "top": {
+                "terms": {
+                    "field": FACET_WORDS_FIELD[dimension],
+                    "size": size,
+                    "include": pattern,
+                    "order": [{"_count": "desc"}, {"_key": "asc"}],
+                }
+            }
+        }
+        if selected:
+            aggs["selected"] = {
+                "terms": {"field": FACET_FIELD[dimension], "size": len(selected), "include": selected}
+            }
+        inner: Body = {"filter": _all_of(_selections(query, skip=dimension)), "aggs": aggs}
+    else:
+        inner = _facet_aggregation(query, dimension, size)
+    return {
+        "query": _matching(query, parse(query.q)),
+        "size": 0,
+        "track_total_hits": False,
+        "aggs": {"facet": inner},
+    }
+
+
+def histogram_body(query: SearchQuery, interval: HistogramInterval) -> Body:
+    """Matching articles (every filter and selection) per calendar day, week or month."""
+    return {
+        "query": _matching(query, parse(query.q), _selections(query)),
+        "size": 0,
+        "track_total_hits": False,
+        "aggs": {"buckets": _histogram_aggregation(interval)},
+    }
+
+
+def find_by_origin_body(bucket: str, key: str, size: int) -> Body:
+    """Every document (live or tombstone) whose article came from this S3 object."""
+    return {
+        "query": {"bool": {"filter": [{"term": {"origin.bucket": bucket}}, {"term": {"origin.key": key}}]}},
+        "size": size,
+        "sort": [{"id": {"order": "asc"}}],
+        "_source": {"includes": ["id", "version", "deleted"]},
+    }
+
+
+def _regex_literal(text: str) -> str:
+    """`text` as a Lucene regular expression matching itself (folded words need no escaping, but a
+    future change of `fold` must not open a door into regex syntax)."""
+    return "".join(ch if ch.isalnum() or ch == " " else "\\" + ch for ch in text)
+
+
+# --- reading responses --------------------------------------------------------------------------
+
+
+def read_hit(hit: Body) -> SearchHit:
+    """A `SearchHit` from one hit of `search_body`'s response."""
+    source: Body = hit.get("_source", {})
+    highlight: Body = hit.get("highlight", {})
+    return SearchHit(
+        id=hit["_id"],
+        title=source.get("title", ""),
+        url=source.get("url"),
+        source=source.get("source") or None,
+        published_at=source.get("published_at"),
+        snippet=_snippet(source.get("lede", ""), highlight),
+        actors=[actor["name"] for actor in source.get("actors", [])],
+        locations=[location["name"] for location in source.get("locations", [])],
+        topics=[topic["label"] for topic in source.get("topics", [])],
+    )
+
+
+def _snippet(lede: str, highlight: Body) -> str:
+    """The body fragment with a match, else the lede's, else the lede's start, else the body's.
+    Highlighted fragments arrive HTML-escaped by OpenSearch (`encoder: html`)."""
+    text_fragments: list[str] = highlight.get("text", [])
+    lede_fragments: list[str] = highlight.get("lede", [])
+    for fragments in (text_fragments, lede_fragments):
+        if fragments and "<mark>" in fragments[0]:
+            return fragments[0].strip()
+    if lede.strip():
+        return lede_snippet(lede, "")
+    if text_fragments:
+        return " ".join(text_fragments[0].split()[:SNIPPET_WORDS])
+    return ""
+
+
+def _bucket_counts(aggregation: Body, key: str) -> dict[str, int]:
+    return {
+        str(bucket["key"]): int(bucket["doc_count"]) for bucket in aggregation.get(key, {}).get("buckets", [])
+    }
+
+
+def read_facets(aggregations: Body, query: SearchQuery) -> dict[Dimension, list[FacetValue]]:
+    """Every dimension's facet from `search_body`'s aggregations (missing ones read as empty)."""
+    facets: dict[Dimension, list[FacetValue]] = {}
+    for dimension in Dimension:
+        aggregation = aggregations.get(f"facet_{dimension.value}", {})
+        counts = {**_bucket_counts(aggregation, "top"), **_bucket_counts(aggregation, "selected")}
+        facets[dimension] = ordered_facet(counts, query.selected(dimension).values, query.facet_size)
+    return facets
+
+
+def read_facet_values(
+    aggregations: Body, dimension: Dimension, prefix: str, query: SearchQuery, size: int
+) -> list[FacetValue]:
+    """The answer of `facet_values_body`'s aggregation."""
+    aggregation = aggregations.get("facet", {})
+    counts: dict[str, int] = {}
+    for key, count in _bucket_counts(aggregation, "top").items():
+        counts[key.split(FACET_WORDS_SEPARATOR, 1)[0]] = count
+    counts.update(_bucket_counts(aggregation, "selected"))
+    selected = [value for value in query.selected(dimension).values if matches_prefix(value, prefix)]
+    return ordered_facet(counts, selected, size)
+
+
+def read_histogram(aggregation: Body) -> list[HistogramBucket]:
+    """Buckets of a date histogram aggregation, oldest first (as OpenSearch returns them)."""
+    return [
+        HistogramBucket(start=_utc_day(bucket["key"]), count=int(bucket["doc_count"]))
+        for bucket in aggregation.get("buckets", [])
+    ]
+
+
+def _utc_day(epoch_millis: int) -> date:
+    return datetime.fromtimestamp(epoch_millis / 1000, tz=UTC).date()
