@@ -226,29 +226,30 @@ class EmbeddedStore(ArticleStore):
 
     def search(self, query: SearchQuery) -> SearchResult:
         position = decode_cursor(query, query.cursor) if query.cursor else None
-        sort = query.effective_sort()
         with self._reading() as conn:
             plan = _Plan.build(conn, query)
             total = plan.count(conn)
             rows = plan.page(
                 conn,
-                sort,
-                query.size + 1,
-                position.sort_values if position else None,
-                position.last_id if position else None,
+                sort=query.effective_sort(),
+                limit=query.size + 1,
+                total=total,
+                after=position.sort_values if position else None,
+                after_id=position.last_id if position else None,
             )
             more = len(rows) > query.size
             rows = rows[: query.size]
             hits = self._hits(conn, plan, [row[0] for row in rows])
-            facets = {
-                dimension: ordered_facet(
-                    plan.facet_counts(conn, dimension),
-                    query.selected(dimension).values,
-                    query.facet_size,
-                )
-                for dimension in _DIMENSIONS
-            }
+            counts = plan.facet_counts(
+                conn, [d for d in _DIMENSIONS if d not in plan.selections], skip=None, top=query.facet_size
+            )
+            for dimension in plan.selections:
+                counts |= plan.facet_counts(conn, [dimension], skip=dimension, top=query.facet_size)
             histogram = fill_histogram(plan.day_counts(conn), query.histogram) if query.histogram else None
+        facets = {
+            dimension: ordered_facet(counts[dimension], query.selected(dimension).values, query.facet_size)
+            for dimension in _DIMENSIONS
+        }
         next_cursor = encode_cursor(query, [rows[-1][1]], rows[-1][2]) if more and rows else None
         return SearchResult(
             total=total, hits=hits, facets=facets, next_cursor=next_cursor, histogram=histogram
@@ -258,15 +259,12 @@ class EmbeddedStore(ArticleStore):
         self, dimension: Dimension, prefix: str, query: SearchQuery, size: int = 10
     ) -> list[FacetValue]:
         folded = fold(prefix)
-        selected = query.selected(dimension).values
         with self._reading() as conn:
             plan = _Plan.build(conn, query)
-            if not folded:
-                counts = plan.facet_counts(conn, dimension)
-            else:
-                counts = plan.facet_counts(conn, dimension, prefix=folded)
+            counts = plan.facet_counts(conn, [dimension], skip=dimension, prefix=folded, top=size)
+        selected = query.selected(dimension).values
         wanted = [value for value in selected if not folded or _has_prefix(value, folded)]
-        return ordered_facet(counts, wanted, size)
+        return ordered_facet(counts[dimension], wanted, size)
 
     def histogram(self, query: SearchQuery, interval: HistogramInterval) -> list[HistogramBucket]:
         with self._reading() as conn:
@@ -294,26 +292,25 @@ class EmbeddedStore(ArticleStore):
                 doc_ids,
             )
         }
-        marked: dict[int, tuple[str, str]] = {}
+        snippets: dict[int, str] = {}
         if plan.highlight is not None:
-            for doc_id, text_snippet, lede_snip in conn.execute(
-                f"SELECT rowid, snippet(articles_fts, {_TEXT_COLUMN}, ?, ?, '…', {SNIPPET_WORDS}),"
-                f" snippet(articles_fts, {_LEDE_COLUMN}, ?, ?, '…', {SNIPPET_WORDS})"
-                f" FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
-                [MARK_START, MARK_END, MARK_START, MARK_END, plan.highlight, *doc_ids],
-            ):
-                marked[doc_id] = (text_snippet, lede_snip)
+            # Matches in the text first; the lede only for hits whose text has none.
+            for column in (_TEXT_COLUMN, _LEDE_COLUMN):
+                wanted = [doc_id for doc_id in doc_ids if doc_id not in snippets]
+                if not wanted:
+                    break
+                for doc_id, raw in conn.execute(
+                    f"SELECT rowid, snippet(articles_fts, {column}, ?, ?, '…', {SNIPPET_WORDS})"
+                    f" FROM articles_fts WHERE articles_fts MATCH ?"
+                    f" AND rowid IN ({','.join('?' * len(wanted))})",
+                    [MARK_START, MARK_END, plan.highlight, *wanted],
+                ):
+                    if has_mark(raw):
+                        snippets[doc_id] = marked_snippet(raw)
         hits = []
         for doc_id in doc_ids:
             _, article_id, title, lede, text, source, doc = rows[doc_id]
             meta = json.loads(doc)
-            text_snippet, lede_snip = marked.get(doc_id, ("", ""))
-            if has_mark(text_snippet):
-                snippet = marked_snippet(text_snippet)
-            elif has_mark(lede_snip):
-                snippet = marked_snippet(lede_snip)
-            else:
-                snippet = lede_snippet(lede, text)
             hits.append(
                 SearchHit(
                     id=article_id,
@@ -321,7 +318,7 @@ class EmbeddedStore(ArticleStore):
                     url=meta.get("url"),
                     source=source or None,
                     published_at=meta.get("published_at"),
-                    snippet=snippet,
+                    snippet=snippets.get(doc_id) or lede_snippet(lede, text),
                     actors=[actor["name"] for actor in meta.get("actors", [])],
                     locations=[location["name"] for location in meta.get("locations", [])],
                     topics=[topic["label"] for topic in meta.get("topics", [])],
@@ -487,13 +484,31 @@ def _unavailable_on_lock() -> Iterator[None]:
 
 
 @dataclass
-class _Plan:
-    """The SQL pieces of one query: the matched set and each dimension's selection."""
+class _Selection:
+    """The doc_ids satisfying one dimension's selection, as SQL (distinct ids, live articles)."""
 
-    restricted: bool  # False: `q`, dates and language restrict nothing (every live article)
+    sql: str
+    params: list[Any]
+
+
+# Below this many matches, a date-sorted page sorts the matched set; above, it walks the date index.
+_SORT_SET_BELOW = 4000
+
+
+@dataclass
+class _Plan:
+    """The SQL pieces of one query: the matched set and each dimension's selection.
+
+    "Matched" is what `q`, the dates and the language allow; when they allow everything
+    (`restricted` false) no temporary set is built and the selections alone (or every live
+    article) are the source.
+    """
+
+    restricted: bool
     ranked: bool  # True: `matched.score` holds bm25 scores (lower is better)
     highlight: str | None  # FTS5 expression of the positive clauses, for snippets
-    selections: dict[Dimension, tuple[str, list[Any]]]  # condition on `doc_id` per dimension
+    selections: dict[Dimension, _Selection]
+    chosen: dict[Dimension, list[str]]  # the selected values, per dimension
 
     @classmethod
     def build(cls, conn: sqlite3.Connection, query: SearchQuery) -> _Plan:
@@ -515,19 +530,23 @@ class _Plan:
             conditions.append("a.doc_id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             params.append(negative)
         conn.execute("DELETE FROM temp.matched")
-        restricted = bool(positive or conditions)
         if positive:
             weights = ", ".join(str(w) for w in _WEIGHTS)
-            where = "".join(f" AND {c}" for c in conditions)
             conn.execute(
-                f"INSERT INTO temp.matched (doc_id, score)"
-                f" SELECT articles_fts.rowid, bm25(articles_fts, {weights}) FROM articles_fts"
-                f" JOIN articles a ON a.doc_id = articles_fts.rowid WHERE articles_fts MATCH ?{where}",
-                [positive, *params],
+                f"INSERT INTO temp.matched (doc_id, score) SELECT rowid, bm25(articles_fts, {weights})"
+                " FROM articles_fts WHERE articles_fts MATCH ?",
+                [positive],
             )
+            if conditions:
+                # Narrow after scoring: the FTS index drives, each match is checked once by rowid.
+                conn.execute(
+                    "DELETE FROM temp.matched WHERE doc_id NOT IN (SELECT a.doc_id FROM temp.matched m"
+                    f" CROSS JOIN articles a ON a.doc_id = m.doc_id WHERE {' AND '.join(conditions)})",
+                    params,
+                )
         elif conditions:
             conn.execute(
-                f"INSERT INTO temp.matched (doc_id, score) SELECT a.doc_id, 0 FROM articles a"
+                "INSERT INTO temp.matched (doc_id, score) SELECT a.doc_id, 0 FROM articles a"
                 f" WHERE {' AND '.join(conditions)}",
                 params,
             )
@@ -537,107 +556,166 @@ class _Plan:
             if query.selected(dimension).values
         }
         return cls(
-            restricted=restricted, ranked=bool(positive), highlight=positive or None, selections=selections
+            restricted=bool(positive or conditions),
+            ranked=bool(positive),
+            highlight=positive or None,
+            selections=selections,
+            chosen={dimension: query.selected(dimension).values for dimension in selections},
         )
 
-    def _source(self, skip: Dimension | None = None) -> tuple[str, list[Any]]:
-        """SQL yielding the doc_ids of the matched set under every selection but `skip`'s."""
-        parts = [(sql, params) for dim, (sql, params) in self.selections.items() if dim != skip]
-        base = "SELECT doc_id FROM temp.matched" if self.restricted else "SELECT doc_id FROM articles"
+    def source(self, skip: Dimension | None = None) -> tuple[str, list[Any]]:
+        """SQL yielding the distinct doc_ids matched under every selection but `skip`'s."""
+        parts = [sel for dim, sel in self.selections.items() if dim != skip]
+        if self.restricted:
+            base, base_params = "SELECT doc_id FROM temp.matched", []
+        elif parts:
+            first = parts.pop(0)
+            base, base_params = f"SELECT doc_id FROM ({first.sql})", list(first.params)
+        else:
+            return "SELECT doc_id FROM articles", []
         if not parts:
-            return base, []
-        where = " AND ".join(f"doc_id IN ({sql})" for sql, _ in parts)
-        return f"{base} WHERE {where}", [p for _, params in parts for p in params]
+            return base, base_params
+        where = " AND ".join(f"doc_id IN ({sel.sql})" for sel in parts)
+        return f"{base} WHERE {where}", base_params + [p for sel in parts for p in sel.params]
 
     def count(self, conn: sqlite3.Connection) -> int:
-        sql, params = self._source()
+        sql, params = self.source()
         return int(conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
 
     def page(
         self,
         conn: sqlite3.Connection,
+        *,
         sort: str,
         limit: int,
+        total: int,
         after: list[Any] | None,
         after_id: str | None,
     ) -> list[tuple[int, Any, str]]:
         """(doc_id, sort value, id) of the next `limit` hits after the cursor position, in order."""
+        source, source_params = self.source()
+        params = list(source_params)
         conditions: list[str] = []
-        params: list[Any] = []
-        for sql, selection_params in (sel for dim, sel in self.selections.items()):
-            conditions.append(f"a.doc_id IN ({sql})")
-            params.extend(selection_params)
+        if self.selections:
+            conditions.append(f"a.doc_id IN ({source})")
+        else:
+            params = []
         if sort == "relevance":
             key = "m.score" if self.ranked else "0.0"
             if after is not None:
                 conditions.append(f"({key} > ? OR ({key} = ? AND a.id > ?))")
-                params.extend([_number(after), _number(after), after_id])
-            source = (
-                "temp.matched m JOIN articles a ON a.doc_id = m.doc_id" if self.restricted else ("articles a")
-            )
-            order = f"{key} ASC, a.id ASC"
+                params += [_number(after), _number(after), after_id]
+            where = "".join(f" AND {c}" for c in conditions)
+            if self.ranked:
+                sql = (
+                    "SELECT a.doc_id, m.score, a.id FROM temp.matched m CROSS JOIN articles a"
+                    f" ON a.doc_id = m.doc_id WHERE 1{where} ORDER BY m.score ASC, a.id ASC LIMIT ?"
+                )
+            elif self.restricted:
+                sql = (
+                    "SELECT a.doc_id, 0.0, a.id FROM temp.matched m CROSS JOIN articles a"
+                    f" ON a.doc_id = m.doc_id WHERE 1{where} ORDER BY a.id ASC LIMIT ?"
+                )
+            else:
+                sql = f"SELECT a.doc_id, 0.0, a.id FROM articles a WHERE 1{where} ORDER BY a.id ASC LIMIT ?"
         else:
-            key = "a.sort_at"
             if after is not None:
                 conditions.append("(a.sort_at < ? OR (a.sort_at = ? AND a.id > ?))")
-                params.extend([_number(after), _number(after), after_id])
-            source = (
-                "articles a WHERE a.doc_id IN (SELECT doc_id FROM temp.matched)"
-                if self.restricted
-                else "articles a"
-            )
-            order = "a.sort_at DESC, a.id ASC"
-        glue = " AND " if "WHERE" in source else " WHERE "
-        where = glue + " AND ".join(conditions) if conditions else ""
-        return [
-            (row[0], row[1], row[2])
-            for row in conn.execute(
-                f"SELECT a.doc_id, {key}, a.id FROM {source}{where} ORDER BY {order} LIMIT ?",
-                [*params, limit],
-            )
-        ]
+                params += [_number(after), _number(after), after_id]
+            where = "".join(f" AND {c}" for c in conditions)
+            if self.restricted and total < _SORT_SET_BELOW:
+                # Few matches: sort them. Many: walk the date index until the page is full.
+                sql = (
+                    "SELECT a.doc_id, a.sort_at, a.id FROM temp.matched m CROSS JOIN articles a"
+                    f" ON a.doc_id = m.doc_id WHERE 1{where} ORDER BY a.sort_at DESC, a.id ASC LIMIT ?"
+                )
+            elif self.restricted:
+                sql = (
+                    "SELECT a.doc_id, a.sort_at, a.id FROM articles a INDEXED BY articles_by_date"
+                    f" WHERE a.doc_id IN (SELECT doc_id FROM temp.matched){where}"
+                    " ORDER BY a.sort_at DESC, a.id ASC LIMIT ?"
+                )
+            elif self.selections and total < _SORT_SET_BELOW:
+                params = source_params + params  # the source drives, and is checked again (cheap)
+                sql = (
+                    f"SELECT a.doc_id, a.sort_at, a.id FROM ({source}) s CROSS JOIN articles a"
+                    f" ON a.doc_id = s.doc_id WHERE 1{where} ORDER BY a.sort_at DESC, a.id ASC LIMIT ?"
+                )
+            else:
+                sql = (
+                    "SELECT a.doc_id, a.sort_at, a.id FROM articles a INDEXED BY articles_by_date"
+                    f" WHERE 1{where} ORDER BY a.sort_at DESC, a.id ASC LIMIT ?"
+                )
+        return [(row[0], row[1], row[2]) for row in conn.execute(sql, [*params, limit])]
 
     def facet_counts(
-        self, conn: sqlite3.Connection, dimension: Dimension, prefix: str | None = None
-    ) -> dict[str, int]:
-        """Disjunctive counts of `dimension`'s values (optionally only those matching `prefix`)."""
-        code = _DIM_CODE[dimension]
-        others = [dim for dim in self.selections if dim != dimension]
-        candidates = ""
-        params: list[Any] = []
+        self,
+        conn: sqlite3.Connection,
+        dimensions: list[Dimension],
+        skip: Dimension | None,
+        prefix: str | None = None,
+        top: int | None = None,
+    ) -> dict[Dimension, dict[str, int]]:
+        """Value counts of `dimensions` over the matched set under every selection but `skip`'s.
+
+        With `prefix`, only values with a word (and what follows) starting with it. With `top`,
+        only the `top` most frequent values are needed (any selected value is counted anyway).
+        """
+        codes = [_DIM_CODE[d] for d in dimensions]
+        counts: dict[Dimension, dict[str, int]] = {d: {} for d in dimensions}
+        candidates, candidate_params = "", []
         if prefix:
             candidates = (
                 " AND v.value_id IN (SELECT value_id FROM facet_words"
-                " WHERE dim = ? AND suffix >= ? AND suffix < ?)"
+                " WHERE dim = v.dim AND suffix >= ? AND suffix < ?)"
             )
-            params = [code, prefix, prefix + _TOP_OF_UNICODE]
-        if not self.restricted and not others:
-            rows = conn.execute(
-                f"SELECT v.value, v.live FROM facet_values v WHERE v.dim = ? AND v.live > 0{candidates}",
-                [code, *params],
-            )
-            return {value: count for value, count in rows}
-        source, source_params = self._source(skip=dimension)
+            candidate_params = [prefix, prefix + _TOP_OF_UNICODE]
+        everything = not self.restricted and not any(d != skip for d in self.selections)
+        marks = ",".join("?" * len(codes))
+        if everything:
+            # Nothing narrows these dimensions: the live counts kept on write are the answer.
+            limit = "" if top is None or prefix else " ORDER BY v.live DESC, v.value ASC LIMIT ?"
+            for dimension, code in zip(dimensions, codes, strict=True):
+                rows = conn.execute(
+                    f"SELECT v.value, v.live FROM facet_values v INDEXED BY facet_values_by_count"
+                    f" WHERE v.dim = ? AND v.live > 0{candidates}{limit}",
+                    [code, *candidate_params, *([top] if limit else [])],
+                )
+                counts[dimension] = dict(rows)
+                selected = self.chosen.get(dimension, [])
+                if limit and selected:
+                    missing = [value for value in selected if value not in counts[dimension]]
+                    vmarks = ",".join("?" * len(missing))
+                    counts[dimension].update(
+                        conn.execute(
+                            f"SELECT value, live FROM facet_values WHERE dim = ? AND value IN ({vmarks})",
+                            [code, *missing],
+                        )
+                    )
+            return counts
+        source, params = self.source(skip=skip)
         rows = conn.execute(
-            f"SELECT v.value, c.n FROM (SELECT f.value_id, count(*) AS n FROM article_facets f"
-            f" WHERE f.dim = ? AND f.doc_id IN ({source}) GROUP BY f.value_id) c"
-            f" JOIN facet_values v ON v.value_id = c.value_id WHERE 1{candidates}",
-            [code, *source_params, *params],
+            f"SELECT v.dim, v.value, c.n FROM (SELECT f.value_id, count(*) AS n FROM ({source}) s"
+            f" CROSS JOIN article_facets f ON f.doc_id = s.doc_id AND f.dim IN ({marks})"
+            f" GROUP BY f.value_id) c JOIN facet_values v ON v.value_id = c.value_id WHERE 1{candidates}",
+            [*params, *codes, *candidate_params],
         )
-        return {value: count for value, count in rows}
+        for code, value, n in rows:
+            counts[_DIMENSIONS[code]][value] = n
+        return counts
 
     def day_counts(self, conn: sqlite3.Connection) -> dict[date, int]:
-        source, params = self._source()
+        source, params = self.source()
         rows = conn.execute(
-            f"SELECT published_day, count(*) FROM articles WHERE published_day IS NOT NULL"
-            f" AND doc_id IN ({source}) GROUP BY published_day",
+            f"SELECT a.published_day, count(*) FROM ({source}) s CROSS JOIN articles a"
+            " ON a.doc_id = s.doc_id WHERE a.published_day IS NOT NULL GROUP BY a.published_day",
             params,
         )
         return {date.fromordinal(day): count for day, count in rows}
 
 
-def _selection(conn: sqlite3.Connection, dimension: Dimension, query: SearchQuery) -> tuple[str, list[Any]]:
-    """SQL yielding the doc_ids that satisfy `dimension`'s selection (any or all of its values)."""
+def _selection(conn: sqlite3.Connection, dimension: Dimension, query: SearchQuery) -> _Selection:
+    """The doc_ids that satisfy `dimension`'s selection (any or all of its values)."""
     selected = query.selected(dimension)
     values = list(dict.fromkeys(selected.values))
     marks = ",".join("?" * len(values))
@@ -648,18 +726,18 @@ def _selection(conn: sqlite3.Connection, dimension: Dimension, query: SearchQuer
             [_DIM_CODE[dimension], *values],
         )
     ]
-    if selected.match == "all" and len(ids) < len(values):
-        return "SELECT NULL WHERE 0", []  # a required value nobody has: nothing matches
-    if not ids:
-        return "SELECT NULL WHERE 0", []
+    if not ids or (selected.match == "all" and len(ids) < len(values)):
+        return _Selection("SELECT NULL AS doc_id WHERE 0", [])  # a value nobody has
+    if len(ids) == 1:
+        return _Selection("SELECT doc_id FROM article_facets WHERE value_id = ?", ids)
     id_marks = ",".join("?" * len(ids))
-    if selected.match == "all" and len(ids) > 1:
-        return (
+    if selected.match == "all":
+        return _Selection(
             f"SELECT doc_id FROM article_facets WHERE value_id IN ({id_marks})"
             f" GROUP BY doc_id HAVING count(*) = {len(ids)}",
             ids,
         )
-    return f"SELECT doc_id FROM article_facets WHERE value_id IN ({id_marks})", ids
+    return _Selection(f"SELECT DISTINCT doc_id FROM article_facets WHERE value_id IN ({id_marks})", ids)
 
 
 def _fts_expression(clauses: list[Clause], join: str = " AND ") -> str:
