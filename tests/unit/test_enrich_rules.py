@@ -175,3 +175,11 @@ def test_an_earthquake_report_is_a_disaster() -> None:
     codes = [t.code for t in classify("Earthquake kills dozens", text)]
     assert codes[0] == "medtop:03000000"
     assert "medtop:20000153" in codes
+
+
+def test_a_club_the_model_calls_a_person_is_an_organisation() -> None:
+    actors = extract_actors([mention("Manchester United", "PERSON"), mention("Jose Mourinho", "PERSON")])
+    assert {(a.name, a.type) for a in actors} == {
+        ("Manchester United", "organization"),
+        ("Jose Mourinho", "person"),
+    }

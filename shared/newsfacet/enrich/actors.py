@@ -74,6 +74,9 @@ ORGANIZATION_WORDS: Final = frozenset(
     | {"company", "foundation", "institute", "university", "hotels", "hotel", "fund", "committee"}
 )
 
+# Last words of sports club names the model sometimes types as a person.
+CLUB_WORDS: Final = frozenset({"united", "city", "fc", "club", "rovers", "athletic", "wanderers", "hotspur"})
+
 # Other names of wire services and broadcasters, so `exclude=["AFP"]` also drops
 # "Agence France-Presse".
 WIRE_VARIANTS: Final[tuple[frozenset[str], ...]] = tuple(
@@ -211,6 +214,8 @@ def extract_actors(
             continue
         if actor_type == "group" and not _is_group_name(name, key, demonyms):
             continue
+        if actor_type == "person" and key.rsplit(" ", 1)[-1] in CLUB_WORDS:
+            actor_type = "organization"  # "Manchester United" typed PERSON by the model
         if actor_type == "person":
             persons.append((name, mention))
         else:
