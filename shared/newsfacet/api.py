@@ -51,7 +51,18 @@ from newsfacet.store.base import ArticleStore, InvalidCursor, StoreUnavailable
 if TYPE_CHECKING:
     from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 
-__all__ = ["ApiError", "FacetValuesResult", "InvalidParameter", "StoreProvider", "create_app", "lazy_store"]
+__all__ = [
+    "ApiError",
+    "FacetValuesResult",
+    "Health",
+    "InvalidParameter",
+    "StoreProvider",
+    "build_query",
+    "cors_config",
+    "create_app",
+    "lazy_store",
+    "openapi_document",
+]
 
 logger = logging.getLogger(__name__)
 
