@@ -210,6 +210,32 @@ def _run_rejections(args: argparse.Namespace, settings: Settings) -> int:
     return run_rejections_command(settings, limit=args.limit, reason=args.reason, as_json=args.json)
 
 
+# --- reindex (OpenSearch) ---------------------------------------------------------------------
+
+
+def _add_reindex(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "reindex",
+        help="OpenSearch: rebuild the index from the current template and swap the alias",
+        description="Copies every document (with its version) from the index the alias names into "
+        "<alias>-v<N+1>, built from the packaged template, then swaps the alias atomically: searches "
+        "never stop. Run after changing the template. The old index is kept unless --delete-old.",
+        epilog="example: newsfacet reindex --store http://127.0.0.1:9200 --alias articles",
+    )
+    parser.add_argument("--alias", default=None, help="index alias (default: $NEWSFACET_INDEX_ALIAS)")
+    parser.add_argument("--delete-old", action="store_true", help="delete the old index after the swap")
+    add_store_option(parser)
+    parser.set_defaults(handler=_run_reindex)
+
+
+def _run_reindex(args: argparse.Namespace, settings: Settings) -> int:
+    from newsfacet.store.opensearch import run_reindex_command  # noqa: PLC0415
+
+    if args.alias:
+        settings = settings.model_copy(update={"index_alias": args.alias})
+    return run_reindex_command(settings, delete_old=args.delete_old)
+
+
 # --- wiring -----------------------------------------------------------------------------------
 
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
@@ -219,6 +245,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]]
     _add_local,
     _add_serve,
     _add_rejections,
+    _add_reindex,
 ]
 
 

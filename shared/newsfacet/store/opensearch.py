@@ -35,6 +35,7 @@ import functools
 import json
 import random
 import re
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -73,6 +74,7 @@ __all__ = [
     "ReindexReport",
     "RetryPolicy",
     "index_template",
+    "run_reindex_command",
 ]
 
 Refresh = Literal["wait_for", "true", "false"]
@@ -624,3 +626,24 @@ def _region_of(host: str) -> str | None:
     """The region in an AWS endpoint: search-x.eu-west-1.es.amazonaws.com, id.us-east-1.aoss..."""
     match = re.search(r"\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.(?:es|aoss)\.amazonaws\.com$", host)
     return match.group(1) if match else None
+
+
+def run_reindex_command(settings: Settings, *, delete_old: bool) -> int:
+    """`newsfacet reindex`: reindex and swap, report on stdout; exit 1 (with the reason) on failure."""
+    if not settings.store.startswith(("http://", "https://")):
+        print(f"newsfacet reindex: {settings.store!r} is not an OpenSearch URL", file=sys.stderr)
+        return 2
+    store = OpenSearchStore.from_settings(settings)
+    try:
+        report = store.reindex(delete_old=delete_old)
+    except StoreError as error:
+        print(f"newsfacet reindex: {error}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    kept = "" if report.source is None or delete_old else f"; {report.source} kept (delete it when satisfied)"
+    print(
+        f"{report.alias} -> {report.target} (was {report.source or 'nothing'}): "
+        f"{report.copied} documents copied, {report.caught_up} caught up after the swap{kept}"
+    )
+    return 0
