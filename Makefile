@@ -37,9 +37,9 @@ browser:
 opensearch:
 	$(PYTHON) -m infrastructure.opensearch.node build
 
-## run: the whole system on this machine (see README)
+## run: the whole system on this machine (see README); e.g. `make run ARGS="--opensearch --port 9000"`
 run: setup
-	$(VENV)/bin/newsfacet local
+	$(VENV)/bin/newsfacet local $(ARGS)
 
 ## test: lint, types, every test suite (both engines, integration, browser), infra checks
 test: setup lint typecheck pytest infra-lint
