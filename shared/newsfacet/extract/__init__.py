@@ -13,9 +13,10 @@ Each concern is its own module of small functions over a parsed lxml tree:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
+from newsfacet.extract.authors import clean_authors
 from newsfacet.extract.body import extract_body
 from newsfacet.extract.decode import decode_upload
 from newsfacet.extract.errorpage import error_page_reason
@@ -24,13 +25,33 @@ from newsfacet.extract.parse import parse_html
 from newsfacet.extract.preclean import preclean
 from newsfacet.model import ArticleRejected, RejectionReason
 
-__all__ = ["MIN_BODY_CHARS", "MIN_BODY_WORDS", "ExtractedPage", "decode_upload", "extract_article"]
+__all__ = [
+    "MIN_BODY_CHARS",
+    "MIN_BODY_WORDS",
+    "ExtractedPage",
+    "decode_upload",
+    "extract_article",
+    "split_header_lines",
+]
 
 # A body shorter than both is not an article (a teaser, a consent wall, an index page). Words
 # count for alphabetic scripts; characters for scripts written without spaces (ja, zh).
 MIN_BODY_WORDS = 30
 MIN_BODY_CHARS = 300
 _WORD = re.compile(r"\w+")
+# Lines printed above an article that are not its text: a byline, a dateline, "Updated ...".
+_BYLINE = re.compile(r"^by\s+(?P<names>[^,|]{3,80}?)(?:\s*[,|].{0,80})?$", re.IGNORECASE)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_LINE = re.compile(
+    r"^(?:\(?(?:published|updated|posted|last updated)(?: on| at)?:?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})?"
+    r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?\)?\.?$",
+    re.IGNORECASE,
+)
+_HEADER_LINES = 3
+_MAX_BYLINE_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -48,6 +69,9 @@ def extract_article(page: str, url: str | None = None, *, now: datetime | None =
     headings = [" ".join(h1.text_content().split()) for h1 in tree.iter("h1")][:3]
     preclean(tree)
     text = _without_title(extract_body(tree, metadata.canonical_url or url), metadata.title)
+    text, byline_authors = split_header_lines(text)
+    if byline_authors and not metadata.authors:
+        metadata = replace(metadata, authors=byline_authors)
     evidence = text or " ".join(tree.text_content().split())[:5000]
     reason = error_page_reason(metadata.title, headings, evidence)
     if reason is not None:
@@ -58,6 +82,21 @@ def extract_article(page: str, url: str | None = None, *, now: datetime | None =
             RejectionReason.NO_ARTICLE_BODY, f"{words} words of body text (at least {MIN_BODY_WORDS} needed)"
         )
     return ExtractedPage(text=text, metadata=metadata)
+
+
+def split_header_lines(text: str) -> tuple[str, list[str]]:
+    """Remove byline and date lines from the top of the body; return the body and the byline's names."""
+    paragraphs = text.split("\n\n")
+    authors: list[str] = []
+    kept_from = 0
+    for index, paragraph in enumerate(paragraphs[:_HEADER_LINES]):
+        byline = _BYLINE.match(paragraph)
+        if byline is not None and len(paragraph.split()) <= _MAX_BYLINE_WORDS:
+            authors.extend(clean_authors([byline.group("names")]))
+        elif not (_DATE_LINE.match(paragraph) and _WORD.search(paragraph)):
+            break
+        kept_from = index + 1
+    return "\n\n".join(paragraphs[kept_from:]), authors
 
 
 def _without_title(text: str, title: str) -> str:

@@ -22,6 +22,9 @@ from newsfacet.extract.title import choose_title
 __all__ = ["PageMetadata", "read_meta_tags", "read_metadata", "site_from_url"]
 
 
+_MAX_SITE_NAME_CHARS = 60
+
+
 @dataclass(frozen=True)
 class PageMetadata:
     """What the page says about itself. `canonical_url` is set only when the page names one."""
@@ -67,15 +70,11 @@ def read_metadata(tree: html.HtmlElement, url: str | None, now: datetime | None 
 
     canonical = _canonical_url(tree, first, jsonld.url, url)
     page_url = canonical or url
-    source = (
-        first.get("og:site_name")
-        or jsonld.publisher
-        or jsonld.website_name
-        or first.get("application-name")
-        or site_from_url(page_url)
+    declared_source = (
+        first.get("og:site_name") or jsonld.publisher or jsonld.website_name or first.get("application-name")
     )
     domain = site_from_url(page_url)
-    site_names = [name for name in (source, domain, (domain or "").split(".")[0]) if name]
+    site_names = [name for name in (declared_source, domain, (domain or "").split(".")[0]) if name]
     title_tag = tree.find(".//title")
     declared_titles = [
         jsonld.headline,
@@ -95,16 +94,23 @@ def read_metadata(tree: html.HtmlElement, url: str | None, now: datetime | None 
         value for key in ("author", "article:author") for value in meta.get(key, [])
     ]
     agencies = [WIRE_AGENCIES[name.casefold()] for name in raw_authors if name.casefold() in WIRE_AGENCIES]
+    title = choose_title(tree, declared_titles, site_names)
     return PageMetadata(
-        title=choose_title(tree, declared_titles, site_names),
+        title=title.title,
         authors=find_authors(tree, jsonld_authors=jsonld.authors, meta=meta),
         published_at=published,
         modified_at=modified,
-        source=source,
+        # A title's site affix ("Valley Gazette :: ...") reads better than a bare domain.
+        source=declared_source or _named_affix(title.site_affix) or domain,
         language=_declared_language(tree, first, jsonld.language),
         canonical_url=canonical,
         credits=list(dict.fromkeys(agencies + wire_credits(*raw_authors))),
     )
+
+
+def _named_affix(affix: str | None) -> str | None:
+    """A title affix that reads as a publication name ("Valley Gazette"), not a section ("Business")."""
+    return affix if affix and len(affix.split()) >= 2 and len(affix) <= _MAX_SITE_NAME_CHARS else None
 
 
 def _canonical_url(

@@ -8,7 +8,6 @@ by a class/id rule, because a name like "article-share-wrapper" sometimes wraps 
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from lxml import html
@@ -20,35 +19,30 @@ _ALWAYS_DROP = ("script", "style", "template", "dialog", "nav", "footer", "butto
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _DROP_ROLES = frozenset({"dialog", "alertdialog", "navigation", "contentinfo", "complementary", "banner"})
 
-# Class or id tokens of boilerplate containers. Matched against whole tokens split on - and _.
-_BOILERPLATE_TOKENS = re.compile(
-    r"^(?:cookie|cookies|consent|gdpr|cmp|paywall|regwall|piano|newsletter|newsletters|signup|subscribe"
+# Class or id tokens of boilerplate containers, matched as whole tokens of the class and id names
+# (tokens are separated by spaces, "-" and "_"): "share-bar" and "cmp_banner" match, "shareholders"
+# does not. Pairs such as "read-more" are boilerplate only together.
+_TOKEN_START = r"(?:^|[\s_-])"
+_TOKEN_END = r"(?=$|[\s_-])"
+_BOILERPLATE_NAME = re.compile(
+    _TOKEN_START
+    + r"(?:cookie|cookies|consent|gdpr|cmp|paywall|regwall|piano|newsletter|newsletters|signup|subscribe"
     r"|subscription|share|sharing|sharebar|social|socials|related|relatedposts|readmore|recommended"
     r"|recommendations|recirculation|recirc|popular|mostread|mostpopular|trending|outbrain|taboola"
     r"|advert|advertisement|ads|adslot|dfp|sponsored|promo|modal|popup|overlay|breadcrumb|breadcrumbs"
-    r"|skiplink|skip|sidebar|toolbar|tags|newsletterbox|comments|comment|disqus)$",
+    r"|skiplink|skip|sidebar|toolbar|tags|newsletterbox|comments|comment|disqus"
+    r"|read[_-](?:more|also)|most[_-](?:read|popular)|more[_-]stories|skip[_-](?:link|to)"
+    r"|ad[_-](?:slot|container|wrapper)|author[_-]bio|site[_-](?:header|footer))" + _TOKEN_END,
     re.IGNORECASE,
 )
-# Reader comments are removed even when they outweigh the article (long threads under short posts).
-_COMMENT_TOKENS = re.compile(r"^(?:comments|comment|commentlist|disqus|replies|discussion)$", re.IGNORECASE)
-_TOKEN_SPLIT = re.compile(r"[\s_-]+")
-# Two-token names that are boilerplate only together ("read-more", "most-read", "skip-link").
-_BOILERPLATE_PAIRS = frozenset(
-    {
-        ("read", "more"),
-        ("read", "also"),
-        ("most", "read"),
-        ("most", "popular"),
-        ("more", "stories"),
-        ("skip", "link"),
-        ("skip", "to"),
-        ("ad", "slot"),
-        ("ad", "container"),
-        ("ad", "wrapper"),
-        ("author", "bio"),
-        ("site", "header"),
-        ("site", "footer"),
-    }
+# Reader comments are removed even when they outweigh the article (long threads under short posts):
+# names that start with a comment word ("comments", "comment-list", "disqus_thread").
+_COMMENT_NAME = re.compile(
+    r"(?:^|\s)(?:comments|comment|commentlist|disqus|replies|discussion)" + _TOKEN_END, re.IGNORECASE
+)
+# Hover cards ("rollover", "tooltip") repeat a linked name's bio inside the sentence that links it.
+_HOVER_NAME = re.compile(
+    _TOKEN_START + r"(?:tooltip|tooltiptext|popover|hovercard|rollover|flyout)" + _TOKEN_END, re.IGNORECASE
 )
 # Headings that introduce lists of other articles rather than the article's own sections.
 _RELATED_HEADING = re.compile(
@@ -58,8 +52,6 @@ _RELATED_HEADING = re.compile(
     r"|latest(?: news| stories)?|top stories|editor'?s picks|further reading)\s*:?\s*$",
     re.IGNORECASE,
 )
-# Hover cards ("rollover", "tooltip") repeat a linked name's bio inside the sentence that links it.
-_HOVER_TOKENS = frozenset({"tooltip", "tooltiptext", "popover", "hovercard", "rollover", "flyout"})
 # Quoted posts (tweets, Instagram, Facebook) are part of the story even inside "social" wrappers.
 _EMBEDDED_POST = ".//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'instagram-media')]"
 # Inline elements that may sit in a run of loose text; anything else ends the run.
@@ -68,7 +60,11 @@ _INLINE = frozenset(
     | {"strike", "strong", "sub", "sup", "time", "u"}
 )
 _MIN_LOOSE_CHARS = 100
+_LAYOUT_CELL_CHARS = 400
 _SKIP_LINK = re.compile(r"^\s*skip to (?:main )?(?:content|navigation|main|article)\s*$", re.IGNORECASE)
+# Never removed by a name rule: the page's structure, and text blocks (a paragraph is not a box).
+_PROTECTED = frozenset({"html", "body", "main"})
+_TEXT_TAGS = frozenset({"article", "p", "h1"})
 _GUARD_SHARE = 0.5
 _SPLIT_FIRST_SHARE = 0.85
 _MAX_RELATED_BLOCK_WORDS = 400
@@ -81,6 +77,7 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
     for tag in _ALWAYS_DROP:
         for element in list(root.iter(tag)):
             _drop(element)
+    _unwrap_layout_tables(root)
     _wrap_loose_text(root)
     _unwrap_embedded_posts(root)
     _join_split_body(root)
@@ -88,8 +85,15 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
-        removable = _is_boilerplate_container(element) and not _holds_article(element, total)
-        if removable or _is_hidden(element) or _is_comments(element) or _is_hover_card(element):
+        if _is_hidden(element):
+            _drop(element)
+            continue
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        if not names.strip() or element.tag in _PROTECTED:
+            continue
+        is_comments = _COMMENT_NAME.search(names) is not None
+        is_hover_card = _HOVER_NAME.search(names) is not None and _follows_link(element)
+        if is_comments or is_hover_card or _is_boilerplate_box(element, names, total):
             _drop(element)
     _drop_related_lists(root)
     _drop_skip_links(root)
@@ -180,6 +184,27 @@ def _lines(quote: html.HtmlElement) -> list[str]:
     return [line for line in [*lines, attribution] if line]
 
 
+def _unwrap_layout_tables(root: html.HtmlElement) -> None:
+    """Turn tables used for page layout into plain blocks, keeping data tables as they are.
+
+    Old pages put the navigation column and the article side by side in one `<tr>`; extractors
+    then read the whole row as one table line. A table whose cells hold prose (a long cell, or
+    paragraphs, or a nested table) is layout, not data.
+    """
+    for table in list(root.iter("table")):
+        cells = table.xpath("./tr/td | ./tbody/tr/td | ./thead/tr/td | ./tr/th | ./tbody/tr/th")
+        is_layout = table.find(".//table") is not None or any(
+            len(cell.text_content()) > _LAYOUT_CELL_CHARS or cell.find(".//p") is not None for cell in cells
+        )
+        if not is_layout:
+            continue
+        for element in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+            if element is table or element.getparent() is not None:
+                element.tag = "div"
+                for attribute in ("width", "valign", "bgcolor", "cellpadding", "border", "colspan"):
+                    element.attrib.pop(attribute, None)
+
+
 def _wrap_loose_text(root: html.HtmlElement) -> None:
     """Turn text written straight into a container, separated by `<br><br>`, into `<p>` elements.
 
@@ -238,14 +263,6 @@ def _rebuild_as_paragraphs(container: html.HtmlElement) -> None:
     container.extend(pieces)
 
 
-def _is_hover_card(element: html.HtmlElement) -> bool:
-    """A hover card: named like one and placed right after the link it describes."""
-    if not any(token in _HOVER_TOKENS for tokens in _name_tokens(element) for token in tokens):
-        return False
-    previous = element.getprevious()
-    return previous is not None and previous.tag == "a"
-
-
 def _drop(element: html.HtmlElement) -> None:
     """Remove an element but keep its tail text, which belongs to the parent."""
     element.drop_tree()
@@ -260,28 +277,19 @@ def _is_hidden(element: html.HtmlElement) -> bool:
     return (element.get("role") or "").lower() in _DROP_ROLES or element.get("aria-modal") == "true"
 
 
-def _name_tokens(element: html.HtmlElement) -> list[list[str]]:
-    """The class and id names of an element, each split into lower-cased tokens."""
-    names = f"{element.get('class', '')} {element.get('id', '')}".split()
-    return [[token.lower() for token in _TOKEN_SPLIT.split(name) if token] for name in names]
+def _is_boilerplate_box(element: html.HtmlElement, names: str, total: int) -> bool:
+    """Named like boilerplate, not a text block, and not holding most of the page's paragraphs."""
+    return (
+        element.tag not in _TEXT_TAGS
+        and _BOILERPLATE_NAME.search(names) is not None
+        and not _holds_article(element, total)
+    )
 
 
-def _is_comments(element: html.HtmlElement) -> bool:
-    """ "comments", "comment-list", "disqus_thread": names that start with a comment word."""
-    if element.tag in {"html", "body", "main"}:
-        return False
-    return any(tokens and _COMMENT_TOKENS.match(tokens[0]) for tokens in _name_tokens(element))
-
-
-def _is_boilerplate_container(element: html.HtmlElement) -> bool:
-    if element.tag in {"html", "body", "main", "article", "p", "h1"}:
-        return False
-    for tokens in _name_tokens(element):
-        if any(_BOILERPLATE_TOKENS.match(token) for token in tokens):
-            return True
-        if any(pair in _BOILERPLATE_PAIRS for pair in itertools.pairwise(tokens)):
-            return True
-    return False
+def _follows_link(element: html.HtmlElement) -> bool:
+    """A hover card sits right after the link it describes."""
+    previous = element.getprevious()
+    return previous is not None and previous.tag == "a"
 
 
 def _paragraph_chars(element: html.HtmlElement) -> int:

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from lxml import html
 
-__all__ = ["choose_title", "strip_site_affix"]
+__all__ = ["TitleChoice", "choose_title", "strip_site_affix"]
 
 _SEPARATOR = re.compile(r"\s+[|\-–—·•»:]{1,2}\s+|\s+::\s+")
 _MAX_AFFIX_WORDS = 5
 _WORD = re.compile(r"\w+")
+_MIN_SEGMENT_WORDS = 3
+_MAX_PRINTED_CHARS = 300
 
 
 def _key(text: str) -> str:
@@ -71,19 +74,62 @@ def _rejoin(title: str, parts: list[str], separators: list[str], start: int, end
     return "".join(pieces).strip()
 
 
-def choose_title(tree: html.HtmlElement, declared: Iterable[str], site_names: Iterable[str]) -> str:
-    """The best title: an `<h1>` agreeing with a declared title, else the first declared, else an h1."""
+@dataclass(frozen=True)
+class TitleChoice:
+    """The chosen title, and the site name a declared title carried as an affix (if one was cut)."""
+
+    title: str
+    site_affix: str | None = None
+
+
+def choose_title(tree: html.HtmlElement, declared: Iterable[str], site_names: Iterable[str]) -> TitleChoice:
+    """The best title, in order of preference:
+
+    1. an `<h1>` that agrees with a declared title (stripped of its site affix);
+    2. a segment of a declared title that the page prints as a heading or in bold ("Site :: Title"
+       on an old page whose headline is a `<b>`);
+    3. the first declared title, stripped;
+    4. the first `<h1>` of two words or more.
+    """
     sites = list(site_names)
-    candidates = [strip_site_affix(title, sites) for title in declared if title and title.strip()]
+    titles = [" ".join(title.split()) for title in declared if title and title.strip()]
+    candidates = [strip_site_affix(title, sites) for title in titles]
     headings = [" ".join(h1.text_content().split()) for h1 in tree.iter("h1")]
     headings = [heading for heading in headings if len(heading.split()) >= 2]
-    for candidate in candidates:
+    for title, candidate in zip(titles, candidates, strict=True):
         key = _key(candidate)
         for heading in headings:
             heading_key = _key(heading)
             if heading_key and (heading_key == key or (len(heading_key) > 20 and heading_key in key)):
-                return heading
-    for candidate in candidates:
+                return TitleChoice(heading, _affix(title, candidate))
+    printed = _printed_texts(tree)
+    for title in titles:
+        segments = _SEPARATOR.split(title)
+        if len(segments) < 2:
+            continue
+        for segment in segments:
+            if len(segment.split()) >= _MIN_SEGMENT_WORDS and _key(segment) in printed:
+                return TitleChoice(segment.strip(), _affix(title, segment.strip()))
+    for title, candidate in zip(titles, candidates, strict=True):
         if candidate:
-            return candidate
-    return headings[0] if headings else ""
+            return TitleChoice(candidate, _affix(title, candidate))
+    return TitleChoice(headings[0] if headings else "")
+
+
+def _printed_texts(tree: html.HtmlElement) -> set[str]:
+    """Normalised texts of the short heading-like and bold elements of the page."""
+    texts = set()
+    for element in tree.iter("h1", "h2", "h3", "h4", "b", "strong", "font", "td", "span"):
+        text = element.text_content()
+        if len(text) <= _MAX_PRINTED_CHARS:
+            texts.add(_key(text))
+    return texts
+
+
+def _affix(title: str, kept: str) -> str | None:
+    """What `strip_site_affix` cut from `title` to leave `kept`, without separators; None if nothing."""
+    if kept == title or kept not in title:
+        return None
+    before, _, after = title.partition(kept)
+    affix = max((before, after), key=len).strip(" |-–—·•»:")
+    return affix or None
