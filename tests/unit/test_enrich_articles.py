@@ -217,6 +217,10 @@ def test_person_names_never_become_places() -> None:
     assert location(result, "Los Angeles").country_code == "US"
     peterson = actor(result, "Jordan Peterson")
     assert (peterson.type, peterson.mentions) == ("person", 3)
+    # The model types "Paris Hilton" as an organisation and "Hilton, 43," as a place; the age and
+    # the shared surname make her one person.
+    hilton = actor(result, "Paris Hilton")
+    assert (hilton.type, hilton.mentions) == ("person", 3)
 
 
 def test_a_city_the_model_calls_a_person_is_a_place_in_context() -> None:

@@ -183,3 +183,14 @@ def test_a_club_the_model_calls_a_person_is_an_organisation() -> None:
         ("Manchester United", "organization"),
         ("Jose Mourinho", "person"),
     }
+
+
+def test_nuclear_talks_are_politics_and_nuclear_policy() -> None:
+    text = (
+        "Negotiators discussed limits on uranium enrichment and inspections by the International "
+        "Atomic Energy Agency. Western governments fear the nuclear programme could yield a "
+        "warhead; the government insists it only wants nuclear power."
+    )
+    topics = {t.code: t for t in classify("Talks on the nuclear deal resume", text)}
+    assert topics["medtop:20000635"].parent == "medtop:11000000"
+    assert "medtop:11000000" in topics

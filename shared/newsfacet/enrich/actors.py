@@ -202,6 +202,8 @@ def extract_actors(
             institution = institution_names.get(fold(clean_name(mention.text) or mention.text))
             if institution:
                 orgs.append((institution, mention, "organization"))
+            elif mention.with_age and (name := clean_name(mention.text, person=True)):
+                persons.append((name, mention))  # "Hilton, 43, said": not a place, a person
             continue
         actor_type = LABEL_TYPES.get(label)
         if actor_type is None:
@@ -223,6 +225,11 @@ def extract_actors(
 
     # An organisation-typed span carrying a person's surname is that person ("Paris Hilton" typed
     # ORG next to "Hilton, 43, said").
+    # An age (", 43,") after an organisation-typed name makes it a person too.
+    aged = [(n, m, t) for n, m, t in orgs if m.with_age and t == "organization" and " " not in n]
+    for item in aged:
+        orgs.remove(item)
+        persons.append((item[0], item[1]))
     surnames = {fold(name).split()[-1] for name, _m in persons}
     for name, mention, actor_type in list(orgs):
         words = fold(name).split()

@@ -31,13 +31,15 @@ USED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 class Mention:
     """One occurrence of a name. `position` is 0.0 at the start of the body and 1.0 at its end; a
     title mention has position 0.0 and `in_title` set. `next_word` is the word that follows the
-    span ("border" in "the Syrian border"), used to tell a demonym used as a place."""
+    span ("border" in "the Syrian border"), used to tell a demonym used as a place; `with_age` marks
+    a name followed by an age (", 43,"), which only people have."""
 
     text: str
     label: str
     position: float
     in_title: bool
     next_word: str = ""
+    with_age: bool = False  # followed by ", 43," as news gives a person's age
 
 
 @cache
@@ -62,6 +64,7 @@ def _head(text: str, budget: int) -> str:
 
 
 _NEXT_WORD = re.compile(r"\W*([A-Za-z]+)")
+_AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 
 
 def _next_word(text: str, end: int) -> str:
@@ -141,6 +144,7 @@ def _mention(origin: str, start: int, end: int, label: str, in_title: bool) -> M
         position=0.0 if in_title else start / max(len(origin), 1),
         in_title=in_title,
         next_word=_next_word(origin, end),
+        with_age=_AGE.match(origin, end) is not None,
     )
 
 

@@ -266,6 +266,11 @@ VOCABULARY: Final[tuple[TopicEntry, ...]] = (
         "parliament": 2, "lawmaker": 1.5, "mp": 1, "legislature": 2, "house of commons": 3,
         "senate": 1.5, "bill": 0.6, "parliamentary": 2, "congress": 1,
     }),
+    _sub("20000635", "nuclear policy", POLITICS, {
+        "nuclear weapon": 3, "nuclear programme": 3, "nuclear program": 3, "uranium enrichment": 3,
+        "enriched uranium": 3, "warhead": 2, "non-proliferation": 3, "nuclear deal": 3,
+        "nuclear test": 3, "iaea": 2, "atomic energy agency": 2, "nuclear power": 1.5,
+    }),
     # --- environment, health, weather -----------------------------------------------------------
     _sub("20000418", "climate change", ENVIRONMENT, {
         "climate change": 3, "global warming": 3, "climate crisis": 3, "greenhouse gas": 2,
