@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from newsfacet.enrich import Enrichment, enrich
 from newsfacet.model import Actor, Location
 
@@ -267,3 +269,10 @@ def test_vague_text_gets_no_topic() -> None:
 
 def test_empty_input_gives_an_empty_enrichment() -> None:
     assert enrich("", "   \n ") == Enrichment()
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(max_size=80), st.text(max_size=600), st.lists(st.text(max_size=20), max_size=3))
+def test_any_text_is_enriched_without_error(title: str, text: str, exclude: list[str]) -> None:
+    result = enrich(title, text, exclude=exclude)
+    assert isinstance(result, Enrichment)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from newsfacet.enrich.actors import blank_credits, exclusion_keys, extract_actors
 from newsfacet.enrich.gazetteer import load_gazetteer
@@ -194,3 +194,36 @@ def test_nuclear_talks_are_politics_and_nuclear_policy() -> None:
     topics = {t.code: t for t in classify("Talks on the nuclear deal resume", text)}
     assert topics["medtop:20000635"].parent == "medtop:11000000"
     assert "medtop:11000000" in topics
+
+
+LABELS = st.sampled_from(["PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", GAZETTEER])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            Mention,
+            text=st.text(max_size=40),
+            label=LABELS,
+            position=st.floats(0.0, 1.0),
+            in_title=st.booleans(),
+            next_word=st.sampled_from(["", "border", "said", "do"]),
+            with_age=st.booleans(),
+        ),
+        max_size=12,
+    )
+)
+def test_any_mentions_give_valid_actors_and_places(mentions: list[Mention]) -> None:
+    resolution = resolve_places(mentions, load_gazetteer(), PLACE_NOUNS)
+    actors = extract_actors(mentions, skip=resolution.consumed, exclude=["AFP"])
+    assert all(0.0 <= a.salience <= 1.0 and a.mentions >= 1 for a in actors)
+    assert sum(loc.mentions for loc in resolution.locations) <= len(mentions)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300), st.text(max_size=2000))
+def test_any_text_gives_valid_topics(title: str, text: str) -> None:
+    for topic in classify(title, text):
+        assert topic.code.startswith("medtop:")
+        assert 0.0 <= topic.score <= 1.0
