@@ -267,50 +267,50 @@ def bench_embedded(articles: list[Article], queries: list[tuple[str, SearchQuery
 
 
 def bench_opensearch(articles: list[Article], queries: list[tuple[str, SearchQuery]], url: str) -> dict:
-    """Ours vs raw on one node: bulk throughput, then the query mix on the same index."""
+    """Ours vs raw on one node: bulk throughput, then the query mix on the same index.
+
+    Both loads skip per-request refreshes (our store's bulk-loader mode, `refresh="false"`) and
+    refresh once at the end, so they do the same work.
+    """
     from opensearchpy import OpenSearch, helpers
 
     from newsfacet.config import Settings
-    from newsfacet.store import opensearch as adapter
+    from newsfacet.store import opensearch_query as bodies
+    from newsfacet.store.opensearch import OpenSearchStore
 
-    alias = f"bench-{len(articles)}"
-    store = adapter.OpenSearchStore.from_settings(
-        Settings(store=url, index_alias=alias, opensearch_auth="none")
-    )
+    def store_at(alias: str) -> OpenSearchStore:
+        settings = Settings(store=url, index_alias=alias, opensearch_auth="none")
+        return OpenSearchStore.from_settings(settings, refresh="false")
+
+    store, twin = store_at(f"bench-{len(articles)}"), store_at(f"bench-{len(articles)}-raw")
     client = OpenSearch(url, timeout=120)
     ours = sum(timed(lambda batch=batch: store.upsert(batch)) for batch in batches(articles))
-    client.indices.refresh(index=alias)
+    ours += timed(lambda: client.indices.refresh(index=store.alias))
 
-    # Raw: the same documents, the same mapping (a twin index made by our store), plain helpers.bulk.
-    twin_alias = f"{alias}-raw"
-    twin = adapter.OpenSearchStore.from_settings(
-        Settings(store=url, index_alias=twin_alias, opensearch_auth="none")
-    )
-    twin.upsert(articles[:1])
-    twin_index = next(iter(client.indices.get_alias(name=twin_alias)))
-    client.delete(index=twin_index, id=articles[0].id, refresh=True)
-    actions = [
-        {
-            "_index": twin_index,
-            "_id": a.id,
-            "_version": a.version,
-            "_version_type": "external",
-            "_source": adapter.to_document(a),
-        }
-        for a in articles
-    ]
+    # Raw: the same documents into a twin index with the same template, through helpers.bulk.
+    twin.ensure_index()
+    twin_index = next(iter(client.indices.get_alias(name=twin.alias)))
     raw = 0.0
-    for start in range(0, len(actions), BATCH):
-        chunk = actions[start : start + BATCH]
-        raw += timed(lambda chunk=chunk: helpers.bulk(client, chunk, chunk_size=BATCH, refresh=False))
-    client.indices.refresh(index=twin_index)
+    for batch in batches(articles):
+        actions = [
+            {
+                "_index": twin_index,
+                "_id": a.id,
+                "_version": a.version,
+                "_version_type": "external",
+                "_source": bodies.article_document(a),
+            }
+            for a in batch
+        ]
+        raw += timed(lambda actions=actions: helpers.bulk(client, actions, chunk_size=BATCH))
+    raw += timed(lambda: client.indices.refresh(index=twin_index))
 
     ours_latency = run_queries(store.search, queries)
-    bodies = [(kind, adapter.search_body(query)) for kind, query in queries]
-    raw_latency = run_queries_raw(client, alias, bodies)
-    for s in (store, twin):
-        getattr(s, "destroy", lambda: None)()
-        s.close()
+    raw_bodies = [(kind, bodies.search_body(query, None)) for kind, query in queries]
+    raw_latency = run_queries_raw(client, store.alias, raw_bodies)
+    for each in (store, twin):
+        each.destroy()
+        each.close()
     return {
         "index_docs_per_s": len(articles) / ours,
         "raw_index_docs_per_s": len(articles) / raw,

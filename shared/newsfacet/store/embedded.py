@@ -4,10 +4,12 @@ It is the default store when no OpenSearch is configured, and obeys the same con
 (`tests/contract/`). Layout:
 
 - `versions`: every id ever written, live or tombstone, with its external version and S3 origin.
-- `articles`: live articles only, keyed by a small integer `doc_id` that the side tables share.
-  The searchable text sits in columns (the FTS5 table's external content); the rest of the article
-  is JSON. `sort_at` (published_at in microseconds, a sentinel when missing) and `published_day`
-  (proleptic ordinal of the UTC day) are precomputed for sorting, date filters and histograms.
+- `articles`: live articles only, keyed by a small integer `doc_id` that the side tables share,
+  kept narrow (id, `sort_at` = published_at in microseconds or a sentinel when missing,
+  `published_day` = proleptic ordinal of the UTC day, language) so that sorting, date filters and
+  histograms read few pages.
+- `article_content`: the searchable text in columns (the FTS5 table's external content) and the rest
+  of the article as JSON, read only for the hits of a page and by `get`.
 - `articles_fts`: FTS5 over title, lede, text, authors, entity names and source, tokenized
   `porter unicode61 remove_diacritics 2`; ranked by bm25 with the title weighted most.
 - `facet_values` (one row per distinct value, with its live article count, so the unfiltered
@@ -94,7 +96,14 @@ CREATE TABLE articles (
     id TEXT NOT NULL UNIQUE,
     sort_at INTEGER NOT NULL,
     published_day INTEGER,
-    language TEXT,
+    language TEXT
+);
+CREATE INDEX articles_by_date ON articles (sort_at DESC, id);
+CREATE INDEX articles_by_day ON articles (published_day);
+CREATE INDEX articles_by_language ON articles (language);
+
+CREATE TABLE article_content (
+    doc_id INTEGER PRIMARY KEY,
     title TEXT NOT NULL,
     lede TEXT NOT NULL,
     text TEXT NOT NULL,
@@ -103,13 +112,10 @@ CREATE TABLE articles (
     source TEXT NOT NULL,
     doc TEXT NOT NULL
 );
-CREATE INDEX articles_by_date ON articles (sort_at DESC, id);
-CREATE INDEX articles_by_day ON articles (published_day);
-CREATE INDEX articles_by_language ON articles (language);
 
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
     title, lede, text, authors, entities, source,
-    content = 'articles', content_rowid = 'doc_id',
+    content = 'article_content', content_rowid = 'doc_id',
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
@@ -196,6 +202,7 @@ class EmbeddedStore(ArticleStore):
             if row is not None:
                 self._unindex(conn, row[0])
                 conn.execute("DELETE FROM articles WHERE doc_id = ?", (row[0],))
+                conn.execute("DELETE FROM article_content WHERE doc_id = ?", (row[0],))
             conn.execute(
                 "INSERT INTO versions (id, version, deleted, origin_bucket, origin_key)"
                 " VALUES (?, ?, 1, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version,"
@@ -218,7 +225,9 @@ class EmbeddedStore(ArticleStore):
     def get(self, article_id: str) -> Article | None:
         with self._reading() as conn:
             row = conn.execute(
-                "SELECT title, lede, text, doc FROM articles WHERE id = ?", (article_id,)
+                "SELECT c.title, c.lede, c.text, c.doc FROM articles a"
+                " JOIN article_content c ON c.doc_id = a.doc_id WHERE a.id = ?",
+                (article_id,),
             ).fetchone()
         if row is None:
             return None
@@ -288,7 +297,8 @@ class EmbeddedStore(ArticleStore):
         rows = {
             row[0]: row
             for row in conn.execute(
-                f"SELECT doc_id, id, title, lede, text, source, doc FROM articles WHERE doc_id IN ({marks})",
+                "SELECT a.doc_id, a.id, c.title, c.lede, c.text, c.source, c.doc FROM articles a"
+                f" JOIN article_content c ON c.doc_id = a.doc_id WHERE a.doc_id IN ({marks})",
                 doc_ids,
             )
         }
@@ -352,19 +362,22 @@ class EmbeddedStore(ArticleStore):
         row = conn.execute("SELECT doc_id FROM articles WHERE id = ?", (article.id,)).fetchone()
         if row is None:
             doc_id = conn.execute(
-                "INSERT INTO articles (id, sort_at, published_day, language, title, lede, text,"
-                " authors, entities, source, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO articles (id, sort_at, published_day, language) VALUES (?, ?, ?, ?)"
                 " RETURNING doc_id",
-                (article.id, sort_at, day, article.language, *columns, doc),
+                (article.id, sort_at, day, article.language),
             ).fetchone()[0]
         else:
             doc_id = row[0]
             self._unindex(conn, doc_id)
             conn.execute(
-                "UPDATE articles SET sort_at = ?, published_day = ?, language = ?, title = ?, lede = ?,"
-                " text = ?, authors = ?, entities = ?, source = ?, doc = ? WHERE doc_id = ?",
-                (sort_at, day, article.language, *columns, doc, doc_id),
+                "UPDATE articles SET sort_at = ?, published_day = ?, language = ? WHERE doc_id = ?",
+                (sort_at, day, article.language, doc_id),
             )
+        conn.execute(
+            "INSERT OR REPLACE INTO article_content"
+            " (doc_id, title, lede, text, authors, entities, source, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, *columns, doc),
+        )
         conn.execute(
             "INSERT INTO articles_fts (rowid, title, lede, text, authors, entities, source)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -392,7 +405,7 @@ class EmbeddedStore(ArticleStore):
         conn.execute(
             "INSERT INTO articles_fts (articles_fts, rowid, title, lede, text, authors, entities, source)"
             " SELECT 'delete', doc_id, title, lede, text, authors, entities, source"
-            " FROM articles WHERE doc_id = ?",
+            " FROM article_content WHERE doc_id = ?",
             (doc_id,),
         )
         conn.execute(
@@ -526,16 +539,18 @@ class _Plan:
         if query.language is not None:
             conditions.append("a.language = ?")
             params.append(query.language)
-        if negative:
+        if negative and not positive:
             conditions.append("a.doc_id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             params.append(negative)
         conn.execute("DELETE FROM temp.matched")
         if positive:
+            # FTS5 subtracts the exclusions itself, merging doclists: far cheaper than NOT IN.
+            expression = f"({positive}) NOT ({negative})" if negative else positive
             weights = ", ".join(str(w) for w in _WEIGHTS)
             conn.execute(
                 f"INSERT INTO temp.matched (doc_id, score) SELECT rowid, bm25(articles_fts, {weights})"
                 " FROM articles_fts WHERE articles_fts MATCH ?",
-                [positive],
+                [expression],
             )
             if conditions:
                 # Narrow after scoring: the FTS index drives, each match is checked once by rowid.
@@ -695,9 +710,10 @@ class _Plan:
             return counts
         source, params = self.source(skip=skip)
         rows = conn.execute(
+            # One range read per matched article (all its values), not one seek per dimension.
             f"SELECT v.dim, v.value, c.n FROM (SELECT f.value_id, count(*) AS n FROM ({source}) s"
-            f" CROSS JOIN article_facets f ON f.doc_id = s.doc_id AND f.dim IN ({marks})"
-            f" GROUP BY f.value_id) c JOIN facet_values v ON v.value_id = c.value_id WHERE 1{candidates}",
+            f" CROSS JOIN article_facets f ON f.doc_id = s.doc_id GROUP BY f.value_id) c"
+            f" JOIN facet_values v ON v.value_id = c.value_id WHERE v.dim IN ({marks}){candidates}",
             [*params, *codes, *candidate_params],
         )
         for code, value, n in rows:
