@@ -72,7 +72,7 @@ def build() -> dict[str, Any]:
         lat = _round(capital["latitude"]) if capital else None
         lon = _round(capital["longitude"]) if capital else None
         country_rows.append(
-            [iso, country["name"], lat, lon, int(country["population"]), country["continentcode"]]
+            [iso, country["name"].strip(), lat, lon, int(country["population"]), country["continentcode"]]
         )
 
     continent_rows = [

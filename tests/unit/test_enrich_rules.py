@@ -71,6 +71,8 @@ def test_cleaning_any_text_gives_a_name_or_none(raw: str) -> None:
         ("Kiev", "Kyiv", "UA"),
         ("Sao Paulo", "São Paulo", "BR"),
         ("Gaza", "Gaza Strip", "PS"),
+        ("the Netherlands", "Netherlands", "NL"),
+        ("Holland", "Netherlands", "NL"),
     ],
 )
 def test_common_spellings_resolve_to_one_place(spelling: str, name: str, code: str) -> None:

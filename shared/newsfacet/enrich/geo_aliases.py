@@ -78,7 +78,7 @@ COUNTRY_ALIASES: Final[dict[str, str]] = {
 }
 
 # Display names that read better in news than GeoNames' ("Palestinian Territory").
-COUNTRY_NAME_OVERRIDES: Final[dict[str, str]] = {"PS": "Palestine"}
+COUNTRY_NAME_OVERRIDES: Final[dict[str, str]] = {"PS": "Palestine", "NL": "Netherlands"}
 
 # City spellings news uses that GeoNames lists under another primary name, or names whose usual
 # news meaning is one particular place: alias -> (GeoNames city name, country code).
