@@ -1,0 +1,227 @@
+"""OpenSearch-only guarantees of the index layout: template, alias -> versioned index, reindex.
+
+All against the real node (`opensearch_url`); stores come from `make_store`, so every test has its
+own alias and cleans up after itself.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+
+import pytest
+from newsfacet.model import Actor, Article, Dimension, FacetFilter, Location, Origin, SearchQuery, Topic
+from newsfacet.store.opensearch import OpenSearchStore, index_template
+
+CAST = [
+    Actor(name="Bashar al-Assad", type="person", mentions=2, salience=0.8),
+    Actor(name="Ana Brnabić", type="person", mentions=1, salience=0.4),
+    Actor(name="Red Cross", type="organization", mentions=1, salience=0.3),
+]
+PLACES = [
+    Location(name="São Paulo", kind="city", country_code="BR", latitude=-23.55, longitude=-46.63, mentions=1),
+    Location(name="Syria", kind="country", country_code="SY", latitude=35.0, longitude=38.0, mentions=1),
+]
+TOPIC = Topic(code="medtop:16000000", label="conflict, war and peace", score=0.9)
+
+
+def article(number: int, *, version: int = 1, words: str = "ceasefire talks") -> Article:
+    """Article number `number`: two thirds mention Assad, every other one is in São Paulo."""
+    return Article(
+        id=f"a{number:04d}",
+        version=version,
+        title=f"Report {number} on {words}",
+        text=f"Paragraph one of report {number} about {words}.\n\nParagraph two.",
+        lede=f"Report {number} about {words}.",
+        source="Wire" if number % 2 else "Gazette",
+        published_at=datetime(2024, 1, 1 + number % 28, 12, tzinfo=UTC),
+        language="en",
+        word_count=12,
+        content_sha256=f"{number:064x}",
+        simhash=f"{number:016x}",
+        actors=[CAST[0]] if number % 3 else [CAST[1], CAST[2]],
+        locations=[PLACES[number % 2]],
+        topics=[TOPIC],
+        ingested_at=datetime(2024, 2, 1, tzinfo=UTC),
+        origin=Origin(bucket="uploads", key=f"2024/{number}.html", sequencer=f"{version:016X}"),
+    )
+
+
+def opensearch(make_store) -> OpenSearchStore:  # type: ignore[no-untyped-def]
+    store = make_store("opensearch")
+    assert isinstance(store, OpenSearchStore)
+    return store
+
+
+def indices_of_alias(store: OpenSearchStore) -> list[str]:
+    return sorted(store.client.indices.get_alias(name=store.alias))
+
+
+def everything(store: OpenSearchStore) -> tuple[int, list[str], dict[Dimension, list[tuple[str, int]]]]:
+    """Total, every id (walking all pages) and the facets of the match-all search."""
+    ids: list[str] = []
+    query = SearchQuery(size=100, facet_size=20)
+    first = store.search(query)
+    result = first
+    while True:
+        ids.extend(hit.id for hit in result.hits)
+        if result.next_cursor is None:
+            break
+        result = store.search(query.model_copy(update={"cursor": result.next_cursor}))
+    facets = {dim: [(f.value, f.count) for f in values] for dim, values in first.facets.items()}
+    return first.total, ids, facets
+
+
+def test_first_write_creates_v1_behind_the_alias_from_the_packaged_template(make_store) -> None:  # type: ignore[no-untyped-def]
+    store = opensearch(make_store)
+    assert not store.client.indices.exists_alias(name=store.alias)
+
+    store.upsert([article(1)])
+
+    assert indices_of_alias(store) == [f"{store.alias}-v1"]
+    templates = store.client.indices.get_index_template(name=store.alias)["index_templates"]
+    assert templates[0]["index_template"]["index_patterns"] == [f"{store.alias}-v*"]
+    mapping = store.client.indices.get_mapping(index=store.alias)[f"{store.alias}-v1"]["mappings"]
+    expected = index_template(store.alias)["template"]["mappings"]
+    assert mapping["properties"]["location_point"] == {"type": "geo_point"}
+    assert mapping["properties"]["published_at"]["type"] == "date"
+    assert mapping["properties"]["title"] == expected["properties"]["title"]
+    assert mapping["properties"]["actor"]["type"] == "keyword"
+
+
+def test_reads_before_any_write_find_nothing_and_create_nothing(make_store) -> None:  # type: ignore[no-untyped-def]
+    """The search role may only read: reads must work (empty) without creating the index."""
+    store = opensearch(make_store)
+    selected = SearchQuery(filters={Dimension.ACTOR: FacetFilter(values=["Hamas"])}, histogram="day")
+
+    result = store.search(selected)
+
+    assert result.total == 0 and result.hits == [] and result.histogram == []
+    assert [(f.value, f.count) for f in result.facets[Dimension.ACTOR]] == [("Hamas", 0)]
+    assert store.get("a0001") is None
+    assert store.find_by_origin("uploads", "2024/1.html") == []
+    assert store.facet_values(Dimension.ACTOR, "ass", SearchQuery()) == []
+    assert store.histogram(SearchQuery(), "month") == []
+    assert not store.client.indices.exists_alias(name=store.alias)
+
+
+def test_two_writers_racing_to_create_the_index_both_succeed(make_store, opensearch_url) -> None:  # type: ignore[no-untyped-def]
+    from newsfacet.config import Settings
+
+    first = opensearch(make_store)
+    second = OpenSearchStore.from_settings(
+        Settings(store=opensearch_url, index_alias=first.alias, opensearch_auth="none"), refresh="true"
+    )
+    errors: list[BaseException] = []
+
+    def write(store: OpenSearchStore, number: int) -> None:
+        try:
+            store.upsert([article(number)])
+        except BaseException as error:  # collected and asserted below
+            errors.append(error)
+
+    threads = [threading.Thread(target=write, args=(s, n)) for s, n in ((first, 1), (second, 2))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    second.close()
+
+    assert errors == []
+    assert indices_of_alias(first) == [f"{first.alias}-v1"]
+    assert first.search(SearchQuery()).total == 2
+
+
+def test_reindex_swaps_the_alias_and_keeps_every_document_versions_and_tombstones(make_store) -> None:  # type: ignore[no-untyped-def]
+    store = opensearch(make_store)
+    store.upsert([article(n, version=3) for n in range(1, 41)])
+    store.delete("a0007", version=5, bucket="uploads", key="2024/7.html")
+    before = everything(store)
+
+    report = store.reindex()
+
+    assert (report.source, report.target) == (f"{store.alias}-v1", f"{store.alias}-v2")
+    assert report.copied == 40  # 39 articles and one tombstone
+    assert indices_of_alias(store) == [f"{store.alias}-v2"]
+    assert store.client.indices.exists(index=f"{store.alias}-v1")  # kept for a rollback
+    assert everything(store) == before
+    # Versions travelled with the documents: older writes are still stale, the tombstone still
+    # blocks its article, newer writes still land.
+    assert store.upsert([article(1, version=3)])[0].status == "stale"
+    assert store.upsert([article(7, version=4)])[0].status == "stale"
+    assert store.get("a0007") is None
+    assert [v.model_dump() for v in store.find_by_origin("uploads", "2024/7.html")] == [
+        {"id": "a0007", "version": 5, "deleted": True}
+    ]
+    assert store.upsert([article(2, version=4, words="harvest")])[0].status == "written"
+    assert store.search(SearchQuery(q="harvest")).total == 1
+
+    second = store.reindex(delete_old=True)
+
+    assert second.target == f"{store.alias}-v3"
+    assert indices_of_alias(store) == [f"{store.alias}-v3"]
+    assert not store.client.indices.exists(index=f"{store.alias}-v2")
+    assert store.search(SearchQuery(q="harvest")).total == 1
+
+
+def test_searches_never_fail_or_miss_documents_while_reindexing(make_store) -> None:  # type: ignore[no-untyped-def]
+    store = opensearch(make_store)
+    store.upsert([article(n) for n in range(1, 301)])
+    seen_totals: list[int] = []
+    failures: list[BaseException] = []
+    done = threading.Event()
+
+    def search_until_done() -> None:
+        while not done.is_set():
+            try:
+                seen_totals.append(store.search(SearchQuery(q="ceasefire", size=1)).total)
+            except BaseException as error:  # collected and asserted below
+                failures.append(error)
+
+    searcher = threading.Thread(target=search_until_done)
+    searcher.start()
+    try:
+        store.reindex()
+    finally:
+        done.set()
+        searcher.join()
+
+    assert failures == []
+    assert seen_totals and set(seen_totals) == {300}
+    assert indices_of_alias(store) == [f"{store.alias}-v2"]
+
+
+def test_reindex_fills_derived_fields_that_an_older_template_lacked(make_store) -> None:  # type: ignore[no-untyped-def]
+    """A document written before facet word search existed is found by prefix after a reindex."""
+    store = opensearch(make_store)
+    store.upsert([article(1)])
+    old_style = {
+        key: value
+        for key, value in store.client.get(index=store.alias, id="a0001")["_source"].items()
+        if key != "facet_words"
+    }
+    store.client.index(
+        index=store.alias, id="a0001", body=old_style, version=2, version_type="external", refresh="true"
+    )
+    assert store.facet_values(Dimension.ACTOR, "assad", SearchQuery()) == []
+
+    store.reindex()
+
+    found = store.facet_values(Dimension.ACTOR, "assad", SearchQuery())
+    assert [(f.value, f.count) for f in found] == [("Bashar al-Assad", 1)]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("brnab", ["Ana Brnabić"]),
+        ("BRNABIC", ["Ana Brnabić"]),
+        ("sao p", ["São Paulo"]),
+        ("cross", ["Red Cross"]),
+    ],
+)
+def test_prefix_search_folds_case_and_accents_on_any_word(make_store, prefix, expected) -> None:  # type: ignore[no-untyped-def]
+    store = opensearch(make_store)
+    store.upsert([article(n) for n in range(1, 7)])
+    dimension = Dimension.LOCATION if expected == ["São Paulo"] else Dimension.ACTOR
+    assert [f.value for f in store.facet_values(dimension, prefix, SearchQuery())] == expected
