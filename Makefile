@@ -35,6 +35,7 @@ browser:
 ## opensearch: fetch the pinned OpenSearch jars (cached in ~/.m2) and compile the local-node launcher
 ## (start one with `python3 -m infrastructure.opensearch.node run`; see infrastructure/opensearch/)
 opensearch:
+	@{ command -v mvn && command -v javac; } >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless maven >/dev/null; }
 	$(PYTHON) -m infrastructure.opensearch.node build
 
 ## run: the whole system on this machine (see README); e.g. `make run ARGS="--opensearch --port 9000"`
