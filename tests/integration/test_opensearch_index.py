@@ -225,3 +225,28 @@ def test_prefix_search_folds_case_and_accents_on_any_word(make_store, prefix, ex
     store.upsert([article(n) for n in range(1, 7)])
     dimension = Dimension.LOCATION if expected == ["São Paulo"] else Dimension.ACTOR
     assert [f.value for f in store.facet_values(dimension, prefix, SearchQuery())] == expected
+
+
+@pytest.mark.parametrize(
+    ("sort", "forged"),
+    [
+        ("date", [1.5]),
+        ("date", [2**70]),
+        ("date", ["2024-01-01"]),
+        ("relevance", [None]),
+        ("relevance", [1, 2]),
+    ],
+)
+def test_a_forged_cursor_with_a_valid_fingerprint_is_invalid_not_a_failed_search(
+    make_store, sort, forged
+) -> None:  # type: ignore[no-untyped-def]
+    from newsfacet.store.base import InvalidCursor
+    from newsfacet.store.cursor import encode_cursor
+
+    store = opensearch(make_store)
+    store.upsert([article(n) for n in range(1, 4)])
+    query = SearchQuery(q="ceasefire", sort=sort, size=1)
+    assert store.search(query).next_cursor is not None
+
+    with pytest.raises(InvalidCursor):
+        store.search(query.model_copy(update={"cursor": encode_cursor(query, forged, "a0001")}))

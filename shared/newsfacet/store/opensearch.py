@@ -33,6 +33,7 @@ import contextlib
 import copy
 import functools
 import json
+import math
 import random
 import re
 import sys
@@ -547,11 +548,19 @@ def _rederived(hit: Document) -> tuple[str, int, Document]:
 
 
 def _position(query: SearchQuery) -> CursorPosition:
-    """The decoded cursor of `query`; sort values must be one number (score or date)."""
+    """The decoded cursor of `query`. Its one sort value must be what OpenSearch returned for this
+    sort: a score (a number) or a date (a 64-bit integer of milliseconds), so that even a forged
+    cursor with a valid fingerprint is `InvalidCursor`, never a failed search."""
     assert query.cursor is not None
     position = decode_cursor(query, query.cursor)
     values = position.sort_values
-    if len(values) != 1 or not isinstance(values[0], int | float) or isinstance(values[0], bool):
+    if len(values) != 1 or isinstance(values[0], bool):
+        raise InvalidCursor("malformed cursor")
+    value = values[0]
+    if query.effective_sort() == "date":
+        if not isinstance(value, int) or not -(2**63) <= value < 2**63:
+            raise InvalidCursor("malformed cursor")
+    elif not isinstance(value, int | float) or not math.isfinite(value):
         raise InvalidCursor("malformed cursor")
     return position
 
