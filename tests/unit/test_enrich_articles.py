@@ -212,6 +212,12 @@ def test_a_city_is_the_one_in_the_country_the_article_names(title: str, text: st
     assert tripoli.country_code == country
 
 
+def test_a_capitalised_sentence_opener_is_not_a_person() -> None:
+    result = enriched(LIBYA_TITLE, LIBYA_TEXT)
+    assert "Calm" not in {a.name for a in result.actors}
+    assert actor(result, "Abdul Hamid Dbeibah").type == "person"
+
+
 def test_person_names_never_become_places() -> None:
     result = enriched(CELEBRITY_TITLE, CELEBRITY_TEXT)
     places = {loc.name for loc in result.locations}

@@ -106,12 +106,24 @@ class _Cluster:
     tokens: frozenset[str] = frozenset()
     score: float = 0.0
     mentions: int = 0
+    sentence_openings: int = 0
 
-    def add(self, form: str, weight: float, count: int = 1) -> None:
+    def add(self, form: str, weight: float, count: int = 1, *, opens_sentence: bool = False) -> None:
         self.forms[form] += count
         self.keys.add(fold(form))
         self.score += weight
         self.mentions += count
+        self.sentence_openings += opens_sentence
+
+    def is_doubtful(self) -> bool:
+        """One single-word "person" seen once, opening a sentence: usually a capitalised common
+        word the model misread ("Calm returned to Tripoli")."""
+        return (
+            self.actor_type == "person"
+            and self.mentions == 1
+            and self.sentence_openings == 1
+            and all(" " not in form for form in self.forms)
+        )
 
     def canonical(self, alias: str | None) -> str:
         if alias:
@@ -279,7 +291,7 @@ def _merge_persons(persons: Sequence[tuple[str, Mention]]) -> list[_Cluster]:
             cluster = _Cluster("person", tokens=tokens)
             clusters.append(cluster)
         for mention in by_name[name]:
-            cluster.add(name, _weight(mention))
+            cluster.add(name, _weight(mention), opens_sentence=mention.opens_sentence)
     return clusters
 
 
@@ -325,7 +337,7 @@ def _merge_organizations(
 
 
 def _rank(clusters: Sequence[_Cluster], aliases: dict[str, str], excluded: frozenset[str]) -> list[Actor]:
-    kept = [c for c in clusters if not any(_is_excluded(k, excluded) for k in c.keys)]
+    kept = [c for c in clusters if not c.is_doubtful() and not any(_is_excluded(k, excluded) for k in c.keys)]
     if not kept:
         return []
     top = max(c.score for c in kept)

@@ -40,6 +40,7 @@ class Mention:
     in_title: bool
     next_word: str = ""
     with_age: bool = False  # followed by ", 43," as news gives a person's age
+    opens_sentence: bool = False  # capitalised for grammar, so weaker evidence of a name
 
 
 @cache
@@ -145,6 +146,7 @@ def _mention(origin: str, start: int, end: int, label: str, in_title: bool) -> M
         in_title=in_title,
         next_word=_next_word(origin, end),
         with_age=_AGE.match(origin, end) is not None,
+        opens_sentence=_opens_sentence(origin, start),
     )
 
 
