@@ -466,7 +466,9 @@ def create_app(settings: Settings, store: StoreProvider) -> APIGatewayRestResolv
 
     @app.get("/openapi.json", include_in_schema=False)
     def openapi_json() -> Response[str]:
-        return Response(status_code=HTTPStatus.OK.value, content_type=_JSON, body=openapi_document(app))
+        return Response(
+            status_code=HTTPStatus.OK.value, content_type=_JSON, body=openapi_document(app, _base_path(app))
+        )
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui() -> Response[str]:
@@ -475,20 +477,23 @@ def create_app(settings: Settings, store: StoreProvider) -> APIGatewayRestResolv
             generate_swagger_html,
         )
 
-        spec = openapi_document(app).replace("</", "<\\/")  # keep the JSON from closing <script>
+        spec = openapi_document(app, _base_path(app)).replace(
+            "</", "<\\/"
+        )  # keep the JSON from closing <script>
         html = generate_swagger_html(spec, *_swagger_assets(), "", None)
         return Response(status_code=HTTPStatus.OK.value, content_type="text/html; charset=utf-8", body=html)
 
     return app
 
 
-def openapi_document(app: APIGatewayRestResolver) -> str:
-    """The OpenAPI 3 document generated from `app`'s routes, as JSON.
+def openapi_document(app: APIGatewayRestResolver, base_path: str = "") -> str:
+    """The OpenAPI 3 document generated from `app`'s routes, as JSON, served from `base_path`.
 
     Powertools documents a 422 for request validation on every route; this API answers 400 with an
     `ApiError` instead (declared on each route), so the 422 and its schemas are dropped here.
     """
     document: dict[str, Any] = json.loads(app.get_openapi_json_schema(**_OPENAPI_INFO))
+    document["servers"] = [{"url": base_path or "/"}]
     for operations in document.get("paths", {}).values():
         for operation in operations.values():
             operation.get("responses", {}).pop("422", None)
@@ -496,6 +501,16 @@ def openapi_document(app: APIGatewayRestResolver) -> str:
     for name in ("HTTPValidationError", "ValidationError"):
         schemas.pop(name, None)
     return json.dumps(document, separators=(",", ":"))
+
+
+def _base_path(app: APIGatewayRestResolver) -> str:
+    """`/{stage}` when the API is called on its execute-api URL, where paths start with the stage;
+    empty behind a custom domain or on the local server. "Try it out" in Swagger UI needs it."""
+    context = app.current_event.request_context
+    stage = context.stage
+    if stage and stage != "$default" and (context.path or "").startswith(f"/{stage}/"):
+        return f"/{stage}"
+    return ""
 
 
 @cache

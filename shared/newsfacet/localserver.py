@@ -179,7 +179,7 @@ def event_from_request(
                 "sourceIp": source_ip,
                 "userAgent": (headers_single or {}).get("User-Agent"),
             },
-            "path": f"/{stage}{path}",
+            "path": path,  # no stage prefix: like a custom domain, the server has none
             "protocol": "HTTP/1.1",
             "requestId": request_id,
             "requestTime": now.strftime("%d/%b/%Y:%H:%M:%S +0000"),

@@ -496,3 +496,14 @@ def test_store_filters_reach_the_store_as_a_typed_query(store_url: str, lambda_a
     )
     assert SearchResult.model_validate(reply.body) == open_store(Settings(store=store_url)).search(query)
     assert [hit["id"] for hit in reply.body["hits"]] == ["art-05"]
+
+
+def test_openapi_servers_follow_the_stage_in_the_url(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On an execute-api URL paths start with the stage; Swagger UI's "Try it out" must keep it."""
+    monkeypatch.setenv("NEWSFACET_STORE", store_url)
+    handler = load_search_handler()
+    on_stage = event_from_request("GET", "/openapi.json", {})
+    on_stage["requestContext"].update(stage="prod", path="/prod/openapi.json")
+    assert json.loads(handler(on_stage, LocalContext())["body"])["servers"] == [{"url": "/prod"}]
+    local = event_from_request("GET", "/openapi.json", {})
+    assert json.loads(handler(local, LocalContext())["body"])["servers"] == [{"url": "/"}]
