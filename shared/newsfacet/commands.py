@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
 # --- ingest ------------------------------------------------------------------------------------
@@ -100,6 +101,9 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
             bar.finish()
         store.close()
     print_ingest_report(report, sys.stdout, sys.stderr)
+    if report.interrupted:
+        print("newsfacet ingest: interrupted; run it again to continue", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return EXIT_FAILED if report.failed else EXIT_OK
 
 

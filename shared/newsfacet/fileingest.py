@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -71,6 +73,7 @@ class IngestReport(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     outcomes: list[FileOutcome] = []
+    interrupted: bool = False  # stopped by Ctrl-C: files not reached are not in `outcomes`
 
     def count(self, status: FileStatus) -> int:
         return sum(1 for outcome in self.outcomes if outcome.status == status)
@@ -142,6 +145,8 @@ _worker_settings: Settings | None = None
 def _init_worker(settings_json: str) -> None:
     global _worker_settings  # noqa: PLW0603 - one Settings per worker process, set once at start
     _worker_settings = Settings.model_validate_json(settings_json)
+    # Ctrl-C reaches the whole process group: the parent handles it; a worker finishes its file.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _build_in_worker(task: _Task) -> _BuildResult:
@@ -217,15 +222,21 @@ def ingest_files(
             tasks.append(task)
 
     writer = _BatchWriter(store, rejections, batch_size, settle)
-    for task, result in _build_all(tasks, settings, workers, build):
-        writer.add(task, result)
+    try:
+        with closing(_build_all(tasks, settings, workers, build)) as results:
+            for task, result in results:
+                writer.add(task, result)
+    except KeyboardInterrupt:
+        # Ctrl-C: what was parsed is still written below; the files not reached are simply not
+        # in the report, and the next run picks them up (they are not stale).
+        report.interrupted = True
     writer.flush()
     return report
 
 
 def _build_all(
     tasks: list[_Task], settings: Settings, workers: int | None, build: ArticleBuilder | None
-) -> Iterator[tuple[_Task, _BuildResult]]:
+) -> Generator[tuple[_Task, _BuildResult], None, None]:
     """Each task with its result, in completion order."""
     processes = min(workers or _usable_cores(), len(tasks))
     if build is not None or processes <= 1:
@@ -235,12 +246,13 @@ def _build_all(
         return
     # spawn, not fork: the parent may hold store connections and threads that a fork would copy.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=processes,
         mp_context=context,
         initializer=_init_worker,
         initargs=(settings.model_dump_json(),),
-    ) as pool:
+    )
+    try:
         futures: dict[Future[_BuildResult], _Task] = {
             pool.submit(_build_in_worker, task): task for task in tasks
         }
@@ -250,6 +262,9 @@ def _build_all(
                 yield task, future.result()
             except Exception as error:  # the worker process died (killed, out of memory)
                 yield task, _Failure(detail=f"worker failed: {type(error).__name__}: {error}")
+    finally:
+        # Normally everything is done; after Ctrl-C, files not started yet are dropped at once.
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _usable_cores() -> int:

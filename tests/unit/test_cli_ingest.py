@@ -6,15 +6,18 @@ sample pages, into an embedded store in a temporary directory.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from newsfacet.cli import main
+from newsfacet.commands import ProgressBar
 from newsfacet.config import Settings
-from newsfacet.fileingest import LOCAL_BUCKET, discover, ingest_files
-from newsfacet.model import RejectionReason, SearchQuery
+from newsfacet.fileingest import LOCAL_BUCKET, FileOutcome, discover, ingest_files
+from newsfacet.model import Article, Origin, Rejection, RejectionReason, SearchQuery
 from newsfacet.rejections import open_rejection_log
 from newsfacet.store.embedded import EmbeddedStore
 
@@ -172,3 +175,41 @@ def test_discover_walks_directories_for_article_suffixes_and_keeps_named_files(c
         "nested/broken.html",
         "README.txt",
     ]
+
+
+def test_ctrl_c_keeps_what_was_parsed_and_reports_an_interrupted_run(corpus: Path, tmp_path: Path) -> None:
+    from newsfacet.pipeline import build_article
+
+    calls: list[str] = []
+
+    def interrupted_on_third_file(
+        raw: bytes, origin: Origin, *args: Any, **kwargs: Any
+    ) -> Article | Rejection:
+        calls.append(origin.key)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return build_article(raw, origin, *args, **kwargs)
+
+    url = store_url(tmp_path)
+    store = EmbeddedStore.from_url(url)
+    try:
+        report = ingest_files([corpus], store, Settings(store=url), build=interrupted_on_third_file)
+    finally:
+        store.close()
+
+    assert report.interrupted
+    assert [outcome.status for outcome in report.outcomes] == ["indexed", "indexed"]
+    # Written although the batch (50) never filled: Ctrl-C flushes what is pending.
+    assert len(live_articles(url)) == 2
+
+
+def test_the_progress_bar_counts_files_by_outcome() -> None:
+    screen = io.StringIO()
+    bar = ProgressBar(screen)
+
+    bar.start(4)
+    bar.advance(FileOutcome(path="a.html", status="indexed"))
+    bar.advance(FileOutcome(path="b.html", status="rejected", reason=RejectionReason.EMPTY, detail="empty"))
+
+    last_frame = screen.getvalue().split("\r")[-1]
+    assert last_frame == "\x1b[2K  2/4 [" + "#" * 14 + "-" * 14 + "] 1 indexed, 1 rejected"
