@@ -26,7 +26,7 @@ def _open_store() -> ArticleStore:
     return open_store(settings)
 
 
-app = create_app(settings, lazy_store(_open_store))
+app = create_app(settings, lazy_store(_open_store), log=logger)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)

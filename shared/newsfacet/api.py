@@ -49,6 +49,7 @@ from newsfacet.model import (
 from newsfacet.store.base import ArticleStore, InvalidCursor, StoreUnavailable
 
 if TYPE_CHECKING:
+    from aws_lambda_powertools import Logger as PowertoolsLogger
     from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 
 __all__ = [
@@ -300,29 +301,37 @@ def _invalid_cursor(error: InvalidCursor) -> Response[str]:
     )
 
 
-def _store_unavailable(error: StoreUnavailable) -> Response[str]:
-    logger.warning("store unavailable: %s", error)
-    detail = "the search store cannot be reached right now; retry shortly"
-    return _error_reply(HTTPStatus.SERVICE_UNAVAILABLE, ApiError(error="store_unavailable", detail=detail))
+def create_app(
+    settings: Settings, store: StoreProvider, log: logging.Logger | PowertoolsLogger | None = None
+) -> APIGatewayRestResolver:
+    """The search API's routes, validation, error replies and OpenAPI document, on one resolver.
 
-
-def _unexpected(error: Exception) -> Response[str]:
-    # A bug or a misconfiguration: the trace goes to the log, never to the client.
-    logger.error("unhandled error in the search API", exc_info=error)
-    return _error_reply(
-        HTTPStatus.INTERNAL_SERVER_ERROR,
-        ApiError(error="internal_error", detail="unexpected error; it has been logged"),
-    )
-
-
-def create_app(settings: Settings, store: StoreProvider) -> APIGatewayRestResolver:
-    """The search API's routes, validation, error replies and OpenAPI document, on one resolver."""
+    `log` receives outages and unexpected errors (the Lambda passes its Powertools Logger, so they
+    carry the request's correlation id); by default this module's logger.
+    """
     app = APIGatewayRestResolver(enable_validation=True, cors=cors_config(settings))
+    log = log or logger
+
+    def store_unavailable(error: StoreUnavailable) -> Response[str]:
+        log.warning("store unavailable: %s", error)
+        detail = "the search store cannot be reached right now; retry shortly"
+        return _error_reply(
+            HTTPStatus.SERVICE_UNAVAILABLE, ApiError(error="store_unavailable", detail=detail)
+        )
+
+    def unexpected(error: Exception) -> Response[str]:
+        # A bug or a misconfiguration: the trace goes to the log, never to the client.
+        log.error("unhandled error in the search API", exc_info=error)
+        return _error_reply(
+            HTTPStatus.INTERNAL_SERVER_ERROR,
+            ApiError(error="internal_error", detail="unexpected error; it has been logged"),
+        )
+
     app.exception_handler(RequestValidationError)(_invalid_request)
     app.exception_handler(InvalidParameter)(_invalid_parameter)
     app.exception_handler(InvalidCursor)(_invalid_cursor)
-    app.exception_handler(StoreUnavailable)(_store_unavailable)
-    app.exception_handler(Exception)(_unexpected)
+    app.exception_handler(StoreUnavailable)(store_unavailable)
+    app.exception_handler(Exception)(unexpected)
 
     @app.not_found
     def _no_route(_: Exception) -> Response[str]:
