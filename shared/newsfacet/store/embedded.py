@@ -709,12 +709,14 @@ class _Plan:
                     )
             return counts
         source, params = self.source(skip=skip)
+        one_dimension = " AND f.dim = ?" if len(codes) == 1 else ""
         rows = conn.execute(
-            # One range read per matched article (all its values), not one seek per dimension.
+            # Per matched article: one seek for one dimension, one range read of all its values
+            # for several (cheaper than a seek per dimension).
             f"SELECT v.dim, v.value, c.n FROM (SELECT f.value_id, count(*) AS n FROM ({source}) s"
-            f" CROSS JOIN article_facets f ON f.doc_id = s.doc_id GROUP BY f.value_id) c"
+            f" CROSS JOIN article_facets f ON f.doc_id = s.doc_id{one_dimension} GROUP BY f.value_id) c"
             f" JOIN facet_values v ON v.value_id = c.value_id WHERE v.dim IN ({marks}){candidates}",
-            [*params, *codes, *candidate_params],
+            [*params, *codes[: len(one_dimension) and 1], *codes, *candidate_params],
         )
         for code, value, n in rows:
             counts[_DIMENSIONS[code]][value] = n
