@@ -507,3 +507,14 @@ def test_openapi_servers_follow_the_stage_in_the_url(store_url: str, monkeypatch
     assert json.loads(handler(on_stage, LocalContext())["body"])["servers"] == [{"url": "/prod"}]
     local = event_from_request("GET", "/openapi.json", {})
     assert json.loads(handler(local, LocalContext())["body"])["servers"] == [{"url": "/"}]
+
+
+def test_a_bug_is_a_json_500_without_a_trace(caplog: pytest.LogCaptureFixture) -> None:
+    def broken_store() -> ArticleStore:
+        raise RuntimeError("secret internals")
+
+    app = create_app(Settings(), broken_store)
+    reply = caller(lambda event: app.resolve(event, LocalContext()))("/search", q="ceasefire")
+    assert reply.status == 500
+    assert reply.body == {"error": "internal_error", "detail": "unexpected error; it has been logged"}
+    assert "secret internals" in caplog.text  # the operator sees it in the log
