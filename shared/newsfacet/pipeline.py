@@ -18,7 +18,6 @@ from newsfacet.enrich import Enrichment, enrich
 from newsfacet.extract import ExtractedPage, decode_upload, extract_article
 from newsfacet.extract.authors import wire_credits
 from newsfacet.extract.fingerprint import article_id, content_sha256, simhash
-from newsfacet.extract.language import detect_language
 from newsfacet.extract.metadata import site_from_url
 from newsfacet.model import Article, ArticleRejected, Origin, Rejection, RejectionReason
 
@@ -62,7 +61,7 @@ def _extract(raw: bytes, origin: Origin, settings: Settings, now: datetime) -> E
 def _assemble(page: ExtractedPage, origin: Origin, version: int, ingested_at: datetime) -> Article:
     meta = page.metadata
     url = meta.canonical_url or origin.source_url
-    language = meta.language or detect_language(page.text)
+    language = meta.language
     title = meta.title or _first_words(page.text)
     enrichment = (
         enrich(title, page.text, exclude=exclusions(page, url))

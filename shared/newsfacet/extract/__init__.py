@@ -20,6 +20,7 @@ from newsfacet.extract.authors import clean_authors
 from newsfacet.extract.body import extract_body
 from newsfacet.extract.decode import decode_upload
 from newsfacet.extract.errorpage import error_page_reason
+from newsfacet.extract.language import detect_language
 from newsfacet.extract.metadata import PageMetadata, read_metadata
 from newsfacet.extract.parse import parse_html
 from newsfacet.extract.preclean import preclean
@@ -72,6 +73,8 @@ def extract_article(page: str, url: str | None = None, *, now: datetime | None =
     text, byline_authors = split_header_lines(text)
     if byline_authors and not metadata.authors:
         metadata = replace(metadata, authors=byline_authors)
+    if metadata.language is None:
+        metadata = replace(metadata, language=detect_language(text))
     evidence = text or " ".join(tree.text_content().split())[:5000]
     reason = error_page_reason(metadata.title, headings, evidence)
     if reason is not None:

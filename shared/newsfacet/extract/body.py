@@ -31,8 +31,7 @@ _BOILERPLATE_LINE = re.compile(
     r"|(?:©|\(c\)|copyright)\s.{0,80}|all rights reserved.{0,40}"
     r"|this (?:article|story|content) (?:is|was) (?:only )?available to (?:subscribers|members).{0,60}"
     r"|(?:page|article) not found|we use cookies.{0,200}"
-    r"|.{0,80}\b(?:sign up|subscribe)\b.{0,80}\bnewsletters?\b.{0,80}"
-    r"|.{0,80}\bnewsletters?\b.{0,80}\b(?:sign up|subscribe)\b.{0,80}"
+    r"|(?:[^.]{0,80}\.\s+)?(?:sign up|subscribe|register)\b.{0,80}\bnewsletters?\b.{0,80}"
     r")[.!:]?$",
     re.IGNORECASE,
 )

@@ -182,10 +182,18 @@ def _detect(raw: bytes) -> str | None:
     """Best guess by statistical detection; None when nothing plausible is found."""
     from charset_normalizer import from_bytes  # noqa: PLC0415 - lazily: only undeclared legacy pages need it
 
-    best = from_bytes(raw[: 256 * 1024]).best()
+    matches = from_bytes(raw[: 256 * 1024])
+    best = matches.best()
     if best is None or best.encoding is None:
         return None
-    encoding = "cp1252" if best.encoding in {"latin_1", "iso8859_1", "ascii"} else best.encoding
+    encoding = best.encoding
+    # Ties are common between Western code pages; windows-1252 is the web's default, so it wins a
+    # tie (otherwise "è" in a French page may come out as the Czech "č" of windows-1250).
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence:
+            encoding = "cp1252"
+    if encoding in {"latin_1", "iso8859_1", "ascii"}:
+        encoding = "cp1252"
     try:
         return raw.decode(encoding, errors="replace")
     except LookupError:

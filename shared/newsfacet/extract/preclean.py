@@ -60,7 +60,7 @@ _INLINE = frozenset(
     | {"strike", "strong", "sub", "sup", "time", "u"}
 )
 _MIN_LOOSE_CHARS = 100
-_LAYOUT_CELL_CHARS = 400
+_LAYOUT_CELL_CHARS = 250
 _SKIP_LINK = re.compile(r"^\s*skip to (?:main )?(?:content|navigation|main|article)\s*$", re.IGNORECASE)
 # Never removed by a name rule: the page's structure, and text blocks (a paragraph is not a box).
 _PROTECTED = frozenset({"html", "body", "main"})

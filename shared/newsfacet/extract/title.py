@@ -54,10 +54,10 @@ def strip_site_affix(title: str, site_names: Iterable[str]) -> str:
     start, end = 0, len(parts)
     if is_site(parts[-1]):
         end -= 1
-    elif "|" in separators[-1] and len(parts[-1].split()) <= _MAX_AFFIX_WORDS and end > 1:
-        end -= 1  # "Headline | Section" or "Headline | Brand": a pipe rarely sits inside a headline
-    if end - start > 1 and is_site(parts[0]):
+    elif is_site(parts[0]):
         start += 1
+    elif "|" in separators[-1] and len(parts[-1].split()) <= _MAX_AFFIX_WORDS:
+        end -= 1  # "Headline | Section" or "Headline | Brand": a pipe rarely sits inside a headline
     if start == 0 and end == len(parts):
         return title
     # Rebuild from the original text so the separators inside the kept part survive unchanged.

@@ -1,0 +1,232 @@
+"""Cleaning rules on literal pages: what never reaches the body, and what always does."""
+
+from __future__ import annotations
+
+import pytest
+from newsfacet.extract import extract_article, split_header_lines
+from newsfacet.extract.body import postclean
+from newsfacet.extract.errorpage import error_page_reason
+from newsfacet.model import ArticleRejected, RejectionReason
+
+STORY = [
+    "The regional council voted on Monday to build a tram line linking the harbour to the university "
+    "campus, ending a decade of debate.",
+    "Construction is expected to start next spring and to take four years, with the first trams running "
+    "between the station and the old town.",
+    "Opponents argued that the money would be better spent on buses, but the plan passed with a "
+    "comfortable majority after a long session.",
+]
+
+
+def page(*blocks: str) -> str:
+    """A page whose article is STORY, with `blocks` inserted between its paragraphs and around it."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in STORY)
+    return (
+        "<html lang='en'><head><title>Council backs tram line</title></head><body>"
+        + blocks[0]
+        + f"<article><h1>Council backs tram line</h1>{paragraphs}{''.join(blocks[1:])}</article>"
+        + "</body></html>"
+    )
+
+
+def body(*blocks: str) -> str:
+    return extract_article(page(*blocks)).text
+
+
+# kind -> (markup, a phrase of it that must not reach the body)
+BOILERPLATE = {
+    "hidden attribute": (
+        "<div hidden><p>Secret promotional paragraph nobody should read.</p></div>",
+        "promotional",
+    ),
+    "aria-hidden": (
+        '<div aria-hidden="true"><p>Screen reader duplicate of a teaser.</p></div>',
+        "Screen reader",
+    ),
+    "display none": (
+        '<div style="display: none"><p>Invisible special offer for new readers.</p></div>',
+        "offer",
+    ),
+    "dialog": ("<dialog open><p>Create a free account to continue reading.</p></dialog>", "free account"),
+    "modal role": (
+        '<div role="dialog"><p>Create a free account to continue reading.</p></div>',
+        "free account",
+    ),
+    "cookie banner": (
+        '<div class="cookie-notice"><p>This website uses cookies to help you.</p></div>',
+        "cookies",
+    ),
+    "consent": ('<div class="consent-layer"><p>We and our partners process data.</p></div>', "partners"),
+    "paywall": (
+        '<div class="paywall-prompt"><p>Unlock unlimited access for one euro.</p></div>',
+        "unlimited",
+    ),
+    "newsletter": (
+        '<div class="newsletter-signup"><p>Get the morning briefing in your inbox.</p></div>',
+        "briefing",
+    ),
+    "share bar": ('<ul class="social-share"><li><a>Share on Facebook</a></li></ul>', "Share on"),
+    "related": (
+        '<div class="related-articles"><a href="/a">Mayor resigns after budget row</a></div>',
+        "Mayor",
+    ),
+    "read also": (
+        "<h3>Read also</h3><ul><li><a href='/b'>Mayor resigns after budget row</a></li></ul>",
+        "Mayor",
+    ),
+    "most read": (
+        '<section class="most-read"><h2>Most read</h2><ol><li><a>Ferry strike</a></li></ol></section>',
+        "Ferry",
+    ),
+    "nav": (
+        "<nav><a href='/'>Home</a> <a href='/politics'>Politics and elections coverage</a></nav>",
+        "Politics",
+    ),
+    "footer": (
+        "<footer><p>Registered office: 1 Quay Street. Company number 0123456.</p></footer>",
+        "Registered",
+    ),
+    "ad caption": (
+        '<div class="ad-slot"><span>Advertisement</span><p>Sponsored: a mattress.</p></div>',
+        "Advert",
+    ),
+    "skip link": ('<a href="#main" class="visually-hidden-focusable">Skip to main content</a>', "Skip to"),
+    "comments": (
+        '<div id="comments"><p>Great article, I fully agree with the councillors!</p></div>',
+        "Great article",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BOILERPLATE))
+def test_boilerplate_never_reaches_the_body_before_or_inside_the_article(kind: str) -> None:
+    markup, marker = BOILERPLATE[kind]
+    for text in (body(markup), body("", markup)):
+        assert marker.lower() not in text.lower()
+        assert all(paragraph in text for paragraph in STORY)
+
+
+def test_body_is_paragraphs_separated_by_blank_lines_without_the_headline() -> None:
+    assert body("") == "\n\n".join(STORY)
+
+
+def test_a_boilerplate_class_on_the_article_container_does_not_remove_the_article() -> None:
+    paragraphs = "".join(f"<p>{text}</p>" for text in STORY)
+    wrapped = f"<html><body><div class='post has-share-buttons'>{paragraphs}</div></body></html>"
+    assert extract_article(wrapped).text == "\n\n".join(STORY)
+
+
+def test_text_written_between_line_breaks_becomes_paragraphs() -> None:
+    loose = "<br><br>".join(STORY)
+    text = extract_article(f"<html><body><div class='content'>{loose}</div></body></html>").text
+    assert text == "\n\n".join(STORY)
+
+
+def test_layout_table_with_a_navigation_column_yields_only_the_article() -> None:
+    nav = "<a href='/'>Home</a><br><a href='/sport'>Sport results</a><br><a href='/obits'>Obituaries</a>"
+    cell = "<br><br>".join(STORY)
+    layout = f"<html><body><table><tr><td>{nav}</td><td>{cell}</td></tr></table></body></html>"
+    text = extract_article(layout).text
+    assert text == "\n\n".join(STORY)
+
+
+def test_a_quoted_tweet_inside_a_social_embed_stays_in_the_body() -> None:
+    tweet = (
+        '<div class="social-embed"><blockquote class="twitter-tweet">'
+        "<p>The tram is finally coming to our town, "
+        "what a day for everyone who campaigned for it!</p>— Harbour Residents (@harbourfolk) "
+        "<a href='https://twitter.com/x'>March 4, 2024</a></blockquote></div>"
+    )
+    assert "The tram is finally coming to our town" in body("", tweet)
+
+
+def test_an_article_split_by_ad_rows_is_joined_in_order() -> None:
+    parts = "".join(
+        f"<div class='row'><div class='article-body-part'><p>{text}</p></div></div>"
+        f"<div class='row'><div class='ad'>Advertisement</div></div>"
+        for text in STORY
+    )
+    text = extract_article(f"<html><body><div class='chunks'>{parts}</div></body></html>").text
+    assert text == "\n\n".join(STORY)
+
+
+def test_hover_cards_do_not_repeat_inside_sentences() -> None:
+    card = (
+        "<p>The plan was backed by <span class='person'><a href='/p/ana'>Ana Ruiz</a>"
+        "<span class='rollover-block'><a>Ana Ruiz</a> Latest: Ana Ruiz opens the new harbour bridge</span>"
+        "</span>"
+        ", the transport councillor, after a long negotiation with the unions and the operators.</p>"
+    )
+    assert "Ana Ruiz, the transport councillor" in body("", card)
+    assert "opens the new harbour bridge" not in body("", card)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "Skip to main content",
+        "Share this article",
+        "Read more: Mayor resigns after budget row",
+        "Sign up for our daily newsletter to get the news first",
+        "© 2024 Coast Herald Ltd",
+        "All rights reserved.",
+    ],
+)
+def test_postclean_drops_interface_lines(line: str) -> None:
+    assert postclean(f"{STORY[0]}\n{line}\n{STORY[1]}") == f"{STORY[0]}\n\n{STORY[1]}"
+
+
+def test_postclean_keeps_sentences_that_merely_mention_interface_words() -> None:
+    sentence = "Readers who subscribe to the council's newsletter were told about the vote a week before."
+    assert postclean(sentence) == sentence
+
+
+def test_byline_and_date_lines_leave_the_body_and_name_the_author() -> None:
+    text, authors = split_header_lines(
+        "By Ruth Castellano, Gazette staff writer\n\nMarch 3, 2004\n\n" + STORY[0]
+    )
+    assert text == STORY[0]
+    assert authors == ["Ruth Castellano"]
+
+
+@pytest.mark.parametrize(
+    ("title", "body_text"),
+    [
+        ("404 - Page not found", "Sorry."),
+        ("Page not found | Coast Herald", "Try the search box."),
+        ("Coast Herald", "The page you are looking for may have been moved or deleted. Check the address."),
+        ("Just a moment...", "Checking your browser before accessing the site."),
+    ],
+)
+def test_error_pages_are_recognised(title: str, body_text: str) -> None:
+    assert error_page_reason(title, [], body_text) is not None
+
+
+def test_an_article_about_errors_is_not_an_error_page() -> None:
+    assert error_page_reason("Missing hiker found safe after 404 hours", [], " ".join(STORY)) is None
+    assert error_page_reason("Error 404: why the web forgets", [], " ".join(STORY * 20)) is None
+
+
+def test_error_page_is_rejected_as_such() -> None:
+    with pytest.raises(ArticleRejected) as caught:
+        extract_article(
+            "<html><head><title>Page not found</title></head><body><h1>Oops!</h1>"
+            "<p>The page you requested could not be found.</p></body></html>"
+        )
+    assert caught.value.reason is RejectionReason.ERROR_PAGE
+
+
+@pytest.mark.parametrize(
+    ("document", "reason"),
+    [
+        ("Just some plain text, not a web page at all, even if it is rather long.", RejectionReason.NOT_HTML),
+        ('{"title": "JSON is not HTML"}', RejectionReason.NOT_HTML),
+        ("<html><body><p>Too short.</p></body></html>", RejectionReason.NO_ARTICLE_BODY),
+        ("<html><body><nav><a>Home</a></nav></body></html>", RejectionReason.NO_ARTICLE_BODY),
+    ],
+)
+def test_non_articles_are_rejected_with_a_reason(document: str, reason: RejectionReason) -> None:
+    with pytest.raises(ArticleRejected) as caught:
+        extract_article(document)
+    assert caught.value.reason is reason

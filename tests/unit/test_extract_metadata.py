@@ -1,0 +1,181 @@
+"""Metadata read from literal pages: titles, dates, authors, source, language, canonical URL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from lxml import html
+from newsfacet.extract.authors import clean_authors, wire_credits
+from newsfacet.extract.dates import parse_datetime
+from newsfacet.extract.language import detect_language, normalise_language
+from newsfacet.extract.metadata import read_metadata
+from newsfacet.extract.title import strip_site_affix
+
+NOW = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def metadata_of(head: str, body: str = "", url: str | None = None, lang: str = "en"):  # type: ignore[no-untyped-def]
+    page = f'<html lang="{lang}"><head>{head}</head><body>{body}</body></html>'
+    return read_metadata(html.document_fromstring(page), url, NOW)
+
+
+@pytest.mark.parametrize(
+    ("title", "sites", "expected"),
+    [
+        ("Floods hit Valencia - Example News", ["Example News"], "Floods hit Valencia"),
+        ("Example News | Floods hit Valencia", ["Example News"], "Floods hit Valencia"),
+        ("Floods hit Valencia – EXAMPLENEWS.COM", ["examplenews.com"], "Floods hit Valencia"),
+        ("Floods hit Valencia | World", [], "Floods hit Valencia"),
+        ("Brexit - what happens next?", ["Example News"], "Brexit - what happens next?"),
+        ("No separator here", ["Example"], "No separator here"),
+    ],
+)
+def test_site_affix_is_stripped_but_headlines_keep_their_dashes(
+    title: str, sites: list[str], expected: str
+) -> None:
+    assert strip_site_affix(title, sites) == expected
+
+
+def test_visible_h1_wins_when_it_agrees_with_the_declared_title() -> None:
+    meta = metadata_of(
+        "<title>Storm closes ports | Coast Herald</title>"
+        '<meta property="og:site_name" content="Coast Herald">',
+        "<h1>Storm Closes Ports</h1><p>x</p>",
+    )
+    assert meta.title == "Storm Closes Ports"
+    assert meta.source == "Coast Herald"
+
+
+def test_jsonld_headline_is_preferred_over_a_logo_h1() -> None:
+    meta = metadata_of(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council backs tram"}'
+        "</script><title>Home</title>",
+        "<h1>Coast Herald</h1>",
+    )
+    assert meta.title == "Council backs tram"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-03-12T08:15:00+01:00", datetime(2024, 3, 12, 8, 15, tzinfo=timezone(timedelta(hours=1)))),
+        ("2024-03-12T08:15:00Z", datetime(2024, 3, 12, 8, 15, tzinfo=UTC)),
+        (
+            "2024-03-12T08:15:00.123456789+0530",
+            datetime(2024, 3, 12, 8, 15, 0, 123456, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+        ),
+        ("2024-03-12 08:15:00-05", datetime(2024, 3, 12, 8, 15, tzinfo=timezone(timedelta(hours=-5)))),
+        ("2024-03-12", datetime(2024, 3, 12)),
+        ("Tue, 12 Mar 2024 08:15:00 GMT", datetime(2024, 3, 12, 8, 15, tzinfo=UTC)),
+    ],
+)
+def test_dates_keep_their_offset(value: str, expected: datetime) -> None:
+    parsed = parse_datetime(value, now=NOW)
+    assert parsed == expected
+    assert parsed is not None and parsed.utcoffset() == expected.utcoffset()
+
+
+@pytest.mark.parametrize("value", ["", "yesterday", "0000-00-00", "1970-01-01T00:00:00Z", "2999-01-01"])
+def test_absent_or_implausible_dates_are_none(value: str) -> None:
+    assert parse_datetime(value, now=NOW) is None
+
+
+def test_dates_come_from_jsonld_before_meta_and_time() -> None:
+    meta = metadata_of(
+        '<script type="application/ld+json">{"@type": "Article",'
+        ' "datePublished": "2024-05-01T10:00:00+02:00",'
+        ' "dateModified": "2024-05-02T09:00:00+02:00"}</script>'
+        '<meta property="article:published_time" content="2024-04-30T00:00:00Z">',
+        '<time datetime="2020-01-01">old</time>',
+    )
+    assert meta.published_at == datetime(2024, 5, 1, 10, tzinfo=timezone(timedelta(hours=2)))
+    assert meta.modified_at == datetime(2024, 5, 2, 9, tzinfo=timezone(timedelta(hours=2)))
+
+
+def test_time_element_is_used_when_nothing_is_declared() -> None:
+    meta = metadata_of(
+        "<title>t</title>", '<article><time datetime="2023-06-14T08:30:00+12:00">June</time></article>'
+    )
+    assert meta.published_at == datetime(2023, 6, 14, 8, 30, tzinfo=timezone(timedelta(hours=12)))
+
+
+def test_htmldate_finds_the_date_in_the_url_as_a_last_resort() -> None:
+    meta = metadata_of(
+        "<title>t</title>", "<p>No date here.</p>", url="https://example.org/2021/07/09/story.html"
+    )
+    assert meta.published_at == datetime(2021, 7, 9)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (["By Jane Doe and John Smith"], ["Jane Doe", "John Smith"]),
+        (["JANE DOE; https://twitter.com/jd"], ["Jane Doe"]),
+        (["Reuters", "Staff", "Jane Doe", "jane doe"], ["Jane Doe"]),
+        (["Maria Lopez, Tom Reed | AFP"], ["Maria Lopez", "Tom Reed"]),
+        (["The Editorial Board Of A Very Long Named Newspaper Group"], []),
+    ],
+)
+def test_authors_are_cleaned_to_personal_names(raw: list[str], expected: list[str]) -> None:
+    assert clean_authors(raw) == expected
+
+
+def test_wire_credits_are_found_in_bylines_and_datelines() -> None:
+    credits = wire_credits("PARIS (AFP) — The talks resumed.", "FRANCE 24 with wires", "— Reuters")
+    assert {"AFP", "Reuters", "FRANCE 24 with wires", "FRANCE 24"} <= set(credits)
+    assert wire_credits("The app is a good deal.") == []
+
+
+def test_agency_authors_become_credits_not_authors() -> None:
+    meta = metadata_of('<meta name="author" content="AFP">')
+    assert meta.authors == []
+    assert meta.credits == ["AFP"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("en-GB", "en"), ("pt_BR", "pt"), ("FR", "fr"), ("eng", "en"), ("", None), ("x!", None)],
+)
+def test_language_tags_normalise_to_iso_639_1(value: str, expected: str | None) -> None:
+    assert normalise_language(value) == expected
+
+
+def test_language_comes_from_html_lang_then_meta() -> None:
+    assert metadata_of("").language == "en"
+    assert metadata_of('<meta property="og:locale" content="de_DE">', lang="").language == "de"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister said that the plan was ready and it would be presented to the parliament.", "en"),
+        ("Le ministre a dit que le plan est prêt et qu'il sera présenté pour la séance du parlement.", "fr"),
+        ("서울에서 열린 회의에서 장관은 계획이 준비되었다고 말했다.", "ko"),
+        ("東京で開かれた会議で、大臣は計画の準備ができたと述べた。", "ja"),
+        ("Министр сказал, что план готов и будет представлен парламенту.", "ru"),
+        ("12 34 56", None),
+    ],
+)
+def test_language_is_guessed_from_text(text: str, expected: str | None) -> None:
+    assert detect_language(text) == expected
+
+
+def test_canonical_url_is_resolved_and_source_falls_back_to_the_domain() -> None:
+    meta = metadata_of(
+        '<link rel="canonical" href="/world/story-1">', url="https://www.coastherald.example/x?id=1"
+    )
+    assert meta.canonical_url == "https://www.coastherald.example/world/story-1"
+    assert meta.source == "coastherald.example"
+
+
+def test_no_canonical_url_when_the_page_names_none() -> None:
+    assert metadata_of("<title>t</title>", url="https://example.org/a").canonical_url is None
+
+
+def test_broken_jsonld_is_ignored() -> None:
+    meta = metadata_of(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
+        '<meta property="og:title" content="Fallback title">'
+    )
+    assert meta.title == "Fallback title"
