@@ -23,10 +23,10 @@ from __future__ import annotations
 import argparse
 import bisect
 import itertools
-import json
 import os
 import platform
 import random
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -49,7 +49,6 @@ from newsfacet.model import (  # noqa: E402
     SearchQuery,
     Topic,
 )
-from newsfacet.store.base import ArticleStore  # noqa: E402
 
 BATCH = 500
 START = datetime(2022, 1, 1, tzinfo=UTC)
@@ -218,15 +217,24 @@ def timed(action: Callable[[], object]) -> float:
 
 def percentile(samples: Sequence[float], q: float) -> float:
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 @dataclass
 class Latency:
-    samples: list[float] = field(default_factory=list)
+    """Wall-clock samples (ms) and this thread's CPU time (ms): for the embedded store that is all
+    of its work, which other load on a shared machine barely disturbs; for OpenSearch only ours."""
 
-    def add(self, seconds: float) -> None:
+    samples: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    def add(self, seconds: float, cpu_seconds: float) -> None:
         self.samples.append(seconds * 1000)
+        self.cpu.append(cpu_seconds * 1000)
+
+    @property
+    def cpu_p50(self) -> float:
+        return statistics.median(self.cpu)
 
     @property
     def p50(self) -> float:
@@ -245,9 +253,11 @@ def run_queries(
         search(query)
     result: dict[str, Latency] = {"all": Latency()}
     for kind, query in queries:
+        cpu_started = time.thread_time()
         seconds = timed(lambda query=query: search(query))  # type: ignore[misc]
-        result.setdefault(kind, Latency()).add(seconds)
-        result["all"].add(seconds)
+        cpu = time.thread_time() - cpu_started
+        result.setdefault(kind, Latency()).add(seconds, cpu)
+        result["all"].add(seconds, cpu)
     return result
 
 
@@ -270,28 +280,26 @@ def bench_opensearch(articles: list[Article], queries: list[tuple[str, SearchQue
     """Ours vs raw on one node: bulk throughput, then the query mix on the same index.
 
     Both loads skip per-request refreshes (our store's bulk-loader mode, `refresh="false"`) and
-    refresh once at the end, so they do the same work.
+    refresh once at the end, so they do the same work. Ours and raw alternate batch by batch and
+    query by query (who goes first alternates too), so JVM warm-up and caches favour neither.
+    The raw side gets its documents ready-made: converting articles is counted against ours only.
     """
-    from opensearchpy import OpenSearch, helpers
-
     from newsfacet.config import Settings
     from newsfacet.store import opensearch_query as bodies
     from newsfacet.store.opensearch import OpenSearchStore
+    from opensearchpy import OpenSearch, helpers
 
     def store_at(alias: str) -> OpenSearchStore:
         settings = Settings(store=url, index_alias=alias, opensearch_auth="none")
         return OpenSearchStore.from_settings(settings, refresh="false")
 
     store, twin = store_at(f"bench-{len(articles)}"), store_at(f"bench-{len(articles)}-raw")
-    client = OpenSearch(url, timeout=120)
-    ours = sum(timed(lambda batch=batch: store.upsert(batch)) for batch in batches(articles))
-    ours += timed(lambda: client.indices.refresh(index=store.alias))
-
-    # Raw: the same documents into a twin index with the same template, through helpers.bulk.
+    store.ensure_index()
     twin.ensure_index()
+    client = OpenSearch(url, timeout=120)
     twin_index = next(iter(client.indices.get_alias(name=twin.alias)))
-    raw = 0.0
-    for batch in batches(articles):
+    ours = raw = 0.0
+    for n, batch in enumerate(batches(articles)):
         actions = [
             {
                 "_index": twin_index,
@@ -302,33 +310,43 @@ def bench_opensearch(articles: list[Article], queries: list[tuple[str, SearchQue
             }
             for a in batch
         ]
-        raw += timed(lambda actions=actions: helpers.bulk(client, actions, chunk_size=BATCH))
+        load_ours = lambda batch=batch: store.upsert(batch)  # noqa: E731
+        load_raw = lambda actions=actions: helpers.bulk(client, actions, chunk_size=BATCH)  # noqa: E731
+        if n % 2:
+            raw += timed(load_raw)
+            ours += timed(load_ours)
+        else:
+            ours += timed(load_ours)
+            raw += timed(load_raw)
+    ours += timed(lambda: client.indices.refresh(index=store.alias))
     raw += timed(lambda: client.indices.refresh(index=twin_index))
 
-    ours_latency = run_queries(store.search, queries)
-    raw_bodies = [(kind, bodies.search_body(query, None)) for kind, query in queries]
-    raw_latency = run_queries_raw(client, store.alias, raw_bodies)
+    raw_search = lambda body: client.search(index=store.alias, body=body)  # noqa: E731
+    for _, query in queries[:20]:
+        store.search(query)
+    latency: dict[str, Latency] = {"all": Latency()}
+    raw_latency: dict[str, Latency] = {"all": Latency()}
+    for n, (kind, query) in enumerate(queries):
+        body = bodies.search_body(query, None)
+        runs = [
+            (latency, lambda query=query: store.search(query)),
+            (raw_latency, lambda body=body: raw_search(body)),
+        ]
+        for into, action in runs[:: -1 if n % 2 else 1]:
+            cpu_started = time.thread_time()
+            seconds = timed(action)
+            cpu = time.thread_time() - cpu_started
+            into.setdefault(kind, Latency()).add(seconds, cpu)
+            into["all"].add(seconds, cpu)
     for each in (store, twin):
         each.destroy()
         each.close()
     return {
         "index_docs_per_s": len(articles) / ours,
         "raw_index_docs_per_s": len(articles) / raw,
-        "latency": ours_latency,
+        "latency": latency,
         "raw_latency": raw_latency,
     }
-
-
-def run_queries_raw(client: object, alias: str, bodies: list[tuple[str, dict]]) -> dict[str, Latency]:
-    search = client.search  # type: ignore[attr-defined]
-    for _, body in bodies[:20]:
-        search(index=alias, body=body)
-    result: dict[str, Latency] = {"all": Latency()}
-    for kind, body in bodies:
-        seconds = timed(lambda body=body: search(index=alias, body=body))  # type: ignore[misc]
-        result.setdefault(kind, Latency()).add(seconds)
-        result["all"].add(seconds)
-    return result
 
 
 # --- reporting -------------------------------------------------------------------------------------
@@ -343,7 +361,13 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, SQLite {__import__('sqlite3').sqlite_version}"
+    return (
+        f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
+    )
+
+
+def load() -> str:
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def report(results: dict[int, dict[str, dict]], queries: int) -> str:
@@ -351,46 +375,43 @@ def report(results: dict[int, dict[str, dict]], queries: int) -> str:
         SECTION_START,
         "## Search (`bench/search.py`)",
         "",
-        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}; {queries} queries per engine and"
-        " size, the mix of `Generator.queries` (latencies in ms, measured by the caller, facets always on).",
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}; load average at the end"
+        f" {load()} (the machine is shared). {queries} queries per engine and size, the mix of"
+        " `Generator.queries`, facets always on. Latencies in ms as the caller sees them; CPU is the"
+        " calling thread's CPU time (all of the embedded store's work; only the client side for"
+        " OpenSearch), the figure other load on the machine disturbs least.",
         "",
-        "| articles | engine | index docs/s | vs raw bulk | p50 ms | p99 ms | raw p50 | raw p99 | p50 vs raw |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| articles | engine | index docs/s | vs raw bulk | p50 | p99 | CPU p50 | raw p50 | raw p99 |"
+        " p50 vs raw |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size, engines in results.items():
         for engine, r in engines.items():
             lat = r["latency"]["all"]
             raw_idx = r.get("raw_index_docs_per_s")
             raw_lat = r.get("raw_latency", {}).get("all")
+            versus_bulk = f"{r['index_docs_per_s'] / raw_idx:.2f}x" if raw_idx else "–"
+            versus_raw = (
+                f"{raw_lat.p50:.1f} | {raw_lat.p99:.1f} | {lat.p50 / raw_lat.p50:.2f}x"
+                if raw_lat
+                else "– | – | –"
+            )
             lines.append(
-                f"| {size:,} | {engine} | {r['index_docs_per_s']:,.0f} | "
-                + (f"{r['index_docs_per_s'] / raw_idx:.2f}x" if raw_idx else "–")
-                + f" | {lat.p50:.1f} | {lat.p99:.1f} | "
-                + (
-                    f"{raw_lat.p50:.1f} | {raw_lat.p99:.1f} | {lat.p50 / raw_lat.p50:.2f}x"
-                    if raw_lat
-                    else "– | – | –"
-                )
-                + " |"
+                f"| {size:,} | {engine} | {r['index_docs_per_s']:,.0f} | {versus_bulk} | {lat.p50:.1f} |"
+                f" {lat.p99:.1f} | {lat.cpu_p50:.1f} | {versus_raw} |"
             )
     lines += ["", "Per query kind (p50 / p99 ms):", ""]
     kinds = sorted({k for e in results.values() for r in e.values() for k in r["latency"] if k != "all"})
-    header = "| articles | engine | " + " | ".join(kinds) + " |"
-    lines += [header, "|---:|---|" + "---:|" * len(kinds)]
+    lines += ["| articles | engine | " + " | ".join(kinds) + " |", "|---:|---|" + "---:|" * len(kinds)]
     for size, engines in results.items():
         for engine, r in engines.items():
-            cells = [
-                f"{r['latency'][k].p50:.1f} / {r['latency'][k].p99:.1f}" if k in r["latency"] else "–"
-                for k in kinds
-            ]
-            lines.append(f"| {size:,} | {engine} | " + " | ".join(cells) + " |")
-            if "raw_latency" in r:
-                raw_cells = [f"{r['raw_latency'][k].p50:.1f} / {r['raw_latency'][k].p99:.1f}" for k in kinds]
-                lines.append(f"| {size:,} | opensearch raw | " + " | ".join(raw_cells) + " |")
+            for label, latencies in ((engine, r["latency"]), ("opensearch raw", r.get("raw_latency"))):
+                if latencies:
+                    cells = [f"{latencies[k].p50:.1f} / {latencies[k].p99:.1f}" for k in kinds]
+                    lines.append(f"| {size:,} | {label} | " + " | ".join(cells) + " |")
     for size, engines in results.items():
         if "embedded" in engines:
-            lines.append("")
-            lines.append(f"Embedded file at {size:,} articles: {engines['embedded']['file_mb']:.0f} MB.")
+            lines += ["", f"Embedded file at {size:,} articles: {engines['embedded']['file_mb']:.0f} MB."]
     lines.append(SECTION_END)
     return "\n".join(lines) + "\n"
 
