@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ from newsfacet.fileingest import FileStatus, ingest_files
 from newsfacet.model import SearchQuery
 from newsfacet.store.base import ArticleStore
 
-from tests.conftest import ENGINES, StoreFactory
+ENGINES = ("embedded", "opensearch")
+StoreFactory = Callable[[str], ArticleStore]  # the `make_store` fixture of tests/conftest.py
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "2026-10-24-meridian-ceasefire-agreed-cairo.html"
 
