@@ -167,7 +167,7 @@ class EmbeddedStore(ArticleStore):
     def from_url(cls, url: str) -> EmbeddedStore:
         """`sqlite:///relative/path.db`, `sqlite:////absolute/path.db` or `sqlite:///:memory:`."""
         if not url.startswith("sqlite://"):
-            raise ValueError(f"not an embedded store URL: {url!r}")
+            raise ValueError(f"not an embedded store URL: {url!r} (use sqlite:///path or sqlite:///:memory:)")
         location = url.removeprefix("sqlite://").removeprefix("/")
         if not location:
             location = DEFAULT_STORE_URL.removeprefix("sqlite:///")

@@ -1,0 +1,160 @@
+"""What only the embedded store promises: a file chosen by URL, persistence, and safe concurrency
+(threads of the local server, one writer process beside readers). Search semantics are proven for
+every engine by tests/contract/."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from newsfacet.config import Settings
+from newsfacet.model import Article, Dimension, FacetFilter, Origin, SearchQuery
+from newsfacet.store import open_store
+from newsfacet.store.base import StoreError
+from newsfacet.store.embedded import EmbeddedStore
+
+
+def article(n: int, *, text: str = "", source: str = "Wire", version: int = 1) -> Article:
+    body = text or f"Report number {n} about harbour cranes and tides."
+    return Article(
+        id=f"a{n:04d}",
+        version=version,
+        title=f"Harbour report {n}",
+        text=body,
+        lede=body,
+        source=source,
+        published_at=datetime(2024, 1, 1, tzinfo=UTC) + timedelta(hours=n),
+        language="en",
+        word_count=len(body.split()),
+        content_sha256="0" * 64,
+        simhash="0" * 16,
+        ingested_at=datetime(2024, 1, 1, tzinfo=UTC),
+        origin=Origin(bucket="raw", key=f"{n}.html"),
+    )
+
+
+def test_url_picks_the_file_and_creates_its_directory(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "er" / "articles.db"
+    store = EmbeddedStore.from_url(f"sqlite:///{path}")
+    store.upsert([article(1)])
+    store.close()
+    assert path.is_file()
+
+
+def test_default_path_is_under_the_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    store = open_store(Settings())
+    store.upsert([article(1)])
+    store.close()
+    assert (tmp_path / ".newsfacet" / "articles.db").is_file()
+
+
+def test_memory_store_keeps_nothing_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    store = EmbeddedStore.from_url("sqlite:///:memory:")
+    store.upsert([article(1)])
+    assert store.search(SearchQuery(q="harbour")).total == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_not_an_embedded_url_is_refused() -> None:
+    with pytest.raises(ValueError, match="sqlite"):
+        EmbeddedStore.from_url("http://localhost:9200")
+
+
+def test_articles_survive_reopening(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/a.db"
+    first = EmbeddedStore.from_url(url)
+    first.upsert([article(1), article(2, source="Post")])
+    first.delete("a0002", 2, "raw", "2.html")
+    first.close()
+    again = EmbeddedStore.from_url(url)
+    assert again.get("a0001") == article(1)
+    assert again.get("a0002") is None
+    assert [o.status for o in again.upsert([article(2, version=2)])] == ["stale"]  # tombstone kept
+    facets = again.search(SearchQuery()).facets[Dimension.SOURCE]
+    assert [(v.value, v.count) for v in facets] == [("Wire", 1)]
+
+
+def test_a_file_of_another_schema_version_is_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    sqlite3.connect(path).execute("PRAGMA user_version = 99").connection.close()
+    with pytest.raises(StoreError, match="schema version 99"):
+        EmbeddedStore.from_url(f"sqlite:///{path}")
+
+
+def test_marker_characters_in_article_text_cannot_forge_markup(tmp_path: Path) -> None:
+    store = EmbeddedStore.from_url(f"sqlite:///{tmp_path}/a.db")
+    store.upsert([article(1, text="Cranes \x02<b>\x03 lifted \x03 the tides \x02 today.")])
+    (hit,) = store.search(SearchQuery(q="tides")).hits
+    assert hit.snippet.count("<mark>") == hit.snippet.count("</mark>") == 1
+    assert "<mark>tides</mark>" in hit.snippet
+    assert "&lt;b&gt;" in hit.snippet
+
+
+@pytest.mark.parametrize("url", ["file", "sqlite:///:memory:"])
+def test_threads_read_while_one_writes(tmp_path: Path, url: str) -> None:
+    store = EmbeddedStore.from_url(f"sqlite:///{tmp_path}/a.db" if url == "file" else url)
+    store.upsert([article(n) for n in range(50)])
+    errors: list[BaseException] = []
+    seen: list[int] = []
+
+    def read() -> None:
+        try:
+            for _ in range(30):
+                result = store.search(
+                    SearchQuery(q="harbour", filters={Dimension.SOURCE: FacetFilter(values=["Wire"])})
+                )
+                seen.append(result.total)
+                assert result.total == len(result.hits) or result.next_cursor is not None
+        except BaseException as error:
+            errors.append(error)
+
+    def write() -> None:
+        try:
+            for start in range(50, 150, 10):
+                store.upsert([article(n) for n in range(start, start + 10)])
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=read) for _ in range(4)] + [threading.Thread(target=write)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert seen and min(seen) >= 50 and max(seen) <= 150
+    assert store.search(SearchQuery(q="harbour")).total == 150
+    store.close()
+
+
+def test_a_writer_process_and_a_reader_share_the_file(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/shared.db"
+    reader = EmbeddedStore.from_url(url)
+    writer = textwrap.dedent(
+        f"""
+        import sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from test_embedded_store import article
+        from newsfacet.store.embedded import EmbeddedStore
+        store = EmbeddedStore.from_url({url!r})
+        for start in range(0, 200, 20):
+            store.upsert([article(n) for n in range(start, start + 20)])
+        store.close()
+        """
+    )
+    process = subprocess.Popen([sys.executable, "-c", writer])
+    totals = []
+    while process.poll() is None:
+        totals.append(reader.search(SearchQuery(q="harbour")).total)
+    assert process.wait() == 0
+    assert totals == sorted(totals)  # a reader never sees the count go back
+    assert all(total % 20 == 0 for total in totals)  # each batch is atomic
+    assert reader.search(SearchQuery(q="harbour")).total == 200
