@@ -15,6 +15,10 @@ tombstoned at that newest version. Events that leave no article (a removal, a re
 leave a tombstone under `key_article_id(bucket, key)`, so the newest event of a key is always
 visible to `find_by_origin` and a late, older create is blocked or buried.
 
+A permanent delete of one object version (versioned bucket, `ObjectRemoved:Delete` with a version
+id) is not a removal of the key: the key is re-indexed from what it holds now (an older version
+may have become current), and only if it holds nothing is the event a removal.
+
 Writing before reconciling (rather than checking first, then writing) is what makes concurrent
 deliveries converge: whichever event reconciles last sees both writes. Ingest also checks first, to
 skip fetching and parsing an object a newer event has already superseded.
@@ -148,10 +152,17 @@ class Ingestor:
         """Bring the store to the state `event` implies; see the module docstring."""
         if event.kind is S3EventKind.CREATED:
             return self._created(event)
+        if _deletes_one_version(event):
+            # A permanent delete of one version, not a delete marker: the key may still hold an
+            # object (an older version, now current). Index what it holds now, at this event's
+            # version; if it holds nothing, this is a removal.
+            return self._created(event, current=True)
         return self._removed(event)
 
-    def _created(self, event: S3ObjectEvent) -> IngestOutcome:
+    def _created(self, event: S3ObjectEvent, current: bool = False) -> IngestOutcome:
+        """Index the object version the event names, or (`current`) the key's current object."""
         bucket, key, version = event.bucket, event.key, event.version
+        origin = event.origin().model_copy(update={"version_id": None}) if current else event.origin()
         known = self._store.find_by_origin(bucket, key)
         if any(entry.version >= version for entry in known):
             # A newer (or this same) event was applied: skip the fetch, but finish its reconciling in
@@ -160,10 +171,10 @@ class Ingestor:
         try:
             # One byte past the limit lets the pipeline tell "too large" from "exactly at the limit"
             # without pulling a multi-gigabyte object into memory.
-            raw = self._source.read(bucket, key, event.version_id, self._settings.max_upload_bytes + 1)
+            raw = self._source.read(bucket, key, origin.version_id, self._settings.max_upload_bytes + 1)
         except ObjectGone:
-            return self._outcome("gone", event)
-        result = self._builder()(raw, event.origin(), version, self._settings, now=self._clock())
+            return self._removed(event) if current else self._outcome("gone", event)
+        result = self._builder()(raw, origin, version, self._settings, now=self._clock())
         if isinstance(result, Rejection):
             self._rejections.record(RejectionRecord.of(result, bucket, key, version, self._clock()))
             # The key no longer holds an article: mark that, so older creates stay buried.
@@ -239,6 +250,13 @@ class Ingestor:
             detail=detail,
             tombstoned=tombstoned or [],
         )
+
+
+def _deletes_one_version(event: S3ObjectEvent) -> bool:
+    """`ObjectRemoved:Delete` naming a real version id: a version was deleted for good (deleting a
+    key in a versioned bucket creates a delete marker instead, `ObjectRemoved:DeleteMarkerCreated`;
+    unversioned and suspended buckets send no version id or "null")."""
+    return event.name == "ObjectRemoved:Delete" and event.version_id not in (None, "null")
 
 
 def _was_live(article_id: str, known: list[StoredVersion]) -> bool:

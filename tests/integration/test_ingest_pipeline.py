@@ -21,9 +21,11 @@ import time
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from urllib.parse import quote_plus
 
 import boto3
 import pytest
@@ -615,6 +617,53 @@ def test_the_store_down_fails_only_that_record_until_the_dead_letter_queue(world
     world.sqs.send_message(QueueUrl=world.queue_url, MessageBody=parked)
     assert world.deliver().failed_ids == set()
     assert world.titles() == {"Lisbon dock workers strike", "Porto closes lower deck of Luis I bridge"}
+
+
+def _version_deleted_message(world: IngestWorld, key: str, version_id: str) -> str:
+    """The notification S3 sends when one version is deleted for good (moto sends none)."""
+    now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    record = {
+        "eventVersion": "2.1",
+        "eventSource": "aws:s3",
+        "awsRegion": REGION,
+        "eventTime": now,
+        "eventName": "ObjectRemoved:Delete",
+        "s3": {
+            "s3SchemaVersion": "1.0",
+            "bucket": {"name": world.bucket, "arn": f"arn:aws:s3:::{world.bucket}"},
+            "object": {"key": quote_plus(key), "versionId": version_id},
+        },
+    }
+    return json.dumps({"Records": [record]})
+
+
+def test_deleting_the_current_version_for_good_brings_the_previous_one_back(world: IngestWorld) -> None:
+    world.s3.put_bucket_versioning(Bucket=world.bucket, VersioningConfiguration={"Status": "Enabled"})
+    key = "port strike.html"
+    world.put(key, news_page("Lisbon dock workers strike", "https://harbourledger.example/a", PORT_STRIKE))
+    world.put(
+        key, news_page("Lisbon dock workers accept pay deal", "https://harbourledger.example/b", PORT_DEAL)
+    )
+    world.deliver()
+    versions = world.s3.list_object_versions(Bucket=world.bucket, Prefix=key)["Versions"]
+    newest, oldest = sorted(versions, key=lambda version: version["LastModified"], reverse=True)[:2]
+    assert world.titles() == {"Lisbon dock workers accept pay deal"}
+
+    time.sleep(0.003)
+    world.s3.delete_object(Bucket=world.bucket, Key=key, VersionId=newest["VersionId"])
+    world.sqs.send_message(
+        QueueUrl=world.queue_url, MessageBody=_version_deleted_message(world, key, newest["VersionId"])
+    )
+    assert world.deliver().failed_ids == set()
+    assert world.titles() == {"Lisbon dock workers strike"}
+
+    time.sleep(0.003)
+    world.s3.delete_object(Bucket=world.bucket, Key=key, VersionId=oldest["VersionId"])
+    world.sqs.send_message(
+        QueueUrl=world.queue_url, MessageBody=_version_deleted_message(world, key, oldest["VersionId"])
+    )
+    assert world.deliver().failed_ids == set()
+    assert world.live_ids(key) == []
 
 
 def test_a_message_that_is_not_an_s3_notification_fails_alone(world: IngestWorld) -> None:
