@@ -323,18 +323,18 @@ class OpenSearchStore(ArticleStore):
             if len(article_id.encode()) > _MAX_ID_BYTES:
                 result.failures[article_id] = f"id longer than {_MAX_ID_BYTES} bytes"
                 continue
-            action = {
-                "index": {"_index": index, "_id": article_id, "version": version, "version_type": "external"}
-            }
+            # The index is in the request path, not in the action: IAM policies scoped to the
+            # alias's paths then cover bulk writes (IAM cannot see into a request body).
+            action = {"index": {"_id": article_id, "version": version, "version_type": "external"}}
             lines = json.dumps(action) + "\n" + json.dumps(document, ensure_ascii=False) + "\n"
             size = len(lines.encode())
             if chunk and (len(chunk) >= _BULK_MAX_DOCS or chunk_bytes + size > _BULK_MAX_BYTES):
-                self._bulk(chunk, result, refresh)
+                self._bulk(chunk, result, index, refresh)
                 chunk, chunk_bytes = [], 0
             chunk.append(_Pending(position, article_id, lines))
             chunk_bytes += size
         if chunk:
-            self._bulk(chunk, result, refresh)
+            self._bulk(chunk, result, index, refresh)
         outcomes = [
             WriteOutcome(id=article_id, status=result.statuses[position])
             for position, (article_id, _, _) in enumerate(writes)
@@ -344,7 +344,7 @@ class OpenSearchStore(ArticleStore):
             raise DocumentRejected(result.failures, outcomes)
         return outcomes
 
-    def _bulk(self, chunk: list[_Pending], result: _BulkResult, refresh: Refresh) -> None:
+    def _bulk(self, chunk: list[_Pending], result: _BulkResult, index: str, refresh: Refresh) -> None:
         """Send one chunk; retry what failed transiently; record every item's fate in `result`."""
         pending = chunk
         last_problem = ""
@@ -353,7 +353,7 @@ class OpenSearchStore(ArticleStore):
                 self._sleep(self._retry.delay(attempt - 1))
             body = "".join(item.lines for item in pending)
             try:
-                response = self.client.bulk(body=body, refresh=refresh)
+                response = self.client.bulk(body=body, index=index, refresh=refresh)
             except ClientConnectionError as error:
                 last_problem = f"unreachable: {error}"
                 continue
