@@ -250,3 +250,23 @@ def test_a_forged_cursor_with_a_valid_fingerprint_is_invalid_not_a_failed_search
 
     with pytest.raises(InvalidCursor):
         store.search(query.model_copy(update={"cursor": encode_cursor(query, forged, "a0001")}))
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "ceasefire " * 1500,  # beyond OpenSearch's 1024 clauses per bool query
+        " OR ".join(f"word{n}" for n in range(1500)) + " ceasefire",
+        "ceasefire " + " ".join(f"-word{n}" for n in range(1500)),
+        'ceasefire:talks AND (report) "talks * ~ /paragraph/ \\ {report}',  # Lucene syntax is just words
+    ],
+)
+def test_any_q_is_answered_never_a_failed_search(make_store, q: str) -> None:  # type: ignore[no-untyped-def]
+    store = opensearch(make_store)
+    store.upsert([article(n) for n in range(1, 4)])
+
+    result = store.search(SearchQuery(q=q))
+
+    assert result.total == 3  # every article has each of these words; nothing is read as syntax
+    assert store.facet_values(Dimension.ACTOR, "", SearchQuery(q=q))
+    assert store.histogram(SearchQuery(q=q), "week")

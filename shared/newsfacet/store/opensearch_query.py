@@ -89,7 +89,8 @@ HIT_SOURCE = [
     "locations.name",
     "topics.label",
 ]
-# Lucene limits a query to 1024 leaf clauses; each word or phrase costs one per searched field.
+# OpenSearch refuses a query of more than 1024 leaf clauses in all (indices.query.bool.
+# max_clause_count, counted through nested bools); each word or phrase costs one per searched field.
 _CLAUSE_BUDGET = 1000
 _SNIPPET_CHARS = 200
 _MARK_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
@@ -145,7 +146,7 @@ def _within_budget(clauses: list[Clause], budget: int) -> tuple[list[Clause], in
     for clause in clauses:
         cost = _clause_leaves(clause)
         if cost > budget:
-            break
+            continue
         kept.append(clause)
         budget -= cost
     return kept, budget
@@ -183,8 +184,8 @@ def _clause_query(clause: Clause, positive: bool) -> Body:
 
 
 def _text_query(parsed: ParsedQuery) -> tuple[list[Body], list[Body]]:
-    """(must, must_not) for the parsed `q`. Absurdly long queries keep their first clauses only,
-    within Lucene's clause limit, instead of failing."""
+    """(must, must_not) for the parsed `q`. A query beyond the clause budget (about 120 words: a
+    pasted paragraph) keeps the clauses that fit, first come first served, instead of failing."""
     positive, budget = _within_budget(parsed.positive, _CLAUSE_BUDGET)
     negated, _ = _within_budget(parsed.negated, budget)
     must = [_clause_query(clause, positive=True) for clause in positive]
