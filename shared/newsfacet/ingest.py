@@ -48,7 +48,7 @@ from newsfacet.config import Settings
 from newsfacet.model import Article, Origin, Rejection, RejectionReason, StoredVersion
 from newsfacet.rejections import RejectionLog, RejectionLogUnavailable, RejectionRecord
 from newsfacet.s3events import S3EventKind, S3ObjectEvent
-from newsfacet.store.base import ArticleStore, StoreUnavailable
+from newsfacet.store.base import ArticleStore, DocumentRejected, StoreUnavailable
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -175,6 +175,15 @@ class Ingestor:
         except ObjectGone:
             return self._removed(event) if current else self._outcome("gone", event)
         result = self._builder()(raw, origin, version, self._settings, now=self._clock())
+        if isinstance(result, Article):
+            try:
+                (written,) = self._store.upsert([result])
+            except DocumentRejected as refused:
+                # Retrying cannot help (e.g. a field the engine cannot index): a rejection, recorded
+                # with the engine's reason, rather than five redeliveries on the way to the DLQ.
+                result = Rejection(
+                    reason=RejectionReason.INDEX_REFUSED, detail=str(refused), origin=origin
+                )
         if isinstance(result, Rejection):
             self._rejections.record(RejectionRecord.of(result, bucket, key, version, self._clock()))
             # The key no longer holds an article: mark that, so older creates stay buried.
@@ -186,7 +195,6 @@ class Ingestor:
                 detail=result.detail,
                 tombstoned=self._reconcile(bucket, key),
             )
-        (written,) = self._store.upsert([result])
         status: IngestStatus = "indexed" if written.status == "written" else "stale"
         return self._outcome(status, event, article_id=result.id, tombstoned=self._reconcile(bucket, key))
 

@@ -110,6 +110,7 @@ class RejectionReason(StrEnum):
     NOT_HTML = "not_html"
     ERROR_PAGE = "error_page"
     NO_ARTICLE_BODY = "no_article_body"
+    INDEX_REFUSED = "index_refused"  # the search engine refused the article for good
 
 
 class Rejection(Model):

@@ -34,7 +34,8 @@ from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingErro
 from moto import mock_aws
 from newsfacet.config import Settings
 from newsfacet.ingest import Ingestor, S3ObjectSource
-from newsfacet.model import Article, RejectionReason, SearchQuery, StoredVersion, WriteOutcome
+from newsfacet.model import Actor, Article, RejectionReason, SearchQuery, StoredVersion, WriteOutcome
+from newsfacet.pipeline import build_article
 from newsfacet.rejections import DynamoDBRejectionLog
 from newsfacet.store.base import ArticleStore, StoreUnavailable
 
@@ -573,6 +574,37 @@ def test_a_poison_file_is_rejected_recorded_and_not_retried(world: IngestWorld) 
     assert [(value, line["reason"]) for value, line in delivery.metric_values("UploadsRejected")] == [
         (1.0, "binary")
     ]
+
+
+def test_an_article_opensearch_refuses_for_good_is_a_recorded_rejection_not_a_retry(
+    aws: None, make_store: Any, capsys: Any
+) -> None:
+    world = IngestWorld(make_store("opensearch"), capsys)
+    world.deliver()
+
+    def with_unindexable_actor(*args: Any, **kwargs: Any) -> Any:
+        # A keyword term over Lucene's 32766-byte limit: OpenSearch refuses the document itself.
+        result = build_article(*args, **kwargs)
+        assert isinstance(result, Article)
+        huge = Actor(name="x" * 40_000, type="person", mentions=1, salience=0.5)
+        return result.model_copy(update={"actors": [*result.actors, huge]})
+
+    world.app._ingestor = Ingestor(
+        store=world.store,
+        source=S3ObjectSource(world.s3),
+        rejections=world.rejections,
+        settings=Settings(),
+        build=with_unindexable_actor,
+    )
+    world.put("bridge.html", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
+
+    delivery = world.deliver()
+
+    assert delivery.failed_ids == set()
+    assert world.receive() == [] and world.dlq_bodies() == []
+    (entry,) = world.rejections.recent()
+    assert (entry.key, entry.reason) == ("bridge.html", RejectionReason.INDEX_REFUSED)
+    assert world.store.search(SearchQuery()).total == 0
 
 
 def test_a_rejected_reupload_removes_the_previous_article(world: IngestWorld) -> None:

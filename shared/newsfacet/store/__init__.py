@@ -15,11 +15,11 @@ def open_store(settings: Settings) -> ArticleStore:
     """
     url = settings.store
     if url.startswith("sqlite://"):
-        from newsfacet.store.embedded import EmbeddedStore
+        from newsfacet.store.embedded import EmbeddedStore  # noqa: PLC0415 - load only the engine in use
 
         return EmbeddedStore.from_url(url)
     if url.startswith(("http://", "https://")):
-        from newsfacet.store.opensearch import OpenSearchStore
+        from newsfacet.store.opensearch import OpenSearchStore  # noqa: PLC0415 - load only the engine in use
 
         return OpenSearchStore.from_settings(settings)
     raise ValueError(f"unsupported store URL {url!r}: use sqlite:///path or http(s)://host:port")

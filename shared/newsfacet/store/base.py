@@ -9,6 +9,8 @@ Semantics shared by all engines (proven by `tests/contract/`):
 - `find_by_origin` lists every id (live or tombstone) whose article came from one S3 object, so an
   ObjectRemoved event, which names only the key, can be applied.
 - Transient trouble (engine down, throttled, timed out) raises `StoreUnavailable`; callers retry.
+- A document the engine refuses for good (e.g. a field it cannot index) raises `DocumentRejected`
+  once the rest of the batch is written; retrying it cannot help.
 - A cursor that does not belong to the query raises `InvalidCursor`.
 """
 
@@ -38,7 +40,20 @@ class StoreUnavailable(StoreError):  # noqa: N818 - reads as a state, like Timeo
     """The engine cannot be reached or refuses work for now. Retrying later may succeed."""
 
 
-class InvalidCursor(StoreError, ValueError):
+class DocumentRejected(StoreError):  # noqa: N818 - a verdict on input, like ArticleRejected
+    """The engine refused some documents for good (retrying cannot help); the rest were written.
+
+    `failures` maps each refused id to the engine's reason; `outcomes` holds the other items' results.
+    """
+
+    def __init__(self, failures: dict[str, str], outcomes: list[WriteOutcome]) -> None:
+        reasons = "; ".join(f"{article_id[:80]}: {reason}" for article_id, reason in failures.items())
+        super().__init__(f"the store refused {len(failures)} document(s): {reasons}")
+        self.failures = failures
+        self.outcomes = outcomes
+
+
+class InvalidCursor(StoreError, ValueError):  # noqa: N818 - a verdict on input, like ArticleRejected
     """A paging cursor is malformed or was made for another query."""
 
 
@@ -51,6 +66,7 @@ class ArticleStore(ABC):
 
         Returns one outcome per article, in order. Raises `StoreUnavailable` if the batch could not
         be written at all; an item that failed transiently is retried inside, then raises.
+        Raises `DocumentRejected` for items refused for good, after writing the others.
         """
 
     @abstractmethod

@@ -64,7 +64,13 @@ from newsfacet.model import (
     WriteStatus,
 )
 from newsfacet.store import opensearch_query as bodies
-from newsfacet.store.base import ArticleStore, InvalidCursor, StoreError, StoreUnavailable
+from newsfacet.store.base import (
+    ArticleStore,
+    DocumentRejected,
+    InvalidCursor,
+    StoreError,
+    StoreUnavailable,
+)
 from newsfacet.store.cursor import CursorPosition, decode_cursor, encode_cursor
 from newsfacet.store.facets import ordered_facet
 
@@ -92,19 +98,6 @@ _INDEX_VERSION = re.compile(r"-v(\d+)$")
 
 class OpenSearchConfigError(StoreError, ValueError):
     """The settings do not describe a usable OpenSearch connection (e.g. SigV4 without a region)."""
-
-
-class DocumentRejected(StoreError):  # noqa: N818 - a verdict on input, like ArticleRejected
-    """OpenSearch refused some documents for good (retrying cannot help); the rest were written.
-
-    `failures` maps each refused id to OpenSearch's reason; `outcomes` holds the other items' results.
-    """
-
-    def __init__(self, failures: dict[str, str], outcomes: list[WriteOutcome]) -> None:
-        reasons = "; ".join(f"{article_id[:80]}: {reason}" for article_id, reason in failures.items())
-        super().__init__(f"OpenSearch refused {len(failures)} document(s): {reasons}")
-        self.failures = failures
-        self.outcomes = outcomes
 
 
 @dataclass(frozen=True)
