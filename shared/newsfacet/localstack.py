@@ -30,7 +30,7 @@ import time
 import uuid
 import warnings
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType, ModuleType, TracebackType
@@ -39,13 +39,13 @@ from typing import IO, TYPE_CHECKING, Any, TextIO
 import yaml  # type: ignore[import-untyped]  # comes with moto[server]; no stubs installed
 
 from newsfacet.config import Settings
+from newsfacet.localserver import LocalContext, LocalServer, event_from_request, load_search_handler
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_sqs import SQSClient
     from mypy_boto3_sqs.type_defs import MessageTypeDef
 
-    from newsfacet.localserver import LocalServer
 
 __all__ = [
     "BucketSpec",
@@ -361,8 +361,6 @@ class QueueWorker(threading.Thread):
 
     def _process(self, messages: list[MessageTypeDef]) -> None:
         event = {"Records": [self._record(message) for message in messages]}
-        from newsfacet.localserver import LocalContext  # noqa: PLC0415 - the HTTP server's module
-
         context = LocalContext(
             function_name="newsfacet-ingest-local",
             invoked_function_arn="arn:aws:lambda:local:000000000000:function:newsfacet-ingest-local",
@@ -432,7 +430,7 @@ class LocalStack:
         self._node: Any = None
         self._server: LocalServer | None = None
         self._worker: QueueWorker | None = None
-        self._env: Any = None
+        self._restore_environment = ExitStack()
 
     # --- lifecycle
 
@@ -447,8 +445,6 @@ class LocalStack:
 
     def _start(self) -> None:
         from moto.server import ThreadedMotoServer  # noqa: PLC0415 - dev dependency, local only
-
-        from newsfacet.localserver import LocalServer, load_search_handler  # noqa: PLC0415
 
         if self.options.start_opensearch:
             launcher = _opensearch_launcher(self.options.root)
@@ -478,8 +474,7 @@ class LocalStack:
         }
         if self.options.start_opensearch:
             environment["NEWSFACET_OPENSEARCH_AUTH"] = "none"
-        self._env = _environment(environment)
-        self._env.__enter__()
+        self._restore_environment.enter_context(_environment(environment))
         s3, sqs = self._clients()
         queue_arns = self._create_queues(sqs)
         self._create_bucket(s3, queue_arns)
@@ -522,9 +517,7 @@ class LocalStack:
             with suppress(Exception):  # a half-started server has nothing to shut down
                 self._moto.stop()
             self._moto = None
-        if self._env is not None:
-            self._env.__exit__(None, None, None)
-            self._env = None
+        self._restore_environment.close()
         if self._node is not None:
             self._node.stop()
             self._node = None
@@ -618,8 +611,6 @@ class LocalStack:
 
         Asked of the server's handler directly, as an HTTP request would, minus an access-log line.
         """
-        from newsfacet.localserver import event_from_request  # noqa: PLC0415
-
         if self._server is None:
             raise LocalStackError("the stack is not running")
         response = self._server.invoke(event_from_request("GET", "/search?size=1", {}))
