@@ -235,15 +235,23 @@ def extract_actors(
         else:
             orgs.append((name, mention, actor_type))
 
-    # An organisation-typed span carrying a person's surname is that person ("Paris Hilton" typed
-    # ORG next to "Hilton, 43, said").
-    # An age (", 43,") after an organisation-typed name makes it a person too.
-    aged = [(n, m, t) for n, m, t in orgs if m.with_age and t == "organization" and " " not in n]
-    for item in aged:
+    _people_typed_as_organizations(persons, orgs, aliases)
+    clusters = _merge_persons(persons)
+    _merge_organizations(orgs, clusters, aliases)
+    return _rank(clusters, aliases, excluded)
+
+
+def _people_typed_as_organizations(
+    persons: list[tuple[str, Mention]], orgs: list[tuple[str, Mention, ActorType]], aliases: dict[str, str]
+) -> None:
+    """Move to `persons` the organisation-typed names that are people: one followed by an age
+    ("Hilton, 43, said"), and then any carrying a person's surname ("Paris Hilton" typed ORG)."""
+    for item in [o for o in orgs if o[1].with_age and o[2] == "organization" and " " not in o[0]]:
         orgs.remove(item)
         persons.append((item[0], item[1]))
-    surnames = {fold(name).split()[-1] for name, _m in persons}
-    for name, mention, actor_type in list(orgs):
+    surnames = {fold(name).split()[-1] for name, _mention in persons}
+    for item in list(orgs):
+        name, mention, actor_type = item
         words = fold(name).split()
         if (
             actor_type == "organization"
@@ -252,12 +260,8 @@ def extract_actors(
             and not ORGANIZATION_WORDS & set(words)
             and fold(name) not in aliases
         ):
-            orgs.remove((name, mention, actor_type))
+            orgs.remove(item)
             persons.append((clean_name(name, person=True) or name, mention))
-
-    clusters = _merge_persons(persons)
-    _merge_organizations(orgs, clusters, aliases)
-    return _rank(clusters, aliases, excluded)
 
 
 def _is_excluded(key: str, excluded: frozenset[str]) -> bool:
