@@ -32,10 +32,22 @@ _BOILERPLATE_LINE = re.compile(
     r"|this (?:article|story|content) (?:is|was) (?:only )?available to (?:subscribers|members).{0,60}"
     r"|(?:page|article) not found|we use cookies.{0,200}"
     r"|(?:[^.]{0,80}\.\s+)?(?:sign up|subscribe|register)\b.{0,80}\bnewsletters?\b.{0,80}"
-    r")[.!:]?$",
+    r"|(?:\d+\s+)?comments?|leave a (?:comment|reply)|click to tweet|you (?:may|might) also like|more"
+    r"|(?:estimated )?reading time\s*:?.{0,20}|\d+\s*min(?:ute)?s?\s+read"
+    r"|(?:tempo de leitura|temps de lecture|tiempo de lectura|lesezeit|tempo di lettura)\s*:?.{0,20}"
+    r"|(?:additional )?reporting by .{0,80}"
+    r"|.{0,80} contributed (?:reporting|to this (?:report|story|article)).{0,60}"
+    r"|.{0,40}\bshare (?:it|this|the story) with .{0,30}|filed under\s*:.{0,100}|tags?\s*:.{0,100}"
+    r"|citation\s*:.{0,300}\bretrieved\b.{0,60}\bfrom\s+\S+"
+    r"|this (?:document|article|material|content|story) is (?:subject to|protected by) copyright.{0,400}"
+    r")[.!:?]?$",
     re.IGNORECASE,
 )
 _MAX_BOILERPLATE_WORDS = 40
+_PERSONAL = re.compile(r"[\w.+-]+@[\w-]+\.|@\w+")
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|@\w+|(?:https?://|www\.)\S+|[\w-]+\.(?:com|org|net)/\S*|[|·•]"
+)
 
 
 @cache
@@ -74,5 +86,8 @@ def postclean(text: str) -> str:
             continue
         if len(paragraph.split()) <= _MAX_BOILERPLATE_WORDS and _BOILERPLATE_LINE.match(paragraph):
             continue
+        tokens = paragraph.split()
+        if all(_CONTACT.fullmatch(token) for token in tokens) and any(_PERSONAL.match(t) for t in tokens):
+            continue  # e-mail addresses and handles, maybe with links: the author's contact box
         paragraphs.append(paragraph)
     return "\n\n".join(paragraphs)

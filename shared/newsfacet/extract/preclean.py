@@ -15,7 +15,18 @@ from lxml import html
 __all__ = ["preclean"]
 
 # Elements that never hold article text.
-_ALWAYS_DROP = ("script", "style", "template", "dialog", "nav", "footer", "button", "select", "svg")
+_ALWAYS_DROP = (
+    "script",
+    "style",
+    "template",
+    "dialog",
+    "nav",
+    "footer",
+    "button",
+    "select",
+    "svg",
+    "figcaption",
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _DROP_ROLES = frozenset({"dialog", "alertdialog", "navigation", "contentinfo", "complementary", "banner"})
 
@@ -32,7 +43,8 @@ _BOILERPLATE_NAME = re.compile(
     r"|advert|advertisement|ads|adslot|dfp|sponsored|promo|modal|popup|overlay|breadcrumb|breadcrumbs"
     r"|skiplink|skip|sidebar|toolbar|tags|newsletterbox|comments|comment|disqus"
     r"|read[_-](?:more|also)|most[_-](?:read|popular)|more[_-]stories|skip[_-](?:link|to)"
-    r"|ad[_-](?:slot|container|wrapper)|author[_-]bio|site[_-](?:header|footer))" + _TOKEN_END,
+    r"|ad[_-](?:slot|container|wrapper)|author[_-]bio|site[_-](?:header|footer)|[a-z]*caption[a-z]*)"
+    + _TOKEN_END,
     re.IGNORECASE,
 )
 # Reader comments are removed even when they outweigh the article (long threads under short posts):
@@ -68,6 +80,8 @@ _TEXT_TAGS = frozenset({"article", "p", "h1"})
 _GUARD_SHARE = 0.5
 _SPLIT_FIRST_SHARE = 0.85
 _MAX_RELATED_BLOCK_WORDS = 400
+_MIN_LINK_LIST_ITEMS = 3
+_MIN_STORY_LINK_WORDS = 4
 
 
 def preclean(tree: html.HtmlElement) -> html.HtmlElement:
@@ -96,6 +110,7 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
         if is_comments or is_hover_card or _is_boilerplate_box(element, names, total):
             _drop(element)
     _drop_related_lists(root)
+    _drop_link_lists(root)
     _drop_skip_links(root)
     return tree
 
@@ -316,6 +331,23 @@ def _drop_related_lists(root: html.HtmlElement) -> None:
             and _link_dense(container)
         ):
             _drop(container)
+
+
+def _drop_link_lists(root: html.HtmlElement) -> None:
+    """A list whose every item is one link to another story is a "more stories" list."""
+    for items in list(root.iter("ul", "ol")):
+        entries = [item for item in items if item.tag == "li"]
+        if len(entries) < _MIN_LINK_LIST_ITEMS or items.getparent() is None:
+            continue
+        if all(_is_story_link(item) for item in entries):
+            _drop(items)
+
+
+def _is_story_link(item: html.HtmlElement) -> bool:
+    links = item.findall(".//a")
+    text = " ".join(item.text_content().split())
+    linked = " ".join(" ".join(link.text_content().split()) for link in links)
+    return len(links) == 1 and len(text.split()) >= _MIN_STORY_LINK_WORDS and len(linked) >= 0.9 * len(text)
 
 
 def _link_dense(element: html.HtmlElement) -> bool:
