@@ -19,6 +19,9 @@ _SEPARATOR = re.compile(r"\s+[|\-–—·•»:]{1,2}\s+|\s+::\s+")
 _MAX_AFFIX_WORDS = 5
 _WORD = re.compile(r"\w+")
 _MIN_SEGMENT_WORDS = 3
+_MIN_COMPACT_SITE_CHARS = 6
+# An `<h1>` sharing this much of its wording with the declared title is the same headline, reworded.
+_MIN_HEADLINE_OVERLAP = 0.4
 _MAX_PRINTED_CHARS = 300
 
 
@@ -48,6 +51,12 @@ def strip_site_affix(title: str, site_names: Iterable[str]) -> str:
                 and (key.startswith(site) or site.startswith(key))
                 and len(key.split()) <= _MAX_AFFIX_WORDS
                 for site in sites
+            )
+            or any(
+                len(site) >= _MIN_COMPACT_SITE_CHARS
+                and key.replace(" ", "").startswith(site)
+                and len(key.split()) <= _MAX_AFFIX_WORDS
+                for site in compact_sites
             )
         )
 
@@ -102,6 +111,10 @@ def choose_title(tree: html.HtmlElement, declared: Iterable[str], site_names: It
             heading_key = _key(heading)
             if heading_key and (heading_key == key or (len(heading_key) > 20 and heading_key in key)):
                 return TitleChoice(heading, _affix(title, candidate))
+    for heading in _article_headings(tree, sites):
+        if any(_overlap(heading, candidate) >= _MIN_HEADLINE_OVERLAP for candidate in candidates):
+            title = titles[0] if titles else heading
+            return TitleChoice(heading, _affix(title, strip_site_affix(title, sites)))
     printed = _printed_texts(tree)
     for title in titles:
         segments = _SEPARATOR.split(title)
@@ -114,6 +127,27 @@ def choose_title(tree: html.HtmlElement, declared: Iterable[str], site_names: It
         if candidate:
             return TitleChoice(candidate, _affix(title, candidate))
     return TitleChoice(headings[0] if headings else "")
+
+
+def _article_headings(tree: html.HtmlElement, sites: list[str]) -> list[str]:
+    """`<h1>` texts that can be a headline: not a link (a logo), not the site's name, 3+ words."""
+    site_keys = {_key(site) for site in sites}
+    headings = []
+    for h1 in tree.iter("h1"):
+        text = " ".join(h1.text_content().split())
+        if len(text.split()) < _MIN_SEGMENT_WORDS or _key(text) in site_keys or h1.find(".//a") is not None:
+            continue
+        if any(ancestor.tag == "a" for ancestor in h1.iterancestors()):
+            continue
+        headings.append(text)
+    return headings
+
+
+def _overlap(heading: str, declared: str) -> float:
+    """Share of the heading's words that the declared title also uses (an SEO rewrite keeps many)."""
+    heading_words = set(_WORD.findall(heading.casefold()))
+    declared_words = set(_WORD.findall(declared.casefold()))
+    return len(heading_words & declared_words) / len(heading_words) if heading_words else 0.0
 
 
 def _printed_texts(tree: html.HtmlElement) -> set[str]:
