@@ -161,6 +161,13 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores ({system})"
 
 
+def load_average() -> str:
+    try:
+        return " / ".join(f"{value:.1f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -292,7 +299,8 @@ def render(
             f"Corpus: Zyte article-extraction benchmark, {pages} pages (`/work/shared/corpus/aeb`). "
             "Metric: the benchmark's own (4-token shingles, page-normalised; corpus P/R are means over "
             "pages, F1 their harmonic mean; accuracy = exact token match).",
-            f"Machine: {machine()}; pinned to one core. Date: {today}.",
+            f"Machine: {machine()}; pinned to one core. Date: {today}. Load average when the run "
+            f"ended: {load_average()} (the machine is shared; rates fall as the load rises).",
             "",
             "| extractor | precision | recall | F1 | accuracy | pages/s |",
             "|---|---|---|---|---|---|",
