@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import gzip
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
-from typing import Final
+from typing import Any, Final
 
 import pycountry
 
@@ -21,7 +21,7 @@ from newsfacet.enrich.names import fold
 from newsfacet.model import LocationKind
 
 TABLE_RESOURCE: Final = "geo.json.gz"
-TABLE_VERSION: Final = 2
+TABLE_VERSION: Final = 3
 GAZETTEER_MIN_CITY: Final = 100_000
 _KIND_ORDER: Final[dict[str, int]] = {
     "country": 0,
@@ -51,26 +51,47 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    """Folded name -> candidate places. `primary` holds official and hand-written names, which
-    always win over `alternate` (other spellings GeoNames lists for larger cities)."""
+    """Folded name -> candidate places, most plausible first.
 
-    primary: dict[str, tuple[Place, ...]]
-    alternate: dict[str, tuple[Place, ...]]
+    `named` holds countries, continents, regions, seas and hand-written aliases: a few thousand
+    keys, built at load. Cities stay rows of the shipped table until looked up (`city_index` for
+    official names, `alternate_index` for other spellings, both lists of row numbers, largest
+    city first). A name in `named` is never also a city ("Jordan" the country, not the town in Hong
+    Kong), and an official name always wins over another city's alternate spelling.
+    """
+
+    named: dict[str, tuple[Place, ...]]
+    city_rows: list[list[Any]]
+    city_index: dict[str, list[int]]
+    alternate_index: dict[str, list[int]]
     countries: dict[str, Place]
     demonyms: dict[str, str]
+    _cities: dict[int, Place] = field(default_factory=dict)
 
     def candidates(self, name: str) -> tuple[Place, ...]:
         key = fold(name)
-        return self.primary.get(key) or self.alternate.get(key, ())
+        named = self.named.get(key)
+        if named is not None:
+            return named
+        rows = self.city_index.get(key) or self.alternate_index.get(key) or []
+        return tuple(self.city(row) for row in rows)
+
+    def city(self, row: int) -> Place:
+        place = self._cities.get(row)
+        if place is None:
+            name, iso, lat, lon, population = self.city_rows[row]
+            place = self._cities[row] = Place(name, "city", iso, lat, lon, population)
+        return place
 
     def is_place_name(self, text: str) -> bool:
         """Whether a capitalised phrase the NER left untyped is worth resolving as a place: any
         country, region, sea or area name, or a city of 100,000 people or more (`places` still
         requires that city's country to be in the article)."""
-        found = self.primary.get(fold(text))
-        if not found:
-            return False
-        return found[0].kind != "city" or found[0].population >= GAZETTEER_MIN_CITY
+        key = fold(text)
+        if key in self.named:
+            return True
+        rows = self.city_index.get(key)
+        return rows is not None and int(self.city_rows[rows[0]][4]) >= GAZETTEER_MIN_CITY
 
     def country(self, code: str) -> Place | None:
         return self.countries.get(code)
@@ -89,73 +110,61 @@ def _add(index: dict[str, list[Place]], name: str, place: Place) -> None:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built on first call (about 0.2 s)."""
+    """The process-wide gazetteer, built on first call (~0.1 s: a JSON parse and a few thousand
+    names; cities become `Place`s only when looked up)."""
     try:
         raw = files("newsfacet.data").joinpath(TABLE_RESOURCE).read_bytes()
         table = json.loads(gzip.decompress(raw))
     except (OSError, ValueError) as exc:
         raise GazetteerError(f"cannot read newsfacet/data/{TABLE_RESOURCE}: {exc}") from exc
+    if table.get("version") != TABLE_VERSION:
+        raise GazetteerError(f"{TABLE_RESOURCE} is version {table.get('version')}, need {TABLE_VERSION}")
 
-    primary: dict[str, list[Place]] = {}
-    alternate: dict[str, list[Place]] = {}
+    named: dict[str, list[Place]] = {}
     countries: dict[str, Place] = {}
-    cities: dict[tuple[str, str], Place] = {}
-
     for iso, name, lat, lon, population, _continent in table["countries"]:
         display = geo_aliases.COUNTRY_NAME_OVERRIDES.get(iso, name)
         place = Place(display, "country", iso, lat, lon, population)
         countries[iso] = place
-        _add(primary, display, place)
-        _add(primary, name, place)
-    _add_pycountry_names(primary, countries)
+        _add(named, display, place)
+        _add(named, name, place)
+    _add_pycountry_names(named, countries)
     for alias, iso in geo_aliases.COUNTRY_ALIASES.items():
         if iso in countries:
-            _add(primary, alias, countries[iso])
+            _add(named, alias, countries[iso])
 
     for _code, name, lat, lon in table["continents"]:
-        _add(primary, name, Place(name, "continent", None, lat, lon))
+        _add(named, name, Place(name, "continent", None, lat, lon))
 
     for _code, name, iso, lat, lon in table["regions"]:
-        _add(primary, name, Place(name, "region", iso, lat, lon))
+        _add(named, name, Place(name, "region", iso, lat, lon))
 
     for name, kind, iso, lat, lon, spellings in geo_aliases.EXTRA_PLACES:
         place = Place(name, kind, iso, lat, lon)
         # Hand-written places replace whatever GeoNames files under the same key ("Gaza").
         for spelling in (name, *spellings):
-            primary[fold(spelling)] = [place]
+            named[fold(spelling)] = [place]
 
-    if table.get("version") != TABLE_VERSION:
-        raise GazetteerError(f"{TABLE_RESOURCE} is version {table.get('version')}, need {TABLE_VERSION}")
-    # Rows are ordered by population, so same-named cities are already largest first.
-    for name, key, iso, lat, lon, population, alternate_keys in table["cities"]:
-        place = Place(name, "city", iso, lat, lon, population)
-        cities.setdefault((name, iso), place)
-        # A city never shadows a country, region or sea of the same name ("Jordan", Hong Kong).
-        known = primary.get(key)
-        if known is None:
-            primary[key] = [place]
-        elif known[-1].kind == "city":
-            known.append(place)
-        for alt_key in alternate_keys:
-            alternate.setdefault(alt_key, []).append(place)
-
-    for alias, (city_name, iso) in geo_aliases.CITY_ALIASES.items():
-        if (city_name, iso) in cities:
-            primary[fold(alias)] = [cities[(city_name, iso)]]
-
-    demonyms = {fold(word): iso for word, iso in geo_aliases.DEMONYMS.items()}
-    return Gazetteer(
-        primary={key: _ranked(places) for key, places in primary.items()},
-        # Alternate spellings only name cities, appended largest first: already ranked.
-        alternate={key: tuple(places) for key, places in alternate.items()},
+    gazetteer = Gazetteer(
+        named={},
+        city_rows=table["cities"],
+        city_index=table["city_index"],
+        alternate_index=table["alternate_index"],
         countries=countries,
-        demonyms=demonyms,
+        demonyms={fold(word): iso for word, iso in geo_aliases.DEMONYMS.items()},
     )
+    for alias, (city_name, iso) in geo_aliases.CITY_ALIASES.items():
+        rows = gazetteer.city_index.get(fold(city_name), [])
+        match = next((row for row in rows if gazetteer.city_rows[row][1] == iso), None)
+        if match is not None:
+            named[fold(alias)] = [gazetteer.city(match)]
+    gazetteer.named.update({key: _ranked(places) for key, places in named.items()})
+    return gazetteer
 
 
 def _ranked(places: list[Place]) -> tuple[Place, ...]:
-    """Countries before regions before cities; larger cities first."""
-    if len(places) == 1 or all(p.kind == "city" for p in places):
+    """Countries before seas and areas before regions before cities."""
+    if len(places) == 1:
         return tuple(places)
     return tuple(sorted(places, key=lambda p: (_KIND_ORDER[p.kind], -p.population)))
 
