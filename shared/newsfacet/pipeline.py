@@ -25,6 +25,9 @@ __all__ = ["build_article", "lede_of"]
 
 # Enrichment (spaCy English NER, English rules for topics) only makes sense for English text.
 _ENRICHED_LANGUAGES = frozenset({"en"})
+# The longest real articles run to ~20,000 words; enriching a multi-megabyte "body" (a dump, a
+# book) beyond this would only cost time, and its opening says what it is about.
+_MAX_ENRICHED_CHARS = 200_000
 _LEDE_MAX_CHARS = 400
 _LEDE_MIN_WORDS = 8
 _TITLE_FALLBACK_CHARS = 120
@@ -64,7 +67,7 @@ def _assemble(page: ExtractedPage, origin: Origin, version: int, ingested_at: da
     language = meta.language
     title = meta.title or _first_words(page.text)
     enrichment = (
-        enrich(title, page.text, exclude=exclusions(page, url))
+        enrich(title, page.text[:_MAX_ENRICHED_CHARS], exclude=exclusions(page, url))
         if language is None or language in _ENRICHED_LANGUAGES
         else Enrichment()
     )
