@@ -23,6 +23,7 @@ Handler = Callable[[argparse.Namespace, Settings], int]
 
 EXIT_OK = 0
 EXIT_REJECTED = 2
+EXIT_UNREADABLE = 1
 
 
 def add_store_option(parser: argparse.ArgumentParser) -> None:
@@ -42,7 +43,8 @@ def _add_extract(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
         "extract",
         help="clean and enrich one HTML file, print the article as JSON",
         description="Print the Article as JSON on stdout (exit 0), or one line "
-        "'rejected: <reason>: <detail>' on stderr (exit 2).",
+        "'rejected: <reason>: <detail>' on stderr (exit 2). An unreadable file exits 1.",
+        epilog="example: newsfacet extract page.html.gz --url https://example.org/2026/10/story",
     )
     parser.add_argument("file", type=Path, help="an HTML page, possibly gzip-compressed")
     parser.add_argument("--url", default=None, help="the URL the page was fetched from")
@@ -54,8 +56,13 @@ def _run_extract(args: argparse.Namespace, settings: Settings) -> int:
     from newsfacet.model import Origin, Rejection  # noqa: PLC0415
     from newsfacet.pipeline import build_article  # noqa: PLC0415
 
-    path: Path = args.file
-    raw = path.read_bytes()
+    path: Path = args.file.resolve()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        print(f"newsfacet extract: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    # Same origin as `newsfacet ingest` gives the file, so both compute the same article id.
     origin = Origin(bucket="local", key=str(path), source_url=args.url)
     result = build_article(raw, origin, version=0, settings=settings)
     if isinstance(result, Rejection):

@@ -19,7 +19,7 @@ def test_extract_prints_the_article_as_json(capsys: pytest.CaptureFixture[str]) 
     assert err == ""
     result = Article.model_validate_json(out)
     assert result.title == "Rotterdam dockers strike over automation plans"
-    assert result.origin.key == str(PAGES / "modern_news.html")
+    assert result.origin.key == str((PAGES / "modern_news.html").resolve())
     assert json.loads(out)["published_at"] == "2024-03-12T08:15:00+01:00"
 
 
@@ -69,3 +69,12 @@ def test_size_limit_is_read_from_the_environment(
     monkeypatch.setenv("NEWSFACET_MAX_UPLOAD_BYTES", "100")
     assert main(["extract", str(PAGES / "modern_news.html")]) == 2
     assert capsys.readouterr().err.startswith("rejected: too_large: ")
+
+
+def test_a_missing_file_is_an_error_not_a_rejection(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["extract", str(tmp_path / "missing.html")]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("newsfacet extract: cannot read ") and "missing.html" in err
