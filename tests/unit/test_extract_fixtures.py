@@ -142,6 +142,7 @@ def test_script_heavy_page_of_divs_only() -> None:
         ("error_page.html", RejectionReason.ERROR_PAGE),
         ("cookie_wall.html", RejectionReason.NO_ARTICLE_BODY),
         ("tiny.html", RejectionReason.NO_ARTICLE_BODY),
+        ("photo.png", RejectionReason.BINARY),
     ],
 )
 def test_pages_that_are_not_articles_are_rejected(name: str, reason: RejectionReason) -> None:
