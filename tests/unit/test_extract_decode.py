@@ -95,3 +95,8 @@ def test_undeclared_legacy_page_is_detected() -> None:
 def test_mislabelled_utf8_page_is_still_decoded() -> None:
     page = '<html><head><meta charset="utf-8"></head><body><p>Zürich – “Fondue”</p></body></html>'
     assert "Zürich – “Fondue”" in decode_text(page.encode("cp1252"))
+
+
+def test_undeclared_cyrillic_page_is_not_forced_into_windows_1252() -> None:
+    page = "<html><body><p>" + "Москва — столица России, крупнейший город страны. " * 5 + "</p></body></html>"
+    assert "Москва — столица России" in decode_text(page.encode("cp1251"))
