@@ -229,3 +229,12 @@ def test_any_text_gives_valid_topics(title: str, text: str) -> None:
     for topic in classify(title, text):
         assert topic.code.startswith("medtop:")
         assert 0.0 <= topic.score <= 1.0
+
+
+def test_a_game_report_is_sport_only() -> None:
+    text = (
+        "The forward scored 31 points as the home team won the game 112-104, their fifth straight "
+        "victory of the season. The coach praised every player on the bench, and the fans stayed "
+        "on their feet for the final minutes of the league match."
+    )
+    assert [t.label for t in classify("Hosts extend winning run", text)] == ["sport"]

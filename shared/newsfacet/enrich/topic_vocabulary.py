@@ -100,8 +100,8 @@ VOCABULARY: Final[tuple[TopicEntry, ...]] = (
     _top(LIFESTYLE, "lifestyle and leisure", {
         "travel": 1, "tourist": 1, "tourism": 1.2, "holiday": 0.8, "restaurant": 1.2, "recipe": 2,
         "chef": 1.2, "fashion": 1.2, "hotel": 0.8, "vacation": 1.2, "wellness": 1.5, "hobby": 1.5,
-        "cooking": 1.2, "garden": 0.8, "shopping": 0.8, "game": 0.3, "gaming": 1, "video game": 1.5,
-        "console": 1, "player": 0.2,
+        "cooking": 1.2, "garden": 0.8, "shopping": 0.8, "gaming": 1, "video game": 1.5,
+        "console": 1, "gamer": 1.2,
     }),
     _top(POLITICS, "politics", {
         "government": 1, "minister": 1, "president": 0.6, "parliament": 1.5, "lawmaker": 1.5,
