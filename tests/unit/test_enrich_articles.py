@@ -181,6 +181,18 @@ def test_no_junk_actors() -> None:
     assert not {a.name for a in result.actors} & {"Syrian", "Russian", "Turkish"}
 
 
+def test_names_found_early_are_counted_to_the_end_of_a_long_body() -> None:
+    filler = "The talks went on through the night without any statement. " * 200  # ~12,000 characters
+    text = (
+        "UN envoy Geir Pedersen arrived in Geneva on Monday for talks on Syria.\n\n"
+        + filler
+        + "\n\nPedersen said the talks would resume in March. Pedersen left Geneva on Friday."
+    )
+    result = enrich("Envoy in Geneva", text)
+    assert actor(result, "Geir Pedersen").mentions == 3
+    assert location(result, "Geneva").mentions == 3
+
+
 # --- locations ---------------------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ model's ~20 µs per character. That keeps enrichment fast on long articles witho
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -67,6 +68,7 @@ def _head(text: str, budget: int) -> str:
 
 
 _NEXT_WORD = re.compile(r"\W*([A-Za-z]+)")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 
 
@@ -93,33 +95,40 @@ def find_mentions(
     nlp = load_model()
     title_doc, head_doc = nlp.pipe([title, head])
     found: list[tuple[int, Mention]] = []  # (source: 0 title / 1 body, mention)
-    covered: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
+    covered = (_Spans(), _Spans())
     labels: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for source, doc in enumerate((title_doc, head_doc)):
         origin = title if source == 0 else text
         for ent in doc.ents:
             if ent.label_ not in USED_LABELS:
                 continue
-            covered[source].append((ent.start_char, ent.end_char))
+            covered[source].add(ent.start_char, ent.end_char)
             found.append((source, _mention(origin, ent.start_char, ent.end_char, ent.label_, source == 0)))
             labels[ent.text.strip()][ent.label_] += 1
 
+    # News names a person in full once, then by surname: look for the surnames too.
+    for surface, counts in list(labels.items()):
+        words = _POSSESSIVE_END.sub("", surface).split()
+        if counts.most_common(1)[0][0] == "PERSON" and len(words) > 1:
+            surname = words[-1]
+            if len(surname) > 2 and surname[0].isupper() and surname not in labels:
+                labels[surname]["PERSON"] += 1
     surfaces = sorted((s for s in labels if len(s) > 1), key=len, reverse=True)
     if surfaces:
         pattern = _alternation(tuple(surfaces))
         for source, origin in enumerate((title, text)):
             for match in pattern.finditer(origin):
-                if _overlaps(covered[source], match.start(), match.end()):
+                if covered[source].overlaps(match.start(), match.end()):
                     continue
                 label = labels[match.group(0)].most_common(1)[0][0]
-                covered[source].append((match.start(), match.end()))
+                covered[source].add(match.start(), match.end())
                 found.append((source, _mention(origin, match.start(), match.end(), label, source == 0)))
 
     if is_place_name is not None:
         for source, origin in enumerate((title, text)):
             for match in _CAPITALISED_RUN.finditer(origin):
                 # A capitalised word opening a sentence may be any word ("Reading the report...").
-                if _overlaps(covered[source], match.start(), match.end()) or _opens_sentence(
+                if covered[source].overlaps(match.start(), match.end()) or _opens_sentence(
                     origin, match.start()
                 ):
                     continue
@@ -157,8 +166,22 @@ def _opens_sentence(origin: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start < span_end and span_start < end for span_start, span_end in spans)
+class _Spans:
+    """Non-overlapping character spans already taken by a mention, sorted for O(log n) checks
+    (a long body can hold thousands of mentions)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        at = bisect.bisect_left(self.starts, end)  # spans starting before `end`...
+        return at > 0 and self.ends[at - 1] > start  # ...the last of which may reach past `start`
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect.bisect_left(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
 
 
 def _alternation(surfaces: tuple[str, ...]) -> re.Pattern[str]:
