@@ -7,6 +7,7 @@ module finds the article among them and reads its fields into plain, typed value
 from __future__ import annotations
 
 import json
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,7 @@ _ARTICLE_TYPES = frozenset(
     }
 )
 _MAX_OBJECTS = 200
+_MAX_VISITS = 2000
 
 
 @dataclass(frozen=True)
@@ -80,16 +82,18 @@ def read_jsonld(tree: html.HtmlElement) -> JsonLdArticle:
 
 def _collect(data: object, out: list[dict[str, Any]]) -> None:
     """Flatten lists and `@graph` containers into `out`, bounded against hostile inputs."""
-    stack = [data]
-    while stack and len(out) < _MAX_OBJECTS:
-        item = stack.pop(0)
+    queue: deque[object] = deque([data])
+    visited = 0
+    while queue and len(out) < _MAX_OBJECTS and visited < _MAX_VISITS:
+        item = queue.popleft()
+        visited += 1
         if isinstance(item, list):
-            stack.extend(item)
+            queue.extend(item[:_MAX_OBJECTS])
         elif isinstance(item, dict):
             out.append(item)
             graph = item.get("@graph")
             if isinstance(graph, list):
-                stack.extend(graph)
+                queue.extend(graph[:_MAX_OBJECTS])
 
 
 def _has_type(obj: dict[str, Any], types: frozenset[str] | set[str]) -> bool:

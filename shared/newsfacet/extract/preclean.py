@@ -79,6 +79,7 @@ _PROTECTED = frozenset({"html", "body", "main"})
 _TEXT_TAGS = frozenset({"article", "p", "h1"})
 _GUARD_SHARE = 0.5
 _SPLIT_FIRST_SHARE = 0.85
+_MAX_BODY_PARTS = 40
 _MAX_RELATED_BLOCK_WORDS = 400
 _MIN_LINK_LIST_ITEMS = 3
 _MIN_STORY_LINK_WORDS = 4
@@ -134,7 +135,9 @@ def _join_split_body(root: html.HtmlElement) -> None:
         return
     members = max(groups.values(), key=_paragraph_chars_of_all)
     members = list(dict.fromkeys(members))
-    if len(members) < 2 or any(_contains(a, b) for a in members for b in members if a is not b):
+    if not 2 <= len(members) <= _MAX_BODY_PARTS:
+        return
+    if any(_contains(a, b) for a in members for b in members if a is not b):
         return
     # The parts of one body sit side by side: same parent or same grandparent (one row each).
     grandparents = [_grandparent(member) for member in members]
