@@ -127,6 +127,12 @@ def test_wire_credits_are_found_in_bylines_and_datelines() -> None:
     assert wire_credits("The app is a good deal.") == []
 
 
+def test_an_agency_in_a_visible_byline_is_a_credit() -> None:
+    meta = metadata_of("<title>t</title>", '<p class="byline">By Jane Doe, Reuters</p>')
+    assert meta.authors == ["Jane Doe"]
+    assert meta.credits == ["Reuters"]
+
+
 def test_agency_authors_become_credits_not_authors() -> None:
     meta = metadata_of('<meta name="author" content="AFP">')
     assert meta.authors == []

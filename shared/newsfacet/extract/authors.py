@@ -11,7 +11,14 @@ from collections.abc import Iterable
 
 from lxml import html
 
-__all__ = ["WIRE_AGENCIES", "clean_authors", "find_authors", "wire_credits"]
+__all__ = [
+    "WIRE_AGENCIES",
+    "agencies_named",
+    "author_strings",
+    "clean_authors",
+    "find_authors",
+    "wire_credits",
+]
 
 # Wire services and their common spellings, matched case-insensitively as whole words.
 WIRE_AGENCIES: dict[str, str] = {
@@ -69,17 +76,33 @@ _GENERIC = frozenset(
 _MAX_NAME_WORDS = 5
 
 
-def find_authors(
+def author_strings(
     tree: html.HtmlElement, *, jsonld_authors: list[str], meta: dict[str, list[str]]
-) -> list[str]:
-    """Authors from the first source that names any: JSON-LD, meta tags, then visible bylines."""
+) -> tuple[list[str], list[str], list[str]]:
+    """The raw author strings of each source: JSON-LD, meta tags, visible bylines."""
     meta_names = [value for name in _AUTHOR_META for value in meta.get(name, [])]
     byline_names = [" ".join(element.text_content().split()) for element in tree.xpath(_BYLINE_XPATH)[:5]]
-    for source in (jsonld_authors, meta_names, byline_names):
+    return jsonld_authors, meta_names, byline_names
+
+
+def find_authors(sources: Iterable[list[str]]) -> list[str]:
+    """Authors from the first source that names any (see `author_strings` for the order)."""
+    for source in sources:
         authors = clean_authors(source)
         if authors:
             return authors
     return []
+
+
+def agencies_named(raw_names: Iterable[str]) -> list[str]:
+    """Wire agencies named as (or among) authors: "Reuters", "Jane Doe, AFP", "By AP Staff"."""
+    found: list[str] = []
+    for raw in raw_names:
+        for part in _SEPARATORS.split(_BY_PREFIX.sub("", " ".join(raw.split()))):
+            name = part.strip(" .:-–—'\"").casefold().removesuffix(" staff")
+            if name in WIRE_AGENCIES:
+                found.append(WIRE_AGENCIES[name])
+    return list(dict.fromkeys(found))
 
 
 def clean_authors(raw_names: Iterable[str]) -> list[str]:

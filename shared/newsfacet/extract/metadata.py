@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html
 
-from newsfacet.extract.authors import WIRE_AGENCIES, find_authors, wire_credits
+from newsfacet.extract.authors import agencies_named, author_strings, find_authors, wire_credits
 from newsfacet.extract.dates import find_dates
 from newsfacet.extract.jsonld import read_jsonld
 from newsfacet.extract.language import normalise_language
@@ -90,21 +90,19 @@ def read_metadata(tree: html.HtmlElement, url: str | None, now: datetime | None 
         url=page_url,
         now=now,
     )
-    raw_authors = jsonld.authors + [
-        value for key in ("author", "article:author") for value in meta.get(key, [])
-    ]
-    agencies = [WIRE_AGENCIES[name.casefold()] for name in raw_authors if name.casefold() in WIRE_AGENCIES]
+    author_sources = author_strings(tree, jsonld_authors=jsonld.authors, meta=meta)
+    raw_authors = [name for source in author_sources for name in source]
     title = choose_title(tree, declared_titles, site_names)
     return PageMetadata(
         title=title.title,
-        authors=find_authors(tree, jsonld_authors=jsonld.authors, meta=meta),
+        authors=find_authors(author_sources),
         published_at=published,
         modified_at=modified,
         # A title's site affix ("Valley Gazette :: ...") reads better than a bare domain.
         source=declared_source or _named_affix(title.site_affix) or domain,
         language=_declared_language(tree, first, jsonld.language),
         canonical_url=canonical,
-        credits=list(dict.fromkeys(agencies + wire_credits(*raw_authors))),
+        credits=list(dict.fromkeys(agencies_named(raw_authors) + wire_credits(*raw_authors))),
     )
 
 
