@@ -21,7 +21,7 @@ from newsfacet.extract.fingerprint import article_id, content_sha256, simhash
 from newsfacet.extract.metadata import site_from_url
 from newsfacet.model import Article, ArticleRejected, Origin, Rejection, RejectionReason
 
-__all__ = ["build_article", "lede_of"]
+__all__ = ["build_article", "exclusions", "lede_of", "warm_up"]
 
 # Enrichment (spaCy English NER, English rules for topics) only makes sense for English text.
 _ENRICHED_LANGUAGES = frozenset({"en"})
@@ -92,6 +92,19 @@ def _assemble(page: ExtractedPage, origin: Origin, version: int, ingested_at: da
         ingested_at=ingested_at,
         origin=origin,
     )
+
+
+def warm_up(settings: Settings) -> Article | Rejection:
+    """Load everything the first article would (trafilatura and its stop-lists, spaCy, the geo
+    tables) by building one small built-in page. Call it at process start (a Lambda's init phase,
+    a worker's start) so the first real upload does not pay for it. Returns that article."""
+    sentence = (
+        "The council of Lisbon in Portugal approved the new harbour plan on Monday after a long debate. "
+    )
+    page = (
+        f"<html lang='en'><body><article><h1>Harbour plan</h1><p>{sentence * 4}</p></article></body></html>"
+    )
+    return build_article(page.encode("utf-8"), Origin(bucket="warm-up", key="warm-up.html"), 0, settings)
 
 
 def exclusions(page: ExtractedPage, url: str | None) -> list[str]:

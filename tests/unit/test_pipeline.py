@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from newsfacet.config import Settings
 from newsfacet.model import Article, Origin, Rejection, RejectionReason
-from newsfacet.pipeline import build_article, lede_of
+from newsfacet.pipeline import build_article, lede_of, warm_up
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 SETTINGS = Settings()
@@ -228,3 +228,10 @@ def test_size_limit_comes_from_settings() -> None:
     result = build(raw, settings=Settings(max_upload_bytes=len(raw) - 1))
     assert isinstance(result, Rejection) and result.reason is RejectionReason.TOO_LARGE
     assert isinstance(build(raw, settings=Settings(max_upload_bytes=len(raw))), Article)
+
+
+def test_warm_up_runs_a_real_article_through_every_stage() -> None:
+    """A warm-up page that got rejected would load nothing beyond the decoder."""
+    result = warm_up(SETTINGS)
+    assert isinstance(result, Article)
+    assert result.locations, "the warm-up page must reach enrichment (and its geo tables)"
