@@ -6,8 +6,9 @@ It is the default store when no OpenSearch is configured, and obeys the same con
 - `versions`: every id ever written, live or tombstone, with its external version and S3 origin.
 - `articles`: live articles only, keyed by a small integer `doc_id` that the side tables share,
   kept narrow (id, `sort_at` = published_at in microseconds or a sentinel when missing,
-  `published_day` = proleptic ordinal of the UTC day, language) so that sorting, date filters and
-  histograms read few pages.
+  `published_day` = proleptic ordinal of the UTC day, language, and `facets`: the article's facet
+  value ids packed as little-endian int32 `value_id * 4 + dimension`) so that sorting, date
+  filters, histograms and facet counts read few pages.
 - `article_content`: the searchable text in columns (the FTS5 table's external content) and the rest
   of the article as JSON, read only for the hits of a page and by `get`.
 - `articles_fts`: FTS5 over title, lede, text, authors, entity names and source, tokenized
@@ -17,8 +18,10 @@ It is the default store when no OpenSearch is configured, and obeys the same con
   search) and `article_facets` (doc_id -> value_id, indexed both ways).
 
 A search materialises the ids matching `q`, the dates and the language once into a temporary table;
-the hits, the total, each dimension's disjunctive counts and the histogram are then SQL over that
-set joined with the facet selections, all in one read transaction (one consistent snapshot).
+the hits, the total and the histogram are then SQL over that set joined with the facet selections,
+all in one read transaction (one consistent snapshot). Facet counts read each matching article's
+packed `facets` and count in Python (a few times faster than a GROUP BY over `article_facets`);
+with no restriction at all they are the live counts `facet_values` keeps on every write.
 
 Concurrency: WAL journal; each thread gets its own connection (so the local server's threads read
 in parallel), writers take the write lock up front (`BEGIN IMMEDIATE`), and other processes may
@@ -29,7 +32,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 import threading
+from array import array
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -72,13 +78,14 @@ from newsfacet.store.snippets import (
 
 __all__ = ["EmbeddedStore"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # bm25 weights of the FTS columns: title, lede, text, authors, entities, source.
 _WEIGHTS = (5.0, 2.0, 1.0, 1.0, 2.0, 1.0)
 _TEXT_COLUMN, _LEDE_COLUMN = 2, 1
 _NO_DATE = -(2**62)  # sort_at of an article without published_at: after every real date (desc)
 _DIMENSIONS = list(Dimension)
 _DIM_CODE = {dimension: code for code, dimension in enumerate(_DIMENSIONS)}
+_DIMS = 4  # packed facet id = value_id * _DIMS + dimension code
 _TOP_OF_UNICODE = "\U0010ffff"
 
 _SCHEMA = f"""
@@ -96,7 +103,8 @@ CREATE TABLE articles (
     id TEXT NOT NULL UNIQUE,
     sort_at INTEGER NOT NULL,
     published_day INTEGER,
-    language TEXT
+    language TEXT,
+    facets BLOB NOT NULL
 );
 CREATE INDEX articles_by_date ON articles (sort_at DESC, id);
 CREATE INDEX articles_by_day ON articles (published_day);
@@ -359,19 +367,35 @@ class EmbeddedStore(ArticleStore):
             strip_sentinels(article.source or ""),
         )
         doc = article.model_dump_json(exclude={"title", "lede", "text"})
+        facet_rows: list[tuple[int, int]] = []  # (dimension code, value id)
+        for dimension, dimension_values in values.items():
+            code = _DIM_CODE[dimension]
+            for value in dimension_values:
+                value_id = conn.execute(
+                    "INSERT INTO facet_values (dim, value, live) VALUES (?, ?, 1)"
+                    " ON CONFLICT (dim, value) DO UPDATE SET live = live + 1 RETURNING value_id",
+                    (code, value),
+                ).fetchone()[0]
+                facet_rows.append((code, value_id))
+                conn.executemany(
+                    "INSERT OR IGNORE INTO facet_words (dim, suffix, value_id) VALUES (?, ?, ?)",
+                    [(code, suffix, value_id) for suffix in value_suffixes(value)],
+                )
+        packed = _pack([value_id * _DIMS + code for code, value_id in facet_rows])
         row = conn.execute("SELECT doc_id FROM articles WHERE id = ?", (article.id,)).fetchone()
         if row is None:
             doc_id = conn.execute(
-                "INSERT INTO articles (id, sort_at, published_day, language) VALUES (?, ?, ?, ?)"
+                "INSERT INTO articles (id, sort_at, published_day, language, facets) VALUES (?, ?, ?, ?, ?)"
                 " RETURNING doc_id",
-                (article.id, sort_at, day, article.language),
+                (article.id, sort_at, day, article.language, packed),
             ).fetchone()[0]
         else:
             doc_id = row[0]
             self._unindex(conn, doc_id)
             conn.execute(
-                "UPDATE articles SET sort_at = ?, published_day = ?, language = ? WHERE doc_id = ?",
-                (sort_at, day, article.language, doc_id),
+                "UPDATE articles SET sort_at = ?, published_day = ?, language = ?, facets = ?"
+                " WHERE doc_id = ?",
+                (sort_at, day, article.language, packed, doc_id),
             )
         conn.execute(
             "INSERT OR REPLACE INTO article_content"
@@ -383,21 +407,10 @@ class EmbeddedStore(ArticleStore):
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (doc_id, *columns),
         )
-        facet_rows = []
-        for dimension, dimension_values in values.items():
-            code = _DIM_CODE[dimension]
-            for value in dimension_values:
-                value_id = conn.execute(
-                    "INSERT INTO facet_values (dim, value, live) VALUES (?, ?, 1)"
-                    " ON CONFLICT (dim, value) DO UPDATE SET live = live + 1 RETURNING value_id",
-                    (code, value),
-                ).fetchone()[0]
-                facet_rows.append((doc_id, code, value_id))
-                conn.executemany(
-                    "INSERT OR IGNORE INTO facet_words (dim, suffix, value_id) VALUES (?, ?, ?)",
-                    [(code, suffix, value_id) for suffix in value_suffixes(value)],
-                )
-        conn.executemany("INSERT INTO article_facets (doc_id, dim, value_id) VALUES (?, ?, ?)", facet_rows)
+        conn.executemany(
+            "INSERT INTO article_facets (doc_id, dim, value_id) VALUES (?, ?, ?)",
+            [(doc_id, code, value_id) for code, value_id in facet_rows],
+        )
 
     @staticmethod
     def _unindex(conn: sqlite3.Connection, doc_id: int) -> None:
@@ -709,17 +722,54 @@ class _Plan:
                     )
             return counts
         source, params = self.source(skip=skip)
-        one_dimension = " AND f.dim = ?" if len(codes) == 1 else ""
-        rows = conn.execute(
-            # Per matched article: one seek for one dimension, one range read of all its values
-            # for several (cheaper than a seek per dimension).
-            f"SELECT v.dim, v.value, c.n FROM (SELECT f.value_id, count(*) AS n FROM ({source}) s"
-            f" CROSS JOIN article_facets f ON f.doc_id = s.doc_id{one_dimension} GROUP BY f.value_id) c"
-            f" JOIN facet_values v ON v.value_id = c.value_id WHERE v.dim IN ({marks}){candidates}",
-            [*params, *codes[: len(one_dimension) and 1], *codes, *candidate_params],
+        packed = array("i")
+        for (blob,) in conn.execute(
+            f"SELECT a.facets FROM ({source}) s CROSS JOIN articles a ON a.doc_id = s.doc_id", params
+        ):
+            packed.frombytes(blob)
+        if sys.byteorder != "little":
+            packed.byteswap()
+        tally = Counter(packed)
+        allowed: set[int] | None = None
+        if prefix:
+            allowed = {
+                row[0]
+                for row in conn.execute(
+                    f"SELECT value_id FROM facet_words WHERE dim IN ({marks}) AND suffix >= ? AND suffix < ?",
+                    [*codes, prefix, prefix + _TOP_OF_UNICODE],
+                )
+            }
+        wanted: dict[int, int] = {}  # value id -> count, for the values worth naming
+        for code in codes:
+            found = [
+                (key // _DIMS, n)
+                for key, n in tally.items()
+                if key % _DIMS == code and (allowed is None or key // _DIMS in allowed)
+            ]
+            if top is not None and len(found) > top:
+                # Only the top values, and every value tied with the last of them, need a name.
+                cut = sorted((n for _, n in found), reverse=True)[top - 1]
+                found = [(value_id, n) for value_id, n in found if n >= cut]
+            wanted.update(found)
+        names = conn.execute(
+            "SELECT value_id, dim, value FROM facet_values"
+            " WHERE value_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(wanted))],
         )
-        for code, value, n in rows:
-            counts[_DIMENSIONS[code]][value] = n
+        for value_id, code, value in names:
+            counts[_DIMENSIONS[code]][value] = wanted[value_id]
+        for dimension in dimensions:  # selected values beyond the top keep their real count
+            missing = [v for v in self.chosen.get(dimension, []) if v not in counts[dimension]]
+            if missing:
+                ids = dict(
+                    conn.execute(
+                        "SELECT value_id, value FROM facet_values WHERE dim = ?"
+                        " AND value IN (SELECT value FROM json_each(?))",
+                        [_DIM_CODE[dimension], json.dumps(missing)],
+                    )
+                )
+                for value_id, value in ids.items():
+                    counts[dimension][value] = tally.get(value_id * _DIMS + _DIM_CODE[dimension], 0)
         return counts
 
     def day_counts(self, conn: sqlite3.Connection) -> dict[date, int]:
@@ -778,6 +828,14 @@ def _quoted(text: str) -> str:
 
 def _has_prefix(value: str, folded_prefix: str) -> bool:
     return any(suffix.startswith(folded_prefix) for suffix in value_suffixes(value))
+
+
+def _pack(keys: list[int]) -> bytes:
+    """Packed facet ids as stored in `articles.facets`: little-endian int32."""
+    packed = array("i", keys)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return packed.tobytes()
 
 
 def _micros(moment: datetime) -> int:
