@@ -710,14 +710,13 @@ class _Plan:
                     [code, *candidate_params, *([top] if limit else [])],
                 )
                 counts[dimension] = dict(rows)
-                selected = self.chosen.get(dimension, [])
-                if limit and selected:
-                    missing = [value for value in selected if value not in counts[dimension]]
-                    vmarks = ",".join("?" * len(missing))
+                missing = [v for v in self.chosen.get(dimension, []) if v not in counts[dimension]]
+                if limit and missing:  # selected values beyond the top keep their real count
                     counts[dimension].update(
                         conn.execute(
-                            f"SELECT value, live FROM facet_values WHERE dim = ? AND value IN ({vmarks})",
-                            [code, *missing],
+                            "SELECT value, live FROM facet_values WHERE dim = ?"
+                            " AND value IN (SELECT value FROM json_each(?))",
+                            [code, json.dumps(missing)],
                         )
                     )
             return counts
