@@ -32,10 +32,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from newsfacet.config import Settings
-from newsfacet.ingest import ArticleBuilder, key_article_id
+from newsfacet.ingest import ArticleBuilder, key_article_id, reconcile_origin
 from newsfacet.model import Article, Origin, Rejection, RejectionReason
 from newsfacet.rejections import RejectionLog, RejectionLogUnavailable, RejectionRecord
-from newsfacet.store.base import ArticleStore, StoreUnavailable
+from newsfacet.store.base import ArticleStore, DocumentRejected, StoreUnavailable
 
 LOCAL_BUCKET = "local"
 """The bucket name of every file ingested from this machine."""
@@ -304,6 +304,7 @@ class _BatchWriter:
         batch, self._pending = self._pending, []
         if not batch:
             return
+        refused: dict[str, str] = {}
         try:
             written = self._store.upsert([article for _, article in batch])
         except StoreUnavailable as error:
@@ -312,10 +313,17 @@ class _BatchWriter:
                     FileOutcome(path=task.path, status="failed", detail=f"store unavailable: {error}")
                 )
             return
-        for (task, article), outcome in zip(batch, written, strict=True):
-            status: FileStatus = "indexed" if outcome.status == "written" else "stale"
+        except DocumentRejected as error:  # the others were written; these never will be
+            written, refused = error.outcomes, error.failures
+        outcomes = iter(written)  # one per article the store did not refuse, in batch order
+        for task, article in batch:
+            if article.id in refused:
+                detail = refused[article.id]
+                self._reject(task, Rejection(reason=RejectionReason.INDEX_REFUSED, detail=detail))
+                continue
+            status: FileStatus = "indexed" if next(outcomes).status == "written" else "stale"
             try:
-                _reconcile(self._store, task.path)
+                reconcile_origin(self._store, LOCAL_BUCKET, task.path)
             except StoreUnavailable as error:
                 self._settle(
                     FileOutcome(path=task.path, status="failed", detail=f"store unavailable: {error}")
@@ -331,7 +339,7 @@ class _BatchWriter:
                 )
             # The file no longer holds an article: bury what it gave before (see newsfacet.ingest).
             self._store.delete(key_article_id(LOCAL_BUCKET, task.path), task.version, LOCAL_BUCKET, task.path)
-            _reconcile(self._store, task.path)
+            reconcile_origin(self._store, LOCAL_BUCKET, task.path)
         except (StoreUnavailable, RejectionLogUnavailable) as error:
             self._settle(
                 FileOutcome(path=task.path, status="failed", detail=f"cannot record rejection: {error}")
@@ -340,15 +348,3 @@ class _BatchWriter:
         self._settle(
             FileOutcome(path=task.path, status="rejected", reason=rejection.reason, detail=rejection.detail)
         )
-
-
-def _reconcile(store: ArticleStore, key: str) -> None:
-    """Tombstone every live id from this file older than its newest entry (an edited file whose
-    canonical URL changed, or a file that is now rejected). Mirrors `Ingestor` for S3 keys."""
-    entries = store.find_by_origin(LOCAL_BUCKET, key)
-    if not entries:
-        return
-    newest = max(entry.version for entry in entries)
-    for entry in entries:
-        if not entry.deleted and entry.version < newest:
-            store.delete(entry.id, newest, LOCAL_BUCKET, key)

@@ -181,9 +181,7 @@ class Ingestor:
             except DocumentRejected as refused:
                 # Retrying cannot help (e.g. a field the engine cannot index): a rejection, recorded
                 # with the engine's reason, rather than five redeliveries on the way to the DLQ.
-                result = Rejection(
-                    reason=RejectionReason.INDEX_REFUSED, detail=str(refused), origin=origin
-                )
+                result = Rejection(reason=RejectionReason.INDEX_REFUSED, detail=str(refused), origin=origin)
         if isinstance(result, Rejection):
             self._rejections.record(RejectionRecord.of(result, bucket, key, version, self._clock()))
             # The key no longer holds an article: mark that, so older creates stay buried.
@@ -218,20 +216,7 @@ class Ingestor:
         return self._outcome("deleted" if removed else "stale", event, tombstoned=tombstoned)
 
     def _reconcile(self, bucket: str, key: str, known: list[StoredVersion] | None = None) -> list[str]:
-        """Tombstone every live id from the key older than the key's newest entry."""
-        entries = self._store.find_by_origin(bucket, key) if known is None else known
-        if not entries:
-            return []
-        newest = max(entry.version for entry in entries)
-        buried = []
-        for entry in entries:
-            if (
-                not entry.deleted
-                and entry.version < newest
-                and self._store.delete(entry.id, newest, bucket, key).status == "written"
-            ):
-                buried.append(entry.id)
-        return buried
+        return reconcile_origin(self._store, bucket, key, known)
 
     def _builder(self) -> ArticleBuilder:
         if self._build is None:
@@ -258,6 +243,24 @@ class Ingestor:
             detail=detail,
             tombstoned=tombstoned or [],
         )
+
+
+def reconcile_origin(
+    store: ArticleStore, bucket: str, key: str, known: list[StoredVersion] | None = None
+) -> list[str]:
+    """Tombstone every live id from one object older than that object's newest entry (the key now
+    holds another canonical article, or nothing). Returns the ids buried. See the module docstring."""
+    entries = store.find_by_origin(bucket, key) if known is None else known
+    if not entries:
+        return []
+    newest = max(entry.version for entry in entries)
+    return [
+        entry.id
+        for entry in entries
+        if not entry.deleted
+        and entry.version < newest
+        and store.delete(entry.id, newest, bucket, key).status == "written"
+    ]
 
 
 def _deletes_one_version(event: S3ObjectEvent) -> bool:
