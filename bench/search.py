@@ -366,6 +366,10 @@ def machine() -> str:
     )
 
 
+def verdict(met: bool) -> str:
+    return "met" if met else "missed"
+
+
 def load() -> str:
     return " / ".join(f"{x:.1f}" for x in os.getloadavg())
 
@@ -412,6 +416,24 @@ def report(results: dict[int, dict[str, dict]], queries: int) -> str:
     for size, engines in results.items():
         if "embedded" in engines:
             lines += ["", f"Embedded file at {size:,} articles: {engines['embedded']['file_mb']:.0f} MB."]
+    lines += ["", "Against the targets of issue 3:", ""]
+    for size, engines in results.items():
+        if "opensearch" in engines:
+            r = engines["opensearch"]
+            indexing = r["index_docs_per_s"] / r["raw_index_docs_per_s"]
+            overhead = r["latency"]["all"].p50 / r["raw_latency"]["all"].p50
+            lines.append(
+                f"- {size:,} articles, OpenSearch: indexing {indexing:.2f}x raw bulk (target >= 0.8x:"
+                f" {verdict(indexing >= 0.8)}); query p50 {overhead:.2f}x the raw query"
+                f" (target <= 1.2x: {verdict(overhead <= 1.2)})."
+            )
+        if "embedded" in engines:
+            lat = engines["embedded"]["latency"]["all"]
+            lines.append(
+                f"- {size:,} articles, embedded: p50 {lat.p50:.1f} ms wall, {lat.cpu_p50:.1f} ms CPU"
+                f" (target < 30 ms: {verdict(lat.p50 < 30)} on the wall clock,"
+                f" {verdict(lat.cpu_p50 < 30)} in CPU time)."
+            )
     lines.append(SECTION_END)
     return "\n".join(lines) + "\n"
 
