@@ -100,3 +100,8 @@ def test_mislabelled_utf8_page_is_still_decoded() -> None:
 def test_undeclared_cyrillic_page_is_not_forced_into_windows_1252() -> None:
     page = "<html><body><p>" + "Москва — столица России, крупнейший город страны. " * 5 + "</p></body></html>"
     assert "Москва — столица России" in decode_text(page.encode("cp1251"))
+
+
+def test_bytes_that_contradict_their_byte_order_mark_are_undecodable() -> None:
+    raw = codecs.BOM_UTF8 + b"<html><body><p>" + bytes(range(0x80, 0x100)) * 20 + b"</p></body></html>"
+    assert rejection(raw) is RejectionReason.UNDECODABLE
