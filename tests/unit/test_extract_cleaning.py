@@ -230,3 +230,13 @@ def test_non_articles_are_rejected_with_a_reason(document: str, reason: Rejectio
     with pytest.raises(ArticleRejected) as caught:
         extract_article(document)
     assert caught.value.reason is reason
+
+
+def test_an_article_hidden_behind_an_open_overlay_is_still_extracted() -> None:
+    paragraphs = "".join(f"<p>{text}</p>" for text in STORY)
+    overlaid = (
+        "<html><body><div role='dialog' aria-modal='true'><p>Accept cookies to continue.</p></div>"
+        f"<div id='page' aria-hidden='true'><article>{paragraphs}</article></div></body></html>"
+    )
+    text = extract_article(overlaid).text
+    assert text == "\n\n".join(STORY)

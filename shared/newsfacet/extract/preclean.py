@@ -100,7 +100,7 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
-        if _is_hidden(element):
+        if _is_hidden(element, total):
             _drop(element)
             continue
         names = f"{element.get('class', '')} {element.get('id', '')}"
@@ -286,13 +286,19 @@ def _drop(element: html.HtmlElement) -> None:
     element.drop_tree()
 
 
-def _is_hidden(element: html.HtmlElement) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden", "").lower() == "true":
-        return element.tag not in {"html", "body"}
-    style = element.get("style")
-    if style and _HIDDEN_STYLE.search(style):
+def _is_hidden(element: html.HtmlElement, total: int) -> bool:
+    """Hidden from readers: dialogs and landmark roles always; hidden or aria-hidden elements unless
+    they hold most of the page's paragraphs (scripts hide the article behind an open overlay, and
+    metered paywalls hide its text with CSS: it is still the article)."""
+    if (element.get("role") or "").lower() in _DROP_ROLES or element.get("aria-modal") == "true":
         return True
-    return (element.get("role") or "").lower() in _DROP_ROLES or element.get("aria-modal") == "true"
+    style = element.get("style")
+    hidden = (
+        element.get("hidden") is not None
+        or element.get("aria-hidden", "").lower() == "true"
+        or (style is not None and _HIDDEN_STYLE.search(style) is not None)
+    )
+    return hidden and element.tag not in _PROTECTED and not _holds_article(element, total)
 
 
 def _is_boilerplate_box(element: html.HtmlElement, names: str, total: int) -> bool:
