@@ -37,7 +37,6 @@ def test_modern_news_site_with_jsonld(name: str) -> None:
         meta.canonical_url
         == "https://www.harbourtimes.example/europe/rotterdam-dockers-strike?utm_source=homepage"
     )
-    assert "AFP" in meta.credits or "AFP" in page.text
     paragraphs = page.text.split("\n\n")
     assert paragraphs[0].startswith("ROTTERDAM (AFP) — Thousands of dock workers walked off the job")
     assert paragraphs[-1].endswith("no worker would be dismissed against their will.")

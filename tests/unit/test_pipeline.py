@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 from newsfacet.config import Settings
+from newsfacet.extract import ExtractedPage
+from newsfacet.extract.metadata import PageMetadata
 from newsfacet.model import Article, Origin, Rejection, RejectionReason
-from newsfacet.pipeline import build_article, lede_of, warm_up
+from newsfacet.pipeline import build_article, exclusions, lede_of, warm_up
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 SETTINGS = Settings()
@@ -188,6 +190,29 @@ def test_names_in_the_article_itself_are_enriched(name: str, expected: set[str])
 def test_publisher_authors_and_wire_credits_are_not_actors() -> None:
     actors = {actor.name.casefold() for actor in article("modern_news.html").actors}
     assert not actors & {"afp", "the harbour times", "harbour times", "maria lopez", "tom reed"}
+
+
+def test_enrichment_is_told_to_leave_out_the_publisher_bylines_and_wire_credits() -> None:
+    page = ExtractedPage(
+        text="PARIS — Talks resumed on Monday, officials said.\n\nMore talks are planned.\n\nFRANCE 24 with wires",
+        metadata=PageMetadata(
+            title="Talks resume", authors=["Jane Doe"], source="France 24", credits=["Reuters"]
+        ),
+    )
+    excluded = set(exclusions(page, "https://www.france24.com/en/story"))
+    assert {
+        "France 24",
+        "france24.com",
+        "france24",
+        "Jane Doe",
+        "Reuters",
+        "FRANCE 24 with wires",
+    } <= excluded
+    dateline = ExtractedPage(
+        text="ROTTERDAM (AFP) — Dock workers walked out.\n\nThe strike goes on.",
+        metadata=PageMetadata(title="Strike"),
+    )
+    assert "AFP" in exclusions(dateline, None)
 
 
 def test_non_english_articles_are_not_run_through_english_enrichment() -> None:
