@@ -194,7 +194,7 @@ def test_publisher_authors_and_wire_credits_are_not_actors() -> None:
 
 def test_enrichment_is_told_to_leave_out_the_publisher_bylines_and_wire_credits() -> None:
     page = ExtractedPage(
-        text="PARIS — Talks resumed on Monday, officials said.\n\nMore talks are planned.\n\nFRANCE 24 with wires",
+        text="PARIS — Talks resumed on Monday.\n\nMore talks are planned.\n\nFRANCE 24 with wires",
         metadata=PageMetadata(
             title="Talks resume", authors=["Jane Doe"], source="France 24", credits=["Reuters"]
         ),
