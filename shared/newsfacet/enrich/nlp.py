@@ -161,9 +161,16 @@ def _mention(origin: str, start: int, end: int, label: str, in_title: bool) -> M
     )
 
 
+_BEFORE_SENTENCE_START: Final = frozenset(" \t\"'“‘(")
+
+
 def _opens_sentence(origin: str, start: int) -> bool:
-    before = origin[:start].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?:\n"
+    """Whether `start` is the first word of a sentence. Walks back from `start` rather than slicing
+    the prefix, which made long bodies quadratic (thousands of candidates, each copying the text)."""
+    at = start - 1
+    while at >= 0 and origin[at] in _BEFORE_SENTENCE_START:
+        at -= 1
+    return at < 0 or origin[at] in ".!?:\n"
 
 
 class _Spans:
