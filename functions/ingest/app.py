@@ -22,6 +22,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from newsfacet.config import Settings
 from newsfacet.ingest import TRANSIENT_ERRORS, Ingestor, IngestOutcome, S3ObjectSource
+from newsfacet.pipeline import warm_up
 from newsfacet.rejections import open_rejection_log
 from newsfacet.s3events import MalformedNotification, S3ObjectEvent, parse_notification
 from newsfacet.store import open_store
@@ -34,6 +35,10 @@ tracer = Tracer(service="newsfacet-ingest")
 processor = BatchProcessor(event_type=EventType.SQS)
 
 _ingestor: Ingestor | None = None
+
+# Load trafilatura, spaCy and the geo tables now, in the init phase (which Lambda runs on a full
+# CPU before the first invocation), rather than on the first upload's clock.
+warm_up(Settings.from_env())
 
 
 def get_ingestor() -> Ingestor:
