@@ -123,6 +123,24 @@ def test_malformed_syntax_degrades_to_words_and_never_fails(store: ArticleStore)
     )
 
 
+def test_clauses_of_only_stop_words_restrict_nothing(store: ArticleStore) -> None:
+    # The English analyzer drops stop words, so "ceasefire OR" (a stray OR is the word "or") and
+    # "the ceasefire" find what "ceasefire" finds on every engine.
+    check_all(
+        store,
+        {
+            "the": set(ALL_IDS),
+            "the ceasefire": CEASEFIRE,
+            "ceasefire OR": CEASEFIRE,
+            "OR ceasefire": CEASEFIRE,
+            "ceasefire -the": CEASEFIRE,
+            'ceasefire -"in the"': CEASEFIRE,
+            "ceasefire OR the": set(ALL_IDS),
+            '"war and peace"': {"c01", "c02", "c03", "c04", "c05", "c06", "c08", "c23", "c24"},
+        },
+    )
+
+
 @settings(
     max_examples=25,
     deadline=None,
