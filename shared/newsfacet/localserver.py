@@ -37,6 +37,7 @@ __all__ = [
     "LocalContext",
     "LocalServer",
     "event_from_request",
+    "import_file",
     "load_search_handler",
     "search_function_path",
 ]
@@ -78,12 +79,14 @@ def load_search_handler(path: Path | None = None) -> LambdaHandler:
         raise FileNotFoundError(
             f"search function not found at {module_path}: run from a checkout (pip install -e .)"
         )
-    module = _import_file(module_path, f"newsfacet_search_function_{uuid.uuid4().hex}")
+    module = import_file(module_path, f"newsfacet_search_function_{uuid.uuid4().hex}")
     handler: LambdaHandler = module.lambda_handler
     return handler
 
 
-def _import_file(path: Path, name: str) -> ModuleType:
+def import_file(path: Path, name: str) -> ModuleType:
+    """Import the Python file at `path` as a new module called `name` (a Lambda function's `app.py`,
+    or a launcher of the checkout): a fresh module each time `name` is new."""
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot import {path}")

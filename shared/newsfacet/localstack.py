@@ -18,7 +18,6 @@ the lifetime of the stack and restored when it stops.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import logging
 import os
@@ -33,13 +32,19 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import FrameType, ModuleType, TracebackType
+from types import FrameType, TracebackType
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
 import yaml  # type: ignore[import-untyped]  # comes with moto[server]; no stubs installed
 
 from newsfacet.config import Settings
-from newsfacet.localserver import LocalContext, LocalServer, event_from_request, load_search_handler
+from newsfacet.localserver import (
+    LocalContext,
+    LocalServer,
+    event_from_request,
+    import_file,
+    load_search_handler,
+)
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -298,13 +303,7 @@ def _load_handler(path: Path) -> Callable[[dict[str, Any], Any], dict[str, Any]]
     """Import a function's `app.py` afresh (a new execution environment) and return its handler."""
     if not path.is_file():
         raise LocalStackError(f"{path} not found: run from a checkout (pip install -e .)")
-    name = f"newsfacet_function_{uuid.uuid4().hex}"
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise LocalStackError(f"cannot import {path}")
-    module: ModuleType = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
+    module = import_file(path, f"newsfacet_function_{uuid.uuid4().hex}")
     handler: Callable[[dict[str, Any], Any], dict[str, Any]] = module.lambda_handler
     return handler
 
@@ -709,12 +708,4 @@ def _opensearch_launcher(root: Path) -> Any:
     if not path.is_file():
         raise LocalStackError(f"{path} not found: --opensearch needs the checkout's launcher")
     name = "newsfacet_opensearch_launcher"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise LocalStackError(f"cannot import {path}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return sys.modules.get(name) or import_file(path, name)
