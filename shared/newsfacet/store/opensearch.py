@@ -297,18 +297,17 @@ class OpenSearchStore(ArticleStore):
         if not articles:
             return []
         self.ensure_index()
-        writes = [(article.id, article.version, bodies.article_document(article)) for article in articles]
+        writes = [(article.id, article.version, bodies.article_source(article)) for article in articles]
         return self._write(writes, index=self.alias, refresh=self._refresh)
 
     def delete(self, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
         self.ensure_index()
-        tombstone = bodies.tombstone_document(article_id, version, bucket, key)
+        tombstone = json.dumps(bodies.tombstone_document(article_id, version, bucket, key))
         return self._write([(article_id, version, tombstone)], index=self.alias, refresh=self._refresh)[0]
 
-    def _write(
-        self, writes: list[tuple[str, int, Document]], index: str, refresh: Refresh
-    ) -> list[WriteOutcome]:
-        """Index each (id, version, document) with external versioning, in order, in bulk chunks."""
+    def _write(self, writes: list[tuple[str, int, str]], index: str, refresh: Refresh) -> list[WriteOutcome]:
+        """Index each (id, version, document as JSON text) with external versioning, in order, in
+        bulk chunks."""
         result = _BulkResult()
         chunk: list[_Pending] = []
         chunk_bytes = 0
@@ -319,7 +318,7 @@ class OpenSearchStore(ArticleStore):
             # The index is in the request path, not in the action: IAM policies scoped to the
             # alias's paths then cover bulk writes (IAM cannot see into a request body).
             action = {"index": {"_id": article_id, "version": version, "version_type": "external"}}
-            lines = json.dumps(action) + "\n" + json.dumps(document, ensure_ascii=False) + "\n"
+            lines = json.dumps(action) + "\n" + document + "\n"
             size = len(lines.encode())
             if chunk and (len(chunk) >= _BULK_MAX_DOCS or chunk_bytes + size > _BULK_MAX_BYTES):
                 self._bulk(chunk, result, index, refresh)
@@ -528,16 +527,17 @@ class OpenSearchStore(ArticleStore):
 # --- helpers --------------------------------------------------------------------------------------
 
 
-def _rederived(hit: Document) -> tuple[str, int, Document]:
-    """(id, version, document) to copy one stored document into a new index."""
+def _rederived(hit: Document) -> tuple[str, int, str]:
+    """(id, version, document as JSON text) to copy one stored document into a new index."""
     source: Document = hit["_source"]
     version = int(source["version"])
     if source.get("deleted"):
-        return hit["_id"], version, source
+        return hit["_id"], version, json.dumps(source, ensure_ascii=False)
     try:
-        return hit["_id"], version, bodies.article_document(bodies.article_from_source(source))
+        return hit["_id"], version, bodies.article_source(bodies.article_from_source(source))
     except ValidationError:
-        return hit["_id"], version, source  # not an Article any more: copy it as it is
+        # not an Article any more: copy it as it is
+        return hit["_id"], version, json.dumps(source, ensure_ascii=False)
 
 
 def _position(query: SearchQuery) -> CursorPosition:
