@@ -47,6 +47,23 @@ def test_visible_h1_wins_when_it_agrees_with_the_declared_title() -> None:
     assert meta.source == "Coast Herald"
 
 
+@pytest.mark.parametrize(
+    "declared",
+    [
+        "Harbour Evening Post :: Dock workers vote to end the strike",
+        "Dock workers vote to end the strike :: Harbour Evening Post",
+    ],
+)
+def test_an_old_layout_that_prints_both_site_and_headline_in_bold_gets_the_headline(declared: str) -> None:
+    meta = metadata_of(
+        f"<title>{declared}</title>",
+        "<table><tr><td><b>&nbsp;Harbour Evening Post</b></td></tr>"
+        "<tr><td><font size=5><b>Dock workers vote to end the strike</b></font><p>x</p></td></tr></table>",
+    )
+    assert meta.title == "Dock workers vote to end the strike"
+    assert meta.source == "Harbour Evening Post"
+
+
 def test_jsonld_headline_is_preferred_over_a_logo_h1() -> None:
     meta = metadata_of(
         '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council backs tram"}'

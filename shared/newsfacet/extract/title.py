@@ -117,12 +117,17 @@ def choose_title(tree: html.HtmlElement, declared: Iterable[str], site_names: It
             return TitleChoice(heading, _affix(title, strip_site_affix(title, sites)))
     printed = _printed_texts(tree)
     for title in titles:
-        segments = _SEPARATOR.split(title)
-        if len(segments) < 2:
-            continue
-        for segment in segments:
-            if len(segment.split()) >= _MIN_SEGMENT_WORDS and _key(segment) in printed:
-                return TitleChoice(segment.strip(), _affix(title, segment.strip()))
+        segments = [segment.strip() for segment in _SEPARATOR.split(title)]
+        shown = [
+            segment
+            for segment in segments
+            if len(segment.split()) >= _MIN_SEGMENT_WORDS and _key(segment) in printed
+        ]
+        if len(segments) >= 2 and shown:
+            # Old layouts print the site's name in bold too ("Site :: Headline", both shown): the
+            # headline is the longer of the two.
+            headline = max(shown, key=lambda segment: len(segment.split()))
+            return TitleChoice(headline, _affix(title, headline))
     for title, candidate in zip(titles, candidates, strict=True):
         if candidate:
             return TitleChoice(candidate, _affix(title, candidate))
