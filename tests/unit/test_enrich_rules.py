@@ -238,3 +238,19 @@ def test_a_game_report_is_sport_only() -> None:
         "on their feet for the final minutes of the league match."
     )
     assert [t.label for t in classify("Hosts extend winning run", text)] == ["sport"]
+
+
+def test_a_capitalised_common_word_is_not_an_organisation_but_acronyms_and_camel_case_are() -> None:
+    def org(text: str) -> Mention:
+        return Mention(text=text, label="ORG", position=0.5, in_title=False)
+
+    common_words = {"the", "defence", "ministry", "who", "said", "givewell"}
+
+    actors = extract_actors(
+        [org("Defence"), org("WHO"), org("GiveWell"), org("Hezbollah")], common_words=common_words
+    )
+
+    names = {actor.name for actor in actors}
+    assert "Defence" not in names  # "Defence Minister ..." beside "the defence ministry"
+    assert {"GiveWell", "Hezbollah"} <= names
+    assert "World Health Organization" in names or "WHO" in names  # not mistaken for "who"

@@ -11,6 +11,7 @@ Modules, one per concern: `nlp` (entity mentions), `names` (cleaning and folding
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from pydantic import BaseModel, ConfigDict
@@ -37,6 +38,10 @@ class Enrichment(BaseModel):
     topics: list[Topic] = []
 
 
+# A word the article writes in lower case somewhere ("the defence ministry").
+_LOWERCASE_WORD = re.compile(r"(?<![\w'-])[a-z]+(?![\w'-])")
+
+
 def enrich(title: str, text: str, *, exclude: Collection[str] = ()) -> Enrichment:
     """Find the actors, locations and topics of an article.
 
@@ -60,6 +65,7 @@ def enrich(title: str, text: str, *, exclude: Collection[str] = ()) -> Enrichmen
         place_keys={fold(location.name) for location in places.locations},
         institutions={fold(name): org for name, org in INSTITUTIONS.items()},
         demonyms=gazetteer.demonyms.keys(),
+        common_words=frozenset(_LOWERCASE_WORD.findall(text)),
     )
     return Enrichment(actors=actors, locations=places.locations, topics=classify(title, text))
 

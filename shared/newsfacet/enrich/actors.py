@@ -191,12 +191,16 @@ def extract_actors(
     place_keys: Collection[str] = (),
     institutions: dict[str, str] | None = None,
     demonyms: Collection[str] = (),
+    common_words: Collection[str] = (),
 ) -> list[Actor]:
     """Merge the actor mentions of one article into `Actor`s, most salient first.
 
     `skip` holds indices of mentions already used as places; `place_keys` folded place names that
     must not reappear as organisations; `institutions` maps folded facility names to the
-    organisation they stand for; `demonyms` holds folded demonym adjectives (never actors).
+    organisation they stand for; `demonyms` holds folded demonym adjectives (never actors);
+    `common_words` the words the article also writes in lower case: a one-word organisation or
+    group among them is a common noun capitalised by a title ("Defence Minister ..." beside "the
+    defence ministry"), not an actor.
     """
     excluded = exclusion_keys(exclude)
     institution_names = institutions or {}
@@ -227,6 +231,8 @@ def extract_actors(
         if _is_excluded(key, excluded) or key in place_keys:
             continue
         if actor_type == "group" and not _is_group_name(name, key, demonyms):
+            continue
+        if actor_type != "person" and _is_capitalised_common_word(name, common_words):
             continue
         if actor_type == "person" and key.rsplit(" ", 1)[-1] in CLUB_WORDS:
             actor_type = "organization"  # "Manchester United" typed PERSON by the model
@@ -262,6 +268,12 @@ def _people_typed_as_organizations(
         ):
             orgs.remove(item)
             persons.append((clean_name(name, person=True) or name, mention))
+
+
+def _is_capitalised_common_word(name: str, common_words: Collection[str]) -> bool:
+    """ "Defence" beside "the defence ministry": one Title-case word the article also writes in lower
+    case. Acronyms and camel case ("WHO" beside "who", "GiveWell") are names, not capitalised words."""
+    return " " not in name and name[:1].isupper() and name[1:].islower() and name.casefold() in common_words
 
 
 def _is_excluded(key: str, excluded: frozenset[str]) -> bool:
