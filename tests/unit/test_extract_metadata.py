@@ -64,6 +64,34 @@ def test_an_old_layout_that_prints_both_site_and_headline_in_bold_gets_the_headl
     assert meta.source == "Harbour Evening Post"
 
 
+def test_a_printed_byline_without_markup_names_the_author_but_not_the_site() -> None:
+    meta = metadata_of(
+        "<title>Harbour Evening Post :: Dock workers vote to end the strike</title>",
+        "<b>Harbour Evening Post</b><font size=5><b>Dock workers vote to end the strike</b></font><br>"
+        "<font size=1>By Mona El-Sayed and Omar Haddad, Harbour Evening Post &middot; Posted 16/10/2026"
+        "</font>"
+        "<p>By the time the vote was counted, the port had been closed for a week.</p>",
+    )
+    assert meta.authors == ["Mona El-Sayed", "Omar Haddad"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["By Harbour Post Staff", "By <b>MONA ELSAYED</b><i>Associated Press</i>", "By the harbour desk"],
+)
+def test_printed_bylines_that_name_no_person_give_no_author(byline: str) -> None:
+    meta = metadata_of("<title>Dock workers vote</title>", f"<div>{byline}</div><p>The port reopens.</p>")
+    assert meta.authors == []
+
+
+def test_byline_markup_wins_over_printed_by_lines() -> None:
+    meta = metadata_of(
+        "<title>Storm closes ports</title>",
+        '<span class="byline">By Jane Smith</span><p>By Order Of The Council, the port is shut.</p>',
+    )
+    assert meta.authors == ["Jane Smith"]
+
+
 def test_jsonld_headline_is_preferred_over_a_logo_h1() -> None:
     meta = metadata_of(
         '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council backs tram"}'

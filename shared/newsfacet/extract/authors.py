@@ -17,6 +17,7 @@ __all__ = [
     "author_strings",
     "clean_authors",
     "find_authors",
+    "printed_bylines",
     "wire_credits",
 ]
 
@@ -83,6 +84,39 @@ def author_strings(
     meta_names = [value for name in _AUTHOR_META for value in meta.get(name, [])]
     byline_names = [" ".join(element.text_content().split()) for element in tree.xpath(_BYLINE_XPATH)[:5]]
     return jsonld_authors, meta_names, byline_names
+
+
+# A printed byline: "By Mona El-Sayed, Cairo Evening Wire · Posted 16/10/2026 20:00". What follows a
+# middle dot, bullet or pipe, or a "Posted"/"Updated"/"Published" note, is not a name.
+_PRINTED_BYLINE = re.compile(
+    r"^by\s+(?P<names>.+?)(?:\s*[·•|]|\s+(?:posted|updated|published)\b|$)", re.IGNORECASE
+)
+_MAX_BYLINE_CHARS = 160
+_GLUED_WORDS = re.compile(r"[A-Z]{2}[a-z]")
+_ROLE_WORDS = frozenset({"staff", "reporter", "reporters", "correspondent", "editor", "editors", "writer"})
+_PERSONAL_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|al|bin|el)){1,3}$")
+
+
+def printed_bylines(tree: html.HtmlElement, site_names: Iterable[str]) -> list[str]:
+    """Personal names from short printed lines that start with "By", for pages whose byline has no
+    markup (old table layouts). Names of the site itself ("..., Cairo Evening Wire") are left out."""
+    sites = {" ".join(name.casefold().split()) for name in site_names}
+    names: list[str] = []
+    for element in tree.iter("p", "div", "span", "font", "td", "small", "em", "address"):
+        text = " ".join(element.text_content().split())
+        match = _PRINTED_BYLINE.match(text) if len(text) <= _MAX_BYLINE_CHARS else None
+        if match is None:
+            continue
+        for part in _SEPARATORS.split(match.group("names")):
+            name = part.strip(" .:-–—'\"")
+            if (
+                _PERSONAL_NAME.match(name)
+                and name.casefold() not in sites
+                and not _GLUED_WORDS.search(name)  # "TUCKERAssociated": two elements' texts run together
+                and name.rsplit(" ", 1)[-1].casefold() not in _ROLE_WORDS  # "Jerusalem Post Staff"
+            ):
+                names.append(name)
+    return clean_authors(names)
 
 
 def find_authors(sources: Iterable[list[str]]) -> list[str]:

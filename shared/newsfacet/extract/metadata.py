@@ -13,7 +13,13 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html
 
-from newsfacet.extract.authors import agencies_named, author_strings, find_authors, wire_credits
+from newsfacet.extract.authors import (
+    agencies_named,
+    author_strings,
+    find_authors,
+    printed_bylines,
+    wire_credits,
+)
 from newsfacet.extract.dates import find_dates
 from newsfacet.extract.jsonld import read_jsonld
 from newsfacet.extract.language import normalise_language
@@ -93,13 +99,16 @@ def read_metadata(tree: html.HtmlElement, url: str | None, now: datetime | None 
     author_sources = author_strings(tree, jsonld_authors=jsonld.authors, meta=meta)
     raw_authors = [name for source in author_sources for name in source]
     title = choose_title(tree, declared_titles, site_names)
+    source = declared_source or _named_affix(title.site_affix) or domain
+    # Printed "By ..." lines come last: only pages with no byline markup at all rely on them.
+    printed = printed_bylines(tree, [*site_names, *([source] if source else [])])
     return PageMetadata(
         title=title.title,
-        authors=find_authors(author_sources),
+        authors=find_authors([*author_sources, printed]),
         published_at=published,
         modified_at=modified,
         # A title's site affix ("Valley Gazette :: ...") reads better than a bare domain.
-        source=declared_source or _named_affix(title.site_affix) or domain,
+        source=source,
         language=_declared_language(tree, first, jsonld.language),
         canonical_url=canonical,
         credits=list(dict.fromkeys(agencies_named(raw_authors) + wire_credits(*raw_authors))),
