@@ -103,6 +103,10 @@ def printed_bylines(tree: html.HtmlElement, site_names: Iterable[str]) -> list[s
     sites = {" ".join(name.casefold().split()) for name in site_names}
     names: list[str] = []
     for element in tree.iter("p", "div", "span", "font", "td", "small", "em", "address"):
+        # Cheap test first: the element's own leading text must say "By" (text_content() of every
+        # container would make this quadratic on deeply nested pages).
+        if not (element.text or "").lstrip()[:3].casefold().startswith("by"):
+            continue
         text = " ".join(element.text_content().split())
         match = _PRINTED_BYLINE.match(text) if len(text) <= _MAX_BYLINE_CHARS else None
         if match is None:
