@@ -9,7 +9,7 @@ from newsfacet.enrich.actors import blank_credits, exclusion_keys, extract_actor
 from newsfacet.enrich.gazetteer import load_gazetteer
 from newsfacet.enrich.geo_aliases import PLACE_NOUNS
 from newsfacet.enrich.names import clean_name, fold
-from newsfacet.enrich.nlp import GAZETTEER, Mention
+from newsfacet.enrich.nlp import GAZETTEER, Mention, find_mentions
 from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.topics import classify, stem
 
@@ -128,6 +128,26 @@ def test_a_state_wins_over_a_country_only_next_to_its_own_places() -> None:
     assert resolve(mention("Georgia", "GPE"))["Georgia"] == "GE"
     near_atlanta = resolve(mention("Atlanta", "GPE"), mention("Georgia", "GPE"))
     assert near_atlanta["Georgia"] == "US"
+
+
+def test_a_small_town_the_model_calls_a_person_is_a_place_when_the_text_introduces_it_as_one() -> None:
+    israel = mention("Israel", "GPE")
+    plain = mention("Qiryat Shmona", "PERSON")
+    introduced = Mention(
+        text="Qiryat Shmona", label="PERSON", position=0.3, in_title=False, introduced_as_place=True
+    )
+
+    assert resolve(israel, plain) == {"Israel": "IL"}  # a town of 22,000: not on the model's word
+    # "the Israeli town of Qiryat Shmona" once: every mention of it is the place.
+    assert resolve(israel, introduced, plain) == {"Israel": "IL", "Qiryat Shmona": "IL"}
+
+
+def test_the_text_before_a_name_tells_whether_it_is_introduced_as_a_place() -> None:
+    text = "Rockets hit the Israeli town of Qiryat Shmona, 5 km south of Metula, said Dan Levi near Haifa."
+    introduced = {m.text: m.introduced_as_place for m in find_mentions("", text)}
+    assert introduced.get("Dan Levi") is False
+    assert introduced.get("Haifa") is True
+    assert introduced.get("Qiryat Shmona", True) is True
 
 
 def test_words_of_a_person_name_never_become_places() -> None:

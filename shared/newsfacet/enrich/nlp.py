@@ -46,6 +46,8 @@ class Mention:
     next_word: str = ""
     with_age: bool = False  # followed by ", 43," as news gives a person's age
     opens_sentence: bool = False  # capitalised for grammar, so weaker evidence of a name
+    # After "the town of", "near", "north of": a place, whatever the model says.
+    introduced_as_place: bool = False
 
 
 @cache
@@ -195,7 +197,22 @@ def _mention(origin: str, start: int, end: int, label: str, in_title: bool) -> M
         next_word=_next_word(origin, end),
         with_age=_AGE.match(origin, end) is not None,
         opens_sentence=_opens_sentence(origin, start),
+        introduced_as_place=_introduces_place(origin, start),
     )
+
+
+# Words that introduce a place name right after them: "the Israeli town of", "near", "north-east of".
+_PLACE_INTRODUCER = re.compile(
+    r"\b(?:(?:town|city|village|port|region|province|district|suburb|capital)\s+of"
+    r"|near|outside|(?:north|south|east|west|north-east|north-west|south-east|south-west)\s+of)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_INTRODUCER_REACH = 40
+
+
+def _introduces_place(origin: str, start: int) -> bool:
+    return _PLACE_INTRODUCER.search(origin, max(0, start - _INTRODUCER_REACH), start) is not None
 
 
 _BEFORE_SENTENCE_START: Final = frozenset(" \t\"'“‘(")

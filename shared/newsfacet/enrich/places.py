@@ -47,8 +47,13 @@ def resolve_places(
     """Resolve the place mentions of one article (see the module docstring)."""
     keys = [_clean_key(m.text) for m in mentions]
     context, local = _context(mentions, keys, gazetteer)
-    # A single-word span the model calls a person is a place if the same word is a place elsewhere.
-    place_words = {k for m, k in zip(mentions, keys, strict=True) if m.label in {"GPE", "LOC"} and k}
+    # A span the model calls a person is a place if the same name is a place elsewhere in the
+    # article: typed so, or introduced as one ("the Israeli town of Kiryat Shmona").
+    place_words = {
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if k and (m.label in {"GPE", "LOC"} or m.introduced_as_place)
+    }
     # Words of multi-word person names: "Jordan" of "Jordan Peterson" is never a place on its own.
     person_words = {
         word
