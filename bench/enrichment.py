@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -29,9 +28,10 @@ import time
 from datetime import date
 from pathlib import Path
 
+from report import machine, write_section
+
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "aeb" / "ground-truth.json"
-BENCHMARKS_MD = REPO / "docs" / "BENCHMARKS.md"
 START_MARKER = "<!-- bench/enrichment.py:start -->"
 END_MARKER = "<!-- bench/enrichment.py:end -->"
 
@@ -47,18 +47,6 @@ t3 = time.process_time()
 print(json.dumps({"import": t1 - t0, "model": t2 - t1, "gazetteer": t3 - t2,
                   "wall": time.perf_counter() - w0}))
 """
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    system = f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
-    return f"{cpu}, {os.cpu_count()} cores ({system})"
 
 
 def pin_to_one_core() -> None:
@@ -188,22 +176,6 @@ def section(cold: dict[str, float], speed: dict[str, float], recall: dict[str, f
     )
 
 
-def write_section(text: str) -> None:
-    """Replace this benchmark's section of docs/BENCHMARKS.md, creating the file if needed."""
-    current = (
-        BENCHMARKS_MD.read_text(encoding="utf-8")
-        if BENCHMARKS_MD.exists()
-        else "# Benchmarks\n\nFigures measured by the scripts in `bench/` (`make bench`).\n"
-    )
-    if START_MARKER in current and END_MARKER in current:
-        before, rest = current.split(START_MARKER, 1)
-        updated = before + text + rest.split(END_MARKER, 1)[1]
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text + "\n"
-    BENCHMARKS_MD.parent.mkdir(parents=True, exist_ok=True)
-    BENCHMARKS_MD.write_text(updated, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-write", action="store_true", help="do not update docs/BENCHMARKS.md")
@@ -220,7 +192,7 @@ def main() -> int:
     text = section(cold, speed, recall)
     print(text)
     if not args.no_write:
-        write_section(text)
+        write_section(text, START_MARKER, END_MARKER)
     return 0
 
 

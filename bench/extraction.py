@@ -19,7 +19,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
 import re
 import subprocess
 import sys
@@ -27,6 +26,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+from report import load_average, machine, write_section
 
 # One core, one BLAS thread: the figure must mean "per core", as in a Lambda with 1 vCPU.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -36,7 +37,6 @@ if hasattr(os, "sched_setaffinity"):
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = Path("/work/shared/corpus/aeb")
-BENCHMARKS_MD = REPO / "docs" / "BENCHMARKS.md"
 START_MARKER = "<!-- bench/extraction.py:start -->"
 END_MARKER = "<!-- bench/extraction.py:end -->"
 TOKEN = re.compile(r"\w+")
@@ -146,26 +146,6 @@ def cold_start_seconds() -> tuple[float, float]:
         imported, total = (float(value) for value in out.split())
         runs.append((imported, total))
     return min(runs, key=lambda run: run[1])
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    system = f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
-    return f"{cpu}, {os.cpu_count()} cores ({system})"
-
-
-def load_average() -> str:
-    try:
-        return " / ".join(f"{value:.1f}" for value in os.getloadavg())
-    except OSError:
-        return "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -284,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(section)
     if not args.no_write:
-        write_section(section)
+        write_section(section, START_MARKER, END_MARKER)
     return 0
 
 
@@ -338,22 +318,6 @@ def render(
             END_MARKER,
         ]
     )
-
-
-def write_section(section: str) -> None:
-    """Replace this benchmark's section of docs/BENCHMARKS.md, creating the file if needed."""
-    if BENCHMARKS_MD.exists():
-        current = BENCHMARKS_MD.read_text(encoding="utf-8")
-    else:
-        current = "# Benchmarks\n\nFigures measured by the scripts in `bench/` (`make bench`).\n"
-    if START_MARKER in current and END_MARKER in current:
-        before, rest = current.split(START_MARKER, 1)
-        after = rest.split(END_MARKER, 1)[1]
-        updated = before + section + after
-    else:
-        updated = current.rstrip("\n") + "\n\n" + section + "\n"
-    BENCHMARKS_MD.parent.mkdir(parents=True, exist_ok=True)
-    BENCHMARKS_MD.write_text(updated, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -23,8 +23,6 @@ from __future__ import annotations
 import argparse
 import bisect
 import itertools
-import os
-import platform
 import random
 import sqlite3
 import statistics
@@ -49,6 +47,7 @@ from newsfacet.model import (  # noqa: E402
     SearchQuery,
     Topic,
 )
+from report import load_average, machine, write_section  # noqa: E402 - after the path it needs
 
 BATCH = 500
 START = datetime(2022, 1, 1, tzinfo=UTC)
@@ -352,26 +351,8 @@ def bench_opensearch(articles: list[Article], queries: list[tuple[str, SearchQue
 # --- reporting -------------------------------------------------------------------------------------
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (
-        f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
-    )
-
-
 def verdict(met: bool) -> str:
     return "met" if met else "missed"
-
-
-def load() -> str:
-    return " / ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def report(results: dict[int, dict[str, dict]], queries: int) -> str:
@@ -379,8 +360,9 @@ def report(results: dict[int, dict[str, dict]], queries: int) -> str:
         SECTION_START,
         "## Search (`bench/search.py`)",
         "",
-        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}; load average at the end"
-        f" {load()} (the machine is shared). {queries} queries per engine and size, the mix of"
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}, SQLite {sqlite3.sqlite_version};"
+        " load average at the end"
+        f" {load_average()} (the machine is shared). {queries} queries per engine and size, the mix of"
         " `Generator.queries`, facets always on. Latencies in ms as the caller sees them; CPU is the"
         " calling thread's CPU time (all of the embedded store's work; only the client side for"
         " OpenSearch), the figure other load on the machine disturbs least.",
@@ -438,18 +420,6 @@ def report(results: dict[int, dict[str, dict]], queries: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace this benchmark's section of `path`, keeping everything else."""
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    if SECTION_START in text and SECTION_END in text:
-        head, rest = text.split(SECTION_START, 1)
-        tail = rest.split(SECTION_END, 1)[1].lstrip("\n")
-        text = head + section + ("\n" + tail if tail else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -493,7 +463,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     section = report(results, args.queries)
     print(section)
     if args.write:
-        write_section(args.write, section)
+        write_section(section, SECTION_START, SECTION_END, args.write)
     return 0
 
 

@@ -36,7 +36,9 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / ".aws-sam" / "build"
 LAYER = BUILD / "SharedLayer" / "python"
 FUNCTIONS = {"ingest": BUILD / "IngestFunction", "search": BUILD / "SearchFunction"}
-BENCHMARKS = ROOT / "docs" / "BENCHMARKS.md"
+sys.path.insert(0, str(ROOT / "bench"))  # the benchmark reports' shared helpers
+from report import cpu_model, write_section  # noqa: E402 - after the path it needs
+
 SECTION_START = "<!-- package.py: start -->"
 SECTION_END = "<!-- package.py: end -->"
 LAMBDA_LIMIT_MB = 250
@@ -275,7 +277,7 @@ def report(before: int, freed: dict[str, int], timings: dict[str, Timing]) -> st
     largest = sorted(
         ((tree_bytes(path), path.name) for path in LAYER.iterdir() if path.is_dir()), reverse=True
     )[:8]
-    cpu = platform.processor() or platform.machine()
+    cpu = cpu_model()
     lines = [
         SECTION_START,
         "## Packaging (Lambda artifacts)",
@@ -324,17 +326,6 @@ def report(before: int, freed: dict[str, int], timings: dict[str, Timing]) -> st
     return "\n".join(lines) + "\n"
 
 
-def write_section(section: str) -> None:
-    text = BENCHMARKS.read_text() if BENCHMARKS.exists() else "# Benchmarks\n"
-    if SECTION_START in text and SECTION_END in text:
-        head, rest = text.split(SECTION_START, 1)
-        tail = rest.split(SECTION_END, 1)[1].lstrip("\n")
-        text = head + section + ("\n" + tail if tail else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    BENCHMARKS.write_text(text)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sam", default="sam", help="the sam executable (make passes .venv-tools/bin/sam)")
@@ -352,7 +343,7 @@ def main() -> int:
         "ingest_first": first_article_seconds(),
     }
     section = report(before, freed, timings)
-    write_section(section)
+    write_section(section, SECTION_START, SECTION_END)
     print(section)
     ingest_total = tree_bytes(LAYER.parent) + tree_bytes(FUNCTIONS["ingest"])
     if ingest_total > LAMBDA_LIMIT_MB * 1_000_000:
