@@ -84,6 +84,14 @@ def test_printed_bylines_that_name_no_person_give_no_author(byline: str) -> None
     assert meta.authors == []
 
 
+def test_a_printed_byline_reads_names_in_any_script() -> None:
+    meta = metadata_of(
+        '<title>Le port rouvre</title><meta property="og:site_name" content="Le Courrier">',
+        "<font size=1>By Élise Dupont and Ömer Yıldız, Le Courrier</font><p>The port reopens.</p>",
+    )
+    assert meta.authors == ["Élise Dupont", "Ömer Yıldız"]
+
+
 def test_byline_markup_wins_over_printed_by_lines() -> None:
     meta = metadata_of(
         "<title>Storm closes ports</title>",

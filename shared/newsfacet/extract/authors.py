@@ -94,7 +94,8 @@ _PRINTED_BYLINE = re.compile(
 _MAX_BYLINE_CHARS = 160
 _GLUED_WORDS = re.compile(r"[A-Z]{2}[a-z]")
 _ROLE_WORDS = frozenset({"staff", "reporter", "reporters", "correspondent", "editor", "editors", "writer"})
-_PERSONAL_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|al|bin|el)){1,3}$")
+_NAME_WORD = re.compile(r"[\w'’.-]+")
+_NAME_PARTICLES = frozenset({"de", "van", "von", "da", "al", "bin", "el"})
 
 
 def printed_bylines(tree: html.HtmlElement, site_names: Iterable[str]) -> list[str]:
@@ -114,13 +115,24 @@ def printed_bylines(tree: html.HtmlElement, site_names: Iterable[str]) -> list[s
         for part in _SEPARATORS.split(match.group("names")):
             name = part.strip(" .:-–—'\"")
             if (
-                _PERSONAL_NAME.match(name)
+                _is_personal_name(name)
                 and name.casefold() not in sites
                 and not _GLUED_WORDS.search(name)  # "TUCKERAssociated": two elements' texts run together
                 and name.rsplit(" ", 1)[-1].casefold() not in _ROLE_WORDS  # "Jerusalem Post Staff"
             ):
                 names.append(name)
     return clean_authors(names)
+
+
+def _is_personal_name(name: str) -> bool:
+    """Two to four words, each capitalised (in any script: "Élise", "Ömer") or a particle ("de")."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and words[0][:1].isupper()
+        and all(_NAME_WORD.fullmatch(word) for word in words)
+        and all(word[:1].isupper() or word in _NAME_PARTICLES for word in words[1:])
+    )
 
 
 def find_authors(sources: Iterable[list[str]]) -> list[str]:
