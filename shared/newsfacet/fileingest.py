@@ -32,7 +32,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from newsfacet.config import Settings
-from newsfacet.ingest import ArticleBuilder, key_article_id, reconcile_origin
+from newsfacet.ingest import ArticleBuilder, bury_origin, reconcile_origin
 from newsfacet.model import Article, Origin, Rejection, RejectionReason
 from newsfacet.rejections import RejectionLog, RejectionLogUnavailable, RejectionRecord
 from newsfacet.store.base import ArticleStore, DocumentRejected, StoreUnavailable
@@ -337,9 +337,8 @@ class _BatchWriter:
                 self._rejections.record(
                     RejectionRecord.of(rejection, LOCAL_BUCKET, task.path, task.version, datetime.now(UTC))
                 )
-            # The file no longer holds an article: bury what it gave before (see newsfacet.ingest).
-            self._store.delete(key_article_id(LOCAL_BUCKET, task.path), task.version, LOCAL_BUCKET, task.path)
-            reconcile_origin(self._store, LOCAL_BUCKET, task.path)
+            # The file no longer holds an article: bury what it gave before.
+            bury_origin(self._store, LOCAL_BUCKET, task.path, task.version)
         except (StoreUnavailable, RejectionLogUnavailable) as error:
             self._settle(
                 FileOutcome(path=task.path, status="failed", detail=f"cannot record rejection: {error}")

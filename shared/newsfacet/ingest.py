@@ -184,14 +184,12 @@ class Ingestor:
                 result = Rejection(reason=RejectionReason.INDEX_REFUSED, detail=str(refused), origin=origin)
         if isinstance(result, Rejection):
             self._rejections.record(RejectionRecord.of(result, bucket, key, version, self._clock()))
-            # The key no longer holds an article: mark that, so older creates stay buried.
-            self._store.delete(key_article_id(bucket, key), version, bucket, key)
             return self._outcome(
                 "rejected",
                 event,
                 reason=result.reason,
                 detail=result.detail,
-                tombstoned=self._reconcile(bucket, key),
+                tombstoned=bury_origin(self._store, bucket, key, version),
             )
         status: IngestStatus = "indexed" if written.status == "written" else "stale"
         return self._outcome(status, event, article_id=result.id, tombstoned=self._reconcile(bucket, key))
@@ -243,6 +241,14 @@ class Ingestor:
             detail=detail,
             tombstoned=tombstoned or [],
         )
+
+
+def bury_origin(store: ArticleStore, bucket: str, key: str, version: int) -> list[str]:
+    """The object no longer holds an article (it became a rejection): leave a tombstone at `version`
+    under the id the key would get, so older creates stay buried, then bury what the key held.
+    Returns the ids buried."""
+    store.delete(key_article_id(bucket, key), version, bucket, key)
+    return reconcile_origin(store, bucket, key)
 
 
 def reconcile_origin(
