@@ -3,8 +3,8 @@
     python3 trim.py <layer python/ directory>
 
 Called by `layers/Makefile` after the pinned wheels and the newsfacet package are installed, so a
-plain `sam build` produces the deployable layer. Each rule removes only files no import reaches; the
-built-artifact tests (tests/artifacts/) import both handlers and run an article through the ingest
+plain `sam build` produces the deployable layer. Each rule removes only files no import reaches;
+tests/deploy/test_built_artifacts.py imports both handlers and runs an article through the ingest
 pipeline from the trimmed layers, so a rule that removed something needed fails there, not in AWS.
 Only the standard library is used: this runs before any project environment exists.
 """

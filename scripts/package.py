@@ -7,7 +7,8 @@
 1. `sam build` (cached: an unchanged layer is copied from .aws-sam/cache, not rebuilt).
 2. Smoke-test the artifacts in a clean interpreter (no venv, only the built directories on the
    path): the ingest handler builds an article from a sample page, the search handler answers
-   /health. tests/artifacts/ checks the same on every `make test`, using the helpers below.
+   /health. tests/deploy/test_built_artifacts.py checks the same on every `make test`, with the
+   helpers below.
 3. Measure unzipped sizes (Lambda's 250 MB limit covers a function plus its layers, unzipped) and
    the cold import time of each handler, then rewrite the packaging section of docs/BENCHMARKS.md.
 """
@@ -205,7 +206,8 @@ def report(timings: dict[str, Timing]) -> str:
         f"{os.cpu_count()} cores shared with other jobs), Python {platform.python_version()}. Sizes are "
         "unzipped bytes (1 MB = 10^6 bytes), what Lambda's 250 MB limit (function + layers) counts. "
         "Each layer is trimmed in its own SAM build hook (`layers/Makefile`, `layers/trim.py`, which "
-        "prints what each rule freed); tests/artifacts/ fails `make test` when a side exceeds its budget.",
+        "prints what each rule freed); tests/deploy/test_built_artifacts.py fails `make test` when a "
+        "side exceeds its budget.",
         "",
         "| artifact | unzipped MB |",
         "|---|---|",
