@@ -75,6 +75,14 @@ def test_an_older_or_repeated_write_is_still_stale(serverless: OpenSearchStore) 
     assert serverless.get("w001") is None
 
 
+def test_an_older_write_later_in_the_same_batch_is_stale(serverless: OpenSearchStore) -> None:
+    outcomes = serverless.upsert([article(1, version=3), article(1, version=2)])
+    assert [outcome.status for outcome in outcomes] == ["written", "stale"]
+    make_searchable(serverless)
+    stored = serverless.get("w001")
+    assert stored is not None and stored.version == 3
+
+
 def test_reindex_is_refused_with_a_reason(serverless: OpenSearchStore) -> None:
     serverless.upsert([article(1)])
     with pytest.raises(StoreError, match="not available on OpenSearch Serverless"):

@@ -31,9 +31,10 @@ custom document ids but has no aliases, no `_refresh`/`refresh=`, no external ve
   instead of by OpenSearch's 409: two writers racing on the same article between that read and
   their write can both win, the later write landing last (the S3 -> SQS path rarely races, and the
   next event for the key repairs it);
-- writes return before they are searchable (Serverless makes them visible within seconds), so a
-  removal right after its creation may not find the article yet and is retried by the queue only
-  if it fails; `refresh()` does nothing;
+- writes return before they are searchable (Serverless makes them visible within seconds), so an
+  ObjectRemoved that follows its ObjectCreated within those seconds may not find the article by
+  its origin yet and leave it in the index (deleting the object again removes it); `refresh()`
+  does nothing;
 - `reindex()` raises `StoreError`: build a new collection (or index) and ingest again instead.
 
 The client (opensearch-py) is created once, lazily, on first use; only this module imports it.
@@ -369,6 +370,8 @@ class OpenSearchStore(ArticleStore):
             if stored.get(article_id, -1) >= version:  # Serverless: what a 409 says elsewhere
                 result.statuses[position] = "stale"
                 continue
+            if self.serverless:
+                stored[article_id] = version  # an older write later in this batch is stale too
             # The index is in the request path, not in the action: IAM policies scoped to the
             # alias's paths then cover bulk writes (IAM cannot see into a request body).
             action: Document = {"index": {"_id": article_id}}
