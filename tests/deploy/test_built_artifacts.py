@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from scripts.package import (
+    BUILD,
     FIRST_ARTICLE,
     LAMBDA_LIMIT_MB,
     ROOT,
@@ -39,36 +41,43 @@ def test_the_search_function_gets_only_its_slim_layer(built: Path) -> None:
     assert [name for name in NLP_PACKAGES if (search_layer / name).exists()] == []
 
 
-def test_the_search_handler_answers_from_the_artifacts_alone(built: Path, tmp_path: Path) -> None:
-    code = SEARCH_HEALTH.format(event=str(ROOT / "events" / "search-health.json")) + (
-        "import sys, sysconfig\nprint(json.dumps({'status': reply['statusCode'],"
-        " 'body': json.loads(reply['body']), 'stdlib': sysconfig.get_paths()['stdlib'],"
-        " 'paths': [m.__file__ for m in list(sys.modules.values()) if getattr(m, '__file__', None)]}))"
+def run_and_report(function: str, code: str, report: str, tmp_path: Path) -> dict[str, Any]:
+    """Run `code` from the artifacts alone; `report` (a Python dict expression over its names) comes
+    back, with where every loaded module was read from."""
+    completed = run_in_artifacts(
+        function,
+        code
+        + "import json as _json, sys as _sys, sysconfig as _sysconfig\n"
+        + f"print(_json.dumps({{**({report}), 'stdlib': _sysconfig.get_paths()['stdlib'], 'paths': "
+        + "[m.__file__ for m in list(_sys.modules.values()) if getattr(m, '__file__', None)]}))",
+        store=f"sqlite:///{tmp_path / 'articles.db'}",
+        cwd=tmp_path,
     )
-    completed = run_in_artifacts("search", code, store=f"sqlite:///{tmp_path / 'articles.db'}", cwd=tmp_path)
     assert completed.returncode == 0, completed.stderr
-    reply = json.loads(completed.stdout.splitlines()[-1])
-    assert reply["status"] == 200 and reply["body"]["status"] == "ok"
-    assert any(path.startswith(str(SIDES["search"][1])) for path in reply["paths"])
+    result: dict[str, Any] = json.loads(completed.stdout.splitlines()[-1])
+    layer = str(SIDES[function][1])
+    assert any(path.startswith(layer) for path in result["paths"])
     outside = [
         path
-        for path in reply["paths"]
-        if not path.startswith((str(built), reply["stdlib"])) or "site-packages" in path
+        for path in result["paths"]
+        if not path.startswith((str(BUILD), result["stdlib"])) or "site-packages" in path
     ]
     assert outside == []  # nothing came from the checkout or a venv
+    return result
+
+
+def test_the_search_handler_answers_from_the_artifacts_alone(built: Path, tmp_path: Path) -> None:
+    code = SEARCH_HEALTH.format(event=str(ROOT / "events" / "search-health.json"))
+    reply = run_and_report("search", code, "{'status': reply['statusCode'], 'body': reply['body']}", tmp_path)
+    assert reply["status"] == 200 and json.loads(reply["body"])["status"] == "ok"
 
 
 def test_the_ingest_handler_builds_an_enriched_article_from_the_artifacts_alone(
     built: Path, tmp_path: Path
 ) -> None:
-    code = FIRST_ARTICLE.format(page=str(sample_page())) + (
-        "import json, spacy\n"
-        "print(json.dumps({'title': article.title, 'actors': len(article.actors),"
-        " 'locations': len(article.locations), 'spacy': spacy.__file__}))"
-    )
-    completed = run_in_artifacts("ingest", code, store=f"sqlite:///{tmp_path / 'articles.db'}", cwd=tmp_path)
-    assert completed.returncode == 0, completed.stderr
-    article = json.loads(completed.stdout.splitlines()[-1])
+    code = FIRST_ARTICLE.format(page=str(sample_page()))
+    report = "{'title': article.title, 'actors': len(article.actors), 'locations': len(article.locations)}"
+    article = run_and_report("ingest", code, report, tmp_path)
     assert article["title"]
     assert article["actors"] + article["locations"] > 0
-    assert article["spacy"].startswith(str(SIDES["ingest"][1]))
+    assert any("/spacy/" in path for path in article["paths"])  # the NLP stack, from the ingest layer
