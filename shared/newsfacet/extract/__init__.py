@@ -12,9 +12,12 @@ Each concern is its own module of small functions over a parsed lxml tree:
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
+
+from lxml import html
 
 from newsfacet.extract.authors import clean_authors
 from newsfacet.extract.body import extract_body
@@ -53,6 +56,7 @@ _DATE_LINE = re.compile(
 )
 _HEADER_LINES = 3
 _MAX_BYLINE_WORDS = 12
+_LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -64,12 +68,13 @@ class ExtractedPage:
 
 
 def extract_article(page: str, url: str | None = None, *, now: datetime | None = None) -> ExtractedPage:
-    """Clean one decoded page. Raises `ArticleRejected` for non-HTML, error pages and empty bodies."""
+    """Clean one decoded page. Raises `ArticleRejected` for non-HTML, error pages and empty bodies,
+    and for nothing else: a failure inside a cleaning step falls back to a plainer way of cleaning,
+    and a page that no way can clean is rejected with the failure named."""
     tree = parse_html(page)
-    metadata = read_metadata(tree, url, now)
+    metadata = _read_metadata(tree, url, now)
     headings = [" ".join(h1.text_content().split()) for h1 in tree.iter("h1")][:3]
-    preclean(tree)
-    text = _without_title(extract_body(tree, metadata.canonical_url or url), metadata.title)
+    text = _without_title(_body_text(page, tree, metadata.canonical_url or url), metadata.title)
     text, byline_authors = split_header_lines(text)
     if byline_authors and not metadata.authors:
         metadata = replace(metadata, authors=byline_authors)
@@ -85,6 +90,31 @@ def extract_article(page: str, url: str | None = None, *, now: datetime | None =
             RejectionReason.NO_ARTICLE_BODY, f"{words} words of body text (at least {MIN_BODY_WORDS} needed)"
         )
     return ExtractedPage(text=text, metadata=metadata)
+
+
+def _read_metadata(tree: html.HtmlElement, url: str | None, now: datetime | None) -> PageMetadata:
+    """The page's metadata; a page whose markup breaks a reader keeps its body, without metadata."""
+    try:
+        return read_metadata(tree, url, now)
+    except Exception as error:  # hostile markup inside lxml, htmldate or our readers: not fatal
+        _LOG.warning("metadata unreadable, body kept: %s: %s", type(error).__name__, error)
+        return PageMetadata(title="")
+
+
+def _body_text(page: str, tree: html.HtmlElement, url: str | None) -> str:
+    """The body of the pre-cleaned tree; if cleaning fails, the body of a fresh, untouched tree."""
+    try:
+        return extract_body(preclean(tree), url)
+    except Exception as error:  # a bug of ours or of lxml/trafilatura on this markup: fall back
+        _LOG.warning("pre-cleaning failed, extracting without it: %s: %s", type(error).__name__, error)
+        failure = f"{type(error).__name__}: {error}"[:160]
+    try:
+        return extract_body(parse_html(page), url)
+    except Exception as error:  # no way of cleaning works on this page: a typed rejection
+        raise ArticleRejected(
+            RejectionReason.NO_ARTICLE_BODY,
+            f"cleaning failed ({failure}; then {type(error).__name__}: {error})"[:300],
+        ) from error
 
 
 def split_header_lines(text: str) -> tuple[str, list[str]]:

@@ -282,8 +282,18 @@ def _rebuild_as_paragraphs(container: html.HtmlElement) -> None:
 
 
 def _drop(element: html.HtmlElement) -> None:
-    """Remove an element but keep its tail text, which belongs to the parent."""
-    element.drop_tree()
+    """Remove an element but keep its tail text, which belongs to the parent.
+
+    An element whose block an earlier rule removed already is out of the page: nothing to do (lxml
+    asserts on `drop_tree` of an element without a parent).
+    """
+    if element.getparent() is not None:
+        element.drop_tree()
+
+
+def _in_page(element: html.HtmlElement, root: html.HtmlElement) -> bool:
+    """Still inside the page: no earlier rule removed a block that holds it."""
+    return element is root or any(ancestor is root for ancestor in element.iterancestors())
 
 
 def _is_hidden(element: html.HtmlElement, total: int) -> bool:
@@ -327,7 +337,7 @@ def _holds_article(element: html.HtmlElement, total: int) -> bool:
 def _drop_related_lists(root: html.HtmlElement) -> None:
     """A "Related" / "Most read" heading and the list of links after it go together."""
     for heading in list(root.xpath(".//h2|.//h3|.//h4|.//h5|.//h6|.//strong|.//b|.//span")):
-        if heading.getparent() is None or not _RELATED_HEADING.match(heading.text_content()):
+        if not _in_page(heading, root) or not _RELATED_HEADING.match(heading.text_content()):
             continue
         container = heading.getparent()
         sibling = heading.getnext()
@@ -346,7 +356,7 @@ def _drop_link_lists(root: html.HtmlElement) -> None:
     """A list whose every item is one link to another story is a "more stories" list."""
     for items in list(root.iter("ul", "ol")):
         entries = [item for item in items if item.tag == "li"]
-        if len(entries) < _MIN_LINK_LIST_ITEMS or items.getparent() is None:
+        if len(entries) < _MIN_LINK_LIST_ITEMS or not _in_page(items, root):
             continue
         if all(_is_story_link(item) for item in entries):
             _drop(items)
@@ -369,5 +379,5 @@ def _link_dense(element: html.HtmlElement) -> bool:
 
 def _drop_skip_links(root: html.HtmlElement) -> None:
     for link in list(root.iter("a")):
-        if link.getparent() is not None and _SKIP_LINK.match(link.text_content()):
+        if _in_page(link, root) and _SKIP_LINK.match(link.text_content()):
             _drop(link)
