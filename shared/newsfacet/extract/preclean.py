@@ -14,19 +14,13 @@ from lxml import html
 
 __all__ = ["preclean"]
 
-# Elements that never hold article text.
-_ALWAYS_DROP = (
-    "script",
-    "style",
-    "template",
-    "dialog",
-    "nav",
-    "footer",
-    "button",
-    "select",
-    "svg",
-    "figcaption",
-)
+# Elements that never hold article text. Form controls do hold it when a page leaves one unclosed
+# and the parser nests the rest of the page inside it: such a control is unwrapped instead.
+_ALWAYS_DROP = ("script", "style", "template", "button", "select", "svg", "figcaption")
+_UNCLOSED_CONTROLS = frozenset({"button", "select"})
+# Elements that hold boilerplate, unless they hold the article: some sites wrap the whole page in a
+# `<nav>` or show the article in a dialog.
+_BOILERPLATE_TAGS = frozenset({"dialog", "nav", "footer"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _DROP_ROLES = frozenset({"dialog", "alertdialog", "navigation", "contentinfo", "complementary", "banner"})
 
@@ -51,6 +45,10 @@ _BOILERPLATE_NAME = re.compile(
 # names that start with a comment word ("comments", "comment-list", "disqus_thread").
 _COMMENT_NAME = re.compile(
     r"(?:^|\s)(?:comments|comment|commentlist|disqus|replies|discussion)" + _TOKEN_END, re.IGNORECASE
+)
+# Consent walls are removed even when they outweigh the article (it is often only a teaser then).
+_CONSENT_NAME = re.compile(
+    _TOKEN_START + r"(?:cookie|cookies|consent|gdpr|cookiebanner)" + _TOKEN_END, re.IGNORECASE
 )
 # Hover cards ("rollover", "tooltip") repeat a linked name's bio inside the sentence that links it.
 _HOVER_NAME = re.compile(
@@ -78,6 +76,8 @@ _SKIP_LINK = re.compile(r"^\s*skip to (?:main )?(?:content|navigation|main|artic
 _PROTECTED = frozenset({"html", "body", "main"})
 _TEXT_TAGS = frozenset({"article", "p", "h1"})
 _GUARD_SHARE = 0.5
+_PROSE_SHARE = 0.25
+_PROSE_MAX_LINK_SHARE = 0.25
 _SPLIT_FIRST_SHARE = 0.85
 _MAX_BODY_PARTS = 40
 _MAX_RELATED_BLOCK_WORDS = 400
@@ -89,9 +89,13 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
     """Strip boilerplate from `tree` in place and return it."""
     body = tree.find("body")
     root = body if body is not None else tree
+    total = _paragraph_chars(root)
     for tag in _ALWAYS_DROP:
         for element in list(root.iter(tag)):
-            _drop(element)
+            if tag in _UNCLOSED_CONTROLS and _holds_article(element, total):
+                element.drop_tag()
+            else:
+                _drop(element)
     _unwrap_layout_tables(root)
     _wrap_loose_text(root)
     _unwrap_embedded_posts(root)
@@ -100,15 +104,15 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
-        if _is_hidden(element, total):
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        if (element.tag in _BOILERPLATE_TAGS or _is_hidden(element)) and not _holds_article(element, total):
             _drop(element)
             continue
-        names = f"{element.get('class', '')} {element.get('id', '')}"
         if not names.strip() or element.tag in _PROTECTED:
             continue
-        is_comments = _COMMENT_NAME.search(names) is not None
+        is_never_article = _COMMENT_NAME.search(names) is not None or _CONSENT_NAME.search(names) is not None
         is_hover_card = _HOVER_NAME.search(names) is not None and _follows_link(element)
-        if is_comments or is_hover_card or _is_boilerplate_box(element, names, total):
+        if is_never_article or is_hover_card or _is_boilerplate_box(element, names, total):
             _drop(element)
     _drop_related_lists(root)
     _drop_link_lists(root)
@@ -296,19 +300,20 @@ def _in_page(element: html.HtmlElement, root: html.HtmlElement) -> bool:
     return element is root or any(ancestor is root for ancestor in element.iterancestors())
 
 
-def _is_hidden(element: html.HtmlElement, total: int) -> bool:
-    """Hidden from readers: dialogs and landmark roles always; hidden or aria-hidden elements unless
-    they hold most of the page's paragraphs (scripts hide the article behind an open overlay, and
-    metered paywalls hide its text with CSS: it is still the article)."""
+def _is_hidden(element: html.HtmlElement) -> bool:
+    """Hidden from readers, or a landmark that is not content (navigation, banner, dialog). Such an
+    element is still kept when it holds the article (scripts hide the article behind an open overlay,
+    metered paywalls hide its text with CSS, some sites show it in a dialog)."""
+    if element.tag in _PROTECTED:
+        return False
     if (element.get("role") or "").lower() in _DROP_ROLES or element.get("aria-modal") == "true":
         return True
     style = element.get("style")
-    hidden = (
+    return (
         element.get("hidden") is not None
         or element.get("aria-hidden", "").lower() == "true"
         or (style is not None and _HIDDEN_STYLE.search(style) is not None)
     )
-    return hidden and element.tag not in _PROTECTED and not _holds_article(element, total)
 
 
 def _is_boilerplate_box(element: html.HtmlElement, names: str, total: int) -> bool:
@@ -331,7 +336,20 @@ def _paragraph_chars(element: html.HtmlElement) -> int:
 
 
 def _holds_article(element: html.HtmlElement, total: int) -> bool:
-    return total > 0 and _paragraph_chars(element) > _GUARD_SHARE * total
+    """A class word or a tag is evidence, weighed against the text the element holds: most of the
+    page's paragraph text, or a large share of it as running prose (few of its words are links), is
+    the article whatever the element is called ("modal", "cmp-container", "readmore-wrapper")."""
+    if total <= 0:
+        return False
+    share = _paragraph_chars(element) / total
+    return share > _GUARD_SHARE or (share > _PROSE_SHARE and _link_share(element) < _PROSE_MAX_LINK_SHARE)
+
+
+def _link_share(element: html.HtmlElement) -> float:
+    """The share of an element's text that is link text."""
+    text = len(" ".join(element.text_content().split()))
+    linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
+    return linked / text if text else 1.0
 
 
 def _drop_related_lists(root: html.HtmlElement) -> None:
@@ -373,8 +391,7 @@ def _link_dense(element: html.HtmlElement) -> bool:
     text = " ".join(element.text_content().split())
     if not text or len(text.split()) > _MAX_RELATED_BLOCK_WORDS:
         return False
-    linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
-    return linked >= 0.5 * len(text)
+    return _link_share(element) >= 0.5
 
 
 def _drop_skip_links(root: html.HtmlElement) -> None:
