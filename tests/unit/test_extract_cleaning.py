@@ -296,3 +296,30 @@ def test_when_precision_mode_keeps_too_little_the_default_mode_gives_the_body(
     monkeypatch.setattr(trafilatura, "extract", modes)
     text = extract_article(page("")).text
     assert text.count(STORY[2]) == 2
+
+
+def test_a_german_kicker_headline_and_byline_do_not_open_the_body() -> None:
+    story = [
+        "Der Stadtrat hat am Montag den Bau einer Straßenbahn beschlossen, die den Hafen mit der "
+        "Universität verbindet und zehn Jahre Streit beendet.",
+        "Die Arbeiten sollen im Frühjahr beginnen und vier Jahre dauern, sagte die Bürgermeisterin.",
+    ]
+    markup = (
+        "<html lang='de'><head><title>Stadtrat beschließt Straßenbahn</title></head><body><article>"
+        "<p>Verkehr</p><h1>Stadtrat beschließt Straßenbahn</h1><p>Von Julia Becker · 3 Min.</p>"
+        + "".join(f"<p>{text}</p>" for text in story)
+        + "</article></body></html>"
+    )
+    result = extract_article(markup)
+    assert result.text.startswith(story[0])
+    assert result.metadata.authors == ["Julia Becker"]
+
+
+def test_the_densest_prose_block_beats_a_short_box_the_extractor_settled_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "extract", lambda *args, **kwargs: "Key points: trams are coming.")
+    text = body("")
+    assert all(paragraph in text for paragraph in STORY)

@@ -44,7 +44,9 @@ MIN_BODY_WORDS = 30
 MIN_BODY_CHARS = 300
 _WORD = re.compile(r"\w+")
 # Lines printed above an article that are not its text: a byline, a dateline, "Updated ...".
-_BYLINE = re.compile(r"^by\s+(?P<names>[^,|]{3,80}?)(?:\s*[,|].{0,80})?$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:by|von|par|por|door)\s+(?P<names>[^,|·•]{3,80}?)(?:\s*[,|·•].{0,80})?$", re.IGNORECASE
+)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_LINE = re.compile(
     r"^(?:\(?(?:published|updated|posted|last updated)(?: on| at)?:?\s*)?"
@@ -56,6 +58,7 @@ _DATE_LINE = re.compile(
 )
 _HEADER_LINES = 3
 _MAX_BYLINE_WORDS = 12
+_MAX_KICKER_WORDS = 4
 _LOG = logging.getLogger(__name__)
 
 
@@ -133,8 +136,13 @@ def split_header_lines(text: str) -> tuple[str, list[str]]:
 
 
 def _without_title(text: str, title: str) -> str:
-    """The body without a leading repeat of the headline (trafilatura keeps the `<h1>`)."""
-    first, _, rest = text.partition("\n\n")
-    if title and _WORD.findall(first.casefold()) == _WORD.findall(title.casefold()):
-        return rest
+    """The body without a leading repeat of the headline (trafilatura keeps the `<h1>`), and without
+    the short section label ("kicker") some pages print above it."""
+    paragraphs = text.split("\n\n")
+    headline = _WORD.findall(title.casefold())
+    for index, paragraph in enumerate(paragraphs[:_HEADER_LINES]):
+        if headline and _WORD.findall(paragraph.casefold()) == headline:
+            return "\n\n".join(paragraphs[index + 1 :])
+        if len(_WORD.findall(paragraph)) > _MAX_KICKER_WORDS:
+            break
     return text
