@@ -6,8 +6,12 @@ Each concern is its own module of small functions over a parsed lxml tree:
 - `parse`: text -> tree (refuses what is not HTML)
 - `metadata` (with `jsonld`, `title`, `dates`, `authors`, `language`): what the page says about itself
 - `preclean`: boilerplate removed from the tree before the body is chosen
-- `body`: trafilatura + removal of leftover boilerplate lines
+- `body`: trafilatura (precision mode, else its default mode) + removal of leftover boilerplate lines
+- `density`: the densest block of link-sparse prose, the body's second opinion
 - `errorpage`: "Page not found" and other error pages
+
+No exception escapes `extract_article`: a failing step falls back to a plainer one, and a page that
+no way can clean is an `ArticleRejected` naming the failure.
 """
 
 from __future__ import annotations

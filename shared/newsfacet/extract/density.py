@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lxml import html
 
-__all__ = ["densest_text"]
+__all__ = ["densest_text", "text_and_link_chars"]
 
 _BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote", "pre", "dd")
 _MIN_BLOCK_CHARS = 25
@@ -21,7 +21,7 @@ def densest_text(tree: html.HtmlElement) -> str:
     """The text blocks of the container holding the most link-sparse prose, one per paragraph."""
     scores: dict[html.HtmlElement, float] = {}
     for block in tree.iter("p", "pre", "blockquote", "li"):
-        text, linked = _text_and_link_chars(block)
+        text, linked = text_and_link_chars(block)
         if text < _MIN_BLOCK_CHARS or linked > _MAX_LINK_SHARE * text:
             continue
         parent = block.getparent()
@@ -36,7 +36,7 @@ def densest_text(tree: html.HtmlElement) -> str:
     for block in best.iter(*_BLOCKS):
         if any(ancestor.tag in _BLOCKS for ancestor in block.iterancestors() if _inside(ancestor, best)):
             continue  # its text is part of an enclosing block already kept
-        text, linked = _text_and_link_chars(block)
+        text, linked = text_and_link_chars(block)
         if text and linked <= _MAX_LINK_SHARE * text:
             paragraphs.append(" ".join(block.text_content().split()))
     return "\n\n".join(paragraphs)
@@ -46,7 +46,8 @@ def _inside(ancestor: html.HtmlElement, container: html.HtmlElement) -> bool:
     return ancestor is not container and any(parent is container for parent in ancestor.iterancestors())
 
 
-def _text_and_link_chars(element: html.HtmlElement) -> tuple[int, int]:
+def text_and_link_chars(element: html.HtmlElement) -> tuple[int, int]:
+    """Characters of an element's text, and of the part of it that is link text (spaces folded)."""
     text = len(" ".join(element.text_content().split()))
     linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
     return text, linked

@@ -2,8 +2,11 @@
 
 General rules only, never per-site ones: hidden elements and dialogs, consent/paywall/newsletter
 boxes, share bars, related and most-read lists, navigation, footers, ad slots and skip links. One
-guard keeps every rule honest: an element holding most of the page's paragraph text is never removed
-by a class/id rule, because a name like "article-share-wrapper" sometimes wraps the article itself.
+guard keeps every rule honest: a class/id word, a landmark tag or role and hiding are evidence, not a
+verdict. An element holding most of the page's paragraph text, or a quarter of it as link-sparse
+prose, is never removed by them, because a name like "article-share-wrapper" or "modal", a `<nav>`
+or a dialog sometimes wraps the article itself. Only consent walls and comment threads go whatever
+their size.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 import re
 
 from lxml import html
+
+from newsfacet.extract.density import text_and_link_chars
 
 __all__ = ["preclean"]
 
@@ -347,8 +352,7 @@ def _holds_article(element: html.HtmlElement, total: int) -> bool:
 
 def _link_share(element: html.HtmlElement) -> float:
     """The share of an element's text that is link text."""
-    text = len(" ".join(element.text_content().split()))
-    linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
+    text, linked = text_and_link_chars(element)
     return linked / text if text else 1.0
 
 
