@@ -250,7 +250,7 @@ def build_extractors(only: list[str]) -> dict[str, Extractor]:
 
         def rs_trafilatura_extract(page: Page, text: str) -> Outcome:
             result = rs_trafilatura.extract(text, url=page.url or None)
-            return Outcome(text=_rs_text(result))
+            return Outcome(text=getattr(result, "main_content", None) or "")
 
         extractors["rs-trafilatura 0.1.1"] = rs_trafilatura_extract
     except ImportError:
@@ -258,19 +258,6 @@ def build_extractors(only: list[str]) -> dict[str, Extractor]:
     if only:
         extractors = {name: run for name, run in extractors.items() if name == OURS or name in only}
     return extractors
-
-
-def _rs_text(result: Any) -> str:
-    """rs-trafilatura returns an object (or dict) with the main text."""
-    if result is None:
-        return ""
-    if isinstance(result, str):
-        return result
-    for attribute in ("main_content", "content_text", "text"):
-        value = result.get(attribute) if isinstance(result, dict) else getattr(result, attribute, None)
-        if isinstance(value, str):
-            return value
-    return ""
 
 
 # --- metadata on WCXB -------------------------------------------------------------------------
@@ -437,7 +424,6 @@ def render(
     part: str,
 ) -> str:
     today = dt.date.today().isoformat()
-    total_seconds = {name: seconds for name, seconds in run.seconds.items()}
     lines = [
         START_MARKER,
         "## Extraction (`bench/extraction.py`)",
@@ -466,7 +452,7 @@ def render(
             every = quality_cells(pages, outcomes, lambda p, c=corpus: p.corpus == c)
             tuned = quality_cells(pages, outcomes, lambda p, c=corpus: p.corpus == c and not p.held_out)
             held = quality_cells(pages, outcomes, lambda p, c=corpus: p.corpus == c and p.held_out)
-            rate = len(pages) / total_seconds[name]
+            rate = len(pages) / run.seconds[name]
             lines.append(
                 f"| {name} | {_f1(tuned)} | {_f1(held)} | {every.precision:.3f} | {every.recall:.3f} | "
                 f"{every.f1:.3f} | {every.accuracy:.3f} | {rate:.0f} |"
