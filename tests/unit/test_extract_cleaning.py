@@ -240,3 +240,86 @@ def test_an_article_hidden_behind_an_open_overlay_is_still_extracted() -> None:
     )
     text = extract_article(overlaid).text
     assert text == "\n\n".join(STORY)
+
+
+# A class word or tag is evidence, weighed against the text the element holds.
+ARTICLE_CONTAINERS = {
+    "a site that wraps the whole page in <nav>": "<nav class='site'>{article}</nav>",
+    "an article shown in a modal": "<div class='modal article-modal' role='dialog'>{article}</div>",
+    "component classes (cmp-)": "<div class='cmp-container'><div class='cmp-text'>{article}</div></div>",
+    "a read-more wrapper around the second half": "<div class='readmore-wrapper'>{article}</div>",
+    "a button left unclosed before the article": "<button class='menu-button'>Menu {article}",
+}
+
+
+@pytest.mark.parametrize("kind", ARTICLE_CONTAINERS)
+def test_an_article_named_like_boilerplate_is_still_the_article(kind: str) -> None:
+    paragraphs = "".join(f"<p>{text}</p>" for text in STORY)
+    article = f"<h1>Council backs tram line</h1>{paragraphs}"
+    share_bar = (
+        "<div id='sharing-buttons'><a href='/f'>Share on Facebook</a> <a href='/t'>Share on X</a></div>"
+    )
+    markup = (
+        "<html lang='en'><head><title>Council backs tram line</title></head><body>"
+        + share_bar
+        + ARTICLE_CONTAINERS[kind].format(article=article)
+        + "</body></html>"
+    )
+    text = extract_article(markup).text
+    assert all(paragraph in text for paragraph in STORY)
+    assert "Share on Facebook" not in text
+
+
+def test_a_consent_wall_is_removed_even_when_it_outweighs_the_teaser() -> None:
+    wall = (
+        "<div class='consent-wall' role='dialog' aria-modal='true'><p>"
+        + "We and our partners store and access information on your device such as cookies. " * 6
+        + "</p></div>"
+    )
+    with pytest.raises(ArticleRejected) as rejected:
+        extract_article(
+            f"<html><body>{wall}<div><h1>Tram line</h1><p>The council voted.</p></div></body></html>"
+        )
+    assert rejected.value.reason is RejectionReason.NO_ARTICLE_BODY
+
+
+def test_when_precision_mode_keeps_too_little_the_default_mode_gives_the_body(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import trafilatura
+
+    full = "\n".join(STORY * 2)
+
+    def modes(tree: object, url: object = None, options: object = None) -> str:
+        return STORY[0] if getattr(options, "focus", "") == "precision" else full
+
+    monkeypatch.setattr(trafilatura, "extract", modes)
+    text = extract_article(page("")).text
+    assert text.count(STORY[2]) == 2
+
+
+def test_a_german_kicker_headline_and_byline_do_not_open_the_body() -> None:
+    story = [
+        "Der Stadtrat hat am Montag den Bau einer Straßenbahn beschlossen, die den Hafen mit der "
+        "Universität verbindet und zehn Jahre Streit beendet.",
+        "Die Arbeiten sollen im Frühjahr beginnen und vier Jahre dauern, sagte die Bürgermeisterin.",
+    ]
+    markup = (
+        "<html lang='de'><head><title>Stadtrat beschließt Straßenbahn</title></head><body><article>"
+        "<p>Verkehr</p><h1>Stadtrat beschließt Straßenbahn</h1><p>Von Julia Becker · 3 Min.</p>"
+        + "".join(f"<p>{text}</p>" for text in story)
+        + "</article></body></html>"
+    )
+    result = extract_article(markup)
+    assert result.text.startswith(story[0])
+    assert result.metadata.authors == ["Julia Becker"]
+
+
+def test_the_densest_prose_block_beats_a_short_box_the_extractor_settled_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "extract", lambda *args, **kwargs: "Key points: trams are coming.")
+    text = body("")
+    assert all(paragraph in text for paragraph in STORY)

@@ -6,15 +6,22 @@ Each concern is its own module of small functions over a parsed lxml tree:
 - `parse`: text -> tree (refuses what is not HTML)
 - `metadata` (with `jsonld`, `title`, `dates`, `authors`, `language`): what the page says about itself
 - `preclean`: boilerplate removed from the tree before the body is chosen
-- `body`: trafilatura + removal of leftover boilerplate lines
+- `body`: trafilatura (precision mode, else its default mode) + removal of leftover boilerplate lines
+- `density`: the densest block of link-sparse prose, the body's second opinion
 - `errorpage`: "Page not found" and other error pages
+
+No exception escapes `extract_article`: a failing step falls back to a plainer one, and a page that
+no way can clean is an `ArticleRejected` naming the failure.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
+
+from lxml import html
 
 from newsfacet.extract.authors import clean_authors
 from newsfacet.extract.body import extract_body
@@ -41,7 +48,9 @@ MIN_BODY_WORDS = 30
 MIN_BODY_CHARS = 300
 _WORD = re.compile(r"\w+")
 # Lines printed above an article that are not its text: a byline, a dateline, "Updated ...".
-_BYLINE = re.compile(r"^by\s+(?P<names>[^,|]{3,80}?)(?:\s*[,|].{0,80})?$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:by|von|par|por|door)\s+(?P<names>[^,|·•]{3,80}?)(?:\s*[,|·•].{0,80})?$", re.IGNORECASE
+)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_LINE = re.compile(
     r"^(?:\(?(?:published|updated|posted|last updated)(?: on| at)?:?\s*)?"
@@ -53,6 +62,8 @@ _DATE_LINE = re.compile(
 )
 _HEADER_LINES = 3
 _MAX_BYLINE_WORDS = 12
+_MAX_KICKER_WORDS = 4
+_LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -64,12 +75,13 @@ class ExtractedPage:
 
 
 def extract_article(page: str, url: str | None = None, *, now: datetime | None = None) -> ExtractedPage:
-    """Clean one decoded page. Raises `ArticleRejected` for non-HTML, error pages and empty bodies."""
+    """Clean one decoded page. Raises `ArticleRejected` for non-HTML, error pages and empty bodies,
+    and for nothing else: a failure inside a cleaning step falls back to a plainer way of cleaning,
+    and a page that no way can clean is rejected with the failure named."""
     tree = parse_html(page)
-    metadata = read_metadata(tree, url, now)
+    metadata = _read_metadata(tree, url, now)
     headings = [" ".join(h1.text_content().split()) for h1 in tree.iter("h1")][:3]
-    preclean(tree)
-    text = _without_title(extract_body(tree, metadata.canonical_url or url), metadata.title)
+    text = _without_title(_body_text(page, tree, metadata.canonical_url or url), metadata.title)
     text, byline_authors = split_header_lines(text)
     if byline_authors and not metadata.authors:
         metadata = replace(metadata, authors=byline_authors)
@@ -85,6 +97,31 @@ def extract_article(page: str, url: str | None = None, *, now: datetime | None =
             RejectionReason.NO_ARTICLE_BODY, f"{words} words of body text (at least {MIN_BODY_WORDS} needed)"
         )
     return ExtractedPage(text=text, metadata=metadata)
+
+
+def _read_metadata(tree: html.HtmlElement, url: str | None, now: datetime | None) -> PageMetadata:
+    """The page's metadata; a page whose markup breaks a reader keeps its body, without metadata."""
+    try:
+        return read_metadata(tree, url, now)
+    except Exception as error:  # hostile markup inside lxml, htmldate or our readers: not fatal
+        _LOG.warning("metadata unreadable, body kept: %s: %s", type(error).__name__, error)
+        return PageMetadata(title="")
+
+
+def _body_text(page: str, tree: html.HtmlElement, url: str | None) -> str:
+    """The body of the pre-cleaned tree; if cleaning fails, the body of a fresh, untouched tree."""
+    try:
+        return extract_body(preclean(tree), url)
+    except Exception as error:  # a bug of ours or of lxml/trafilatura on this markup: fall back
+        _LOG.warning("pre-cleaning failed, extracting without it: %s: %s", type(error).__name__, error)
+        failure = f"{type(error).__name__}: {error}"[:160]
+    try:
+        return extract_body(parse_html(page), url)
+    except Exception as error:  # no way of cleaning works on this page: a typed rejection
+        raise ArticleRejected(
+            RejectionReason.NO_ARTICLE_BODY,
+            f"cleaning failed ({failure}; then {type(error).__name__}: {error})"[:300],
+        ) from error
 
 
 def split_header_lines(text: str) -> tuple[str, list[str]]:
@@ -103,8 +140,13 @@ def split_header_lines(text: str) -> tuple[str, list[str]]:
 
 
 def _without_title(text: str, title: str) -> str:
-    """The body without a leading repeat of the headline (trafilatura keeps the `<h1>`)."""
-    first, _, rest = text.partition("\n\n")
-    if title and _WORD.findall(first.casefold()) == _WORD.findall(title.casefold()):
-        return rest
+    """The body without a leading repeat of the headline (trafilatura keeps the `<h1>`), and without
+    the short section label ("kicker") some pages print above it."""
+    paragraphs = text.split("\n\n")
+    headline = _WORD.findall(title.casefold())
+    for index, paragraph in enumerate(paragraphs[:_HEADER_LINES]):
+        if headline and _WORD.findall(paragraph.casefold()) == headline:
+            return "\n\n".join(paragraphs[index + 1 :])
+        if len(_WORD.findall(paragraph)) > _MAX_KICKER_WORDS:
+            break
     return text

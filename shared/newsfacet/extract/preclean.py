@@ -2,8 +2,11 @@
 
 General rules only, never per-site ones: hidden elements and dialogs, consent/paywall/newsletter
 boxes, share bars, related and most-read lists, navigation, footers, ad slots and skip links. One
-guard keeps every rule honest: an element holding most of the page's paragraph text is never removed
-by a class/id rule, because a name like "article-share-wrapper" sometimes wraps the article itself.
+guard keeps every rule honest: a class/id word, a landmark tag or role and hiding are evidence, not a
+verdict. An element holding most of the page's paragraph text, or a quarter of it as link-sparse
+prose, is never removed by them, because a name like "article-share-wrapper" or "modal", a `<nav>`
+or a dialog sometimes wraps the article itself. Only consent walls and comment threads go whatever
+their size.
 """
 
 from __future__ import annotations
@@ -12,21 +15,17 @@ import re
 
 from lxml import html
 
+from newsfacet.extract.density import text_and_link_chars
+
 __all__ = ["preclean"]
 
-# Elements that never hold article text.
-_ALWAYS_DROP = (
-    "script",
-    "style",
-    "template",
-    "dialog",
-    "nav",
-    "footer",
-    "button",
-    "select",
-    "svg",
-    "figcaption",
-)
+# Elements that never hold article text. Form controls do hold it when a page leaves one unclosed
+# and the parser nests the rest of the page inside it: such a control is unwrapped instead.
+_ALWAYS_DROP = ("script", "style", "template", "button", "select", "svg", "figcaption")
+_UNCLOSED_CONTROLS = frozenset({"button", "select"})
+# Elements that hold boilerplate, unless they hold the article: some sites wrap the whole page in a
+# `<nav>` or show the article in a dialog.
+_BOILERPLATE_TAGS = frozenset({"dialog", "nav", "footer"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _DROP_ROLES = frozenset({"dialog", "alertdialog", "navigation", "contentinfo", "complementary", "banner"})
 
@@ -51,6 +50,10 @@ _BOILERPLATE_NAME = re.compile(
 # names that start with a comment word ("comments", "comment-list", "disqus_thread").
 _COMMENT_NAME = re.compile(
     r"(?:^|\s)(?:comments|comment|commentlist|disqus|replies|discussion)" + _TOKEN_END, re.IGNORECASE
+)
+# Consent walls are removed even when they outweigh the article (it is often only a teaser then).
+_CONSENT_NAME = re.compile(
+    _TOKEN_START + r"(?:cookie|cookies|consent|gdpr|cookiebanner)" + _TOKEN_END, re.IGNORECASE
 )
 # Hover cards ("rollover", "tooltip") repeat a linked name's bio inside the sentence that links it.
 _HOVER_NAME = re.compile(
@@ -78,6 +81,8 @@ _SKIP_LINK = re.compile(r"^\s*skip to (?:main )?(?:content|navigation|main|artic
 _PROTECTED = frozenset({"html", "body", "main"})
 _TEXT_TAGS = frozenset({"article", "p", "h1"})
 _GUARD_SHARE = 0.5
+_PROSE_SHARE = 0.25
+_PROSE_MAX_LINK_SHARE = 0.25
 _SPLIT_FIRST_SHARE = 0.85
 _MAX_BODY_PARTS = 40
 _MAX_RELATED_BLOCK_WORDS = 400
@@ -89,9 +94,13 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
     """Strip boilerplate from `tree` in place and return it."""
     body = tree.find("body")
     root = body if body is not None else tree
+    total = _paragraph_chars(root)
     for tag in _ALWAYS_DROP:
         for element in list(root.iter(tag)):
-            _drop(element)
+            if tag in _UNCLOSED_CONTROLS and _holds_article(element, total):
+                element.drop_tag()
+            else:
+                _drop(element)
     _unwrap_layout_tables(root)
     _wrap_loose_text(root)
     _unwrap_embedded_posts(root)
@@ -100,15 +109,15 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
-        if _is_hidden(element, total):
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        if (element.tag in _BOILERPLATE_TAGS or _is_hidden(element)) and not _holds_article(element, total):
             _drop(element)
             continue
-        names = f"{element.get('class', '')} {element.get('id', '')}"
         if not names.strip() or element.tag in _PROTECTED:
             continue
-        is_comments = _COMMENT_NAME.search(names) is not None
+        is_never_article = _COMMENT_NAME.search(names) is not None or _CONSENT_NAME.search(names) is not None
         is_hover_card = _HOVER_NAME.search(names) is not None and _follows_link(element)
-        if is_comments or is_hover_card or _is_boilerplate_box(element, names, total):
+        if is_never_article or is_hover_card or _is_boilerplate_box(element, names, total):
             _drop(element)
     _drop_related_lists(root)
     _drop_link_lists(root)
@@ -282,23 +291,34 @@ def _rebuild_as_paragraphs(container: html.HtmlElement) -> None:
 
 
 def _drop(element: html.HtmlElement) -> None:
-    """Remove an element but keep its tail text, which belongs to the parent."""
-    element.drop_tree()
+    """Remove an element but keep its tail text, which belongs to the parent.
+
+    An element whose block an earlier rule removed already is out of the page: nothing to do (lxml
+    asserts on `drop_tree` of an element without a parent).
+    """
+    if element.getparent() is not None:
+        element.drop_tree()
 
 
-def _is_hidden(element: html.HtmlElement, total: int) -> bool:
-    """Hidden from readers: dialogs and landmark roles always; hidden or aria-hidden elements unless
-    they hold most of the page's paragraphs (scripts hide the article behind an open overlay, and
-    metered paywalls hide its text with CSS: it is still the article)."""
+def _in_page(element: html.HtmlElement, root: html.HtmlElement) -> bool:
+    """Still inside the page: no earlier rule removed a block that holds it."""
+    return element is root or any(ancestor is root for ancestor in element.iterancestors())
+
+
+def _is_hidden(element: html.HtmlElement) -> bool:
+    """Hidden from readers, or a landmark that is not content (navigation, banner, dialog). Such an
+    element is still kept when it holds the article (scripts hide the article behind an open overlay,
+    metered paywalls hide its text with CSS, some sites show it in a dialog)."""
+    if element.tag in _PROTECTED:
+        return False
     if (element.get("role") or "").lower() in _DROP_ROLES or element.get("aria-modal") == "true":
         return True
     style = element.get("style")
-    hidden = (
+    return (
         element.get("hidden") is not None
         or element.get("aria-hidden", "").lower() == "true"
         or (style is not None and _HIDDEN_STYLE.search(style) is not None)
     )
-    return hidden and element.tag not in _PROTECTED and not _holds_article(element, total)
 
 
 def _is_boilerplate_box(element: html.HtmlElement, names: str, total: int) -> bool:
@@ -321,13 +341,25 @@ def _paragraph_chars(element: html.HtmlElement) -> int:
 
 
 def _holds_article(element: html.HtmlElement, total: int) -> bool:
-    return total > 0 and _paragraph_chars(element) > _GUARD_SHARE * total
+    """A class word or a tag is evidence, weighed against the text the element holds: most of the
+    page's paragraph text, or a large share of it as running prose (few of its words are links), is
+    the article whatever the element is called ("modal", "cmp-container", "readmore-wrapper")."""
+    if total <= 0:
+        return False
+    share = _paragraph_chars(element) / total
+    return share > _GUARD_SHARE or (share > _PROSE_SHARE and _link_share(element) < _PROSE_MAX_LINK_SHARE)
+
+
+def _link_share(element: html.HtmlElement) -> float:
+    """The share of an element's text that is link text."""
+    text, linked = text_and_link_chars(element)
+    return linked / text if text else 1.0
 
 
 def _drop_related_lists(root: html.HtmlElement) -> None:
     """A "Related" / "Most read" heading and the list of links after it go together."""
     for heading in list(root.xpath(".//h2|.//h3|.//h4|.//h5|.//h6|.//strong|.//b|.//span")):
-        if heading.getparent() is None or not _RELATED_HEADING.match(heading.text_content()):
+        if not _in_page(heading, root) or not _RELATED_HEADING.match(heading.text_content()):
             continue
         container = heading.getparent()
         sibling = heading.getnext()
@@ -346,7 +378,7 @@ def _drop_link_lists(root: html.HtmlElement) -> None:
     """A list whose every item is one link to another story is a "more stories" list."""
     for items in list(root.iter("ul", "ol")):
         entries = [item for item in items if item.tag == "li"]
-        if len(entries) < _MIN_LINK_LIST_ITEMS or items.getparent() is None:
+        if len(entries) < _MIN_LINK_LIST_ITEMS or not _in_page(items, root):
             continue
         if all(_is_story_link(item) for item in entries):
             _drop(items)
@@ -363,11 +395,10 @@ def _link_dense(element: html.HtmlElement) -> bool:
     text = " ".join(element.text_content().split())
     if not text or len(text.split()) > _MAX_RELATED_BLOCK_WORDS:
         return False
-    linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
-    return linked >= 0.5 * len(text)
+    return _link_share(element) >= 0.5
 
 
 def _drop_skip_links(root: html.HtmlElement) -> None:
     for link in list(root.iter("a")):
-        if link.getparent() is not None and _SKIP_LINK.match(link.text_content()):
+        if _in_page(link, root) and _SKIP_LINK.match(link.text_content()):
             _drop(link)

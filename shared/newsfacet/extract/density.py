@@ -1,0 +1,53 @@
+"""A second opinion on where the article is: the block with the most link-sparse paragraph text.
+
+trafilatura sometimes settles on a small block (key points, a disclaimer, a list of teasers) of a
+page whose article it missed. This reader works like readability's: every text block scores its
+parent and, at half weight, its grandparent by its length less its link text; the best-scoring
+container's text blocks, in order and without the link-dense ones, are its answer.
+"""
+
+from __future__ import annotations
+
+from lxml import html
+
+__all__ = ["densest_text", "text_and_link_chars"]
+
+_BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote", "pre", "dd")
+_MIN_BLOCK_CHARS = 25
+_MAX_LINK_SHARE = 0.4
+
+
+def densest_text(tree: html.HtmlElement) -> str:
+    """The text blocks of the container holding the most link-sparse prose, one per paragraph."""
+    scores: dict[html.HtmlElement, float] = {}
+    for block in tree.iter("p", "pre", "blockquote", "li"):
+        text, linked = text_and_link_chars(block)
+        if text < _MIN_BLOCK_CHARS or linked > _MAX_LINK_SHARE * text:
+            continue
+        parent = block.getparent()
+        weight = float(text - linked)
+        for ancestor, share in ((parent, 1.0), (parent.getparent() if parent is not None else None, 0.5)):
+            if ancestor is not None:
+                scores[ancestor] = scores.get(ancestor, 0.0) + share * weight
+    if not scores:
+        return ""
+    best = max(scores, key=scores.__getitem__)
+    paragraphs = []
+    for block in best.iter(*_BLOCKS):
+        if any(ancestor.tag in _BLOCKS for ancestor in block.iterancestors() if _inside(ancestor, best)):
+            continue  # its text is part of an enclosing block already kept
+        text, linked = text_and_link_chars(block)
+        if text and linked <= _MAX_LINK_SHARE * text:
+            paragraphs.append(" ".join(block.text_content().split()))
+    return "\n\n".join(paragraphs)
+
+
+def _inside(ancestor: html.HtmlElement, container: html.HtmlElement) -> bool:
+    return ancestor is not container and any(parent is container for parent in ancestor.iterancestors())
+
+
+def text_and_link_chars(element: html.HtmlElement) -> tuple[int, int]:
+    """Characters of an element's text, and of the part of it that is link text (spaces folded)."""
+    text = len(" ".join(element.text_content().split()))
+    linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
+    return text, linked
