@@ -67,6 +67,10 @@ class Topic(Model):
     parent: str | None = None
 
 
+ARTICLE_ID_PATTERN = r"^[0-9a-f]{32}$"
+"""Every article id: 32 lower-case hex digits (see `newsfacet.extract.fingerprint.article_id`)."""
+
+
 class Article(Model):
     """One cleaned, enriched news article, ready to be indexed.
 

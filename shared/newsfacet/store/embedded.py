@@ -43,7 +43,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from newsfacet.config import DEFAULT_STORE_URL
+from newsfacet.config import DEFAULT_STORE_URL, Settings
 from newsfacet.model import (
     Article,
     Dimension,
@@ -166,9 +166,11 @@ PRAGMA user_version = {SCHEMA_VERSION};
 class EmbeddedStore(ArticleStore):
     """`ArticleStore` on one SQLite file (or in memory). Safe for threads of one process."""
 
-    def __init__(self, path: Path | None) -> None:
-        """Open (creating if needed) the store at `path`; None keeps it in memory."""
+    def __init__(self, path: Path | None, *, cursor_key: bytes | None = None) -> None:
+        """Open (creating if needed) the store at `path`; None keeps it in memory. `cursor_key` signs
+        paging cursors (by default, `Settings.cursor_signing_key` for this store's URL)."""
         self._path = path
+        self._cursor_key = cursor_key or Settings(store=_url_of(path)).cursor_signing_key()
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._registry_lock = threading.Lock()
@@ -180,7 +182,7 @@ class EmbeddedStore(ArticleStore):
             self._ensure_schema(conn)
 
     @classmethod
-    def from_url(cls, url: str) -> EmbeddedStore:
+    def from_url(cls, url: str, *, cursor_key: bytes | None = None) -> EmbeddedStore:
         """`sqlite:///relative/path.db`, `sqlite:////absolute/path.db` or `sqlite:///:memory:`."""
         if not url.startswith("sqlite://"):
             raise ValueError(f"not an embedded store URL: {url!r} (use sqlite:///path or sqlite:///:memory:)")
@@ -188,8 +190,8 @@ class EmbeddedStore(ArticleStore):
         if not location:
             location = DEFAULT_STORE_URL.removeprefix("sqlite:///")
         if location == ":memory:":
-            return cls(None)
-        return cls(Path(location))
+            return cls(None, cursor_key=cursor_key)
+        return cls(Path(location), cursor_key=cursor_key)
 
     # --- writing -------------------------------------------------------------------------------
 
@@ -250,7 +252,7 @@ class EmbeddedStore(ArticleStore):
         return Article.model_validate({**json.loads(row[3]), "title": row[0], "lede": row[1], "text": row[2]})
 
     def search(self, query: SearchQuery) -> SearchResult:
-        position = decode_cursor(query, query.cursor) if query.cursor else None
+        position = decode_cursor(query, query.cursor, self._cursor_key) if query.cursor else None
         with self._reading() as conn:
             plan = _Plan.build(conn, query)
             total = plan.count(conn)
@@ -275,7 +277,7 @@ class EmbeddedStore(ArticleStore):
             dimension: ordered_facet(counts[dimension], query.selected(dimension).values, query.facet_size)
             for dimension in _DIMENSIONS
         }
-        next_cursor = encode_cursor(query, [rows[-1][1]], rows[-1][2]) if more and rows else None
+        next_cursor = encode_cursor(query, [rows[-1][1]], rows[-1][2], self._cursor_key) if more and rows else None
         return SearchResult(
             total=total, hits=hits, facets=facets, next_cursor=next_cursor, histogram=histogram
         )
@@ -858,6 +860,10 @@ def _pack(keys: list[int]) -> bytes:
     if sys.byteorder != "little":
         packed.byteswap()
     return packed.tobytes()
+
+
+def _url_of(path: Path | None) -> str:
+    return "sqlite:///:memory:" if path is None else f"sqlite:///{path}"
 
 
 def _micros(moment: datetime) -> int:

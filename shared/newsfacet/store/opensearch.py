@@ -166,9 +166,10 @@ class OpenSearchStore(ArticleStore):
         refresh: Refresh = "wait_for",
         retry: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        cursor_key: bytes = b"",
     ) -> None:
         """`client_factory` builds the opensearch-py client on first use. `sleep` is the backoff's
-        clock (tests shorten it)."""
+        clock (tests shorten it). `cursor_key` signs paging cursors (`Settings.cursor_signing_key`)."""
         if not alias or alias != alias.lower() or any(ch in alias for ch in ' "*\\<|,>/?#:'):
             raise OpenSearchConfigError(
                 f"invalid index alias {alias!r}: use lowercase letters, digits, - and _"
@@ -181,6 +182,7 @@ class OpenSearchStore(ArticleStore):
         self._sleep = sleep
         self._lock = threading.Lock()
         self._index_ready = False
+        self._cursor_key = cursor_key or Settings(index_alias=alias).cursor_signing_key()
 
     @classmethod
     def from_settings(
@@ -211,7 +213,14 @@ class OpenSearchStore(ArticleStore):
                 pool_maxsize=8,
             )
 
-        return cls(build_client, settings.index_alias, refresh=refresh, retry=retry, sleep=sleep)
+        return cls(
+            build_client,
+            settings.index_alias,
+            refresh=refresh,
+            retry=retry,
+            sleep=sleep,
+            cursor_key=settings.cursor_signing_key(),
+        )
 
     # --- the client and the index ------------------------------------------------------------------
 
@@ -413,7 +422,7 @@ class OpenSearchStore(ArticleStore):
         return bodies.article_from_source(source)
 
     def search(self, query: SearchQuery) -> SearchResult:
-        position = _position(query) if query.cursor else None
+        position = _position(query, self._cursor_key) if query.cursor else None
         response = self._search(bodies.search_body(query, position))
         if response is None:
             return _empty_result(query)
@@ -422,7 +431,7 @@ class OpenSearchStore(ArticleStore):
         next_cursor = None
         if more and page:
             last = page[-1]
-            next_cursor = encode_cursor(query, list(last["sort"][:-1]), last["_id"])
+            next_cursor = encode_cursor(query, list(last["sort"][:-1]), last["_id"], self._cursor_key)
         aggregations: Document = response.get("aggregations", {})
         histogram = None
         if query.histogram is not None:
@@ -540,12 +549,12 @@ def _rederived(hit: Document) -> tuple[str, int, str]:
         return hit["_id"], version, json.dumps(source, ensure_ascii=False)
 
 
-def _position(query: SearchQuery) -> CursorPosition:
+def _position(query: SearchQuery, cursor_key: bytes) -> CursorPosition:
     """The decoded cursor of `query`. Its one sort value must be what OpenSearch returned for this
     sort: a score (a number) or a date (a 64-bit integer of milliseconds), so that even a forged
     cursor with a valid fingerprint is `InvalidCursor`, never a failed search."""
     assert query.cursor is not None
-    position = decode_cursor(query, query.cursor)
+    position = decode_cursor(query, query.cursor, cursor_key)
     values = position.sort_values
     if len(values) != 1 or isinstance(values[0], bool):
         raise InvalidCursor("malformed cursor")

@@ -220,7 +220,7 @@ def _base_filters(query: SearchQuery) -> list[Body]:
         bounds: Body = {}
         if query.date_from is not None:
             bounds["gte"] = query.date_from.isoformat()
-        if query.date_to is not None:
+        if query.date_to is not None and query.date_to < date.max:  # the last day has no next day
             bounds["lt"] = (query.date_to + timedelta(days=1)).isoformat()
         filters.append({"range": {"published_at": {**bounds, "format": "strict_date", "time_zone": "UTC"}}})
     if query.language is not None:
