@@ -112,7 +112,9 @@ _PARAMETER_OF_FIELD = {"date_from": "from", "date_to": "to", "filters": "filter"
 class ApiError(Model):
     """Every error reply. `parameter` names the offending query or path parameter, if one is to blame."""
 
-    error: Literal["invalid_parameter", "not_found", "method_not_allowed", "store_unavailable", "internal_error"]
+    error: Literal[
+        "invalid_parameter", "not_found", "method_not_allowed", "store_unavailable", "internal_error"
+    ]
     parameter: str | None = None
     detail: str
 

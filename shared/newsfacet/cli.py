@@ -10,6 +10,7 @@ store clients) are imported inside the `_run_` functions so `newsfacet --help` s
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -273,7 +274,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "store", None):
         settings = settings.model_copy(update={"store": args.store})
     handler: Handler = args.handler
-    return handler(args, settings)
+    try:
+        status = handler(args, settings)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (`| head`) has what it wanted: no traceback, and none again at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return status
 
 
 if __name__ == "__main__":

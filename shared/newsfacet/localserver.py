@@ -300,7 +300,9 @@ class _RequestHandler(BaseHTTPRequestHandler):
         if not declared.isascii() or not declared.isdigit():
             # Without a length the body cannot be told from the next request: answer, then close.
             self.close_connection = True
-            self._reply(HTTPStatus.BAD_REQUEST, [("Content-Type", _JSON)], b'{"message":"Bad Content-Length"}')
+            self._reply(
+                HTTPStatus.BAD_REQUEST, [("Content-Type", _JSON)], b'{"message":"Bad Content-Length"}'
+            )
             return
         length = int(declared)
         if length > MAX_BODY_BYTES:
@@ -309,7 +311,9 @@ class _RequestHandler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length > 0 else b""
         # HEAD is GET without the body (`_reply` drops it), as every HTTP server must offer.
         method = "GET" if self.command == "HEAD" else self.command
-        event = event_from_request(method, self.path, self.headers.items(), body, source_ip=self.client_address[0])
+        event = event_from_request(
+            method, self.path, self.headers.items(), body, source_ip=self.client_address[0]
+        )
         try:
             response = self.server.invoke(event)
             status = HTTPStatus(int(response["statusCode"]))

@@ -105,6 +105,7 @@ class Article(Model):
 class RejectionReason(StrEnum):
     """Why an upload was not turned into an article. Rejections are final: retrying cannot help."""
 
+    UNSUPPORTED_KEY = "unsupported_key"  # the key's suffix is not one of an article page
     TOO_LARGE = "too_large"
     DECOMPRESSION_BOMB = "decompression_bomb"
     CORRUPT_ARCHIVE = "corrupt_archive"

@@ -81,14 +81,20 @@ def _notification_configuration(queue_arn: str) -> dict[str, Any]:
             {
                 "QueueArn": queue_arn,
                 "Events": [item["Event"]],
-                "Filter": {
-                    "Key": {
-                        "FilterRules": [
-                            {"Name": rule["Name"], "Value": rule["Value"]}
-                            for rule in item["Filter"]["S3Key"]["Rules"]
-                        ]
+                **(
+                    {
+                        "Filter": {
+                            "Key": {
+                                "FilterRules": [
+                                    {"Name": rule["Name"], "Value": rule["Value"]}
+                                    for rule in item["Filter"]["S3Key"]["Rules"]
+                                ]
+                            }
+                        }
                     }
-                },
+                    if "Filter" in item
+                    else {}
+                ),
             }
             for item in configurations
         ]
@@ -576,6 +582,18 @@ def test_a_poison_file_is_rejected_recorded_and_not_retried(world: IngestWorld) 
     ]
 
 
+def test_with_metrics_off_a_rejection_prints_no_metric_line(
+    world: IngestWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POWERTOOLS_METRICS_DISABLED", "true")
+    world.put("poison.html", POISON)
+
+    delivery = world.deliver()
+
+    assert [entry.key for entry in world.rejections.recent()] == ["poison.html"]
+    assert delivery.metric_values("UploadsRejected") == []
+
+
 def test_an_article_opensearch_refuses_for_good_is_a_recorded_rejection_not_a_retry(
     aws: None, make_store: Any, capsys: Any
 ) -> None:
@@ -736,19 +754,23 @@ def test_an_unreachable_opensearch_fails_the_records_and_loses_nothing(
     assert len(world.receive()) == 1  # back on the queue for a retry
 
 
-def test_the_template_routes_only_article_suffixes_to_the_queue(
+def test_article_keys_in_any_case_are_indexed_and_other_keys_recorded_as_rejections(
     aws: None, make_store: Any, capsys: Any
 ) -> None:
     world = IngestWorld(make_store("embedded"), capsys)
     world.deliver()
-    for key in ["a.html", "b.htm", "c.html.gz", "d.pdf", "e.json", "f.html.bak"]:
-        world.put(key, b"<html></html>")
+    world.put("upper.HTML", news_page("Lisbon dock strike", None, PORT_STRIKE))
+    world.put("mixed.Htm", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
+    world.put("notes.pdf", b"%PDF-1.4 not an article")
 
-    keys = sorted(
-        json.loads(message["Body"])["Records"][0]["s3"]["object"]["key"] for message in world.receive()
-    )
+    world.deliver()
 
-    assert keys == ["a.html", "b.htm", "c.html.gz"]
+    titles = {hit.title for hit in world.store.search(SearchQuery(size=10)).hits}
+    assert titles == {"Lisbon dock strike", "Porto closes lower deck of Luis I bridge"}
+    recorded = world.rejections.recent()
+    assert [(entry.key, entry.reason) for entry in recorded] == [
+        ("notes.pdf", RejectionReason.UNSUPPORTED_KEY)
+    ]
 
 
 def test_rejections_command_lists_recorded_rejections(
@@ -766,3 +788,17 @@ def test_rejections_command_lists_recorded_rejections(
     out = world.capsys.readouterr().out
     assert f"s3://{world.bucket}/poison.html" in out
     assert "binary" in out
+
+
+def test_a_rejected_key_leaves_the_log_once_it_is_indexed_or_removed(world: IngestWorld) -> None:
+    world.put("fixed-later.html", POISON)
+    world.put("removed-later.html", POISON)
+    world.deliver()
+    assert {entry.key for entry in world.rejections.recent()} == {"fixed-later.html", "removed-later.html"}
+
+    world.put("fixed-later.html", news_page("Lisbon dock strike", None, PORT_STRIKE))
+    world.remove("removed-later.html")
+    world.deliver()
+
+    assert world.rejections.recent() == []
+    assert world.store.search(SearchQuery(q="dock strike")).total == 1

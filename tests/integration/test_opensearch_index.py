@@ -249,7 +249,9 @@ def test_a_forged_cursor_with_a_valid_fingerprint_is_invalid_not_a_failed_search
     assert store.search(query).next_cursor is not None
 
     with pytest.raises(InvalidCursor):
-        store.search(query.model_copy(update={"cursor": encode_cursor(query, forged, "a0001", store._cursor_key)}))
+        store.search(
+            query.model_copy(update={"cursor": encode_cursor(query, forged, "a0001", store._cursor_key)})
+        )
 
 
 @pytest.mark.parametrize(

@@ -89,7 +89,9 @@ def test_a_tampered_payload_is_rejected() -> None:
         decode_cursor(QUERY, f"{forged.decode().rstrip('=')}.{tag}", KEY)
 
 
-@pytest.mark.parametrize("value", [2**63, -(2**63) - 1, 2**70, float("inf"), float("nan"), True, [1], {"a": 1}])
+@pytest.mark.parametrize(
+    "value", [2**63, -(2**63) - 1, 2**70, float("inf"), float("nan"), True, [1], {"a": 1}]
+)
 def test_sort_values_no_engine_returns_are_rejected_even_when_signed(value: object) -> None:
     with pytest.raises(InvalidCursor):
         decode_cursor(QUERY, encode_cursor(QUERY, [value], "a", KEY), KEY)  # type: ignore[list-item]

@@ -277,7 +277,9 @@ class EmbeddedStore(ArticleStore):
             dimension: ordered_facet(counts[dimension], query.selected(dimension).values, query.facet_size)
             for dimension in _DIMENSIONS
         }
-        next_cursor = encode_cursor(query, [rows[-1][1]], rows[-1][2], self._cursor_key) if more and rows else None
+        next_cursor = (
+            encode_cursor(query, [rows[-1][1]], rows[-1][2], self._cursor_key) if more and rows else None
+        )
         return SearchResult(
             total=total, hits=hits, facets=facets, next_cursor=next_cursor, histogram=histogram
         )
