@@ -146,7 +146,9 @@ class _Pending:
 
     position: int
     article_id: str
+    version: int
     lines: str
+    unanswered: bool = False  # sent in a request whose answer was lost: it may have been written
 
 
 @dataclass
@@ -332,7 +334,7 @@ class OpenSearchStore(ArticleStore):
             if chunk and (len(chunk) >= _BULK_MAX_DOCS or chunk_bytes + size > _BULK_MAX_BYTES):
                 self._bulk(chunk, result, index, refresh)
                 chunk, chunk_bytes = [], 0
-            chunk.append(_Pending(position, article_id, lines))
+            chunk.append(_Pending(position, article_id, version, lines))
             chunk_bytes += size
         if chunk:
             self._bulk(chunk, result, index, refresh)
@@ -357,10 +359,12 @@ class OpenSearchStore(ArticleStore):
                 response = self.client.bulk(body=body, index=index, refresh=refresh)
             except ClientConnectionError as error:
                 last_problem = f"unreachable: {error}"
+                _mark_unanswered(pending)
                 continue
             except TransportError as error:
                 if _is_retryable(error):
                     last_problem = _describe(error)
+                    _mark_unanswered(pending)
                     continue
                 raise StoreError(f"OpenSearch refused a bulk request: {_describe(error)}") from error
             retry: list[_Pending] = []
@@ -370,7 +374,7 @@ class OpenSearchStore(ArticleStore):
                 if status in (200, 201):
                     result.statuses[item.position] = "written"
                 elif status == 409:  # version conflict: the store holds this or a newer version
-                    result.statuses[item.position] = "stale"
+                    result.statuses[item.position] = "written" if self._wrote_before(item, index) else "stale"
                 elif status in _RETRYABLE_STATUSES:
                     retry.append(item)
                     last_problem = f"{status} {_reason(outcome)}"
@@ -383,6 +387,20 @@ class OpenSearchStore(ArticleStore):
             f"OpenSearch did not accept {len(pending)} write(s) after {self._retry.attempts} attempts: "
             f"{last_problem}"
         )
+
+    def _wrote_before(self, item: _Pending, index: str) -> bool:
+        """Whether a 409 answers our own earlier attempt: the request was sent, its answer lost, and
+        the stored version is exactly ours. (Another writer of the same id and version would be
+        the same event delivered twice, which writes the same document.)"""
+        if not item.unanswered:
+            return False
+        try:
+            found = self._call(
+                lambda client: client.get(index=index, id=item.article_id, _source_includes=["version"])
+            )
+        except NotFoundError:
+            return False
+        return int(found.get("_version", -1)) == item.version
 
     # --- reading ---------------------------------------------------------------------------------
 
@@ -534,6 +552,11 @@ class OpenSearchStore(ArticleStore):
 
 
 # --- helpers --------------------------------------------------------------------------------------
+
+
+def _mark_unanswered(items: list[_Pending]) -> None:
+    for item in items:
+        item.unanswered = True
 
 
 def _rederived(hit: Document) -> tuple[str, int, str]:
