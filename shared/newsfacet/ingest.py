@@ -10,8 +10,9 @@ S3 delivers notifications at least once and in any order. Every write carries th
 (from its sequencer, see `newsfacet.s3events`) and stores refuse writes older than what they hold,
 tombstones included. One key can map to different article ids over time (the id comes from the
 page's canonical URL), so after every event the ids that came from the key are *reconciled*: the
-entry with the newest version says what the key holds now, and every other live id from that key is
-tombstoned at that newest version. Events that leave no article (a removal, a rejected re-upload)
+entry with the newest version says what the key holds now, and the key lets go of every other id
+it held (an article is tombstoned when no key holds it any more: the same page uploaded under two
+keys lives until both are removed). Events that leave no article (a removal, a rejected re-upload)
 leave a tombstone under `key_article_id(bucket, key)`, so the newest event of a key is always
 visible to `find_by_origin` and a late, older create is blocked or buried.
 
@@ -227,12 +228,16 @@ class Ingestor:
             if known
             else [key_article_id(bucket, key)]
         )
-        removed = [
+        # `kept`: the key let go of an article that other keys still hold.
+        statuses = {
+            article_id: self._store.delete(article_id, version, bucket, key).status for article_id in targets
+        }
+        removed = [article_id for article_id, status in statuses.items() if status != "stale"]
+        tombstoned = [
             article_id
-            for article_id in targets
-            if self._store.delete(article_id, version, bucket, key).status == "written"
+            for article_id, status in statuses.items()
+            if status == "written" and _was_live(article_id, known)
         ]
-        tombstoned = [article_id for article_id in removed if _was_live(article_id, known)]
         tombstoned += self._reconcile(bucket, key)
         self._rejections.forget(bucket, key, version)  # the key holds nothing any more
         return self._outcome("deleted" if removed else "stale", event, tombstoned=tombstoned)

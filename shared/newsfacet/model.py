@@ -229,11 +229,12 @@ class SearchResult(Model):
 # --- Writing -----------------------------------------------------------------------------------
 
 
-WriteStatus = Literal["written", "stale"]
+WriteStatus = Literal["written", "stale", "kept"]
 
 
 class WriteOutcome(Model):
-    """What a versioned write did: `stale` means the store already held this or a newer version."""
+    """What a versioned write did: `stale` means the store already held this or a newer version;
+    `kept` (a delete only) means the object let go of the article but other objects still hold it."""
 
     id: str
     status: WriteStatus
@@ -245,3 +246,11 @@ class StoredVersion(Model):
     id: str
     version: int
     deleted: bool
+
+
+class Holder(Model):
+    """One S3 object that holds a live article, with the version of its newest event applied."""
+
+    bucket: str
+    key: str
+    version: int

@@ -198,6 +198,9 @@ class FlakyStore(ArticleStore):
         self._check(key)
         return self.inner.find_by_origin(bucket, key)
 
+    def holders(self, article_id: str) -> Any:
+        return self.inner.holders(article_id)
+
     def get(self, article_id: str) -> Article | None:
         return self.inner.get(article_id)
 
@@ -461,6 +464,25 @@ def test_reupload_under_another_canonical_url_replaces_the_article(world: Ingest
     assert second.title == "Lisbon dock workers accept pay deal"
     assert world.store.get(first.id) is None
     assert world.titles() == {"Lisbon dock workers accept pay deal"}
+
+
+def test_a_page_held_by_two_keys_lives_until_both_are_deleted(world: IngestWorld) -> None:
+    page = news_page("Lisbon dock workers strike", "https://harbourledger.example/port", PORT_STRIKE)
+    world.put("A.html", page)
+    world.put("B.html", page)
+    world.deliver()
+    (article_id,) = {hit.id for hit in world.store.search(SearchQuery()).hits}
+    assert sorted(held.key for held in world.store.holders(article_id)) == ["A.html", "B.html"]
+
+    world.remove("B.html")
+    world.deliver()
+    assert world.store.get(article_id) is not None
+    assert [held.key for held in world.store.holders(article_id)] == ["A.html"]
+
+    world.remove("A.html")
+    world.deliver()
+    assert world.store.get(article_id) is None
+    assert world.titles() == set()
 
 
 def test_reupload_of_an_edited_page_updates_it_in_place(world: IngestWorld) -> None:

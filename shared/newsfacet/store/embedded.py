@@ -4,6 +4,7 @@ It is the default store when no OpenSearch is configured, and obeys the same con
 (`tests/contract/`). Layout:
 
 - `versions`: every id ever written, live or tombstone, with its external version and S3 origin.
+- `holders`: the S3 objects holding each live article, with their events' versions (see `holders`).
 - `articles`: live articles only, keyed by a small integer `doc_id` that the side tables share,
   kept narrow (id, `sort_at` = published_at in microseconds or a sentinel when missing,
   `published_day` = proleptic ordinal of the UTC day, language, and `facets`: the article's facet
@@ -50,6 +51,7 @@ from newsfacet.model import (
     FacetValue,
     HistogramBucket,
     HistogramInterval,
+    Holder,
     SearchHit,
     SearchQuery,
     SearchResult,
@@ -66,6 +68,7 @@ from newsfacet.store.facets import (
     ordered_facet,
     value_suffixes,
 )
+from newsfacet.store.holders import with_holder, without_holder
 from newsfacet.store.snippets import (
     MARK_END,
     MARK_START,
@@ -78,7 +81,7 @@ from newsfacet.store.snippets import (
 
 __all__ = ["EmbeddedStore"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # bm25 weights of the FTS columns: title, lede, text, authors, entities, source.
 _WEIGHTS = (5.0, 2.0, 1.0, 1.0, 2.0, 1.0)
 _TEXT_COLUMN, _LEDE_COLUMN = 2, 1
@@ -96,6 +99,26 @@ ENGLISH_STOP_WORDS = frozenset({
 })
 # fmt: on
 
+_HOLDERS_SCHEMA = """
+CREATE TABLE holders (
+    id TEXT NOT NULL,
+    bucket TEXT NOT NULL,
+    key TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (id, bucket, key)
+) WITHOUT ROWID;
+CREATE INDEX holders_by_object ON holders (bucket, key);
+"""
+# Schema 2 -> 3: the objects holding each live article; until then, the one origin of its row.
+_MIGRATE_2_TO_3 = (
+    _HOLDERS_SCHEMA
+    + """
+INSERT INTO holders (id, bucket, key, version)
+    SELECT id, origin_bucket, origin_key, version FROM versions WHERE deleted = 0;
+PRAGMA user_version = 3;
+"""
+)
+
 _SCHEMA = f"""
 CREATE TABLE versions (
     id TEXT PRIMARY KEY,
@@ -105,7 +128,7 @@ CREATE TABLE versions (
     origin_key TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX versions_by_origin ON versions (origin_bucket, origin_key);
-
+{_HOLDERS_SCHEMA}
 CREATE TABLE articles (
     doc_id INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -199,9 +222,17 @@ class EmbeddedStore(ArticleStore):
         outcomes: list[WriteOutcome] = []
         with self._writing() as conn:
             for article in articles:
-                if self._held_version(conn, article.id) >= article.version:
+                holder = Holder(bucket=article.origin.bucket, key=article.origin.key, version=article.version)
+                held_version, live = self._held(conn, article.id)
+                current = self._holders(conn, article.id) if live else []
+                if held_version >= article.version:
+                    # Stale, but the object holds the (newer) article all the same.
+                    attached = with_holder(current, holder) if live else None
+                    if attached is not None:
+                        self._set_holders(conn, article.id, attached)
                     outcomes.append(WriteOutcome(id=article.id, status="stale"))
                     continue
+                self._set_holders(conn, article.id, with_holder(current, holder) or current)
                 self._write_article(conn, article)
                 conn.execute(
                     "INSERT INTO versions (id, version, deleted, origin_bucket, origin_key)"
@@ -214,8 +245,18 @@ class EmbeddedStore(ArticleStore):
 
     def delete(self, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
         with self._writing() as conn:
-            if self._held_version(conn, article_id) >= version:
+            held_version, live = self._held(conn, article_id)
+            if live:
+                remaining = without_holder(self._holders(conn, article_id), bucket, key, version)
+                if remaining is None:
+                    return WriteOutcome(id=article_id, status="stale")
+                if remaining:
+                    self._set_holders(conn, article_id, remaining)
+                    return WriteOutcome(id=article_id, status="kept")
+                version = max(version, held_version)  # the last hold is gone: the article too
+            elif held_version >= version:
                 return WriteOutcome(id=article_id, status="stale")
+            self._set_holders(conn, article_id, [])
             row = conn.execute("SELECT doc_id FROM articles WHERE id = ?", (article_id,)).fetchone()
             if row is not None:
                 self._unindex(conn, row[0])
@@ -234,11 +275,16 @@ class EmbeddedStore(ArticleStore):
     def find_by_origin(self, bucket: str, key: str) -> list[StoredVersion]:
         with self._reading() as conn:
             rows = conn.execute(
-                "SELECT id, version, deleted FROM versions"
-                " WHERE origin_bucket = ? AND origin_key = ? ORDER BY id",
-                (bucket, key),
+                "SELECT id, version, 0 FROM holders WHERE bucket = ? AND key = ?"
+                " UNION ALL SELECT id, version, 1 FROM versions"
+                " WHERE deleted = 1 AND origin_bucket = ? AND origin_key = ? ORDER BY 1",
+                (bucket, key, bucket, key),
             ).fetchall()
         return [StoredVersion(id=row[0], version=row[1], deleted=bool(row[2])) for row in rows]
+
+    def holders(self, article_id: str) -> list[Holder]:
+        with self._reading() as conn:
+            return self._holders(conn, article_id)
 
     def get(self, article_id: str) -> Article | None:
         with self._reading() as conn:
@@ -357,9 +403,25 @@ class EmbeddedStore(ArticleStore):
         return hits
 
     @staticmethod
-    def _held_version(conn: sqlite3.Connection, article_id: str) -> int:
-        row = conn.execute("SELECT version FROM versions WHERE id = ?", (article_id,)).fetchone()
-        return -1 if row is None else int(row[0])
+    def _held(conn: sqlite3.Connection, article_id: str) -> tuple[int, bool]:
+        """The version held for the id (-1: none) and whether it is a live article."""
+        row = conn.execute("SELECT version, deleted FROM versions WHERE id = ?", (article_id,)).fetchone()
+        return (-1, False) if row is None else (int(row[0]), not row[1])
+
+    @staticmethod
+    def _holders(conn: sqlite3.Connection, article_id: str) -> list[Holder]:
+        rows = conn.execute(
+            "SELECT bucket, key, version FROM holders WHERE id = ? ORDER BY bucket, key", (article_id,)
+        )
+        return [Holder(bucket=row[0], key=row[1], version=row[2]) for row in rows]
+
+    @staticmethod
+    def _set_holders(conn: sqlite3.Connection, article_id: str, holders: list[Holder]) -> None:
+        conn.execute("DELETE FROM holders WHERE id = ?", (article_id,))
+        conn.executemany(
+            "INSERT INTO holders (id, bucket, key, version) VALUES (?, ?, ?, ?)",
+            [(article_id, held.bucket, held.key, held.version) for held in holders],
+        )
 
     def _write_article(self, conn: sqlite3.Connection, article: Article) -> None:
         published = article.published_at
@@ -444,8 +506,8 @@ class EmbeddedStore(ArticleStore):
         conn.execute("BEGIN IMMEDIATE")
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version == 0:
-                for statement in _SCHEMA.split(";"):
+            if version in (0, 2):
+                for statement in (_SCHEMA if version == 0 else _MIGRATE_2_TO_3).split(";"):
                     if statement.strip():
                         conn.execute(statement)
             elif version != SCHEMA_VERSION:

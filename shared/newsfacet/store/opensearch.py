@@ -39,10 +39,10 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 
 from opensearchpy import OpenSearch
@@ -57,6 +57,7 @@ from newsfacet.model import (
     FacetValue,
     HistogramBucket,
     HistogramInterval,
+    Holder,
     SearchQuery,
     SearchResult,
     StoredVersion,
@@ -73,6 +74,7 @@ from newsfacet.store.base import (
 )
 from newsfacet.store.cursor import CursorPosition, decode_cursor, encode_cursor
 from newsfacet.store.facets import ordered_facet
+from newsfacet.store.holders import with_holder, without_holder
 
 __all__ = [
     "DocumentRejected",
@@ -149,6 +151,20 @@ class _Pending:
     version: int
     lines: str
     unanswered: bool = False  # sent in a request whose answer was lost: it may have been written
+
+
+VersionType = Literal["external", "external_gte"]
+
+
+class _Write(NamedTuple):
+    """One document to index: `external_gte` rewrites the version held (to change its holders);
+    `reports` replaces "written" in the outcome (such a rewrite is `stale` or `kept` to callers)."""
+
+    article_id: str
+    version: int
+    document: str  # JSON text
+    version_type: VersionType = "external"
+    reports: WriteStatus | None = None
 
 
 @dataclass
@@ -308,27 +324,94 @@ class OpenSearchStore(ArticleStore):
         if not articles:
             return []
         self.ensure_index()
-        writes = [(article.id, article.version, bodies.article_source(article)) for article in articles]
-        return self._write(writes, index=self.alias, refresh=self._refresh)
+        held = self._held_documents([article.id for article in articles])
+        writes: list[_Write] = []
+        planned: list[WriteOutcome | int] = []  # per article: its outcome, or its write's position
+        for article in articles:
+            holder = Holder(bucket=article.origin.bucket, key=article.origin.key, version=article.version)
+            source = held.get(article.id)
+            held_version, current = _held_state(source)
+            if held_version >= article.version:
+                # Stale, but the object holds the (newer) article all the same.
+                attached = with_holder(current, holder) if source and not source.get("deleted") else None
+                if attached is not None:
+                    rewritten = {**source, **bodies.holder_fields(attached)}  # type: ignore[dict-item]
+                    writes.append(
+                        _Write(article.id, held_version, json.dumps(rewritten), "external_gte", "stale")
+                    )
+                planned.append(WriteOutcome(id=article.id, status="stale"))
+                continue
+            planned.append(len(writes))
+            holders = with_holder(current, holder) or current
+            writes.append(_Write(article.id, article.version, bodies.article_source(article, holders)))
+        try:
+            written = self._write(writes, index=self.alias, refresh=self._refresh)
+        except DocumentRejected as refused:
+            outcomes = _in_order(planned, writes, refused.outcomes, refused.failures)
+            raise DocumentRejected(refused.failures, outcomes) from None
+        return _in_order(planned, writes, written)
 
     def delete(self, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
         self.ensure_index()
+        source = self._held_documents([article_id]).get(article_id)
+        held_version, current = _held_state(source)
+        version_type: VersionType = "external"
+        if source is not None and not source.get("deleted"):
+            remaining = without_holder(current, bucket, key, version)
+            if remaining is None:
+                return WriteOutcome(id=article_id, status="stale")
+            if remaining:
+                kept = json.dumps({**source, **bodies.holder_fields(remaining)})
+                write = _Write(article_id, held_version, kept, "external_gte", "kept")
+                return self._write([write], index=self.alias, refresh=self._refresh)[0]
+            if held_version >= version:  # the last hold is gone: the article too
+                version, version_type = held_version, "external_gte"
+        elif held_version >= version:
+            return WriteOutcome(id=article_id, status="stale")
         tombstone = json.dumps(bodies.tombstone_document(article_id, version, bucket, key))
-        return self._write([(article_id, version, tombstone)], index=self.alias, refresh=self._refresh)[0]
+        write = _Write(article_id, version, tombstone, version_type)
+        return self._write([write], index=self.alias, refresh=self._refresh)[0]
 
-    def _write(self, writes: list[tuple[str, int, str]], index: str, refresh: Refresh) -> list[WriteOutcome]:
-        """Index each (id, version, document as JSON text) with external versioning, in order, in
-        bulk chunks."""
+    def holders(self, article_id: str) -> list[Holder]:
+        source = self._held_documents([article_id]).get(article_id)
+        if source is None or source.get("deleted"):
+            return []
+        return _held_state(source)[1]
+
+    def _held_documents(self, article_ids: list[str]) -> dict[str, Document]:
+        """The stored `_source` of each id (live or tombstone) the index holds, read in real time
+        (what a write builds on: retried with the writes' backoff)."""
+        wanted = sorted(
+            {article_id for article_id in article_ids if len(article_id.encode()) <= _MAX_ID_BYTES}
+        )
+        if not wanted:
+            return {}
+        for attempt in range(self._retry.attempts):
+            if attempt:
+                self._sleep(self._retry.delay(attempt - 1))
+            try:
+                found = self._call(lambda client: client.mget(index=self.alias, body={"ids": wanted}))
+            except NotFoundError:
+                return {}
+            except StoreUnavailable:
+                if attempt + 1 == self._retry.attempts:
+                    raise
+                continue  # throttled or restarting: back off as a write does
+            return {doc["_id"]: doc["_source"] for doc in found.get("docs", []) if doc.get("found")}
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _write(self, writes: list[_Write], index: str, refresh: Refresh) -> list[WriteOutcome]:
+        """Index each document with external versioning, in order, in bulk chunks."""
         result = _BulkResult()
         chunk: list[_Pending] = []
         chunk_bytes = 0
-        for position, (article_id, version, document) in enumerate(writes):
+        for position, (article_id, version, document, version_type, _) in enumerate(writes):
             if len(article_id.encode()) > _MAX_ID_BYTES:
                 result.failures[article_id] = f"id longer than {_MAX_ID_BYTES} bytes"
                 continue
             # The index is in the request path, not in the action: IAM policies scoped to the
             # alias's paths then cover bulk writes (IAM cannot see into a request body).
-            action = {"index": {"_id": article_id, "version": version, "version_type": "external"}}
+            action = {"index": {"_id": article_id, "version": version, "version_type": version_type}}
             lines = json.dumps(action) + "\n" + document + "\n"
             size = len(lines.encode())
             if chunk and (len(chunk) >= _BULK_MAX_DOCS or chunk_bytes + size > _BULK_MAX_BYTES):
@@ -339,8 +422,10 @@ class OpenSearchStore(ArticleStore):
         if chunk:
             self._bulk(chunk, result, index, refresh)
         outcomes = [
-            WriteOutcome(id=article_id, status=result.statuses[position])
-            for position, (article_id, _, _) in enumerate(writes)
+            WriteOutcome(id=write.article_id, status=write.reports or result.statuses[position])
+            if result.statuses[position] == "written"
+            else WriteOutcome(id=write.article_id, status=result.statuses[position])
+            for position, write in enumerate(writes)
             if position in result.statuses
         ]
         if result.failures:
@@ -418,14 +503,7 @@ class OpenSearchStore(ArticleStore):
         response = self._search(bodies.find_by_origin_body(bucket, key, _MAX_ORIGIN_IDS))
         if response is None:
             return []
-        return [
-            StoredVersion(
-                id=hit["_id"],
-                version=int(hit["_source"]["version"]),
-                deleted=bool(hit["_source"].get("deleted")),
-            )
-            for hit in response["hits"]["hits"]
-        ]
+        return [bodies.read_origin_hit(hit, bucket, key) for hit in response["hits"]["hits"]]
 
     def get(self, article_id: str) -> Article | None:
         if not article_id or len(article_id.encode()) > _MAX_ID_BYTES:
@@ -554,22 +632,56 @@ class OpenSearchStore(ArticleStore):
 # --- helpers --------------------------------------------------------------------------------------
 
 
+def _held_state(source: Document | None) -> tuple[int, list[Holder]]:
+    """The version a stored document holds (-1: none) and, if live, its holders. A document written
+    before holders were recorded is held by its one origin."""
+    if source is None:
+        return -1, []
+    version = int(source["version"])
+    if source.get("deleted"):
+        return version, []
+    if "holders" in source:
+        return version, [Holder.model_validate(held) for held in source["holders"]]
+    origin = source.get("origin", {})
+    return version, [Holder(bucket=origin.get("bucket", ""), key=origin.get("key", ""), version=version)]
+
+
+def _in_order(
+    planned: list[WriteOutcome | int],
+    writes: list[_Write],
+    written: list[WriteOutcome],
+    refused: Collection[str] = (),
+) -> list[WriteOutcome]:
+    """Each article's outcome, in order: decided without writing, or its write's. `written` has one
+    outcome per write, in order, but none for the `refused` ids."""
+    answers = iter(written)
+    by_write = {
+        position: next(answers) for position, write in enumerate(writes) if write.article_id not in refused
+    }
+    return [
+        item if isinstance(item, WriteOutcome) else by_write[item]
+        for item in planned
+        if isinstance(item, WriteOutcome) or item in by_write
+    ]
+
+
 def _mark_unanswered(items: list[_Pending]) -> None:
     for item in items:
         item.unanswered = True
 
 
-def _rederived(hit: Document) -> tuple[str, int, str]:
-    """(id, version, document as JSON text) to copy one stored document into a new index."""
+def _rederived(hit: Document) -> _Write:
+    """One stored document, to copy into a new index."""
     source: Document = hit["_source"]
     version = int(source["version"])
     if source.get("deleted"):
-        return hit["_id"], version, json.dumps(source, ensure_ascii=False)
+        return _Write(hit["_id"], version, json.dumps(source, ensure_ascii=False))
     try:
-        return hit["_id"], version, bodies.article_source(bodies.article_from_source(source))
+        article = bodies.article_from_source(source)
+        return _Write(hit["_id"], version, bodies.article_source(article, _held_state(source)[1]))
     except ValidationError:
         # not an Article any more: copy it as it is
-        return hit["_id"], version, json.dumps(source, ensure_ascii=False)
+        return _Write(hit["_id"], version, json.dumps(source, ensure_ascii=False))
 
 
 def _position(query: SearchQuery, cursor_key: bytes) -> CursorPosition:

@@ -30,8 +30,10 @@ from newsfacet.model import (
     FacetValue,
     HistogramBucket,
     HistogramInterval,
+    Holder,
     SearchHit,
     SearchQuery,
+    StoredVersion,
 )
 from newsfacet.query_syntax import AnyOf, Clause, ParsedQuery, Phrase, Term, parse
 from newsfacet.store.cursor import CursorPosition
@@ -102,21 +104,36 @@ _LIVE = {"term": {"deleted": False}}
 # --- documents ----------------------------------------------------------------------------------
 
 
-def article_source(article: Article) -> str:
+def article_source(article: Article, holders: list[Holder]) -> str:
     """The indexed document of `article`, as the JSON text a bulk write sends: the article itself (so
     `get` returns it whole) plus the derived fields search needs (facet values, their folded words,
     geo points).
 
     Every write runs this, so the article is serialised once, by pydantic's own serialiser, and the
     small derived object is spliced in: building a dict and dumping it again cost twice as much."""
-    derived = json.dumps(_derived_fields(article), ensure_ascii=False)
+    derived = json.dumps({**_derived_fields(article), **holder_fields(holders)}, ensure_ascii=False)
     return f"{article.model_dump_json()[:-1]},{derived[1:]}"
 
 
-def article_document(article: Article) -> Body:
-    """`article_source` as a dict (for callers that hand documents to a client themselves)."""
-    document: Body = json.loads(article_source(article))
+def article_document(article: Article, holders: list[Holder] | None = None) -> Body:
+    """`article_source` as a dict (for callers that hand documents to a client themselves); held by
+    its origin unless `holders` says otherwise."""
+    held = holders or [Holder(bucket=article.origin.bucket, key=article.origin.key, version=article.version)]
+    document: Body = json.loads(article_source(article, held))
     return document
+
+
+def holder_fields(holders: list[Holder]) -> Body:
+    """The fields that record which objects hold an article: the holds themselves, and one keyword
+    per object (`bucket`, the separator, `key`) for `find_by_origin`."""
+    return {
+        "holders": [held.model_dump() for held in holders],
+        "holder_keys": [holder_key(held.bucket, held.key) for held in holders],
+    }
+
+
+def holder_key(bucket: str, key: str) -> str:
+    return f"{bucket}{FACET_WORDS_SEPARATOR}{key}"
 
 
 def _derived_fields(article: Article) -> Body:
@@ -391,13 +408,33 @@ def histogram_body(query: SearchQuery, interval: HistogramInterval) -> Body:
 
 
 def find_by_origin_body(bucket: str, key: str, size: int) -> Body:
-    """Every document (live or tombstone) whose article came from this S3 object."""
+    """Every live document this S3 object holds, and every tombstone it left (or, for documents
+    written before holders were recorded, whose origin it is)."""
+    origin = [{"term": {"origin.bucket": bucket}}, {"term": {"origin.key": key}}]
     return {
-        "query": {"bool": {"filter": [{"term": {"origin.bucket": bucket}}, {"term": {"origin.key": key}}]}},
+        "query": {
+            "bool": {
+                "should": [
+                    {"term": {"holder_keys": holder_key(bucket, key)}},
+                    {"bool": {"filter": origin, "must_not": [{"exists": {"field": "holder_keys"}}]}},
+                ],
+                "minimum_should_match": 1,
+            }
+        },
         "size": size,
         "sort": [{"id": {"order": "asc"}}],
-        "_source": {"includes": ["id", "version", "deleted"]},
+        "_source": {"includes": ["id", "version", "deleted", "holders", "origin"]},
     }
+
+
+def read_origin_hit(hit: Body, bucket: str, key: str) -> StoredVersion:
+    """A hit of `find_by_origin_body`: a tombstone's version, or the version of this object's hold."""
+    source: Body = hit["_source"]
+    version = int(source["version"])
+    for held in source.get("holders", []):
+        if (held["bucket"], held["key"]) == (bucket, key):
+            version = int(held["version"])
+    return StoredVersion(id=hit["_id"], version=version, deleted=bool(source.get("deleted")))
 
 
 def _regex_literal(text: str) -> str:
