@@ -12,6 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from newsfacet.query_policy import size_problem
+from newsfacet.query_syntax import parse
+
 
 class Model(BaseModel):
     """Base for every model: unknown fields are errors, instances are immutable."""
@@ -181,6 +184,9 @@ class SearchQuery(Model):
     @field_validator("q")
     @classmethod
     def _strip(cls, value: str) -> str:
+        problem = size_problem(parse(value))
+        if problem is not None:
+            raise ValueError(f"query too large: {problem}")
         return value.strip()
 
     def effective_sort(self) -> SortOrder:

@@ -402,6 +402,8 @@ def test_health_answers_when_the_store_does(engine_api: Call) -> None:
         ("/search", {"from": "2026-11-02", "to": "2026-10-01"}, "from"),
         ("/search", {"cursor": "not-a-cursor"}, "cursor"),
         ("/search", {"q": "war " * 300}, "q"),
+        ("/search", {"q": " ".join(f"w{n}" for n in range(101))}, "q"),  # too many clauses to run
+        ("/facets/actor", {"q": " OR ".join(f"w{n}" for n in range(101))}, "q"),
         ("/search", {"actor": [f"actor {n}" for n in range(51)]}, "actor"),
         ("/search", {"q": ["ceasefire", "floods"]}, "q"),
         ("/search", {"size": ["5", "6"]}, "size"),

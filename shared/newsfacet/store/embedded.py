@@ -58,6 +58,7 @@ from newsfacet.model import (
     StoredVersion,
     WriteOutcome,
 )
+from newsfacet.query_policy import searchable
 from newsfacet.query_syntax import AnyOf, Clause, Phrase, Term, parse
 from newsfacet.store.base import ArticleStore, InvalidCursor, StoreError, StoreUnavailable
 from newsfacet.store.cursor import decode_cursor, encode_cursor
@@ -90,14 +91,6 @@ _DIMENSIONS = list(Dimension)
 _DIM_CODE = {dimension: code for code, dimension in enumerate(_DIMENSIONS)}
 _DIMS = 4  # packed facet id = value_id * _DIMS + dimension code
 _TOP_OF_UNICODE = "\U0010ffff"
-# Lucene's English stop set (`_english_`), the words OpenSearch's english analyzer drops.
-# fmt: off
-ENGLISH_STOP_WORDS = frozenset({
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
-    "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they",
-    "this", "to", "was", "will", "with",
-})
-# fmt: on
 
 _HOLDERS_SCHEMA = """
 CREATE TABLE holders (
@@ -613,8 +606,8 @@ class _Plan:
     @classmethod
     def build(cls, conn: sqlite3.Connection, query: SearchQuery) -> _Plan:
         parsed = parse(query.q)
-        positive = _fts_expression([c for c in parsed.positive if _searchable(c)])
-        negative = _fts_expression([c for c in parsed.negated if _searchable(c)], join=" OR ")
+        positive = _fts_expression(searchable(parsed.positive))
+        negative = _fts_expression(searchable(parsed.negated), join=" OR ")
         conditions: list[str] = []
         params: list[Any] = []
         if query.date_from is not None:
@@ -879,21 +872,6 @@ def _selection(conn: sqlite3.Connection, dimension: Dimension, query: SearchQuer
             ids,
         )
     return _Selection(f"SELECT DISTINCT doc_id FROM article_facets WHERE value_id IN ({id_marks})", ids)
-
-
-def _searchable(clause: Clause) -> bool:
-    """False for a clause made only of English stop words, which restricts nothing.
-
-    OpenSearch's english analyzer drops those words from the query, so such a clause matches every
-    article there (and excludes none when negated); an `OR` with such an option matches everything
-    too. Ignoring them here keeps both engines' hits the same ("ceasefire OR" finds the ceasefire
-    articles, not only those that also contain the word "or").
-    """
-    if isinstance(clause, Term):
-        return clause.text not in ENGLISH_STOP_WORDS
-    if isinstance(clause, Phrase):
-        return not all(word in ENGLISH_STOP_WORDS for word in clause.words)
-    return all(_searchable(option) for option in clause.options)
 
 
 def _fts_expression(clauses: list[Clause], join: str = " AND ") -> str:

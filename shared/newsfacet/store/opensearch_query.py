@@ -35,7 +35,8 @@ from newsfacet.model import (
     SearchQuery,
     StoredVersion,
 )
-from newsfacet.query_syntax import AnyOf, Clause, ParsedQuery, Phrase, Term, parse
+from newsfacet.query_policy import searchable
+from newsfacet.query_syntax import Clause, ParsedQuery, Phrase, Term, parse
 from newsfacet.store.cursor import CursorPosition
 from newsfacet.store.facets import article_facet_values, fold, fold_prefix, matches_prefix, ordered_facet
 from newsfacet.store.snippets import SNIPPET_WORDS, lede_snippet
@@ -93,9 +94,6 @@ HIT_SOURCE = [
     "locations.name",
     "topics.label",
 ]
-# OpenSearch refuses a query of more than 1024 leaf clauses in all (indices.query.bool.
-# max_clause_count, counted through nested bools); each word or phrase costs one per searched field.
-_CLAUSE_BUDGET = 1000
 _SNIPPET_CHARS = 200
 _MARK_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 _LIVE = {"term": {"deleted": False}}
@@ -170,60 +168,22 @@ def article_from_source(source: Body) -> Article:
 # --- the text query -----------------------------------------------------------------------------
 
 
-def _clause_leaves(clause: Clause) -> int:
-    options = clause.options if isinstance(clause, AnyOf) else [clause]
-    return len(options) * len(SEARCH_FIELDS)
-
-
-def _within_budget(clauses: list[Clause], budget: int) -> tuple[list[Clause], int]:
-    kept: list[Clause] = []
-    for clause in clauses:
-        cost = _clause_leaves(clause)
-        if cost > budget:
-            continue
-        kept.append(clause)
-        budget -= cost
-    return kept, budget
-
-
-def _clause_query(clause: Clause, positive: bool) -> Body:
-    """One clause as plain data. A word the analyzer drops (a stop word) is ignored when required
-    (`zero_terms_query: all`), and excludes nothing when negated."""
-    zero_terms = "all" if positive else "none"
+def _clause_query(clause: Clause) -> Body:
+    """One clause as plain data (stop words are indexed: a phrase matches its every word)."""
     if isinstance(clause, Term):
-        return {
-            "multi_match": {
-                "query": clause.text,
-                "fields": SEARCH_FIELDS,
-                "type": "best_fields",
-                "operator": "and",
-                "zero_terms_query": zero_terms,
-            }
-        }
+        return {"multi_match": {"query": clause.text, "fields": SEARCH_FIELDS, "type": "best_fields"}}
     if isinstance(clause, Phrase):
-        return {
-            "multi_match": {
-                "query": " ".join(clause.words),
-                "fields": SEARCH_FIELDS,
-                "type": "phrase",
-                "zero_terms_query": zero_terms,
-            }
-        }
+        return {"multi_match": {"query": " ".join(clause.words), "fields": SEARCH_FIELDS, "type": "phrase"}}
     return {
-        "bool": {
-            "should": [_clause_query(option, positive) for option in clause.options],
-            "minimum_should_match": 1,
-        }
+        "bool": {"should": [_clause_query(option) for option in clause.options], "minimum_should_match": 1}
     }
 
 
 def _text_query(parsed: ParsedQuery) -> tuple[list[Body], list[Body]]:
-    """(must, must_not) for the parsed `q`. A query beyond the clause budget (about 120 words: a
-    pasted paragraph) keeps the clauses that fit, first come first served, instead of failing."""
-    positive, budget = _within_budget(parsed.positive, _CLAUSE_BUDGET)
-    negated, _ = _within_budget(parsed.negated, budget)
-    must = [_clause_query(clause, positive=True) for clause in positive]
-    must_not = [_clause_query(clause, positive=False) for clause in negated]
+    """(must, must_not) for the parsed `q`, without the clauses of stop words only (see
+    `newsfacet.query_policy`; a query too large to run never gets this far)."""
+    must = [_clause_query(clause) for clause in searchable(parsed.positive)]
+    must_not = [_clause_query(clause) for clause in searchable(parsed.negated)]
     return must, must_not
 
 
