@@ -777,7 +777,7 @@ class _Plan:
                     [code, *candidate_params, *([top] if limit else [])],
                 )
                 counts[dimension] = dict(rows)
-                missing = [v for v in self.chosen.get(dimension, []) if v not in counts[dimension]]
+                missing = self._missing_chosen(dimension, counts[dimension], prefix)
                 if limit and missing:  # selected values beyond the top keep their real count
                     counts[dimension].update(
                         conn.execute(
@@ -825,7 +825,7 @@ class _Plan:
         for value_id, code, value in names:
             counts[_DIMENSIONS[code]][value] = wanted[value_id]
         for dimension in dimensions:  # selected values beyond the top keep their real count
-            missing = [v for v in self.chosen.get(dimension, []) if v not in counts[dimension]]
+            missing = self._missing_chosen(dimension, counts[dimension], prefix)
             if missing:
                 ids = dict(
                     conn.execute(
@@ -837,6 +837,14 @@ class _Plan:
                 for value_id, value in ids.items():
                     counts[dimension][value] = tally.get(value_id * _DIMS + _DIM_CODE[dimension], 0)
         return counts
+
+    def _missing_chosen(self, dimension: Dimension, counted: dict[str, int], prefix: str | None) -> list[str]:
+        """Selected values not counted yet (beyond the top), among those the prefix allows."""
+        return [
+            value
+            for value in self.chosen.get(dimension, [])
+            if value not in counted and (not prefix or _has_prefix(value, prefix))
+        ]
 
     def day_counts(self, conn: sqlite3.Connection) -> dict[date, int]:
         source, params = self.source()
