@@ -37,6 +37,10 @@ class Settings(BaseModel):
         default=50 * 1024 * 1024, gt=0, description="cap on a gzip upload's inflated size"
     )
     rejections_table: str | None = Field(default=None, description="DynamoDB table recording rejections")
+    articles_bucket: str | None = Field(default=None, description="the uploads bucket (reconcile lists it)")
+    ingest_queue_url: str | None = Field(
+        default=None, description="the ingest queue (reconcile re-enqueues missing uploads to it)"
+    )
     cursor_key: str = Field(
         default="",
         description="secret that signs paging cursors (any text, 32+ characters); empty: a key derived"

@@ -92,6 +92,10 @@ class RejectionLog(ABC):
         """The newest rejections first, optionally only those with `reason`."""
 
     @abstractmethod
+    def rejected_keys(self, bucket: str) -> set[str]:
+        """Every key of `bucket` with a rejection recorded (what a reconcile need not re-enqueue)."""
+
+    @abstractmethod
     def forget(self, bucket: str, key: str, up_to_version: int) -> None:
         """Drop the key's rejections of events up to `up_to_version` (a newer event indexed or removed
         it). Raises `RejectionLogUnavailable` on transient trouble."""
@@ -144,6 +148,16 @@ class DynamoDBRejectionLog(RejectionLog):
         entries = [_from_item(item) for page in paginator.paginate(**options) for item in page["Items"]]
         entries.sort(key=lambda entry: entry.rejected_at, reverse=True)
         return entries[:limit]
+
+    def rejected_keys(self, bucket: str) -> set[str]:
+        pages = self._client.get_paginator("scan").paginate(
+            TableName=self._table,
+            FilterExpression="#bucket = :bucket",
+            ExpressionAttributeNames={"#bucket": "bucket", "#key": "key"},
+            ExpressionAttributeValues={":bucket": {"S": bucket}},
+            ProjectionExpression="#key",
+        )
+        return {item["key"]["S"] for page in pages for item in page["Items"]}
 
     def forget(self, bucket: str, key: str, up_to_version: int) -> None:
         origin = f"s3://{bucket}/{key}"
@@ -250,6 +264,11 @@ class SQLiteRejectionLog(RejectionLog):
             )
             for bucket, key, version, version_id, reason_value, detail, rejected_at in rows
         ]
+
+    def rejected_keys(self, bucket: str) -> set[str]:
+        with self._connect() as connection:
+            rows = connection.execute("SELECT DISTINCT key FROM rejections WHERE bucket = ?", (bucket,))
+            return {row[0] for row in rows}
 
     def forget(self, bucket: str, key: str, up_to_version: int) -> None:
         try:

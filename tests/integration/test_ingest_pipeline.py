@@ -824,3 +824,35 @@ def test_a_rejected_key_leaves_the_log_once_it_is_indexed_or_removed(world: Inge
 
     assert world.rejections.recent() == []
     assert world.store.search(SearchQuery(q="dock strike")).total == 1
+
+
+# --- Reconcile: notifications lost, drift found and repaired ---------------------------------------
+
+
+def lose_notifications(world: IngestWorld) -> None:
+    """What a crash between S3's acknowledgement and ingest does: the notifications never arrive."""
+    world.sqs.purge_queue(QueueUrl=world.queue_url)
+
+
+def test_reconcile_reenqueues_lost_uploads_and_releases_lost_removals(world: IngestWorld) -> None:
+    from newsfacet.reconcile import S3Bucket, reconcile
+
+    world.put("kept.html", news_page("Lisbon dock strike", None, PORT_STRIKE))
+    world.put("removed.html", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
+    world.put("poison.html", POISON)
+    world.deliver()
+    world.put("lost.html", news_page("Lisbon dock workers accept pay deal", None, PORT_DEAL))
+    world.remove("removed.html")
+    lose_notifications(world)
+    bucket = S3Bucket(world.bucket, world.s3, world.sqs, world.queue_url)
+
+    report = reconcile(bucket, world.store, world.rejections)
+
+    assert report.missing == ["lost.html"]
+    assert [hold.split(" <- ")[1] for hold in report.orphaned] == ["removed.html"]
+    assert (report.objects, report.indexed, report.rejected) == (3, 1, 1)
+    assert world.titles() == {"Lisbon dock strike"}
+    world.deliver()  # the re-enqueued notification takes the ordinary path
+    assert world.titles() == {"Lisbon dock strike", "Lisbon dock workers accept pay deal"}
+    again = reconcile(bucket, world.store, world.rejections)
+    assert (again.lost, again.orphaned, again.indexed, again.rejected) == (0, [], 2, 1)

@@ -1,6 +1,6 @@
 """OpenSearch-only guarantees of writes: every bulk item is checked, throttling is retried with
 backoff, refused documents are reported without losing the rest, tombstones outlive gc_deletes,
-and the production refresh policy gives read-your-writes.
+and the production refresh policy gives read-your-writes without waiting for a refresh.
 
 Throttling is real: the node's in-flight-requests circuit breaker is squeezed to one byte, so it
 answers HTTP 429 (`circuit_breaking_exception`) exactly as a busy cluster does; the backoff's sleep
@@ -180,7 +180,7 @@ def test_a_tombstone_blocks_older_writes_even_after_gc_deletes(make_store) -> No
 
 
 def test_default_refresh_policy_gives_read_your_writes(make_store, opensearch_url) -> None:  # type: ignore[no-untyped-def]
-    """Production writes use refresh=wait_for: the moment upsert returns, search and
+    """Production writes do not wait for a refresh, yet the writing store's next search and
     find_by_origin see the article (an ObjectRemoved right after its ObjectCreated finds it)."""
     alias = opensearch(make_store).alias  # make_store cleans this alias up afterwards
     store = store_on(opensearch_url, alias)  # the production default

@@ -68,3 +68,14 @@ def test_rejections_piped_into_head_end_quietly(tmp_path: Path) -> None:
     assert len(result.stdout.splitlines()) == 2
     assert "Traceback" not in result.stderr
     assert "BrokenPipe" not in result.stderr
+
+
+def test_reconcile_without_a_bucket_or_queue_says_what_to_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsfacet.cli import main
+
+    monkeypatch.delenv("NEWSFACET_ARTICLES_BUCKET", raising=False)
+    monkeypatch.delenv("NEWSFACET_INGEST_QUEUE_URL", raising=False)
+    assert main(["reconcile", "--store", f"sqlite:///{tmp_path}/a.db", "--bucket", "b"]) == 2
+    assert "NEWSFACET_INGEST_QUEUE_URL" in capsys.readouterr().err

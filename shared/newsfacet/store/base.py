@@ -21,7 +21,7 @@ Semantics shared by all engines (proven by `tests/contract/`):
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from newsfacet.model import (
     Article,
@@ -93,6 +93,10 @@ class ArticleStore(ABC):
     @abstractmethod
     def holders(self, article_id: str) -> list[Holder]:
         """The objects holding the live article `article_id`, by bucket and key; [] if not live."""
+
+    @abstractmethod
+    def live_holders(self) -> Iterator[tuple[str, list[Holder]]]:
+        """Every live article's id with its holders, in id order (what a reconcile walks)."""
 
     @abstractmethod
     def get(self, article_id: str) -> Article | None:

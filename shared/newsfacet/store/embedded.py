@@ -41,6 +41,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -274,6 +275,14 @@ class EmbeddedStore(ArticleStore):
                 (bucket, key, bucket, key),
             ).fetchall()
         return [StoredVersion(id=row[0], version=row[1], deleted=bool(row[2])) for row in rows]
+
+    def live_holders(self) -> Iterator[tuple[str, list[Holder]]]:
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT id, bucket, key, version FROM holders ORDER BY id, bucket, key"
+            ).fetchall()
+        for article_id, group in groupby(rows, key=lambda row: str(row[0])):
+            yield article_id, [Holder(bucket=row[1], key=row[2], version=row[3]) for row in group]
 
     def holders(self, article_id: str) -> list[Holder]:
         with self._reading() as conn:

@@ -17,10 +17,13 @@ tombstones out. Every item's status is checked: 429 and 5xx items (and whole req
 times, then `StoreUnavailable`; an item OpenSearch refuses for good raises `DocumentRejected` after
 the rest of the batch is written.
 
-Visibility. Writes use `refresh=wait_for` by default: a call returns once its documents are
-searchable, so the ingest path has read-your-writes like the embedded store (an ObjectRemoved right
-after an ObjectCreated finds the article by origin) without forcing a refresh per request. Bulk
-loaders that do not need it pass `refresh="false"` and refresh once at the end.
+Visibility. Writes do not wait for a refresh (`refresh=false`, the default): waiting made every
+single-record ingest wait up to the 1 s refresh interval. Instead a store that has written refreshes
+the index once before its next search, so its own reads see its writes (an ObjectRemoved right after
+an ObjectCreated finds the article by origin; ingest always writes before it reconciles, so of two
+processes racing on one key, the one that reconciles last sees both writes). Realtime reads (`get`,
+the version checks before a write) need no refresh; other processes' searches see writes within the
+refresh interval. `refresh="wait_for"` or `"true"` remain available (tests use `"true"`).
 
 The client (opensearch-py) is created once, lazily, on first use; only this module imports it.
 Authentication: none, basic, or SigV4 (`es` for a domain, `aoss` for Serverless); `auto` picks SigV4
@@ -181,7 +184,7 @@ class OpenSearchStore(ArticleStore):
         client_factory: Callable[[], Any],
         alias: str,
         *,
-        refresh: Refresh = "wait_for",
+        refresh: Refresh = "false",
         retry: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
         cursor_key: bytes = b"",
@@ -200,6 +203,7 @@ class OpenSearchStore(ArticleStore):
         self._sleep = sleep
         self._lock = threading.Lock()
         self._index_ready = False
+        self._unrefreshed = False  # written with refresh=false since the last refresh
         self._cursor_key = cursor_key or Settings(index_alias=alias).cursor_signing_key()
 
     @classmethod
@@ -207,7 +211,7 @@ class OpenSearchStore(ArticleStore):
         cls,
         settings: Settings,
         *,
-        refresh: Refresh = "wait_for",
+        refresh: Refresh = "false",
         retry: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> OpenSearchStore:
@@ -310,7 +314,8 @@ class OpenSearchStore(ArticleStore):
         self._index_ready = False
 
     def refresh(self) -> None:
-        """Make every write so far searchable (for loaders that write with `refresh="false"`)."""
+        """Make every write so far searchable (searches by this store do it themselves)."""
+        self._unrefreshed = False
         self._call(lambda client: client.indices.refresh(index=self.alias))
 
     def close(self) -> None:
@@ -377,6 +382,11 @@ class OpenSearchStore(ArticleStore):
         if source is None or source.get("deleted"):
             return []
         return _held_state(source)[1]
+
+    def live_holders(self) -> Iterator[tuple[str, list[Holder]]]:
+        for batch in self._scan(self.alias, 500, live_only=True):
+            for hit in batch:
+                yield hit["_id"], _held_state(hit["_source"])[1]
 
     def _held_documents(self, article_ids: list[str]) -> dict[str, Document]:
         """The stored `_source` of each id (live or tombstone) the index holds, read in real time
@@ -453,6 +463,7 @@ class OpenSearchStore(ArticleStore):
                     continue
                 raise StoreError(f"OpenSearch refused a bulk request: {_describe(error)}") from error
             retry: list[_Pending] = []
+            self._unrefreshed = self._unrefreshed or refresh == "false"
             for item, answer in zip(pending, response["items"], strict=True):
                 outcome = answer["index"]
                 status = int(outcome["status"])
@@ -491,6 +502,8 @@ class OpenSearchStore(ArticleStore):
 
     def _search(self, body: Document, index: str | None = None) -> Document | None:
         """The raw response, or None while the index does not exist yet (nothing written)."""
+        if self._unrefreshed and index is None:
+            self.refresh()  # read our own writes
         try:
             response: Document = self._call(
                 lambda client: client.search(index=index or self.alias, body=body)
@@ -614,11 +627,15 @@ class OpenSearchStore(ArticleStore):
             written += sum(outcome.status == "written" for outcome in outcomes)
         return written
 
-    def _scan(self, index: str, batch_size: int) -> Iterator[list[Document]]:
-        """Every document of `index`, in pages, by `search_after` on `id` (no scroll context)."""
+    def _scan(self, index: str, batch_size: int, *, live_only: bool = False) -> Iterator[list[Document]]:
+        """Every document of `index` (or only the live ones, with just what says who holds them), in
+        pages, by `search_after` on `id` (no scroll context)."""
         after: list[Any] | None = None
         while True:
             body: Document = {"query": {"match_all": {}}, "size": batch_size, "sort": [{"id": "asc"}]}
+            if live_only:
+                body["query"] = bodies.LIVE
+                body["_source"] = {"includes": ["version", "deleted", "holders", "origin"]}
             if after is not None:
                 body["search_after"] = after
             response = self._search(body, index=index)

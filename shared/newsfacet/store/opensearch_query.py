@@ -96,7 +96,7 @@ HIT_SOURCE = [
 ]
 _SNIPPET_CHARS = 200
 _MARK_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
-_LIVE = {"term": {"deleted": False}}
+LIVE = {"term": {"deleted": False}}
 
 
 # --- documents ----------------------------------------------------------------------------------
@@ -192,7 +192,7 @@ def _text_query(parsed: ParsedQuery) -> tuple[list[Body], list[Body]]:
 
 def _base_filters(query: SearchQuery) -> list[Body]:
     """Filters every count honours: live documents, the inclusive UTC days, the language."""
-    filters: list[Body] = [_LIVE]
+    filters: list[Body] = [LIVE]
     if query.date_from is not None or query.date_to is not None:
         bounds: Body = {}
         if query.date_from is not None:
