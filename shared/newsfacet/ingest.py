@@ -185,11 +185,11 @@ class Ingestor:
         """Index the object version the event names, or (`current`) the key's current object."""
         bucket, key, version = event.bucket, event.key, event.version
         origin = event.origin().model_copy(update={"version_id": None}) if current else event.origin()
-        known = self._store.find_by_origin(bucket, key)
+        known = self._store.find_by_origin(bucket, key, fresh=False)  # only saves work: may lag
         if any(entry.version >= version for entry in known):
             # A newer (or this same) event was applied: skip the fetch, but finish its reconciling in
             # case that earlier attempt failed between writing and reconciling.
-            return self._outcome("stale", event, tombstoned=self._reconcile(bucket, key, known))
+            return self._outcome("stale", event, tombstoned=self._reconcile(bucket, key))
         try:
             # One byte past the limit lets the pipeline tell "too large" from "exactly at the limit"
             # without pulling a multi-gigabyte object into memory.

@@ -194,9 +194,9 @@ class FlakyStore(ArticleStore):
         self._check(key)
         return self.inner.delete(article_id, version, bucket, key)
 
-    def find_by_origin(self, bucket: str, key: str) -> list[StoredVersion]:
+    def find_by_origin(self, bucket: str, key: str, *, fresh: bool = True) -> list[StoredVersion]:
         self._check(key)
-        return self.inner.find_by_origin(bucket, key)
+        return self.inner.find_by_origin(bucket, key, fresh=fresh)
 
     def holders(self, article_id: str) -> Any:
         return self.inner.holders(article_id)
@@ -856,3 +856,39 @@ def test_reconcile_reenqueues_lost_uploads_and_releases_lost_removals(world: Ing
     assert world.titles() == {"Lisbon dock strike", "Lisbon dock workers accept pay deal"}
     again = reconcile(bucket, world.store, world.rejections)
     assert (again.lost, again.orphaned, again.indexed, again.rejected) == (0, [], 2, 1)
+
+
+def test_the_scheduled_reconcile_function_reenqueues_a_lost_upload(
+    aws: None, make_store: Any, capsys: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store_url = f"sqlite:///{tmp_path}/articles.db"
+    world = IngestWorld(open_store_at(store_url), capsys)
+    world.deliver()
+    world.put("lost.html", news_page("Lisbon dock strike", None, PORT_STRIKE))
+    lose_notifications(world)
+    for name, value in {
+        "NEWSFACET_STORE": store_url,
+        "NEWSFACET_ARTICLES_BUCKET": world.bucket,
+        "NEWSFACET_INGEST_QUEUE_URL": world.queue_url,
+        "NEWSFACET_REJECTIONS_TABLE": world.table,
+        "POWERTOOLS_METRICS_DISABLED": "true",
+    }.items():
+        monkeypatch.setenv(name, value)
+    spec = importlib.util.spec_from_file_location(
+        "reconcile_app_under_test", ROOT / "functions/reconcile/app.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    report = module.lambda_handler({"source": "aws.scheduler"}, LambdaContextStub())
+
+    assert report["missing"] == ["lost.html"]
+    world.deliver()
+    assert world.titles() == {"Lisbon dock strike"}
+
+
+def open_store_at(url: str) -> ArticleStore:
+    from newsfacet.store import open_store
+
+    return open_store(Settings(store=url))

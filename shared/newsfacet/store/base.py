@@ -86,9 +86,10 @@ class ArticleStore(ABC):
         """
 
     @abstractmethod
-    def find_by_origin(self, bucket: str, key: str) -> list[StoredVersion]:
+    def find_by_origin(self, bucket: str, key: str, *, fresh: bool = True) -> list[StoredVersion]:
         """Every live id this S3 object holds (at the version of its hold) and every tombstone it
-        left."""
+        left. `fresh=False` may miss writes of the last second (OpenSearch's refresh interval): for
+        checks that only save work, never for decisions."""
 
     @abstractmethod
     def holders(self, article_id: str) -> list[Holder]:

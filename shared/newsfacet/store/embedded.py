@@ -266,7 +266,7 @@ class EmbeddedStore(ArticleStore):
 
     # --- reading -------------------------------------------------------------------------------
 
-    def find_by_origin(self, bucket: str, key: str) -> list[StoredVersion]:
+    def find_by_origin(self, bucket: str, key: str, *, fresh: bool = True) -> list[StoredVersion]:
         with self._reading() as conn:
             rows = conn.execute(
                 "SELECT id, version, 0 FROM holders WHERE bucket = ? AND key = ?"

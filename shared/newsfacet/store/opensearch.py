@@ -500,9 +500,9 @@ class OpenSearchStore(ArticleStore):
 
     # --- reading ---------------------------------------------------------------------------------
 
-    def _search(self, body: Document, index: str | None = None) -> Document | None:
+    def _search(self, body: Document, index: str | None = None, *, fresh: bool = True) -> Document | None:
         """The raw response, or None while the index does not exist yet (nothing written)."""
-        if self._unrefreshed and index is None:
+        if self._unrefreshed and index is None and fresh:
             self.refresh()  # read our own writes
         try:
             response: Document = self._call(
@@ -512,8 +512,8 @@ class OpenSearchStore(ArticleStore):
             return None
         return response
 
-    def find_by_origin(self, bucket: str, key: str) -> list[StoredVersion]:
-        response = self._search(bodies.find_by_origin_body(bucket, key, _MAX_ORIGIN_IDS))
+    def find_by_origin(self, bucket: str, key: str, *, fresh: bool = True) -> list[StoredVersion]:
+        response = self._search(bodies.find_by_origin_body(bucket, key, _MAX_ORIGIN_IDS), fresh=fresh)
         if response is None:
             return []
         return [bodies.read_origin_hit(hit, bucket, key) for hit in response["hits"]["hits"]]
