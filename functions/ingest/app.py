@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from time import perf_counter
 from typing import Any
 
-from aws_lambda_powertools import Logger, Metrics, Tracer, single_metric
-from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools.metrics import EphemeralMetrics, MetricUnit
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
@@ -31,6 +31,9 @@ NAMESPACE = "newsfacet"
 
 logger = Logger(service="newsfacet-ingest")
 metrics = Metrics(namespace=NAMESPACE, service="newsfacet-ingest")
+# Rejections are counted per reason, each in its own EMF line; unlike `single_metric`, a provider's
+# flush honours POWERTOOLS_METRICS_DISABLED (the local stack would print one line per rejection).
+rejection_metrics = EphemeralMetrics(namespace=NAMESPACE, service="newsfacet-ingest")
 tracer = Tracer(service="newsfacet-ingest")
 processor = BatchProcessor(event_type=EventType.SQS)
 
@@ -97,10 +100,9 @@ def _report(outcome: IngestOutcome) -> None:
         logger.warning(
             "upload rejected", extra={**details, "reason": outcome.reason.value, "detail": outcome.detail}
         )
-        with single_metric(
-            name="UploadsRejected", unit=MetricUnit.Count, value=1, namespace=NAMESPACE
-        ) as metric:
-            metric.add_dimension(name="reason", value=outcome.reason.value)
+        rejection_metrics.add_dimension(name="reason", value=outcome.reason.value)
+        rejection_metrics.add_metric(name="UploadsRejected", unit=MetricUnit.Count, value=1)
+        rejection_metrics.flush_metrics()
     else:
         logger.info(f"event applied: {outcome.status}", extra=details)
         name = {
@@ -108,6 +110,7 @@ def _report(outcome: IngestOutcome) -> None:
             "stale": "StaleEvents",
             "deleted": "RemovalsApplied",
             "gone": "ObjectsGone",
+            "ignored": "EventsIgnored",
         }[outcome.status]
         metrics.add_metric(name=name, unit=MetricUnit.Count, value=1)
     if outcome.tombstoned:

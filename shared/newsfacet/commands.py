@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import html
 import json
-import os
 import re
 import shutil
 import sys
@@ -185,16 +184,11 @@ def run_search(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     if status != 200:
         return _report_api_error(status, body)
-    try:
-        if args.json:
-            print(body)
-        else:
-            result = SearchResult.model_validate_json(body)
-            print_search_result(result, args, sys.stdout, color=sys.stdout.isatty())
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader (`| head`) has what it wanted; keep Python from complaining again at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if args.json:
+        print(body)
+    else:
+        result = SearchResult.model_validate_json(body)
+        print_search_result(result, args, sys.stdout, color=sys.stdout.isatty())
     return EXIT_OK
 
 

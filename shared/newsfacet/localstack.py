@@ -38,6 +38,7 @@ from typing import IO, TYPE_CHECKING, Any, TextIO
 import yaml  # type: ignore[import-untyped]  # comes with moto[server]; no stubs installed
 
 from newsfacet.config import Settings
+from newsfacet.ingest import is_article_key
 from newsfacet.localserver import (
     LocalContext,
     LocalServer,
@@ -597,7 +598,7 @@ class LocalStack:
         s3, _ = self._clients()
         keys = []
         for path in sorted(self.options.samples.iterdir()):
-            if not path.name.endswith((".html", ".htm", ".html.gz")):
+            if not is_article_key(path.name):
                 continue
             key = f"samples/{path.name}"
             content_type = "application/gzip" if path.name.endswith(".gz") else "text/html"
