@@ -563,13 +563,14 @@ class OpenSearchStore(ArticleStore):
         the same event delivered twice, which writes the same document.)"""
         if not item.unanswered:
             return False
+        # `_mget` rather than GET /_doc: the read the write path sends anyway (no extra IAM grant)
         try:
             found = self._call(
-                lambda client: client.get(index=index, id=item.article_id, _source_includes=["version"])
+                lambda client: client.mget(index=index, body={"ids": [item.article_id]}, _source=False)
             )
         except NotFoundError:
             return False
-        return int(found.get("_version", -1)) == item.version
+        return any(doc.get("found") and int(doc.get("_version", -1)) == item.version for doc in found["docs"])
 
     # --- reading ---------------------------------------------------------------------------------
 
