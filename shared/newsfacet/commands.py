@@ -254,6 +254,13 @@ def _cut(text: str, width: int, *, ansi: bool = False) -> str:
 # --- local -------------------------------------------------------------------------------------
 
 
+def local_state_dir(settings: Settings) -> Path:
+    """Where `newsfacet local` keeps its bucket and queues between runs: beside the rejection log."""
+    from newsfacet.rejections import local_log_path  # noqa: PLC0415
+
+    return local_log_path(settings).parent / "local-stack"
+
+
 def run_local(args: argparse.Namespace, settings: Settings) -> int:
     """`newsfacet local`: the whole stack on this machine until Ctrl-C (see `newsfacet.localstack`)."""
     from newsfacet.localstack import LocalStack, LocalStackError, StackOptions  # noqa: PLC0415
@@ -264,6 +271,7 @@ def run_local(args: argparse.Namespace, settings: Settings) -> int:
         moto_port=args.moto_port,
         start_opensearch=args.opensearch,
         upload_samples=not args.no_samples,
+        state=local_state_dir(settings),
     )
     try:
         return LocalStack(settings, options).run_until_stopped(sys.stdout)

@@ -242,8 +242,8 @@ class Ingestor:
         self._rejections.forget(bucket, key, version)  # the key holds nothing any more
         return self._outcome("deleted" if removed else "stale", event, tombstoned=tombstoned)
 
-    def _reconcile(self, bucket: str, key: str, known: list[StoredVersion] | None = None) -> list[str]:
-        return reconcile_origin(self._store, bucket, key, known)
+    def _reconcile(self, bucket: str, key: str) -> list[str]:
+        return reconcile_origin(self._store, bucket, key)
 
     def _builder(self) -> ArticleBuilder:
         if self._build is None:
@@ -280,12 +280,11 @@ def bury_origin(store: ArticleStore, bucket: str, key: str, version: int) -> lis
     return reconcile_origin(store, bucket, key)
 
 
-def reconcile_origin(
-    store: ArticleStore, bucket: str, key: str, known: list[StoredVersion] | None = None
-) -> list[str]:
-    """Tombstone every live id from one object older than that object's newest entry (the key now
-    holds another canonical article, or nothing). Returns the ids buried. See the module docstring."""
-    entries = store.find_by_origin(bucket, key) if known is None else known
+def reconcile_origin(store: ArticleStore, bucket: str, key: str) -> list[str]:
+    """Let one object go of every live id it holds since an event older than its newest entry (the
+    key now holds another canonical article, or nothing). Returns the ids this buried (no other
+    object held them). See the module docstring."""
+    entries = store.find_by_origin(bucket, key)
     if not entries:
         return []
     newest = max(entry.version for entry in entries)

@@ -162,3 +162,43 @@ def test_stopping_restores_the_environment_and_frees_the_ports(tmp_path: Path) -
     assert os.environ.get("AWS_ENDPOINT_URL") == before
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(f"{api}/health", timeout=5)
+
+
+def test_a_stack_killed_mid_batch_keeps_its_bucket_and_loses_no_upload(tmp_path: Path) -> None:
+    from newsfacet.ingest import is_article_key
+    from newsfacet.reconcile import S3Bucket, reconcile
+
+    settings = Settings(store=f"sqlite:///{tmp_path}/articles.db")
+    options = StackOptions(port=0, upload_samples=False, quiet=True, state=tmp_path / "state")
+    pages = sorted(path for path in (ROOT / "samples").iterdir() if is_article_key(path.name))[:4]
+    first = LocalStack(settings, options).start()
+    try:
+        for path in pages:
+            s3_client(first).put_object(Bucket=first.bucket, Key=f"up/{path.name}", Body=path.read_bytes())
+    finally:
+        first.stop()  # at once: moto's memory, and the notifications not yet ingested, are gone
+
+    with LocalStack(settings, options) as second:
+        s3 = s3_client(second)
+        listed = s3.list_objects_v2(Bucket=second.bucket).get("Contents", [])
+        assert sorted(item["Key"] for item in listed) == sorted(f"up/{path.name}" for path in pages)
+        assert second.last_reconcile is not None
+        wait_for(lambda: second.searchable_count() == len(pages), FIRST_INGEST_TIMEOUT_S, "every upload")
+        sqs = boto3.client(
+            "sqs",
+            endpoint_url=second.s3_endpoint,
+            region_name=second.region,
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+        )
+        store_settings = settings.model_copy(update={"store": second.store_url})
+        from newsfacet.store import open_store
+
+        store = open_store(store_settings)
+        try:
+            final = reconcile(
+                S3Bucket(second.bucket, s3, sqs, second.queue_url), store, open_rejection_log(store_settings)
+            )
+        finally:
+            store.close()
+        assert (final.lost, final.orphaned, final.indexed) == (0, [], len(pages))
