@@ -38,6 +38,9 @@ tracer = Tracer(service="newsfacet-ingest")
 processor = BatchProcessor(event_type=EventType.SQS)
 
 _ingestor: Ingestor | None = None
+# The keys this batch wrote, each with the records that wrote it: reconciled once the batch is applied
+# (on OpenSearch, one refresh for the batch's writes instead of one per record).
+_written: dict[tuple[str, str], list[str]] = {}
 
 # Load trafilatura, spaCy and the geo tables now, in the init phase (which Lambda runs on a full
 # CPU before the first invocation), rather than on the first upload's clock.
@@ -73,19 +76,22 @@ def record_handler(record: SQSRecord) -> None:
     for name in notification.ignored:
         logger.info("event ignored", extra={"s3_event": name})
     for event in notification.events:
-        _apply(event)
+        _apply(event, record.message_id)
 
 
-def _apply(event: S3ObjectEvent) -> None:
+def _apply(event: S3ObjectEvent, message_id: str) -> None:
     logger.set_correlation_id(event.key)
     logger.append_keys(bucket=event.bucket, version=event.version, s3_event=event.name)
     started = perf_counter()
     try:
-        outcome = get_ingestor().apply(event)
+        written: set[tuple[str, str]] = set()
+        outcome = get_ingestor().apply(event, reconcile_later=written)
     except TRANSIENT_ERRORS as error:
         logger.warning("transient failure; the queue will redeliver", extra={"error": repr(error)})
         metrics.add_metric(name="TransientFailures", unit=MetricUnit.Count, value=1)
         raise
+    for origin in written:
+        _written.setdefault(origin, []).append(message_id)
     metrics.add_metric(
         name="IngestLatency", unit=MetricUnit.Milliseconds, value=(perf_counter() - started) * 1000
     )
@@ -122,6 +128,32 @@ def _report(outcome: IngestOutcome) -> None:
 @metrics.log_metrics
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
     """SQS batch in, the ids of the records to redeliver out (`ReportBatchItemFailures`)."""
-    return process_partial_response(
+    _written.clear()
+    response = process_partial_response(
         event=event, record_handler=record_handler, processor=processor, context=context
     )
+    failed = {item["itemIdentifier"] for item in response["batchItemFailures"]}
+    for message_id in _reconcile_written():
+        if message_id not in failed:
+            failed.add(message_id)
+            response["batchItemFailures"].append({"itemIdentifier": message_id})
+    return response
+
+
+def _reconcile_written() -> list[str]:
+    """Reconcile every key the batch wrote; the ids of the records to redeliver (their key failed)."""
+    redeliver: list[str] = []
+    for (bucket, key), message_ids in _written.items():
+        logger.set_correlation_id(key)
+        try:
+            tombstoned = get_ingestor().reconcile(bucket, key)
+        except TRANSIENT_ERRORS as error:
+            logger.warning("transient failure reconciling; redelivered", extra={"error": repr(error)})
+            metrics.add_metric(name="TransientFailures", unit=MetricUnit.Count, value=1)
+            redeliver += message_ids
+            continue
+        if tombstoned:
+            logger.info("key reconciled", extra={"bucket": bucket, "tombstoned": tombstoned})
+            metrics.add_metric(name="ArticlesDeleted", unit=MetricUnit.Count, value=len(tombstoned))
+    _written.clear()
+    return redeliver

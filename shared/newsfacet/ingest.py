@@ -160,8 +160,13 @@ class Ingestor:
         self._build = build
         self._clock = clock
 
-    def apply(self, event: S3ObjectEvent) -> IngestOutcome:
-        """Bring the store to the state `event` implies; see the module docstring."""
+    def apply(
+        self, event: S3ObjectEvent, *, reconcile_later: set[tuple[str, str]] | None = None
+    ) -> IngestOutcome:
+        """Bring the store to the state `event` implies; see the module docstring.
+
+        `reconcile_later` (an `IngestBatch`'s): a key written is added there instead of being
+        reconciled now, so a batch of uploads costs OpenSearch one refresh rather than one each."""
         if not is_article_key(event.key):
             if event.kind is S3EventKind.REMOVED:
                 return self._outcome("ignored", event)
@@ -173,7 +178,7 @@ class Ingestor:
             )
             return self._rejected(event, rejection, tombstoned=[])
         if event.kind is S3EventKind.CREATED:
-            return self._created(event)
+            return self._created(event, reconcile_later=reconcile_later)
         if _deletes_one_version(event):
             # A permanent delete of one version, not a delete marker: the key may still hold an
             # object (an older version, now current). Index what it holds now, at this event's
@@ -181,7 +186,9 @@ class Ingestor:
             return self._created(event, current=True)
         return self._removed(event)
 
-    def _created(self, event: S3ObjectEvent, current: bool = False) -> IngestOutcome:
+    def _created(
+        self, event: S3ObjectEvent, current: bool = False, reconcile_later: set[tuple[str, str]] | None = None
+    ) -> IngestOutcome:
         """Index the object version the event names, or (`current`) the key's current object."""
         bucket, key, version = event.bucket, event.key, event.version
         origin = event.origin().model_copy(update={"version_id": None}) if current else event.origin()
@@ -189,7 +196,7 @@ class Ingestor:
         if any(entry.version >= version for entry in known):
             # A newer (or this same) event was applied: skip the fetch, but finish its reconciling in
             # case that earlier attempt failed between writing and reconciling.
-            return self._outcome("stale", event, tombstoned=self._reconcile(bucket, key))
+            return self._outcome("stale", event, tombstoned=self._reconcile(bucket, key, reconcile_later))
         try:
             # One byte past the limit lets the pipeline tell "too large" from "exactly at the limit"
             # without pulling a multi-gigabyte object into memory.
@@ -207,7 +214,7 @@ class Ingestor:
         if isinstance(result, Rejection):
             return self._rejected(event, result, tombstoned=bury_origin(self._store, bucket, key, version))
         status: IngestStatus = "indexed" if written.status == "written" else "stale"
-        tombstoned = self._reconcile(bucket, key)
+        tombstoned = self._reconcile(bucket, key, reconcile_later)
         self._rejections.forget(bucket, key, version)  # the key holds an article now
         return self._outcome(status, event, article_id=result.id, tombstoned=tombstoned)
 
@@ -242,7 +249,14 @@ class Ingestor:
         self._rejections.forget(bucket, key, version)  # the key holds nothing any more
         return self._outcome("deleted" if removed else "stale", event, tombstoned=tombstoned)
 
-    def _reconcile(self, bucket: str, key: str) -> list[str]:
+    def _reconcile(self, bucket: str, key: str, later: set[tuple[str, str]] | None = None) -> list[str]:
+        if later is None:
+            return reconcile_origin(self._store, bucket, key)
+        later.add((bucket, key))
+        return []
+
+    def reconcile(self, bucket: str, key: str) -> list[str]:
+        """Reconcile one key now (what `reconcile_later` left); the ids buried."""
         return reconcile_origin(self._store, bucket, key)
 
     def _builder(self) -> ArticleBuilder:

@@ -999,3 +999,57 @@ def test_fault_matrix_notifications_lost_in_a_crash_are_found_by_reconcile(world
     world.deliver()
     assert world.titles() == {"Harbour story number 2"}
     assert_nothing_lost(world)
+
+
+HARBOUR = "https://harbourledger.example"
+
+
+class ReconcileOutageStore(FlakyStore):
+    """Writes reach the store; reading one key's versions fresh (what reconciling does) fails while `down`."""
+
+    def upsert(self, articles: Sequence[Article]) -> list[WriteOutcome]:
+        return self.inner.upsert(articles)
+
+    def find_by_origin(self, bucket: str, key: str, *, fresh: bool = True) -> list[StoredVersion]:
+        if fresh:
+            self._check(key)
+        return self.inner.find_by_origin(bucket, key, fresh=fresh)
+
+
+def test_one_batch_of_reuploads_and_deletes_leaves_what_each_key_last_holds(world: IngestWorld) -> None:
+    world.put(
+        "port.html",
+        news_page("Lisbon dock workers strike over night pay", f"{HARBOUR}/a", PORT_STRIKE),
+    )
+    world.put("port.html", news_page("Lisbon dock workers accept pay deal", f"{HARBOUR}/b", PORT_DEAL))
+    world.put("bridge.html", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
+    world.remove("bridge.html")
+
+    delivery = world.deliver()  # all four in one batch: the removal must see the upload before it
+
+    assert len(delivery.messages) == 4 and delivery.failed_ids == set()
+    assert world.titles() == {"Lisbon dock workers accept pay deal"}
+    assert len(world.live_ids("port.html")) == 1
+    assert world.live_ids("bridge.html") == []
+
+
+def test_a_batch_whose_reconcile_fails_redelivers_only_the_records_of_that_key(world: IngestWorld) -> None:
+    outage = ReconcileOutageStore(world.store, key="port.html")
+    world.app._ingestor = Ingestor(
+        store=outage, source=S3ObjectSource(world.s3), rejections=world.rejections, settings=Settings()
+    )
+    world.put("port.html", news_page("Lisbon dock workers strike", f"{HARBOUR}/a", PORT_STRIKE))
+    world.put("bridge.html", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
+
+    first = world.deliver()
+
+    (failed,) = [message for message in first.messages if message["MessageId"] in first.failed_ids]
+    assert "port.html" in failed["Body"]
+    assert first.logs("transient failure reconciling; redelivered")
+
+    outage.down = False
+    world.put("port.html", news_page("Lisbon dock workers accept pay deal", f"{HARBOUR}/b", PORT_DEAL))
+    assert world.deliver().failed_ids == set()
+    deal, bridge = "Lisbon dock workers accept pay deal", "Porto closes lower deck of Luis I bridge"
+    assert world.titles() == {deal, bridge}
+    assert len(world.live_ids("port.html")) == 1
