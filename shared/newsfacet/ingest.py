@@ -24,6 +24,12 @@ Writing before reconciling (rather than checking first, then writing) is what ma
 deliveries converge: whichever event reconciles last sees both writes. Ingest also checks first, to
 skip fetching and parsing an object a newer event has already superseded.
 
+A batch of events (an SQS batch) may leave the reconciling of the keys its uploads wrote to the end
+(`reconcile_later`, then `Ingestor.reconcile` per key): reconciling must see the writes, which on
+OpenSearch costs a refresh, so a batch pays one refresh instead of one per upload. A removal still
+reconciles at once (it reads the key's versions fresh anyway). Reconciling later is safe because
+reconciling is idempotent: it only follows the key's newest entry, whenever it runs.
+
 ## Failures
 
 - A rejection is final: recorded in the `RejectionLog`, reported, never retried.

@@ -1,5 +1,6 @@
 """`newsfacet local`, in-process on free ports with the embedded store: an upload through S3 becomes
-searchable over HTTP, a delete takes it away, a poison file is rejected and leaves the queue.
+searchable over HTTP, a delete takes it away, a poison file is rejected and leaves the queue; a
+stack killed mid-batch and restarted loses no upload (on OpenSearch too, the session's node).
 
 Every wait is bounded; the first upload also pays for loading the NLP models in this process.
 """
@@ -11,6 +12,7 @@ import os
 import time
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -164,11 +166,21 @@ def test_stopping_restores_the_environment_and_frees_the_ports(tmp_path: Path) -
         urllib.request.urlopen(f"{api}/health", timeout=5)
 
 
-def test_a_stack_killed_mid_batch_keeps_its_bucket_and_loses_no_upload(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["embedded", "opensearch"])
+def test_a_stack_killed_mid_batch_keeps_its_bucket_and_loses_no_upload(
+    engine: str, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from newsfacet.ingest import is_article_key
     from newsfacet.reconcile import S3Bucket, reconcile
 
-    settings = Settings(store=f"sqlite:///{tmp_path}/articles.db")
+    if engine == "opensearch":  # the session's node (its index outlives both stacks), a fresh alias
+        url = request.getfixturevalue("opensearch_url")
+        settings = Settings(store=url, index_alias=f"killed-{uuid.uuid4().hex[:12]}", opensearch_auth="none")
+        # The stack hands its functions the store URL only: the alias and auth reach them from here.
+        monkeypatch.setenv("NEWSFACET_INDEX_ALIAS", settings.index_alias)
+        monkeypatch.setenv("NEWSFACET_OPENSEARCH_AUTH", "none")
+    else:
+        settings = Settings(store=f"sqlite:///{tmp_path}/articles.db")
     options = StackOptions(port=0, upload_samples=False, quiet=True, state=tmp_path / "state")
     pages = sorted(path for path in (ROOT / "samples").iterdir() if is_article_key(path.name))[:4]
     first = LocalStack(settings, options).start()
@@ -200,5 +212,8 @@ def test_a_stack_killed_mid_batch_keeps_its_bucket_and_loses_no_upload(tmp_path:
                 S3Bucket(second.bucket, s3, sqs, second.queue_url), store, open_rejection_log(store_settings)
             )
         finally:
+            destroy = getattr(store, "destroy", None)
+            if destroy is not None:  # the node is the session's: leave it no index
+                destroy()
             store.close()
         assert (final.lost, final.orphaned, final.indexed) == (0, [], len(pages))

@@ -22,7 +22,8 @@ single-record ingest wait up to the 1 s refresh interval. Instead a store that h
 the index once before its next search, so its own reads see its writes (an ObjectRemoved right after
 an ObjectCreated finds the article by origin; ingest always writes before it reconciles, so of two
 processes racing on one key, the one that reconciles last sees both writes). Realtime reads (`get`,
-the version checks before a write) need no refresh; other processes' searches see writes within the
+the version checks before a write) need no refresh (ingest reconciles a batch's keys after all its
+writes, so a batch costs one refresh); other processes' searches see writes within the
 refresh interval. `refresh="wait_for"` or `"true"` remain available (tests use `"true"`).
 
 Amazon OpenSearch Serverless (`serverless=True`, `opensearch_flavour`). A SEARCH collection keeps
