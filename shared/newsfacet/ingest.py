@@ -171,8 +171,8 @@ class Ingestor:
     ) -> IngestOutcome:
         """Bring the store to the state `event` implies; see the module docstring.
 
-        `reconcile_later` (an `IngestBatch`'s): a key written is added there instead of being
-        reconciled now, so a batch of uploads costs OpenSearch one refresh rather than one each."""
+        `reconcile_later` (the ingest function's, one per SQS batch): a key written is added there
+        instead of being reconciled now, for `reconcile` once the batch is applied."""
         if not is_article_key(event.key):
             if event.kind is S3EventKind.REMOVED:
                 return self._outcome("ignored", event)
@@ -257,7 +257,7 @@ class Ingestor:
 
     def _reconcile(self, bucket: str, key: str, later: set[tuple[str, str]] | None = None) -> list[str]:
         if later is None:
-            return reconcile_origin(self._store, bucket, key)
+            return self.reconcile(bucket, key)
         later.add((bucket, key))
         return []
 
