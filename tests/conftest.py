@@ -67,7 +67,7 @@ def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store
 
             url = request.getfixturevalue("opensearch_url")
             # refresh="true": each write is searchable at once without waiting for the next
-            # scheduled refresh (production's "wait_for" gives the same visibility, up to 1 s later).
+            # scheduled refresh (production's default refreshes before the writing store's next search).
             store = OpenSearchStore.from_settings(
                 Settings(store=url, index_alias=f"t-{uuid.uuid4().hex[:12]}", opensearch_auth="none"),
                 refresh="true",

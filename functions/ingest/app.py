@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from time import perf_counter
 from typing import Any
 
-from aws_lambda_powertools import Logger, Metrics, Tracer, single_metric
-from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools.metrics import EphemeralMetrics, MetricUnit
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
@@ -31,10 +31,16 @@ NAMESPACE = "newsfacet"
 
 logger = Logger(service="newsfacet-ingest")
 metrics = Metrics(namespace=NAMESPACE, service="newsfacet-ingest")
+# Rejections are counted per reason, each in its own EMF line; unlike `single_metric`, a provider's
+# flush honours POWERTOOLS_METRICS_DISABLED (the local stack would print one line per rejection).
+rejection_metrics = EphemeralMetrics(namespace=NAMESPACE, service="newsfacet-ingest")
 tracer = Tracer(service="newsfacet-ingest")
 processor = BatchProcessor(event_type=EventType.SQS)
 
 _ingestor: Ingestor | None = None
+# The keys this batch wrote, each with the records that wrote it: reconciled once the batch is applied
+# (on OpenSearch, one refresh for the batch's writes instead of one per record).
+_written: dict[tuple[str, str], list[str]] = {}
 
 # Load trafilatura, spaCy and the geo tables now, in the init phase (which Lambda runs on a full
 # CPU before the first invocation), rather than on the first upload's clock.
@@ -70,19 +76,22 @@ def record_handler(record: SQSRecord) -> None:
     for name in notification.ignored:
         logger.info("event ignored", extra={"s3_event": name})
     for event in notification.events:
-        _apply(event)
+        _apply(event, record.message_id)
 
 
-def _apply(event: S3ObjectEvent) -> None:
+def _apply(event: S3ObjectEvent, message_id: str) -> None:
     logger.set_correlation_id(event.key)
     logger.append_keys(bucket=event.bucket, version=event.version, s3_event=event.name)
     started = perf_counter()
     try:
-        outcome = get_ingestor().apply(event)
+        written: set[tuple[str, str]] = set()
+        outcome = get_ingestor().apply(event, reconcile_later=written)
     except TRANSIENT_ERRORS as error:
         logger.warning("transient failure; the queue will redeliver", extra={"error": repr(error)})
         metrics.add_metric(name="TransientFailures", unit=MetricUnit.Count, value=1)
         raise
+    for origin in written:
+        _written.setdefault(origin, []).append(message_id)
     metrics.add_metric(
         name="IngestLatency", unit=MetricUnit.Milliseconds, value=(perf_counter() - started) * 1000
     )
@@ -97,10 +106,9 @@ def _report(outcome: IngestOutcome) -> None:
         logger.warning(
             "upload rejected", extra={**details, "reason": outcome.reason.value, "detail": outcome.detail}
         )
-        with single_metric(
-            name="UploadsRejected", unit=MetricUnit.Count, value=1, namespace=NAMESPACE
-        ) as metric:
-            metric.add_dimension(name="reason", value=outcome.reason.value)
+        rejection_metrics.add_dimension(name="reason", value=outcome.reason.value)
+        rejection_metrics.add_metric(name="UploadsRejected", unit=MetricUnit.Count, value=1)
+        rejection_metrics.flush_metrics()
     else:
         logger.info(f"event applied: {outcome.status}", extra=details)
         name = {
@@ -108,6 +116,7 @@ def _report(outcome: IngestOutcome) -> None:
             "stale": "StaleEvents",
             "deleted": "RemovalsApplied",
             "gone": "ObjectsGone",
+            "ignored": "EventsIgnored",
         }[outcome.status]
         metrics.add_metric(name=name, unit=MetricUnit.Count, value=1)
     if outcome.tombstoned:
@@ -119,6 +128,32 @@ def _report(outcome: IngestOutcome) -> None:
 @metrics.log_metrics
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
     """SQS batch in, the ids of the records to redeliver out (`ReportBatchItemFailures`)."""
-    return process_partial_response(
+    _written.clear()
+    response = process_partial_response(
         event=event, record_handler=record_handler, processor=processor, context=context
     )
+    failed = {item["itemIdentifier"] for item in response["batchItemFailures"]}
+    for message_id in _reconcile_written():
+        if message_id not in failed:
+            failed.add(message_id)
+            response["batchItemFailures"].append({"itemIdentifier": message_id})
+    return response
+
+
+def _reconcile_written() -> list[str]:
+    """Reconcile every key the batch wrote; the ids of the records to redeliver (their key failed)."""
+    redeliver: list[str] = []
+    for (bucket, key), message_ids in _written.items():
+        logger.set_correlation_id(key)
+        try:
+            tombstoned = get_ingestor().reconcile(bucket, key)
+        except TRANSIENT_ERRORS as error:
+            logger.warning("transient failure reconciling; redelivered", extra={"error": repr(error)})
+            metrics.add_metric(name="TransientFailures", unit=MetricUnit.Count, value=1)
+            redeliver += message_ids
+            continue
+        if tombstoned:
+            logger.info("key reconciled", extra={"bucket": bucket, "tombstoned": tombstoned})
+            metrics.add_metric(name="ArticlesDeleted", unit=MetricUnit.Count, value=len(tombstoned))
+    _written.clear()
+    return redeliver

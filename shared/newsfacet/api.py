@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -34,6 +35,7 @@ from pydantic import BaseModel, ValidationError
 from newsfacet import __version__
 from newsfacet.config import Settings
 from newsfacet.model import (
+    ARTICLE_ID_PATTERN,
     MAX_FACET_SIZE,
     MAX_PAGE_SIZE,
     Article,
@@ -82,8 +84,23 @@ MAX_FILTER_VALUES = 50
 REPEATABLE = frozenset(dimension.value for dimension in Dimension)
 """The parameters that may be given several times: the facet dimensions' selected values."""
 
-_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+# A day of the proleptic Gregorian calendar, years 0001-9999 (what `datetime.date` holds); with
+# `format: date` the OpenAPI document says the rest (no 30 February), and the API checks it.
+_DATE_PATTERN = r"^(?:[1-9]\d{3}|0[1-9]\d{2}|00[1-9]\d|000[1-9])-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$"
+_DATE_SCHEMA = {"format": "date"}
 _JSON = "application/json"
+
+# The routes (all GET), declared once: the resolver's routes and the 405 test both read them.
+SEARCH_PATH = "/search"
+ARTICLE_PATH = "/articles/<id>"
+FACETS_PATH = "/facets/<dimension>"
+HEALTH_PATH = "/health"
+OPENAPI_PATH = "/openapi.json"
+DOCS_PATH = "/docs"
+_GET_ROUTES = [
+    re.compile("[^/]+".join(re.escape(part) for part in re.split(r"<\w+>", path)))
+    for path in (SEARCH_PATH, ARTICLE_PATH, FACETS_PATH, HEALTH_PATH, OPENAPI_PATH, DOCS_PATH)
+]
 
 # Field names of `SearchQuery` -> the query-string parameter a user typed, to name it in a 400.
 _PARAMETER_OF_FIELD = {"date_from": "from", "date_to": "to", "filters": "filter"}
@@ -95,7 +112,9 @@ _PARAMETER_OF_FIELD = {"date_from": "from", "date_to": "to", "filters": "filter"
 class ApiError(Model):
     """Every error reply. `parameter` names the offending query or path parameter, if one is to blame."""
 
-    error: Literal["invalid_parameter", "not_found", "store_unavailable", "internal_error"]
+    error: Literal[
+        "invalid_parameter", "not_found", "method_not_allowed", "store_unavailable", "internal_error"
+    ]
     parameter: str | None = None
     detail: str
 
@@ -131,8 +150,9 @@ def _json_reply(status: HTTPStatus, body: BaseModel, headers: dict[str, str] | N
     )
 
 
-def _error_reply(status: HTTPStatus, error: ApiError) -> Response[str]:
-    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if status is HTTPStatus.SERVICE_UNAVAILABLE else None
+def _error_reply(status: HTTPStatus, error: ApiError, headers: dict[str, str] | None = None) -> Response[str]:
+    if status is HTTPStatus.SERVICE_UNAVAILABLE:
+        headers = {**(headers or {}), "Retry-After": str(RETRY_AFTER_SECONDS)}
     return _json_reply(status, error, headers)
 
 
@@ -181,10 +201,21 @@ TopicMatch = Annotated[Match, Query(description="any (OR) or all (AND) of the to
 SourceMatch = Annotated[Match, Query(description="any (OR) or all (AND) of the sources")]
 DateFrom = Annotated[
     str | None,
-    Query(alias="from", pattern=_DATE_PATTERN, description="First day (UTC, inclusive), YYYY-MM-DD"),
+    Query(
+        alias="from",
+        pattern=_DATE_PATTERN,
+        json_schema_extra=_DATE_SCHEMA,
+        description="First day (UTC, inclusive), YYYY-MM-DD",
+    ),
 ]
 DateTo = Annotated[
-    str | None, Query(alias="to", pattern=_DATE_PATTERN, description="Last day (UTC, inclusive), YYYY-MM-DD")
+    str | None,
+    Query(
+        alias="to",
+        pattern=_DATE_PATTERN,
+        json_schema_extra=_DATE_SCHEMA,
+        description="Last day (UTC, inclusive), YYYY-MM-DD",
+    ),
 ]
 Language = Annotated[str | None, Query(max_length=16, description="ISO 639-1 code, exact")]
 
@@ -309,7 +340,8 @@ def create_app(
     `log` receives outages and unexpected errors (the Lambda passes its Powertools Logger, so they
     carry the request's correlation id); by default this module's logger.
     """
-    app = APIGatewayRestResolver(enable_validation=True, cors=cors_config(settings))
+    cors = cors_config(settings)
+    app = APIGatewayRestResolver(enable_validation=True, cors=cors)
     log = log or logger
 
     def store_unavailable(error: StoreUnavailable) -> Response[str]:
@@ -335,11 +367,21 @@ def create_app(
 
     @app.not_found
     def _no_route(_: Exception) -> Response[str]:
-        detail = f"no route {app.current_event.http_method} {app.current_event.path}"
+        method, path = app.current_event.http_method, app.current_event.path
+        if any(route.fullmatch(path) for route in _GET_ROUTES):
+            # The resource exists, the method does not: 405 and what it does take (RFC 9110 15.5.6).
+            allowed = "GET, OPTIONS" if cors else "GET"
+            detail = f"{method} is not allowed on {path}; use {allowed}"
+            return _error_reply(
+                HTTPStatus.METHOD_NOT_ALLOWED,
+                ApiError(error="method_not_allowed", detail=detail),
+                {"Allow": allowed},
+            )
+        detail = f"no route {method} {path}"
         return _error_reply(HTTPStatus.NOT_FOUND, ApiError(error="not_found", detail=detail))
 
     @app.get(
-        "/search",
+        SEARCH_PATH,
         summary="Search articles, with facet counts",
         responses={
             200: {"description": "A page of hits", "content": {_JSON: {"model": SearchResult}}},
@@ -397,15 +439,21 @@ def create_app(
         return Response(status_code=HTTPStatus.OK.value, content_type=_JSON, body=body)
 
     @app.get(
-        "/articles/<id>",
+        ARTICLE_PATH,
         summary="One article, as indexed",
         responses={
             200: {"description": "The article", "content": {_JSON: {"model": Article}}},
+            400: _error_doc("`id` is not an article id (32 lower-case hex digits)"),
             404: _error_doc("No live article has this id"),
             503: _UNAVAILABLE_DOC,
         },
     )
-    def article(*, id: Annotated[str, Path(max_length=512, description="The article id")]) -> Response[str]:
+    def article(
+        *,
+        id: Annotated[
+            str, Path(pattern=ARTICLE_ID_PATTERN, description="The article id: 32 lower-case hex digits")
+        ],
+    ) -> Response[str]:
         """The full article (text, actors, locations, topics, origin) or 404."""
         found = store().get(id)
         if found is None:
@@ -416,7 +464,7 @@ def create_app(
         return _json_reply(HTTPStatus.OK, found)
 
     @app.get(
-        "/facets/<dimension>",
+        FACETS_PATH,
         summary="Values of one facet dimension having a word that starts with a prefix",
         responses={
             200: {"description": "Values with counts", "content": {_JSON: {"model": FacetValuesResult}}},
@@ -461,7 +509,7 @@ def create_app(
         return _json_reply(HTTPStatus.OK, FacetValuesResult(dimension=dimension, values=values))
 
     @app.get(
-        "/health",
+        HEALTH_PATH,
         summary="Whether the store answers",
         responses={
             200: {"description": "Healthy", "content": {_JSON: {"model": Health}}},
@@ -473,13 +521,13 @@ def create_app(
         store().get("newsfacet-health-probe")
         return _json_reply(HTTPStatus.OK, Health(status="ok"))
 
-    @app.get("/openapi.json", include_in_schema=False)
+    @app.get(OPENAPI_PATH, include_in_schema=False)
     def openapi_json() -> Response[str]:
         return Response(
             status_code=HTTPStatus.OK.value, content_type=_JSON, body=openapi_document(app, _base_path(app))
         )
 
-    @app.get("/docs", include_in_schema=False)
+    @app.get(DOCS_PATH, include_in_schema=False)
     def swagger_ui() -> Response[str]:
         # Imported here: Swagger's models cost cold-start time that only this page needs.
         from aws_lambda_powertools.event_handler.openapi.swagger_ui import (  # noqa: PLC0415

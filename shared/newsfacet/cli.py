@@ -10,6 +10,7 @@ store clients) are imported inside the `_run_` functions so `newsfacet --help` s
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -193,6 +194,33 @@ def _positive_int(text: str) -> int:
     return value
 
 
+# --- reconcile ----------------------------------------------------------------------------------
+
+
+def _add_reconcile(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "reconcile",
+        help="compare the bucket with the index and the rejection log, and repair the drift",
+        description="Lists the uploads bucket; re-enqueues every object that is neither indexed nor "
+        "rejected (lost notifications) and removes from the index what no object holds any more "
+        "(lost removals). Prints the counts.",
+        epilog="example: newsfacet reconcile --bucket <ArticlesBucketName> --queue-url <IngestQueueUrl>",
+    )
+    parser.add_argument("--bucket", default=None, help="the uploads bucket (NEWSFACET_ARTICLES_BUCKET)")
+    parser.add_argument("--queue-url", default=None, help="the ingest queue (NEWSFACET_INGEST_QUEUE_URL)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    add_store_option(parser)
+    parser.set_defaults(handler=_run_reconcile)
+
+
+def _run_reconcile(args: argparse.Namespace, settings: Settings) -> int:
+    from newsfacet.reconcile import run_reconcile_command  # noqa: PLC0415
+
+    overrides = {"articles_bucket": args.bucket, "ingest_queue_url": args.queue_url}
+    settings = settings.model_copy(update={name: value for name, value in overrides.items() if value})
+    return run_reconcile_command(settings, as_json=args.json)
+
+
 # --- rejections ---------------------------------------------------------------------------------
 
 
@@ -252,6 +280,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]]
     _add_local,
     _add_serve,
     _add_rejections,
+    _add_reconcile,
     _add_reindex,
 ]
 
@@ -273,7 +302,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "store", None):
         settings = settings.model_copy(update={"store": args.store})
     handler: Handler = args.handler
-    return handler(args, settings)
+    try:
+        status = handler(args, settings)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (`| head`) has what it wanted: no traceback, and none again at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return status
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import html
 import json
-import os
 import re
 import shutil
 import sys
@@ -185,16 +184,11 @@ def run_search(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     if status != 200:
         return _report_api_error(status, body)
-    try:
-        if args.json:
-            print(body)
-        else:
-            result = SearchResult.model_validate_json(body)
-            print_search_result(result, args, sys.stdout, color=sys.stdout.isatty())
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader (`| head`) has what it wanted; keep Python from complaining again at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if args.json:
+        print(body)
+    else:
+        result = SearchResult.model_validate_json(body)
+        print_search_result(result, args, sys.stdout, color=sys.stdout.isatty())
     return EXIT_OK
 
 
@@ -260,6 +254,13 @@ def _cut(text: str, width: int, *, ansi: bool = False) -> str:
 # --- local -------------------------------------------------------------------------------------
 
 
+def local_state_dir(settings: Settings) -> Path:
+    """Where `newsfacet local` keeps its bucket and queues between runs: beside the rejection log."""
+    from newsfacet.rejections import local_log_path  # noqa: PLC0415
+
+    return local_log_path(settings).parent / "local-stack"
+
+
 def run_local(args: argparse.Namespace, settings: Settings) -> int:
     """`newsfacet local`: the whole stack on this machine until Ctrl-C (see `newsfacet.localstack`)."""
     from newsfacet.localstack import LocalStack, LocalStackError, StackOptions  # noqa: PLC0415
@@ -270,6 +271,7 @@ def run_local(args: argparse.Namespace, settings: Settings) -> int:
         moto_port=args.moto_port,
         start_opensearch=args.opensearch,
         upload_samples=not args.no_samples,
+        state=local_state_dir(settings),
     )
     try:
         return LocalStack(settings, options).run_until_stopped(sys.stdout)

@@ -42,10 +42,23 @@ class Settings(BaseModel):
         default=50 * 1024 * 1024, gt=0, description="cap on a gzip upload's inflated size"
     )
     rejections_table: str | None = Field(default=None, description="DynamoDB table recording rejections")
+    articles_bucket: str | None = Field(default=None, description="the uploads bucket (reconcile lists it)")
+    ingest_queue_url: str | None = Field(
+        default=None, description="the ingest queue (reconcile re-enqueues missing uploads to it)"
+    )
+    cursor_key: str = Field(
+        default="",
+        description="secret that signs paging cursors (any text, 32+ characters); empty: a key derived"
+        " from the store URL, which keeps cursors valid across processes but is not a secret",
+    )
     cors_origins: str = Field(
         default="*",
         description="origins the search API allows (CORS): *, a comma-separated list, or empty for none",
     )
+
+    def cursor_signing_key(self) -> bytes:
+        """The HMAC key of paging cursors: `cursor_key`, or one every process of this store derives."""
+        return (self.cursor_key or f"newsfacet-cursor\n{self.store}\n{self.index_alias}").encode()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

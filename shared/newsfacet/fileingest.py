@@ -32,7 +32,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from newsfacet.config import Settings
-from newsfacet.ingest import ArticleBuilder, bury_origin, reconcile_origin
+from newsfacet.ingest import ArticleBuilder, bury_origin, is_article_key, reconcile_origin
 from newsfacet.model import Article, Origin, Rejection, RejectionReason
 from newsfacet.rejections import RejectionLog, RejectionLogUnavailable, RejectionRecord
 from newsfacet.store.base import ArticleStore, DocumentRejected, StoreUnavailable
@@ -40,8 +40,6 @@ from newsfacet.store.base import ArticleStore, DocumentRejected, StoreUnavailabl
 LOCAL_BUCKET = "local"
 """The bucket name of every file ingested from this machine."""
 
-SUFFIXES = (".html", ".htm", ".html.gz")
-"""What is ingested when a directory is walked (the suffixes of the S3 notification)."""
 
 DEFAULT_BATCH_SIZE = 50
 """Articles per store write: large enough to amortise a commit or a bulk request, small enough
@@ -91,12 +89,13 @@ class IngestReport(BaseModel):
 
 
 def is_ingestible(path: Path) -> bool:
-    return path.name.lower().endswith(SUFFIXES)
+    return is_article_key(path.name)
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
     """The files to ingest: files named on the command line as they are (whatever their suffix, the
-    user asked for them), directories walked recursively for `SUFFIXES`; no path twice, in order.
+    user asked for them), directories walked recursively for article files (`is_article_key`); no
+    path twice, in order.
 
     Raises `NoSuchPath` for a path that does not exist, before anything is ingested.
     """
@@ -324,7 +323,9 @@ class _BatchWriter:
             status: FileStatus = "indexed" if next(outcomes).status == "written" else "stale"
             try:
                 reconcile_origin(self._store, LOCAL_BUCKET, task.path)
-            except StoreUnavailable as error:
+                if self._rejections is not None:  # the file holds an article now
+                    self._rejections.forget(LOCAL_BUCKET, task.path, task.version)
+            except (StoreUnavailable, RejectionLogUnavailable) as error:
                 self._settle(
                     FileOutcome(path=task.path, status="failed", detail=f"store unavailable: {error}")
                 )

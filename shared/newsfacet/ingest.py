@@ -10,8 +10,9 @@ S3 delivers notifications at least once and in any order. Every write carries th
 (from its sequencer, see `newsfacet.s3events`) and stores refuse writes older than what they hold,
 tombstones included. One key can map to different article ids over time (the id comes from the
 page's canonical URL), so after every event the ids that came from the key are *reconciled*: the
-entry with the newest version says what the key holds now, and every other live id from that key is
-tombstoned at that newest version. Events that leave no article (a removal, a rejected re-upload)
+entry with the newest version says what the key holds now, and the key lets go of every other id
+it held (an article is tombstoned when no key holds it any more: the same page uploaded under two
+keys lives until both are removed). Events that leave no article (a removal, a rejected re-upload)
 leave a tombstone under `key_article_id(bucket, key)`, so the newest event of a key is always
 visible to `find_by_origin` and a late, older create is blocked or buried.
 
@@ -22,6 +23,12 @@ may have become current), and only if it holds nothing is the event a removal.
 Writing before reconciling (rather than checking first, then writing) is what makes concurrent
 deliveries converge: whichever event reconciles last sees both writes. Ingest also checks first, to
 skip fetching and parsing an object a newer event has already superseded.
+
+A batch of events (an SQS batch) may leave the reconciling of the keys its uploads wrote to the end
+(`reconcile_later`, then `Ingestor.reconcile` per key): reconciling must see the writes, which on
+OpenSearch costs a refresh, so a batch pays one refresh instead of one per upload. A removal still
+reconciles at once (it reads the key's versions fresh anyway). Reconciling later is safe because
+reconciling is idempotent: it only follows the key's newest entry, whenever it runs.
 
 ## Failures
 
@@ -62,6 +69,16 @@ class SourceUnavailable(Exception):  # noqa: N818 - reads as a state, like Store
     """S3 throttled, failed (5xx) or timed out. Retrying later may succeed."""
 
 
+ARTICLE_SUFFIXES = (".html", ".htm", ".html.gz")
+"""Keys ending in one of these (in any case: `.HTML`, `.Htm`) hold article pages; ingest records any
+other uploaded key as an `unsupported_key` rejection, so nothing uploaded is ignored silently."""
+
+
+def is_article_key(key: str) -> bool:
+    """True for a key (or file name) that holds an article page, by its suffix in any case."""
+    return key.lower().endswith(ARTICLE_SUFFIXES)
+
+
 TRANSIENT_ERRORS: tuple[type[Exception], ...] = (StoreUnavailable, SourceUnavailable, RejectionLogUnavailable)
 """Failures that fail one record so the queue retries it (and finally parks it in the DLQ)."""
 
@@ -85,7 +102,7 @@ class ArticleBuilder(Protocol):
     ) -> Article | Rejection: ...
 
 
-IngestStatus = Literal["indexed", "stale", "rejected", "deleted", "gone"]
+IngestStatus = Literal["indexed", "stale", "rejected", "deleted", "gone", "ignored"]
 
 
 class IngestOutcome(BaseModel):
@@ -93,7 +110,8 @@ class IngestOutcome(BaseModel):
 
     - `indexed`: the article was written; `stale`: a newer or equal event had already been applied;
     - `rejected`: the upload is not an article (`reason`); `deleted`: the key's articles were removed;
-    - `gone`: the object had been deleted or overwritten before it could be read.
+    - `gone`: the object had been deleted or overwritten before it could be read;
+    - `ignored`: the removal of a key that never held an article (see `is_article_key`).
     `tombstoned` lists ids this event removed from the index.
     """
 
@@ -148,10 +166,25 @@ class Ingestor:
         self._build = build
         self._clock = clock
 
-    def apply(self, event: S3ObjectEvent) -> IngestOutcome:
-        """Bring the store to the state `event` implies; see the module docstring."""
+    def apply(
+        self, event: S3ObjectEvent, *, reconcile_later: set[tuple[str, str]] | None = None
+    ) -> IngestOutcome:
+        """Bring the store to the state `event` implies; see the module docstring.
+
+        `reconcile_later` (the ingest function's, one per SQS batch): a key written is added there
+        instead of being reconciled now, for `reconcile` once the batch is applied."""
+        if not is_article_key(event.key):
+            if event.kind is S3EventKind.REMOVED:
+                return self._outcome("ignored", event)
+            suffixes = ", ".join(ARTICLE_SUFFIXES)
+            rejection = Rejection(
+                reason=RejectionReason.UNSUPPORTED_KEY,
+                detail=f"the key does not end in {suffixes} (in any case): not read",
+                origin=event.origin(),
+            )
+            return self._rejected(event, rejection, tombstoned=[])
         if event.kind is S3EventKind.CREATED:
-            return self._created(event)
+            return self._created(event, reconcile_later=reconcile_later)
         if _deletes_one_version(event):
             # A permanent delete of one version, not a delete marker: the key may still hold an
             # object (an older version, now current). Index what it holds now, at this event's
@@ -159,15 +192,17 @@ class Ingestor:
             return self._created(event, current=True)
         return self._removed(event)
 
-    def _created(self, event: S3ObjectEvent, current: bool = False) -> IngestOutcome:
+    def _created(
+        self, event: S3ObjectEvent, current: bool = False, reconcile_later: set[tuple[str, str]] | None = None
+    ) -> IngestOutcome:
         """Index the object version the event names, or (`current`) the key's current object."""
         bucket, key, version = event.bucket, event.key, event.version
         origin = event.origin().model_copy(update={"version_id": None}) if current else event.origin()
-        known = self._store.find_by_origin(bucket, key)
+        known = self._store.find_by_origin(bucket, key, fresh=False)  # only saves work: may lag
         if any(entry.version >= version for entry in known):
             # A newer (or this same) event was applied: skip the fetch, but finish its reconciling in
             # case that earlier attempt failed between writing and reconciling.
-            return self._outcome("stale", event, tombstoned=self._reconcile(bucket, key, known))
+            return self._outcome("stale", event, tombstoned=self._reconcile(bucket, key, reconcile_later))
         try:
             # One byte past the limit lets the pipeline tell "too large" from "exactly at the limit"
             # without pulling a multi-gigabyte object into memory.
@@ -183,16 +218,18 @@ class Ingestor:
                 # with the engine's reason, rather than five redeliveries on the way to the DLQ.
                 result = Rejection(reason=RejectionReason.INDEX_REFUSED, detail=str(refused), origin=origin)
         if isinstance(result, Rejection):
-            self._rejections.record(RejectionRecord.of(result, bucket, key, version, self._clock()))
-            return self._outcome(
-                "rejected",
-                event,
-                reason=result.reason,
-                detail=result.detail,
-                tombstoned=bury_origin(self._store, bucket, key, version),
-            )
+            return self._rejected(event, result, tombstoned=bury_origin(self._store, bucket, key, version))
         status: IngestStatus = "indexed" if written.status == "written" else "stale"
-        return self._outcome(status, event, article_id=result.id, tombstoned=self._reconcile(bucket, key))
+        tombstoned = self._reconcile(bucket, key, reconcile_later)
+        self._rejections.forget(bucket, key, version)  # the key holds an article now
+        return self._outcome(status, event, article_id=result.id, tombstoned=tombstoned)
+
+    def _rejected(self, event: S3ObjectEvent, rejection: Rejection, tombstoned: list[str]) -> IngestOutcome:
+        record = RejectionRecord.of(rejection, event.bucket, event.key, event.version, self._clock())
+        self._rejections.record(record)
+        return self._outcome(
+            "rejected", event, reason=rejection.reason, detail=rejection.detail, tombstoned=tombstoned
+        )
 
     def _removed(self, event: S3ObjectEvent) -> IngestOutcome:
         bucket, key, version = event.bucket, event.key, event.version
@@ -204,17 +241,29 @@ class Ingestor:
             if known
             else [key_article_id(bucket, key)]
         )
-        removed = [
+        # `kept`: the key let go of an article that other keys still hold.
+        statuses = {
+            article_id: self._store.delete(article_id, version, bucket, key).status for article_id in targets
+        }
+        removed = [article_id for article_id, status in statuses.items() if status != "stale"]
+        tombstoned = [
             article_id
-            for article_id in targets
-            if self._store.delete(article_id, version, bucket, key).status == "written"
+            for article_id, status in statuses.items()
+            if status == "written" and _was_live(article_id, known)
         ]
-        tombstoned = [article_id for article_id in removed if _was_live(article_id, known)]
         tombstoned += self._reconcile(bucket, key)
+        self._rejections.forget(bucket, key, version)  # the key holds nothing any more
         return self._outcome("deleted" if removed else "stale", event, tombstoned=tombstoned)
 
-    def _reconcile(self, bucket: str, key: str, known: list[StoredVersion] | None = None) -> list[str]:
-        return reconcile_origin(self._store, bucket, key, known)
+    def _reconcile(self, bucket: str, key: str, later: set[tuple[str, str]] | None = None) -> list[str]:
+        if later is None:
+            return self.reconcile(bucket, key)
+        later.add((bucket, key))
+        return []
+
+    def reconcile(self, bucket: str, key: str) -> list[str]:
+        """Reconcile one key now (what `reconcile_later` left); the ids buried."""
+        return reconcile_origin(self._store, bucket, key)
 
     def _builder(self) -> ArticleBuilder:
         if self._build is None:
@@ -251,12 +300,11 @@ def bury_origin(store: ArticleStore, bucket: str, key: str, version: int) -> lis
     return reconcile_origin(store, bucket, key)
 
 
-def reconcile_origin(
-    store: ArticleStore, bucket: str, key: str, known: list[StoredVersion] | None = None
-) -> list[str]:
-    """Tombstone every live id from one object older than that object's newest entry (the key now
-    holds another canonical article, or nothing). Returns the ids buried. See the module docstring."""
-    entries = store.find_by_origin(bucket, key) if known is None else known
+def reconcile_origin(store: ArticleStore, bucket: str, key: str) -> list[str]:
+    """Let one object go of every live id it holds since an event older than its newest entry (the
+    key now holds another canonical article, or nothing). Returns the ids this buried (no other
+    object held them). See the module docstring."""
+    entries = store.find_by_origin(bucket, key)
     if not entries:
         return []
     newest = max(entry.version for entry in entries)

@@ -50,6 +50,7 @@ LambdaHandler = Callable[[dict[str, Any], Any], dict[str, Any]]
 MAX_BODY_BYTES = 6 * 1024 * 1024
 """API Gateway -> Lambda's synchronous payload limit; larger requests get 413 as on AWS."""
 
+_JSON = "application/json"
 _STATIC_TYPES = {
     ".html": "text/html; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
@@ -279,6 +280,13 @@ class _RequestHandler(BaseHTTPRequestHandler):
     def do_OPTIONS(self) -> None:
         self._dispatch()
 
+    def __getattr__(self, name: str) -> Any:
+        """Any other method (TRACE, CONNECT, made-up ones) goes to the API as well, which answers
+        405 with `Allow` on its routes and 404 elsewhere, in JSON (the base class would send 501 HTML)."""
+        if name.startswith("do_"):
+            return self._dispatch
+        raise AttributeError(name)
+
     def log_message(self, format: str, *args: Any) -> None:
         if not self.server.quiet:
             sys.stderr.write(f"{self.address_string()} - {format % args}\n")
@@ -288,13 +296,23 @@ class _RequestHandler(BaseHTTPRequestHandler):
         if self.command in {"GET", "HEAD"} and (path == "/" or path.startswith("/static/")):
             self._serve_static("index.html" if path == "/" else path.removeprefix("/static/"))
             return
-        length = int(self.headers.get("Content-Length") or 0)
+        declared = self.headers.get("Content-Length") or "0"
+        if not declared.isascii() or not declared.isdigit():
+            # Without a length the body cannot be told from the next request: answer, then close.
+            self.close_connection = True
+            self._reply(
+                HTTPStatus.BAD_REQUEST, [("Content-Type", _JSON)], b'{"message":"Bad Content-Length"}'
+            )
+            return
+        length = int(declared)
         if length > MAX_BODY_BYTES:
             self._reply(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, [], b'{"message":"Request Too Long"}')
             return
         body = self.rfile.read(length) if length > 0 else b""
+        # HEAD is GET without the body (`_reply` drops it), as every HTTP server must offer.
+        method = "GET" if self.command == "HEAD" else self.command
         event = event_from_request(
-            self.command, self.path, self.headers.items(), body, source_ip=self.client_address[0]
+            method, self.path, self.headers.items(), body, source_ip=self.client_address[0]
         )
         try:
             response = self.server.invoke(event)
@@ -303,7 +321,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
         except Exception:
             # What API Gateway answers when the integration fails; the trace stays in this terminal.
             logger.exception("the search handler failed on %s %s", self.command, self.path)
-            status, headers = HTTPStatus.BAD_GATEWAY, [("Content-Type", "application/json")]
+            status, headers = HTTPStatus.BAD_GATEWAY, [("Content-Type", _JSON)]
             payload = b'{"message": "Internal server error"}'
         self._reply(status, headers, payload)
 

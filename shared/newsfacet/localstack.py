@@ -26,6 +26,7 @@ import signal
 import sys
 import threading
 import time
+import urllib.request
 import uuid
 import warnings
 from collections.abc import Callable, Iterator, Mapping
@@ -38,6 +39,7 @@ from typing import IO, TYPE_CHECKING, Any, TextIO
 import yaml  # type: ignore[import-untyped]  # comes with moto[server]; no stubs installed
 
 from newsfacet.config import Settings
+from newsfacet.ingest import is_article_key
 from newsfacet.localserver import (
     LocalContext,
     LocalServer,
@@ -50,6 +52,8 @@ if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_sqs import SQSClient
     from mypy_boto3_sqs.type_defs import MessageTypeDef
+
+    from newsfacet.reconcile import ReconcileReport
 
 
 __all__ = [
@@ -270,6 +274,7 @@ class StackOptions:
     upload_samples: bool = True
     quiet: bool = False  # no access log lines from the HTTP server
     root: Path = field(default=REPO_ROOT)
+    state: Path | None = None  # where S3 and SQS requests are recorded to survive a restart (None: not kept)
 
     @property
     def template(self) -> Path:
@@ -429,6 +434,8 @@ class LocalStack:
         self._node: Any = None
         self._server: LocalServer | None = None
         self._worker: QueueWorker | None = None
+        self._recording = False
+        self.last_reconcile: ReconcileReport | None = None
         self._restore_environment = ExitStack()
 
     # --- lifecycle
@@ -474,9 +481,15 @@ class LocalStack:
         if self.options.start_opensearch:
             environment["NEWSFACET_OPENSEARCH_AUTH"] = "none"
         self._restore_environment.enter_context(_environment(environment))
+        # moto's state lives in the process, not in the server: start from nothing, as a new process.
+        with urllib.request.urlopen(
+            urllib.request.Request(f"{self.s3_endpoint}/moto-api/reset", method="POST")
+        ):
+            pass
         s3, sqs = self._clients()
+        kept = self._replay_and_record(s3) if self.options.state is not None else {}
         queue_arns = self._create_queues(sqs)
-        self._create_bucket(s3, queue_arns)
+        self._create_bucket(s3, queue_arns, kept)
         try:
             self._server = LocalServer(
                 (self.options.host, self.options.port), load_search_handler(), quiet=self.options.quiet
@@ -496,6 +509,52 @@ class LocalStack:
             log=self._log,
         )
         self._worker.start()
+        if self.options.state is not None:
+            self._reconcile(s3, sqs)
+
+    def _replay_and_record(self, s3: S3Client) -> dict[str, bytes]:
+        """Bring back what the last run's S3 and SQS held, and record this run's requests.
+
+        moto keeps everything in memory, so the stack records every request it serves to a file
+        under `options.state`, each before it is answered (an upload S3 acknowledged is on disk).
+        At start the file is replayed into the new moto, the bucket's objects are read back, and the
+        recording starts afresh from them (re-uploaded while the bucket sends no notification), so it
+        holds one run's requests, not every run's. Messages the crash lost are found by the
+        reconcile that follows the start.
+        """
+        from moto.moto_api import recorder  # noqa: PLC0415 - dev dependency, local only
+
+        path = self.options.state / "moto-requests.jsonl"  # type: ignore[operator]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        recorder.stop_recording()
+        recorder._location = str(path)  # moto reads its path from the environment at import only
+        kept: dict[str, bytes] = {}
+        if path.is_file() and path.stat().st_size:
+            recorder.replay_recording(target_host=self.s3_endpoint)
+            with suppress(s3.exceptions.NoSuchBucket):
+                for page in s3.get_paginator("list_objects_v2").paginate(Bucket=self.bucket):
+                    for item in page.get("Contents", []):
+                        kept[item["Key"]] = s3.get_object(Bucket=self.bucket, Key=item["Key"])["Body"].read()
+        recorder.reset_recording()
+        recorder.start_recording()
+        self._recording = True
+        return kept
+
+    def _reconcile(self, s3: S3Client, sqs: SQSClient) -> None:
+        """Repair what a crash lost (see `newsfacet.reconcile`) and say what was found."""
+        from newsfacet.reconcile import S3Bucket, reconcile  # noqa: PLC0415
+        from newsfacet.rejections import open_rejection_log  # noqa: PLC0415
+        from newsfacet.store import open_store  # noqa: PLC0415
+
+        settings = self._settings.model_copy(update={"store": self.store_url})
+        store = open_store(settings)
+        try:
+            self.last_reconcile = reconcile(
+                S3Bucket(self.bucket, s3, sqs, self.queue_url), store, open_rejection_log(settings)
+            )
+        finally:
+            store.close()
+        print(f"reconcile at start: {self.last_reconcile.summary()}", file=self._log, flush=True)
 
     @staticmethod
     def _quiet_emulator() -> None:
@@ -512,6 +571,11 @@ class LocalStack:
         if self._server is not None:
             self._server.stop()
             self._server = None
+        if self._recording:
+            from moto.moto_api import recorder  # noqa: PLC0415 - dev dependency, local only
+
+            recorder.stop_recording()
+            self._recording = False
         if self._moto is not None:
             with suppress(Exception):  # a half-started server has nothing to shut down
                 self._moto.stop()
@@ -567,15 +631,27 @@ class LocalStack:
                 self.dead_letter_url = url
         return arns
 
-    def _create_bucket(self, s3: S3Client, queue_arns: Mapping[str, str]) -> None:
+    def _create_bucket(self, s3: S3Client, queue_arns: Mapping[str, str], kept: Mapping[str, bytes]) -> None:
+        """The bucket, `kept` objects put back into it (before it notifies: they were ingested
+        already), then its notifications."""
         spec = self.resources.bucket
-        if self.region == DEFAULT_REGION:
-            s3.create_bucket(Bucket=self.bucket)
-        else:
-            s3.create_bucket(
-                Bucket=self.bucket,
-                CreateBucketConfiguration={"LocationConstraint": self.region},  # type: ignore[typeddict-item]
-            )
+        with suppress(s3.exceptions.BucketAlreadyOwnedByYou, s3.exceptions.BucketAlreadyExists):
+            if self.region == DEFAULT_REGION:
+                s3.create_bucket(Bucket=self.bucket)
+            else:
+                s3.create_bucket(
+                    Bucket=self.bucket,
+                    CreateBucketConfiguration={"LocationConstraint": self.region},  # type: ignore[typeddict-item]
+                )
+        if kept:
+            s3.put_bucket_notification_configuration(Bucket=self.bucket, NotificationConfiguration={})
+            for key, body in kept.items():
+                s3.put_object(Bucket=self.bucket, Key=key, Body=body)
+            sqs = self._clients()[1]
+            for url in (self.queue_url, self.dead_letter_url):
+                sqs.purge_queue(
+                    QueueUrl=url
+                )  # what the replay re-sent; the reconcile re-enqueues the missing
         configurations: list[Any] = []
         for notification in spec.notifications:
             configuration: dict[str, Any] = {
@@ -597,7 +673,7 @@ class LocalStack:
         s3, _ = self._clients()
         keys = []
         for path in sorted(self.options.samples.iterdir()):
-            if not path.name.endswith((".html", ".htm", ".html.gz")):
+            if not is_article_key(path.name):
                 continue
             key = f"samples/{path.name}"
             content_type = "application/gzip" if path.name.endswith(".gz") else "text/html"

@@ -12,6 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from newsfacet.query_policy import size_problem
+from newsfacet.query_syntax import parse
+
 
 class Model(BaseModel):
     """Base for every model: unknown fields are errors, instances are immutable."""
@@ -67,6 +70,10 @@ class Topic(Model):
     parent: str | None = None
 
 
+ARTICLE_ID_PATTERN = r"^[0-9a-f]{32}$"
+"""Every article id: 32 lower-case hex digits (see `newsfacet.extract.fingerprint.article_id`)."""
+
+
 class Article(Model):
     """One cleaned, enriched news article, ready to be indexed.
 
@@ -101,6 +108,7 @@ class Article(Model):
 class RejectionReason(StrEnum):
     """Why an upload was not turned into an article. Rejections are final: retrying cannot help."""
 
+    UNSUPPORTED_KEY = "unsupported_key"  # the key's suffix is not one of an article page
     TOO_LARGE = "too_large"
     DECOMPRESSION_BOMB = "decompression_bomb"
     CORRUPT_ARCHIVE = "corrupt_archive"
@@ -176,6 +184,9 @@ class SearchQuery(Model):
     @field_validator("q")
     @classmethod
     def _strip(cls, value: str) -> str:
+        problem = size_problem(parse(value))
+        if problem is not None:
+            raise ValueError(f"query too large: {problem}")
         return value.strip()
 
     def effective_sort(self) -> SortOrder:
@@ -224,11 +235,12 @@ class SearchResult(Model):
 # --- Writing -----------------------------------------------------------------------------------
 
 
-WriteStatus = Literal["written", "stale"]
+WriteStatus = Literal["written", "stale", "kept"]
 
 
 class WriteOutcome(Model):
-    """What a versioned write did: `stale` means the store already held this or a newer version."""
+    """What a versioned write did: `stale` means the store already held this or a newer version;
+    `kept` (a delete only) means the object let go of the article but other objects still hold it."""
 
     id: str
     status: WriteStatus
@@ -240,3 +252,11 @@ class StoredVersion(Model):
     id: str
     version: int
     deleted: bool
+
+
+class Holder(Model):
+    """One S3 object that holds a live article, with the version of its newest event applied."""
+
+    bucket: str
+    key: str
+    version: int

@@ -7,17 +7,20 @@ message instead of retrying it; this log is what remains of it. One port, two ad
 - `SQLiteRejectionLog` on one machine (a file next to the embedded store).
 
 Records are keyed by object and event version, so a redelivered message rewrites the same entry
-instead of adding a duplicate.
+instead of adding a duplicate. A key that is later indexed or removed is `forget`-ten: the log lists
+what the bucket holds and the index does not, never a key that was fixed since.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import sys
 from abc import ABC, abstractmethod
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import boto3
 from botocore.exceptions import BotoCoreError, ClientError
@@ -88,6 +91,15 @@ class RejectionLog(ABC):
     def recent(self, limit: int = 50, reason: RejectionReason | None = None) -> list[RejectionRecord]:
         """The newest rejections first, optionally only those with `reason`."""
 
+    @abstractmethod
+    def rejected_keys(self, bucket: str) -> set[str]:
+        """Every key of `bucket` with a rejection recorded (what a reconcile need not re-enqueue)."""
+
+    @abstractmethod
+    def forget(self, bucket: str, key: str, up_to_version: int) -> None:
+        """Drop the key's rejections of events up to `up_to_version` (a newer event indexed or removed
+        it). Raises `RejectionLogUnavailable` on transient trouble."""
+
 
 # --- DynamoDB ----------------------------------------------------------------------------------------
 
@@ -136,6 +148,40 @@ class DynamoDBRejectionLog(RejectionLog):
         entries = [_from_item(item) for page in paginator.paginate(**options) for item in page["Items"]]
         entries.sort(key=lambda entry: entry.rejected_at, reverse=True)
         return entries[:limit]
+
+    def rejected_keys(self, bucket: str) -> set[str]:
+        pages = self._client.get_paginator("scan").paginate(
+            TableName=self._table,
+            FilterExpression="#bucket = :bucket",
+            ExpressionAttributeNames={"#bucket": "bucket", "#key": "key"},
+            ExpressionAttributeValues={":bucket": {"S": bucket}},
+            ProjectionExpression="#key",
+        )
+        return {item["key"]["S"] for page in pages for item in page["Items"]}
+
+    def forget(self, bucket: str, key: str, up_to_version: int) -> None:
+        origin = f"s3://{bucket}/{key}"
+        try:
+            paginator = self._client.get_paginator("query")
+            pages = paginator.paginate(
+                TableName=self._table,
+                KeyConditionExpression="#origin = :origin AND #version <= :version",
+                ExpressionAttributeNames={"#origin": "origin", "#version": "version"},
+                ExpressionAttributeValues={":origin": {"S": origin}, ":version": {"N": str(up_to_version)}},
+                ProjectionExpression="#origin, #version",
+            )
+            for page in pages:
+                for item in page["Items"]:
+                    self._client.delete_item(
+                        TableName=self._table, Key={"origin": item["origin"], "version": item["version"]}
+                    )
+        except ClientError as error:
+            code = error.response.get("Error", {}).get("Code", "")
+            if code in _TRANSIENT_DYNAMODB_CODES:
+                raise RejectionLogUnavailable(f"DynamoDB {code}") from error
+            raise
+        except BotoCoreError as error:
+            raise RejectionLogUnavailable(str(error)) from error
 
 
 def _from_item(item: dict[str, Any]) -> RejectionRecord:
@@ -219,12 +265,31 @@ class SQLiteRejectionLog(RejectionLog):
             for bucket, key, version, version_id, reason_value, detail, rejected_at in rows
         ]
 
+    def rejected_keys(self, bucket: str) -> set[str]:
+        with self._connect() as connection:
+            rows = connection.execute("SELECT DISTINCT key FROM rejections WHERE bucket = ?", (bucket,))
+            return {row[0] for row in rows}
+
+    def forget(self, bucket: str, key: str, up_to_version: int) -> None:
+        try:
+            with self._connect() as connection:
+                connection.execute(
+                    "DELETE FROM rejections WHERE bucket = ? AND key = ? AND version <= ?",
+                    (bucket, key, up_to_version),
+                )
+        except sqlite3.OperationalError as error:
+            raise RejectionLogUnavailable(str(error)) from error
+
 
 def local_log_path(settings: Settings) -> Path:
-    """`rejections.db` next to the embedded store's file, or in `.newsfacet/` with OpenSearch."""
+    """Where one machine keeps the log of `settings.store`, wherever the command runs from:
+    `rejections.db` next to the embedded store's file, or, for an OpenSearch store, one file per
+    node and alias under `~/.newsfacet/`."""
     if settings.store.startswith("sqlite:///"):
-        return Path(settings.store.removeprefix("sqlite:///")).parent / "rejections.db"
-    return Path(".newsfacet") / "rejections.db"
+        return Path(settings.store.removeprefix("sqlite:///")).resolve().parent / "rejections.db"
+    parts = urlsplit(settings.store)
+    node = re.sub(r"[^A-Za-z0-9.-]+", "_", f"{parts.hostname}-{parts.port or parts.scheme}")
+    return Path.home() / ".newsfacet" / f"rejections-{node}-{settings.index_alias}.db"
 
 
 def open_rejection_log(settings: Settings) -> RejectionLog:

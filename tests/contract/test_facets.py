@@ -163,3 +163,7 @@ def test_facet_value_search_counts_under_the_current_query(store: ArticleStore) 
     syria = SearchQuery(filters={LOCATION: FacetFilter(values=["Syria"])})
     assert pairs(store.facet_values(LOCATION, "g", syria)) == [("Geneva", 3), ("Gaza", 2)]
     assert pairs(store.facet_values(ACTOR, "h", syria)) == [("Hamas", 1)]
+    # A selected value shows only if it has the prefix, also when `q` narrows the counts.
+    syria_ceasefire = syria.model_copy(update={"q": "ceasefire"})
+    assert "Syria" not in dict(pairs(store.facet_values(LOCATION, "g", syria_ceasefire)))
+    assert dict(pairs(store.facet_values(LOCATION, "sy", syria_ceasefire))) == {"Syria": 3}

@@ -55,7 +55,7 @@ def test_an_exact_fit_has_no_next_cursor(store: ArticleStore) -> None:
 def test_cursor_is_url_safe_and_opaque(store: ArticleStore) -> None:
     cursor = store.search(SearchQuery(q="syria", size=2)).next_cursor
     assert cursor is not None
-    assert all(ch.isalnum() or ch in "-_" for ch in cursor)
+    assert all(ch.isalnum() or ch in "-_." for ch in cursor)
 
 
 @pytest.mark.parametrize("garbage", ["nonsense", "!!!", "eyJ4IjoxfQ", "W10", "A" * 500])
@@ -77,3 +77,19 @@ def test_a_cursor_of_another_query_raises_invalid_cursor(store: ArticleStore) ->
             store.search(other)
     # The same query with another page size continues fine.
     assert store.search(SearchQuery(q="syria", size=5, cursor=cursor)).total == 7
+
+
+def test_a_forged_cursor_is_invalid_not_a_failed_search(store: ArticleStore) -> None:
+    """A cursor whose payload was edited (here: a sort value beyond 64 bits) fails its signature."""
+    import base64
+    import json
+
+    query = SearchQuery(q="syria", sort="date", size=2)
+    cursor = store.search(query).next_cursor
+    assert cursor is not None
+    payload, tag = cursor.split(".")
+    data = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    data[2] = [2**70]
+    forged = base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+    with pytest.raises(InvalidCursor):
+        store.search(query.model_copy(update={"cursor": f"{forged}.{tag}"}))

@@ -11,10 +11,11 @@ import re
 from datetime import date
 
 import pytest
-from contract_corpus import ALL_IDS, BY_ID, CORPUS
+from contract_corpus import ALL_IDS, BY_ID, CORPUS, _article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from newsfacet.model import Dimension, FacetFilter, SearchQuery, SearchResult
+from newsfacet.query_policy import MAX_QUERY_CLAUSES
 from newsfacet.store.base import ArticleStore
 
 CEASEFIRE = {"c01", "c02", "c05", "c06"}
@@ -124,8 +125,8 @@ def test_malformed_syntax_degrades_to_words_and_never_fails(store: ArticleStore)
 
 
 def test_clauses_of_only_stop_words_restrict_nothing(store: ArticleStore) -> None:
-    # The English analyzer drops stop words, so "ceasefire OR" (a stray OR is the word "or") and
-    # "the ceasefire" find what "ceasefire" finds on every engine.
+    # A clause of stop words only restricts nothing (newsfacet.query_policy), so "ceasefire OR" (a
+    # stray OR is the word "or") and "the ceasefire" find what "ceasefire" finds on every engine.
     check_all(
         store,
         {
@@ -139,6 +140,52 @@ def test_clauses_of_only_stop_words_restrict_nothing(store: ArticleStore) -> Non
             '"war and peace"': {"c01", "c02", "c03", "c04", "c05", "c06", "c08", "c23", "c24"},
         },
     )
+
+
+PHRASE_PAGES = {
+    "p1": "Three soldiers were killed by a drone in Lebanon on Monday.",
+    "p2": "A drone killed three soldiers. Lebanon was blamed by officials.",
+    "p3": "A ceasefire was agreed at dawn. The ceasefire held until noon.",
+    "p4": "Officials said ceasefire talks would continue.",
+}
+
+
+def test_a_phrase_matches_its_every_word_stop_words_included(empty_store: ArticleStore) -> None:
+    empty_store.upsert(
+        [
+            _article(article_id, f"Report {article_id}", text, source="Wire", published_at=None)
+            for article_id, text in PHRASE_PAGES.items()
+        ]
+    )
+    check_all(
+        empty_store,
+        {
+            '"killed by"': {"p1"},
+            '"in Lebanon"': {"p1"},
+            '"the ceasefire"': {"p3"},
+            "ceasefire": {"p3", "p4"},
+            'lebanon -"killed by"': {"p2"},
+            '"soldiers were killed"': {"p1"},
+            '"soldiers killed"': set(),
+        },
+    )
+
+
+def test_a_query_too_large_to_run_faithfully_is_refused_not_shortened() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="query too large"):
+        SearchQuery(q=" ".join(f"-word{n}" for n in range(MAX_QUERY_CLAUSES + 1)))
+    with pytest.raises(ValidationError, match="query too large"):
+        SearchQuery(q=" OR ".join(f"w{n}" for n in range(MAX_QUERY_CLAUSES + 1)))
+    assert SearchQuery(q=" ".join(f"w{n}" for n in range(MAX_QUERY_CLAUSES))).q
+
+
+def test_the_largest_query_allowed_runs_whole_on_every_engine(store: ArticleStore) -> None:
+    # The last clause is an exclusion: dropping any clause would change the answer.
+    words = ["ceasefire"] * (MAX_QUERY_CLAUSES - 1)
+    assert store.search(SearchQuery(q=" ".join(words))).total == len(CEASEFIRE)
+    assert store.search(SearchQuery(q=" ".join([*words, "-ceasefire"]))).total == 0
 
 
 @settings(

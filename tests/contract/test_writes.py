@@ -115,3 +115,60 @@ def test_find_by_origin_lists_live_and_deleted_ids(store: ArticleStore) -> None:
     ]
     assert store.find_by_origin("raw", "nothing/here.html") == []
     assert store.find_by_origin("other-bucket", shared.key) == []
+
+
+# --- Origins: every object that holds an article --------------------------------------------------
+
+
+def held_by(article: Article, key: str, version: int) -> Article:
+    origin = article.origin.model_copy(update={"key": key})
+    return article.model_copy(update={"version": version, "origin": origin})
+
+
+def holds(store: ArticleStore, article_id: str) -> list[tuple[str, int]]:
+    return [(held.key, held.version) for held in store.holders(article_id)]
+
+
+def test_an_article_held_by_two_keys_lives_until_both_let_go(empty_store: ArticleStore) -> None:
+    base = BY_ID["c05"]
+    bucket = base.origin.bucket
+    assert statuses(empty_store, held_by(base, "a.html", 1)) == ["written"]
+    assert statuses(empty_store, held_by(base, "b.html", 2)) == ["written"]
+    assert holds(empty_store, "c05") == [("a.html", 1), ("b.html", 2)]
+    assert [entry.id for entry in empty_store.find_by_origin(bucket, "a.html")] == ["c05"]
+
+    assert empty_store.delete("c05", 3, bucket, "b.html").status == "kept"
+    assert empty_store.get("c05") is not None
+    assert empty_store.search(SearchQuery(q="ceasefire")).total == 1
+    assert holds(empty_store, "c05") == [("a.html", 1)]
+    assert empty_store.find_by_origin(bucket, "b.html") == []
+
+    assert empty_store.delete("c05", 4, bucket, "a.html").status == "written"
+    assert empty_store.get("c05") is None
+    assert empty_store.holders("c05") == []
+    assert empty_store.find_by_origin(bucket, "a.html") == [StoredVersion(id="c05", version=4, deleted=True)]
+
+
+def test_a_late_event_of_a_twin_still_adds_its_hold(empty_store: ArticleStore) -> None:
+    base = BY_ID["c05"]
+    bucket = base.origin.bucket
+    assert statuses(empty_store, held_by(base, "b.html", 5)) == ["written"]
+    assert statuses(empty_store, held_by(base, "a.html", 3)) == ["stale"]  # older, but a.html holds it
+    assert holds(empty_store, "c05") == [("a.html", 3), ("b.html", 5)]
+    assert empty_store.get("c05").version == 5  # type: ignore[union-attr]
+
+    assert empty_store.delete("c05", 6, bucket, "b.html").status == "kept"
+    assert empty_store.get("c05") is not None
+
+
+def test_an_object_that_does_not_hold_or_holds_since_a_newer_event_cannot_delete(
+    empty_store: ArticleStore,
+) -> None:
+    base = BY_ID["c05"]
+    bucket = base.origin.bucket
+    statuses(empty_store, held_by(base, "a.html", 5))
+    assert empty_store.delete("c05", 9, bucket, "other.html").status == "stale"
+    assert empty_store.delete("c05", 4, bucket, "a.html").status == "stale"  # an older event
+    assert statuses(empty_store, held_by(base, "a.html", 5)) == ["stale"]  # a repeat changes nothing
+    assert holds(empty_store, "c05") == [("a.html", 5)]
+    assert empty_store.get("c05") is not None

@@ -12,6 +12,7 @@ from scripts.package import (
     BUILD,
     FIRST_ARTICLE,
     LAMBDA_LIMIT_MB,
+    RECONCILE_RUN,
     ROOT,
     SEARCH_HEALTH,
     SIDE_BUDGET_MB,
@@ -29,12 +30,14 @@ def test_each_side_fits_its_budget_under_the_lambda_limit(built: Path) -> None:
     sizes_mb = {function: side_bytes(function) / 1e6 for function in SIDES}
     assert sizes_mb["search"] < SIDE_BUDGET_MB["search"] == 40, sizes_mb
     assert sizes_mb["ingest"] < SIDE_BUDGET_MB["ingest"] == 230, sizes_mb
+    assert sizes_mb["reconcile"] < SIDE_BUDGET_MB["reconcile"] == 40, sizes_mb
     assert max(SIDE_BUDGET_MB.values()) < LAMBDA_LIMIT_MB
 
 
-def test_the_search_function_gets_only_its_slim_layer(built: Path) -> None:
+def test_the_search_and_reconcile_functions_get_only_the_slim_layer(built: Path) -> None:
     resources = read_template(built / "template.yaml")["Resources"]
     assert resources["SearchFunction"]["Properties"]["Layers"] == [{"Ref": "SearchLayer"}]
+    assert resources["ReconcileFunction"]["Properties"]["Layers"] == [{"Ref": "SearchLayer"}]
     assert resources["IngestFunction"]["Properties"]["Layers"] == [{"Ref": "IngestLayer"}]
     search_layer = SIDES["search"][1]
     assert (search_layer / "opensearchpy").is_dir() and (search_layer / "newsfacet").is_dir()
@@ -81,3 +84,9 @@ def test_the_ingest_handler_builds_an_enriched_article_from_the_artifacts_alone(
     assert article["title"]
     assert article["actors"] + article["locations"] > 0
     assert any("/spacy/" in path for path in article["paths"])  # the NLP stack, from the ingest layer
+
+
+def test_the_reconcile_handler_reconciles_from_the_artifacts_alone(built: Path, tmp_path: Path) -> None:
+    result = run_and_report("reconcile", RECONCILE_RUN, "{'missing': report.missing}", tmp_path)
+    assert result["missing"] == ["world/talks.html"]  # an empty index: the listed object is missing
+    assert not any("/spacy/" in path for path in result["paths"])

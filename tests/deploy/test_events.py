@@ -1,7 +1,8 @@
 """events/ (what `sam local invoke -e` and the README use) stays valid: each search event is a
 route the template's API defines and the search handler answers it with data; each ingest event is
-an SQS batch of S3 notifications that ingest understands, for keys the bucket notifies; the local
-environment file names real functions and real settings."""
+an SQS batch of S3 notifications that ingest understands, of kinds the bucket notifies, for article
+keys; the reconcile event is what its schedule sends, and the reconcile handler acts on it; the
+local environment file names real functions and real settings."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import boto3
 import pytest
+from moto import mock_aws
 from newsfacet.config import Settings
+from newsfacet.ingest import is_article_key
 from newsfacet.localserver import LocalContext, load_search_handler
 from newsfacet.model import Actor, Article, Location, Origin
 from newsfacet.s3events import parse_notification
@@ -24,7 +28,7 @@ EVENTS = ROOT / "events"
 TEMPLATE = read_template(ROOT / "template.yaml")
 ROUTES = TEMPLATE["Resources"]["SearchApi"]["Properties"]["DefinitionBody"]["paths"]
 NOTIFIED = {
-    (entry["Event"].split(":")[1], entry["Filter"]["S3Key"]["Rules"][0]["Value"])
+    entry["Event"].split(":")[1]
     for entry in TEMPLATE["Resources"]["ArticlesBucket"]["Properties"]["NotificationConfiguration"][
         "QueueConfigurations"
     ]
@@ -94,9 +98,38 @@ def test_each_ingest_event_is_an_sqs_batch_of_notifications_ingest_acts_on(path:
         assert notification.is_test_event or notification.events
         for event in notification.events:
             kind = "ObjectCreated" if event.name.startswith("ObjectCreated") else "ObjectRemoved"
-            assert any(kind == notified and event.key.endswith(suffix) for notified, suffix in NOTIFIED), (
-                event
-            )
+            assert kind in NOTIFIED and is_article_key(event.key), event
+
+
+def test_the_reconcile_event_is_what_the_schedule_sends_and_the_handler_reconciles_on_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from functions.reconcile.app import lambda_handler
+
+    (path,) = names("reconcile-*.json")
+    schedule = TEMPLATE["Resources"]["ReconcileFunction"]["Properties"]["Events"]["Hourly"]["Properties"]
+    assert json.loads(path.read_text()) == json.loads(schedule["Input"])
+    with mock_aws():
+        s3, sqs = boto3.client("s3", region_name="us-east-1"), boto3.client("sqs", region_name="us-east-1")
+        s3.create_bucket(Bucket="uploads")
+        s3.put_object(Bucket="uploads", Key="world/LOST.HTML", Body=b"<html></html>")
+        queue = sqs.create_queue(QueueName="ingest")["QueueUrl"]
+        for name, value in {
+            "NEWSFACET_STORE": f"sqlite:///{tmp_path / 'articles.db'}",
+            "NEWSFACET_ARTICLES_BUCKET": "uploads",
+            "NEWSFACET_INGEST_QUEUE_URL": queue,
+            "AWS_REGION": "us-east-1",
+        }.items():
+            monkeypatch.setenv(name, value)
+        report = lambda_handler(json.loads(path.read_text()), LocalContext())
+        (message,) = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10)["Messages"]
+    assert (report["objects"], report["missing"]) == (1, ["world/LOST.HTML"])
+    (event,) = parse_notification(message["Body"]).events
+    assert (event.bucket, event.key, event.name.startswith("ObjectCreated")) == (
+        "uploads",
+        "world/LOST.HTML",
+        True,
+    )
 
 
 def test_the_local_environment_names_real_functions_and_settings() -> None:

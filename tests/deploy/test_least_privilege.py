@@ -6,16 +6,19 @@ function role's permissions are compared with its code's needs, in both directio
 allowed, and every grant is used by some call.
 
 - OpenSearch: the store methods each function's code calls (read from `newsfacet/ingest.py` and
-  `newsfacet/api.py`) are run on the real node with every HTTP request recorded; each request is a
-  (method -> es:ESHttp<Method>, path -> resource) the role must allow, and on Serverless a data
-  access permission the collection's policy must grant that role.
-- AWS APIs: the boto3 operations the ingest code calls are read from its sources and mapped to
-  IAM actions below; the SQS event source and logging add theirs.
+  `newsfacet/api.py`) are run on the real node with every HTTP request recorded, and the reconcile
+  itself runs there (`newsfacet/reconcile.py`); each request is a (method -> es:ESHttp<Method>,
+  path -> resource) the role must allow, and on Serverless a data access permission the
+  collection's policy must grant that role.
+- AWS APIs: the boto3 operations each function's module calls, and those of the rejection log
+  methods it calls, are read from the sources and mapped to IAM actions below; the SQS event
+  source and logging add theirs.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import inspect
 import json
 import re
 import uuid
@@ -27,6 +30,8 @@ from typing import Any
 import pytest
 from newsfacet.config import Settings
 from newsfacet.model import Dimension, SearchQuery
+from newsfacet.reconcile import Bucket, reconcile
+from newsfacet.rejections import DynamoDBRejectionLog, RejectionLog, SQLiteRejectionLog
 from newsfacet.store.base import ArticleStore
 from newsfacet.store.opensearch import OpenSearchStore
 
@@ -44,13 +49,16 @@ ATTRIBUTES = {
     "SearchCollection.Arn": COLLECTION_ARN,
     "IngestRole.Arn": f"arn:aws:iam::{ACCOUNT}:role/ingest",
     "SearchRole.Arn": f"arn:aws:iam::{ACCOUNT}:role/search",
+    "ReconcileRole.Arn": f"arn:aws:iam::{ACCOUNT}:role/reconcile",
     "IngestRole": "ingest",
     "SearchRole": "search",
+    "ReconcileRole": "reconcile",
     "IngestQueue.Arn": f"arn:aws:sqs:{REGION}:{ACCOUNT}:uploads",
     "ArticlesBucket.Arn": "arn:aws:s3:::articles",
     "RejectionsTable.Arn": f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/rejections",
     "IngestLogGroup.Arn": f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:/aws/lambda/ingest:*",
     "SearchLogGroup.Arn": f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:/aws/lambda/search:*",
+    "ReconcileLogGroup.Arn": f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:/aws/lambda/reconcile:*",
 }
 DEPLOYMENTS = {
     "new domain": {},
@@ -63,17 +71,28 @@ DEPLOYMENTS = {
     },
     "new domain in a VPC": {"SubnetIds": "subnet-1,subnet-2", "SecurityGroupIds": "sg-1"},
 }
-FUNCTIONS = {"IngestRole": SHARED / "ingest.py", "SearchRole": SHARED / "api.py"}
+FUNCTIONS = {
+    "IngestRole": SHARED / "ingest.py",
+    "SearchRole": SHARED / "api.py",
+    "ReconcileRole": SHARED / "reconcile.py",
+}
 
-# boto3 operation the ingest code calls -> the IAM actions it needs, and what else each role needs.
+# boto3 operation the code calls (directly or through a paginator) -> the IAM actions it needs.
 BOTO3_ACTIONS = {
     "get_object": {"s3:GetObject", "s3:GetObjectVersion"},  # GetObjectVersion: with a VersionId
+    "list_objects_v2": {"s3:ListBucket"},
+    "send_message": {"sqs:SendMessage"},
     "put_item": {"dynamodb:PutItem"},
+    "query": {"dynamodb:Query"},
+    "delete_item": {"dynamodb:DeleteItem"},
+    "scan": {"dynamodb:Scan"},
 }
+# What else each role needs.
 ALWAYS = {
     # S3 answers 403 instead of 404 for a deleted key without it: the ingest tells them apart.
     "IngestRole": {"s3:ListBucket", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"},
     "SearchRole": set(),
+    "ReconcileRole": set(),
 }
 LOGGING = {"logs:CreateLogStream", "logs:PutLogEvents"}
 XRAY_POLICY = "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"
@@ -85,6 +104,7 @@ AOSS_PERMISSIONS = [
     (r"POST /[^/]+/_bulk$", "aoss:WriteDocument"),
     (r"(GET|POST) /[^/]+/_search$", "aoss:ReadDocument"),
     (r"GET /[^/]+/_doc/[^/]+$", "aoss:ReadDocument"),
+    (r"(GET|POST) /[^/]+/_mget$", "aoss:ReadDocument"),
 ]
 
 
@@ -94,16 +114,31 @@ def store_methods(source: Path) -> set[str]:
     return called & set(ArticleStore.__abstractmethods__)
 
 
-def boto3_operations(*sources: Path) -> set[str]:
-    return {name for source in sources for name in re.findall(r"_client\.(\w+)\(", source.read_text())}
+def boto3_operations(source: str) -> set[str]:
+    """The boto3 operations called on a client (`_client`, `_s3`, `_sqs`), or paginated."""
+    called = set(re.findall(r"(?:_client|_s3|_sqs)\.(\w+)\(", source)) - {"get_paginator"}
+    return called | set(re.findall(r"get_paginator\(\"(\w+)\"\)", source))
+
+
+def aws_actions(source: Path) -> set[str]:
+    """The IAM actions (outside OpenSearch) a function's module needs: its own boto3 calls and
+    those of the DynamoDB rejection log methods it calls."""
+    text = source.read_text()
+    log_methods = set(re.findall(r"\b_?rejections\.(\w+)\(", text)) & set(RejectionLog.__abstractmethods__)
+    operations = boto3_operations(text)
+    for method in log_methods:
+        operations |= boto3_operations(inspect.getsource(getattr(DynamoDBRejectionLog, method)))
+    assert operations <= set(BOTO3_ACTIONS), operations - set(BOTO3_ACTIONS)
+    return {action for name in operations for action in BOTO3_ACTIONS[name]}
 
 
 def exercise(store: OpenSearchStore, methods: set[str]) -> None:
-    """Call each store method the way the functions do, from an empty store."""
+    """Call each store method the way the functions do, from an empty store (an upload's article
+    written, then found by its origin, as a warm ingest's next event does)."""
     query = SearchQuery(q="truce", date_from=date(2024, 1, 1))
     calls = {
-        "find_by_origin": lambda: store.find_by_origin("uploads", "truce/1.html"),
         "upsert": lambda: store.upsert([article(1), article(2)]),
+        "find_by_origin": lambda: store.find_by_origin("uploads", "truce/1.html"),
         "delete": lambda: store.delete("w002", 2, "uploads", "truce/2.html"),
         "search": lambda: store.search(query),
         "get": lambda: store.get("w001"),
@@ -111,13 +146,35 @@ def exercise(store: OpenSearchStore, methods: set[str]) -> None:
         "histogram": lambda: store.histogram(query, "month"),
     }
     assert methods <= set(calls), methods - set(calls)
-    for name in ("find_by_origin", "upsert", "delete", "search", "get", "facet_values", "histogram"):
+    for name, call in calls.items():
         if name in methods:
-            calls[name]()
+            call()
+
+
+class EmptyBucket(Bucket):
+    """The uploads bucket after every object was deleted and the removals were lost."""
+
+    name = "uploads"
+
+    def keys(self) -> Iterator[str]:
+        return iter(())
+
+    def requeue(self, key: str) -> None:
+        raise AssertionError(f"nothing to re-enqueue, got {key}")
+
+
+def run_reconcile(store: OpenSearchStore, tmp: Path) -> None:
+    """The reconcile function's work on the index the ingest exercise left: one live article whose
+    object is gone, so its hold is released and the article tombstoned."""
+    assert store_methods(FUNCTIONS["ReconcileRole"]) == {"live_holders", "delete"}
+    report = reconcile(EmptyBucket(), store, SQLiteRejectionLog(tmp / "rejections.db"))
+    assert report.orphaned == ["w001 <- truce/1.html"]
 
 
 @pytest.fixture(scope="module")
-def recorded(opensearch_url: str) -> Iterator[dict[tuple[str, bool], list[Call]]]:
+def recorded(
+    opensearch_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[tuple[str, bool], list[Call]]]:
     """(role, serverless?) -> the requests its code's store calls send, on the real node."""
     found: dict[tuple[str, bool], list[Call]] = {}
     for serverless in (False, True):
@@ -130,14 +187,19 @@ def recorded(opensearch_url: str) -> Iterator[dict[tuple[str, bool], list[Call]]
         )
         writer = OpenSearchStore.from_settings(settings)
         reader = OpenSearchStore.from_settings(settings)
-        writes, reads = record_calls(writer), record_calls(reader)
+        reconciler = OpenSearchStore.from_settings(settings)
+        writes, reads, repairs = record_calls(writer), record_calls(reader), record_calls(reconciler)
         exercise(writer, store_methods(FUNCTIONS["IngestRole"]))
         exercise(reader, store_methods(FUNCTIONS["SearchRole"]))
+        reconciler.client.indices.refresh(index=alias)  # what the next hour's run would see
+        repairs.clear()
+        run_reconcile(reconciler, tmp_path_factory.mktemp("reconcile"))
         found["IngestRole", serverless] = renamed(writes.calls, alias)
         found["SearchRole", serverless] = renamed(reads.calls, alias)
+        found["ReconcileRole", serverless] = renamed(repairs.calls, alias)
         writer.destroy()
-        writer.close()
-        reader.close()
+        for store in (writer, reader, reconciler):
+            store.close()
     yield found
 
 
@@ -203,15 +265,7 @@ def test_each_role_may_do_exactly_what_its_code_calls(
         assert allows(granted, *call), f"{role} may not {call}"
     # ... and nothing more: every grant serves a recorded call or a need listed above
     other = {action for action, _ in granted if not action.startswith(("es:", "aoss:"))}
-    expected = ALWAYS[role] | LOGGING
-    if role == "IngestRole":
-        expected |= {
-            action
-            for name in boto3_operations(SHARED / "ingest.py", SHARED / "rejections.py")
-            if name in BOTO3_ACTIONS
-            for action in BOTO3_ACTIONS[name]
-        }
-    assert other == expected
+    assert other == ALWAYS[role] | LOGGING | aws_actions(FUNCTIONS[role])
     for action, resource in granted - {grant for grant in granted if grant[0] in other}:
         assert any(
             action == needed_action and fnmatch.fnmatchcase(needed_resource, resource)
@@ -240,17 +294,17 @@ def test_the_collection_grants_each_role_only_the_data_permissions_its_requests_
         assert set(rule["Permission"]) == needed, role
 
 
-def test_the_domain_trusts_only_the_two_roles_on_the_articles_paths(
+def test_the_domain_trusts_only_the_function_roles_on_the_articles_paths(
     recorded: dict[tuple[str, bool], list[Call]],
 ) -> None:
     resolver = Resolver(TEMPLATE, DEPLOYMENTS["new domain"], ATTRIBUTES)
     (statement,) = resolver.resolve(TEMPLATE["Resources"]["SearchDomain"]["Properties"])["AccessPolicies"][
         "Statement"
     ]
-    assert statement["Principal"] == {"AWS": [ATTRIBUTES["IngestRole.Arn"], ATTRIBUTES["SearchRole.Arn"]]}
+    assert statement["Principal"] == {"AWS": [ATTRIBUTES[f"{role}.Arn"] for role in FUNCTIONS]}
     granted = grants([statement])
     domain_wide = f"arn:aws:es:{REGION}:{ACCOUNT}:domain/news"
-    calls = recorded["IngestRole", False] + recorded["SearchRole", False]
+    calls = [call for role in FUNCTIONS for call in recorded[role, False]]
     for call in calls:
         assert allows(granted, f"es:ESHttp{call.method.title()}", domain_wide + call.path), call
     assert {action for action, _ in granted} == {f"es:ESHttp{call.method.title()}" for call in calls}

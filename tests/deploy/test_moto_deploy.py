@@ -171,11 +171,14 @@ def test_the_stack_is_created_with_what_its_conditions_select(
         "RejectionsTable",
         "IngestRole",
         "SearchRole",
+        "ReconcileRole",
         "IngestFunction",
         "SearchFunction",
+        "ReconcileFunction",
         "IngestFunctionUploads",
         "IngestLogGroup",
         "SearchLogGroup",
+        "ReconcileLogGroup",
         "SearchApi",
     } <= created
     assert {name for name in created if name.startswith(("IngestLayer", "SearchLayer"))}
@@ -211,6 +214,7 @@ def test_each_function_runs_with_its_own_role_and_settings(
     for function, layer, role, memory in (
         ("IngestFunction", "IngestLayer", "IngestRole", 2048),
         ("SearchFunction", "SearchLayer", "SearchRole", 512),
+        ("ReconcileFunction", "SearchLayer", "ReconcileRole", 512),
     ):
         assert [name for name in layers if f"-{layer}" in name]
         configuration = lambdas.get_function_configuration(FunctionName=ids[function])

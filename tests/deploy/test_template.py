@@ -40,16 +40,13 @@ def test_ingest_concurrency_is_capped_by_one_parameter() -> None:
     }
 
 
-def test_every_article_suffix_is_notified_for_creates_and_removals() -> None:
+def test_every_key_is_notified_for_creates_and_removals() -> None:
+    """S3's suffix filters are case-sensitive: a filter would drop `.HTML` without a trace."""
     configurations = RESOURCES["ArticlesBucket"]["Properties"]["NotificationConfiguration"][
         "QueueConfigurations"
     ]
-    pairs = {(item["Event"], item["Filter"]["S3Key"]["Rules"][0]["Value"]) for item in configurations}
-    assert pairs == {
-        (event, suffix)
-        for event in ("s3:ObjectCreated:*", "s3:ObjectRemoved:*")
-        for suffix in (".html", ".htm", ".html.gz")
-    }
+    assert sorted(item["Event"] for item in configurations) == ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"]
+    assert all("Filter" not in item for item in configurations)
 
 
 def test_the_bucket_is_private_encrypted_versioned_and_tls_only() -> None:
@@ -76,7 +73,7 @@ def test_the_api_has_exactly_the_documented_routes() -> None:
     assert gets == ["/articles/{id}", "/docs", "/facets/{dimension}", "/health", "/openapi.json", "/search"]
 
 
-def test_alarms_watch_the_dead_letter_queue_and_both_functions() -> None:
+def test_alarms_watch_the_dead_letter_queue_and_every_function() -> None:
     alarms = [
         resource["Properties"]
         for resource in RESOURCES.values()
@@ -87,7 +84,11 @@ def test_alarms_watch_the_dead_letter_queue_and_both_functions() -> None:
         for alarm in alarms
         for dimension in alarm["Dimensions"]
     }
-    assert watched == {"IngestFunction", "SearchFunction", "IngestDeadLetterQueue.QueueName"}
+    functions = {
+        name for name, resource in RESOURCES.items() if resource["Type"] == "AWS::Serverless::Function"
+    }
+    assert functions == {"IngestFunction", "SearchFunction", "ReconcileFunction"}
+    assert watched == functions | {"IngestDeadLetterQueue.QueueName"}
     assert set(TEMPLATE["Outputs"]) >= {"ArticlesBucketName", "ApiUrl"}
 
 
@@ -115,6 +116,8 @@ def test_reserved_concurrency_is_optional_so_a_quota_of_ten_deploys() -> None:
     for function, size in (("IngestFunction", "IngestConcurrency"), ("SearchFunction", "SearchConcurrency")):
         reserved = RESOURCES[function]["Properties"]["ReservedConcurrentExecutions"]
         assert reserved == {"Fn::If": ["ReserveConcurrency", {"Ref": size}, {"Ref": "AWS::NoValue"}]}
+    reserved = RESOURCES["ReconcileFunction"]["Properties"]["ReservedConcurrentExecutions"]
+    assert reserved == {"Fn::If": ["ReserveConcurrency", 1, {"Ref": "AWS::NoValue"}]}
     assert TEMPLATE["Parameters"]["ReserveConcurrency"]["Default"] == "false"
 
 
@@ -139,3 +142,10 @@ def test_api_gateway_errors_carry_cors_headers_and_every_get_has_one_guard() -> 
     assert [methods["options"]["security"] for methods in body["paths"].values() if "options" in methods] == [
         []
     ] * 3
+
+
+def test_reconcile_runs_hourly_and_each_run_ends_before_the_next() -> None:
+    function = RESOURCES["ReconcileFunction"]["Properties"]
+    assert function["Events"]["Hourly"]["Properties"]["ScheduleExpression"] == "rate(1 hour)"
+    assert function["Timeout"] < 3600
+    assert function["Role"] == {"Fn::GetAtt": "ReconcileRole.Arn"}

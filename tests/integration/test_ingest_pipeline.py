@@ -81,14 +81,20 @@ def _notification_configuration(queue_arn: str) -> dict[str, Any]:
             {
                 "QueueArn": queue_arn,
                 "Events": [item["Event"]],
-                "Filter": {
-                    "Key": {
-                        "FilterRules": [
-                            {"Name": rule["Name"], "Value": rule["Value"]}
-                            for rule in item["Filter"]["S3Key"]["Rules"]
-                        ]
+                **(
+                    {
+                        "Filter": {
+                            "Key": {
+                                "FilterRules": [
+                                    {"Name": rule["Name"], "Value": rule["Value"]}
+                                    for rule in item["Filter"]["S3Key"]["Rules"]
+                                ]
+                            }
+                        }
                     }
-                },
+                    if "Filter" in item
+                    else {}
+                ),
             }
             for item in configurations
         ]
@@ -188,9 +194,15 @@ class FlakyStore(ArticleStore):
         self._check(key)
         return self.inner.delete(article_id, version, bucket, key)
 
-    def find_by_origin(self, bucket: str, key: str) -> list[StoredVersion]:
+    def find_by_origin(self, bucket: str, key: str, *, fresh: bool = True) -> list[StoredVersion]:
         self._check(key)
-        return self.inner.find_by_origin(bucket, key)
+        return self.inner.find_by_origin(bucket, key, fresh=fresh)
+
+    def holders(self, article_id: str) -> Any:
+        return self.inner.holders(article_id)
+
+    def live_holders(self) -> Any:
+        return self.inner.live_holders()
 
     def get(self, article_id: str) -> Article | None:
         return self.inner.get(article_id)
@@ -457,6 +469,25 @@ def test_reupload_under_another_canonical_url_replaces_the_article(world: Ingest
     assert world.titles() == {"Lisbon dock workers accept pay deal"}
 
 
+def test_a_page_held_by_two_keys_lives_until_both_are_deleted(world: IngestWorld) -> None:
+    page = news_page("Lisbon dock workers strike", "https://harbourledger.example/port", PORT_STRIKE)
+    world.put("A.html", page)
+    world.put("B.html", page)
+    world.deliver()
+    (article_id,) = {hit.id for hit in world.store.search(SearchQuery()).hits}
+    assert sorted(held.key for held in world.store.holders(article_id)) == ["A.html", "B.html"]
+
+    world.remove("B.html")
+    world.deliver()
+    assert world.store.get(article_id) is not None
+    assert [held.key for held in world.store.holders(article_id)] == ["A.html"]
+
+    world.remove("A.html")
+    world.deliver()
+    assert world.store.get(article_id) is None
+    assert world.titles() == set()
+
+
 def test_reupload_of_an_edited_page_updates_it_in_place(world: IngestWorld) -> None:
     key = "port.htm"
     canonical = "https://harbourledger.example/port"
@@ -574,6 +605,18 @@ def test_a_poison_file_is_rejected_recorded_and_not_retried(world: IngestWorld) 
     assert [(value, line["reason"]) for value, line in delivery.metric_values("UploadsRejected")] == [
         (1.0, "binary")
     ]
+
+
+def test_with_metrics_off_a_rejection_prints_no_metric_line(
+    world: IngestWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POWERTOOLS_METRICS_DISABLED", "true")
+    world.put("poison.html", POISON)
+
+    delivery = world.deliver()
+
+    assert [entry.key for entry in world.rejections.recent()] == ["poison.html"]
+    assert delivery.metric_values("UploadsRejected") == []
 
 
 def test_an_article_opensearch_refuses_for_good_is_a_recorded_rejection_not_a_retry(
@@ -736,19 +779,23 @@ def test_an_unreachable_opensearch_fails_the_records_and_loses_nothing(
     assert len(world.receive()) == 1  # back on the queue for a retry
 
 
-def test_the_template_routes_only_article_suffixes_to_the_queue(
+def test_article_keys_in_any_case_are_indexed_and_other_keys_recorded_as_rejections(
     aws: None, make_store: Any, capsys: Any
 ) -> None:
     world = IngestWorld(make_store("embedded"), capsys)
     world.deliver()
-    for key in ["a.html", "b.htm", "c.html.gz", "d.pdf", "e.json", "f.html.bak"]:
-        world.put(key, b"<html></html>")
+    world.put("upper.HTML", news_page("Lisbon dock strike", None, PORT_STRIKE))
+    world.put("mixed.Htm", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
+    world.put("notes.pdf", b"%PDF-1.4 not an article")
 
-    keys = sorted(
-        json.loads(message["Body"])["Records"][0]["s3"]["object"]["key"] for message in world.receive()
-    )
+    world.deliver()
 
-    assert keys == ["a.html", "b.htm", "c.html.gz"]
+    titles = {hit.title for hit in world.store.search(SearchQuery(size=10)).hits}
+    assert titles == {"Lisbon dock strike", "Porto closes lower deck of Luis I bridge"}
+    recorded = world.rejections.recent()
+    assert [(entry.key, entry.reason) for entry in recorded] == [
+        ("notes.pdf", RejectionReason.UNSUPPORTED_KEY)
+    ]
 
 
 def test_rejections_command_lists_recorded_rejections(
@@ -766,3 +813,243 @@ def test_rejections_command_lists_recorded_rejections(
     out = world.capsys.readouterr().out
     assert f"s3://{world.bucket}/poison.html" in out
     assert "binary" in out
+
+
+def test_a_rejected_key_leaves_the_log_once_it_is_indexed_or_removed(world: IngestWorld) -> None:
+    world.put("fixed-later.html", POISON)
+    world.put("removed-later.html", POISON)
+    world.deliver()
+    assert {entry.key for entry in world.rejections.recent()} == {"fixed-later.html", "removed-later.html"}
+
+    world.put("fixed-later.html", news_page("Lisbon dock strike", None, PORT_STRIKE))
+    world.remove("removed-later.html")
+    world.deliver()
+
+    assert world.rejections.recent() == []
+    assert world.store.search(SearchQuery(q="dock strike")).total == 1
+
+
+# --- Reconcile: notifications lost, drift found and repaired ---------------------------------------
+
+
+def lose_notifications(world: IngestWorld) -> None:
+    """What a crash between S3's acknowledgement and ingest does: the notifications never arrive."""
+    world.sqs.purge_queue(QueueUrl=world.queue_url)
+
+
+def test_reconcile_reenqueues_lost_uploads_and_releases_lost_removals(world: IngestWorld) -> None:
+    from newsfacet.reconcile import S3Bucket, reconcile
+
+    world.put("kept.html", news_page("Lisbon dock strike", None, PORT_STRIKE))
+    world.put("removed.html", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
+    world.put("poison.html", POISON)
+    world.deliver()
+    world.put("lost.html", news_page("Lisbon dock workers accept pay deal", None, PORT_DEAL))
+    world.remove("removed.html")
+    lose_notifications(world)
+    bucket = S3Bucket(world.bucket, world.s3, world.sqs, world.queue_url)
+
+    report = reconcile(bucket, world.store, world.rejections)
+
+    assert report.missing == ["lost.html"]
+    assert [hold.split(" <- ")[1] for hold in report.orphaned] == ["removed.html"]
+    assert (report.objects, report.indexed, report.rejected) == (3, 1, 1)
+    assert world.titles() == {"Lisbon dock strike"}
+    world.deliver()  # the re-enqueued notification takes the ordinary path
+    assert world.titles() == {"Lisbon dock strike", "Lisbon dock workers accept pay deal"}
+    again = reconcile(bucket, world.store, world.rejections)
+    assert (again.lost, again.orphaned, again.indexed, again.rejected) == (0, [], 2, 1)
+
+
+def test_the_scheduled_reconcile_function_reenqueues_a_lost_upload(
+    aws: None, make_store: Any, capsys: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store_url = f"sqlite:///{tmp_path}/articles.db"
+    world = IngestWorld(open_store_at(store_url), capsys)
+    world.deliver()
+    world.put("lost.html", news_page("Lisbon dock strike", None, PORT_STRIKE))
+    lose_notifications(world)
+    for name, value in {
+        "NEWSFACET_STORE": store_url,
+        "NEWSFACET_ARTICLES_BUCKET": world.bucket,
+        "NEWSFACET_INGEST_QUEUE_URL": world.queue_url,
+        "NEWSFACET_REJECTIONS_TABLE": world.table,
+        "POWERTOOLS_METRICS_DISABLED": "true",
+    }.items():
+        monkeypatch.setenv(name, value)
+    spec = importlib.util.spec_from_file_location(
+        "reconcile_app_under_test", ROOT / "functions/reconcile/app.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    report = module.lambda_handler({"source": "aws.scheduler"}, LambdaContextStub())
+
+    assert report["missing"] == ["lost.html"]
+    world.deliver()
+    assert world.titles() == {"Lisbon dock strike"}
+
+
+def open_store_at(url: str) -> ArticleStore:
+    from newsfacet.store import open_store
+
+    return open_store(Settings(store=url))
+
+
+# --- The fault matrix (reduced sizes): each case ends with a reconcile that finds nothing lost -------
+
+
+def assert_nothing_lost(world: IngestWorld) -> None:
+    """Every object of the bucket is indexed or rejected, and nothing indexed lacks its object."""
+    from newsfacet.reconcile import S3Bucket, reconcile
+
+    report = reconcile(
+        S3Bucket(world.bucket, world.s3, world.sqs, world.queue_url), world.store, world.rejections
+    )
+    assert (report.lost, report.orphaned) == (0, []), report.summary()
+    assert report.objects == report.indexed + report.rejected, report.summary()
+
+
+def story(number: int, canonical: bool = True) -> bytes:
+    url = f"https://harbourledger.example/story-{number}" if canonical else None
+    return news_page(f"Harbour story number {number}", url, [f"Story {number}. ", *PORT_STRIKE])
+
+
+def test_fault_matrix_poison_inputs_are_all_rejected_with_a_reason(world: IngestWorld) -> None:
+    import gzip
+
+    world.put("binary.html", POISON)
+    world.put("empty.html", b"   \n")
+    world.put("bomb.html.gz", gzip.compress(b"<p>" + b" " * 60_000_000))
+    world.put("not-a-page.html", b"just words, no markup, " * 3)
+    world.put("notes.txt", b"not an article key")
+    world.put("good.HTML", story(1))
+    world.deliver()
+    reasons = {entry.key: entry.reason.value for entry in world.rejections.recent()}
+    assert set(reasons) == {"binary.html", "empty.html", "bomb.html.gz", "not-a-page.html", "notes.txt"}
+    assert world.titles() == {"Harbour story number 1"}
+    assert_nothing_lost(world)
+
+
+def test_fault_matrix_churn_duplicates_reuploads_deletes_and_twins(world: IngestWorld) -> None:
+    world.put("dup.html", story(1))
+    world.put("edit.html", story(2))
+    world.put("edit.html", story(2).replace(b"number 2", b"number 2, updated"))
+    world.put("gone.html", story(3))
+    world.remove("gone.html")
+    world.put("back.html", story(4))
+    world.remove("back.html")
+    world.put("back.html", story(4))
+    world.put("twin-a.html", story(5))
+    world.put("twin-b.html", story(5))
+    world.remove("twin-a.html")
+    messages = world.receive()
+    # Delivered at least once and in any order: every message twice, the second copies reversed.
+    world.invoke(messages)
+    for message in reversed(messages):
+        world.sqs.send_message(QueueUrl=world.queue_url, MessageBody=message["Body"])
+    world.deliver()
+
+    assert world.titles() == {
+        "Harbour story number 1",
+        "Harbour story number 2, updated",
+        "Harbour story number 4",
+        "Harbour story number 5",
+    }
+    assert_nothing_lost(world)
+
+
+def test_fault_matrix_a_burst_is_indexed_whole(world: IngestWorld) -> None:
+    for number in range(24):
+        world.put(f"burst/{number}.html", story(number, canonical=number % 2 == 0))
+    while world.deliver().messages:
+        pass
+    assert len(world.titles()) == 24
+    assert_nothing_lost(world)
+
+
+def test_fault_matrix_an_outage_then_recovery_loses_nothing(world: IngestWorld) -> None:
+    flaky = FlakyStore(world.store, key="during.html")
+    world.app._ingestor = Ingestor(
+        store=flaky, source=S3ObjectSource(world.s3), rejections=world.rejections, settings=Settings()
+    )
+    world.put("before.html", story(1))
+    world.put("during.html", story(2))
+    assert world.deliver().failed_ids  # the store is down for this key: the queue keeps it
+    flaky.down = False  # the node is back
+    assert world.deliver().failed_ids == set()
+    assert world.titles() == {"Harbour story number 1", "Harbour story number 2"}
+    assert_nothing_lost(world)
+
+
+def test_fault_matrix_notifications_lost_in_a_crash_are_found_by_reconcile(world: IngestWorld) -> None:
+    world.put("early.html", story(1))
+    world.deliver()
+    world.put("acknowledged.html", story(2))  # S3 said yes; the stack dies before ingest
+    world.remove("early.html")
+    lose_notifications(world)
+
+    from newsfacet.reconcile import S3Bucket, reconcile
+
+    repaired = reconcile(
+        S3Bucket(world.bucket, world.s3, world.sqs, world.queue_url), world.store, world.rejections
+    )
+    assert (repaired.lost, len(repaired.orphaned)) == (1, 1)
+    world.deliver()
+    assert world.titles() == {"Harbour story number 2"}
+    assert_nothing_lost(world)
+
+
+HARBOUR = "https://harbourledger.example"
+
+
+class ReconcileOutageStore(FlakyStore):
+    """Writes reach the store; reading one key's versions fresh (what reconciling does) fails while `down`."""
+
+    def upsert(self, articles: Sequence[Article]) -> list[WriteOutcome]:
+        return self.inner.upsert(articles)
+
+    def find_by_origin(self, bucket: str, key: str, *, fresh: bool = True) -> list[StoredVersion]:
+        if fresh:
+            self._check(key)
+        return self.inner.find_by_origin(bucket, key, fresh=fresh)
+
+
+def test_one_batch_of_reuploads_and_deletes_leaves_what_each_key_last_holds(world: IngestWorld) -> None:
+    world.put(
+        "port.html",
+        news_page("Lisbon dock workers strike over night pay", f"{HARBOUR}/a", PORT_STRIKE),
+    )
+    world.put("port.html", news_page("Lisbon dock workers accept pay deal", f"{HARBOUR}/b", PORT_DEAL))
+    world.put("bridge.html", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
+    world.remove("bridge.html")
+
+    delivery = world.deliver()  # all four in one batch: the removal must see the upload before it
+
+    assert len(delivery.messages) == 4 and delivery.failed_ids == set()
+    assert world.titles() == {"Lisbon dock workers accept pay deal"}
+    assert len(world.live_ids("port.html")) == 1
+    assert world.live_ids("bridge.html") == []
+
+
+def test_a_batch_whose_reconcile_fails_redelivers_only_the_records_of_that_key(world: IngestWorld) -> None:
+    outage = ReconcileOutageStore(world.store, key="port.html")
+    world.app._ingestor = Ingestor(
+        store=outage, source=S3ObjectSource(world.s3), rejections=world.rejections, settings=Settings()
+    )
+    world.put("port.html", news_page("Lisbon dock workers strike", f"{HARBOUR}/a", PORT_STRIKE))
+    world.put("bridge.html", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
+
+    first = world.deliver()
+
+    (failed,) = [message for message in first.messages if message["MessageId"] in first.failed_ids]
+    assert "port.html" in failed["Body"]
+    assert first.logs("transient failure reconciling; redelivered")
+
+    outage.down = False
+    world.put("port.html", news_page("Lisbon dock workers accept pay deal", f"{HARBOUR}/b", PORT_DEAL))
+    assert world.deliver().failed_ids == set()
+    deal, bridge = "Lisbon dock workers accept pay deal", "Porto closes lower deck of Luis I bridge"
+    assert world.titles() == {deal, bridge}
+    assert len(world.live_ids("port.html")) == 1

@@ -1,5 +1,6 @@
 """`newsfacet local`, in-process on free ports with the embedded store: an upload through S3 becomes
-searchable over HTTP, a delete takes it away, a poison file is rejected and leaves the queue.
+searchable over HTTP, a delete takes it away, a poison file is rejected and leaves the queue; a
+stack killed mid-batch and restarted loses no upload (on OpenSearch too, the session's node).
 
 Every wait is bounded; the first upload also pays for loading the NLP models in this process.
 """
@@ -11,6 +12,7 @@ import os
 import time
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -127,14 +129,17 @@ def test_the_local_bucket_and_queues_follow_template_yaml(stack: LocalStack) -> 
 
     notifications = s3_client(stack).get_bucket_notification_configuration(Bucket=stack.bucket)
     configured = sorted(
-        (entry["Events"][0], rule["Value"])
+        (
+            entry["Events"][0],
+            tuple(rule["Value"] for rule in entry.get("Filter", {}).get("Key", {}).get("FilterRules", [])),
+        )
         for entry in notifications["QueueConfigurations"]
-        for rule in entry["Filter"]["Key"]["FilterRules"]
     )
     assert configured == sorted(
-        (spec.event, value) for spec in template.bucket.notifications for _, value in spec.filter_rules
+        (spec.event, tuple(value for _, value in spec.filter_rules)) for spec in template.bucket.notifications
     )
-    assert {suffix for _, suffix in configured} == {".html", ".htm", ".html.gz"}
+    # Every key is notified (S3 filters are case-sensitive): ingest picks article keys itself.
+    assert configured == [("s3:ObjectCreated:*", ()), ("s3:ObjectRemoved:*", ())]
 
     ingest = template.ingest_queue()
     attributes = sqs.get_queue_attributes(QueueUrl=stack.queue_url, AttributeNames=["All"])["Attributes"]
@@ -159,3 +164,56 @@ def test_stopping_restores_the_environment_and_frees_the_ports(tmp_path: Path) -
     assert os.environ.get("AWS_ENDPOINT_URL") == before
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(f"{api}/health", timeout=5)
+
+
+@pytest.mark.parametrize("engine", ["embedded", "opensearch"])
+def test_a_stack_killed_mid_batch_keeps_its_bucket_and_loses_no_upload(
+    engine: str, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsfacet.ingest import is_article_key
+    from newsfacet.reconcile import S3Bucket, reconcile
+
+    if engine == "opensearch":  # the session's node (its index outlives both stacks), a fresh alias
+        url = request.getfixturevalue("opensearch_url")
+        settings = Settings(store=url, index_alias=f"killed-{uuid.uuid4().hex[:12]}", opensearch_auth="none")
+        # The stack hands its functions the store URL only: the alias and auth reach them from here.
+        monkeypatch.setenv("NEWSFACET_INDEX_ALIAS", settings.index_alias)
+        monkeypatch.setenv("NEWSFACET_OPENSEARCH_AUTH", "none")
+    else:
+        settings = Settings(store=f"sqlite:///{tmp_path}/articles.db")
+    options = StackOptions(port=0, upload_samples=False, quiet=True, state=tmp_path / "state")
+    pages = sorted(path for path in (ROOT / "samples").iterdir() if is_article_key(path.name))[:4]
+    first = LocalStack(settings, options).start()
+    try:
+        for path in pages:
+            s3_client(first).put_object(Bucket=first.bucket, Key=f"up/{path.name}", Body=path.read_bytes())
+    finally:
+        first.stop()  # at once: moto's memory, and the notifications not yet ingested, are gone
+
+    with LocalStack(settings, options) as second:
+        s3 = s3_client(second)
+        listed = s3.list_objects_v2(Bucket=second.bucket).get("Contents", [])
+        assert sorted(item["Key"] for item in listed) == sorted(f"up/{path.name}" for path in pages)
+        assert second.last_reconcile is not None
+        wait_for(lambda: second.searchable_count() == len(pages), FIRST_INGEST_TIMEOUT_S, "every upload")
+        sqs = boto3.client(
+            "sqs",
+            endpoint_url=second.s3_endpoint,
+            region_name=second.region,
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+        )
+        store_settings = settings.model_copy(update={"store": second.store_url})
+        from newsfacet.store import open_store
+
+        store = open_store(store_settings)
+        try:
+            final = reconcile(
+                S3Bucket(second.bucket, s3, sqs, second.queue_url), store, open_rejection_log(store_settings)
+            )
+        finally:
+            destroy = getattr(store, "destroy", None)
+            if destroy is not None:  # the node is the session's: leave it no index
+                destroy()
+            store.close()
+        assert (final.lost, final.orphaned, final.indexed) == (0, [], len(pages))

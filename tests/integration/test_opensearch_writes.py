@@ -1,6 +1,6 @@
 """OpenSearch-only guarantees of writes: every bulk item is checked, throttling is retried with
 backoff, refused documents are reported without losing the rest, tombstones outlive gc_deletes,
-and the production refresh policy gives read-your-writes.
+and the production refresh policy gives read-your-writes without waiting for a refresh.
 
 Throttling is real: the node's in-flight-requests circuit breaker is squeezed to one byte, so it
 answers HTTP 429 (`circuit_breaking_exception`) exactly as a busy cluster does; the backoff's sleep
@@ -180,7 +180,7 @@ def test_a_tombstone_blocks_older_writes_even_after_gc_deletes(make_store) -> No
 
 
 def test_default_refresh_policy_gives_read_your_writes(make_store, opensearch_url) -> None:  # type: ignore[no-untyped-def]
-    """Production writes use refresh=wait_for: the moment upsert returns, search and
+    """Production writes do not wait for a refresh, yet the writing store's next search and
     find_by_origin see the article (an ObjectRemoved right after its ObjectCreated finds it)."""
     alias = opensearch(make_store).alias  # make_store cleans this alias up afterwards
     store = store_on(opensearch_url, alias)  # the production default
@@ -208,3 +208,42 @@ def test_an_unreachable_cluster_is_store_unavailable_for_reads_and_writes() -> N
         store.get("w001")
     with pytest.raises(StoreUnavailable):
         store.upsert([article(1)])
+
+
+class AnswerLost:
+    """A client whose first bulk request reaches the node but whose answer never comes back."""
+
+    def __init__(self, client) -> None:  # type: ignore[no-untyped-def]
+        self._client = client
+        self.lost = 0
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._client, name)
+
+    def bulk(self, **request):  # type: ignore[no-untyped-def]
+        from opensearchpy.exceptions import ConnectionError as ClientConnectionError
+
+        answer = self._client.bulk(**request)
+        if not self.lost:
+            self.lost += 1
+            raise ClientConnectionError("N/A", "connection reset while reading the answer", None)
+        return answer
+
+
+def test_a_write_whose_answer_was_lost_is_written_not_stale_on_retry(make_store, opensearch_url) -> None:  # type: ignore[no-untyped-def]
+    target = opensearch(make_store)
+    target.ensure_index()
+    settings = Settings(store=opensearch_url, index_alias=target.alias, opensearch_auth="none")
+    real = store_on(opensearch_url, target.alias).client
+    client = AnswerLost(real)
+    store = OpenSearchStore(lambda: client, settings.index_alias, refresh="true", sleep=lambda _: None)
+    try:
+        outcomes = store.upsert([article(1), article(2)])
+        again = store.upsert([article(1)])  # a redelivery of the same event: that one is stale
+    finally:
+        store.close()
+
+    assert client.lost == 1
+    assert [o.status for o in outcomes] == ["written", "written"]
+    assert [o.status for o in again] == ["stale"]
+    assert target.get("w001") == article(1)

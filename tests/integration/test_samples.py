@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from newsfacet.config import Settings
-from newsfacet.fileingest import SUFFIXES, ingest_files
+from newsfacet.fileingest import ingest_files
+from newsfacet.ingest import is_article_key
 from newsfacet.model import SearchQuery, SearchResult
 from newsfacet.store.embedded import EmbeddedStore
 
@@ -30,7 +31,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> SearchResult:
 
 
 def test_every_sample_page_becomes_an_article_with_a_date(corpus: SearchResult) -> None:
-    pages = [path for path in SAMPLES.iterdir() if path.name.endswith(SUFFIXES)]
+    pages = [path for path in SAMPLES.iterdir() if is_article_key(path.name)]
     assert 14 <= len(pages) <= 20
     assert corpus.total == len(pages)
     dates = sorted(hit.published_at.date() for hit in corpus.hits if hit.published_at)

@@ -8,6 +8,7 @@ engines; the tests of configuration, CORS and outages go through the search Lamb
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -42,6 +43,11 @@ REPO = Path(__file__).resolve().parents[2]
 # --- A small corpus with overlapping actors, places, topics and sources ------------------------
 
 
+def art(number: int) -> str:
+    """The id of corpus article `number`, in the one id format (32 hex digits)."""
+    return f"{number:032x}"
+
+
 def _article(
     number: int,
     title: str,
@@ -55,7 +61,7 @@ def _article(
     language: str = "en",
 ) -> Article:
     return Article(
-        id=f"art-{number:02d}",
+        id=art(number),
         version=1,
         title=title,
         text=text,
@@ -257,7 +263,7 @@ def test_search_filters_words_and_facets(engine_api: Call) -> None:
     )
     assert {hit["id"] for hit in reply.body["hits"]} == expected
     assert reply.body["total"] == len(expected)
-    hit = next(hit for hit in reply.body["hits"] if hit["id"] == "art-01")
+    hit = next(hit for hit in reply.body["hits"] if hit["id"] == art(1))
     assert hit["actors"] == ["Amira Haddad", "Karim Nassar"]  # names, in the article's order
     assert "<mark>" in hit["snippet"].lower()
     assert set(reply.body["facets"]) == {"actor", "location", "topic", "source"}
@@ -295,15 +301,33 @@ def test_date_range_is_inclusive_and_drops_undated_articles(engine_api: Call) ->
         )
     )
     assert {hit["id"] for hit in reply.body["hits"]} == expected
-    assert "art-07" not in expected  # the undated explainer
+    assert art(7) not in expected  # the undated explainer
+
+
+@pytest.mark.parametrize(("first", "last"), [("0001-01-01", "9999-12-31"), ("9999-12-31", "9999-12-31")])
+def test_the_extreme_days_of_the_calendar_are_answered(engine_api: Call, first: str, last: str) -> None:
+    reply = engine_api("/search", from_=first, to=last, histogram="day")
+    assert reply.status == 200
+    dated = ids_where(lambda a: a.published_at is not None)
+    assert reply.body["total"] == (len(dated) if first == "0001-01-01" else 0)
+
+
+def test_the_date_parameters_say_what_a_valid_value_is(lambda_api: Call) -> None:
+    document = lambda_api("/openapi.json").body
+    parameters = {p["name"]: p["schema"] for p in document["paths"]["/search"]["get"]["parameters"]}
+    for name in ("from", "to"):
+        assert parameters[name]["format"] == "date"
+        schema = parameters[name].get("anyOf", [parameters[name]])[0]
+        assert not re.match(schema["pattern"], "0000-00-00")
+        assert re.match(schema["pattern"], "2026-10-16")
 
 
 def test_language_sort_and_histogram(engine_api: Call) -> None:
     portuguese = engine_api("/search", language="pt")
-    assert [hit["id"] for hit in portuguese.body["hits"]] == ["art-06"]
+    assert [hit["id"] for hit in portuguese.body["hits"]] == [art(6)]
     newest_first = engine_api("/search", sort="date", size=100, histogram="month")
     dated = sorted((a for a in CORPUS if a.published_at), key=lambda a: a.published_at, reverse=True)  # type: ignore[arg-type, return-value]
-    assert [hit["id"] for hit in newest_first.body["hits"]] == [a.id for a in dated] + ["art-07"]
+    assert [hit["id"] for hit in newest_first.body["hits"]] == [a.id for a in dated] + [art(7)]
     assert newest_first.body["histogram"] == [
         {"start": "2026-10-01", "count": 5},
         {"start": "2026-11-01", "count": 1},
@@ -335,10 +359,10 @@ def test_a_cursor_of_another_query_is_a_400_naming_cursor(engine_api: Call) -> N
 
 
 def test_article_by_id_and_unknown_article(engine_api: Call) -> None:
-    found = engine_api("/articles/art-03")
+    found = engine_api(f"/articles/{art(3)}")
     assert found.status == 200
-    assert Article.model_validate(found.body) == BY_ID["art-03"]
-    missing = engine_api("/articles/no-such-article")
+    assert Article.model_validate(found.body) == BY_ID[art(3)]
+    missing = engine_api("/articles/" + "f" * 32)
     assert missing.status == 404
     assert missing.body["error"] == "not_found"
 
@@ -370,10 +394,16 @@ def test_health_answers_when_the_store_does(engine_api: Call) -> None:
         ("/search", {"actor_match": "most"}, "actor_match"),
         ("/search", {"from": "2026-13-01"}, "from"),
         ("/search", {"to": "2026-02-30"}, "to"),
+        ("/search", {"from": "0000-00-00"}, "from"),
+        ("/search", {"from": "0000-01-01"}, "from"),
+        ("/articles/not-an-id", {}, "id"),
+        ("/articles/" + "F" * 32, {}, "id"),
         ("/search", {"from": "yesterday"}, "from"),
         ("/search", {"from": "2026-11-02", "to": "2026-10-01"}, "from"),
         ("/search", {"cursor": "not-a-cursor"}, "cursor"),
         ("/search", {"q": "war " * 300}, "q"),
+        ("/search", {"q": " ".join(f"w{n}" for n in range(101))}, "q"),  # too many clauses to run
+        ("/facets/actor", {"q": " OR ".join(f"w{n}" for n in range(101))}, "q"),
         ("/search", {"actor": [f"actor {n}" for n in range(51)]}, "actor"),
         ("/search", {"q": ["ceasefire", "floods"]}, "q"),
         ("/search", {"size": ["5", "6"]}, "size"),
@@ -408,7 +438,7 @@ def test_store_down_is_a_503_with_retry_after(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("NEWSFACET_OPENSEARCH_AUTH", "none")
     handler = load_search_handler()
     call = caller(lambda event: handler(event, LocalContext()))
-    for path in ("/health", "/search", "/articles/art-01", "/facets/actor"):
+    for path in ("/health", "/search", f"/articles/{art(1)}", "/facets/actor"):
         reply = call(path)
         assert reply.status == 503, path
         assert int(reply.headers["Retry-After"]) > 0
@@ -495,7 +525,7 @@ def test_store_filters_reach_the_store_as_a_typed_query(store_url: str, lambda_a
         facet_size=3,
     )
     assert SearchResult.model_validate(reply.body) == open_store(Settings(store=store_url)).search(query)
-    assert [hit["id"] for hit in reply.body["hits"]] == ["art-05"]
+    assert [hit["id"] for hit in reply.body["hits"]] == [art(5)]
 
 
 def test_openapi_servers_follow_the_stage_in_the_url(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:

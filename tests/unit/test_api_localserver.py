@@ -18,7 +18,7 @@ import pytest
 from newsfacet.config import Settings
 from newsfacet.localserver import LocalServer, event_from_request, load_search_handler
 from newsfacet.store import open_store
-from test_api import CORPUS, ids_where, names
+from test_api import CORPUS, art, ids_where, names
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +111,7 @@ def test_repeated_parameters_reach_the_api(server: LocalServer) -> None:
 def test_accented_values_survive_percent_encoding(server: LocalServer) -> None:
     status, _, body = request(server, "GET", f"/search?location={quote('São Paulo')}")
     assert status == 200
-    assert [hit["id"] for hit in json.loads(body)["hits"]] == ["art-06"]
+    assert [hit["id"] for hit in json.loads(body)["hits"]] == [art(6)]
 
 
 def test_error_status_and_body_pass_through(server: LocalServer) -> None:
@@ -130,9 +130,11 @@ def test_cors_preflight_and_head(server: LocalServer) -> None:
     assert status == 200
     assert body == b""
     assert int(headers["Content-Length"]) > 0
-    # The API declares GET routes only: other methods get the API's own JSON 404, as deployed.
+    status, headers, body = request(server, "HEAD", "/health")
+    assert (status, body) == (200, b"")
+    # The API declares GET routes only: other methods get the API's own JSON 405.
     status, headers, _ = request(server, "POST", "/search")
-    assert (status, headers["Content-Type"]) == (404, "application/json")
+    assert (status, headers["Content-Type"]) == (405, "application/json")
 
 
 def test_concurrent_requests_each_get_their_own_answer(server: LocalServer) -> None:
@@ -177,3 +179,38 @@ def test_a_crashing_handler_is_a_502_without_a_trace() -> None:
     assert status == 502
     assert json.loads(body) == {"message": "Internal server error"}
     assert b"secret" not in body
+
+
+# --- Methods and malformed requests ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH", "TRACE", "FROBNICATE"])
+@pytest.mark.parametrize("path", ["/search", "/health", f"/articles/{art(1)}", "/facets/actor"])
+def test_a_method_a_route_does_not_take_is_a_json_405_with_allow(
+    server: LocalServer, method: str, path: str
+) -> None:
+    status, headers, body = request(server, method, path)
+    assert status == 405
+    assert "GET" in headers["Allow"]
+    assert json.loads(body)["error"] == "method_not_allowed"
+
+
+def test_an_unknown_path_is_still_a_404_whatever_the_method(server: LocalServer) -> None:
+    status, _, body = request(server, "TRACE", "/nothing/here")
+    assert status == 404
+    assert json.loads(body)["error"] == "not_found"
+
+
+@pytest.mark.parametrize("length", ["abc", "-1", "1e3", "5x"])
+def test_a_malformed_content_length_is_a_400(server: LocalServer, length: str) -> None:
+    host, port = server.server_address[:2]
+    connection = HTTPConnection(str(host), int(port), timeout=10)
+    try:
+        connection.putrequest("POST", "/search")
+        connection.putheader("Content-Length", length)
+        connection.endheaders()
+        response = connection.getresponse()
+        assert response.status == 400
+        assert json.loads(response.read())["message"] == "Bad Content-Length"
+    finally:
+        connection.close()

@@ -158,3 +158,23 @@ def test_a_writer_process_and_a_reader_share_the_file(tmp_path: Path) -> None:
     assert totals == sorted(totals)  # a reader never sees the count go back
     assert all(total % 20 == 0 for total in totals)  # each batch is atomic
     assert reader.search(SearchQuery(q="harbour")).total == 200
+
+
+def test_a_schema_2_file_gains_holders_from_its_origins(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    store = EmbeddedStore(path)
+    store.upsert([article(1), article(2)])
+    store.close()
+    with sqlite3.connect(path) as conn:  # back to what schema 2 had: no holders table
+        conn.execute("DROP TABLE holders")
+        conn.execute("PRAGMA user_version = 2")
+
+    reopened = EmbeddedStore(path)
+    first = article(1)
+    assert [(held.key, held.version) for held in reopened.holders(first.id)] == [(first.origin.key, 1)]
+    assert [entry.id for entry in reopened.find_by_origin(first.origin.bucket, first.origin.key)] == [
+        first.id
+    ]
+    reopened.close()

@@ -105,3 +105,23 @@ def test_undeclared_cyrillic_page_is_not_forced_into_windows_1252() -> None:
 def test_bytes_that_contradict_their_byte_order_mark_are_undecodable() -> None:
     raw = codecs.BOM_UTF8 + b"<html><body><p>" + bytes(range(0x80, 0x100)) * 20 + b"</p></body></html>"
     assert rejection(raw) is RejectionReason.UNDECODABLE
+
+
+@pytest.mark.parametrize("declaration", ['<meta charset="utf-8">', ""])
+def test_utf8_with_a_few_bad_bytes_stays_utf8_with_replacements(declaration: str) -> None:
+    words = "Zürich, Genève et Köln: “la réunion” s’est tenue à Bruxelles — €5 " * 30
+    good = f"<html><head>{declaration}<title>Réunion</title></head><body><p>{words}</p></body></html>"
+    raw = good.encode("utf-8")
+    middle = len(raw) // 2
+    broken = raw[:middle] + b"\xff\xfe\x81" + raw[middle:]
+
+    text = decode_upload(broken, **LIMITS)
+
+    assert "Genève" in text and "“la réunion”" in text
+    assert text.count("\ufffd") == 3
+    assert not any("\u0400" <= char <= "\u04ff" for char in text)  # no Cyrillic read into it
+
+
+def test_a_latin1_page_with_no_valid_utf8_is_still_read_as_latin1() -> None:
+    raw = "<html><body><p>Crème brûlée à la française, été comme hiver.</p></body></html>".encode("cp1252")
+    assert "Crème brûlée" in decode_upload(raw, **LIMITS)

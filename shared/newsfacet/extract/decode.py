@@ -3,7 +3,8 @@
 Order matters: the size limit is checked before anything is inflated or decoded; gzip is recognised
 by its magic bytes (not by a file name) and inflated in bounded steps so a bomb is caught after at
 most `max_decompressed_bytes` of output; binary content is refused before any charset guessing; the
-charset comes from a BOM, then the page's own declaration, then strict UTF-8, then detection, with
+charset comes from a BOM, then the page's own declaration, then strict UTF-8, then UTF-8 with a few
+bad bytes replaced, then detection, with
 windows-1252 as the WHATWG-sanctioned stand-in for latin-1 and undeclared legacy pages.
 """
 
@@ -133,6 +134,9 @@ def decode_text(raw: bytes) -> str:
         return _checked(raw.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    lenient = _mostly_utf8(raw, declared=declared == "utf-8")
+    if lenient is not None:
+        return _checked(lenient)
     detected = _detect(raw)
     if detected is not None:
         return _checked(detected)
@@ -176,6 +180,24 @@ def _refuse_binary(raw: bytes) -> None:
     controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
     if controls > _MAX_CONTROL_SHARE * len(sample):
         raise ArticleRejected(RejectionReason.BINARY, f"{controls} control bytes in the first {len(sample)}")
+
+
+def _mostly_utf8(raw: bytes, *, declared: bool) -> str | None:
+    """UTF-8 with a few bad bytes (a truncated paste, one stray latin-1 byte) decoded as UTF-8, each
+    bad byte a replacement character; None for text that is not UTF-8 at all.
+
+    Without this a page that is UTF-8 but for a few bytes reaches detection, which may read the
+    whole page as a Cyrillic code page. It is UTF-8 when its valid multi-byte characters outnumber
+    its bad bytes, or when it says it is UTF-8 and has no more bad bytes than a clean decode tolerates.
+    """
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for char in text if ord(char) > 0x7F) - bad
+    if bad < multibyte:
+        return text
+    if declared and bad <= _MAX_REPLACEMENT_SHARE * len(text[:_SNIFF_BYTES]) + 2:
+        return text
+    return None
 
 
 def _detect(raw: bytes) -> str | None:

@@ -17,7 +17,7 @@ def open_store(settings: Settings) -> ArticleStore:
     if url.startswith("sqlite://"):
         from newsfacet.store.embedded import EmbeddedStore  # noqa: PLC0415 - load only the engine in use
 
-        return EmbeddedStore.from_url(url)
+        return EmbeddedStore.from_url(url, cursor_key=settings.cursor_signing_key())
     if url.startswith(("http://", "https://")):
         from newsfacet.store.opensearch import OpenSearchStore  # noqa: PLC0415 - load only the engine in use
 

@@ -6,7 +6,11 @@ Semantics shared by all engines (proven by `tests/contract/`):
   version the store holds for that id, live or deleted; otherwise the outcome is `stale` and nothing
   changes. `delete` leaves a tombstone carrying its version, so a late write of an older version can
   never bring a deleted article back. Tombstones are invisible to `get`, `search` and facets.
-- `find_by_origin` lists every id (live or tombstone) whose article came from one S3 object, so an
+- Origins: an article knows every S3 object that holds it (its `holders`; the same page uploaded
+  under two keys is one article). `upsert` adds the article's `origin` to its holders, even when the
+  write itself is stale (the object holds the article all the same); `delete` takes one object's
+  hold away and tombstones the article only when no object holds it any more (else `kept`).
+- `find_by_origin` lists every id (live or tombstone) one S3 object holds or last held, so an
   ObjectRemoved event, which names only the key, can be applied.
 - Transient trouble (engine down, throttled, timed out) raises `StoreUnavailable`; callers retry.
 - A document the engine refuses for good (e.g. a field it cannot index) raises `DocumentRejected`
@@ -17,7 +21,7 @@ Semantics shared by all engines (proven by `tests/contract/`):
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from newsfacet.model import (
     Article,
@@ -25,6 +29,7 @@ from newsfacet.model import (
     FacetValue,
     HistogramBucket,
     HistogramInterval,
+    Holder,
     SearchQuery,
     SearchResult,
     StoredVersion,
@@ -71,15 +76,28 @@ class ArticleStore(ABC):
 
     @abstractmethod
     def delete(self, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
-        """Replace the article by a tombstone at `version`, unless it holds a newer version.
+        """Take the hold of object `bucket`/`key` (as of event `version`) off the article; replace
+        the article by a tombstone if no other object holds it (`written`), else `kept`.
 
-        `bucket`/`key` record the tombstone's origin, so a delete that arrives before the create
-        it follows still blocks that older create.
+        A live article this object does not hold, or holds since a newer event, is `stale`. An id
+        the store does not hold live gets a tombstone at `version` unless it holds a newer one; its
+        origin `bucket`/`key` is recorded, so a delete that arrives before the create it follows
+        still blocks that older create.
         """
 
     @abstractmethod
-    def find_by_origin(self, bucket: str, key: str) -> list[StoredVersion]:
-        """Every id, live or tombstone, whose article came from this S3 object."""
+    def find_by_origin(self, bucket: str, key: str, *, fresh: bool = True) -> list[StoredVersion]:
+        """Every live id this S3 object holds (at the version of its hold) and every tombstone it
+        left. `fresh=False` may miss writes of the last second (OpenSearch's refresh interval): for
+        checks that only save work, never for decisions."""
+
+    @abstractmethod
+    def holders(self, article_id: str) -> list[Holder]:
+        """The objects holding the live article `article_id`, by bucket and key; [] if not live."""
+
+    @abstractmethod
+    def live_holders(self) -> Iterator[tuple[str, list[Holder]]]:
+        """Every live article's id with its holders, in id order (what a reconcile walks)."""
 
     @abstractmethod
     def get(self, article_id: str) -> Article | None:

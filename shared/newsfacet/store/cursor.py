@@ -1,6 +1,8 @@
 """Paging cursors, shared by every engine: the last hit's sort values + id + the query's fingerprint.
 
-A cursor is opaque to clients: url-safe base64 of a small JSON array. It carries
+A cursor is opaque to clients: url-safe base64 of a small JSON array, a dot, and an HMAC-SHA256 tag
+of that array under the store's cursor key (`Settings.cursor_key`), so a client can replay a cursor
+it was given but cannot forge one. It carries
 
 - the sort values of the last hit of the page (engine-specific: a score, a timestamp, ...),
 - that hit's id (the tie-breaker every sort ends with),
@@ -8,7 +10,9 @@ A cursor is opaque to clients: url-safe base64 of a small JSON array. It carries
   filters, dates, language, effective sort), so a cursor used with another query is rejected.
 
 `size`, `facet_size` and `histogram` are not part of the fingerprint: changing the page size while
-paging is fine. `decode_cursor` raises `InvalidCursor` for garbage or a cursor of another query.
+paging is fine. `decode_cursor` raises `InvalidCursor` for garbage, a bad tag, a cursor of another
+query, or sort values no engine produces (beyond a signed 64-bit integer, not finite): a leaked key
+still cannot make a search fail.
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import hmac
 import json
+import math
 from dataclasses import dataclass
 
 from newsfacet.model import SearchQuery
@@ -27,7 +33,9 @@ __all__ = ["CursorPosition", "SortValue", "decode_cursor", "encode_cursor", "que
 
 SortValue = str | int | float | None
 
-_FORMAT = 1  # bump when the layout changes: old cursors then fail cleanly as InvalidCursor
+_FORMAT = 2  # bump when the layout changes: old cursors then fail cleanly as InvalidCursor
+_TAG_BYTES = 16
+_INT64 = range(-(2**63), 2**63)
 
 
 @dataclass(frozen=True)
@@ -57,20 +65,26 @@ def query_fingerprint(query: SearchQuery) -> str:
     return base64.urlsafe_b64encode(digest.digest()).decode()
 
 
-def encode_cursor(query: SearchQuery, sort_values: list[SortValue], last_id: str) -> str:
-    """The cursor that continues `query` after the hit with these sort values and id."""
+def encode_cursor(query: SearchQuery, sort_values: list[SortValue], last_id: str, key: bytes) -> str:
+    """The cursor that continues `query` after the hit with these sort values and id, signed with `key`."""
     payload = json.dumps(
         [_FORMAT, query_fingerprint(query), sort_values, last_id], separators=(",", ":")
     ).encode()
-    return base64.urlsafe_b64encode(payload).decode().rstrip("=")
+    return f"{_b64(payload)}.{_b64(_tag(key, payload))}"
 
 
-def decode_cursor(query: SearchQuery, cursor: str) -> CursorPosition:
-    """The position `cursor` encodes, checked against `query`. Raises `InvalidCursor`."""
+def decode_cursor(query: SearchQuery, cursor: str, key: bytes) -> CursorPosition:
+    """The position `cursor` encodes, checked against its tag and `query`. Raises `InvalidCursor`."""
+    encoded_payload, dot, encoded_tag = cursor.partition(".")
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        data = json.loads(raw)
-    except (binascii.Error, ValueError) as error:  # UnicodeDecodeError and JSONDecodeError too
+        payload, tag = _unb64(encoded_payload), _unb64(encoded_tag)
+    except (binascii.Error, ValueError) as error:
+        raise InvalidCursor("malformed cursor") from error
+    if not dot or not hmac.compare_digest(tag, _tag(key, payload)):
+        raise InvalidCursor("not a cursor this service issued")
+    try:
+        data = json.loads(payload)
+    except ValueError as error:  # UnicodeDecodeError and JSONDecodeError too
         raise InvalidCursor("malformed cursor") from error
     if not (
         isinstance(data, list)
@@ -78,10 +92,35 @@ def decode_cursor(query: SearchQuery, cursor: str) -> CursorPosition:
         and data[0] == _FORMAT
         and isinstance(data[1], str)
         and isinstance(data[2], list)
-        and all(value is None or isinstance(value, str | int | float) for value in data[2])
+        and all(_is_sort_value(value) for value in data[2])
         and isinstance(data[3], str)
     ):
         raise InvalidCursor("malformed cursor")
     if data[1] != query_fingerprint(query):
         raise InvalidCursor("cursor belongs to another query")
     return CursorPosition(sort_values=list(data[2]), last_id=data[3])
+
+
+def _is_sort_value(value: object) -> bool:
+    """What an engine can return as a sort value: null, text, a 64-bit integer, a finite float."""
+    if value is None or isinstance(value, str):
+        return True
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return value in _INT64
+    return isinstance(value, float) and math.isfinite(value)
+
+
+def _tag(key: bytes, payload: bytes) -> bytes:
+    return hmac.new(key, payload, hashlib.sha256).digest()[:_TAG_BYTES]
+
+
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    if not text or not text.isascii():
+        raise ValueError("empty or non-ASCII")
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))

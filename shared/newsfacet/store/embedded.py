@@ -4,6 +4,7 @@ It is the default store when no OpenSearch is configured, and obeys the same con
 (`tests/contract/`). Layout:
 
 - `versions`: every id ever written, live or tombstone, with its external version and S3 origin.
+- `holders`: the S3 objects holding each live article, with their events' versions (see `holders`).
 - `articles`: live articles only, keyed by a small integer `doc_id` that the side tables share,
   kept narrow (id, `sort_at` = published_at in microseconds or a sentinel when missing,
   `published_day` = proleptic ordinal of the UTC day, language, and `facets`: the article's facet
@@ -40,22 +41,25 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from newsfacet.config import DEFAULT_STORE_URL
+from newsfacet.config import DEFAULT_STORE_URL, Settings
 from newsfacet.model import (
     Article,
     Dimension,
     FacetValue,
     HistogramBucket,
     HistogramInterval,
+    Holder,
     SearchHit,
     SearchQuery,
     SearchResult,
     StoredVersion,
     WriteOutcome,
 )
+from newsfacet.query_policy import searchable
 from newsfacet.query_syntax import AnyOf, Clause, Phrase, Term, parse
 from newsfacet.store.base import ArticleStore, InvalidCursor, StoreError, StoreUnavailable
 from newsfacet.store.cursor import decode_cursor, encode_cursor
@@ -66,6 +70,7 @@ from newsfacet.store.facets import (
     ordered_facet,
     value_suffixes,
 )
+from newsfacet.store.holders import with_holder, without_holder
 from newsfacet.store.snippets import (
     MARK_END,
     MARK_START,
@@ -78,7 +83,7 @@ from newsfacet.store.snippets import (
 
 __all__ = ["EmbeddedStore"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # bm25 weights of the FTS columns: title, lede, text, authors, entities, source.
 _WEIGHTS = (5.0, 2.0, 1.0, 1.0, 2.0, 1.0)
 _TEXT_COLUMN, _LEDE_COLUMN = 2, 1
@@ -87,14 +92,26 @@ _DIMENSIONS = list(Dimension)
 _DIM_CODE = {dimension: code for code, dimension in enumerate(_DIMENSIONS)}
 _DIMS = 4  # packed facet id = value_id * _DIMS + dimension code
 _TOP_OF_UNICODE = "\U0010ffff"
-# Lucene's English stop set (`_english_`), the words OpenSearch's english analyzer drops.
-# fmt: off
-ENGLISH_STOP_WORDS = frozenset({
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
-    "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they",
-    "this", "to", "was", "will", "with",
-})
-# fmt: on
+
+_HOLDERS_SCHEMA = """
+CREATE TABLE holders (
+    id TEXT NOT NULL,
+    bucket TEXT NOT NULL,
+    key TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (id, bucket, key)
+) WITHOUT ROWID;
+CREATE INDEX holders_by_object ON holders (bucket, key);
+"""
+# Schema 2 -> 3: the objects holding each live article; until then, the one origin of its row.
+_MIGRATE_2_TO_3 = (
+    _HOLDERS_SCHEMA
+    + """
+INSERT INTO holders (id, bucket, key, version)
+    SELECT id, origin_bucket, origin_key, version FROM versions WHERE deleted = 0;
+PRAGMA user_version = 3;
+"""
+)
 
 _SCHEMA = f"""
 CREATE TABLE versions (
@@ -105,7 +122,7 @@ CREATE TABLE versions (
     origin_key TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX versions_by_origin ON versions (origin_bucket, origin_key);
-
+{_HOLDERS_SCHEMA}
 CREATE TABLE articles (
     doc_id INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -166,9 +183,11 @@ PRAGMA user_version = {SCHEMA_VERSION};
 class EmbeddedStore(ArticleStore):
     """`ArticleStore` on one SQLite file (or in memory). Safe for threads of one process."""
 
-    def __init__(self, path: Path | None) -> None:
-        """Open (creating if needed) the store at `path`; None keeps it in memory."""
+    def __init__(self, path: Path | None, *, cursor_key: bytes | None = None) -> None:
+        """Open (creating if needed) the store at `path`; None keeps it in memory. `cursor_key` signs
+        paging cursors (by default, `Settings.cursor_signing_key` for this store's URL)."""
         self._path = path
+        self._cursor_key = cursor_key or Settings(store=_url_of(path)).cursor_signing_key()
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._registry_lock = threading.Lock()
@@ -180,7 +199,7 @@ class EmbeddedStore(ArticleStore):
             self._ensure_schema(conn)
 
     @classmethod
-    def from_url(cls, url: str) -> EmbeddedStore:
+    def from_url(cls, url: str, *, cursor_key: bytes | None = None) -> EmbeddedStore:
         """`sqlite:///relative/path.db`, `sqlite:////absolute/path.db` or `sqlite:///:memory:`."""
         if not url.startswith("sqlite://"):
             raise ValueError(f"not an embedded store URL: {url!r} (use sqlite:///path or sqlite:///:memory:)")
@@ -188,8 +207,8 @@ class EmbeddedStore(ArticleStore):
         if not location:
             location = DEFAULT_STORE_URL.removeprefix("sqlite:///")
         if location == ":memory:":
-            return cls(None)
-        return cls(Path(location))
+            return cls(None, cursor_key=cursor_key)
+        return cls(Path(location), cursor_key=cursor_key)
 
     # --- writing -------------------------------------------------------------------------------
 
@@ -197,9 +216,17 @@ class EmbeddedStore(ArticleStore):
         outcomes: list[WriteOutcome] = []
         with self._writing() as conn:
             for article in articles:
-                if self._held_version(conn, article.id) >= article.version:
+                holder = Holder(bucket=article.origin.bucket, key=article.origin.key, version=article.version)
+                held_version, live = self._held(conn, article.id)
+                current = self._holders(conn, article.id) if live else []
+                if held_version >= article.version:
+                    # Stale, but the object holds the (newer) article all the same.
+                    attached = with_holder(current, holder) if live else None
+                    if attached is not None:
+                        self._set_holders(conn, article.id, attached)
                     outcomes.append(WriteOutcome(id=article.id, status="stale"))
                     continue
+                self._set_holders(conn, article.id, with_holder(current, holder) or current)
                 self._write_article(conn, article)
                 conn.execute(
                     "INSERT INTO versions (id, version, deleted, origin_bucket, origin_key)"
@@ -212,8 +239,18 @@ class EmbeddedStore(ArticleStore):
 
     def delete(self, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
         with self._writing() as conn:
-            if self._held_version(conn, article_id) >= version:
+            held_version, live = self._held(conn, article_id)
+            if live:
+                remaining = without_holder(self._holders(conn, article_id), bucket, key, version)
+                if remaining is None:
+                    return WriteOutcome(id=article_id, status="stale")
+                if remaining:
+                    self._set_holders(conn, article_id, remaining)
+                    return WriteOutcome(id=article_id, status="kept")
+                version = max(version, held_version)  # the last hold is gone: the article too
+            elif held_version >= version:
                 return WriteOutcome(id=article_id, status="stale")
+            self._set_holders(conn, article_id, [])
             row = conn.execute("SELECT doc_id FROM articles WHERE id = ?", (article_id,)).fetchone()
             if row is not None:
                 self._unindex(conn, row[0])
@@ -229,14 +266,27 @@ class EmbeddedStore(ArticleStore):
 
     # --- reading -------------------------------------------------------------------------------
 
-    def find_by_origin(self, bucket: str, key: str) -> list[StoredVersion]:
+    def find_by_origin(self, bucket: str, key: str, *, fresh: bool = True) -> list[StoredVersion]:
         with self._reading() as conn:
             rows = conn.execute(
-                "SELECT id, version, deleted FROM versions"
-                " WHERE origin_bucket = ? AND origin_key = ? ORDER BY id",
-                (bucket, key),
+                "SELECT id, version, 0 FROM holders WHERE bucket = ? AND key = ?"
+                " UNION ALL SELECT id, version, 1 FROM versions"
+                " WHERE deleted = 1 AND origin_bucket = ? AND origin_key = ? ORDER BY 1",
+                (bucket, key, bucket, key),
             ).fetchall()
         return [StoredVersion(id=row[0], version=row[1], deleted=bool(row[2])) for row in rows]
+
+    def live_holders(self) -> Iterator[tuple[str, list[Holder]]]:
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT id, bucket, key, version FROM holders ORDER BY id, bucket, key"
+            ).fetchall()
+        for article_id, group in groupby(rows, key=lambda row: str(row[0])):
+            yield article_id, [Holder(bucket=row[1], key=row[2], version=row[3]) for row in group]
+
+    def holders(self, article_id: str) -> list[Holder]:
+        with self._reading() as conn:
+            return self._holders(conn, article_id)
 
     def get(self, article_id: str) -> Article | None:
         with self._reading() as conn:
@@ -250,7 +300,7 @@ class EmbeddedStore(ArticleStore):
         return Article.model_validate({**json.loads(row[3]), "title": row[0], "lede": row[1], "text": row[2]})
 
     def search(self, query: SearchQuery) -> SearchResult:
-        position = decode_cursor(query, query.cursor) if query.cursor else None
+        position = decode_cursor(query, query.cursor, self._cursor_key) if query.cursor else None
         with self._reading() as conn:
             plan = _Plan.build(conn, query)
             total = plan.count(conn)
@@ -275,7 +325,9 @@ class EmbeddedStore(ArticleStore):
             dimension: ordered_facet(counts[dimension], query.selected(dimension).values, query.facet_size)
             for dimension in _DIMENSIONS
         }
-        next_cursor = encode_cursor(query, [rows[-1][1]], rows[-1][2]) if more and rows else None
+        next_cursor = (
+            encode_cursor(query, [rows[-1][1]], rows[-1][2], self._cursor_key) if more and rows else None
+        )
         return SearchResult(
             total=total, hits=hits, facets=facets, next_cursor=next_cursor, histogram=histogram
         )
@@ -353,9 +405,25 @@ class EmbeddedStore(ArticleStore):
         return hits
 
     @staticmethod
-    def _held_version(conn: sqlite3.Connection, article_id: str) -> int:
-        row = conn.execute("SELECT version FROM versions WHERE id = ?", (article_id,)).fetchone()
-        return -1 if row is None else int(row[0])
+    def _held(conn: sqlite3.Connection, article_id: str) -> tuple[int, bool]:
+        """The version held for the id (-1: none) and whether it is a live article."""
+        row = conn.execute("SELECT version, deleted FROM versions WHERE id = ?", (article_id,)).fetchone()
+        return (-1, False) if row is None else (int(row[0]), not row[1])
+
+    @staticmethod
+    def _holders(conn: sqlite3.Connection, article_id: str) -> list[Holder]:
+        rows = conn.execute(
+            "SELECT bucket, key, version FROM holders WHERE id = ? ORDER BY bucket, key", (article_id,)
+        )
+        return [Holder(bucket=row[0], key=row[1], version=row[2]) for row in rows]
+
+    @staticmethod
+    def _set_holders(conn: sqlite3.Connection, article_id: str, holders: list[Holder]) -> None:
+        conn.execute("DELETE FROM holders WHERE id = ?", (article_id,))
+        conn.executemany(
+            "INSERT INTO holders (id, bucket, key, version) VALUES (?, ?, ?, ?)",
+            [(article_id, held.bucket, held.key, held.version) for held in holders],
+        )
 
     def _write_article(self, conn: sqlite3.Connection, article: Article) -> None:
         published = article.published_at
@@ -440,8 +508,8 @@ class EmbeddedStore(ArticleStore):
         conn.execute("BEGIN IMMEDIATE")
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version == 0:
-                for statement in _SCHEMA.split(";"):
+            if version in (0, 2):
+                for statement in (_SCHEMA if version == 0 else _MIGRATE_2_TO_3).split(";"):
                     if statement.strip():
                         conn.execute(statement)
             elif version != SCHEMA_VERSION:
@@ -547,8 +615,8 @@ class _Plan:
     @classmethod
     def build(cls, conn: sqlite3.Connection, query: SearchQuery) -> _Plan:
         parsed = parse(query.q)
-        positive = _fts_expression([c for c in parsed.positive if _searchable(c)])
-        negative = _fts_expression([c for c in parsed.negated if _searchable(c)], join=" OR ")
+        positive = _fts_expression(searchable(parsed.positive))
+        negative = _fts_expression(searchable(parsed.negated), join=" OR ")
         conditions: list[str] = []
         params: list[Any] = []
         if query.date_from is not None:
@@ -718,7 +786,7 @@ class _Plan:
                     [code, *candidate_params, *([top] if limit else [])],
                 )
                 counts[dimension] = dict(rows)
-                missing = [v for v in self.chosen.get(dimension, []) if v not in counts[dimension]]
+                missing = self._missing_chosen(dimension, counts[dimension], prefix)
                 if limit and missing:  # selected values beyond the top keep their real count
                     counts[dimension].update(
                         conn.execute(
@@ -766,7 +834,7 @@ class _Plan:
         for value_id, code, value in names:
             counts[_DIMENSIONS[code]][value] = wanted[value_id]
         for dimension in dimensions:  # selected values beyond the top keep their real count
-            missing = [v for v in self.chosen.get(dimension, []) if v not in counts[dimension]]
+            missing = self._missing_chosen(dimension, counts[dimension], prefix)
             if missing:
                 ids = dict(
                     conn.execute(
@@ -778,6 +846,14 @@ class _Plan:
                 for value_id, value in ids.items():
                     counts[dimension][value] = tally.get(value_id * _DIMS + _DIM_CODE[dimension], 0)
         return counts
+
+    def _missing_chosen(self, dimension: Dimension, counted: dict[str, int], prefix: str | None) -> list[str]:
+        """Selected values not counted yet (beyond the top), among those the prefix allows."""
+        return [
+            value
+            for value in self.chosen.get(dimension, [])
+            if value not in counted and (not prefix or _has_prefix(value, prefix))
+        ]
 
     def day_counts(self, conn: sqlite3.Connection) -> dict[date, int]:
         source, params = self.source()
@@ -815,21 +891,6 @@ def _selection(conn: sqlite3.Connection, dimension: Dimension, query: SearchQuer
     return _Selection(f"SELECT DISTINCT doc_id FROM article_facets WHERE value_id IN ({id_marks})", ids)
 
 
-def _searchable(clause: Clause) -> bool:
-    """False for a clause made only of English stop words, which restricts nothing.
-
-    OpenSearch's english analyzer drops those words from the query, so such a clause matches every
-    article there (and excludes none when negated); an `OR` with such an option matches everything
-    too. Ignoring them here keeps both engines' hits the same ("ceasefire OR" finds the ceasefire
-    articles, not only those that also contain the word "or").
-    """
-    if isinstance(clause, Term):
-        return clause.text not in ENGLISH_STOP_WORDS
-    if isinstance(clause, Phrase):
-        return not all(word in ENGLISH_STOP_WORDS for word in clause.words)
-    return all(_searchable(option) for option in clause.options)
-
-
 def _fts_expression(clauses: list[Clause], join: str = " AND ") -> str:
     """An FTS5 MATCH expression for `clauses`, every word double-quoted (never FTS5 syntax)."""
     return join.join(f"({_fts_clause(clause)})" for clause in clauses)
@@ -858,6 +919,10 @@ def _pack(keys: list[int]) -> bytes:
     if sys.byteorder != "little":
         packed.byteswap()
     return packed.tobytes()
+
+
+def _url_of(path: Path | None) -> str:
+    return "sqlite:///:memory:" if path is None else f"sqlite:///{path}"
 
 
 def _micros(moment: datetime) -> int:

@@ -17,10 +17,14 @@ tombstones out. Every item's status is checked: 429 and 5xx items (and whole req
 times, then `StoreUnavailable`; an item OpenSearch refuses for good raises `DocumentRejected` after
 the rest of the batch is written.
 
-Visibility. Writes use `refresh=wait_for` by default: a call returns once its documents are
-searchable, so the ingest path has read-your-writes like the embedded store (an ObjectRemoved right
-after an ObjectCreated finds the article by origin) without forcing a refresh per request. Bulk
-loaders that do not need it pass `refresh="false"` and refresh once at the end.
+Visibility. Writes do not wait for a refresh (`refresh=false`, the default): waiting made every
+single-record ingest wait up to the 1 s refresh interval. Instead a store that has written refreshes
+the index once before its next search, so its own reads see its writes (an ObjectRemoved right after
+an ObjectCreated finds the article by origin; ingest always writes before it reconciles, so of two
+processes racing on one key, the one that reconciles last sees both writes). Realtime reads (`get`,
+the version checks before a write) need no refresh (ingest reconciles a batch's keys after all its
+writes, so a batch costs one refresh); other processes' searches see writes within the
+refresh interval. `refresh="wait_for"` or `"true"` remain available (tests use `"true"`).
 
 Amazon OpenSearch Serverless (`serverless=True`, `opensearch_flavour`). A SEARCH collection keeps
 custom document ids but has no aliases, no `_refresh`/`refresh=`, no external versioning and no
@@ -54,10 +58,10 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 
 from opensearchpy import OpenSearch
@@ -72,6 +76,7 @@ from newsfacet.model import (
     FacetValue,
     HistogramBucket,
     HistogramInterval,
+    Holder,
     SearchQuery,
     SearchResult,
     StoredVersion,
@@ -88,6 +93,7 @@ from newsfacet.store.base import (
 )
 from newsfacet.store.cursor import CursorPosition, decode_cursor, encode_cursor
 from newsfacet.store.facets import ordered_facet
+from newsfacet.store.holders import with_holder, without_holder
 
 __all__ = [
     "DocumentRejected",
@@ -161,7 +167,23 @@ class _Pending:
 
     position: int
     article_id: str
+    version: int
     lines: str
+    unanswered: bool = False  # sent in a request whose answer was lost: it may have been written
+
+
+VersionType = Literal["external", "external_gte"]
+
+
+class _Write(NamedTuple):
+    """One document to index: `external_gte` rewrites the version held (to change its holders);
+    `reports` replaces "written" in the outcome (such a rewrite is `stale` or `kept` to callers)."""
+
+    article_id: str
+    version: int
+    document: str  # JSON text
+    version_type: VersionType = "external"
+    reports: WriteStatus | None = None
 
 
 @dataclass
@@ -178,14 +200,16 @@ class OpenSearchStore(ArticleStore):
         client_factory: Callable[[], Any],
         alias: str,
         *,
-        refresh: Refresh = "wait_for",
+        refresh: Refresh = "false",
         retry: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
         serverless: bool = False,
+        cursor_key: bytes = b"",
     ) -> None:
         """`client_factory` builds the opensearch-py client on first use. `sleep` is the backoff's
         clock (tests shorten it). `serverless`: talk the subset Amazon OpenSearch Serverless
-        supports (see the module docstring)."""
+        supports (see the module docstring). `cursor_key` signs paging cursors
+        (`Settings.cursor_signing_key`)."""
         if not alias or alias != alias.lower() or any(ch in alias for ch in ' "*\\<|,>/?#:'):
             raise OpenSearchConfigError(
                 f"invalid index alias {alias!r}: use lowercase letters, digits, - and _"
@@ -199,13 +223,15 @@ class OpenSearchStore(ArticleStore):
         self._lock = threading.Lock()
         self._index_ready = False
         self.serverless = serverless
+        self._unrefreshed = False  # written with refresh=false since the last refresh
+        self._cursor_key = cursor_key or Settings(index_alias=alias).cursor_signing_key()
 
     @classmethod
     def from_settings(
         cls,
         settings: Settings,
         *,
-        refresh: Refresh = "wait_for",
+        refresh: Refresh = "false",
         retry: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> OpenSearchStore:
@@ -236,6 +262,7 @@ class OpenSearchStore(ArticleStore):
             retry=retry,
             sleep=sleep,
             serverless=_is_serverless(settings.opensearch_flavour, parts.hostname),
+            cursor_key=settings.cursor_signing_key(),
         )
 
     # --- the client and the index ------------------------------------------------------------------
@@ -331,8 +358,9 @@ class OpenSearchStore(ArticleStore):
         self._index_ready = False
 
     def refresh(self) -> None:
-        """Make every write so far searchable (for loaders that write with `refresh="false"`).
+        """Make every write so far searchable (searches by this store do it themselves).
         Serverless refreshes on its own and has no `_refresh`: nothing to do there."""
+        self._unrefreshed = False
         if self.serverless:
             return
         self._call(lambda client: client.indices.refresh(index=self.alias))
@@ -348,57 +376,134 @@ class OpenSearchStore(ArticleStore):
         if not articles:
             return []
         self.ensure_index()
-        writes = [(article.id, article.version, bodies.article_source(article)) for article in articles]
-        return self._write(writes, index=self.alias, refresh=self._refresh)
+        held = self._held_documents([article.id for article in articles])
+        writes: list[_Write] = []
+        planned: list[WriteOutcome | int] = []  # per article: its outcome, or its write's position
+        for article in articles:
+            holder = Holder(bucket=article.origin.bucket, key=article.origin.key, version=article.version)
+            source = held.get(article.id)
+            held_version, current = _held_state(source)
+            if held_version >= article.version:
+                # Stale, but the object holds the (newer) article all the same.
+                attached = with_holder(current, holder) if source and not source.get("deleted") else None
+                if attached is not None:
+                    rewritten = {**source, **bodies.holder_fields(attached)}  # type: ignore[dict-item]
+                    writes.append(
+                        _Write(article.id, held_version, json.dumps(rewritten), "external_gte", "stale")
+                    )
+                planned.append(WriteOutcome(id=article.id, status="stale"))
+                continue
+            planned.append(len(writes))
+            holders = with_holder(current, holder) or current
+            writes.append(_Write(article.id, article.version, bodies.article_source(article, holders)))
+        try:
+            written = self._write(writes, index=self.alias, refresh=self._refresh)
+        except DocumentRejected as refused:
+            outcomes = _in_order(planned, writes, refused.outcomes, refused.failures)
+            raise DocumentRejected(refused.failures, outcomes) from None
+        return _in_order(planned, writes, written)
 
     def delete(self, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
         self.ensure_index()
+        source = self._held_documents([article_id]).get(article_id)
+        held_version, current = _held_state(source)
+        version_type: VersionType = "external"
+        if source is not None and not source.get("deleted"):
+            remaining = without_holder(current, bucket, key, version)
+            if remaining is None:
+                return WriteOutcome(id=article_id, status="stale")
+            if remaining:
+                kept = json.dumps({**source, **bodies.holder_fields(remaining)})
+                write = _Write(article_id, held_version, kept, "external_gte", "kept")
+                return self._write([write], index=self.alias, refresh=self._refresh)[0]
+            if held_version >= version:  # the last hold is gone: the article too
+                version, version_type = held_version, "external_gte"
+        elif held_version >= version:
+            return WriteOutcome(id=article_id, status="stale")
         tombstone = json.dumps(bodies.tombstone_document(article_id, version, bucket, key))
-        return self._write([(article_id, version, tombstone)], index=self.alias, refresh=self._refresh)[0]
+        write = _Write(article_id, version, tombstone, version_type)
+        return self._write([write], index=self.alias, refresh=self._refresh)[0]
 
-    def _write(self, writes: list[tuple[str, int, str]], index: str, refresh: Refresh) -> list[WriteOutcome]:
-        """Index each (id, version, document as JSON text) with external versioning, in order, in
-        bulk chunks."""
+    def holders(self, article_id: str) -> list[Holder]:
+        source = self._held_documents([article_id]).get(article_id)
+        if source is None or source.get("deleted"):
+            return []
+        return _held_state(source)[1]
+
+    def live_holders(self) -> Iterator[tuple[str, list[Holder]]]:
+        for batch in self._scan(self.alias, 500, live_only=True):
+            for hit in batch:
+                yield hit["_id"], _held_state(hit["_source"])[1]
+
+    def _held_documents(self, article_ids: list[str]) -> dict[str, Document]:
+        """The stored `_source` of each id (live or tombstone) the index holds, read in real time
+        (what a write builds on: retried with the writes' backoff)."""
+        wanted = sorted(
+            {article_id for article_id in article_ids if len(article_id.encode()) <= _MAX_ID_BYTES}
+        )
+        if not wanted:
+            return {}
+        for attempt in range(self._retry.attempts):
+            if attempt:
+                self._sleep(self._retry.delay(attempt - 1))
+            try:
+                found = self._call(lambda client: client.mget(index=self.alias, body={"ids": wanted}))
+            except NotFoundError:
+                return {}
+            except StoreUnavailable:
+                if attempt + 1 == self._retry.attempts:
+                    raise
+                continue  # throttled or restarting: back off as a write does
+            return {doc["_id"]: doc["_source"] for doc in found.get("docs", []) if doc.get("found")}
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _write(self, writes: list[_Write], index: str, refresh: Refresh) -> list[WriteOutcome]:
+        """Index each document with external versioning, in order, in bulk chunks."""
         result = _BulkResult()
         chunk: list[_Pending] = []
         chunk_bytes = 0
         stored = self._stored_versions(writes, index) if self.serverless else {}
-        for position, (article_id, version, document) in enumerate(writes):
+        for position, (article_id, version, document, version_type, _) in enumerate(writes):
             if len(article_id.encode()) > _MAX_ID_BYTES:
                 result.failures[article_id] = f"id longer than {_MAX_ID_BYTES} bytes"
                 continue
-            if stored.get(article_id, -1) >= version:  # Serverless: what a 409 says elsewhere
-                result.statuses[position] = "stale"
-                continue
-            if self.serverless:
+            if self.serverless:  # what a 409 says elsewhere; external_gte lets an equal version in
+                held = stored.get(article_id, -1)
+                if held > version or (held == version and version_type == "external"):
+                    result.statuses[position] = "stale"
+                    continue
                 stored[article_id] = version  # an older write later in this batch is stale too
             # The index is in the request path, not in the action: IAM policies scoped to the
             # alias's paths then cover bulk writes (IAM cannot see into a request body).
             action: Document = {"index": {"_id": article_id}}
             if not self.serverless:
-                action["index"].update(version=version, version_type="external")
+                action["index"].update(version=version, version_type=version_type)
             lines = json.dumps(action) + "\n" + document + "\n"
             size = len(lines.encode())
             if chunk and (len(chunk) >= _BULK_MAX_DOCS or chunk_bytes + size > _BULK_MAX_BYTES):
                 self._bulk(chunk, result, index, refresh)
                 chunk, chunk_bytes = [], 0
-            chunk.append(_Pending(position, article_id, lines))
+            chunk.append(_Pending(position, article_id, version, lines))
             chunk_bytes += size
         if chunk:
             self._bulk(chunk, result, index, refresh)
         outcomes = [
-            WriteOutcome(id=article_id, status=result.statuses[position])
-            for position, (article_id, _, _) in enumerate(writes)
+            WriteOutcome(id=write.article_id, status=write.reports or result.statuses[position])
+            if result.statuses[position] == "written"
+            else WriteOutcome(id=write.article_id, status=result.statuses[position])
+            for position, write in enumerate(writes)
             if position in result.statuses
         ]
         if result.failures:
             raise DocumentRejected(result.failures, outcomes)
         return outcomes
 
-    def _stored_versions(self, writes: list[tuple[str, int, str]], index: str) -> dict[str, int]:
+    def _stored_versions(self, writes: list[_Write], index: str) -> dict[str, int]:
         """The stored version (live or tombstone) of each id about to be written, read in pages of
         `_BULK_MAX_DOCS` ids: Serverless cannot compare external versions itself."""
-        ids = sorted({article_id for article_id, _, _ in writes if len(article_id.encode()) <= _MAX_ID_BYTES})
+        ids = sorted(
+            {write.article_id for write in writes if len(write.article_id.encode()) <= _MAX_ID_BYTES}
+        )
         stored: dict[str, int] = {}
         for start in range(0, len(ids), _BULK_MAX_DOCS):
             page = ids[start : start + _BULK_MAX_DOCS]
@@ -423,20 +528,23 @@ class OpenSearchStore(ArticleStore):
                     response = self.client.bulk(body=body, index=index, refresh=refresh)
             except ClientConnectionError as error:
                 last_problem = f"unreachable: {error}"
+                _mark_unanswered(pending)
                 continue
             except TransportError as error:
                 if _is_retryable(error):
                     last_problem = _describe(error)
+                    _mark_unanswered(pending)
                     continue
                 raise StoreError(f"OpenSearch refused a bulk request: {_describe(error)}") from error
             retry: list[_Pending] = []
+            self._unrefreshed = self._unrefreshed or refresh == "false"
             for item, answer in zip(pending, response["items"], strict=True):
                 outcome = answer["index"]
                 status = int(outcome["status"])
                 if status in (200, 201):
                     result.statuses[item.position] = "written"
                 elif status == 409:  # version conflict: the store holds this or a newer version
-                    result.statuses[item.position] = "stale"
+                    result.statuses[item.position] = "written" if self._wrote_before(item, index) else "stale"
                 elif status in _RETRYABLE_STATUSES:
                     retry.append(item)
                     last_problem = f"{status} {_reason(outcome)}"
@@ -450,10 +558,27 @@ class OpenSearchStore(ArticleStore):
             f"{last_problem}"
         )
 
+    def _wrote_before(self, item: _Pending, index: str) -> bool:
+        """Whether a 409 answers our own earlier attempt: the request was sent, its answer lost, and
+        the stored version is exactly ours. (Another writer of the same id and version would be
+        the same event delivered twice, which writes the same document.)"""
+        if not item.unanswered:
+            return False
+        # `_mget` rather than GET /_doc: the read the write path sends anyway (no extra IAM grant)
+        try:
+            found = self._call(
+                lambda client: client.mget(index=index, body={"ids": [item.article_id]}, _source=False)
+            )
+        except NotFoundError:
+            return False
+        return any(doc.get("found") and int(doc.get("_version", -1)) == item.version for doc in found["docs"])
+
     # --- reading ---------------------------------------------------------------------------------
 
-    def _search(self, body: Document, index: str | None = None) -> Document | None:
+    def _search(self, body: Document, index: str | None = None, *, fresh: bool = True) -> Document | None:
         """The raw response, or None while the index does not exist yet (nothing written)."""
+        if self._unrefreshed and index is None and fresh:
+            self.refresh()  # read our own writes
         try:
             response: Document = self._call(
                 lambda client: client.search(index=index or self.alias, body=body)
@@ -462,18 +587,11 @@ class OpenSearchStore(ArticleStore):
             return None
         return response
 
-    def find_by_origin(self, bucket: str, key: str) -> list[StoredVersion]:
-        response = self._search(bodies.find_by_origin_body(bucket, key, _MAX_ORIGIN_IDS))
+    def find_by_origin(self, bucket: str, key: str, *, fresh: bool = True) -> list[StoredVersion]:
+        response = self._search(bodies.find_by_origin_body(bucket, key, _MAX_ORIGIN_IDS), fresh=fresh)
         if response is None:
             return []
-        return [
-            StoredVersion(
-                id=hit["_id"],
-                version=int(hit["_source"]["version"]),
-                deleted=bool(hit["_source"].get("deleted")),
-            )
-            for hit in response["hits"]["hits"]
-        ]
+        return [bodies.read_origin_hit(hit, bucket, key) for hit in response["hits"]["hits"]]
 
     def get(self, article_id: str) -> Article | None:
         if not article_id or len(article_id.encode()) > _MAX_ID_BYTES:
@@ -488,7 +606,7 @@ class OpenSearchStore(ArticleStore):
         return bodies.article_from_source(source)
 
     def search(self, query: SearchQuery) -> SearchResult:
-        position = _position(query) if query.cursor else None
+        position = _position(query, self._cursor_key) if query.cursor else None
         response = self._search(bodies.search_body(query, position))
         if response is None:
             return _empty_result(query)
@@ -497,7 +615,7 @@ class OpenSearchStore(ArticleStore):
         next_cursor = None
         if more and page:
             last = page[-1]
-            next_cursor = encode_cursor(query, list(last["sort"][:-1]), last["_id"])
+            next_cursor = encode_cursor(query, list(last["sort"][:-1]), last["_id"], self._cursor_key)
         aggregations: Document = response.get("aggregations", {})
         histogram = None
         if query.histogram is not None:
@@ -591,11 +709,15 @@ class OpenSearchStore(ArticleStore):
             written += sum(outcome.status == "written" for outcome in outcomes)
         return written
 
-    def _scan(self, index: str, batch_size: int) -> Iterator[list[Document]]:
-        """Every document of `index`, in pages, by `search_after` on `id` (no scroll context)."""
+    def _scan(self, index: str, batch_size: int, *, live_only: bool = False) -> Iterator[list[Document]]:
+        """Every document of `index` (or only the live ones, with just what says who holds them), in
+        pages, by `search_after` on `id` (no scroll context)."""
         after: list[Any] | None = None
         while True:
             body: Document = {"query": {"match_all": {}}, "size": batch_size, "sort": [{"id": "asc"}]}
+            if live_only:
+                body["query"] = bodies.LIVE
+                body["_source"] = {"includes": ["version", "deleted", "holders", "origin"]}
             if after is not None:
                 body["search_after"] = after
             response = self._search(body, index=index)
@@ -609,25 +731,64 @@ class OpenSearchStore(ArticleStore):
 # --- helpers --------------------------------------------------------------------------------------
 
 
-def _rederived(hit: Document) -> tuple[str, int, str]:
-    """(id, version, document as JSON text) to copy one stored document into a new index."""
+def _held_state(source: Document | None) -> tuple[int, list[Holder]]:
+    """The version a stored document holds (-1: none) and, if live, its holders. A document written
+    before holders were recorded is held by its one origin."""
+    if source is None:
+        return -1, []
+    version = int(source["version"])
+    if source.get("deleted"):
+        return version, []
+    if "holders" in source:
+        return version, [Holder.model_validate(held) for held in source["holders"]]
+    origin = source.get("origin", {})
+    return version, [Holder(bucket=origin.get("bucket", ""), key=origin.get("key", ""), version=version)]
+
+
+def _in_order(
+    planned: list[WriteOutcome | int],
+    writes: list[_Write],
+    written: list[WriteOutcome],
+    refused: Collection[str] = (),
+) -> list[WriteOutcome]:
+    """Each article's outcome, in order: decided without writing, or its write's. `written` has one
+    outcome per write, in order, but none for the `refused` ids."""
+    answers = iter(written)
+    by_write = {
+        position: next(answers) for position, write in enumerate(writes) if write.article_id not in refused
+    }
+    return [
+        item if isinstance(item, WriteOutcome) else by_write[item]
+        for item in planned
+        if isinstance(item, WriteOutcome) or item in by_write
+    ]
+
+
+def _mark_unanswered(items: list[_Pending]) -> None:
+    for item in items:
+        item.unanswered = True
+
+
+def _rederived(hit: Document) -> _Write:
+    """One stored document, to copy into a new index."""
     source: Document = hit["_source"]
     version = int(source["version"])
     if source.get("deleted"):
-        return hit["_id"], version, json.dumps(source, ensure_ascii=False)
+        return _Write(hit["_id"], version, json.dumps(source, ensure_ascii=False))
     try:
-        return hit["_id"], version, bodies.article_source(bodies.article_from_source(source))
+        article = bodies.article_from_source(source)
+        return _Write(hit["_id"], version, bodies.article_source(article, _held_state(source)[1]))
     except ValidationError:
         # not an Article any more: copy it as it is
-        return hit["_id"], version, json.dumps(source, ensure_ascii=False)
+        return _Write(hit["_id"], version, json.dumps(source, ensure_ascii=False))
 
 
-def _position(query: SearchQuery) -> CursorPosition:
+def _position(query: SearchQuery, cursor_key: bytes) -> CursorPosition:
     """The decoded cursor of `query`. Its one sort value must be what OpenSearch returned for this
     sort: a score (a number) or a date (a 64-bit integer of milliseconds), so that even a forged
     cursor with a valid fingerprint is `InvalidCursor`, never a failed search."""
     assert query.cursor is not None
-    position = decode_cursor(query, query.cursor)
+    position = decode_cursor(query, query.cursor, cursor_key)
     values = position.sort_values
     if len(values) != 1 or isinstance(values[0], bool):
         raise InvalidCursor("malformed cursor")

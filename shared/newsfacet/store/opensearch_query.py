@@ -30,10 +30,13 @@ from newsfacet.model import (
     FacetValue,
     HistogramBucket,
     HistogramInterval,
+    Holder,
     SearchHit,
     SearchQuery,
+    StoredVersion,
 )
-from newsfacet.query_syntax import AnyOf, Clause, ParsedQuery, Phrase, Term, parse
+from newsfacet.query_policy import searchable
+from newsfacet.query_syntax import Clause, ParsedQuery, Phrase, Term, parse
 from newsfacet.store.cursor import CursorPosition
 from newsfacet.store.facets import article_facet_values, fold, fold_prefix, matches_prefix, ordered_facet
 from newsfacet.store.snippets import SNIPPET_WORDS, lede_snippet
@@ -91,32 +94,44 @@ HIT_SOURCE = [
     "locations.name",
     "topics.label",
 ]
-# OpenSearch refuses a query of more than 1024 leaf clauses in all (indices.query.bool.
-# max_clause_count, counted through nested bools); each word or phrase costs one per searched field.
-_CLAUSE_BUDGET = 1000
 _SNIPPET_CHARS = 200
 _MARK_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
-_LIVE = {"term": {"deleted": False}}
+LIVE = {"term": {"deleted": False}}
 
 
 # --- documents ----------------------------------------------------------------------------------
 
 
-def article_source(article: Article) -> str:
+def article_source(article: Article, holders: list[Holder]) -> str:
     """The indexed document of `article`, as the JSON text a bulk write sends: the article itself (so
     `get` returns it whole) plus the derived fields search needs (facet values, their folded words,
     geo points).
 
     Every write runs this, so the article is serialised once, by pydantic's own serialiser, and the
     small derived object is spliced in: building a dict and dumping it again cost twice as much."""
-    derived = json.dumps(_derived_fields(article), ensure_ascii=False)
+    derived = json.dumps({**_derived_fields(article), **holder_fields(holders)}, ensure_ascii=False)
     return f"{article.model_dump_json()[:-1]},{derived[1:]}"
 
 
-def article_document(article: Article) -> Body:
-    """`article_source` as a dict (for callers that hand documents to a client themselves)."""
-    document: Body = json.loads(article_source(article))
+def article_document(article: Article, holders: list[Holder] | None = None) -> Body:
+    """`article_source` as a dict (for callers that hand documents to a client themselves); held by
+    its origin unless `holders` says otherwise."""
+    held = holders or [Holder(bucket=article.origin.bucket, key=article.origin.key, version=article.version)]
+    document: Body = json.loads(article_source(article, held))
     return document
+
+
+def holder_fields(holders: list[Holder]) -> Body:
+    """The fields that record which objects hold an article: the holds themselves, and one keyword
+    per object (`bucket`, the separator, `key`) for `find_by_origin`."""
+    return {
+        "holders": [held.model_dump() for held in holders],
+        "holder_keys": [holder_key(held.bucket, held.key) for held in holders],
+    }
+
+
+def holder_key(bucket: str, key: str) -> str:
+    return f"{bucket}{FACET_WORDS_SEPARATOR}{key}"
 
 
 def _derived_fields(article: Article) -> Body:
@@ -153,60 +168,22 @@ def article_from_source(source: Body) -> Article:
 # --- the text query -----------------------------------------------------------------------------
 
 
-def _clause_leaves(clause: Clause) -> int:
-    options = clause.options if isinstance(clause, AnyOf) else [clause]
-    return len(options) * len(SEARCH_FIELDS)
-
-
-def _within_budget(clauses: list[Clause], budget: int) -> tuple[list[Clause], int]:
-    kept: list[Clause] = []
-    for clause in clauses:
-        cost = _clause_leaves(clause)
-        if cost > budget:
-            continue
-        kept.append(clause)
-        budget -= cost
-    return kept, budget
-
-
-def _clause_query(clause: Clause, positive: bool) -> Body:
-    """One clause as plain data. A word the analyzer drops (a stop word) is ignored when required
-    (`zero_terms_query: all`), and excludes nothing when negated."""
-    zero_terms = "all" if positive else "none"
+def _clause_query(clause: Clause) -> Body:
+    """One clause as plain data (stop words are indexed: a phrase matches its every word)."""
     if isinstance(clause, Term):
-        return {
-            "multi_match": {
-                "query": clause.text,
-                "fields": SEARCH_FIELDS,
-                "type": "best_fields",
-                "operator": "and",
-                "zero_terms_query": zero_terms,
-            }
-        }
+        return {"multi_match": {"query": clause.text, "fields": SEARCH_FIELDS, "type": "best_fields"}}
     if isinstance(clause, Phrase):
-        return {
-            "multi_match": {
-                "query": " ".join(clause.words),
-                "fields": SEARCH_FIELDS,
-                "type": "phrase",
-                "zero_terms_query": zero_terms,
-            }
-        }
+        return {"multi_match": {"query": " ".join(clause.words), "fields": SEARCH_FIELDS, "type": "phrase"}}
     return {
-        "bool": {
-            "should": [_clause_query(option, positive) for option in clause.options],
-            "minimum_should_match": 1,
-        }
+        "bool": {"should": [_clause_query(option) for option in clause.options], "minimum_should_match": 1}
     }
 
 
 def _text_query(parsed: ParsedQuery) -> tuple[list[Body], list[Body]]:
-    """(must, must_not) for the parsed `q`. A query beyond the clause budget (about 120 words: a
-    pasted paragraph) keeps the clauses that fit, first come first served, instead of failing."""
-    positive, budget = _within_budget(parsed.positive, _CLAUSE_BUDGET)
-    negated, _ = _within_budget(parsed.negated, budget)
-    must = [_clause_query(clause, positive=True) for clause in positive]
-    must_not = [_clause_query(clause, positive=False) for clause in negated]
+    """(must, must_not) for the parsed `q`, without the clauses of stop words only (see
+    `newsfacet.query_policy`; a query too large to run never gets this far)."""
+    must = [_clause_query(clause) for clause in searchable(parsed.positive)]
+    must_not = [_clause_query(clause) for clause in searchable(parsed.negated)]
     return must, must_not
 
 
@@ -215,12 +192,12 @@ def _text_query(parsed: ParsedQuery) -> tuple[list[Body], list[Body]]:
 
 def _base_filters(query: SearchQuery) -> list[Body]:
     """Filters every count honours: live documents, the inclusive UTC days, the language."""
-    filters: list[Body] = [_LIVE]
+    filters: list[Body] = [LIVE]
     if query.date_from is not None or query.date_to is not None:
         bounds: Body = {}
         if query.date_from is not None:
             bounds["gte"] = query.date_from.isoformat()
-        if query.date_to is not None:
+        if query.date_to is not None and query.date_to < date.max:  # the last day has no next day
             bounds["lt"] = (query.date_to + timedelta(days=1)).isoformat()
         filters.append({"range": {"published_at": {**bounds, "format": "strict_date", "time_zone": "UTC"}}})
     if query.language is not None:
@@ -391,13 +368,33 @@ def histogram_body(query: SearchQuery, interval: HistogramInterval) -> Body:
 
 
 def find_by_origin_body(bucket: str, key: str, size: int) -> Body:
-    """Every document (live or tombstone) whose article came from this S3 object."""
+    """Every live document this S3 object holds, and every tombstone it left (or, for documents
+    written before holders were recorded, whose origin it is)."""
+    origin = [{"term": {"origin.bucket": bucket}}, {"term": {"origin.key": key}}]
     return {
-        "query": {"bool": {"filter": [{"term": {"origin.bucket": bucket}}, {"term": {"origin.key": key}}]}},
+        "query": {
+            "bool": {
+                "should": [
+                    {"term": {"holder_keys": holder_key(bucket, key)}},
+                    {"bool": {"filter": origin, "must_not": [{"exists": {"field": "holder_keys"}}]}},
+                ],
+                "minimum_should_match": 1,
+            }
+        },
         "size": size,
         "sort": [{"id": {"order": "asc"}}],
-        "_source": {"includes": ["id", "version", "deleted"]},
+        "_source": {"includes": ["id", "version", "deleted", "holders", "origin"]},
     }
+
+
+def read_origin_hit(hit: Body, bucket: str, key: str) -> StoredVersion:
+    """A hit of `find_by_origin_body`: a tombstone's version, or the version of this object's hold."""
+    source: Body = hit["_source"]
+    version = int(source["version"])
+    for held in source.get("holders", []):
+        if (held["bucket"], held["key"]) == (bucket, key):
+            version = int(held["version"])
+    return StoredVersion(id=hit["_id"], version=version, deleted=bool(source.get("deleted")))
 
 
 def _regex_literal(text: str) -> str:
