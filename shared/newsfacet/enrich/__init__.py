@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from newsfacet.enrich.actors import blank_credits, extract_actors
 from newsfacet.enrich.gazetteer import GazetteerError, load_gazetteer
 from newsfacet.enrich.geo_aliases import INSTITUTIONS, PLACE_NOUNS
+from newsfacet.enrich.institutions import institution_mentions
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.nlp import find_mentions, load_model
 from newsfacet.enrich.places import resolve_places
@@ -57,6 +58,7 @@ def enrich(title: str, text: str, *, exclude: Collection[str] = ()) -> Enrichmen
     title, text = blank_credits(title, exclude), blank_credits(text, exclude)
     gazetteer = load_gazetteer()
     mentions = find_mentions(title, text, is_place_name=gazetteer.is_place_name)
+    mentions += institution_mentions(title, text, gazetteer)
     places = resolve_places(mentions, gazetteer, PLACE_NOUNS)
     actors = extract_actors(
         mentions,
@@ -66,8 +68,19 @@ def enrich(title: str, text: str, *, exclude: Collection[str] = ()) -> Enrichmen
         institutions={fold(name): org for name, org in INSTITUTIONS.items()},
         demonyms=gazetteer.demonyms.keys(),
         common_words=frozenset(_LOWERCASE_WORD.findall(text)),
+        title_case_title=is_title_case(title),
     )
     return Enrichment(actors=actors, locations=places.locations, topics=classify(title, text))
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def is_title_case(title: str) -> bool:
+    """Whether a headline capitalises (nearly) all its longer words ("Royal Self-Indicting
+    Arrogance"), so that capitals there say nothing about names."""
+    words = _TITLE_WORD.findall(title)
+    return len(words) >= 2 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
 
 def warm_up() -> None:

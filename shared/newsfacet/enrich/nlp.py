@@ -157,7 +157,7 @@ def find_mentions(
         if label not in USED_LABELS:
             continue
         covered[source].add(start, end)
-        found.append((source, _mention(origin, start, end, label, source == 0)))
+        found.append((source, mention_at(origin, start, end, label, in_title=source == 0)))
         labels[origin[start:end].strip()][label] += 1
 
     # News names a person in full once, then by surname: look for the surnames too.
@@ -176,7 +176,8 @@ def find_mentions(
                     continue
                 label = labels[match.group(0)].most_common(1)[0][0]
                 covered[source].add(match.start(), match.end())
-                found.append((source, _mention(origin, match.start(), match.end(), label, source == 0)))
+                mention = mention_at(origin, match.start(), match.end(), label, in_title=source == 0)
+                found.append((source, mention))
 
     if is_place_name is not None:
         for source, origin in enumerate((title, text)):
@@ -187,9 +188,8 @@ def find_mentions(
                 ):
                     continue
                 if is_place_name(match.group(0)):
-                    found.append(
-                        (source, _mention(origin, match.start(), match.end(), GAZETTEER, source == 0))
-                    )
+                    mention = mention_at(origin, match.start(), match.end(), GAZETTEER, in_title=source == 0)
+                    found.append((source, mention))
 
     return [mention for _source, mention in found]
 
@@ -222,7 +222,8 @@ _CAPITALISED_RUN = re.compile(
 )
 
 
-def _mention(origin: str, start: int, end: int, label: str, in_title: bool) -> Mention:
+def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool) -> Mention:
+    """The mention of `origin[start:end]` with what its surroundings tell (see `Mention`)."""
     return Mention(
         text=origin[start:end].strip(),
         label=label,
