@@ -44,7 +44,9 @@ class Actor(Model):
     salience: float = Field(ge=0.0, le=1.0)
 
 
-LocationKind = Literal["city", "region", "country", "continent", "sea", "area"]
+LocationKind = Literal[
+    "city", "region", "country", "continent", "sea", "area", "river", "lake", "mountain", "facility"
+]
 
 
 class Location(Model):

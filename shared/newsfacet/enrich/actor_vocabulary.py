@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from newsfacet.enrich.names import fold
+
 # Political parties in the forms news names them; a NORP span ("Democratic candidate",
 # "Republicans") is then the party, an organisation.
 PARTIES: Final[dict[str, str]] = {
@@ -48,6 +50,8 @@ NOT_ENTITIES: Final = frozenset(
     }
 )  # fmt: skip
 
+NOT_ENTITY_KEYS: Final = frozenset(fold(name) for name in NOT_ENTITIES)
+
 # Last words that make a capitalised name an event, a competition, a division, a work or an idea,
 # not an actor: "Central Division", "Paris Air Show", "Vietnam War", "National Socialism".
 NOT_ACTOR_LAST_WORDS: Final = frozenset(
@@ -57,6 +61,6 @@ NOT_ACTOR_LAST_WORDS: Final = frozenset(
         "marathon", "tournament", "series", "season", "election", "elections", "caucuses",
         "primary", "act", "bill", "treaty", "accord", "agreement", "plan", "report", "index",
         "socialism", "communism", "fascism", "nazism", "capitalism", "islamism", "brexit",
-        "pandemic", "crisis", "revolution", "spring", "movement",
+        "pandemic", "crisis", "revolution", "spring",
     }
 )  # fmt: skip

@@ -19,7 +19,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from newsfacet.enrich.actor_vocabulary import NOT_ACTOR_LAST_WORDS, NOT_ENTITIES, PARTIES
+from newsfacet.enrich.actor_vocabulary import NOT_ACTOR_LAST_WORDS, NOT_ENTITY_KEYS, PARTIES
 from newsfacet.enrich.names import acronym, clean_name, fold, normalize_text, person_tokens
 from newsfacet.enrich.nlp import Mention
 from newsfacet.model import Actor, ActorType
@@ -285,18 +285,12 @@ def _people_typed_as_organizations(
 
 
 _PARTY_KEYS: Final = {fold(form): party for form, party in PARTIES.items()}
-_NOT_ENTITY_KEYS: Final = frozenset(fold(name) for name in NOT_ENTITIES)
-
-
-def is_not_an_entity(key: str) -> bool:
-    """A folded name of a celestial body, index, ticker or commodity: neither actor nor place."""
-    return key in _NOT_ENTITY_KEYS
 
 
 def _is_not_an_actor(key: str) -> bool:
     """Celestial bodies, indices, commodities, and names of events, works and ideas ("Central
     Division", "Paris Air Show", "National Socialism")."""
-    return is_not_an_entity(key) or (" " in key and key.rsplit(" ", 1)[1] in NOT_ACTOR_LAST_WORDS)
+    return key in NOT_ENTITY_KEYS or (" " in key and key.rsplit(" ", 1)[1] in NOT_ACTOR_LAST_WORDS)
 
 
 def _is_capitalised_common_word(name: str, common_words: Collection[str]) -> bool:

@@ -17,19 +17,24 @@ from typing import Any, Final
 import pycountry
 
 from newsfacet.enrich import geo_aliases
-from newsfacet.enrich.names import fold
+from newsfacet.enrich.names import fold, loose_key
 from newsfacet.model import LocationKind
 
 TABLE_RESOURCE: Final = "geo.json.gz"
-TABLE_VERSION: Final = 3
+TABLE_VERSION: Final = 4
 GAZETTEER_MIN_CITY: Final = 100_000
+MIN_LOOSE_KEY: Final = 5
 _KIND_ORDER: Final[dict[str, int]] = {
     "country": 0,
     "continent": 1,
     "sea": 1,
     "area": 1,
+    "river": 1,
+    "lake": 1,
+    "mountain": 1,
     "region": 2,
     "city": 3,
+    "facility": 4,
 }
 
 
@@ -55,7 +60,8 @@ class Gazetteer:
 
     `named` holds countries, continents, regions, seas and hand-written aliases: a few thousand
     keys, built at load. Cities stay rows of the shipped table until looked up (`city_index` for
-    official names, `alternate_index` for other spellings, both lists of row numbers, largest
+    official names, `alternate_index` for other spellings, `loose_index` for transliteration keys
+    (`names.loose_key`), all lists of row numbers, largest
     city first). A name in `named` is never also a city ("Jordan" the country, not the town in Hong
     Kong), and an official name always wins over another city's alternate spelling.
     """
@@ -64,6 +70,7 @@ class Gazetteer:
     city_rows: list[list[Any]]
     city_index: dict[str, list[int]]
     alternate_index: dict[str, list[int]]
+    loose_index: dict[str, list[int]]
     countries: dict[str, Place]
     demonyms: dict[str, str]
     _cities: dict[int, Place] = field(default_factory=dict)
@@ -73,7 +80,15 @@ class Gazetteer:
         named = self.named.get(key)
         if named is not None:
             return named
-        rows = self.city_index.get(key) or self.alternate_index.get(key) or []
+        rows = self.city_index.get(key) or self.alternate_index.get(key)
+        if rows is None:
+            # A transliteration of the name ("Qusair" for Al Quşayr), or a river, sea or region
+            # written with its article ("al-Qusayr").
+            # Only for one-word names: English multi-word names ("Forest Hill") are not
+            # transliterations, and loosening them meets other towns' variants ("Forest Hills").
+            words = key.replace("-", " ").split()
+            loose = loose_key(name) if len(words) == 1 or (len(words) == 2 and len(words[0]) <= 3) else ""
+            rows = self.loose_index.get(loose, []) if len(loose) >= MIN_LOOSE_KEY else []
         return tuple(self.city(row) for row in rows)
 
     def city(self, row: int) -> Place:
@@ -150,6 +165,7 @@ def load_gazetteer() -> Gazetteer:
         city_rows=table["cities"],
         city_index=table["city_index"],
         alternate_index=table["alternate_index"],
+        loose_index=table["loose_index"],
         countries=countries,
         demonyms={fold(word): iso for word, iso in geo_aliases.DEMONYMS.items()},
     )

@@ -319,3 +319,26 @@ def person_tokens(name: str) -> frozenset[str]:
 def acronym(name: str) -> str:
     """Initials of the capitalised words: "North Atlantic Treaty Organization" -> "NATO"."""
     return "".join(word[0] for word in normalize_text(name).replace("-", " ").split() if word[:1].isupper())
+
+
+# Arabic articles written before a place name ("al-Qusayr", "ad-Dawr", "el-Arish").
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+# Spellings that transliterations of one name alternate between, each to one form.
+_TRANSLITERATION = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ay", "ai"), ("ey", "ei"), ("kh", "k"),
+                    ("q", "k"), ("dh", "d"), ("gh", "g"), ("sh", "s"), ("y", "i"), ("j", "i"))  # fmt: skip
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def loose_key(name: str) -> str:
+    """The key transliterations of one name share: "Qusair", "Qusayr", "al-Qusayr", "Al Quşayr"
+    -> "kusair". A leading Arabic article goes, vowel and consonant spellings that vary between
+    romanisations are unified, doubled letters and spaces collapse. Used only when the exact key
+    finds nothing."""
+    words = fold(name).replace("-", " ").split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    key = "".join(words)
+    for written, unified in _TRANSLITERATION:
+        key = key.replace(written, unified)
+    return _DOUBLED.sub(r"\1", key)

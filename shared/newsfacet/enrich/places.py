@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsfacet.enrich.actor_vocabulary import NOT_ENTITY_KEYS
 from newsfacet.enrich.gazetteer import Gazetteer, Place
 from newsfacet.enrich.names import clean_name, fold
 from newsfacet.enrich.nlp import Mention
@@ -24,6 +25,13 @@ TITLE_WEIGHT = 3.0
 MAX_LOCATIONS = 25
 PERSON_AS_CITY_MIN_POPULATION = 100_000
 TRUNCATING_PARTICLES = frozenset({"do", "da", "de", "del", "dos", "das"})
+# Kinds of place a one-word name the model calls a person can be ("Inn", "Danube", "Galilee").
+NATURAL_KINDS = frozenset({"river", "lake", "mountain", "region", "sea"})
+# Last words of a facility's name: "KeyBank Center", "Heinz Field", "Hoa Lo Prison".
+FACILITY_WORDS = frozenset(
+    {"center", "centre", "field", "stadium", "arena", "hospital", "prison", "park", "airport", "bridge"}
+    | {"square", "suites", "hotel", "mall", "station", "base", "dam", "palace", "cathedral", "mosque"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +73,15 @@ def resolve_places(
     evidence = _Evidence(gazetteer, context, local, place_words, person_words, place_nouns)
     scores: dict[Place, float] = {}
     counts: dict[Place, int] = {}
+    display: dict[Place, str] = {}
     consumed: set[int] = set()
     for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
-        if not key:
+        if not key or key in NOT_ENTITY_KEYS:
             continue
-        place = _resolve(mention, key, evidence)
+        place = _resolve(mention, key, evidence) or _facility(mention, context)
         if place is None:
             continue
+        display.setdefault(place, _display_name(place, mention))
         consumed.add(index)
         weight = TITLE_WEIGHT if mention.in_title else 1.0 + (1.0 - mention.position)
         scores[place] = scores.get(place, 0.0) + weight
@@ -80,7 +90,7 @@ def resolve_places(
     ranked = sorted(scores, key=lambda p: (-scores[p], p.name))[:MAX_LOCATIONS]
     locations = [
         Location(
-            name=place.name,
+            name=display[place],
             kind=place.kind,
             country_code=place.country_code,
             latitude=place.latitude,
@@ -90,6 +100,27 @@ def resolve_places(
         for place in ranked
     ]
     return PlaceResolution(locations, frozenset(consumed), frozenset(context))
+
+
+def _display_name(place: Place, mention: Mention) -> str:
+    """The English name of a place: the gazetteer's, unless that is a local form with accents
+    ("Nabatîyé et Tahta", "Al Quşayr") and the article wrote it plainly ("Nabatieh", "Qusair")."""
+    if place.kind != "city" or place.name.isascii():
+        return place.name
+    written = clean_name(mention.text)
+    return written if written and written.isascii() and not written.isupper() else place.name
+
+
+def _facility(mention: Mention, context: set[str]) -> Place | None:
+    """A named facility ("KeyBank Center", "Hoa Lo Prison"): a place in the article's country
+    when it names only one, with no point of its own."""
+    name = clean_name(mention.text)
+    if mention.label != "FAC" or name is None or " " not in name:
+        return None
+    if name.rsplit(" ", 1)[1].casefold() not in FACILITY_WORDS:
+        return None
+    country = next(iter(context)) if len(context) == 1 else None
+    return Place(name, "facility", country, None, None)
 
 
 def _context(
@@ -148,6 +179,8 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
     place = _pick(candidates, evidence.context, evidence.local)
     if label in PLACE_LABELS or (label == "PERSON" and key in evidence.place_words):
         return place
+    if label == "PERSON" and " " not in key and place.kind in NATURAL_KINDS:
+        return place  # a river, mountain or region is no one's surname here (`person_words`)
     if label == "PERSON":
         # The model calls a person what may be a city ("Porto Alegre", "Misrata"): trust the
         # gazetteer only for a sizeable city of a country the article is about.
