@@ -36,9 +36,11 @@ ActorType = Literal["person", "organization", "group"]
 
 
 class Actor(Model):
-    """A person, organisation or group the article is about, under one canonical name."""
+    """A person, organisation or group the article is about, under one canonical name; `aliases`
+    are the other forms the article names it by ("Assad", "Syrian President Bashar al-Assad")."""
 
     name: str
+    aliases: list[str] = []
     type: ActorType
     mentions: int = Field(ge=1)
     salience: float = Field(ge=0.0, le=1.0)
@@ -69,6 +71,17 @@ class Topic(Model):
     parent: str | None = None
 
 
+class EnrichmentCoverage(Model):
+    """What enrichment was attempted on an article, so that an empty facet list says "none found"
+    rather than "not looked for": the language it was read as, and whether actors (a NER model
+    for that language), locations and topics were looked for."""
+
+    language: str | None = None
+    actors: bool = False
+    locations: bool = False
+    topics: bool = False
+
+
 class Article(Model):
     """One cleaned, enriched news article, ready to be indexed.
 
@@ -93,6 +106,7 @@ class Article(Model):
     actors: list[Actor] = []
     locations: list[Location] = []
     topics: list[Topic] = []
+    enrichment: EnrichmentCoverage = EnrichmentCoverage()
     ingested_at: datetime
     origin: Origin
 

@@ -256,6 +256,7 @@ def extract_actors(
     _people_typed_as_organizations(persons, orgs, aliases)
     clusters = _merge_persons(persons)
     _merge_organizations(orgs, clusters, aliases)
+    _attach_words_of_organizations(clusters)
     if title_case_title:
         clusters = [c for c in clusters if c.body_mentions > 0]
     return _rank(clusters, aliases, excluded)
@@ -424,6 +425,31 @@ def _absorb(target: _Cluster, cluster: _Cluster, clusters: list[_Cluster]) -> No
     clusters.remove(cluster)
 
 
+def _aliases(name: str, cluster: _Cluster) -> list[str]:
+    """The other forms the article names an actor by, one per folded key, most used first."""
+    seen = {fold(name)}
+    aliases = []
+    for form, _count in cluster.forms.most_common():
+        key = fold(form)
+        if key and key not in seen:
+            seen.add(key)
+            aliases.append(form)
+    return aliases
+
+
+def _attach_words_of_organizations(clusters: list[_Cluster]) -> None:
+    """A one-word "person" that is a word of one organisation's name in the article ("the
+    Observatory" beside "Syrian Observatory for Human Rights") is that organisation's short form."""
+    organizations = [c for c in clusters if c.actor_type != "person"]
+    for cluster in [c for c in clusters if c.actor_type == "person" and len(c.tokens) == 1]:
+        if any(" " in form for form in cluster.forms):
+            continue
+        word = next(iter(cluster.tokens))
+        owners = [o for o in organizations if any(word in key.split() for key in o.keys if " " in key)]
+        if len(owners) == 1:
+            _absorb(owners[0], cluster, clusters)
+
+
 def _rank(clusters: Sequence[_Cluster], aliases: dict[str, str], excluded: frozenset[str]) -> list[Actor]:
     kept = [c for c in clusters if not c.is_doubtful() and not any(_is_excluded(k, excluded) for k in c.keys)]
     if not kept:
@@ -432,9 +458,11 @@ def _rank(clusters: Sequence[_Cluster], aliases: dict[str, str], excluded: froze
     actors = []
     for cluster in kept:
         alias = next((aliases[k] for k in cluster.keys if k in aliases), None)
+        name = cluster.canonical(alias)
         actors.append(
             Actor(
-                name=cluster.canonical(alias),
+                name=name,
+                aliases=_aliases(name, cluster),
                 type=cluster.actor_type,
                 mentions=cluster.mentions,
                 salience=round(cluster.score / top, 4),

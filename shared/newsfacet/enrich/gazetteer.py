@@ -7,6 +7,7 @@ hand-written tables of `geo_aliases`. Lookups are dictionary hits on a folded ke
 
 from __future__ import annotations
 
+import gettext
 import gzip
 import json
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ from newsfacet.enrich.names import fold, loose_key
 from newsfacet.model import LocationKind
 
 TABLE_RESOURCE: Final = "geo.json.gz"
+# Languages whose country names the gazetteer knows besides English (from pycountry's translations).
+COUNTRY_NAME_LANGUAGES: Final = ("fr", "de", "es", "it", "pt", "nl")
 TABLE_VERSION: Final = 4
 GAZETTEER_MIN_CITY: Final = 100_000
 MIN_LOOSE_KEY: Final = 5
@@ -186,7 +189,13 @@ def _ranked(places: list[Place]) -> tuple[Place, ...]:
 
 
 def _add_pycountry_names(primary: dict[str, list[Place]], countries: dict[str, Place]) -> None:
-    """Official and common country names ("Syrian Arab Republic", "Russian Federation")."""
+    """Official and common country names ("Syrian Arab Republic", "Russian Federation"), and their
+    names in other languages ("Allemagne", "Deutschland"), so places in articles in those languages
+    resolve too. Inverted translations ("Syrienne, République arabe") are skipped."""
+    translations = [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+        for language in COUNTRY_NAME_LANGUAGES
+    ]
     for record in pycountry.countries:
         place = countries.get(record.alpha_2)
         if place is None:
@@ -195,3 +204,7 @@ def _add_pycountry_names(primary: dict[str, list[Place]], countries: dict[str, P
             value = getattr(record, attribute, None)
             if isinstance(value, str):
                 _add(primary, value, place)
+                for translation in translations:
+                    translated = translation.gettext(value)
+                    if translated != value and "," not in translated:
+                        _add(primary, translated, place)

@@ -75,6 +75,22 @@ COUNTRY_ALIASES: Final[dict[str, str]] = {
     "Tanzania": "TZ",
     "Moldova": "MD",
     "Brunei": "BN",
+    # French and German forms pycountry's translations lack or invert.
+    "Syrie": "SY",
+    "Syrien": "SY",
+    "Russie": "RU",
+    "Russland": "RU",
+    "Corée du Sud": "KR",
+    "Südkorea": "KR",
+    "Corée du Nord": "KP",
+    "Nordkorea": "KP",
+    "Grande-Bretagne": "GB",
+    "Großbritannien": "GB",
+    "Tchéquie": "CZ",
+    "Tschechien": "CZ",
+    "Moldavie": "MD",
+    "Bolivie": "BO",
+    "Tanzanie": "TZ",
 }
 
 # Display names that read better in news than GeoNames' ("Palestinian Territory").

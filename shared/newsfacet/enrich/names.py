@@ -90,6 +90,7 @@ HONORIFICS: tuple[tuple[str, ...], ...] = tuple(
                 "ceo",
                 "chairman",
                 "chairwoman",
+                "chair",
                 "coach",
                 "striker",
                 "midfielder",
@@ -217,6 +218,11 @@ _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
 _EDGE_JUNK = re.compile(r"^[^\w(]+|[^\w.)]+$")
 # A match score glued to a team name by the model ("Chelsea 2-0").
 _TRAILING_SCORE = re.compile(r"\s+\d+\s*[-–:]\s*\d+$")
+# An article written in lower case before a name is not part of it: "la Seine", "l'Élysée", "der
+# Donau" (but "La Paz", "Los Angeles" keep theirs).
+_LOWERCASE_ARTICLE = re.compile(
+    r"^(?:(?:la|le|les|der|die|das|den|dem|des|el|los|las|il|lo)\s+|[ld]')(?=[A-ZÀ-Þ])"
+)
 _KEY_DROP = re.compile(r"[.'\"]")
 _KEY_SPACE = re.compile(r"[^\w]+")
 
@@ -274,6 +280,7 @@ def clean_name(raw: str, *, person: bool = False) -> str | None:
     if not text or _URLISH.search(text):
         return None
     text = _EDGE_JUNK.sub("", text)
+    text = _LOWERCASE_ARTICLE.sub("", text)
     text = _POSSESSIVE.sub("", text)
     text = _EDGE_JUNK.sub("", text)
     tokens = _strip_honorifics(text.split(" "))

