@@ -160,3 +160,15 @@ def test_an_article_in_another_language_records_what_was_attempted() -> None:
     result = enrich("Inundaciones en Valencia", "Las lluvias dejaron inundaciones en España.", language="es")
     assert (result.coverage.language, result.coverage.actors, result.coverage.topics) == ("es", False, False)
     assert result.coverage.locations and "Spain" in {loc.name for loc in result.locations}
+
+
+def test_teams_written_after_the_are_organisations_and_role_tags_are_not_names() -> None:
+    body = (
+        "The Browns lost again on Sunday. Browns DL Sheldon Richardson said the Browns would "
+        "recover, and the Wild beat the Sabres in Buffalo, N.Y., on Tuesday."
+    )
+    result = enrich("Weekend roundup", body, language="en")
+    teams = {a.name: a.type for a in result.actors}
+    assert teams.get("Browns") == "organization" and teams.get("Wild") == "organization"
+    assert "Sheldon Richardson" in teams and "Browns DL Sheldon Richardson" not in teams
+    assert "New York" in {loc.name for loc in result.locations}

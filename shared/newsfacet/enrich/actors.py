@@ -217,11 +217,16 @@ def extract_actors(
 
     persons: list[tuple[str, Mention]] = []
     orgs: list[tuple[str, Mention, ActorType]] = []
+    teams = _names_after_the(mentions, skip, demonyms)
     for index, mention in enumerate(mentions):
         if index in skip:
             continue
         raw_key = fold(mention.text)
         label = labels.get(raw_key, mention.label)
+        team = teams.get(fold(clean_name(mention.text) or mention.text))
+        if team is not None and not _is_excluded(fold(team), excluded):
+            orgs.append((team, mention, "organization"))
+            continue
         if mention.label in {"FAC", "GPE", "LOC"}:
             institution = institution_names.get(fold(clean_name(mention.text) or mention.text))
             if institution:
@@ -425,6 +430,25 @@ def _absorb(target: _Cluster, cluster: _Cluster, clusters: list[_Cluster]) -> No
     clusters.remove(cluster)
 
 
+def _names_after_the(
+    mentions: Sequence[Mention], skip: Collection[int], demonyms: Collection[str]
+) -> dict[str, str]:
+    """One-word names the article writes after "the" that the model took for a person or a place
+    no gazetteer knows ("the Browns", "the Wild", "the Taliban"): people and towns take no article,
+    teams, parties and bodies do. Folded name -> display name."""
+    found: dict[str, str] = {}
+    for index, mention in enumerate(mentions):
+        if index in skip or not mention.after_the or mention.label not in {"PERSON", "GPE", "LOC"}:
+            continue
+        name = clean_name(mention.text)
+        if name is None or " " in name or not name[:1].isupper() or name.isupper():
+            continue
+        key = fold(name)
+        if key not in demonyms and key.rstrip("s") not in demonyms and key not in NOT_ENTITY_KEYS:
+            found[key] = name
+    return found
+
+
 def _aliases(name: str, cluster: _Cluster) -> list[str]:
     """The other forms the article names an actor by, one per folded key, most used first."""
     seen = {fold(name)}
@@ -438,15 +462,24 @@ def _aliases(name: str, cluster: _Cluster) -> list[str]:
 
 
 def _attach_words_of_organizations(clusters: list[_Cluster]) -> None:
-    """A one-word "person" that is a word of one organisation's name in the article ("the
-    Observatory" beside "Syrian Observatory for Human Rights") is that organisation's short form."""
+    """A one-word name that is a word of one organisation's longer name in the article ("the
+    Observatory" beside "Syrian Observatory for Human Rights"), whether the model took it for a
+    person or an organisation, is that organisation's short form."""
     organizations = [c for c in clusters if c.actor_type != "person"]
-    for cluster in [c for c in clusters if c.actor_type == "person" and len(c.tokens) == 1]:
-        if any(" " in form for form in cluster.forms):
+    for cluster in list(clusters):
+        forms = list(cluster.forms)
+        if any(" " in form or form.isupper() for form in forms):
             continue
-        word = next(iter(cluster.tokens))
-        owners = [o for o in organizations if any(word in key.split() for key in o.keys if " " in key)]
-        if len(owners) == 1:
+        words = {fold(form) for form in forms}
+        if len(words) != 1 or words & _NEVER_SHORT_FORMS:
+            continue
+        word = next(iter(words))
+        owners = [
+            o
+            for o in organizations
+            if o is not cluster and any(" " in key and word in key.split() for key in o.keys)
+        ]
+        if len(owners) == 1 and owners[0] in clusters:
             _absorb(owners[0], cluster, clusters)
 
 

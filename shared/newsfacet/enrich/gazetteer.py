@@ -156,6 +156,9 @@ def load_gazetteer() -> Gazetteer:
 
     for _code, name, iso, lat, lon in table["regions"]:
         _add(named, name, Place(name, "region", iso, lat, lon))
+    for abbreviation, state in geo_aliases.US_STATE_ABBREVIATIONS.items():
+        if fold(state) in named:
+            named.setdefault(fold(abbreviation), []).extend(named[fold(state)])
 
     for name, kind, iso, lat, lon, spellings in geo_aliases.EXTRA_PLACES:
         place = Place(name, kind, iso, lat, lon)

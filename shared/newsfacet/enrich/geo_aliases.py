@@ -116,6 +116,21 @@ CITY_ALIASES: Final[dict[str, tuple[str, str]]] = {
     "Al-Quds": ("Jerusalem", "IL"),
 }
 
+# The abbreviations US news (AP style) writes states in, after a town ("Columbia, S.C."). Those that
+# are also common words ("Miss.", "Me.", "Ind.", "Wash.") are left out.
+US_STATE_ABBREVIATIONS: Final[dict[str, str]] = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana",
+    "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
+    "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon",
+    "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}  # fmt: skip
+
 # Demonyms -> country. A demonym is a place mention only when it qualifies a place ("the Syrian
 # border", "Syrian territory"); otherwise ("Syrian forces") it still tells which countries an
 # article is about, which disambiguates its cities.

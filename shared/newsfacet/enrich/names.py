@@ -288,8 +288,23 @@ def clean_name(raw: str, *, person: bool = False) -> str | None:
     text = _TRAILING_SCORE.sub("", _EDGE_JUNK.sub("", text)).strip()
     if not _looks_like_a_name(text):
         return None
+    if person:
+        text = _after_role_tag(text)
     if person and text.isupper() and len(text) > 4:
         text = " ".join(_title_word(word) for word in text.split(" "))
+    return text
+
+
+_ROLE_TAG = re.compile(r"^[A-Z]{2,3}$")
+
+
+def _after_role_tag(text: str) -> str:
+    """ "Browns DL Sheldon Richardson" -> "Sheldon Richardson": a short capitals tag inside a person
+    span (a position, a party, a team) and what precedes it are not the name."""
+    words = text.split(" ")
+    for at in range(len(words) - 3, 0, -1):
+        if _ROLE_TAG.match(words[at]):
+            return " ".join(words[at + 1 :])
     return text
 
 

@@ -57,6 +57,8 @@ class Mention:
     opens_sentence: bool = False  # capitalised for grammar, so weaker evidence of a name
     # After "the town of", "near", "north of": a place, whatever the model says.
     introduced_as_place: bool = False
+    # Written after "the" ("the Browns", "the Wild"): a team, party or body, not a person.
+    after_the: bool = False
 
 
 @cache
@@ -144,6 +146,9 @@ def _import_spacy_without_its_cli() -> None:
 _NEXT_WORD = re.compile(r"\W*([A-Za-z]+)")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
+
+
+_AFTER_THE = re.compile(r"(?<![\w-])[Tt]he\s+$")
 
 
 def _next_word(text: str, end: int) -> str:
@@ -291,6 +296,7 @@ def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool)
         position=0.0 if in_title else start / max(len(origin), 1),
         in_title=in_title,
         next_word=_next_word(origin, end),
+        after_the=_AFTER_THE.search(origin, max(0, start - 5), start) is not None,
         with_age=_AGE.match(origin, end) is not None,
         opens_sentence=_opens_sentence(origin, start),
         introduced_as_place=_introduces_place(origin, start),
