@@ -27,6 +27,7 @@ function readState(search) {
     q: params.get("q") ?? "",
     from: params.get("from") ?? "",
     to: params.get("to") ?? "",
+    language: params.get("language") ?? "",
     sort: params.get("sort") ?? "",
     cursor: params.get("cursor") ?? "",
     page: Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1),
@@ -50,6 +51,7 @@ function filterParams(state) {
   }
   if (state.from) params.set("from", state.from);
   if (state.to) params.set("to", state.to);
+  if (state.language) params.set("language", state.language);
   return params;
 }
 
@@ -159,6 +161,7 @@ function syncControls() {
   $("#q").value = state.q;
   $("#from").value = state.from;
   $("#to").value = state.to;
+  $("#language").value = state.language;
   $("#sort").value = state.sort;
 }
 
@@ -391,6 +394,7 @@ $("#search-form").addEventListener("submit", (event) => {
 });
 $("#from").addEventListener("change", (event) => navigate((next) => (next.from = event.target.value)));
 $("#to").addEventListener("change", (event) => navigate((next) => (next.to = event.target.value)));
+$("#language").addEventListener("change", (event) => navigate((next) => (next.language = event.target.value)));
 $("#sort").addEventListener("change", (event) => navigate((next) => (next.sort = event.target.value)));
 $("#clear").addEventListener("click", () => {
   for (const section of Object.values(facetSections)) $(".facet-filter", section).value = "";
