@@ -67,7 +67,14 @@ SEARCH_FIELDS = [
     "location.text^2",
     "topic.text^2",
     "source.text",
+    # French and German articles' title and text again, analysed in their language (stemming).
+    "title_fr^5",
+    "text_fr",
+    "title_de^5",
+    "text_de",
 ]
+# Languages whose articles are also indexed under `<field>_<language>` with that language's analyzer.
+ANALYSED_LANGUAGES = ("fr", "de")
 # The keyword field holding each dimension's values (actor and location names, topic labels, source).
 FACET_FIELD = {
     Dimension.ACTOR: "actor",
@@ -137,6 +144,11 @@ def _derived_fields(article: Article) -> Body:
             for location in article.locations
             if location.latitude is not None and location.longitude is not None
         ],
+        **(
+            {f"title_{article.language}": article.title, f"text_{article.language}": article.text}
+            if article.language in ANALYSED_LANGUAGES
+            else {}
+        ),
     }
 
 
