@@ -172,3 +172,13 @@ def test_teams_written_after_the_are_organisations_and_role_tags_are_not_names()
     assert teams.get("Browns") == "organization" and teams.get("Wild") == "organization"
     assert "Sheldon Richardson" in teams and "Browns DL Sheldon Richardson" not in teams
     assert "New York" in {loc.name for loc in result.locations}
+
+
+def test_a_name_written_before_a_facility_noun_is_a_place_not_an_actor() -> None:
+    body = (
+        "Donald Trump made an unscheduled visit to Walter Reed hospital on Saturday. Aides said the "
+        "trip to Walter Reed was part of his annual physical."
+    )
+    result = enrich("Trump visits hospital", body, language="en")
+    assert "Walter Reed" in {loc.name for loc in result.locations}
+    assert "Walter Reed" not in actor_names(result.actors)

@@ -37,6 +37,8 @@ FACILITY_WORDS = frozenset(
     {"center", "centre", "field", "stadium", "arena", "hospital", "prison", "park", "airport", "bridge"}
     | {"square", "suites", "hotel", "mall", "station", "base", "dam", "palace", "cathedral", "mosque"}
 )
+# Lower-case nouns after a name that make it a facility ("Walter Reed hospital", "Evin prison").
+FACILITY_NOUNS = frozenset({"hospital", "prison", "airport", "stadium", "arena", "airbase", "mall", "hotel"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,13 @@ def resolve_places(
         for word in k.split()
     }
 
+    # Names the article writes before a facility noun ("Walter Reed hospital"): facilities
+    # wherever they occur, whatever the model typed them.
+    facilities = {
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if k and m.next_word in FACILITY_NOUNS and m.label in {"PERSON", "ORG", "FAC"}
+    }
     evidence = _Evidence(gazetteer, context, local, place_words, person_words, place_nouns, without_model)
     scores: dict[Place, float] = {}
     counts: dict[Place, int] = {}
@@ -88,7 +97,7 @@ def resolve_places(
     for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
         if not key or key in NOT_ENTITY_KEYS or key in INSTITUTION_KEYS:
             continue
-        place = _resolve(mention, key, evidence) or _facility(mention, context)
+        place = _resolve(mention, key, evidence) or _facility(mention, key, context, facilities)
         if place is None:
             continue
         display.setdefault(place, _display_name(place, mention))
@@ -132,13 +141,16 @@ def _display_name(place: Place, mention: Mention) -> str:
     return written if written and written.isascii() and not written.isupper() else place.name
 
 
-def _facility(mention: Mention, context: set[str]) -> Place | None:
-    """A named facility ("KeyBank Center", "Hoa Lo Prison"): a place in the article's country
-    when it names only one, with no point of its own."""
+def _facility(mention: Mention, key: str, context: set[str], facilities: set[str]) -> Place | None:
+    """A named facility ("KeyBank Center", "Hoa Lo Prison", "Walter Reed" of "Walter Reed
+    hospital"): a place in the article's country when it names only one, with no point of its own."""
     name = clean_name(mention.text)
-    if mention.label != "FAC" or name is None or " " not in name:
+    if name is None:
         return None
-    if name.rsplit(" ", 1)[1].casefold() not in FACILITY_WORDS:
+    named_facility = (
+        mention.label == "FAC" and " " in name and name.rsplit(" ", 1)[1].casefold() in FACILITY_WORDS
+    )
+    if not named_facility and key not in facilities:
         return None
     country = next(iter(context)) if len(context) == 1 else None
     return Place(name, "facility", country, None, None)
