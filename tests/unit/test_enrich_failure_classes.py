@@ -182,3 +182,14 @@ def test_a_name_written_before_a_facility_noun_is_a_place_not_an_actor() -> None
     result = enrich("Trump visits hospital", body, language="en")
     assert "Walter Reed" in {loc.name for loc in result.locations}
     assert "Walter Reed" not in actor_names(result.actors)
+
+
+def test_departments_inside_job_titles_are_not_actors() -> None:
+    body = (
+        "Secretary of State Mike Pompeo welcomed the release. \"It is a start,\" said Rusmik Oza, "
+        "Head of Fundamental Research at Kotak Securities, and Philip Luther, Advocacy Director at "
+        "Amnesty International, agreed."
+    )
+    names = actor_names(enrich("Reactions", body, language="en").actors)
+    assert {"Mike Pompeo", "Rusmik Oza", "Kotak Securities", "Amnesty International"} <= names
+    assert not names & {"State", "Fundamental Research", "Advocacy"}

@@ -239,7 +239,7 @@ def extract_actors(
             orgs.append((party, mention, "organization"))
             continue
         actor_type = LABEL_TYPES.get(label)
-        if actor_type is None:
+        if actor_type is None or _is_job_title_word(mention, actor_type):
             continue
         name = clean_name(mention.text, person=actor_type == "person")
         if name is None:
@@ -428,6 +428,13 @@ def _absorb(target: _Cluster, cluster: _Cluster, clusters: list[_Cluster]) -> No
     target.mentions += cluster.mentions
     target.body_mentions += cluster.body_mentions
     clusters.remove(cluster)
+
+
+def _is_job_title_word(mention: Mention, actor_type: ActorType) -> bool:
+    """A name inside a job title ("Secretary of State", "Advocacy Director"), not an acronym, of
+    up to two words (one if the model took it for a person): a department, not an actor."""
+    longest = 1 if actor_type == "person" else 2
+    return mention.in_job_title and len(mention.text.split()) <= longest and not mention.text.isupper()
 
 
 def _names_after_the(

@@ -59,6 +59,9 @@ class Mention:
     introduced_as_place: bool = False
     # Written after "the" ("the Browns", "the Wild"): a team, party or body, not a person.
     after_the: bool = False
+    # Part of a job title ("Secretary of State", "Head of Fundamental Research", "Advocacy
+    # Director"): a department's name, not an organisation acting.
+    in_job_title: bool = False
 
 
 @cache
@@ -149,6 +152,11 @@ _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 
 
 _AFTER_THE = re.compile(r"(?<![\w-])[Tt]he\s+$")
+_TITLE_OF = re.compile(
+    r"\b(?:Secretary|Head|Director|Minister|Chief|Chair|Dean|Professor|Commissioner|Undersecretary)"
+    r"\s+of\s+(?:the\s+)?$"
+)
+_TITLE_AFTER = re.compile(r"\s+(?:Director|Officer|Manager|Editor|Correspondent|Analyst|Chief)\b")
 
 
 def _next_word(text: str, end: int) -> str:
@@ -297,6 +305,8 @@ def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool)
         in_title=in_title,
         next_word=_next_word(origin, end),
         after_the=_AFTER_THE.search(origin, max(0, start - 5), start) is not None,
+        in_job_title=_TITLE_OF.search(origin, max(0, start - 30), start) is not None
+        or _TITLE_AFTER.match(origin, end) is not None,
         with_age=_AGE.match(origin, end) is not None,
         opens_sentence=_opens_sentence(origin, start),
         introduced_as_place=_introduces_place(origin, start),
