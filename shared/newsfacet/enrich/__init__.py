@@ -5,8 +5,10 @@ per process, on the first call (`warm_up` does it ahead of time, e.g. during a L
 Importing this package is cheap: spaCy itself is imported by the first `enrich` or `warm_up`.
 
 Modules, one per concern: `nlp` (entity mentions), `names` (cleaning and folding names),
-`gazetteer` + `geo_aliases` (place names), `places` (which mentions are which places), `actors`
-(merged people, organisations, groups), `topics` + `topic_vocabulary` (IPTC Media Topics).
+`gazetteer` + `geo_aliases` (place names), `places` (which mentions are which places), `actors` +
+`actor_vocabulary` (merged people, organisations, groups; what is no actor), `institutions`
+(governments, ministries, police forces by pattern), `topics` + `topic_vocabulary` (IPTC Media
+Topics, English, French and German terms).
 """
 
 from __future__ import annotations

@@ -2,9 +2,11 @@
 
 The model reads the whole article: the title and every paragraph of the body, each paragraph a
 document of one `nlp.pipe` batch (a batch steps all its paragraphs through the entity parser
-together, which is cheaper than one long document). Only the `ner` component is loaded (tok2vec,
-tagger, parser, lemmatizer... are excluded), and its matrix products run on numpy's BLAS rather than
-thinc's bundled one, which is about three times faster on the same numbers (bench/enrichment.py).
+together, which is cheaper than one long document), skipping only sentences that cannot hold a
+name (`_name_bearing_spans`). English and French have a model (`NER_LANGUAGES`). Only the `ner`
+component is loaded (tok2vec, tagger, parser, lemmatizer... are excluded), and its matrix products
+run on numpy's BLAS rather than thinc's bundled one, which is about three times faster on the same
+numbers (bench/enrichment.py).
 Every name the model found is then also counted wherever else it occurs (the model misses some
 repeats).
 """
