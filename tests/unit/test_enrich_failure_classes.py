@@ -186,7 +186,7 @@ def test_a_name_written_before_a_facility_noun_is_a_place_not_an_actor() -> None
 
 def test_departments_inside_job_titles_are_not_actors() -> None:
     body = (
-        "Secretary of State Mike Pompeo welcomed the release. \"It is a start,\" said Rusmik Oza, "
+        'Secretary of State Mike Pompeo welcomed the release. "It is a start," said Rusmik Oza, '
         "Head of Fundamental Research at Kotak Securities, and Philip Luther, Advocacy Director at "
         "Amnesty International, agreed."
     )
