@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from contract_corpus import ALL_IDS, counts_over, ids_with
-from newsfacet.model import Dimension, FacetFilter, FacetValue, SearchQuery
+from newsfacet.model import Actor, Dimension, FacetFilter, FacetValue, SearchQuery
 from newsfacet.store.base import ArticleStore
 
 ACTOR, LOCATION, TOPIC, SOURCE = Dimension.ACTOR, Dimension.LOCATION, Dimension.TOPIC, Dimension.SOURCE
@@ -163,3 +163,26 @@ def test_facet_value_search_counts_under_the_current_query(store: ArticleStore) 
     syria = SearchQuery(filters={LOCATION: FacetFilter(values=["Syria"])})
     assert pairs(store.facet_values(LOCATION, "g", syria)) == [("Geneva", 3), ("Gaza", 2)]
     assert pairs(store.facet_values(ACTOR, "h", syria)) == [("Hamas", 1)]
+
+
+def test_facet_value_search_finds_an_actor_by_any_of_its_aliases(empty_store: ArticleStore) -> None:
+    from contract_corpus import _article
+
+    nato = Actor(
+        name="North Atlantic Treaty Organization",
+        aliases=["NATO"],
+        type="organization",
+        mentions=3,
+        salience=1.0,
+    )
+    articles = [
+        _article(f"n{i}", "Summit", "Allies met in Vilnius.", source="AP", published_at=None, actors=(nato,))
+        for i in range(2)
+    ]
+    empty_store.upsert(articles)
+    assert pairs(empty_store.facet_values(ACTOR, "nat", SearchQuery())) == [
+        ("North Atlantic Treaty Organization", 2)
+    ]
+    assert pairs(empty_store.facet_values(ACTOR, "atl", SearchQuery())) == [
+        ("North Atlantic Treaty Organization", 2)
+    ]

@@ -64,6 +64,7 @@ from newsfacet.store.facets import (
     fill_histogram,
     fold,
     ordered_facet,
+    searchable_forms,
     value_suffixes,
 )
 from newsfacet.store.snippets import (
@@ -387,7 +388,11 @@ class EmbeddedStore(ArticleStore):
                 facet_rows.append((code, value_id))
                 conn.executemany(
                     "INSERT OR IGNORE INTO facet_words (dim, suffix, value_id) VALUES (?, ?, ?)",
-                    [(code, suffix, value_id) for suffix in value_suffixes(value)],
+                    [
+                        (code, suffix, value_id)
+                        for form in searchable_forms(article, dimension, value)
+                        for suffix in value_suffixes(form)
+                    ],
                 )
         packed = _pack([value_id * _DIMS + code for code, value_id in facet_rows])
         row = conn.execute("SELECT doc_id FROM articles WHERE id = ?", (article.id,)).fetchone()

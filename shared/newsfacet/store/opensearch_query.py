@@ -35,7 +35,14 @@ from newsfacet.model import (
 )
 from newsfacet.query_syntax import AnyOf, Clause, ParsedQuery, Phrase, Term, parse
 from newsfacet.store.cursor import CursorPosition
-from newsfacet.store.facets import article_facet_values, fold, fold_prefix, matches_prefix, ordered_facet
+from newsfacet.store.facets import (
+    article_facet_values,
+    fold,
+    fold_prefix,
+    matches_prefix,
+    ordered_facet,
+    searchable_forms,
+)
 from newsfacet.store.snippets import SNIPPET_WORDS, lede_snippet
 
 __all__ = [
@@ -135,7 +142,9 @@ def _derived_fields(article: Article) -> Body:
         "topic": values[Dimension.TOPIC],
         "facet_words": {
             FACET_FIELD[dimension]: [
-                f"{value}{FACET_WORDS_SEPARATOR}{fold(value)}" for value in values[dimension]
+                f"{value}{FACET_WORDS_SEPARATOR}{fold(form)}"
+                for value in values[dimension]
+                for form in dict.fromkeys(searchable_forms(article, dimension, value))
             ]
             for dimension in Dimension
         },
@@ -476,7 +485,9 @@ def read_facet_values(
     aggregation = aggregations.get("facet", {})
     counts: dict[str, int] = {}
     for key, count in _bucket_counts(aggregation, "top").items():
-        counts[key.split(FACET_WORDS_SEPARATOR, 1)[0]] = count
+        value = key.split(FACET_WORDS_SEPARATOR, 1)[0]
+        # A value found by its name and by an alias comes twice: each count is of its articles.
+        counts[value] = max(count, counts.get(value, 0))
     counts.update(_bucket_counts(aggregation, "selected"))
     selected = [value for value in query.selected(dimension).values if matches_prefix(value, prefix)]
     return ordered_facet(counts, selected, size)
