@@ -64,7 +64,8 @@ infra-lint: $(TOOLS_STAMP)
 	$(TOOLS_VENV)/bin/cfn-lint template.yaml
 	$(TOOLS_VENV)/bin/checkov --file template.yaml --framework cloudformation --skip-download --quiet --compact
 
-## package: sam build of both functions and the layer, trimmed; sizes and cold imports -> docs/BENCHMARKS.md
+## package: a plain `sam build` (layers trimmed by their own build hooks, layers/Makefile), smoke
+## tests of the artifacts; sizes and cold imports -> docs/BENCHMARKS.md
 package: $(STAMP) $(TOOLS_STAMP)
 	$(INFRA_ENV) $(PY) scripts/package.py --sam $(TOOLS_VENV)/bin/sam
 
@@ -80,11 +81,13 @@ geo-table: $(STAMP)
 
 ## lock: re-pin every dependency with hashes after editing pyproject.toml. Pinned to wheels that run
 ## on Lambda's python3.11 (Amazon Linux 2, glibc 2.26: manylinux_2_17), since the runtime lock is
-## also the layer's requirements; the dev lock follows so tests run the versions Lambda runs.
+## also the ingest layer's requirements; the dev lock follows so tests run the versions Lambda runs;
+## the search layer's lock (requirements/search.in) is held to the runtime lock's versions.
 LAMBDA_PLATFORM := --python-version 3.11 --python-platform x86_64-manylinux_2_17 --only-binary :all:
 lock: $(STAMP)
 	$(UV) pip compile --quiet pyproject.toml $(LAMBDA_PLATFORM) --generate-hashes -o requirements/runtime.txt
 	$(UV) pip compile --quiet pyproject.toml --extra dev $(LAMBDA_PLATFORM) --generate-hashes -o requirements/dev.txt
+	$(UV) pip compile --quiet requirements/search.in -c requirements/runtime.txt $(LAMBDA_PLATFORM) --generate-hashes -o requirements/search.txt
 
 ## lock-tools: re-pin the infra linters with hashes after editing requirements/tools.in
 lock-tools: $(STAMP)

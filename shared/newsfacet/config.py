@@ -29,6 +29,11 @@ class Settings(BaseModel):
         default="auto",
         description="none | basic | sigv4-es | sigv4-aoss | auto (SigV4 for *.amazonaws.com hosts)",
     )
+    opensearch_flavour: str = Field(
+        default="auto",
+        description="cluster | serverless | auto (serverless for *.aoss.amazonaws.com hosts); see the "
+        "OpenSearch adapter for what the store does differently on Amazon OpenSearch Serverless",
+    )
     opensearch_username: str | None = Field(default=None, description="basic auth user")
     opensearch_password: str | None = Field(default=None, description="basic auth password")
     aws_region: str | None = Field(default=None, description="region for SigV4 signing")

@@ -22,6 +22,21 @@ searchable, so the ingest path has read-your-writes like the embedded store (an 
 after an ObjectCreated finds the article by origin) without forcing a refresh per request. Bulk
 loaders that do not need it pass `refresh="false"` and refresh once at the end.
 
+Amazon OpenSearch Serverless (`serverless=True`, `opensearch_flavour`). A SEARCH collection keeps
+custom document ids but has no aliases, no `_refresh`/`refresh=`, no external versioning and no
+`_reindex`, so there the store degrades, on purpose and only there:
+- the index is `<alias>` itself, created on the first write with the template's mappings and
+  analysis (Serverless manages shards, replicas and refresh itself);
+- stale writes are found by reading the stored versions first (one `ids` search per bulk chunk)
+  instead of by OpenSearch's 409: two writers racing on the same article between that read and
+  their write can both win, the later write landing last (the S3 -> SQS path rarely races, and the
+  next event for the key repairs it);
+- writes return before they are searchable (Serverless makes them visible within seconds), so an
+  ObjectRemoved that follows its ObjectCreated within those seconds may not find the article by
+  its origin yet and leave it in the index (deleting the object again removes it); `refresh()`
+  does nothing;
+- `reindex()` raises `StoreError`: build a new collection (or index) and ingest again instead.
+
 The client (opensearch-py) is created once, lazily, on first use; only this module imports it.
 Authentication: none, basic, or SigV4 (`es` for a domain, `aoss` for Serverless); `auto` picks SigV4
 for `*.amazonaws.com` hosts.
@@ -166,9 +181,11 @@ class OpenSearchStore(ArticleStore):
         refresh: Refresh = "wait_for",
         retry: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        serverless: bool = False,
     ) -> None:
         """`client_factory` builds the opensearch-py client on first use. `sleep` is the backoff's
-        clock (tests shorten it)."""
+        clock (tests shorten it). `serverless`: talk the subset Amazon OpenSearch Serverless
+        supports (see the module docstring)."""
         if not alias or alias != alias.lower() or any(ch in alias for ch in ' "*\\<|,>/?#:'):
             raise OpenSearchConfigError(
                 f"invalid index alias {alias!r}: use lowercase letters, digits, - and _"
@@ -181,6 +198,7 @@ class OpenSearchStore(ArticleStore):
         self._sleep = sleep
         self._lock = threading.Lock()
         self._index_ready = False
+        self.serverless = serverless
 
     @classmethod
     def from_settings(
@@ -211,7 +229,14 @@ class OpenSearchStore(ArticleStore):
                 pool_maxsize=8,
             )
 
-        return cls(build_client, settings.index_alias, refresh=refresh, retry=retry, sleep=sleep)
+        return cls(
+            build_client,
+            settings.index_alias,
+            refresh=refresh,
+            retry=retry,
+            sleep=sleep,
+            serverless=_is_serverless(settings.opensearch_flavour, parts.hostname),
+        )
 
     # --- the client and the index ------------------------------------------------------------------
 
@@ -242,7 +267,9 @@ class OpenSearchStore(ArticleStore):
         and safe when several processes race (the loser's create fails harmlessly)."""
         if self._index_ready:
             return
-        if not self._call(lambda client: client.indices.exists_alias(name=self.alias)):
+        if self.serverless:
+            self._ensure_serverless_index()
+        elif not self._call(lambda client: client.indices.exists_alias(name=self.alias)):
             self._put_template()
             try:
                 self._call(
@@ -254,6 +281,22 @@ class OpenSearchStore(ArticleStore):
                 if "resource_already_exists_exception" not in str(error):
                     raise
         self._index_ready = True
+
+    def _ensure_serverless_index(self) -> None:
+        """Serverless has no aliases: create the index `<alias>` itself, from the template's
+        mappings and analysis settings, unless it exists."""
+        if self._call(lambda client: client.indices.exists(index=self.alias)):
+            return
+        template = index_template(self.alias)["template"]
+        body = {
+            "mappings": template["mappings"],
+            "settings": {"analysis": template["settings"]["analysis"]},
+        }
+        try:
+            self._call(lambda client: client.indices.create(index=self.alias, body=body))
+        except StoreError as error:
+            if "resource_already_exists_exception" not in str(error):
+                raise
 
     def _put_template(self) -> None:
         self._call(
@@ -275,6 +318,11 @@ class OpenSearchStore(ArticleStore):
 
     def destroy(self) -> None:
         """Remove the indices, the alias and the template (tests and teardown only)."""
+        if self.serverless:
+            with contextlib.suppress(NotFoundError):
+                self._call(lambda client: client.indices.delete(index=self.alias))
+            self._index_ready = False
+            return
         indices = self._versioned_indices()
         if indices:
             self._call(lambda client: client.indices.delete(index=",".join(indices)))
@@ -283,7 +331,10 @@ class OpenSearchStore(ArticleStore):
         self._index_ready = False
 
     def refresh(self) -> None:
-        """Make every write so far searchable (for loaders that write with `refresh="false"`)."""
+        """Make every write so far searchable (for loaders that write with `refresh="false"`).
+        Serverless refreshes on its own and has no `_refresh`: nothing to do there."""
+        if self.serverless:
+            return
         self._call(lambda client: client.indices.refresh(index=self.alias))
 
     def close(self) -> None:
@@ -311,13 +362,21 @@ class OpenSearchStore(ArticleStore):
         result = _BulkResult()
         chunk: list[_Pending] = []
         chunk_bytes = 0
+        stored = self._stored_versions(writes, index) if self.serverless else {}
         for position, (article_id, version, document) in enumerate(writes):
             if len(article_id.encode()) > _MAX_ID_BYTES:
                 result.failures[article_id] = f"id longer than {_MAX_ID_BYTES} bytes"
                 continue
+            if stored.get(article_id, -1) >= version:  # Serverless: what a 409 says elsewhere
+                result.statuses[position] = "stale"
+                continue
+            if self.serverless:
+                stored[article_id] = version  # an older write later in this batch is stale too
             # The index is in the request path, not in the action: IAM policies scoped to the
             # alias's paths then cover bulk writes (IAM cannot see into a request body).
-            action = {"index": {"_id": article_id, "version": version, "version_type": "external"}}
+            action: Document = {"index": {"_id": article_id}}
+            if not self.serverless:
+                action["index"].update(version=version, version_type="external")
             lines = json.dumps(action) + "\n" + document + "\n"
             size = len(lines.encode())
             if chunk and (len(chunk) >= _BULK_MAX_DOCS or chunk_bytes + size > _BULK_MAX_BYTES):
@@ -336,6 +395,19 @@ class OpenSearchStore(ArticleStore):
             raise DocumentRejected(result.failures, outcomes)
         return outcomes
 
+    def _stored_versions(self, writes: list[tuple[str, int, str]], index: str) -> dict[str, int]:
+        """The stored version (live or tombstone) of each id about to be written, read in pages of
+        `_BULK_MAX_DOCS` ids: Serverless cannot compare external versions itself."""
+        ids = sorted({article_id for article_id, _, _ in writes if len(article_id.encode()) <= _MAX_ID_BYTES})
+        stored: dict[str, int] = {}
+        for start in range(0, len(ids), _BULK_MAX_DOCS):
+            page = ids[start : start + _BULK_MAX_DOCS]
+            body = {"query": {"ids": {"values": page}}, "_source": ["version"], "size": len(page)}
+            response = self._search(body, index=index)
+            for hit in [] if response is None else response["hits"]["hits"]:
+                stored[hit["_id"]] = int(hit["_source"]["version"])
+        return stored
+
     def _bulk(self, chunk: list[_Pending], result: _BulkResult, index: str, refresh: Refresh) -> None:
         """Send one chunk; retry what failed transiently; record every item's fate in `result`."""
         pending = chunk
@@ -345,7 +417,10 @@ class OpenSearchStore(ArticleStore):
                 self._sleep(self._retry.delay(attempt - 1))
             body = "".join(item.lines for item in pending)
             try:
-                response = self.client.bulk(body=body, index=index, refresh=refresh)
+                if self.serverless:
+                    response = self.client.bulk(body=body, index=index)
+                else:
+                    response = self.client.bulk(body=body, index=index, refresh=refresh)
             except ClientConnectionError as error:
                 last_problem = f"unreachable: {error}"
                 continue
@@ -460,7 +535,14 @@ class OpenSearchStore(ArticleStore):
         4. Copy again: writes that reached the old index during step 2 are carried over; the ones
            already there come back `stale` (external versions make this idempotent).
         5. Optionally delete the old index (kept by default, for a rollback by alias swap).
+
+        Serverless has neither aliases nor external versions: `StoreError` there.
         """
+        if self.serverless:
+            raise StoreError(
+                "reindex is not available on OpenSearch Serverless (no aliases to swap, no external "
+                "versions): create a new collection or index and ingest the bucket again"
+            )
         self._put_template()
         sources = self._alias_indices()
         existing = self._versioned_indices()
@@ -585,6 +667,15 @@ def _reason(outcome: Document) -> str:
     if isinstance(error, dict):
         return f"{error.get('type', 'error')}: {str(error.get('reason', ''))[:300]}"
     return str(error)
+
+
+def _is_serverless(flavour: str, host: str) -> bool:
+    """`opensearch_flavour` (cluster | serverless | auto: by the host's *.aoss.amazonaws.com name)."""
+    if flavour == "auto":
+        return host.endswith(".aoss.amazonaws.com")
+    if flavour in ("cluster", "serverless"):
+        return flavour == "serverless"
+    raise OpenSearchConfigError(f"unknown opensearch_flavour {flavour!r}: use cluster, serverless or auto")
 
 
 def _auth(settings: Settings, host: str) -> Any:

@@ -1,0 +1,258 @@
+"""Least privilege, read from template.yaml and checked against what the code calls.
+
+For each way of deploying (a created or an existing domain, a created or an existing Serverless
+collection, with or without a VPC), the template is resolved as CloudFormation would and each
+function role's permissions are compared with its code's needs, in both directions: every call is
+allowed, and every grant is used by some call.
+
+- OpenSearch: the store methods each function's code calls (read from `newsfacet/ingest.py` and
+  `newsfacet/api.py`) are run on the real node with every HTTP request recorded; each request is a
+  (method -> es:ESHttp<Method>, path -> resource) the role must allow, and on Serverless a data
+  access permission the collection's policy must grant that role.
+- AWS APIs: the boto3 operations the ingest code calls are read from its sources and mapped to
+  IAM actions below; the SQS event source and logging add theirs.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import re
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from newsfacet.config import Settings
+from newsfacet.model import Dimension, SearchQuery
+from newsfacet.store.base import ArticleStore
+from newsfacet.store.opensearch import OpenSearchStore
+
+from scripts.package import ROOT
+from tests.deploy.cfn import ACCOUNT, REGION, Resolver, read_template
+from tests.integration.opensearch_calls import Call, record_calls
+from tests.integration.test_opensearch_writes import article
+
+TEMPLATE = read_template(ROOT / "template.yaml")
+SHARED = ROOT / "shared" / "newsfacet"
+DOMAIN_ARN = f"arn:aws:es:{REGION}:{ACCOUNT}:domain/news"
+COLLECTION_ARN = f"arn:aws:aoss:{REGION}:{ACCOUNT}:collection/abc123"
+ATTRIBUTES = {
+    "SearchDomain.Arn": DOMAIN_ARN,
+    "SearchCollection.Arn": COLLECTION_ARN,
+    "IngestRole.Arn": f"arn:aws:iam::{ACCOUNT}:role/ingest",
+    "SearchRole.Arn": f"arn:aws:iam::{ACCOUNT}:role/search",
+    "IngestRole": "ingest",
+    "SearchRole": "search",
+    "IngestQueue.Arn": f"arn:aws:sqs:{REGION}:{ACCOUNT}:uploads",
+    "ArticlesBucket.Arn": "arn:aws:s3:::articles",
+    "RejectionsTable.Arn": f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/rejections",
+    "IngestLogGroup.Arn": f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:/aws/lambda/ingest:*",
+    "SearchLogGroup.Arn": f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:/aws/lambda/search:*",
+}
+DEPLOYMENTS = {
+    "new domain": {},
+    "existing domain": {"OpenSearchEndpoint": "https://search-news.example", "OpenSearchArn": DOMAIN_ARN},
+    "new collection": {"OpenSearchKind": "serverless"},
+    "existing collection": {
+        "OpenSearchKind": "serverless",
+        "OpenSearchEndpoint": "https://abc123.example",
+        "OpenSearchArn": COLLECTION_ARN,
+    },
+    "new domain in a VPC": {"SubnetIds": "subnet-1,subnet-2", "SecurityGroupIds": "sg-1"},
+}
+FUNCTIONS = {"IngestRole": SHARED / "ingest.py", "SearchRole": SHARED / "api.py"}
+
+# boto3 operation the ingest code calls -> the IAM actions it needs, and what else each role needs.
+BOTO3_ACTIONS = {
+    "get_object": {"s3:GetObject", "s3:GetObjectVersion"},  # GetObjectVersion: with a VersionId
+    "put_item": {"dynamodb:PutItem"},
+}
+ALWAYS = {
+    # S3 answers 403 instead of 404 for a deleted key without it: the ingest tells them apart.
+    "IngestRole": {"s3:ListBucket", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"},
+    "SearchRole": set(),
+}
+LOGGING = {"logs:CreateLogStream", "logs:PutLogEvents"}
+XRAY_POLICY = "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"
+VPC_POLICY = "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
+# Serverless data access permission of each request (what the collection's policy must grant).
+AOSS_PERMISSIONS = [
+    (r"HEAD /[^/_][^/]*$", "aoss:DescribeIndex"),
+    (r"PUT /[^/_][^/]*$", "aoss:CreateIndex"),
+    (r"POST /[^/]+/_bulk$", "aoss:WriteDocument"),
+    (r"(GET|POST) /[^/]+/_search$", "aoss:ReadDocument"),
+    (r"GET /[^/]+/_doc/[^/]+$", "aoss:ReadDocument"),
+]
+
+
+def store_methods(source: Path) -> set[str]:
+    """The `ArticleStore` methods a module calls on its store."""
+    called = set(re.findall(r"(?:\bstore\(\)|\bstore|_store)\.(\w+)\(", source.read_text()))
+    return called & set(ArticleStore.__abstractmethods__)
+
+
+def boto3_operations(*sources: Path) -> set[str]:
+    return {name for source in sources for name in re.findall(r"_client\.(\w+)\(", source.read_text())}
+
+
+def exercise(store: OpenSearchStore, methods: set[str]) -> None:
+    """Call each store method the way the functions do, from an empty store."""
+    query = SearchQuery(q="truce", date_from=date(2024, 1, 1))
+    calls = {
+        "find_by_origin": lambda: store.find_by_origin("uploads", "truce/1.html"),
+        "upsert": lambda: store.upsert([article(1), article(2)]),
+        "delete": lambda: store.delete("w002", 2, "uploads", "truce/2.html"),
+        "search": lambda: store.search(query),
+        "get": lambda: store.get("w001"),
+        "facet_values": lambda: store.facet_values(Dimension.ACTOR, "ha", query),
+        "histogram": lambda: store.histogram(query, "month"),
+    }
+    assert methods <= set(calls), methods - set(calls)
+    for name in ("find_by_origin", "upsert", "delete", "search", "get", "facet_values", "histogram"):
+        if name in methods:
+            calls[name]()
+
+
+@pytest.fixture(scope="module")
+def recorded(opensearch_url: str) -> Iterator[dict[tuple[str, bool], list[Call]]]:
+    """(role, serverless?) -> the requests its code's store calls send, on the real node."""
+    found: dict[tuple[str, bool], list[Call]] = {}
+    for serverless in (False, True):
+        alias = f"lp-{uuid.uuid4().hex[:10]}"
+        settings = Settings(
+            store=opensearch_url,
+            index_alias=alias,
+            opensearch_auth="none",
+            opensearch_flavour="serverless" if serverless else "cluster",
+        )
+        writer = OpenSearchStore.from_settings(settings)
+        reader = OpenSearchStore.from_settings(settings)
+        writes, reads = record_calls(writer), record_calls(reader)
+        exercise(writer, store_methods(FUNCTIONS["IngestRole"]))
+        exercise(reader, store_methods(FUNCTIONS["SearchRole"]))
+        found["IngestRole", serverless] = renamed(writes.calls, alias)
+        found["SearchRole", serverless] = renamed(reads.calls, alias)
+        writer.destroy()
+        writer.close()
+        reader.close()
+    yield found
+
+
+def renamed(calls: list[Call], alias: str) -> list[Call]:
+    """The calls as if made on the template's default IndexAlias, to compare with its policies."""
+    return [Call(call.method, call.path.replace(alias, "articles"), call.params) for call in calls]
+
+
+def role_policies(resolver: Resolver, role: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """(every statement the role holds, its managed policy ARNs), as deployed."""
+    resources = TEMPLATE["Resources"]
+    properties = resolver.resolve(resources[role]["Properties"])
+    statements = [
+        statement
+        for policy in properties.get("Policies", [])
+        for statement in policy["PolicyDocument"]["Statement"]
+    ]
+    for logical_id, resource in resources.items():
+        if resource["Type"] == "AWS::IAM::RolePolicy" and resolver.exists(logical_id):
+            policy = resolver.resolve(resource["Properties"])
+            if policy["RoleName"] == ATTRIBUTES[role]:
+                statements += policy["PolicyDocument"]["Statement"]
+    return statements, properties.get("ManagedPolicyArns", [])
+
+
+def as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def grants(statements: list[dict[str, Any]]) -> set[tuple[str, str]]:
+    assert all(statement["Effect"] == "Allow" for statement in statements)
+    return {
+        (action, resource)
+        for statement in statements
+        for action in as_list(statement["Action"])
+        for resource in as_list(statement["Resource"])
+    }
+
+
+def allows(granted: set[tuple[str, str]], action: str, resource: str) -> bool:
+    return any(action == allowed and fnmatch.fnmatchcase(resource, pattern) for allowed, pattern in granted)
+
+
+@pytest.mark.parametrize("deployment", list(DEPLOYMENTS))
+@pytest.mark.parametrize("role", list(FUNCTIONS))
+def test_each_role_may_do_exactly_what_its_code_calls(
+    deployment: str, role: str, recorded: dict[tuple[str, bool], list[Call]]
+) -> None:
+    resolver = Resolver(TEMPLATE, DEPLOYMENTS[deployment], ATTRIBUTES)
+    serverless = resolver.condition("UseServerless")
+    statements, managed = role_policies(resolver, role)
+    granted = grants(statements)
+    for action, resource in granted:
+        assert "*" not in action and resource != "*", (action, resource)
+
+    needed: set[tuple[str, str]] = set()
+    if serverless:
+        needed.add(("aoss:APIAccessAll", COLLECTION_ARN))
+    else:
+        for call in recorded[role, False]:
+            needed.add((f"es:ESHttp{call.method.title()}", DOMAIN_ARN + call.path))
+    for call in needed:
+        assert allows(granted, *call), f"{role} may not {call}"
+    # ... and nothing more: every grant serves a recorded call or a need listed above
+    other = {action for action, _ in granted if not action.startswith(("es:", "aoss:"))}
+    expected = ALWAYS[role] | LOGGING
+    if role == "IngestRole":
+        expected |= {
+            action
+            for name in boto3_operations(SHARED / "ingest.py", SHARED / "rejections.py")
+            if name in BOTO3_ACTIONS
+            for action in BOTO3_ACTIONS[name]
+        }
+    assert other == expected
+    for action, resource in granted - {grant for grant in granted if grant[0] in other}:
+        assert any(
+            action == needed_action and fnmatch.fnmatchcase(needed_resource, resource)
+            for needed_action, needed_resource in needed
+        ), f"{role} is granted {action} on {resource}, which no call uses"
+    assert managed == ([XRAY_POLICY, VPC_POLICY] if resolver.condition("UseVpc") else [XRAY_POLICY])
+
+
+def test_the_collection_grants_each_role_only_the_data_permissions_its_requests_need(
+    recorded: dict[tuple[str, bool], list[Call]],
+) -> None:
+    resolver = Resolver(TEMPLATE, DEPLOYMENTS["new collection"], ATTRIBUTES)
+    policy = json.loads(
+        resolver.resolve(TEMPLATE["Resources"]["SearchCollectionDataAccess"]["Properties"])["Policy"]
+    )
+    for role in FUNCTIONS:
+        needed = set()
+        for call in recorded[role, True]:
+            line = f"{call.method} {call.path}"
+            permissions = [permission for pattern, permission in AOSS_PERMISSIONS if re.match(pattern, line)]
+            assert permissions, f"{line}: not a request Serverless supports"
+            needed.add(permissions[0])
+        (entry,) = [entry for entry in policy if entry["Principal"] == [ATTRIBUTES[f"{role}.Arn"]]]
+        (rule,) = entry["Rules"]
+        assert rule["Resource"] == ["index/newsfacet/articles"]
+        assert set(rule["Permission"]) == needed, role
+
+
+def test_the_domain_trusts_only_the_two_roles_on_the_articles_paths(
+    recorded: dict[tuple[str, bool], list[Call]],
+) -> None:
+    resolver = Resolver(TEMPLATE, DEPLOYMENTS["new domain"], ATTRIBUTES)
+    (statement,) = resolver.resolve(TEMPLATE["Resources"]["SearchDomain"]["Properties"])["AccessPolicies"][
+        "Statement"
+    ]
+    assert statement["Principal"] == {"AWS": [ATTRIBUTES["IngestRole.Arn"], ATTRIBUTES["SearchRole.Arn"]]}
+    granted = grants([statement])
+    domain_wide = f"arn:aws:es:{REGION}:{ACCOUNT}:domain/news"
+    calls = recorded["IngestRole", False] + recorded["SearchRole", False]
+    for call in calls:
+        assert allows(granted, f"es:ESHttp{call.method.title()}", domain_wide + call.path), call
+    assert {action for action, _ in granted} == {f"es:ESHttp{call.method.title()}" for call in calls}
+    assert not allows(granted, "es:ESHttpDelete", domain_wide + "/articles-v1")
+    assert not allows(granted, "es:ESHttpGet", domain_wide + "/_cat/indices")
