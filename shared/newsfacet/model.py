@@ -156,6 +156,7 @@ class Dimension(StrEnum):
     LOCATION = "location"
     TOPIC = "topic"
     SOURCE = "source"
+    LANGUAGE = "language"  # ISO 639-1, as detected at ingest
 
 
 class FacetFilter(Model):
@@ -182,7 +183,6 @@ class SearchQuery(Model):
     filters: dict[Dimension, FacetFilter] = {}
     date_from: date | None = None
     date_to: date | None = None
-    language: str | None = None
     sort: SortOrder | None = None
     size: int = Field(default=20, ge=1, le=MAX_PAGE_SIZE)
     cursor: str | None = None

@@ -326,10 +326,16 @@ def test_a_date_range_narrows_the_results(server: LocalServer, page: Page) -> No
     assert shown == {story.title for story in in_range}
 
 
-def test_the_language_select_filters_the_results(server: LocalServer, page: Page) -> None:
+def test_the_language_facet_counts_and_filters_by_language(server: LocalServer, page: Page) -> None:
     page.goto(f"{server.url}/")
     expect(page.locator("#status")).to_have_text(f"{len(STORIES)} articles")
-    page.locator("#language").select_option("de")
+    # Languages read by name; the counts are the API's.
+    assert shown_counts(page, "language") == {"English": len(STORIES) - 1, "German": 1}
+    page.locator('section[data-dimension="language"] label').filter(has_text="German").locator(
+        "input"
+    ).check()
     expect(page.locator("#status")).to_have_text("1 article")
     assert "language=de" in page.url
     assert page.locator("#results .title").all_inner_texts() == [GERMAN_STORY]
+    # Ticking a language leaves the others' counts in place (OR within a dimension).
+    assert shown_counts(page, "language") == {"English": len(STORIES) - 1, "German": 1}

@@ -43,6 +43,7 @@ def article_facet_values(article: Article) -> dict[Dimension, list[str]]:
         Dimension.LOCATION: _unique(location.name for location in article.locations),
         Dimension.TOPIC: _unique(topic.label for topic in article.topics),
         Dimension.SOURCE: [article.source] if article.source else [],
+        Dimension.LANGUAGE: [article.language] if article.language else [],
     }
 
 

@@ -88,6 +88,7 @@ FACET_FIELD = {
     Dimension.LOCATION: "location",
     Dimension.TOPIC: "topic",
     Dimension.SOURCE: "source",
+    Dimension.LANGUAGE: "language",
 }
 # "<value>\x1f<folded words of value>" per value, for prefix search. The separator sorts before every
 # printable character, so these keys order exactly as the values themselves do.
@@ -235,7 +236,7 @@ def _text_query(parsed: ParsedQuery) -> tuple[list[Body], list[Body]]:
 
 
 def _base_filters(query: SearchQuery) -> list[Body]:
-    """Filters every count honours: live documents, the inclusive UTC days, the language."""
+    """Filters every count honours: live documents, the inclusive UTC days."""
     filters: list[Body] = [_LIVE]
     if query.date_from is not None or query.date_to is not None:
         bounds: Body = {}
@@ -244,8 +245,6 @@ def _base_filters(query: SearchQuery) -> list[Body]:
         if query.date_to is not None:
             bounds["lt"] = (query.date_to + timedelta(days=1)).isoformat()
         filters.append({"range": {"published_at": {**bounds, "format": "strict_date", "time_zone": "UTC"}}})
-    if query.language is not None:
-        filters.append({"term": {"language": query.language}})
     return filters
 
 

@@ -10,6 +10,7 @@ const DIMENSIONS = [
   { key: "location", title: "Places" },
   { key: "topic", title: "Topics" },
   { key: "source", title: "Sources" },
+  { key: "language", title: "Languages" },
 ];
 const PAGE_SIZE = 10;
 const FACET_SIZE = 8; // a dimension showing this many values may have more: offer its filter box
@@ -17,6 +18,18 @@ const FILTERED_FACET_SIZE = 20;
 const TYPING_DELAY_MS = 200;
 
 const $ = (selector, root = document) => root.querySelector(selector);
+
+const LANGUAGE_NAMES = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
+
+/** How a facet value reads on the page: a language by its English name ("fr" -> "French"). */
+function shownValue(key, value) {
+  if (key !== "language") return value;
+  try {
+    return LANGUAGE_NAMES.of(value);
+  } catch {
+    return value; // not a well-formed language tag: show it as stored
+  }
+}
 
 // --- State <-> URL ------------------------------------------------------------------------------
 
@@ -27,7 +40,6 @@ function readState(search) {
     q: params.get("q") ?? "",
     from: params.get("from") ?? "",
     to: params.get("to") ?? "",
-    language: params.get("language") ?? "",
     sort: params.get("sort") ?? "",
     cursor: params.get("cursor") ?? "",
     page: Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1),
@@ -51,7 +63,6 @@ function filterParams(state) {
   }
   if (state.from) params.set("from", state.from);
   if (state.to) params.set("to", state.to);
-  if (state.language) params.set("language", state.language);
   return params;
 }
 
@@ -161,7 +172,6 @@ function syncControls() {
   $("#q").value = state.q;
   $("#from").value = state.from;
   $("#to").value = state.to;
-  $("#language").value = state.language;
   $("#sort").value = state.sort;
 }
 
@@ -230,7 +240,7 @@ function renderChips() {
   const chips = [];
   for (const { key, title } of DIMENSIONS) {
     for (const value of state.selected[key]) {
-      chips.push(chip(`${title}: ${value}`, (next) => {
+      chips.push(chip(`${title}: ${shownValue(key, value)}`, (next) => {
         next.selected[key] = next.selected[key].filter((selected) => selected !== value);
       }));
     }
@@ -344,7 +354,7 @@ function renderFacet(key, values, { filtered = false } = {}) {
       box.checked = selected.has(value);
       const name = document.createElement("span");
       name.className = "value";
-      name.textContent = value;
+      name.textContent = shownValue(key, value);
       const number = document.createElement("span");
       number.className = "count";
       number.textContent = count.toLocaleString("en");
@@ -394,7 +404,6 @@ $("#search-form").addEventListener("submit", (event) => {
 });
 $("#from").addEventListener("change", (event) => navigate((next) => (next.from = event.target.value)));
 $("#to").addEventListener("change", (event) => navigate((next) => (next.to = event.target.value)));
-$("#language").addEventListener("change", (event) => navigate((next) => (next.language = event.target.value)));
 $("#sort").addEventListener("change", (event) => navigate((next) => (next.sort = event.target.value)));
 $("#clear").addEventListener("click", () => {
   for (const section of Object.values(facetSections)) $(".facet-filter", section).value = "";
