@@ -193,3 +193,14 @@ def test_departments_inside_job_titles_are_not_actors() -> None:
     names = actor_names(enrich("Reactions", body, language="en").actors)
     assert {"Mike Pompeo", "Rusmik Oza", "Kotak Securities", "Amnesty International"} <= names
     assert not names & {"State", "Fundamental Research", "Advocacy"}
+
+
+def test_a_name_before_a_region_noun_is_a_region_the_gazetteer_need_not_hold() -> None:
+    body = (
+        "The two hostages were handed over to US forces in the country's southern Zabul province, "
+        "an insurgent source said. Officials in Afghanistan confirmed the exchange."
+    )
+    result = enrich("Hostages freed", body, language="en")
+    zabul = next(loc for loc in result.locations if loc.name == "Zabul")
+    assert zabul.kind == "region"
+    assert not {actor.name for actor in result.actors} & {"Zabul", "Zabul province"}

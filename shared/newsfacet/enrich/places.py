@@ -19,7 +19,7 @@ from newsfacet.enrich.gazetteer import Gazetteer, Place
 from newsfacet.enrich.geo_aliases import INSTITUTIONS
 from newsfacet.enrich.names import clean_name, fold
 from newsfacet.enrich.nlp import GAZETTEER, Mention
-from newsfacet.model import Location
+from newsfacet.model import Location, LocationKind
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TITLE_WEIGHT = 3.0
@@ -39,6 +39,8 @@ FACILITY_WORDS = frozenset(
 )
 # Lower-case nouns after a name that make it a facility ("Walter Reed hospital", "Evin prison").
 FACILITY_NOUNS = frozenset({"hospital", "prison", "airport", "stadium", "arena", "airbase", "mall", "hotel"})
+# Lower-case nouns after a name that make it a region ("Zabul province", "the Donetsk region").
+REGION_NOUNS = frozenset({"province", "district", "governorate", "region", "prefecture", "oblast"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,13 @@ def resolve_places(
         for m, k in zip(mentions, keys, strict=True)
         if k and m.next_word in FACILITY_NOUNS and m.label in {"PERSON", "ORG", "FAC"}
     }
+    # Likewise names before a region noun ("Zabul province", inside the span or after it), which
+    # the gazetteer may not hold.
+    regions = {
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if k and m.next_word in REGION_NOUNS and m.label in {"GPE", "LOC", "PERSON", "ORG", "FAC"}
+    }
     evidence = _Evidence(gazetteer, context, local, place_words, person_words, place_nouns, without_model)
     scores: dict[Place, float] = {}
     counts: dict[Place, int] = {}
@@ -97,7 +106,7 @@ def resolve_places(
     for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
         if not key or key in NOT_ENTITY_KEYS or key in INSTITUTION_KEYS:
             continue
-        place = _resolve(mention, key, evidence) or _facility(mention, key, context, facilities)
+        place = _resolve(mention, key, evidence) or _named_by_noun(mention, key, context, facilities, regions)
         if place is None:
             continue
         display.setdefault(place, _display_name(place, mention))
@@ -141,19 +150,31 @@ def _display_name(place: Place, mention: Mention) -> str:
     return written if written and written.isascii() and not written.isupper() else place.name
 
 
-def _facility(mention: Mention, key: str, context: set[str], facilities: set[str]) -> Place | None:
-    """A named facility ("KeyBank Center", "Hoa Lo Prison", "Walter Reed" of "Walter Reed
-    hospital"): a place in the article's country when it names only one, with no point of its own."""
+def _named_by_noun(
+    mention: Mention, key: str, context: set[str], facilities: set[str], regions: set[str]
+) -> Place | None:
+    """A place the gazetteer does not hold, known by the noun that names its kind: a facility
+    ("KeyBank Center", "Hoa Lo Prison", "Walter Reed" of "Walter Reed hospital") or a region
+    ("Zabul" of "Zabul province"); in the article's country when it names only one, with no point
+    of its own."""
     name = clean_name(mention.text)
     if name is None:
         return None
     named_facility = (
         mention.label == "FAC" and " " in name and name.rsplit(" ", 1)[1].casefold() in FACILITY_WORDS
     )
-    if not named_facility and key not in facilities:
+    first_words, _, last_word = name.rpartition(" ")
+    kind: LocationKind
+    if named_facility or key in facilities:
+        kind = "facility"
+    elif key in regions:
+        kind = "region"
+    elif first_words and last_word in REGION_NOUNS and mention.label in {"GPE", "LOC"}:
+        kind, name = "region", first_words
+    else:
         return None
     country = next(iter(context)) if len(context) == 1 else None
-    return Place(name, "facility", country, None, None)
+    return Place(name, kind, country, None, None)
 
 
 def _context(
