@@ -272,3 +272,21 @@ def test_any_q_is_answered_never_a_failed_search(make_store, q: str) -> None:  #
     assert result.total == 3  # every article has each of these words; nothing is read as syntax
     assert store.facet_values(Dimension.ACTOR, "", SearchQuery(q=q))
     assert store.histogram(SearchQuery(q=q), "week")
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text", "query"),
+    [
+        ("fr", "Presse régionale", "Les journaux régionaux ferment leurs imprimeries.", "journal"),
+        ("de", "Hochwasser", "Die Überschwemmungen haben Passau erreicht.", "Überschwemmung"),
+    ],
+)
+def test_french_and_german_text_is_stemmed_in_its_language(  # type: ignore[no-untyped-def]
+    make_store, language: str, title: str, text: str, query: str
+) -> None:
+    store = opensearch(make_store)
+    story = article(1).model_copy(update={"language": language, "title": title, "text": text, "lede": text})
+    store.upsert([story, article(2)])
+    # The query's form ("journal", "Überschwemmung") is not the text's ("journaux",
+    # "Überschwemmungen"), and English stemming does not join them.
+    assert [hit.id for hit in store.search(SearchQuery(q=query)).hits] == [story.id]
