@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 from newsfacet.model import Actor, Article, Dimension, FacetFilter, Location, Origin, SearchQuery, Topic
+from newsfacet.query_policy import MAX_QUERY_CLAUSES
 from newsfacet.store.opensearch import OpenSearchStore, index_template
 
 CAST = [
@@ -257,9 +258,9 @@ def test_a_forged_cursor_with_a_valid_fingerprint_is_invalid_not_a_failed_search
 @pytest.mark.parametrize(
     "q",
     [
-        "ceasefire " * 100,  # as many clauses as a query may hold: 800 leaf queries, under 1024
-        " OR ".join(f"word{n}" for n in range(99)) + " OR ceasefire",
-        "ceasefire " + " ".join(f"-word{n}" for n in range(99)),
+        "ceasefire " * MAX_QUERY_CLAUSES,  # as many clauses as a query may hold: under 1024 leaves
+        " OR ".join(f"word{n}" for n in range(MAX_QUERY_CLAUSES - 1)) + " OR ceasefire",
+        "ceasefire " + " ".join(f"-word{n}" for n in range(MAX_QUERY_CLAUSES - 1)),
         'ceasefire:talks AND (report) "talks * ~ /paragraph/ \\ {report}',  # Lucene syntax is just words
     ],
 )
