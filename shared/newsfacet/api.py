@@ -199,6 +199,7 @@ ActorMatch = Annotated[Match, Query(description="any: one of the actors (OR); al
 LocationMatch = Annotated[Match, Query(description="any (OR) or all (AND) of the locations")]
 TopicMatch = Annotated[Match, Query(description="any (OR) or all (AND) of the topics")]
 SourceMatch = Annotated[Match, Query(description="any (OR) or all (AND) of the sources")]
+LanguageMatch = Annotated[Match, Query(description="any (OR) or all (AND) of the languages")]
 DateFrom = Annotated[
     str | None,
     Query(
@@ -217,7 +218,10 @@ DateTo = Annotated[
         description="Last day (UTC, inclusive), YYYY-MM-DD",
     ),
 ]
-Language = Annotated[str | None, Query(max_length=16, description="ISO 639-1 code, exact")]
+Languages = Annotated[
+    list[str] | None,
+    Query(max_length=MAX_FILTER_VALUES, description="ISO 639-1 code, exact; repeat for several"),
+]
 
 
 def _day(parameter: str, value: str | None) -> date | None:
@@ -235,7 +239,6 @@ def build_query(
     selections: dict[Dimension, tuple[list[str] | None, Match]],
     date_from: str | None,
     date_to: str | None,
-    language: str | None,
     **paging: Any,
 ) -> SearchQuery:
     """The `SearchQuery` that validated query-string parameters describe.
@@ -257,7 +260,6 @@ def build_query(
             filters=filters,
             date_from=first_day,
             date_to=last_day,
-            language=language or None,
             **paging,
         )
     except ValidationError as error:
@@ -396,13 +398,14 @@ def create_app(
         location: Locations = None,
         topic: Topics = None,
         source: Sources = None,
+        language: Languages = None,
         actor_match: ActorMatch = "any",
         location_match: LocationMatch = "any",
         topic_match: TopicMatch = "any",
         source_match: SourceMatch = "any",
+        language_match: LanguageMatch = "any",
         date_from: DateFrom = None,
         date_to: DateTo = None,
-        language: Language = None,
         sort: Annotated[
             SortOrder | None, Query(description="relevance (default with words in q) or date (newest first)")
         ] = None,
@@ -423,10 +426,10 @@ def create_app(
                 Dimension.LOCATION: (location, location_match),
                 Dimension.TOPIC: (topic, topic_match),
                 Dimension.SOURCE: (source, source_match),
+                Dimension.LANGUAGE: (language, language_match),
             },
             date_from=date_from,
             date_to=date_to,
-            language=language,
             sort=sort,
             size=size,
             cursor=cursor or None,
@@ -474,7 +477,7 @@ def create_app(
     )
     def facet_values(
         *,
-        dimension: Annotated[Dimension, Path(description="actor, location, topic or source")],
+        dimension: Annotated[Dimension, Path(description="actor, location, topic, source or language")],
         prefix: Annotated[
             str, Query(max_length=100, description="Start of any word of the value; case and accents ignored")
         ] = "",
@@ -484,13 +487,14 @@ def create_app(
         location: Locations = None,
         topic: Topics = None,
         source: Sources = None,
+        language: Languages = None,
         actor_match: ActorMatch = "any",
         location_match: LocationMatch = "any",
         topic_match: TopicMatch = "any",
         source_match: SourceMatch = "any",
+        language_match: LanguageMatch = "any",
         date_from: DateFrom = None,
         date_to: DateTo = None,
-        language: Language = None,
     ) -> Response[str]:
         """Disjunctive counts (every filter but this dimension's own) of the matching values."""
         query = build_query(
@@ -500,10 +504,10 @@ def create_app(
                 Dimension.LOCATION: (location, location_match),
                 Dimension.TOPIC: (topic, topic_match),
                 Dimension.SOURCE: (source, source_match),
+                Dimension.LANGUAGE: (language, language_match),
             },
             date_from=date_from,
             date_to=date_to,
-            language=language,
         )
         values = store().facet_values(dimension, prefix.strip(), query, size)
         return _json_reply(HTTPStatus.OK, FacetValuesResult(dimension=dimension, values=values))

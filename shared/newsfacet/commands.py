@@ -139,7 +139,6 @@ def search_target(args: argparse.Namespace) -> str:
     for dimension in Dimension:
         params += [(dimension.value, value) for value in getattr(args, dimension.value) or []]
     for name, value in (
-        ("language", args.language),
         ("from", args.date_from),
         ("to", args.date_to),
         ("sort", args.sort),

@@ -39,15 +39,19 @@ ActorType = Literal["person", "organization", "group"]
 
 
 class Actor(Model):
-    """A person, organisation or group the article is about, under one canonical name."""
+    """A person, organisation or group the article is about, under one canonical name; `aliases`
+    are the other forms the article names it by ("Assad", "Syrian President Bashar al-Assad")."""
 
     name: str
+    aliases: list[str] = []
     type: ActorType
     mentions: int = Field(ge=1)
     salience: float = Field(ge=0.0, le=1.0)
 
 
-LocationKind = Literal["city", "region", "country", "continent", "sea", "area"]
+LocationKind = Literal[
+    "city", "region", "country", "continent", "sea", "area", "river", "lake", "mountain", "facility"
+]
 
 
 class Location(Model):
@@ -74,6 +78,17 @@ ARTICLE_ID_PATTERN = r"^[0-9a-f]{32}$"
 """Every article id: 32 lower-case hex digits (see `newsfacet.extract.fingerprint.article_id`)."""
 
 
+class EnrichmentCoverage(Model):
+    """What enrichment was attempted on an article, so that an empty facet list says "none found"
+    rather than "not looked for": the language it was read as, and whether actors (a NER model
+    for that language), locations and topics were looked for."""
+
+    language: str | None = None
+    actors: bool = False
+    locations: bool = False
+    topics: bool = False
+
+
 class Article(Model):
     """One cleaned, enriched news article, ready to be indexed.
 
@@ -98,6 +113,7 @@ class Article(Model):
     actors: list[Actor] = []
     locations: list[Location] = []
     topics: list[Topic] = []
+    enrichment: EnrichmentCoverage = EnrichmentCoverage()
     ingested_at: datetime
     origin: Origin
 
@@ -148,6 +164,7 @@ class Dimension(StrEnum):
     LOCATION = "location"
     TOPIC = "topic"
     SOURCE = "source"
+    LANGUAGE = "language"  # ISO 639-1, as detected at ingest
 
 
 class FacetFilter(Model):
@@ -174,7 +191,6 @@ class SearchQuery(Model):
     filters: dict[Dimension, FacetFilter] = {}
     date_from: date | None = None
     date_to: date | None = None
-    language: str | None = None
     sort: SortOrder | None = None
     size: int = Field(default=20, ge=1, le=MAX_PAGE_SIZE)
     cursor: str | None = None

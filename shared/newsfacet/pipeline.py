@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from lxml import etree
 
 from newsfacet.config import Settings
-from newsfacet.enrich import Enrichment, enrich
+from newsfacet.enrich import enrich
 from newsfacet.extract import ExtractedPage, decode_upload, extract_article
 from newsfacet.extract.authors import wire_credits
 from newsfacet.extract.fingerprint import article_id, content_sha256, simhash
@@ -23,8 +23,6 @@ from newsfacet.model import Article, ArticleRejected, Origin, Rejection, Rejecti
 
 __all__ = ["build_article", "exclusions", "lede_of", "warm_up"]
 
-# Enrichment (spaCy English NER, English rules for topics) only makes sense for English text.
-_ENRICHED_LANGUAGES = frozenset({"en"})
 # The longest real articles run to ~20,000 words; enriching a multi-megabyte "body" (a dump, a
 # book) beyond this would only cost time, and its opening says what it is about.
 _MAX_ENRICHED_CHARS = 200_000
@@ -66,10 +64,8 @@ def _assemble(page: ExtractedPage, origin: Origin, version: int, ingested_at: da
     url = meta.canonical_url or origin.source_url
     language = meta.language
     title = meta.title or _first_words(page.text)
-    enrichment = (
-        enrich(title, page.text[:_MAX_ENRICHED_CHARS], exclude=exclusions(page, url))
-        if language is None or language in _ENRICHED_LANGUAGES
-        else Enrichment()
+    enrichment = enrich(
+        title, page.text[:_MAX_ENRICHED_CHARS], language=language, exclude=exclusions(page, url)
     )
     return Article(
         id=article_id(meta.canonical_url, origin.bucket, origin.key),
@@ -89,6 +85,7 @@ def _assemble(page: ExtractedPage, origin: Origin, version: int, ingested_at: da
         actors=enrichment.actors,
         locations=enrichment.locations,
         topics=enrichment.topics,
+        enrichment=enrichment.coverage,
         ingested_at=ingested_at,
         origin=origin,
     )

@@ -31,8 +31,9 @@ ENGLISH_STOP_WORDS = frozenset({
 })
 # fmt: on
 
-MAX_QUERY_CLAUSES = 100
-"""Words and phrases a query may hold: 100 x 8 searched fields stays under OpenSearch's 1024."""
+MAX_QUERY_CLAUSES = 80
+"""Words and phrases a query may hold: each becomes one leaf query per field OpenSearch searches
+(12, with the French and German fields), and 80 x 12 stays under OpenSearch's 1024."""
 
 
 def searchable(clauses: list[Clause]) -> list[Clause]:

@@ -373,6 +373,8 @@ def values_of(article: Article, dimension: Dimension) -> list[str]:
         return [location.name for location in article.locations]
     if dimension is Dimension.TOPIC:
         return [topic.label for topic in article.topics]
+    if dimension is Dimension.LANGUAGE:
+        return [article.language] if article.language else []
     return [article.source] if article.source else []
 
 

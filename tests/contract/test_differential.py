@@ -136,6 +136,7 @@ def queries(draw: st.DrawFn, corpus: tuple[Article, ...]) -> SearchQuery:
         Dimension.LOCATION: [place.name for place in LOCATIONS],
         Dimension.TOPIC: [topic.label for topic in TOPICS],
         Dimension.SOURCE: SOURCES,
+        Dimension.LANGUAGE: ["en", "fr"],
     }
     filters = {
         dimension: draw(selections(pool)) for dimension, pool in pools.items() if draw(st.integers(0, 3)) == 0
@@ -149,7 +150,6 @@ def queries(draw: st.DrawFn, corpus: tuple[Article, ...]) -> SearchQuery:
         filters=filters,
         date_from=None if first is None else FIRST_DAY + timedelta(days=first),
         date_to=None if last is None else FIRST_DAY + timedelta(days=last),
-        language=draw(st.sampled_from([None, None, "en", "fr"])),
         sort=draw(st.sampled_from([None, "relevance", "date"])),
         size=draw(st.integers(1, 6)),
         facet_size=draw(st.integers(1, 5)),

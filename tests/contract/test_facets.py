@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pytest
 from contract_corpus import ALL_IDS, counts_over, ids_with
-from newsfacet.model import Dimension, FacetFilter, FacetValue, SearchQuery
+from newsfacet.model import Actor, Dimension, FacetFilter, FacetValue, SearchQuery
 from newsfacet.store.base import ArticleStore
 
 ACTOR, LOCATION, TOPIC, SOURCE = Dimension.ACTOR, Dimension.LOCATION, Dimension.TOPIC, Dimension.SOURCE
+LANGUAGE = Dimension.LANGUAGE
 
 
 def pairs(values: list[FacetValue]) -> list[tuple[str, int]]:
@@ -74,7 +75,29 @@ def test_facets_count_the_matches_of_q(store: ArticleStore) -> None:
     assert pairs(facets[LOCATION]) == [("Syria", 3), ("Gaza", 2), ("Damascus", 1)]
     assert pairs(facets[SOURCE]) == [("AP", 2), ("BBC", 1), ("Reuters", 1)]
     assert pairs(facets[TOPIC]) == [("conflict, war and peace", 4), ("armed conflict", 3)]
-    assert pairs(store.search(SearchQuery(language="fr")).facets[SOURCE]) == [("Le Monde", 2)]
+    french = SearchQuery(filters={LANGUAGE: FacetFilter(values=["fr"])})
+    assert pairs(store.search(french).facets[SOURCE]) == [("Le Monde", 2)]
+
+
+# c07 and c09 are French, c16 Portuguese, c20 has no language tag (counted under none).
+ALL_LANGUAGES = [("en", len(ALL_IDS) - 4), ("fr", 2), ("pt", 1)]
+
+
+def test_the_language_facet_counts_articles_per_language_disjunctively(store: ArticleStore) -> None:
+    assert pairs(store.search(SearchQuery()).facets[LANGUAGE]) == ALL_LANGUAGES
+    assert dict(ALL_LANGUAGES) == counts_over(ALL_IDS, LANGUAGE)
+    french_or_portuguese = store.search(
+        SearchQuery(filters={LANGUAGE: FacetFilter(values=["fr", "pt"])}, size=100)
+    )
+    assert {hit.id for hit in french_or_portuguese.hits} == {"c07", "c09", "c16"}
+    # Its own selection does not narrow the language facet; the others' selections do.
+    assert pairs(french_or_portuguese.facets[LANGUAGE]) == ALL_LANGUAGES
+    assert pairs(french_or_portuguese.facets[SOURCE]) == [("Le Monde", 2), ("Folha", 1)]
+    in_brazil = SearchQuery(filters={LOCATION: FacetFilter(values=["Brazil"])})
+    assert pairs(store.search(in_brazil).facets[LANGUAGE]) == sorted(
+        counts_over(ids_with(LOCATION, "Brazil"), LANGUAGE).items(), key=lambda pair: (-pair[1], pair[0])
+    )
+    assert pairs(store.facet_values(LANGUAGE, "f", SearchQuery())) == [("fr", 2)]
 
 
 def test_a_dimension_ignores_its_own_selection(store: ArticleStore) -> None:
@@ -167,3 +190,26 @@ def test_facet_value_search_counts_under_the_current_query(store: ArticleStore) 
     syria_ceasefire = syria.model_copy(update={"q": "ceasefire"})
     assert "Syria" not in dict(pairs(store.facet_values(LOCATION, "g", syria_ceasefire)))
     assert dict(pairs(store.facet_values(LOCATION, "sy", syria_ceasefire))) == {"Syria": 3}
+
+
+def test_facet_value_search_finds_an_actor_by_any_of_its_aliases(empty_store: ArticleStore) -> None:
+    from contract_corpus import _article
+
+    nato = Actor(
+        name="North Atlantic Treaty Organization",
+        aliases=["NATO"],
+        type="organization",
+        mentions=3,
+        salience=1.0,
+    )
+    articles = [
+        _article(f"n{i}", "Summit", "Allies met in Vilnius.", source="AP", published_at=None, actors=(nato,))
+        for i in range(2)
+    ]
+    empty_store.upsert(articles)
+    assert pairs(empty_store.facet_values(ACTOR, "nat", SearchQuery())) == [
+        ("North Atlantic Treaty Organization", 2)
+    ]
+    assert pairs(empty_store.facet_values(ACTOR, "atl", SearchQuery())) == [
+        ("North Atlantic Treaty Organization", 2)
+    ]

@@ -46,7 +46,11 @@ def test_histogram_honours_every_filter_and_skips_undated(store: ArticleStore) -
     assert store.histogram(SearchQuery(q="summit"), "day") == buckets((date(2024, 3, 15), 1))
     assert store.histogram(SearchQuery(q="zyzzyva"), "month") == []
     assert store.histogram(SearchQuery(q="undated"), "day") == []
-    narrowed = SearchQuery(date_from=date(2024, 2, 1), date_to=date(2024, 2, 29), language="en")
+    narrowed = SearchQuery(
+        date_from=date(2024, 2, 1),
+        date_to=date(2024, 2, 29),
+        filters={Dimension.LANGUAGE: FacetFilter(values=["en"])},
+    )
     assert store.histogram(narrowed, "month") == buckets((date(2024, 2, 1), 5))
 
 

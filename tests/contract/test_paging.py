@@ -70,7 +70,7 @@ def test_a_cursor_of_another_query_raises_invalid_cursor(store: ArticleStore) ->
     for other in (
         SearchQuery(q="damascus", cursor=cursor),
         SearchQuery(q="syria", sort="date", cursor=cursor),
-        SearchQuery(q="syria", language="en", cursor=cursor),
+        SearchQuery(q="syria", filters={Dimension.LANGUAGE: FacetFilter(values=["en"])}, cursor=cursor),
         SearchQuery(q="syria", filters={Dimension.SOURCE: FacetFilter(values=["AP"])}, cursor=cursor),
     ):
         with pytest.raises(InvalidCursor):

@@ -265,10 +265,18 @@ def test_date_range_is_inclusive_utc_days(store: ArticleStore) -> None:
 
 
 def test_language(store: ArticleStore) -> None:
-    assert found(store, SearchQuery(language="fr")) == {"c07", "c09"}
-    assert found(store, SearchQuery(language="pt")) == {"c16"}
-    assert found(store, SearchQuery(language="en")) == set(ALL_IDS) - {"c07", "c09", "c16", "c20"}
-    assert found(store, SearchQuery(q="ceasefire", language="fr")) == set()
+    assert found(store, SearchQuery(filters={Dimension.LANGUAGE: FacetFilter(values=["fr"])})) == {
+        "c07",
+        "c09",
+    }
+    assert found(store, SearchQuery(filters={Dimension.LANGUAGE: FacetFilter(values=["pt"])})) == {"c16"}
+    assert found(store, SearchQuery(filters={Dimension.LANGUAGE: FacetFilter(values=["en"])})) == set(
+        ALL_IDS
+    ) - {"c07", "c09", "c16", "c20"}
+    assert (
+        found(store, SearchQuery(q="ceasefire", filters={Dimension.LANGUAGE: FacetFilter(values=["fr"])}))
+        == set()
+    )
 
 
 DATE_ORDER = [
@@ -311,7 +319,7 @@ def test_hits_carry_the_articles_fields_and_names_in_order(store: ArticleStore) 
     assert hit.actors == ["Hamas", "Bashar al-Assad"]
     assert hit.locations == ["Gaza", "Syria"]
     assert hit.topics == ["conflict, war and peace", "armed conflict"]
-    c07 = store.search(SearchQuery(language="fr", size=100)).hits
+    c07 = store.search(SearchQuery(filters={Dimension.LANGUAGE: FacetFilter(values=["fr"])}, size=100)).hits
     assert {h.id: h.published_at for h in c07}["c07"] == BY_ID["c07"].published_at  # same instant
     none = store.search(SearchQuery(q="undated wire")).hits[0]
     assert (none.published_at, none.actors, none.locations, none.topics) == (None, [], [], [])

@@ -90,3 +90,17 @@ def test_the_reconcile_handler_reconciles_from_the_artifacts_alone(built: Path, 
     result = run_and_report("reconcile", RECONCILE_RUN, "{'missing': report.missing}", tmp_path)
     assert result["missing"] == ["world/talks.html"]  # an empty index: the listed object is missing
     assert not any("/spacy/" in path for path in result["paths"])
+
+
+def test_a_french_article_gets_actors_from_the_artifacts_alone(built: Path, tmp_path: Path) -> None:
+    """The trimmed layer keeps French: spaCy's French language data and the French NER model."""
+    article = ROOT / "tests" / "fixtures" / "articles" / "fr_crues.txt"
+    code = (
+        "from newsfacet.enrich import enrich\n"
+        f"title, body = open({str(article)!r}, encoding='utf-8').read().split('\\n', 1)\n"
+        "result = enrich(title, body, language='fr')\n"
+    )
+    report = "{'actors': [actor.name for actor in result.actors], 'attempted': result.coverage.actors}"
+    french = run_and_report("ingest", code, report, tmp_path)
+    assert french["attempted"] and "Emmanuel Macron" in french["actors"]
+    assert any("/fr_core_news_sm/" in path for path in french["paths"])

@@ -127,6 +127,10 @@ STORIES = [
 ]  # fmt: skip
 
 
+# The one story indexed as German, for the language filter.
+GERMAN_STORY = "Floodwaters reach Passau"
+
+
 def _articles() -> list[Article]:
     return [
         Article(
@@ -138,7 +142,7 @@ def _articles() -> list[Article]:
             url=f"https://{story.source.lower().replace(' ', '')}.example/{number}",
             source=story.source,
             published_at=datetime(2026, 10, story.day, 8, tzinfo=UTC),
-            language="en",
+            language="de" if story.title == GERMAN_STORY else "en",
             word_count=len(story.text.split()),
             content_sha256=f"{number:064x}",
             simhash=f"{number:016x}",
@@ -320,3 +324,18 @@ def test_a_date_range_narrows_the_results(server: LocalServer, page: Page) -> No
     assert "from=2026-10-20" in page.url and "to=2026-10-24" in page.url
     shown = {title.inner_text() for title in page.locator("#results .title").all()}
     assert shown == {story.title for story in in_range}
+
+
+def test_the_language_facet_counts_and_filters_by_language(server: LocalServer, page: Page) -> None:
+    page.goto(f"{server.url}/")
+    expect(page.locator("#status")).to_have_text(f"{len(STORIES)} articles")
+    # Languages read by name; the counts are the API's.
+    assert shown_counts(page, "language") == {"English": len(STORIES) - 1, "German": 1}
+    page.locator('section[data-dimension="language"] label').filter(has_text="German").locator(
+        "input"
+    ).check()
+    expect(page.locator("#status")).to_have_text("1 article")
+    assert "language=de" in page.url
+    assert page.locator("#results .title").all_inner_texts() == [GERMAN_STORY]
+    # Ticking a language leaves the others' counts in place (OR within a dimension).
+    assert shown_counts(page, "language") == {"English": len(STORIES) - 1, "German": 1}

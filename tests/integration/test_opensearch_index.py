@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 from newsfacet.model import Actor, Article, Dimension, FacetFilter, Location, Origin, SearchQuery, Topic
+from newsfacet.query_policy import MAX_QUERY_CLAUSES
 from newsfacet.store.opensearch import OpenSearchStore, index_template
 
 CAST = [
@@ -257,9 +258,9 @@ def test_a_forged_cursor_with_a_valid_fingerprint_is_invalid_not_a_failed_search
 @pytest.mark.parametrize(
     "q",
     [
-        "ceasefire " * 100,  # as many clauses as a query may hold: 800 leaf queries, under 1024
-        " OR ".join(f"word{n}" for n in range(99)) + " OR ceasefire",
-        "ceasefire " + " ".join(f"-word{n}" for n in range(99)),
+        "ceasefire " * MAX_QUERY_CLAUSES,  # as many clauses as a query may hold: under 1024 leaves
+        " OR ".join(f"word{n}" for n in range(MAX_QUERY_CLAUSES - 1)) + " OR ceasefire",
+        "ceasefire " + " ".join(f"-word{n}" for n in range(MAX_QUERY_CLAUSES - 1)),
         'ceasefire:talks AND (report) "talks * ~ /paragraph/ \\ {report}',  # Lucene syntax is just words
     ],
 )
@@ -272,3 +273,21 @@ def test_any_q_is_answered_never_a_failed_search(make_store, q: str) -> None:  #
     assert result.total == 3  # every article has each of these words; nothing is read as syntax
     assert store.facet_values(Dimension.ACTOR, "", SearchQuery(q=q))
     assert store.histogram(SearchQuery(q=q), "week")
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text", "query"),
+    [
+        ("fr", "Presse régionale", "Les journaux régionaux ferment leurs imprimeries.", "journal"),
+        ("de", "Hochwasser", "Die Überschwemmungen haben Passau erreicht.", "Überschwemmung"),
+    ],
+)
+def test_french_and_german_text_is_stemmed_in_its_language(  # type: ignore[no-untyped-def]
+    make_store, language: str, title: str, text: str, query: str
+) -> None:
+    store = opensearch(make_store)
+    story = article(1).model_copy(update={"language": language, "title": title, "text": text, "lede": text})
+    store.upsert([story, article(2)])
+    # The query's form ("journal", "Überschwemmung") is not the text's ("journaux",
+    # "Überschwemmungen"), and English stemming does not join them.
+    assert [hit.id for hit in store.search(SearchQuery(q=query)).hits] == [story.id]

@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -266,7 +267,7 @@ def test_search_filters_words_and_facets(engine_api: Call) -> None:
     hit = next(hit for hit in reply.body["hits"] if hit["id"] == art(1))
     assert hit["actors"] == ["Amira Haddad", "Karim Nassar"]  # names, in the article's order
     assert "<mark>" in hit["snippet"].lower()
-    assert set(reply.body["facets"]) == {"actor", "location", "topic", "source"}
+    assert set(reply.body["facets"]) == {"actor", "location", "topic", "source", "language"}
 
 
 def test_repeated_values_of_a_dimension_combine_with_or_or_with_and(engine_api: Call) -> None:
@@ -325,6 +326,9 @@ def test_the_date_parameters_say_what_a_valid_value_is(lambda_api: Call) -> None
 def test_language_sort_and_histogram(engine_api: Call) -> None:
     portuguese = engine_api("/search", language="pt")
     assert [hit["id"] for hit in portuguese.body["hits"]] == [art(6)]
+    # The language facet ignores its own selection: every language, counted over the whole corpus.
+    languages = {value["value"]: value["count"] for value in portuguese.body["facets"]["language"]}
+    assert languages == Counter(article.language for article in CORPUS if article.language)
     newest_first = engine_api("/search", sort="date", size=100, histogram="month")
     dated = sorted((a for a in CORPUS if a.published_at), key=lambda a: a.published_at, reverse=True)  # type: ignore[arg-type, return-value]
     assert [hit["id"] for hit in newest_first.body["hits"]] == [a.id for a in dated] + [art(7)]
@@ -464,7 +468,26 @@ def test_openapi_document_describes_the_routes_and_their_errors(lambda_api: Call
     assert {"/search", "/articles/{id}", "/facets/{dimension}", "/health"} <= set(document["paths"])
     search = document["paths"]["/search"]["get"]
     parameters = {parameter["name"] for parameter in search["parameters"]}
-    assert {"q", "actor", "location", "topic", "source", "from", "to", "sort", "size", "cursor"} <= parameters
+    assert {
+        "q",
+        "actor",
+        "location",
+        "topic",
+        "source",
+        "language",
+        "from",
+        "to",
+        "sort",
+        "size",
+        "cursor",
+    } <= (parameters)
+    assert {"language", "language_match"} <= {
+        parameter["name"] for parameter in document["paths"]["/facets/{dimension}"]["get"]["parameters"]
+    }
+    # The facet counts of a search reply name every dimension, the language included.
+    schemas = document["components"]["schemas"]
+    assert schemas["SearchResult"]["properties"]["facets"]["propertyNames"]["$ref"].endswith("/Dimension")
+    assert "language" in schemas["Dimension"]["enum"]
     assert {"200", "400", "503"} <= set(search["responses"])
     assert "422" not in json.dumps(document["paths"])  # validation errors are 400s here
     docs = lambda_api("/docs")

@@ -53,8 +53,10 @@ def test_same_query_spelled_differently_or_other_page_size_accepts_the_cursor() 
         ),
         SearchQuery(
             q="syria ceasefire",
-            filters={Dimension.SOURCE: FacetFilter(values=["Reuters"])},
-            language="en",
+            filters={
+                Dimension.SOURCE: FacetFilter(values=["Reuters"]),
+                Dimension.LANGUAGE: FacetFilter(values=["en"]),
+            },
         ),
     ],
 )

@@ -285,8 +285,10 @@ def test_vague_text_gets_no_topic() -> None:
     assert enriched(VAGUE_TITLE, VAGUE_TEXT).topics == []
 
 
-def test_empty_input_gives_an_empty_enrichment() -> None:
-    assert enrich("", "   \n ") == Enrichment()
+def test_empty_input_gives_an_empty_enrichment_that_says_what_was_attempted() -> None:
+    empty = enrich("", "   \n ")
+    assert (empty.actors, empty.locations, empty.topics) == ([], [], [])
+    assert empty.coverage.actors and empty.coverage.locations and empty.coverage.topics
 
 
 @settings(max_examples=25, deadline=None)

@@ -215,7 +215,7 @@ def test_enrichment_is_told_to_leave_out_the_publisher_bylines_and_wire_credits(
     assert "AFP" in exclusions(dateline, None)
 
 
-def test_non_english_articles_are_not_run_through_english_enrichment() -> None:
+def test_a_french_article_is_enriched_in_french_and_says_so() -> None:
     story = (
         "<p>Le conseil régional a voté lundi la construction d'une ligne de tramway entre le port et "
         "l'université de Marseille, après dix ans de débats. Les travaux doivent commencer au printemps "
@@ -224,7 +224,25 @@ def test_non_english_articles_are_not_run_through_english_enrichment() -> None:
     result = build(f"<html lang='fr'><body><article><h1>Tramway</h1>{story}</article></body></html>".encode())
     assert isinstance(result, Article)
     assert result.language == "fr"
-    assert result.actors == [] and result.locations == [] and result.topics == []
+    assert "Renaud Muselier" in {actor.name for actor in result.actors}
+    assert "Marseille" in {location.name for location in result.locations}
+    assert result.enrichment.language == "fr" and result.enrichment.actors and result.enrichment.topics
+
+
+def test_an_article_in_a_language_without_a_model_records_that_actors_were_not_looked_for() -> None:
+    story = (
+        "<p>El ayuntamiento de Madrid aprobó el lunes la construcción de una nueva línea de tranvía "
+        "hasta el puerto de Valencia, después de diez años de debate, según el alcalde Juan García.</p>"
+    )
+    result = build(f"<html lang='es'><body><article><h1>Tranvía</h1>{story}</article></body></html>".encode())
+    assert isinstance(result, Article)
+    assert result.actors == []
+    assert (result.enrichment.language, result.enrichment.actors, result.enrichment.locations) == (
+        "es",
+        False,
+        True,
+    )
+    assert "Madrid" in {location.name for location in result.locations}
 
 
 @pytest.mark.parametrize(

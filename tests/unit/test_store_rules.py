@@ -72,3 +72,12 @@ def test_lede_snippet_is_the_escaped_start() -> None:
     assert lede_snippet("<i>Lede</i> here", "text") == "&lt;i&gt;Lede&lt;/i&gt; here"
     assert lede_snippet("", "only text") == "only text"
     assert lede_snippet(words, "").endswith("w29 …")
+
+
+def test_the_largest_query_allowed_fits_opensearchs_clause_cap() -> None:
+    """Each word or phrase becomes one leaf query per searched field; OpenSearch refuses a search of
+    more than 1024 leaves, so adding a searched field must lower the shared clause limit."""
+    from newsfacet.query_policy import MAX_QUERY_CLAUSES
+    from newsfacet.store.opensearch_query import SEARCH_FIELDS
+
+    assert MAX_QUERY_CLAUSES * len(SEARCH_FIELDS) <= 1024

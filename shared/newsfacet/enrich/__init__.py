@@ -5,8 +5,10 @@ per process, on the first call (`warm_up` does it ahead of time, e.g. during a L
 Importing this package is cheap: spaCy itself is imported by the first `enrich` or `warm_up`.
 
 Modules, one per concern: `nlp` (entity mentions), `names` (cleaning and folding names),
-`gazetteer` + `geo_aliases` (place names), `places` (which mentions are which places), `actors`
-(merged people, organisations, groups), `topics` + `topic_vocabulary` (IPTC Media Topics).
+`gazetteer` + `geo_aliases` (place names), `places` (which mentions are which places), `actors` +
+`actor_vocabulary` (merged people, organisations, groups; what is no actor), `institutions`
+(governments, ministries, police forces by pattern), `topics` + `topic_vocabulary` (IPTC Media
+Topics, English, French and German terms).
 """
 
 from __future__ import annotations
@@ -19,13 +21,17 @@ from pydantic import BaseModel, ConfigDict
 from newsfacet.enrich.actors import blank_credits, extract_actors
 from newsfacet.enrich.gazetteer import GazetteerError, load_gazetteer
 from newsfacet.enrich.geo_aliases import INSTITUTIONS, PLACE_NOUNS
+from newsfacet.enrich.institutions import institution_mentions
 from newsfacet.enrich.names import fold
-from newsfacet.enrich.nlp import find_mentions, load_model
+from newsfacet.enrich.nlp import NER_LANGUAGES, find_mentions, load_model
 from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.topics import classify
-from newsfacet.model import Actor, Location, Topic
+from newsfacet.model import Actor, EnrichmentCoverage, Location, Topic
 
-__all__ = ["Enrichment", "GazetteerError", "enrich", "warm_up"]
+__all__ = ["TOPIC_LANGUAGES", "Enrichment", "GazetteerError", "coverage", "enrich", "warm_up"]
+
+# Languages the topic lexicon has words for (`topic_vocabulary`).
+TOPIC_LANGUAGES = frozenset({"en", "fr", "de"})
 
 
 class Enrichment(BaseModel):
@@ -36,28 +42,49 @@ class Enrichment(BaseModel):
     actors: list[Actor] = []
     locations: list[Location] = []
     topics: list[Topic] = []
+    coverage: EnrichmentCoverage = EnrichmentCoverage()
+
+
+def coverage(language: str | None) -> EnrichmentCoverage:
+    """What enrichment can do for an article in `language` (None: undetected, read as English).
+    Places come from the gazetteer in any language written in Latin script; actors need a NER
+    model for the language; topics need words of the language in the topic lexicon."""
+    read_as = language or "en"
+    return EnrichmentCoverage(
+        language=language,
+        actors=read_as in NER_LANGUAGES,
+        locations=True,
+        topics=read_as in TOPIC_LANGUAGES,
+    )
 
 
 # A word the article writes in lower case somewhere ("the defence ministry").
 _LOWERCASE_WORD = re.compile(r"(?<![\w'-])[a-z]+(?![\w'-])")
 
 
-def enrich(title: str, text: str, *, exclude: Collection[str] = ()) -> Enrichment:
-    """Find the actors, locations and topics of an article.
+def enrich(
+    title: str, text: str, *, language: str | None = None, exclude: Collection[str] = ()
+) -> Enrichment:
+    """Find the actors, locations and topics of an article in `language` (ISO 639-1; None reads
+    it as English); what was attempted is in the result's `coverage`.
 
     `exclude` holds names to keep out of actors: the publisher and wire credits ("AFP", "Reuters",
     "FRANCE 24 with wires"), with their variants. Empty or whitespace-only input gives an empty
     `Enrichment`. Raises `GazetteerError` only if the installed package is broken.
     """
+    attempted = coverage(language)
     title, text = title.strip(), text.strip()
     if not title and not text:
-        return Enrichment()
+        return Enrichment(coverage=attempted)
     # Credit lines ("FRANCE 24 with wires") are not content: blank them (keeping offsets) so their
     # words become neither actors nor places ("France").
     title, text = blank_credits(title, exclude), blank_credits(text, exclude)
     gazetteer = load_gazetteer()
-    mentions = find_mentions(title, text, is_place_name=gazetteer.is_place_name)
-    places = resolve_places(mentions, gazetteer, PLACE_NOUNS)
+    read_as = language or "en"
+    mentions = find_mentions(title, text, language=read_as, is_place_name=gazetteer.is_place_name)
+    if read_as == "en":
+        mentions += institution_mentions(title, text, gazetteer)
+    places = resolve_places(mentions, gazetteer, PLACE_NOUNS, without_model=not attempted.actors)
     actors = extract_actors(
         mentions,
         skip=places.consumed,
@@ -66,8 +93,24 @@ def enrich(title: str, text: str, *, exclude: Collection[str] = ()) -> Enrichmen
         institutions={fold(name): org for name, org in INSTITUTIONS.items()},
         demonyms=gazetteer.demonyms.keys(),
         common_words=frozenset(_LOWERCASE_WORD.findall(text)),
+        title_case_title=is_title_case(title),
     )
-    return Enrichment(actors=actors, locations=places.locations, topics=classify(title, text))
+    return Enrichment(
+        actors=actors if attempted.actors else [],
+        locations=places.locations,
+        topics=classify(title, text) if attempted.topics else [],
+        coverage=attempted,
+    )
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def is_title_case(title: str) -> bool:
+    """Whether a headline capitalises (nearly) all its longer words ("Royal Self-Indicting
+    Arrogance"), so that capitals there say nothing about names."""
+    words = _TITLE_WORD.findall(title)
+    return len(words) >= 2 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
 
 def warm_up() -> None:

@@ -19,6 +19,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
+from newsfacet.enrich.actor_vocabulary import NOT_ACTOR_LAST_WORDS, NOT_ENTITY_KEYS, PARTIES
 from newsfacet.enrich.names import acronym, clean_name, fold, normalize_text, person_tokens
 from newsfacet.enrich.nlp import Mention
 from newsfacet.model import Actor, ActorType
@@ -107,8 +108,12 @@ class _Cluster:
     score: float = 0.0
     mentions: int = 0
     sentence_openings: int = 0
+    body_mentions: int = 0
 
-    def add(self, form: str, weight: float, count: int = 1, *, opens_sentence: bool = False) -> None:
+    def add(
+        self, form: str, weight: float, count: int = 1, *, opens_sentence: bool = False, in_body: bool = True
+    ) -> None:
+        self.body_mentions += count if in_body else 0
         self.forms[form] += count
         self.keys.add(fold(form))
         self.score += weight
@@ -192,6 +197,7 @@ def extract_actors(
     institutions: dict[str, str] | None = None,
     demonyms: Collection[str] = (),
     common_words: Collection[str] = (),
+    title_case_title: bool = False,
 ) -> list[Actor]:
     """Merge the actor mentions of one article into `Actor`s, most salient first.
 
@@ -200,7 +206,9 @@ def extract_actors(
     organisation they stand for; `demonyms` holds folded demonym adjectives (never actors);
     `common_words` the words the article also writes in lower case: a one-word organisation or
     group among them is a common noun capitalised by a title ("Defence Minister ..." beside "the
-    defence ministry"), not an actor.
+    defence ministry"), not an actor. In a headline written in title case every word is
+    capitalised, so there a name the body never repeats is no evidence of an actor
+    (`title_case_title`: "Royal Self-Indicting Arrogance").
     """
     excluded = exclusion_keys(exclude)
     institution_names = institutions or {}
@@ -209,11 +217,16 @@ def extract_actors(
 
     persons: list[tuple[str, Mention]] = []
     orgs: list[tuple[str, Mention, ActorType]] = []
+    teams = _names_after_the(mentions, skip, demonyms)
     for index, mention in enumerate(mentions):
         if index in skip:
             continue
         raw_key = fold(mention.text)
         label = labels.get(raw_key, mention.label)
+        team = teams.get(fold(clean_name(mention.text) or mention.text))
+        if team is not None and not _is_excluded(fold(team), excluded):
+            orgs.append((team, mention, "organization"))
+            continue
         if mention.label in {"FAC", "GPE", "LOC"}:
             institution = institution_names.get(fold(clean_name(mention.text) or mention.text))
             if institution:
@@ -221,14 +234,18 @@ def extract_actors(
             elif mention.with_age and (name := clean_name(mention.text, person=True)):
                 persons.append((name, mention))  # "Hilton, 43, said": not a place, a person
             continue
+        party = _PARTY_KEYS.get(raw_key) if label in {"NORP", "ORG"} else None
+        if party is not None:
+            orgs.append((party, mention, "organization"))
+            continue
         actor_type = LABEL_TYPES.get(label)
-        if actor_type is None:
+        if actor_type is None or _is_job_title_word(mention, actor_type):
             continue
         name = clean_name(mention.text, person=actor_type == "person")
         if name is None:
             continue
         key = fold(name)
-        if _is_excluded(key, excluded) or key in place_keys:
+        if _is_excluded(key, excluded) or key in place_keys or _is_not_an_actor(key):
             continue
         if actor_type == "group" and not _is_group_name(name, key, demonyms):
             continue
@@ -244,6 +261,9 @@ def extract_actors(
     _people_typed_as_organizations(persons, orgs, aliases)
     clusters = _merge_persons(persons)
     _merge_organizations(orgs, clusters, aliases)
+    _attach_words_of_organizations(clusters)
+    if title_case_title:
+        clusters = [c for c in clusters if c.body_mentions > 0]
     return _rank(clusters, aliases, excluded)
 
 
@@ -270,19 +290,46 @@ def _people_typed_as_organizations(
             persons.append((clean_name(name, person=True) or name, mention))
 
 
+_PARTY_KEYS: Final = {fold(form): party for form, party in PARTIES.items()}
+
+
+def _is_not_an_actor(key: str) -> bool:
+    """Celestial bodies, indices, commodities, and names of events, works and ideas ("Central
+    Division", "Paris Air Show", "National Socialism")."""
+    return key in NOT_ENTITY_KEYS or (" " in key and key.rsplit(" ", 1)[1] in NOT_ACTOR_LAST_WORDS)
+
+
 def _is_capitalised_common_word(name: str, common_words: Collection[str]) -> bool:
     """ "Defence" beside "the defence ministry": one Title-case word the article also writes in lower
     case. Acronyms and camel case ("WHO" beside "who", "GiveWell") are names, not capitalised words."""
     return " " not in name and name[:1].isupper() and name[1:].islower() and name.casefold() in common_words
 
 
+# What a site's domain adds to its name ("sputniknews" for Sputnik, "cbssports" for CBS Sports).
+_MEDIA_SUFFIXES: Final = ("news", "online", "daily", "tv", "media", "sports", "international")
+
+
 def _is_excluded(key: str, excluded: frozenset[str]) -> bool:
-    return key in excluded or any(key.startswith(e + " ") for e in excluded if len(e) > 3)
+    """The publisher and its credits in any of their forms: as given, with words run together
+    ("CBS Sports" for cbssports.com), plus a media word ("Sputnik" for sputniknews), or as the last
+    word of a longer name ("the Times" in the Los Angeles Times)."""
+    if key in excluded or any(key.startswith(e + " ") for e in excluded if len(e) > 3):
+        return True
+    joined = key.replace(" ", "")
+    for name in excluded:
+        if joined == name.replace(" ", "") or (
+            len(joined) > 3 and name.startswith(joined) and name[len(joined) :] in _MEDIA_SUFFIXES
+        ):
+            return True
+        if " " not in key and len(key) > 3 and " " in name and name.rsplit(" ", 1)[1] == key:
+            return True
+    return False
 
 
 def _is_group_name(name: str, key: str, demonyms: Collection[str]) -> bool:
     """A group is a plural people ("Kurds", "Palestinians", "Democrats"), not an adjective."""
-    if key in demonyms:
+    singular = key[:-1] if key.endswith("s") else key
+    if key in demonyms or singular in demonyms or (key.endswith("es") and key[:-2] in demonyms):
         return False
     last = key.rsplit(maxsplit=1)[-1]
     return last.endswith("s") and not last.endswith("ss") and len(last) > 3 and not name.isupper()
@@ -307,7 +354,9 @@ def _merge_persons(persons: Sequence[tuple[str, Mention]]) -> list[_Cluster]:
             cluster = _Cluster("person", tokens=tokens)
             clusters.append(cluster)
         for mention in by_name[name]:
-            cluster.add(name, _weight(mention), opens_sentence=mention.opens_sentence)
+            cluster.add(
+                name, _weight(mention), opens_sentence=mention.opens_sentence, in_body=not mention.in_title
+            )
     return clusters
 
 
@@ -325,14 +374,14 @@ def _merge_organizations(
         if actor_type == "organization" and len(tokens) == 1 and not name.isupper():
             person = next((c for c in clusters if c.actor_type == "person" and tokens <= c.tokens), None)
             if person is not None:
-                person.add(name, _weight(mention))
+                person.add(name, _weight(mention), in_body=not mention.in_title)
                 continue
         cluster = by_key.get(cluster_key)
         if cluster is None:
             cluster = _Cluster(actor_type)
             by_key[cluster_key] = cluster
             clusters.append(cluster)
-        cluster.add(alias or name, _weight(mention))
+        cluster.add(alias or name, _weight(mention), in_body=not mention.in_title)
 
     # "NATO" and "North Atlantic Treaty Organization" in one article: fold the acronym into the
     # long form (unless the alias table already did).
@@ -343,13 +392,102 @@ def _merge_organizations(
         form = cluster.canonical(None)
         target = long_forms.get(form) if form.isupper() and 2 <= len(form) <= 6 else None
         if target is not None and target is not cluster:
-            for variant, count in cluster.forms.items():
-                target.forms[variant] += count
-            target.keys |= cluster.keys
-            target.score += cluster.score
-            target.mentions += cluster.mentions
-            clusters.remove(cluster)
+            _absorb(target, cluster, clusters)
             del by_key[key]
+
+    # "Commission" beside "European Commission", "Samsung" beside "Samsung Electronics": a shorter
+    # name whose words begin or end a longer organisation's name in the same article is that one.
+    longest_first = sorted(by_key.items(), key=lambda item: -len(item[0].split()))
+    for key, cluster in reversed(longest_first):
+        words = key.split()
+        if cluster.actor_type != "organization" or words[-1] in _NEVER_SHORT_FORMS:
+            continue
+        targets = [
+            other
+            for other_key, other in longest_first
+            if other is not cluster
+            and other.actor_type == "organization"
+            and len(other_key.split()) > len(words)
+            and (other_key.startswith(key + " ") or other_key.endswith(" " + key))
+        ]
+        if len(targets) == 1 and targets[0] in clusters and cluster in clusters:
+            _absorb(targets[0], cluster, clusters)
+
+
+# Short forms too generic to attach to a longer name by themselves ("House" is not the White House).
+_NEVER_SHORT_FORMS: Final = frozenset(
+    {"house", "senate", "court", "party", "state", "city", "group", "times"}
+)
+
+
+def _absorb(target: _Cluster, cluster: _Cluster, clusters: list[_Cluster]) -> None:
+    for variant, count in cluster.forms.items():
+        target.forms[variant] += count
+    target.keys |= cluster.keys
+    target.score += cluster.score
+    target.mentions += cluster.mentions
+    target.body_mentions += cluster.body_mentions
+    clusters.remove(cluster)
+
+
+def _is_job_title_word(mention: Mention, actor_type: ActorType) -> bool:
+    """A name inside a job title ("Secretary of State", "Advocacy Director"), not an acronym, of
+    up to two words (one if the model took it for a person): a department, not an actor."""
+    longest = 1 if actor_type == "person" else 2
+    return mention.in_job_title and len(mention.text.split()) <= longest and not mention.text.isupper()
+
+
+def _names_after_the(
+    mentions: Sequence[Mention], skip: Collection[int], demonyms: Collection[str]
+) -> dict[str, str]:
+    """One-word names the article writes after "the" that the model took for a person or a place
+    no gazetteer knows ("the Browns", "the Wild", "the Taliban"): people and towns take no article,
+    teams, parties and bodies do. Folded name -> display name."""
+    found: dict[str, str] = {}
+    for index, mention in enumerate(mentions):
+        if index in skip or not mention.after_the or mention.label not in {"PERSON", "GPE", "LOC"}:
+            continue
+        name = clean_name(mention.text)
+        if name is None or " " in name or not name[:1].isupper() or name.isupper():
+            continue
+        key = fold(name)
+        if key not in demonyms and key.rstrip("s") not in demonyms and key not in NOT_ENTITY_KEYS:
+            found[key] = name
+    return found
+
+
+def _aliases(name: str, cluster: _Cluster) -> list[str]:
+    """The other forms the article names an actor by, one per folded key, most used first."""
+    seen = {fold(name)}
+    aliases = []
+    for form, _count in cluster.forms.most_common():
+        key = fold(form)
+        if key and key not in seen:
+            seen.add(key)
+            aliases.append(form)
+    return aliases
+
+
+def _attach_words_of_organizations(clusters: list[_Cluster]) -> None:
+    """A one-word name that is a word of one organisation's longer name in the article ("the
+    Observatory" beside "Syrian Observatory for Human Rights"), whether the model took it for a
+    person or an organisation, is that organisation's short form."""
+    organizations = [c for c in clusters if c.actor_type != "person"]
+    for cluster in list(clusters):
+        forms = list(cluster.forms)
+        if any(" " in form or form.isupper() for form in forms):
+            continue
+        words = {fold(form) for form in forms}
+        if len(words) != 1 or words & _NEVER_SHORT_FORMS:
+            continue
+        word = next(iter(words))
+        owners = [
+            o
+            for o in organizations
+            if o is not cluster and any(" " in key and word in key.split() for key in o.keys)
+        ]
+        if len(owners) == 1 and owners[0] in clusters:
+            _absorb(owners[0], cluster, clusters)
 
 
 def _rank(clusters: Sequence[_Cluster], aliases: dict[str, str], excluded: frozenset[str]) -> list[Actor]:
@@ -360,9 +498,11 @@ def _rank(clusters: Sequence[_Cluster], aliases: dict[str, str], excluded: froze
     actors = []
     for cluster in kept:
         alias = next((aliases[k] for k in cluster.keys if k in aliases), None)
+        name = cluster.canonical(alias)
         actors.append(
             Actor(
-                name=cluster.canonical(alias),
+                name=name,
+                aliases=_aliases(name, cluster),
                 type=cluster.actor_type,
                 mentions=cluster.mentions,
                 salience=round(cluster.score / top, 4),

@@ -7,6 +7,7 @@ hand-written tables of `geo_aliases`. Lookups are dictionary hits on a folded ke
 
 from __future__ import annotations
 
+import gettext
 import gzip
 import json
 from dataclasses import dataclass, field
@@ -17,19 +18,26 @@ from typing import Any, Final
 import pycountry
 
 from newsfacet.enrich import geo_aliases
-from newsfacet.enrich.names import fold
+from newsfacet.enrich.names import fold, loose_key
 from newsfacet.model import LocationKind
 
 TABLE_RESOURCE: Final = "geo.json.gz"
-TABLE_VERSION: Final = 3
+# Languages whose country names the gazetteer knows besides English (from pycountry's translations).
+COUNTRY_NAME_LANGUAGES: Final = ("fr", "de", "es", "it", "pt", "nl")
+TABLE_VERSION: Final = 4
 GAZETTEER_MIN_CITY: Final = 100_000
+MIN_LOOSE_KEY: Final = 5
 _KIND_ORDER: Final[dict[str, int]] = {
     "country": 0,
     "continent": 1,
     "sea": 1,
     "area": 1,
+    "river": 1,
+    "lake": 1,
+    "mountain": 1,
     "region": 2,
     "city": 3,
+    "facility": 4,
 }
 
 
@@ -55,7 +63,8 @@ class Gazetteer:
 
     `named` holds countries, continents, regions, seas and hand-written aliases: a few thousand
     keys, built at load. Cities stay rows of the shipped table until looked up (`city_index` for
-    official names, `alternate_index` for other spellings, both lists of row numbers, largest
+    official names, `alternate_index` for other spellings, `loose_index` for transliteration keys
+    (`names.loose_key`), all lists of row numbers, largest
     city first). A name in `named` is never also a city ("Jordan" the country, not the town in Hong
     Kong), and an official name always wins over another city's alternate spelling.
     """
@@ -64,6 +73,7 @@ class Gazetteer:
     city_rows: list[list[Any]]
     city_index: dict[str, list[int]]
     alternate_index: dict[str, list[int]]
+    loose_index: dict[str, list[int]]
     countries: dict[str, Place]
     demonyms: dict[str, str]
     _cities: dict[int, Place] = field(default_factory=dict)
@@ -73,7 +83,15 @@ class Gazetteer:
         named = self.named.get(key)
         if named is not None:
             return named
-        rows = self.city_index.get(key) or self.alternate_index.get(key) or []
+        rows = self.city_index.get(key) or self.alternate_index.get(key)
+        if rows is None:
+            # A transliteration of the name ("Qusair" for Al Quşayr), or a river, sea or region
+            # written with its article ("al-Qusayr").
+            # Only for one-word names: English multi-word names ("Forest Hill") are not
+            # transliterations, and loosening them meets other towns' variants ("Forest Hills").
+            words = key.replace("-", " ").split()
+            loose = loose_key(name) if len(words) == 1 or (len(words) == 2 and len(words[0]) <= 3) else ""
+            rows = self.loose_index.get(loose, []) if len(loose) >= MIN_LOOSE_KEY else []
         return tuple(self.city(row) for row in rows)
 
     def city(self, row: int) -> Place:
@@ -138,6 +156,9 @@ def load_gazetteer() -> Gazetteer:
 
     for _code, name, iso, lat, lon in table["regions"]:
         _add(named, name, Place(name, "region", iso, lat, lon))
+    for abbreviation, state in geo_aliases.US_STATE_ABBREVIATIONS.items():
+        if fold(state) in named:
+            named.setdefault(fold(abbreviation), []).extend(named[fold(state)])
 
     for name, kind, iso, lat, lon, spellings in geo_aliases.EXTRA_PLACES:
         place = Place(name, kind, iso, lat, lon)
@@ -150,6 +171,7 @@ def load_gazetteer() -> Gazetteer:
         city_rows=table["cities"],
         city_index=table["city_index"],
         alternate_index=table["alternate_index"],
+        loose_index=table["loose_index"],
         countries=countries,
         demonyms={fold(word): iso for word, iso in geo_aliases.DEMONYMS.items()},
     )
@@ -170,7 +192,13 @@ def _ranked(places: list[Place]) -> tuple[Place, ...]:
 
 
 def _add_pycountry_names(primary: dict[str, list[Place]], countries: dict[str, Place]) -> None:
-    """Official and common country names ("Syrian Arab Republic", "Russian Federation")."""
+    """Official and common country names ("Syrian Arab Republic", "Russian Federation"), and their
+    names in other languages ("Allemagne", "Deutschland"), so places in articles in those languages
+    resolve too. Inverted translations ("Syrienne, République arabe") are skipped."""
+    translations = [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+        for language in COUNTRY_NAME_LANGUAGES
+    ]
     for record in pycountry.countries:
         place = countries.get(record.alpha_2)
         if place is None:
@@ -179,3 +207,7 @@ def _add_pycountry_names(primary: dict[str, list[Place]], countries: dict[str, P
             value = getattr(record, attribute, None)
             if isinstance(value, str):
                 _add(primary, value, place)
+                for translation in translations:
+                    translated = translation.gettext(value)
+                    if translated != value and "," not in translated:
+                        _add(primary, translated, place)

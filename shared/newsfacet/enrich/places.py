@@ -14,16 +14,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsfacet.enrich.actor_vocabulary import NOT_ENTITY_KEYS
 from newsfacet.enrich.gazetteer import Gazetteer, Place
+from newsfacet.enrich.geo_aliases import INSTITUTIONS
 from newsfacet.enrich.names import clean_name, fold
-from newsfacet.enrich.nlp import Mention
-from newsfacet.model import Location
+from newsfacet.enrich.nlp import GAZETTEER, Mention
+from newsfacet.model import Location, LocationKind
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TITLE_WEIGHT = 3.0
 MAX_LOCATIONS = 25
 PERSON_AS_CITY_MIN_POPULATION = 100_000
+WORLD_CITY = 1_000_000
+DWARFED = 100
+# Buildings that stand for an institution ("the Kremlin", "l'Élysée"): actors, never places.
+INSTITUTION_KEYS = frozenset(fold(name) for name in INSTITUTIONS)
 TRUNCATING_PARTICLES = frozenset({"do", "da", "de", "del", "dos", "das"})
+# Kinds of place a one-word name the model calls a person can be ("Inn", "Danube", "Galilee").
+NATURAL_KINDS = frozenset({"river", "lake", "mountain", "region", "sea"})
+# Last words of a facility's name: "KeyBank Center", "Heinz Field", "Hoa Lo Prison".
+FACILITY_WORDS = frozenset(
+    {"center", "centre", "field", "stadium", "arena", "hospital", "prison", "park", "airport", "bridge"}
+    | {"square", "suites", "hotel", "mall", "station", "base", "dam", "palace", "cathedral", "mosque"}
+)
+# Lower-case nouns after a name that make it a facility ("Walter Reed hospital", "Evin prison").
+FACILITY_NOUNS = frozenset({"hospital", "prison", "airport", "stadium", "arena", "airbase", "mall", "hotel"})
+# Lower-case nouns after a name that make it a region ("Zabul province", "the Donetsk region").
+REGION_NOUNS = frozenset({"province", "district", "governorate", "region", "prefecture", "oblast"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +59,14 @@ def _clean_key(text: str) -> str:
 
 
 def resolve_places(
-    mentions: Sequence[Mention], gazetteer: Gazetteer, place_nouns: frozenset[str]
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+    place_nouns: frozenset[str],
+    *,
+    without_model: bool = False,
 ) -> PlaceResolution:
-    """Resolve the place mentions of one article (see the module docstring)."""
+    """Resolve the place mentions of one article (see the module docstring). `without_model`: no
+    NER read the text (a language without one), so the gazetteer's mentions are all there is."""
     keys = [_clean_key(m.text) for m in mentions]
     context, local = _context(mentions, keys, gazetteer)
     # A span the model calls a person is a place if the same name is a place elsewhere in the
@@ -62,25 +84,52 @@ def resolve_places(
         for word in k.split()
     }
 
-    evidence = _Evidence(gazetteer, context, local, place_words, person_words, place_nouns)
+    # Names the article writes before a facility noun ("Walter Reed hospital"): facilities
+    # wherever they occur, whatever the model typed them.
+    facilities = {
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if k and m.next_word in FACILITY_NOUNS and m.label in {"PERSON", "ORG", "FAC"}
+    }
+    # Likewise names before a region noun ("Zabul province", inside the span or after it), which
+    # the gazetteer may not hold.
+    regions = {
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if k and m.next_word in REGION_NOUNS and m.label in {"GPE", "LOC", "PERSON", "ORG", "FAC"}
+    }
+    evidence = _Evidence(gazetteer, context, local, place_words, person_words, place_nouns, without_model)
     scores: dict[Place, float] = {}
     counts: dict[Place, int] = {}
+    display: dict[Place, str] = {}
     consumed: set[int] = set()
     for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
-        if not key:
+        if not key or key in NOT_ENTITY_KEYS or key in INSTITUTION_KEYS:
             continue
-        place = _resolve(mention, key, evidence)
+        place = _resolve(mention, key, evidence) or _named_by_noun(mention, key, context, facilities, regions)
         if place is None:
             continue
+        display.setdefault(place, _display_name(place, mention))
         consumed.add(index)
         weight = TITLE_WEIGHT if mention.in_title else 1.0 + (1.0 - mention.position)
         scores[place] = scores.get(place, 0.0) + weight
         counts[place] = counts.get(place, 0) + 1
 
+    # A name the model called a person that is a place the article already names ("al-Qusayr"
+    # beside "the town of Qusair") is that place.
+    for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
+        if index in consumed or mention.label != "PERSON" or not key or key in evidence.person_words:
+            continue
+        candidates = gazetteer.candidates(key)
+        place = next((c for c in candidates if c in scores), None)
+        if place is not None:
+            consumed.add(index)
+            scores[place] += 1.0 + (1.0 - mention.position)
+            counts[place] += 1
     ranked = sorted(scores, key=lambda p: (-scores[p], p.name))[:MAX_LOCATIONS]
     locations = [
         Location(
-            name=place.name,
+            name=display[place],
             kind=place.kind,
             country_code=place.country_code,
             latitude=place.latitude,
@@ -90,6 +139,42 @@ def resolve_places(
         for place in ranked
     ]
     return PlaceResolution(locations, frozenset(consumed), frozenset(context))
+
+
+def _display_name(place: Place, mention: Mention) -> str:
+    """The English name of a place: the gazetteer's, unless that is a local form with accents
+    ("Nabatîyé et Tahta", "Al Quşayr") and the article wrote it plainly ("Nabatieh", "Qusair")."""
+    if place.kind != "city" or place.name.isascii():
+        return place.name
+    written = clean_name(mention.text)
+    return written if written and written.isascii() and not written.isupper() else place.name
+
+
+def _named_by_noun(
+    mention: Mention, key: str, context: set[str], facilities: set[str], regions: set[str]
+) -> Place | None:
+    """A place the gazetteer does not hold, known by the noun that names its kind: a facility
+    ("KeyBank Center", "Hoa Lo Prison", "Walter Reed" of "Walter Reed hospital") or a region
+    ("Zabul" of "Zabul province"); in the article's country when it names only one, with no point
+    of its own."""
+    name = clean_name(mention.text)
+    if name is None:
+        return None
+    named_facility = (
+        mention.label == "FAC" and " " in name and name.rsplit(" ", 1)[1].casefold() in FACILITY_WORDS
+    )
+    first_words, _, last_word = name.rpartition(" ")
+    kind: LocationKind
+    if named_facility or key in facilities:
+        kind = "facility"
+    elif key in regions:
+        kind = "region"
+    elif first_words and last_word in REGION_NOUNS and mention.label in {"GPE", "LOC"}:
+        kind, name = "region", first_words
+    else:
+        return None
+    country = next(iter(context)) if len(context) == 1 else None
+    return Place(name, kind, country, None, None)
 
 
 def _context(
@@ -105,12 +190,14 @@ def _context(
         if demonym and mention.label in {"NORP", "GPE"}:
             named.add(demonym)
             continue
-        if mention.label not in {"GPE", "LOC"}:
+        if mention.label not in {"GPE", "LOC", GAZETTEER}:
             continue
         candidates = gazetteer.candidates(key)
         if not candidates:
             continue
         first = candidates[0]
+        if mention.label == GAZETTEER and first.kind != "country":
+            continue  # an untyped capitalised word is context only when it names a country
         if first.kind == "country" and first.country_code:
             named.add(first.country_code)
         elif len({c.country_code for c in candidates}) == 1 and first.country_code:
@@ -128,6 +215,7 @@ class _Evidence:
     place_words: set[str]
     person_words: set[str]
     place_nouns: frozenset[str]
+    without_model: bool
 
 
 def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
@@ -148,15 +236,19 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
     place = _pick(candidates, evidence.context, evidence.local)
     if label in PLACE_LABELS or (label == "PERSON" and key in evidence.place_words):
         return place
+    if label == "PERSON" and " " not in key and place.kind in NATURAL_KINDS:
+        return place  # a river, mountain or region is no one's surname here (`person_words`)
     if label == "PERSON":
         # The model calls a person what may be a city ("Porto Alegre", "Misrata"): trust the
         # gazetteer only for a sizeable city of a country the article is about.
         big_city = place.kind == "city" and place.population >= PERSON_AS_CITY_MIN_POPULATION
         return place if big_city and place.country_code in evidence.context else None
-    # ORG, NORP, or a capitalised run the model left untyped: a place only on firm evidence.
+    # ORG, NORP, or a capitalised run the model left untyped: a place only on firm evidence (a
+    # world city needs none where no model read the text: "Madrid" in a Spanish article).
     if place.kind != "city" or place.country_code in evidence.context:
         return place
-    return None
+    world_city = evidence.without_model and place.population >= WORLD_CITY
+    return place if label == GAZETTEER and world_city else None
 
 
 def _pick(candidates: Sequence[Place], context: set[str], local: set[str]) -> Place:
@@ -173,4 +265,10 @@ def _pick(candidates: Sequence[Place], context: set[str], local: set[str]) -> Pl
                 return other
         return first
     in_context = [c for c in candidates if c.country_code in context]
-    return in_context[0] if in_context else first
+    if not in_context:
+        return first
+    # A world city keeps its name against a small namesake in a context country ("Moscow" in a
+    # story that also names Washington); a town against a town goes to the context (Paris, Texas).
+    if first.population >= WORLD_CITY and first.population > DWARFED * in_context[0].population:
+        return first
+    return in_context[0]

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Final
 
-from newsfacet.enrich.topic_vocabulary import VOCABULARY, TopicEntry
+from newsfacet.enrich.topic_vocabulary import OTHER_LANGUAGE_TERMS, VOCABULARY, TopicEntry
 from newsfacet.model import Topic
 
 TITLE_WEIGHT: Final = 3.0
@@ -33,6 +34,8 @@ MAX_PHRASE: Final = 3
 MAX_BODY_CHARS: Final = 20_000
 
 _WORD = re.compile(r"[a-z0-9]+")
+# French elided articles and pronouns ("l'économie", "d'Allemagne", "qu'il").
+_ELISION = re.compile(r"\b(?:l|d|qu|j|n|s|c|m|t)['’](?=\w)")
 
 
 @lru_cache(maxsize=32768)
@@ -59,7 +62,13 @@ def stem(word: str) -> str:
 
 
 def stems(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(text.lower().replace("'", ""))]
+    """Word stems of a text, accents folded first ("élections" -> "election", "Überschwemmung" ->
+    "uberschwemmung") so French and German terms match whatever the spelling."""
+    lowered = _ELISION.sub("", text.lower()).replace("'", "")
+    if not lowered.isascii():
+        decomposed = unicodedata.normalize("NFKD", lowered)
+        lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return [stem(w) for w in _WORD.findall(lowered)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +85,7 @@ def _lexicon() -> _Lexicon:
     index = {entry.code: i for i, entry in enumerate(entries)}
     phrases: defaultdict[tuple[str, ...], list[tuple[int, float]]] = defaultdict(list)
     for i, entry in enumerate(entries):
-        for term, weight in entry.terms.items():
+        for term, weight in {**OTHER_LANGUAGE_TERMS.get(entry.code[7:], {}), **entry.terms}.items():
             key = tuple(stems(term))
             if key and len(key) <= MAX_PHRASE:
                 phrases[key].append((i, weight))

@@ -7,7 +7,7 @@ it was given but cannot forge one. It carries
 - the sort values of the last hit of the page (engine-specific: a score, a timestamp, ...),
 - that hit's id (the tie-breaker every sort ends with),
 - a fingerprint of everything that decides which hits a query has and in which order (parsed `q`,
-  filters, dates, language, effective sort), so a cursor used with another query is rejected.
+  filters, dates, effective sort), so a cursor used with another query is rejected.
 
 `size`, `facet_size` and `histogram` are not part of the fingerprint: changing the page size while
 paging is fine. `decode_cursor` raises `InvalidCursor` for garbage, a bad tag, a cursor of another
@@ -58,7 +58,6 @@ def query_fingerprint(query: SearchQuery) -> str:
         "filters": filters,
         "from": query.date_from.isoformat() if query.date_from else None,
         "to": query.date_to.isoformat() if query.date_to else None,
-        "language": query.language,
         "sort": query.effective_sort(),
     }
     digest = hashlib.blake2b(json.dumps(material, sort_keys=True).encode(), digest_size=9)

@@ -7,8 +7,8 @@ It is the default store when no OpenSearch is configured, and obeys the same con
 - `holders`: the S3 objects holding each live article, with their events' versions (see `holders`).
 - `articles`: live articles only, keyed by a small integer `doc_id` that the side tables share,
   kept narrow (id, `sort_at` = published_at in microseconds or a sentinel when missing,
-  `published_day` = proleptic ordinal of the UTC day, language, and `facets`: the article's facet
-  value ids packed as little-endian int32 `value_id * 4 + dimension`) so that sorting, date
+  `published_day` = proleptic ordinal of the UTC day, and `facets`: the article's facet value ids
+  packed as little-endian int32 `value_id * dimensions + dimension`) so that sorting, date
   filters, histograms and facet counts read few pages.
 - `article_content`: the searchable text in columns (the FTS5 table's external content) and the rest
   of the article as JSON, read only for the hits of a page and by `get`.
@@ -18,7 +18,7 @@ It is the default store when no OpenSearch is configured, and obeys the same con
   facets are an index read), `facet_words` (folded word suffixes of each value, for prefix
   search) and `article_facets` (doc_id -> value_id, indexed both ways).
 
-A search materialises the ids matching `q`, the dates and the language once into a temporary table;
+A search materialises the ids matching `q` and the dates once into a temporary table;
 the hits, the total and the histogram are then SQL over that set joined with the facet selections,
 all in one read transaction (one consistent snapshot). Facet counts read each matching article's
 packed `facets` and count in Python (a few times faster than a GROUP BY over `article_facets`);
@@ -68,6 +68,7 @@ from newsfacet.store.facets import (
     fill_histogram,
     fold,
     ordered_facet,
+    searchable_forms,
     value_suffixes,
 )
 from newsfacet.store.holders import with_holder, without_holder
@@ -90,7 +91,7 @@ _TEXT_COLUMN, _LEDE_COLUMN = 2, 1
 _NO_DATE = -(2**62)  # sort_at of an article without published_at: after every real date (desc)
 _DIMENSIONS = list(Dimension)
 _DIM_CODE = {dimension: code for code, dimension in enumerate(_DIMENSIONS)}
-_DIMS = 4  # packed facet id = value_id * _DIMS + dimension code
+_DIMS = len(_DIMENSIONS)  # packed facet id = value_id * _DIMS + dimension code
 _TOP_OF_UNICODE = "\U0010ffff"
 
 _HOLDERS_SCHEMA = """
@@ -128,12 +129,10 @@ CREATE TABLE articles (
     id TEXT NOT NULL UNIQUE,
     sort_at INTEGER NOT NULL,
     published_day INTEGER,
-    language TEXT,
     facets BLOB NOT NULL
 );
 CREATE INDEX articles_by_date ON articles (sort_at DESC, id);
 CREATE INDEX articles_by_day ON articles (published_day);
-CREATE INDEX articles_by_language ON articles (language);
 
 CREATE TABLE article_content (
     doc_id INTEGER PRIMARY KEY,
@@ -455,23 +454,26 @@ class EmbeddedStore(ArticleStore):
                 facet_rows.append((code, value_id))
                 conn.executemany(
                     "INSERT OR IGNORE INTO facet_words (dim, suffix, value_id) VALUES (?, ?, ?)",
-                    [(code, suffix, value_id) for suffix in value_suffixes(value)],
+                    [
+                        (code, suffix, value_id)
+                        for form in searchable_forms(article, dimension, value)
+                        for suffix in value_suffixes(form)
+                    ],
                 )
         packed = _pack([value_id * _DIMS + code for code, value_id in facet_rows])
         row = conn.execute("SELECT doc_id FROM articles WHERE id = ?", (article.id,)).fetchone()
         if row is None:
             doc_id = conn.execute(
-                "INSERT INTO articles (id, sort_at, published_day, language, facets) VALUES (?, ?, ?, ?, ?)"
+                "INSERT INTO articles (id, sort_at, published_day, facets) VALUES (?, ?, ?, ?)"
                 " RETURNING doc_id",
-                (article.id, sort_at, day, article.language, packed),
+                (article.id, sort_at, day, packed),
             ).fetchone()[0]
         else:
             doc_id = row[0]
             self._unindex(conn, doc_id)
             conn.execute(
-                "UPDATE articles SET sort_at = ?, published_day = ?, language = ?, facets = ?"
-                " WHERE doc_id = ?",
-                (sort_at, day, article.language, packed, doc_id),
+                "UPDATE articles SET sort_at = ?, published_day = ?, facets = ? WHERE doc_id = ?",
+                (sort_at, day, packed, doc_id),
             )
         conn.execute(
             "INSERT OR REPLACE INTO article_content"
@@ -601,7 +603,7 @@ _SORT_SET_BELOW = 4000
 class _Plan:
     """The SQL pieces of one query: the matched set and each dimension's selection.
 
-    "Matched" is what `q`, the dates and the language allow; when they allow everything
+    "Matched" is what `q` and the dates allow; when they allow everything
     (`restricted` false) no temporary set is built and the selections alone (or every live
     article) are the source.
     """
@@ -625,9 +627,6 @@ class _Plan:
         if query.date_to is not None:
             conditions.append("a.published_day <= ?")
             params.append(query.date_to.toordinal())
-        if query.language is not None:
-            conditions.append("a.language = ?")
-            params.append(query.language)
         if negative and not positive:
             conditions.append("a.doc_id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             params.append(negative)

@@ -29,6 +29,7 @@ __all__ = [
     "fold_prefix",
     "matches_prefix",
     "ordered_facet",
+    "searchable_forms",
     "value_suffixes",
 ]
 
@@ -42,7 +43,17 @@ def article_facet_values(article: Article) -> dict[Dimension, list[str]]:
         Dimension.LOCATION: _unique(location.name for location in article.locations),
         Dimension.TOPIC: _unique(topic.label for topic in article.topics),
         Dimension.SOURCE: [article.source] if article.source else [],
+        Dimension.LANGUAGE: [article.language] if article.language else [],
     }
+
+
+def searchable_forms(article: Article, dimension: Dimension, value: str) -> list[str]:
+    """The forms facet value search finds `value` by: the value and, for an actor, the other names
+    the article gave it ("NATO" finds "North Atlantic Treaty Organization")."""
+    if dimension is not Dimension.ACTOR:
+        return [value]
+    aliases = next((actor.aliases for actor in article.actors if actor.name == value), [])
+    return [value, *aliases]
 
 
 @functools.lru_cache(maxsize=65_536)

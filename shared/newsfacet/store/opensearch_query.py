@@ -38,7 +38,14 @@ from newsfacet.model import (
 from newsfacet.query_policy import searchable
 from newsfacet.query_syntax import Clause, ParsedQuery, Phrase, Term, parse
 from newsfacet.store.cursor import CursorPosition
-from newsfacet.store.facets import article_facet_values, fold, fold_prefix, matches_prefix, ordered_facet
+from newsfacet.store.facets import (
+    article_facet_values,
+    fold,
+    fold_prefix,
+    matches_prefix,
+    ordered_facet,
+    searchable_forms,
+)
 from newsfacet.store.snippets import SNIPPET_WORDS, lede_snippet
 
 __all__ = [
@@ -70,13 +77,21 @@ SEARCH_FIELDS = [
     "location.text^2",
     "topic.text^2",
     "source.text",
+    # French and German articles' title and text again, analysed in their language (stemming).
+    "title_fr^5",
+    "text_fr",
+    "title_de^5",
+    "text_de",
 ]
+# Languages whose articles are also indexed under `<field>_<language>` with that language's analyzer.
+ANALYSED_LANGUAGES = ("fr", "de")
 # The keyword field holding each dimension's values (actor and location names, topic labels, source).
 FACET_FIELD = {
     Dimension.ACTOR: "actor",
     Dimension.LOCATION: "location",
     Dimension.TOPIC: "topic",
     Dimension.SOURCE: "source",
+    Dimension.LANGUAGE: "language",
 }
 # "<value>\x1f<folded words of value>" per value, for prefix search. The separator sorts before every
 # printable character, so these keys order exactly as the values themselves do.
@@ -143,7 +158,9 @@ def _derived_fields(article: Article) -> Body:
         "topic": values[Dimension.TOPIC],
         "facet_words": {
             FACET_FIELD[dimension]: [
-                f"{value}{FACET_WORDS_SEPARATOR}{fold(value)}" for value in values[dimension]
+                f"{value}{FACET_WORDS_SEPARATOR}{fold(form)}"
+                for value in values[dimension]
+                for form in dict.fromkeys(searchable_forms(article, dimension, value))
             ]
             for dimension in Dimension
         },
@@ -152,6 +169,11 @@ def _derived_fields(article: Article) -> Body:
             for location in article.locations
             if location.latitude is not None and location.longitude is not None
         ],
+        **(
+            {f"title_{article.language}": article.title, f"text_{article.language}": article.text}
+            if article.language in ANALYSED_LANGUAGES
+            else {}
+        ),
     }
 
 
@@ -191,7 +213,7 @@ def _text_query(parsed: ParsedQuery) -> tuple[list[Body], list[Body]]:
 
 
 def _base_filters(query: SearchQuery) -> list[Body]:
-    """Filters every count honours: live documents, the inclusive UTC days, the language."""
+    """Filters every count honours: live documents, the inclusive UTC days."""
     filters: list[Body] = [LIVE]
     if query.date_from is not None or query.date_to is not None:
         bounds: Body = {}
@@ -200,8 +222,6 @@ def _base_filters(query: SearchQuery) -> list[Body]:
         if query.date_to is not None and query.date_to < date.max:  # the last day has no next day
             bounds["lt"] = (query.date_to + timedelta(days=1)).isoformat()
         filters.append({"range": {"published_at": {**bounds, "format": "strict_date", "time_zone": "UTC"}}})
-    if query.language is not None:
-        filters.append({"term": {"language": query.language}})
     return filters
 
 
@@ -461,7 +481,9 @@ def read_facet_values(
     aggregation = aggregations.get("facet", {})
     counts: dict[str, int] = {}
     for key, count in _bucket_counts(aggregation, "top").items():
-        counts[key.split(FACET_WORDS_SEPARATOR, 1)[0]] = count
+        value = key.split(FACET_WORDS_SEPARATOR, 1)[0]
+        # A value found by its name and by an alias comes twice: each count is of its articles.
+        counts[value] = max(count, counts.get(value, 0))
     counts.update(_bucket_counts(aggregation, "selected"))
     selected = [value for value in query.selected(dimension).values if matches_prefix(value, prefix)]
     return ordered_facet(counts, selected, size)

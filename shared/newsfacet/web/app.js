@@ -10,6 +10,7 @@ const DIMENSIONS = [
   { key: "location", title: "Places" },
   { key: "topic", title: "Topics" },
   { key: "source", title: "Sources" },
+  { key: "language", title: "Languages" },
 ];
 const PAGE_SIZE = 10;
 const FACET_SIZE = 8; // a dimension showing this many values may have more: offer its filter box
@@ -17,6 +18,18 @@ const FILTERED_FACET_SIZE = 20;
 const TYPING_DELAY_MS = 200;
 
 const $ = (selector, root = document) => root.querySelector(selector);
+
+const LANGUAGE_NAMES = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
+
+/** How a facet value reads on the page: a language by its English name ("fr" -> "French"). */
+function shownValue(key, value) {
+  if (key !== "language") return value;
+  try {
+    return LANGUAGE_NAMES.of(value);
+  } catch {
+    return value; // not a well-formed language tag: show it as stored
+  }
+}
 
 // --- State <-> URL ------------------------------------------------------------------------------
 
@@ -227,7 +240,7 @@ function renderChips() {
   const chips = [];
   for (const { key, title } of DIMENSIONS) {
     for (const value of state.selected[key]) {
-      chips.push(chip(`${title}: ${value}`, (next) => {
+      chips.push(chip(`${title}: ${shownValue(key, value)}`, (next) => {
         next.selected[key] = next.selected[key].filter((selected) => selected !== value);
       }));
     }
@@ -341,7 +354,7 @@ function renderFacet(key, values, { filtered = false } = {}) {
       box.checked = selected.has(value);
       const name = document.createElement("span");
       name.className = "value";
-      name.textContent = value;
+      name.textContent = shownValue(key, value);
       const number = document.createElement("span");
       number.className = "count";
       number.textContent = count.toLocaleString("en");

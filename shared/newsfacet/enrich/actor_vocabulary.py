@@ -1,0 +1,66 @@
+"""Hand-written vocabulary for actors: what news names that is no actor, parties, institutions.
+
+Data only; `actors.py` and `institutions.py` apply it. Keys are written as news writes them and
+folded (`names.fold`) where they are compared.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from newsfacet.enrich.names import fold
+
+# Political parties in the forms news names them; a NORP span ("Democratic candidate",
+# "Republicans") is then the party, an organisation.
+PARTIES: Final[dict[str, str]] = {
+    "Democrat": "Democratic Party",
+    "Democrats": "Democratic Party",
+    "Democratic": "Democratic Party",
+    "Democratic Party": "Democratic Party",
+    "Republican": "Republican Party",
+    "Republicans": "Republican Party",
+    "GOP": "Republican Party",
+    "Republican Party": "Republican Party",
+    "Labour": "Labour Party",
+    "Labour Party": "Labour Party",
+    "Tories": "Conservative Party",
+    "Tory": "Conservative Party",
+    "Conservatives": "Conservative Party",
+    "Conservative Party": "Conservative Party",
+    "Liberal Democrats": "Liberal Democrats",
+    "Lib Dems": "Liberal Democrats",
+    "Greens": "Green Party",
+}
+
+# Things that are neither actors nor places though the model names them so: celestial bodies,
+# financial instruments and indices, commodities.
+NOT_ENTITIES: Final = frozenset(
+    {
+        # celestial bodies
+        "Sun", "Moon", "Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune",
+        "Pluto", "Europa", "Ganymede", "Callisto", "Io", "Titan", "Enceladus", "Milky Way",
+        "Andromeda", "Moon Europa", "Ceres", "Halley's Comet",
+        # stock indices, tickers, benchmarks
+        "Sensex", "Nifty", "Nifty 50", "S&P 500", "S&P", "Dow", "Dow Jones",
+        "Dow Jones Industrial Average", "Nasdaq Composite", "FTSE", "FTSE 100", "DAX", "CAC 40",
+        "Nikkei", "Nikkei 225", "Hang Seng", "Stoxx 600", "Euro Stoxx 50", "Russell 2000", "KOSPI",
+        "Shanghai Composite", "MSCI World", "Bitcoin", "Ether", "Ethereum",
+        # commodities and benchmarks named like places
+        "Brent", "Brent crude", "West Texas Intermediate", "WTI",
+    }
+)  # fmt: skip
+
+NOT_ENTITY_KEYS: Final = frozenset(fold(name) for name in NOT_ENTITIES)
+
+# Last words that make a capitalised name an event, a competition, a division, a work or an idea,
+# not an actor: "Central Division", "Paris Air Show", "Vietnam War", "National Socialism".
+NOT_ACTOR_LAST_WORDS: Final = frozenset(
+    {
+        "division", "conference", "festival", "show", "cup", "championship", "championships",
+        "war", "awards", "award", "olympics", "games", "summit", "week", "day", "expo", "fair",
+        "marathon", "tournament", "series", "season", "election", "elections", "caucuses",
+        "primary", "act", "bill", "treaty", "accord", "agreement", "plan", "report", "index",
+        "socialism", "communism", "fascism", "nazism", "capitalism", "islamism", "brexit",
+        "pandemic", "crisis", "revolution", "spring",
+    }
+)  # fmt: skip

@@ -1,0 +1,71 @@
+"""Institutional actors the way news writes them: "the Afghan government", "China's commerce
+ministry", "Germany's defence ministry", "Vietnam's coast guard", "Forest Hill police".
+
+The model rarely tags these (the body is a lower-case noun), so they are found by pattern: a
+country, a demonym or (for police forces) any capitalised name, then a government body. Each
+becomes an organisation mention under a canonical name: the country's demonym and the body in title
+case ("Chinese Commerce Ministry", "Afghan Government"), or the name and the force ("Forest Hill
+Police"); the place in it stays a place mention as well.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from newsfacet.enrich.gazetteer import Gazetteer
+from newsfacet.enrich.geo_aliases import DEMONYMS
+from newsfacet.enrich.nlp import Mention, mention_at
+
+# Bodies of a state, after a country or demonym: "government", "commerce ministry", "army".
+_STATE_BODY = (
+    r"(?:[a-z]+\s+)?ministry|government|coast\s+guard|army|navy|air\s+force|armed\s+forces"
+    r"|military|parliament|supreme\s+court|central\s+bank|foreign\s+office|cabinet"
+)
+# Forces of a place or an organisation, after any capitalised name: "Forest Hill police".
+_FORCE_BODY = r"police(?:\s+department|\s+force)?|sheriff['’]s\s+(?:office|department)|fire\s+department"
+_INSTITUTION = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}?)(?:['’]s)?\s+"
+    rf"(?P<body>{_STATE_BODY}|{_FORCE_BODY})(?![\w-])"
+)
+_FORCE = re.compile(_FORCE_BODY)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_LEADING_ARTICLE = re.compile(r"^(?:The|A|An|In|On|At|For|By)\s+")
+# The first demonym written for each country ("Afghan" for AF).
+_COUNTRY_DEMONYM: Final[dict[str, str]] = {}
+for _word, _iso in DEMONYMS.items():
+    _COUNTRY_DEMONYM.setdefault(_iso, _word)
+
+
+def institution_mentions(title: str, text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Organisation mentions for the institutions named in the title and body."""
+    return [
+        mention for source, origin in ((0, title), (1, text)) for mention in _found(origin, source, gazetteer)
+    ]
+
+
+def _found(origin: str, source: int, gazetteer: Gazetteer) -> Iterator[Mention]:
+    for match in _INSTITUTION.finditer(origin):
+        name = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", match.group("name"))).rstrip(".")
+        body = " ".join(match.group("body").split()).replace("’", "'")
+        canonical = _canonical(name, body, gazetteer)
+        if canonical is None:
+            continue
+        mention = mention_at(origin, match.start("name"), match.end(), "ORG", in_title=source == 0)
+        yield dataclasses.replace(mention, text=canonical)
+
+
+def _canonical(name: str, body: str, gazetteer: Gazetteer) -> str | None:
+    titled = body.title().replace("'S", "'s")
+    country = gazetteer.demonym_country(name) if not name.endswith("s") else None
+    if country is None:
+        places = gazetteer.candidates(name)
+        if places and places[0].kind == "country" and places[0].country_code:
+            country = places[0].country_code
+    if country is not None:
+        return f"{_COUNTRY_DEMONYM.get(country, name)} {titled}"
+    if _FORCE.fullmatch(body) and name[:1].isupper() and len(name) > 1:
+        return f"{name} {titled}"
+    return None
