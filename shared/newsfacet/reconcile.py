@@ -134,21 +134,24 @@ class S3Bucket(Bucket):
         self._sqs.send_message(QueueUrl=self._queue_url, MessageBody=created_notification(self.name, key))
 
 
-def run_reconcile_command(settings: Settings, *, as_json: bool) -> int:
-    """`newsfacet reconcile`: reconcile `settings.articles_bucket`, print the report; exit 2 when
-    the bucket or queue is not configured, 1 when something could not be reached."""
+class ReconcileNotConfiguredError(ValueError):
+    """The bucket to reconcile, or the ingest queue to re-enqueue to, is not configured."""
+
+
+def reconcile_configured_bucket(settings: Settings) -> ReconcileReport:
+    """Reconcile `settings.articles_bucket` (on S3, re-enqueuing to `settings.ingest_queue_url`) with
+    the configured store and rejection log: what `newsfacet reconcile` and the scheduled function run.
+    Raises `ReconcileNotConfiguredError`, or the store's, the log's or boto's error when one is
+    unreachable."""
     import boto3  # noqa: PLC0415 - only this command and the scheduled function talk to S3 here
 
-    from newsfacet.rejections import RejectionLogUnavailable, open_rejection_log  # noqa: PLC0415
-    from newsfacet.store import StoreError, open_store  # noqa: PLC0415
+    from newsfacet.rejections import open_rejection_log  # noqa: PLC0415
+    from newsfacet.store import open_store  # noqa: PLC0415
 
     if not (settings.articles_bucket and settings.ingest_queue_url):
-        print(
-            "newsfacet reconcile: set NEWSFACET_ARTICLES_BUCKET and NEWSFACET_INGEST_QUEUE_URL"
-            " (or --bucket and --queue-url)",
-            file=sys.stderr,
+        raise ReconcileNotConfiguredError(
+            "NEWSFACET_ARTICLES_BUCKET and NEWSFACET_INGEST_QUEUE_URL must be set"
         )
-        return 2
     bucket = S3Bucket(
         settings.articles_bucket,
         boto3.client("s3", region_name=settings.aws_region),
@@ -157,11 +160,28 @@ def run_reconcile_command(settings: Settings, *, as_json: bool) -> int:
     )
     store = open_store(settings)
     try:
-        report = reconcile(bucket, store, open_rejection_log(settings))
+        return reconcile(bucket, store, open_rejection_log(settings))
+    finally:
+        store.close()
+
+
+def run_reconcile_command(settings: Settings, *, as_json: bool) -> int:
+    """`newsfacet reconcile`: reconcile `settings.articles_bucket`, print the report; exit 2 when
+    the bucket or queue is not configured, 1 when something could not be reached."""
+    from newsfacet.rejections import RejectionLogUnavailable  # noqa: PLC0415
+    from newsfacet.store import StoreError  # noqa: PLC0415
+
+    try:
+        report = reconcile_configured_bucket(settings)
+    except ReconcileNotConfiguredError:
+        print(
+            "newsfacet reconcile: set NEWSFACET_ARTICLES_BUCKET and NEWSFACET_INGEST_QUEUE_URL"
+            " (or --bucket and --queue-url)",
+            file=sys.stderr,
+        )
+        return 2
     except (StoreError, RejectionLogUnavailable, BotoCoreError, ClientError) as error:
         print(f"newsfacet reconcile: {error}", file=sys.stderr)
         return 1
-    finally:
-        store.close()
     print(report.model_dump_json() if as_json else report.summary())
     return 0
