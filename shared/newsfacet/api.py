@@ -39,6 +39,7 @@ from newsfacet.model import (
     MAX_FACET_SIZE,
     MAX_PAGE_SIZE,
     Article,
+    Collapse,
     Dimension,
     FacetFilter,
     FacetValue,
@@ -93,13 +94,24 @@ _JSON = "application/json"
 # The routes (all GET), declared once: the resolver's routes and the 405 test both read them.
 SEARCH_PATH = "/search"
 ARTICLE_PATH = "/articles/<id>"
+RELATED_PATH = "/articles/<id>/related"
+STORY_PATH = "/stories/<id>"
 FACETS_PATH = "/facets/<dimension>"
 HEALTH_PATH = "/health"
 OPENAPI_PATH = "/openapi.json"
 DOCS_PATH = "/docs"
 _GET_ROUTES = [
     re.compile("[^/]+".join(re.escape(part) for part in re.split(r"<\w+>", path)))
-    for path in (SEARCH_PATH, ARTICLE_PATH, FACETS_PATH, HEALTH_PATH, OPENAPI_PATH, DOCS_PATH)
+    for path in (
+        SEARCH_PATH,
+        ARTICLE_PATH,
+        RELATED_PATH,
+        STORY_PATH,
+        FACETS_PATH,
+        HEALTH_PATH,
+        OPENAPI_PATH,
+        DOCS_PATH,
+    )
 ]
 
 # Field names of `SearchQuery` -> the query-string parameter a user typed, to name it in a 400.
@@ -417,6 +429,14 @@ def create_app(
         histogram: Annotated[
             HistogramInterval | None, Query(description="Also count matches per day, week or month")
         ] = None,
+        collapse: Annotated[
+            Collapse | None,
+            Query(
+                description="story: one hit per story (its first version in this order), with `story.size` "
+                "and its other versions; `stories` then counts the hits of every page. `total` and the "
+                "facets still count articles"
+            ),
+        ] = None,
     ) -> Response[str]:
         """Full-text search with filters; the body is the store's `SearchResult`, exactly."""
         query = build_query(
@@ -435,10 +455,12 @@ def create_app(
             cursor=cursor or None,
             facet_size=facet_size,
             histogram=histogram,
+            collapse=collapse,
         )
         result = store().search(query)
-        # `histogram` is in the body only when asked for; every other key always is.
-        body = result.model_dump_json(exclude={"histogram"} if result.histogram is None else None)
+        # `histogram` and `stories` are in the body only when asked for; every other key always is.
+        absent = {key for key in ("histogram", "stories") if getattr(result, key) is None}
+        body = result.model_dump_json(exclude=absent or None)
         return Response(status_code=HTTPStatus.OK.value, content_type=_JSON, body=body)
 
     @app.get(
@@ -465,6 +487,11 @@ def create_app(
                 HTTPStatus.NOT_FOUND, ApiError(error="not_found", parameter="id", detail=detail)
             )
         return _json_reply(HTTPStatus.OK, found)
+
+    # Stories and related articles: their own module, on this module's replies.
+    from newsfacet.api_stories import add_story_routes  # noqa: PLC0415 - it imports this module
+
+    add_story_routes(app, store)
 
     @app.get(
         FACETS_PATH,

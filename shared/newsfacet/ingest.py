@@ -56,6 +56,7 @@ from newsfacet.model import Article, Origin, Rejection, RejectionReason, StoredV
 from newsfacet.rejections import RejectionLog, RejectionLogUnavailable, RejectionRecord
 from newsfacet.s3events import S3EventKind, S3ObjectEvent
 from newsfacet.store.base import ArticleStore, DocumentRejected, StoreUnavailable
+from newsfacet.stories import StoryAssigner
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -128,15 +129,12 @@ class IngestOutcome(BaseModel):
 
 
 def key_article_id(bucket: str, key: str) -> str:
-    """The id an article from this key gets when its page names no canonical URL.
-
-    Removals and rejections leave their tombstone under it, so a late create of such a page is
-    refused by the store itself rather than written and then buried.
-    """
+    """The id under which removals and rejections of this key leave their tombstone, so the key's
+    newest event is always visible to `find_by_origin` (see `fingerprint.key_marker_id`)."""
     # The id scheme belongs to the pipeline; its module pulls the extraction stack, loaded lazily.
-    from newsfacet.extract.fingerprint import article_id  # noqa: PLC0415
+    from newsfacet.extract.fingerprint import key_marker_id  # noqa: PLC0415
 
-    return article_id(None, bucket, key)
+    return key_marker_id(bucket, key)
 
 
 def _default_builder() -> ArticleBuilder:
@@ -147,7 +145,8 @@ def _default_builder() -> ArticleBuilder:
 
 
 class Ingestor:
-    """Applies S3 object events to a store. Build one per process; it holds no per-event state."""
+    """Applies S3 object events to a store. Build one per process; it holds no per-event state
+    beyond the stories of the articles it wrote last (see `newsfacet.stories.StoryAssigner`)."""
 
     def __init__(
         self,
@@ -165,6 +164,7 @@ class Ingestor:
         self._settings = settings
         self._build = build
         self._clock = clock
+        self._stories = StoryAssigner(store)
 
     def apply(
         self, event: S3ObjectEvent, *, reconcile_later: set[tuple[str, str]] | None = None
@@ -211,6 +211,7 @@ class Ingestor:
             return self._removed(event) if current else self._outcome("gone", event)
         result = self._builder()(raw, origin, version, self._settings, now=self._clock())
         if isinstance(result, Article):
+            result = self._stories.assign(result)
             try:
                 (written,) = self._store.upsert([result])
             except DocumentRejected as refused:

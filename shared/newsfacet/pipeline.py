@@ -68,7 +68,7 @@ def _assemble(page: ExtractedPage, origin: Origin, version: int, ingested_at: da
         title, page.text[:_MAX_ENRICHED_CHARS], language=language, exclude=exclusions(page, url)
     )
     return Article(
-        id=article_id(meta.canonical_url, origin.bucket, origin.key),
+        id=article_id(meta.canonical_url, page.text),
         version=version,
         title=title,
         text=page.text,

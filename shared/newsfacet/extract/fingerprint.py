@@ -5,7 +5,12 @@ The id scheme (stable across re-uploads, documented because stores and clients d
 - when the page names its canonical URL (`<link rel=canonical>`, `og:url`, JSON-LD `url`), the id is
   `sha256("url\\n" + normalise_url(canonical))`, first 32 hex digits: the same article uploaded under
   two keys, or fetched over http and https, is one document;
-- otherwise it is `sha256("s3\\n" + bucket + "\\n" + key)`, first 32 hex digits.
+- otherwise it comes from the content: `sha256("text\\n" + normalise_text(body))`, first 32 hex
+  digits, so the same page uploaded twice by any path (two keys, S3 and the command line) is one
+  document, whose holders list every object that holds it.
+
+`key_marker_id(bucket, key)` (`sha256("s3\\n" + bucket + "\\n" + key)`) names no article: removals
+and rejections leave their tombstone under it, so the key's newest event is always on record.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
 
-__all__ = ["article_id", "content_sha256", "normalise_url", "simhash"]
+__all__ = ["article_id", "content_sha256", "key_marker_id", "normalise_text", "normalise_url", "simhash"]
 
 _ID_HEX_DIGITS = 32
 # Query parameters that track a click, not name a page.
@@ -42,9 +47,24 @@ def normalise_url(url: str) -> str:
     return urlunsplit(("", netloc, path, urlencode(query), "")).removeprefix("//")
 
 
-def article_id(canonical_url: str | None, bucket: str, key: str) -> str:
+def normalise_text(text: str) -> str:
+    """The body's words, lower-cased, one space apart: whitespace and punctuation changes (a
+    re-wrapped paragraph, curly quotes) do not make another article."""
+    return " ".join(word.lower() for word in _WORD.findall(text))
+
+
+def article_id(canonical_url: str | None, text: str) -> str:
     """The stable id of an article (see the module docstring for the scheme)."""
-    basis = f"url\n{normalise_url(canonical_url)}" if canonical_url else f"s3\n{bucket}\n{key}"
+    basis = f"url\n{normalise_url(canonical_url)}" if canonical_url else f"text\n{normalise_text(text)}"
+    return _hex_id(basis)
+
+
+def key_marker_id(bucket: str, key: str) -> str:
+    """The id under which an S3 key's removal or rejection is recorded (see the module docstring)."""
+    return _hex_id(f"s3\n{bucket}\n{key}")
+
+
+def _hex_id(basis: str) -> str:
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:_ID_HEX_DIGITS]
 
 

@@ -6,10 +6,10 @@ It is the default store when no OpenSearch is configured, and obeys the same con
 - `versions`: every id ever written, live or tombstone, with its external version and S3 origin.
 - `holders`: the S3 objects holding each live article, with their events' versions (see `holders`).
 - `articles`: live articles only, keyed by a small integer `doc_id` that the side tables share,
-  kept narrow (id, `sort_at` = published_at in microseconds or a sentinel when missing,
-  `published_day` = proleptic ordinal of the UTC day, and `facets`: the article's facet value ids
-  packed as little-endian int32 `value_id * dimensions + dimension`) so that sorting, date
-  filters, histograms and facet counts read few pages.
+  kept narrow (id, `story` (see `embedded_stories`), `sort_at` = published_at in microseconds or a
+  sentinel when missing, `published_day` = proleptic ordinal of the UTC day, and `facets`: the
+  article's facet value ids packed as little-endian int32 `value_id * dimensions + dimension`) so
+  that sorting, date filters, histograms and facet counts read few pages.
 - `article_content`: the searchable text in columns (the FTS5 table's external content) and the rest
   of the article as JSON, read only for the hits of a page and by `get`.
 - `articles_fts`: FTS5 over title, lede, text, authors, entity names and source, tokenized
@@ -57,12 +57,16 @@ from newsfacet.model import (
     SearchQuery,
     SearchResult,
     StoredVersion,
+    Story,
+    StoryCandidate,
     WriteOutcome,
 )
 from newsfacet.query_policy import searchable
 from newsfacet.query_syntax import AnyOf, Clause, Phrase, Term, parse
+from newsfacet.store import embedded_stories as stories
 from newsfacet.store.base import ArticleStore, InvalidCursor, StoreError, StoreUnavailable
-from newsfacet.store.cursor import decode_cursor, encode_cursor
+from newsfacet.store.cursor import decode_cursor, decode_offset, encode_cursor, encode_offset
+from newsfacet.store.embedded_stories import STORIES_SCHEMA
 from newsfacet.store.facets import (
     article_facet_values,
     fill_histogram,
@@ -84,7 +88,7 @@ from newsfacet.store.snippets import (
 
 __all__ = ["EmbeddedStore"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # bm25 weights of the FTS columns: title, lede, text, authors, entities, source.
 _WEIGHTS = (5.0, 2.0, 1.0, 1.0, 2.0, 1.0)
 _TEXT_COLUMN, _LEDE_COLUMN = 2, 1
@@ -114,6 +118,8 @@ PRAGMA user_version = 3;
 """
 )
 
+_ENTITY_DIMS = (_DIMENSIONS.index(Dimension.ACTOR), _DIMENSIONS.index(Dimension.LOCATION))
+
 _SCHEMA = f"""
 CREATE TABLE versions (
     id TEXT PRIMARY KEY,
@@ -129,7 +135,8 @@ CREATE TABLE articles (
     id TEXT NOT NULL UNIQUE,
     sort_at INTEGER NOT NULL,
     published_day INTEGER,
-    facets BLOB NOT NULL
+    facets BLOB NOT NULL,
+    story TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX articles_by_date ON articles (sort_at DESC, id);
 CREATE INDEX articles_by_day ON articles (published_day);
@@ -174,7 +181,7 @@ CREATE TABLE article_facets (
     PRIMARY KEY (doc_id, dim, value_id)
 ) WITHOUT ROWID;
 CREATE INDEX article_facets_by_value ON article_facets (value_id, doc_id);
-
+{STORIES_SCHEMA}
 PRAGMA user_version = {SCHEMA_VERSION};
 """
 
@@ -299,6 +306,8 @@ class EmbeddedStore(ArticleStore):
         return Article.model_validate({**json.loads(row[3]), "title": row[0], "lede": row[1], "text": row[2]})
 
     def search(self, query: SearchQuery) -> SearchResult:
+        if query.collapse is not None:
+            return self._collapsed_search(query)
         position = decode_cursor(query, query.cursor, self._cursor_key) if query.cursor else None
         with self._reading() as conn:
             plan = _Plan.build(conn, query)
@@ -314,22 +323,81 @@ class EmbeddedStore(ArticleStore):
             more = len(rows) > query.size
             rows = rows[: query.size]
             hits = self._hits(conn, plan, [row[0] for row in rows])
-            counts = plan.facet_counts(
-                conn, [d for d in _DIMENSIONS if d not in plan.selections], skip=None, top=query.facet_size
-            )
-            for dimension in plan.selections:
-                counts |= plan.facet_counts(conn, [dimension], skip=dimension, top=query.facet_size)
-            histogram = fill_histogram(plan.day_counts(conn), query.histogram) if query.histogram else None
-        facets = {
-            dimension: ordered_facet(counts[dimension], query.selected(dimension).values, query.facet_size)
-            for dimension in _DIMENSIONS
-        }
+            facets, histogram = self._facets_and_histogram(conn, plan, query)
         next_cursor = (
             encode_cursor(query, [rows[-1][1]], rows[-1][2], self._cursor_key) if more and rows else None
         )
         return SearchResult(
             total=total, hits=hits, facets=facets, next_cursor=next_cursor, histogram=histogram
         )
+
+    def _collapsed_search(self, query: SearchQuery) -> SearchResult:
+        """One hit per story (see `embedded_stories`); the cursor is an offset among stories."""
+        offset = decode_offset(query, query.cursor, self._cursor_key) if query.cursor else 0
+        with self._reading() as conn:
+            plan = _Plan.build(conn, query)
+            total = plan.count(conn)
+            source, params = plan.source()
+            rows = stories.collapsed_rows(
+                conn,
+                source,
+                params,
+                sort=query.effective_sort(),
+                ranked=plan.ranked,
+                limit=query.size + 1,
+                offset=offset,
+            )
+            more, rows = len(rows) > query.size, rows[: query.size]
+            members = stories.story_members(conn, [row[2] for row in rows], source, params, _NO_DATE)
+            hits = stories.with_stories(self._hits(conn, plan, [row[0] for row in rows]), rows, members)
+            story_count = stories.count_stories(conn, source, params)
+            facets, histogram = self._facets_and_histogram(conn, plan, query)
+        next_cursor = encode_offset(query, offset + len(rows), self._cursor_key) if more else None
+        return SearchResult(
+            total=total,
+            stories=story_count,
+            hits=hits,
+            facets=facets,
+            next_cursor=next_cursor,
+            histogram=histogram,
+        )
+
+    @staticmethod
+    def _facets_and_histogram(
+        conn: sqlite3.Connection, plan: _Plan, query: SearchQuery
+    ) -> tuple[dict[Dimension, list[FacetValue]], list[HistogramBucket] | None]:
+        """Every dimension's disjunctive counts (of articles) and, if asked, the histogram."""
+        counts = plan.facet_counts(
+            conn, [d for d in _DIMENSIONS if d not in plan.selections], skip=None, top=query.facet_size
+        )
+        for dimension in plan.selections:
+            counts |= plan.facet_counts(conn, [dimension], skip=dimension, top=query.facet_size)
+        histogram = fill_histogram(plan.day_counts(conn), query.histogram) if query.histogram else None
+        facets = {
+            dimension: ordered_facet(counts[dimension], query.selected(dimension).values, query.facet_size)
+            for dimension in _DIMENSIONS
+        }
+        return facets, histogram
+
+    # --- stories and related articles ----------------------------------------------------------
+
+    def story_candidates(self, article: Article, limit: int) -> list[StoryCandidate]:
+        with self._reading() as conn:
+            return stories.story_candidates(conn, article, _ENTITY_DIMS, limit)
+
+    def story(self, story_id: str, size: int) -> Story | None:
+        with self._reading() as conn:
+            (count,) = conn.execute("SELECT count(*) FROM articles WHERE story = ?", [story_id]).fetchone()
+            if not count:
+                return None
+            source = "SELECT doc_id FROM articles WHERE story = ?"
+            members = stories.story_members(conn, [story_id], source, [story_id], _NO_DATE)[story_id]
+        return Story(id=story_id, size=count, articles=members[:size])
+
+    def related(self, article: Article, size: int) -> list[SearchHit]:
+        with self._reading() as conn:
+            plan = _Plan(restricted=False, ranked=False, highlight=None, selections={}, chosen={})
+            return self._hits(conn, plan, stories.related_ids(conn, article, _ENTITY_DIMS, size))
 
     def facet_values(
         self, dimension: Dimension, prefix: str, query: SearchQuery, size: int = 10
@@ -475,6 +543,7 @@ class EmbeddedStore(ArticleStore):
                 "UPDATE articles SET sort_at = ?, published_day = ?, facets = ? WHERE doc_id = ?",
                 (sort_at, day, packed, doc_id),
             )
+        stories.index_story(conn, doc_id, article)
         conn.execute(
             "INSERT OR REPLACE INTO article_content"
             " (doc_id, title, lede, text, authors, entities, source, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -505,6 +574,7 @@ class EmbeddedStore(ArticleStore):
             (doc_id,),
         )
         conn.execute("DELETE FROM article_facets WHERE doc_id = ?", (doc_id,))
+        stories.unindex_story(conn, doc_id)
 
     def _ensure_schema(self, conn: sqlite3.Connection) -> None:
         conn.execute("BEGIN IMMEDIATE")
@@ -514,7 +584,10 @@ class EmbeddedStore(ArticleStore):
                 for statement in (_SCHEMA if version == 0 else _MIGRATE_2_TO_3).split(";"):
                     if statement.strip():
                         conn.execute(statement)
-            elif version != SCHEMA_VERSION:
+            if version in (2, 3):
+                stories.migrate_to_stories(conn)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            elif version not in (0, SCHEMA_VERSION):
                 raise StoreError(
                     f"{self._path}: schema version {version}, this newsfacet reads {SCHEMA_VERSION};"
                     " re-index into a new file"

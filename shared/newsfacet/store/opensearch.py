@@ -77,13 +77,17 @@ from newsfacet.model import (
     HistogramBucket,
     HistogramInterval,
     Holder,
+    SearchHit,
     SearchQuery,
     SearchResult,
     StoredVersion,
+    Story,
+    StoryCandidate,
     WriteOutcome,
     WriteStatus,
 )
 from newsfacet.store import opensearch_query as bodies
+from newsfacet.store import opensearch_stories as stories
 from newsfacet.store.base import (
     ArticleStore,
     DocumentRejected,
@@ -91,7 +95,7 @@ from newsfacet.store.base import (
     StoreError,
     StoreUnavailable,
 )
-from newsfacet.store.cursor import CursorPosition, decode_cursor, encode_cursor
+from newsfacet.store.cursor import CursorPosition, decode_cursor, decode_offset, encode_cursor, encode_offset
 from newsfacet.store.facets import ordered_facet
 from newsfacet.store.holders import with_holder, without_holder
 
@@ -606,6 +610,8 @@ class OpenSearchStore(ArticleStore):
         return bodies.article_from_source(source)
 
     def search(self, query: SearchQuery) -> SearchResult:
+        if query.collapse is not None:
+            return self._collapsed_search(query)
         position = _position(query, self._cursor_key) if query.cursor else None
         response = self._search(bodies.search_body(query, position))
         if response is None:
@@ -617,16 +623,46 @@ class OpenSearchStore(ArticleStore):
             last = page[-1]
             next_cursor = encode_cursor(query, list(last["sort"][:-1]), last["_id"], self._cursor_key)
         aggregations: Document = response.get("aggregations", {})
-        histogram = None
-        if query.histogram is not None:
-            histogram = bodies.read_histogram(aggregations.get("histogram", {}).get("buckets", {}))
         return SearchResult(
             total=int(response["hits"]["total"]["value"]),
             hits=[bodies.read_hit(hit) for hit in page],
             facets=bodies.read_facets(aggregations, query),
             next_cursor=next_cursor,
-            histogram=histogram,
+            histogram=_read_histogram(aggregations, query),
         )
+
+    def _collapsed_search(self, query: SearchQuery) -> SearchResult:
+        """One hit per story, by field collapsing (see `opensearch_stories`)."""
+        offset = decode_offset(query, query.cursor, self._cursor_key) if query.cursor else 0
+        body = stories.collapse(bodies.search_body(query, None), bodies.story_selections(query), offset)
+        response = self._search(body)
+        if response is None:
+            return _empty_result(query).model_copy(update={"stories": 0})
+        hits = response["hits"]["hits"]
+        page, more = hits[: query.size], len(hits) > query.size
+        aggregations: Document = response.get("aggregations", {})
+        return SearchResult(
+            total=int(response["hits"]["total"]["value"]),
+            stories=stories.story_count(aggregations),
+            hits=[stories.read_collapsed_hit(hit, bodies.read_hit(hit)) for hit in page],
+            facets=bodies.read_facets(aggregations, query),
+            next_cursor=encode_offset(query, offset + len(page), self._cursor_key) if more else None,
+            histogram=_read_histogram(aggregations, query),
+        )
+
+    # --- stories and related articles ------------------------------------------------------------
+
+    def story_candidates(self, article: Article, limit: int) -> list[StoryCandidate]:
+        response = self._search(stories.story_candidates_body(article, bodies.LIVE, limit), fresh=False)
+        return [] if response is None else stories.read_candidates(response)
+
+    def story(self, story_id: str, size: int) -> Story | None:
+        response = self._search(stories.story_body(story_id, bodies.LIVE, size))
+        return None if response is None else stories.read_story(story_id, response)
+
+    def related(self, article: Article, size: int) -> list[SearchHit]:
+        response = self._search(stories.related_body(article, bodies.LIVE, size, bodies.HIT_SOURCE))
+        return [] if response is None else [bodies.read_hit(hit) for hit in response["hits"]["hits"]]
 
     def facet_values(
         self, dimension: Dimension, prefix: str, query: SearchQuery, size: int = 10
@@ -799,6 +835,12 @@ def _position(query: SearchQuery, cursor_key: bytes) -> CursorPosition:
     elif not isinstance(value, int | float) or not math.isfinite(value):
         raise InvalidCursor("malformed cursor")
     return position
+
+
+def _read_histogram(aggregations: Document, query: SearchQuery) -> list[HistogramBucket] | None:
+    if query.histogram is None:
+        return None
+    return bodies.read_histogram(aggregations.get("histogram", {}).get("buckets", {}))
 
 
 def _empty_result(query: SearchQuery) -> SearchResult:

@@ -46,6 +46,7 @@ from newsfacet.store.facets import (
     ordered_facet,
     searchable_forms,
 )
+from newsfacet.store.opensearch_stories import story_fields
 from newsfacet.store.snippets import SNIPPET_WORDS, lede_snippet
 
 __all__ = [
@@ -174,6 +175,7 @@ def _derived_fields(article: Article) -> Body:
             if article.language in ANALYSED_LANGUAGES
             else {}
         ),
+        **story_fields(article),
     }
 
 
@@ -338,6 +340,11 @@ def search_body(query: SearchQuery, position: CursorPosition | None) -> Body:
     if position is not None:
         body["search_after"] = [*position.sort_values, position.last_id]
     return body
+
+
+def story_selections(query: SearchQuery) -> Body:
+    """Every selection as one filter (what hits honour through `post_filter`)."""
+    return _all_of(_selections(query))
 
 
 def facet_values_body(dimension: Dimension, prefix: str, query: SearchQuery, size: int) -> Body:
