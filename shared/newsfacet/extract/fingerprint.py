@@ -21,7 +21,15 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
 
-__all__ = ["article_id", "content_sha256", "key_marker_id", "normalise_text", "normalise_url", "simhash"]
+__all__ = [
+    "article_id",
+    "content_sha256",
+    "current_id",
+    "key_marker_id",
+    "normalise_text",
+    "normalise_url",
+    "simhash",
+]
 
 _ID_HEX_DIGITS = 32
 # Query parameters that track a click, not name a page.
@@ -62,6 +70,15 @@ def article_id(canonical_url: str | None, text: str) -> str:
 def key_marker_id(bucket: str, key: str) -> str:
     """The id under which an S3 key's removal or rejection is recorded (see the module docstring)."""
     return _hex_id(f"s3\n{bucket}\n{key}")
+
+
+def current_id(stored_id: str, text: str, objects: list[tuple[str, str]]) -> str:
+    """The id of the current scheme for an article stored under `stored_id` and held by `objects`
+    (bucket, key): the earlier scheme named an article without a canonical URL by its key, which
+    is now its content's id; any other id is already current. (`newsfacet reindex` moves them.)"""
+    if any(stored_id == key_marker_id(bucket, key) for bucket, key in objects):
+        return article_id(None, text)
+    return stored_id
 
 
 def _hex_id(basis: str) -> str:

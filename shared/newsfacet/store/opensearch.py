@@ -740,10 +740,56 @@ class OpenSearchStore(ArticleStore):
         (the others it holds at the same or a newer version come back `stale`)."""
         written = 0
         for batch in self._scan(source, batch_size):
-            writes = [_rederived(hit) for hit in batch]
+            writes = self._with_renamed_merged(target, [_rederived(hit) for hit in batch], batch)
             outcomes = self._write(writes, index=target, refresh="false")
             written += sum(outcome.status == "written" for outcome in outcomes)
         return written
+
+    def _with_renamed_merged(self, target: str, writes: list[_Write], batch: list[Document]) -> list[_Write]:
+        """`writes`, where the articles moved to a new id (`_rederived`) are merged with what `target`
+        or this batch already holds under that id: one document held by every object that held
+        any of them, at the newest version among them."""
+        renamed = {
+            write.article_id
+            for write, hit in zip(writes, batch, strict=True)
+            if write.article_id != hit["_id"]
+        }
+        if not renamed:
+            return writes
+        found = self._call(lambda client: client.mget(index=target, body={"ids": sorted(renamed)}))
+        held = {doc["_id"]: doc["_source"] for doc in found.get("docs", []) if doc.get("found")}
+        merged: dict[str, tuple[int, Document]] = {
+            article_id: (int(doc["version"]), doc)
+            for article_id, doc in held.items()
+            if not doc.get("deleted")
+        }
+        kept = [write for write in writes if write.article_id not in renamed]
+        for write in writes:
+            if write.article_id not in renamed:
+                continue
+            document: Document = json.loads(write.document)
+            version = write.version
+            if write.article_id in merged:
+                held_version, held_document = merged[write.article_id]
+                holders = _held_state(held_document)[1]
+                for holder in _held_state(document)[1]:
+                    holders = with_holder(holders, holder) or holders
+                base, version = (
+                    (document, version) if version > held_version else (held_document, held_version)
+                )
+                document = {**base, **bodies.holder_fields(holders)}
+            merged[write.article_id] = (version, document)
+        for article_id in sorted(renamed):
+            version, document = merged[article_id]
+            before = held.get(article_id)
+            if (
+                before is not None
+                and int(before["version"]) == version
+                and before.get("holders") == document.get("holders")
+            ):
+                continue  # already there as it would be written (the pass after the swap)
+            kept.append(_Write(article_id, version, json.dumps(document, ensure_ascii=False), "external_gte"))
+        return kept
 
     def _scan(self, index: str, batch_size: int, *, live_only: bool = False) -> Iterator[list[Document]]:
         """Every document of `index` (or only the live ones, with just what says who holds them), in
@@ -806,14 +852,23 @@ def _mark_unanswered(items: list[_Pending]) -> None:
 
 
 def _rederived(hit: Document) -> _Write:
-    """One stored document, to copy into a new index."""
+    """One stored document, to copy into a new index: an article under the id of the current scheme
+    (`fingerprint.current_id`: one stored under its key's id moves to its content's id)."""
     source: Document = hit["_source"]
     version = int(source["version"])
     if source.get("deleted"):
         return _Write(hit["_id"], version, json.dumps(source, ensure_ascii=False))
+    # Only reindexing needs the id scheme (its module pulls numpy): not loaded by searches.
+    from newsfacet.extract.fingerprint import current_id  # noqa: PLC0415
+
     try:
         article = bodies.article_from_source(source)
-        return _Write(hit["_id"], version, bodies.article_source(article, _held_state(source)[1]))
+        holders = _held_state(source)[1]
+        moved = current_id(article.id, article.text, [(held.bucket, held.key) for held in holders])
+        if moved != article.id:
+            story = moved if article.story == article.id else article.story
+            article = article.model_copy(update={"id": moved, "story": story})
+        return _Write(article.id, version, bodies.article_source(article, holders))
     except ValidationError:
         # not an Article any more: copy it as it is
         return _Write(hit["_id"], version, json.dumps(source, ensure_ascii=False))
