@@ -53,6 +53,7 @@ START_MARKER = "<!-- bench/stories.py:start -->"
 END_MARKER = "<!-- bench/stories.py:end -->"
 HELD_OUT_PREFIXES = tuple("0123")
 DISTANCES = (3, 5, 7, 9, 12)
+SAME_EVENT_GRID = [(0.4, 2), (0.5, 2), (0.5, 3), (0.6, 2), (0.6, 3)]  # (title Jaccard, shared names)
 _WORD = re.compile(r"\S+")
 
 
@@ -109,26 +110,44 @@ EDITS: dict[str, Callable[[str, random.Random], str]] = {
 }
 
 
-def enrich_pages(pages: list[Page]) -> None:
-    from newsfacet.enrich import enrich  # the NLP stack, only for this step
+ENTITY_CACHE = REPO / "build" / "bench-stories-entities.json"
 
+
+def enrich_pages(pages: list[Page]) -> None:
+    """Each page's actors and places, by the real `enrich` (minutes of CPU: kept in `build/`, keyed
+    by the page's text, so that a re-run with other thresholds costs seconds)."""
+    cache: dict[str, list[str]] = json.loads(ENTITY_CACHE.read_text()) if ENTITY_CACHE.exists() else {}
+    missing = [page for page in pages if _cache_key(page) not in cache]
+    if missing:
+        from newsfacet.enrich import enrich  # the NLP stack, only for this step
+
+        for page in missing:
+            found = enrich(page.title, page.text[:20_000])
+            names = entity_names([a.name for a in found.actors], [loc.name for loc in found.locations])
+            cache[_cache_key(page)] = sorted(names)
+        ENTITY_CACHE.parent.mkdir(parents=True, exist_ok=True)
+        ENTITY_CACHE.write_text(json.dumps(cache))
     for page in pages:
-        found = enrich(page.title, page.text[:20_000])
-        page.entities = entity_names([a.name for a in found.actors], [loc.name for loc in found.locations])
+        page.entities = set(cache[_cache_key(page)])
+
+
+def _cache_key(page: Page) -> str:
+    return hashlib.sha1(f"{page.title}\n{page.text}".encode()).hexdigest()
 
 
 def measure(pages: list[Page]) -> dict[str, object]:
     pairs = [(a, b) for a, b in combinations(pages, 2) if a.corpus == b.corpus]
     distances = [hamming(a.simhash, b.simhash) for a, b in pairs]
-    same_event = 0
+    grid = dict.fromkeys(SAME_EVENT_GRID, 0)
     examples = []
     for a, b in pairs:
         union = a.title_words | b.title_words
         overlap = len(a.title_words & b.title_words) / len(union) if union else 0.0
         shared = len(a.entities & b.entities)
+        for jaccard, names in SAME_EVENT_GRID:
+            grid[(jaccard, names)] += overlap >= jaccard and shared >= names
         if overlap >= SAME_EVENT_TITLE_JACCARD and shared >= SAME_EVENT_SHARED_ENTITIES:
-            same_event += 1
-            examples.append(f"{a.corpus} {a.id} / {b.id}")
+            examples.append(f"{a.corpus} {a.id} / {b.id} ({a.title[:40]!r} / {b.title[:40]!r})")
     rng = random.Random(13)
     recall: dict[str, list[int]] = {}
     for name, edit in EDITS.items():
@@ -139,7 +158,8 @@ def measure(pages: list[Page]) -> dict[str, object]:
         "min_distance": min(distances) if distances else None,
         "within": {k: sum(d <= k for d in distances) for k in DISTANCES},
         "copies_within": {name: _shares(found) for name, found in recall.items()},
-        "same_event_merges": same_event,
+        "same_event_merges": grid[(SAME_EVENT_TITLE_JACCARD, SAME_EVENT_SHARED_ENTITIES)],
+        "same_event_grid": grid,
         "same_event_examples": examples[:5],
     }
 
@@ -175,6 +195,17 @@ def report(parts: dict[str, dict[str, object]]) -> str:
             + " / ".join(str(within[k]) for k in DISTANCES)
             + f" | {part['same_event_merges']} |"
         )
+    lines += [
+        "",
+        "False same-event merges by title Jaccard / shared names (dates ignored, so an upper bound):",
+        "",
+        "| part | " + " | ".join(f">= {j} / >= {n}" for j, n in SAME_EVENT_GRID) + " |",
+        "|---|" + "---|" * len(SAME_EVENT_GRID),
+    ]
+    for name, part in parts.items():
+        grid = part["same_event_grid"]
+        assert isinstance(grid, dict)
+        lines.append(f"| {name} | " + " | ".join(str(grid[key]) for key in SAME_EVENT_GRID) + " |")
     lines += [
         "",
         "Copies joined to their original, by simhash distance cut-off (share of pages):",

@@ -11,8 +11,9 @@ An article joins the story of a live article published within `STORY_WINDOW` of 
 Otherwise it starts its own story, whose id is its own article id. The thresholds were measured on
 the corpora (`bench/stories.py`, docs/BENCHMARKS.md "Story clusters"). Candidates come from the
 store (`ArticleStore.story_candidates`): articles sharing one of the simhash's bands (every article
-within `NEAR_DUPLICATE_BITS` shares at least one, by the pigeonhole principle) or an actor or place,
-inside the date window. The rule itself lives here, once, for every engine.
+within `NEAR_DUPLICATE_BITS` shares at least one, by the pigeonhole principle), most shared bands
+first and undated or inside the date window, or sharing an actor or place inside the window. The
+rule itself lives here, once, for every engine.
 
 Ingest asks a `StoryAssigner`, which adds the articles it placed recently to the store's candidates:
 the store may not show them yet (OpenSearch makes writes searchable within its refresh interval,
@@ -44,13 +45,14 @@ __all__ = [
 ]
 
 STORY_WINDOW = timedelta(days=3)
-NEAR_DUPLICATE_BITS = 7
-SIMHASH_BANDS = NEAR_DUPLICATE_BITS + 1  # 8 bands of 8 bits: within 7 bits, one band is equal
+NEAR_DUPLICATE_BITS = 9
+SIMHASH_BANDS = NEAR_DUPLICATE_BITS + 1  # 10 bands: within 9 bits, at least one band is equal
+# 4 bands of 7 bits and 6 of 6: an unrelated article shares one with probability 4/128 + 6/64.
+_BAND_WIDTHS = (7, 7, 7, 7, 6, 6, 6, 6, 6, 6)
 SAME_EVENT_TITLE_JACCARD = 0.4
 SAME_EVENT_SHARED_ENTITIES = 2
 MAX_CANDIDATES = 50
 
-_BAND_HEX = 16 // SIMHASH_BANDS
 _TITLE_WORD = re.compile(r"\w{3,}")
 # Words too common in headlines to say two are about the same event.
 _TITLE_STOP_WORDS = frozenset(
@@ -63,9 +65,12 @@ _TITLE_STOP_WORDS = frozenset(
 
 
 def simhash_bands(simhash: str) -> list[str]:
-    """The simhash cut into `SIMHASH_BANDS` equal bands, each tagged with its position."""
-    digits = simhash.lower().rjust(16, "0")
-    return [f"{band}:{digits[band * _BAND_HEX : (band + 1) * _BAND_HEX]}" for band in range(SIMHASH_BANDS)]
+    """The simhash's 64 bits cut into `SIMHASH_BANDS` bands, each tagged with its position."""
+    value, shift, bands = int(simhash, 16), 64, []
+    for band, width in enumerate(_BAND_WIDTHS):
+        shift -= width
+        bands.append(f"{band}:{(value >> shift) & ((1 << width) - 1):x}")
+    return bands
 
 
 def hamming(first: str, second: str) -> int:

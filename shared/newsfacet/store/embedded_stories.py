@@ -89,17 +89,21 @@ def story_candidates(
     """See `ArticleStore.story_candidates`. `entity_dims`: the codes of the actor and location
     dimensions in `facet_values`."""
     bands = simhash_bands(article.simhash)
+    window = story_window(article)
+    first, last = (None, None) if window is None else (moment.date().toordinal() for moment in window)
+    # Most shared bands first: a near-duplicate shares several, an unrelated article one by chance.
     found = [
         row[0]
         for row in conn.execute(
-            f"SELECT DISTINCT doc_id FROM simhash_bands WHERE band IN ({_marks(bands)}) LIMIT ?",
-            [*bands, limit],
+            "SELECT b.doc_id FROM simhash_bands b JOIN articles a ON a.doc_id = b.doc_id"
+            f" WHERE b.band IN ({_marks(bands)})"
+            " AND (? IS NULL OR a.published_day IS NULL OR a.published_day BETWEEN ? AND ?)"
+            " GROUP BY b.doc_id ORDER BY count(*) DESC, b.doc_id LIMIT ?",
+            [*bands, first, first, last, limit],
         )
     ]
-    window = story_window(article)
     names = [actor.name for actor in article.actors] + [location.name for location in article.locations]
     if window is not None and names and len(found) < limit:
-        first, last = (moment.date().toordinal() for moment in window)
         found += [
             row[0]
             for row in conn.execute(

@@ -54,18 +54,30 @@ def story_fields(article: Article) -> Body:
 
 
 def story_candidates_body(article: Article, live: Body, limit: int) -> Body:
-    """Live articles sharing a simhash band, or (dated articles) an actor or place within the window."""
-    should: list[Body] = [{"terms": {"simhash_bands": simhash_bands(article.simhash), "boost": 10.0}}]
+    """Live articles sharing simhash bands (most shared first), or (dated articles) an actor or place,
+    dated within the window or undated."""
     window = story_window(article)
+    in_window: list[Body] = []
+    if window is not None:
+        dates = {"gte": window[0].isoformat(), "lte": window[1].isoformat()}
+        undated = {"bool": {"must_not": [{"exists": {"field": "published_at"}}]}}
+        in_window = [
+            {"bool": {"should": [{"range": {"published_at": dates}}, undated], "minimum_should_match": 1}}
+        ]
+    # Each shared band scores 1 (10 with the boost): near-duplicates share several.
+    bands = [
+        {"constant_score": {"filter": {"term": {"simhash_bands": band}}}}
+        for band in simhash_bands(article.simhash)
+    ]
+    should: list[Body] = [
+        {"bool": {"should": bands, "minimum_should_match": 1, "filter": in_window, "boost": 10.0}}
+    ]
     names = [actor.name for actor in article.actors] + [location.name for location in article.locations]
     if window is not None and names:
-        first, last = window
         should.append(
             {
                 "bool": {
-                    "filter": [
-                        {"range": {"published_at": {"gte": first.isoformat(), "lte": last.isoformat()}}}
-                    ],
+                    "filter": [{"range": {"published_at": dates}}],
                     "should": [{"terms": {"actor": names}}, {"terms": {"location": names}}],
                     "minimum_should_match": 1,
                 }
