@@ -150,7 +150,7 @@ def test_api_gateway_errors_carry_cors_headers_and_every_get_has_one_guard() -> 
     assert all(guard == guards[0] for guard in guards)  # one anchor: no route left unguarded
     assert [methods["options"]["security"] for methods in body["paths"].values() if "options" in methods] == [
         []
-    ] * 3
+    ] * 5
 
 
 def test_reconcile_runs_hourly_and_each_run_ends_before_the_next() -> None:
