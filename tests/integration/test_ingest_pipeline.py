@@ -46,6 +46,8 @@ from newsfacet.store.base import (
     WriteResult,
 )
 
+from tests.integration.opensearch_calls import record_calls
+
 ROOT = Path(__file__).resolve().parents[2]
 REGION = "us-east-1"
 ENGINES = ["embedded", "opensearch"]
@@ -1062,3 +1064,27 @@ def test_a_batch_whose_reconcile_fails_redelivers_only_the_records_of_that_key(w
     deal, bridge = "Lisbon dock workers accept pay deal", "Porto closes lower deck of Luis I bridge"
     assert world.titles() == {deal, bridge}
     assert len(world.live_ids("port.html")) == 1
+
+
+def test_an_sqs_batch_is_written_to_opensearch_in_one_bulk_request(
+    aws: None, make_store: Any, capsys: Any
+) -> None:
+    world = IngestWorld(make_store("opensearch"), capsys)
+    world.deliver()
+    world.put("warm.html", story(0))  # the index exists: what is counted is the batch's own requests
+    world.deliver()
+    for number in range(1, 6):
+        world.put(f"story-{number}.html", story(number))
+    world.put("twin.html", story(1))  # the same page under a second key
+    world.put("poison.html", b"\x00\x01 not a page")
+    calls = record_calls(world.store)  # type: ignore[arg-type]
+
+    delivery = world.deliver()
+
+    assert len(delivery.messages) == 7 and delivery.failed_ids == set()
+    assert [call.path for call in calls.calls].count(f"/{world.store.alias}/_bulk") == 1  # type: ignore[attr-defined]
+    assert len(world.titles()) == 6
+    assert len(world.store.holders(world.live_ids("twin.html")[0])) == 2
+    (rejected,) = world.rejections.recent()
+    assert rejected.key == "poison.html"
+    assert_nothing_lost(world)
