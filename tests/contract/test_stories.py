@@ -182,3 +182,16 @@ def test_related_leaves_out_the_articles_own_story(empty_store: ArticleStore) ->
     first = empty_store.get("c01")
     assert first is not None and first.story == "c02"
     assert "c02" not in {hit.id for hit in empty_store.related(first, 10)}
+
+
+def test_related_lists_one_article_per_story(empty_store: ArticleStore) -> None:
+    # c02 and c23 (both about Assad and Syria) are made one story: only one of them is listed.
+    corpus = [
+        article.model_copy(update={"story": "c02"}) if article.id == "c23" else article for article in CORPUS
+    ]
+    empty_store.upsert(corpus)
+    first = empty_store.get("c01")
+    assert first is not None
+    ids = [hit.id for hit in empty_store.related(first, 10)]
+    assert len({"c02", "c23"} & set(ids)) == 1
+    assert len(ids) == len(set(ids))

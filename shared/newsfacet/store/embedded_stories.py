@@ -44,6 +44,7 @@ __all__ = [
 
 RELATED_TERMS = 25  # the words of an article a related-articles query looks for (as OpenSearch's MLT)
 _ENTITY_WEIGHT = 5.0
+_RELATED_POOL = 200  # the best matches by words, and by names, that are weighed together
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 STORIES_SCHEMA = """
@@ -231,13 +232,14 @@ def related_expression(article: Article) -> str | None:
 def related_ids(
     conn: sqlite3.Connection, article: Article, entity_dims: tuple[int, int], size: int
 ) -> list[int]:
-    """doc_ids of the articles most related to `article` outside its story, best first."""
+    """doc_ids of the articles most related to `article` outside its story, best first, one per
+    story."""
     scores: Counter[int] = Counter()
     expression = related_expression(article)
     if expression:
         for doc_id, score in conn.execute(
             "SELECT rowid, -bm25(articles_fts, 5.0, 2.0, 1.0, 1.0, 2.0, 1.0) FROM articles_fts"
-            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT 200",
+            f" WHERE articles_fts MATCH ? ORDER BY rank LIMIT {_RELATED_POOL}",
             [expression],
         ):
             scores[doc_id] += score
@@ -245,20 +247,26 @@ def related_ids(
     if names:
         for doc_id, shared in conn.execute(
             "SELECT doc_id, count(*) FROM article_facets WHERE value_id IN (SELECT value_id FROM"
-            f" facet_values WHERE dim IN (?, ?) AND value IN ({_marks(names)})) GROUP BY doc_id",
+            f" facet_values WHERE dim IN (?, ?) AND value IN ({_marks(names)})) GROUP BY doc_id"
+            f" ORDER BY count(*) DESC, doc_id LIMIT {_RELATED_POOL}",
             [*entity_dims, *names],
         ):
             scores[doc_id] += _ENTITY_WEIGHT * shared
     if not scores:
         return []
-    excluded = {
-        row[0]
-        for row in conn.execute(
-            "SELECT doc_id FROM articles WHERE story = ? OR id = ?", [article.story, article.id]
-        )
-    }
-    ranked = sorted((doc_id for doc_id in scores if doc_id not in excluded), key=lambda d: (-scores[d], d))
-    return ranked[:size]
+    stories = dict(
+        conn.execute(
+            "SELECT doc_id, story FROM articles WHERE doc_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(scores))],
+        ).fetchall()
+    )
+    seen = {article.story}
+    chosen: list[int] = []
+    for doc_id in sorted(scores, key=lambda d: (-scores[d], d)):
+        if stories.get(doc_id) not in seen:  # one article per story: its most related version
+            seen.add(stories[doc_id])
+            chosen.append(doc_id)
+    return chosen[:size]
 
 
 def _marks(values: list[Any]) -> str:

@@ -170,7 +170,8 @@ def read_story(story_id: str, response: Body) -> Story | None:
 
 
 def related_body(article: Article, live: Body, size: int, hit_source: list[str]) -> Body:
-    """Articles of other stories like `article` in words, actors and places, best first."""
+    """Articles of other stories like `article` in words, actors and places, best first, one per
+    story."""
     names = {
         "actor": [actor.name for actor in article.actors],
         "location": [location.name for location in article.locations],
@@ -201,6 +202,7 @@ def related_body(article: Article, live: Body, size: int, hit_source: list[str])
         },
         "size": size,
         "sort": [{"_score": {"order": "desc"}}, {"id": {"order": "asc"}}],
+        "collapse": {"field": "story"},  # one article per story: the most related of its versions
         "_source": {"includes": hit_source},
     }
 
