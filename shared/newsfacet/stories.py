@@ -49,8 +49,8 @@ NEAR_DUPLICATE_BITS = 9
 SIMHASH_BANDS = NEAR_DUPLICATE_BITS + 1  # 10 bands: within 9 bits, at least one band is equal
 # 4 bands of 7 bits and 6 of 6: an unrelated article shares one with probability 4/128 + 6/64.
 _BAND_WIDTHS = (7, 7, 7, 7, 6, 6, 6, 6, 6, 6)
-SAME_EVENT_TITLE_JACCARD = 0.4
-SAME_EVENT_SHARED_ENTITIES = 2
+SAME_EVENT_TITLE_JACCARD = 0.5
+SAME_EVENT_SHARED_ENTITIES = 3
 MAX_CANDIDATES = 50
 
 _TITLE_WORD = re.compile(r"\w{3,}")

@@ -83,20 +83,17 @@ def test_a_copy_published_outside_the_window_starts_its_own_story() -> None:
     assert choose_story(article(), [candidate(original)]) == "a" * 32
 
 
-def test_the_same_event_needs_a_shared_title_and_two_shared_names() -> None:
+def test_the_same_event_needs_a_shared_title_and_three_shared_names() -> None:
     other_text = "Ships queued off Lisbon as the harbour strike entered its second day, officials said."
-    report = article(
-        "b" * 32, title="Lisbon dock strike enters second day", text=other_text, actors=("Port Union",)
-    )
-    mine = article(title="Lisbon dock strike halts traffic for a second day", actors=("Port Union",))
+    names = ("Port Union", "Lisbon Port Authority")  # with the city, three names
+    report = article("b" * 32, title="Lisbon dock strike enters second day", text=other_text, actors=names)
+    mine = article(title="Lisbon dock strike enters a second day", actors=names)
     assert hamming(report.simhash, mine.simhash) > NEAR_DUPLICATE_BITS
     assert choose_story(mine, [candidate(report)]) == "s" * 32
-    # One shared name (the city) is not enough, nor is a shared name without a shared title.
-    assert (
-        choose_story(article(title="Lisbon dock strike halts traffic for a second day"), [candidate(report)])
-        == "a" * 32
-    )
-    unrelated_title = article(title="Union votes on a pay offer", actors=("Port Union",))
+    # Fewer shared names are not enough (two here), nor are names without a shared title.
+    fewer = article(title="Lisbon dock strike enters a second day", actors=names[:1])
+    assert choose_story(fewer, [candidate(report)]) == "a" * 32
+    unrelated_title = article(title="Union votes on a pay offer", actors=names)
     assert choose_story(unrelated_title, [candidate(report)]) == "a" * 32
 
 
