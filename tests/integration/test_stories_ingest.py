@@ -19,10 +19,10 @@ OUTLETS = ["Harbour Ledger", "Tagus Times", "Iberia Wire", "Atlantic Post", "Coa
 
 def outlet_page(outlet: str, number: int) -> bytes:
     """One outlet's copy of the wire story: its own site name, URL and byline, a credit line on top,
-    and (for every other outlet) the last paragraph dropped."""
+    and (for every other outlet) the last sentence cut short."""
     paragraphs = [f"LISBON ({outlet}) - {PORT_STRIKE[0]}", *PORT_STRIKE[1:]]
     if number % 2:
-        paragraphs = paragraphs[:-1]
+        paragraphs[-1] = paragraphs[-1].split(" during ")[0] + "."
     body = "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
     slug = outlet.lower().replace(" ", "")
     return f"""<!doctype html>
