@@ -9,7 +9,7 @@ from newsfacet.enrich.actors import blank_credits, exclusion_keys, extract_actor
 from newsfacet.enrich.gazetteer import load_gazetteer
 from newsfacet.enrich.geo_aliases import PLACE_NOUNS
 from newsfacet.enrich.names import clean_name, fold
-from newsfacet.enrich.nlp import GAZETTEER, Mention, find_mentions
+from newsfacet.enrich.nlp import GAZETTEER, NAME_READS, Mention, _name_bearing_spans, find_mentions
 from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.topics import classify, stem
 
@@ -274,3 +274,20 @@ def test_a_capitalised_common_word_is_not_an_organisation_but_acronyms_and_camel
     assert "Defence" not in names  # "Defence Minister ..." beside "the defence ministry"
     assert {"GiveWell", "Hezbollah"} <= names
     assert "World Health Organization" in names or "WHO" in names  # not mistaken for "who"
+
+
+def test_a_name_read_twice_is_not_read_again_yet_every_repeat_counts() -> None:
+    text = " ".join(
+        f"On day {day} Helga Brandtner met the mayor of the town to talk about the {thing}."
+        for day, thing in enumerate(("roads", "bridge", "school", "budget", "harbour", "park"), start=1)
+    )
+    read = "".join(span for _offset, span in _name_bearing_spans(text))
+    assert read.count("Helga Brandtner") == NAME_READS
+    mentions = [m for m in find_mentions("", text) if m.text == "Helga Brandtner"]
+    assert len(mentions) == 6
+
+
+def test_a_sentence_with_a_new_name_is_read_even_after_repeats() -> None:
+    text = "Helga Brandtner spoke. " * 3 + "Helga Brandtner thanked Oskar Wendelin."
+    read = "".join(span for _offset, span in _name_bearing_spans(text))
+    assert "Oskar Wendelin" in read

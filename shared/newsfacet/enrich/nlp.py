@@ -3,10 +3,10 @@
 The model reads the whole article: the title and every paragraph of the body, each paragraph a
 document of one `nlp.pipe` batch (a batch steps all its paragraphs through the entity parser
 together, which is cheaper than one long document), skipping only sentences that cannot hold a
-name (`_name_bearing_spans`). English and French have a model (`NER_LANGUAGES`). Only the `ner`
-component is loaded (tok2vec, tagger, parser, lemmatizer... are excluded), and its matrix products
-run on numpy's BLAS rather than thinc's bundled one, which is about three times faster on the same
-numbers (bench/enrichment.py).
+name, or hold only names it has already read twice (`_name_bearing_spans`). English and French
+have a model (`NER_LANGUAGES`). Only the `ner` component is loaded (tok2vec, tagger, parser,
+lemmatizer... are excluded), and its matrix products run on numpy's BLAS rather than thinc's
+bundled one, which is about three times faster on the same numbers (bench/enrichment.py).
 Every name the model found is then also counted wherever else it occurs (the model misses some
 repeats).
 """
@@ -233,16 +233,26 @@ _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)\s*")
 _NAME_SIGN = re.compile(r"(?<=\S)\s+[\"'“‘(]?[A-ZÀ-Þ]|[A-Z]{2}")
 _FIRST_WORD = re.compile(r"[\"'“‘(]*([^\W\d_]+)")
 _LOWERCASE_WORDS = re.compile(r"(?<![\w'’-])[a-zß-ÿ]+(?![\w'’-])")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])(?:[A-ZÀ-Þ][\w'’-]*|\w*[A-Z]{2}\w*)")
+# Sentences in which the model must have read a capitalised word before a sentence holding only
+# words already read is skipped (`_name_bearing_spans`).
+NAME_READS = 2
 
 
-def _name_bearing_spans(text: str) -> Iterator[tuple[int, str]]:
+def _name_bearing_spans(text: str, reads: int | None = None) -> Iterator[tuple[int, str]]:
     """(offset, text) of the runs of sentences in each paragraph that may hold a name.
 
     A sentence with no capital after its first word and no acronym, whose first word the article
     also writes in lower case ("He said the talks would go on."), holds no name: the model is not
     run on it, which saves about a quarter of its work on news text. A name such a sentence might
-    still hold is one written elsewhere too, and is counted there by string matching."""
+    still hold is one written elsewhere too, and is counted there by string matching.
+
+    Nor is the model run on a sentence whose every capitalised word it has already read in
+    `reads` earlier sentences (`NAME_READS`): a name the model found once is counted everywhere
+    by string matching, so reading its tenth repeat adds nothing but time."""
+    reads = NAME_READS if reads is None else reads
     common = frozenset(_LOWERCASE_WORDS.findall(text))
+    seen: Counter[str] = Counter()
     for paragraph in _PARAGRAPH.finditer(text):
         run_start = run_end = -1
         for sentence in _SENTENCE.finditer(paragraph.group(0)):
@@ -253,6 +263,13 @@ def _name_bearing_spans(text: str) -> Iterator[tuple[int, str]]:
                 and first is not None
                 and first.group(1).casefold() in common
             )
+            if not nameless:
+                capitalised = set(_CAPITALISED_WORD.findall(body))
+                if first is not None and first.group(1).casefold() in common:
+                    capitalised.discard(first.group(1))
+                nameless = bool(capitalised) and all(seen[word] >= reads for word in capitalised)
+                if not nameless:
+                    seen.update(capitalised)
             start, end = paragraph.start() + sentence.start(), paragraph.start() + sentence.end()
             if nameless:
                 if run_start >= 0:
