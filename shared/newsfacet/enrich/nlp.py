@@ -66,11 +66,17 @@ class Mention:
     in_job_title: bool = False
 
 
-@cache
 def load_model(language: str = "en") -> Language:
     """The NER pipeline of `language` (one of `NER_LANGUAGES`), loaded on first call and kept for
     the life of the process. English loads at warm-up; French only when a French article comes
     (importing spaCy's French tokenizer rules alone takes seconds: bench/entities.py)."""
+    # One cache entry per language, however the caller spells it (`functools.cache` keys
+    # `load_model()` and `load_model("en")` apart, which loaded the English model twice).
+    return _load_model(language)
+
+
+@cache
+def _load_model(language: str) -> Language:
     # Imported here, not at module top: importing spaCy takes ~1 s and only enrichment needs it.
     _import_spacy_without_its_cli()
     nlp: Language
