@@ -64,6 +64,12 @@ class Mention:
     # Part of a job title ("Secretary of State", "Head of Fundamental Research", "Advocacy
     # Director"): a department's name, not an organisation acting.
     in_job_title: bool = False
+    # A side in a game ("Liverpool beat Chelsea 2-1", "Chicago coach Billy Donovan"): a team
+    # named after its city, an organisation, not that city.
+    as_team: bool = False
+    # After "in" or "at" ("the game in Pittsburgh"): the place, even where the article also names
+    # its team by it.
+    after_in_or_at: bool = False
 
 
 def load_model(language: str = "en") -> Language:
@@ -160,6 +166,7 @@ _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 
 
 _AFTER_THE = re.compile(r"(?<![\w-])[Tt]he\s+$")
+_AFTER_IN_OR_AT = re.compile(r"(?<![\w-])(?:[Ii]n|[Aa]t)\s+$")
 _TITLE_OF = re.compile(
     r"\b(?:Secretary|Head|Director|Minister|Chief|Chair|Dean|Professor|Commissioner|Undersecretary)"
     r"\s+of\s+(?:the\s+)?$"
@@ -335,6 +342,24 @@ def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool)
         with_age=_AGE.match(origin, end) is not None,
         opens_sentence=_opens_sentence(origin, start),
         introduced_as_place=_introduces_place(origin, start),
+        as_team=_names_a_team(origin, start, end),
+        after_in_or_at=_AFTER_IN_OR_AT.search(origin, max(0, start - 4), start) is not None,
+    )
+
+
+# Verbs of a game's result, and nouns of a team's staff, that follow a team's name ("Liverpool
+# beat...", "Chicago coach...") or, for the verbs, precede it ("...beat Chelsea"); a score after it.
+_RESULT_VERBS = r"beat|beats|defeated|edged|thrashed|routed|trounced|drew\s+with|lost\s+to"
+_TEAM_FOLLOWER = re.compile(
+    rf"\s+(?:(?:{_RESULT_VERBS}|coach|manager|striker|midfielder|goalkeeper|quarterback)\b|\d{{1,3}}-\d{{1,3}}\b)"
+)
+_TEAM_LEADER = re.compile(rf"\b(?:{_RESULT_VERBS})\s+$")
+
+
+def _names_a_team(origin: str, start: int, end: int) -> bool:
+    return (
+        _TEAM_FOLLOWER.match(origin, end) is not None
+        or _TEAM_LEADER.search(origin, max(0, start - 12), start) is not None
     )
 
 
