@@ -252,7 +252,7 @@ _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])(?:[A-ZÀ-Þ][\w'’-]*|\w*[A-Z]{
 NAME_READS = 2
 
 
-def _name_bearing_spans(text: str, reads: int | None = None) -> Iterator[tuple[int, str]]:
+def _name_bearing_spans(text: str) -> Iterator[tuple[int, str]]:
     """(offset, text) of the runs of sentences in each paragraph that may hold a name.
 
     A sentence with no capital after its first word and no acronym, whose first word the article
@@ -261,9 +261,8 @@ def _name_bearing_spans(text: str, reads: int | None = None) -> Iterator[tuple[i
     still hold is one written elsewhere too, and is counted there by string matching.
 
     Nor is the model run on a sentence whose every capitalised word it has already read in
-    `reads` earlier sentences (`NAME_READS`): a name the model found once is counted everywhere
-    by string matching, so reading its tenth repeat adds nothing but time."""
-    reads = NAME_READS if reads is None else reads
+    `NAME_READS` earlier sentences: a name the model found once is counted everywhere by string
+    matching, so reading its tenth repeat adds nothing but time."""
     common = frozenset(_LOWERCASE_WORDS.findall(text))
     seen: Counter[str] = Counter()
     for paragraph in _PARAGRAPH.finditer(text):
@@ -280,7 +279,7 @@ def _name_bearing_spans(text: str, reads: int | None = None) -> Iterator[tuple[i
                 capitalised = set(_CAPITALISED_WORD.findall(body))
                 if first is not None and first.group(1).casefold() in common:
                     capitalised.discard(first.group(1))
-                nameless = bool(capitalised) and all(seen[word] >= reads for word in capitalised)
+                nameless = bool(capitalised) and all(seen[word] >= NAME_READS for word in capitalised)
                 if not nameless:
                     seen.update(capitalised)
             start, end = paragraph.start() + sentence.start(), paragraph.start() + sentence.end()

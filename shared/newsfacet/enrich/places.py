@@ -138,6 +138,8 @@ def resolve_places(
     for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
         if index in consumed or mention.label != "PERSON" or not key or key in evidence.person_words:
             continue
+        if key in teams and not mention.after_in_or_at:
+            continue
         candidates = gazetteer.candidates(key)
         place = next((c for c in candidates if c in scores), None)
         if place is not None:
