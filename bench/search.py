@@ -261,7 +261,7 @@ def run_queries(
 
 
 def bench_embedded(articles: list[Article], queries: list[tuple[str, SearchQuery]], workdir: Path) -> dict:
-    from newsfacet.store.embedded import EmbeddedStore
+    from newsfacet.store.embedded.store import EmbeddedStore
 
     path = workdir / f"bench-{len(articles)}.db"
     store = EmbeddedStore.from_url(f"sqlite:///{path}")
@@ -284,8 +284,8 @@ def bench_opensearch(articles: list[Article], queries: list[tuple[str, SearchQue
     The raw side gets its documents ready-made: converting articles is counted against ours only.
     """
     from newsfacet.config import Settings
-    from newsfacet.store import opensearch_query as bodies
-    from newsfacet.store.opensearch import OpenSearchStore
+    from newsfacet.store.opensearch import query as bodies
+    from newsfacet.store.opensearch.store import OpenSearchStore
     from opensearchpy import OpenSearch, helpers
 
     def store_at(alias: str) -> OpenSearchStore:

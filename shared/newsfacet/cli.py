@@ -264,11 +264,11 @@ def _add_reindex(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def _run_reindex(args: argparse.Namespace, settings: Settings) -> int:
-    from newsfacet.store.opensearch import run_reindex_command  # noqa: PLC0415
+    from newsfacet.commands import run_reindex  # noqa: PLC0415
 
     if args.alias:
         settings = settings.model_copy(update={"index_alias": args.alias})
-    return run_reindex_command(settings, delete_old=args.delete_old)
+    return run_reindex(settings, delete_old=args.delete_old)
 
 
 # --- wiring -----------------------------------------------------------------------------------

@@ -277,3 +277,27 @@ def run_local(args: argparse.Namespace, settings: Settings) -> int:
     except LocalStackError as error:
         print(f"newsfacet local: {error}", file=sys.stderr)
         return EXIT_FAILED
+
+
+def run_reindex(settings: Settings, *, delete_old: bool) -> int:
+    """`newsfacet reindex`: reindex and swap, report on stdout; exit 1 (with the reason) on failure."""
+    from newsfacet.store import StoreError  # noqa: PLC0415
+    from newsfacet.store.opensearch.store import OpenSearchStore  # noqa: PLC0415
+
+    if not settings.store.startswith(("http://", "https://")):
+        print(f"newsfacet reindex: {settings.store!r} is not an OpenSearch URL", file=sys.stderr)
+        return 2
+    store = OpenSearchStore.from_settings(settings)
+    try:
+        report = store.reindex(delete_old=delete_old)
+    except StoreError as error:
+        print(f"newsfacet reindex: {error}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    kept = "" if report.source is None or delete_old else f"; {report.source} kept (delete it when satisfied)"
+    print(
+        f"{report.alias} -> {report.target} (was {report.source or 'nothing'}): "
+        f"{report.copied} documents copied, {report.caught_up} caught up after the swap{kept}"
+    )
+    return 0

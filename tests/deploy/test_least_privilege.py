@@ -33,7 +33,7 @@ from newsfacet.model import Dimension, SearchQuery
 from newsfacet.reconcile import Bucket, reconcile
 from newsfacet.rejections import DynamoDBRejectionLog, RejectionLog, SQLiteRejectionLog
 from newsfacet.store.base import ArticleStore
-from newsfacet.store.opensearch import OpenSearchStore
+from newsfacet.store.opensearch.store import OpenSearchStore
 
 from scripts.package import ROOT
 from tests.deploy.cfn import ACCOUNT, REGION, Resolver, read_template

@@ -758,7 +758,7 @@ def test_an_unreachable_opensearch_fails_the_records_and_loses_nothing(
     """A real outage, not an injected one: the adapter pointed at a port nothing listens on."""
     import socket
 
-    from newsfacet.store.opensearch import OpenSearchStore
+    from newsfacet.store.opensearch.store import OpenSearchStore
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
