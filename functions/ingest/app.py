@@ -21,7 +21,8 @@ from aws_lambda_powertools.utilities.batch.types import PartialItemFailureRespon
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from newsfacet.config import Settings
-from newsfacet.ingest import TRANSIENT_ERRORS, Ingestor, IngestOutcome, S3ObjectSource
+from newsfacet.ingest import TRANSIENT_ERRORS, Ingestor, IngestOutcome
+from newsfacet.objects.s3 import S3ObjectSource
 from newsfacet.pipeline import warm_up
 from newsfacet.rejections import open_rejection_log
 from newsfacet.s3events import MalformedNotification, S3ObjectEvent, parse_notification

@@ -214,11 +214,11 @@ def _add_reconcile(subparsers: argparse._SubParsersAction[argparse.ArgumentParse
 
 
 def _run_reconcile(args: argparse.Namespace, settings: Settings) -> int:
-    from newsfacet.reconcile import run_reconcile_command  # noqa: PLC0415
+    from newsfacet.commands import run_reconcile  # noqa: PLC0415
 
     overrides = {"articles_bucket": args.bucket, "ingest_queue_url": args.queue_url}
     settings = settings.model_copy(update={name: value for name, value in overrides.items() if value})
-    return run_reconcile_command(settings, as_json=args.json)
+    return run_reconcile(settings, as_json=args.json)
 
 
 # --- rejections ---------------------------------------------------------------------------------
@@ -240,9 +240,9 @@ def _add_rejections(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
 
 
 def _run_rejections(args: argparse.Namespace, settings: Settings) -> int:
-    from newsfacet.rejections import run_rejections_command  # noqa: PLC0415
+    from newsfacet.commands import run_rejections  # noqa: PLC0415
 
-    return run_rejections_command(settings, limit=args.limit, reason=args.reason, as_json=args.json)
+    return run_rejections(settings, limit=args.limit, reason=args.reason, as_json=args.json)
 
 
 # --- reindex (OpenSearch) ---------------------------------------------------------------------

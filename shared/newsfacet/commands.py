@@ -21,6 +21,7 @@ from newsfacet.model import Dimension, SearchResult
 
 if TYPE_CHECKING:
     from newsfacet.fileingest import FileOutcome, IngestReport
+    from newsfacet.rejections import RejectionRecord
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -300,4 +301,60 @@ def run_reindex(settings: Settings, *, delete_old: bool) -> int:
         f"{report.alias} -> {report.target} (was {report.source or 'nothing'}): "
         f"{report.copied} documents copied, {report.caught_up} caught up after the swap{kept}"
     )
+    return 0
+
+
+def format_rejections(entries: list[RejectionRecord]) -> str:
+    """One line per rejection, newest first, for `newsfacet rejections`."""
+    if not entries:
+        return "no rejections recorded"
+    return "\n".join(
+        f"{entry.rejected_at.isoformat(timespec='seconds')}  {entry.reason.value:<18}  "
+        f"s3://{entry.bucket}/{entry.key}  (version {entry.version}): {entry.detail}"
+        for entry in entries
+    )
+
+
+def run_rejections(settings: Settings, *, limit: int, reason: str | None, as_json: bool) -> int:
+    """`newsfacet rejections`: print the newest rejections; exit 2 on an unknown reason."""
+    from newsfacet.model import RejectionReason  # noqa: PLC0415
+    from newsfacet.rejections import open_rejection_log  # noqa: PLC0415
+
+    try:
+        wanted = RejectionReason(reason) if reason else None
+    except ValueError:
+        known = ", ".join(member.value for member in RejectionReason)
+        print(f"unknown reason {reason!r}: expected one of {known}", file=sys.stderr)
+        return 2
+    entries = open_rejection_log(settings).recent(limit=limit, reason=wanted)
+    if as_json:
+        for entry in entries:
+            print(entry.model_dump_json())
+    else:
+        print(format_rejections(entries))
+    return 0
+
+
+def run_reconcile(settings: Settings, *, as_json: bool) -> int:
+    """`newsfacet reconcile`: reconcile `settings.articles_bucket`, print the report; exit 2 when
+    the bucket or queue is not configured, 1 when something could not be reached."""
+    from botocore.exceptions import BotoCoreError, ClientError  # noqa: PLC0415
+
+    from newsfacet.reconcile import ReconcileNotConfiguredError, reconcile_configured_bucket  # noqa: PLC0415
+    from newsfacet.rejections import RejectionLogUnavailable  # noqa: PLC0415
+    from newsfacet.store import StoreError  # noqa: PLC0415
+
+    try:
+        report = reconcile_configured_bucket(settings)
+    except ReconcileNotConfiguredError:
+        print(
+            "newsfacet reconcile: set NEWSFACET_ARTICLES_BUCKET and NEWSFACET_INGEST_QUEUE_URL"
+            " (or --bucket and --queue-url)",
+            file=sys.stderr,
+        )
+        return 2
+    except (StoreError, RejectionLogUnavailable, BotoCoreError, ClientError) as error:
+        print(f"newsfacet reconcile: {error}", file=sys.stderr)
+        return 1
+    print(report.model_dump_json() if as_json else report.summary())
     return 0

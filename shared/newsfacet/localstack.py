@@ -542,7 +542,8 @@ class LocalStack:
 
     def _reconcile(self, s3: S3Client, sqs: SQSClient) -> None:
         """Repair what a crash lost (see `newsfacet.reconcile`) and say what was found."""
-        from newsfacet.reconcile import S3Bucket, reconcile  # noqa: PLC0415
+        from newsfacet.objects.s3 import S3Bucket  # noqa: PLC0415
+        from newsfacet.reconcile import reconcile  # noqa: PLC0415
         from newsfacet.rejections import open_rejection_log  # noqa: PLC0415
         from newsfacet.store import open_store  # noqa: PLC0415
 

@@ -30,8 +30,11 @@ from typing import Any
 import pytest
 from newsfacet.config import Settings
 from newsfacet.model import Dimension, SearchQuery
-from newsfacet.reconcile import Bucket, reconcile
-from newsfacet.rejections import DynamoDBRejectionLog, RejectionLog, SQLiteRejectionLog
+from newsfacet.objects.base import Bucket
+from newsfacet.reconcile import reconcile
+from newsfacet.rejections import RejectionLog
+from newsfacet.rejections.dynamodb import DynamoDBRejectionLog
+from newsfacet.rejections.sqlite import SQLiteRejectionLog
 from newsfacet.store.base import ArticleStore
 from newsfacet.store.opensearch.store import OpenSearchStore
 

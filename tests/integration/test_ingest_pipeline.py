@@ -33,10 +33,11 @@ import yaml
 from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 from moto import mock_aws
 from newsfacet.config import Settings
-from newsfacet.ingest import Ingestor, S3ObjectSource
+from newsfacet.ingest import Ingestor
 from newsfacet.model import Actor, Article, RejectionReason, SearchQuery, StoredVersion, WriteOutcome
+from newsfacet.objects.s3 import S3ObjectSource
 from newsfacet.pipeline import build_article
-from newsfacet.rejections import DynamoDBRejectionLog
+from newsfacet.rejections.dynamodb import DynamoDBRejectionLog
 from newsfacet.store.base import ArticleStore, StoreUnavailable
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -838,7 +839,8 @@ def lose_notifications(world: IngestWorld) -> None:
 
 
 def test_reconcile_reenqueues_lost_uploads_and_releases_lost_removals(world: IngestWorld) -> None:
-    from newsfacet.reconcile import S3Bucket, reconcile
+    from newsfacet.objects.s3 import S3Bucket
+    from newsfacet.reconcile import reconcile
 
     world.put("kept.html", news_page("Lisbon dock strike", None, PORT_STRIKE))
     world.put("removed.html", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
@@ -902,7 +904,8 @@ def open_store_at(url: str) -> ArticleStore:
 
 def assert_nothing_lost(world: IngestWorld) -> None:
     """Every object of the bucket is indexed or rejected, and nothing indexed lacks its object."""
-    from newsfacet.reconcile import S3Bucket, reconcile
+    from newsfacet.objects.s3 import S3Bucket
+    from newsfacet.reconcile import reconcile
 
     report = reconcile(
         S3Bucket(world.bucket, world.s3, world.sqs, world.queue_url), world.store, world.rejections
@@ -990,7 +993,8 @@ def test_fault_matrix_notifications_lost_in_a_crash_are_found_by_reconcile(world
     world.remove("early.html")
     lose_notifications(world)
 
-    from newsfacet.reconcile import S3Bucket, reconcile
+    from newsfacet.objects.s3 import S3Bucket
+    from newsfacet.reconcile import reconcile
 
     repaired = reconcile(
         S3Bucket(world.bucket, world.s3, world.sqs, world.queue_url), world.store, world.rejections

@@ -171,7 +171,8 @@ def test_a_stack_killed_mid_batch_keeps_its_bucket_and_loses_no_upload(
     engine: str, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from newsfacet.ingest import is_article_key
-    from newsfacet.reconcile import S3Bucket, reconcile
+    from newsfacet.objects.s3 import S3Bucket
+    from newsfacet.reconcile import reconcile
 
     if engine == "opensearch":  # the session's node (its index outlives both stacks), a fresh alias
         url = request.getfixturevalue("opensearch_url")
