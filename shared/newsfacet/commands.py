@@ -262,8 +262,8 @@ def local_state_dir(settings: Settings) -> Path:
 
 
 def run_local(args: argparse.Namespace, settings: Settings) -> int:
-    """`newsfacet local`: the whole stack on this machine until Ctrl-C (see `newsfacet.localstack`)."""
-    from newsfacet.localstack import LocalStack, LocalStackError, StackOptions  # noqa: PLC0415
+    """`newsfacet local`: the whole stack on this machine until Ctrl-C (see `newsfacet.localrun`)."""
+    from newsfacet.localrun.run import LocalRun, LocalRunError, StackOptions  # noqa: PLC0415
 
     options = StackOptions(
         host=args.host,
@@ -274,8 +274,8 @@ def run_local(args: argparse.Namespace, settings: Settings) -> int:
         state=local_state_dir(settings),
     )
     try:
-        return LocalStack(settings, options).run_until_stopped(sys.stdout)
-    except LocalStackError as error:
+        return LocalRun(settings, options).run_until_stopped(sys.stdout)
+    except LocalRunError as error:
         print(f"newsfacet local: {error}", file=sys.stderr)
         return EXIT_FAILED
 

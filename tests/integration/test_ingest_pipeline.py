@@ -29,11 +29,11 @@ from urllib.parse import quote_plus
 
 import boto3
 import pytest
-import yaml
 from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 from moto import mock_aws
 from newsfacet.config import Settings
 from newsfacet.ingest import Ingestor
+from newsfacet.localrun.template import read_cloudformation
 from newsfacet.model import Actor, Article, RejectionReason, SearchQuery, StoredVersion, WriteOutcome
 from newsfacet.objects.s3 import S3ObjectSource
 from newsfacet.pipeline import build_article
@@ -48,25 +48,8 @@ ENGINES = ["embedded", "opensearch"]
 # --- The template, read as CloudFormation YAML ------------------------------------------------------
 
 
-class _CfnLoader(yaml.SafeLoader):
-    """Reads CloudFormation short tags (!Ref, !GetAtt, ...) as {"Fn::<Tag>": value}."""
-
-
-def _tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
-    if isinstance(node, yaml.ScalarNode):
-        value: Any = loader.construct_scalar(node)
-    elif isinstance(node, yaml.SequenceNode):
-        value = loader.construct_sequence(node, deep=True)
-    else:
-        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
-    return {f"Fn::{suffix}": value}
-
-
-_CfnLoader.add_multi_constructor("!", _tag)
-
-
 def _template() -> dict[str, Any]:
-    return yaml.load((ROOT / "template.yaml").read_text(), Loader=_CfnLoader)
+    return read_cloudformation(ROOT / "template.yaml")
 
 
 def _resource(name: str) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""The whole system on one machine: what `newsfacet local` (and `make run`) starts.
+"""The local run: the whole system on one machine, what `newsfacet local` (and `make run`) starts.
 
 - moto in server mode (S3 + SQS) on 127.0.0.1, with the articles bucket, the ingest queue, its
   dead-letter queue and the bucket's notification configuration **read from template.yaml**, so the
@@ -14,6 +14,9 @@
 
 The handlers are configured the way Lambda configures them: through environment variables, set for
 the lifetime of the stack and restored when it stops.
+
+Modules: `template` (template.yaml as data), `worker` (the queue worker), `run` (this: moto, the
+server, the store, the environment, signals). Development only: the Lambda layers never ship it.
 """
 
 from __future__ import annotations
@@ -21,246 +24,40 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import signal
 import sys
 import threading
 import time
 import urllib.request
-import uuid
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType, TracebackType
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
-import yaml  # type: ignore[import-untyped]  # comes with moto[server]; no stubs installed
-
 from newsfacet.config import Settings
 from newsfacet.ingest import is_article_key
-from newsfacet.localserver import (
-    LocalContext,
-    LocalServer,
-    event_from_request,
-    import_file,
-    load_search_handler,
-)
+from newsfacet.localrun.template import LocalRunError, local_name, read_template
+from newsfacet.localrun.worker import QueueWorker, load_handler
+from newsfacet.localserver import LocalServer, event_from_request, import_file, load_search_handler
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from mypy_boto3_sqs import SQSClient
-    from mypy_boto3_sqs.type_defs import MessageTypeDef
 
     from newsfacet.reconcile import ReconcileReport
 
+__all__ = ["LOCAL_CREDENTIALS", "LocalRun", "LocalRunError", "StackOptions"]
 
-__all__ = [
-    "BucketSpec",
-    "LocalStack",
-    "LocalStackError",
-    "NotificationSpec",
-    "QueueSpec",
-    "StackOptions",
-    "StackResources",
-    "read_template",
-]
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 """The checkout this package is installed from (editable install): template, functions, samples."""
 
 LOCAL_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
 """moto accepts any credentials; fixed fake ones keep a real AWS account out of reach."""
 
 DEFAULT_REGION = "us-east-1"
-POLL_SECONDS = 1
-"""Long-poll wait of the worker: short, so Ctrl-C stops it within a second."""
-
-
-class LocalStackError(RuntimeError):
-    """The local stack cannot start (bad template, busy port, missing checkout files, node down)."""
-
-
-# --- Reading the template ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Intrinsic:
-    """A CloudFormation short-form function (`!Ref X`, `!GetAtt X.Arn`, ...), kept unevaluated."""
-
-    name: str
-    value: Any
-
-
-# YAML with CloudFormation's `!Tag` short forms (a SafeLoader: the template builds no objects).
-_TemplateLoader: Any = type("_TemplateLoader", (yaml.SafeLoader,), {})
-
-
-def _construct_intrinsic(loader: Any, suffix: str, node: Any) -> Intrinsic:
-    value: Any
-    if isinstance(node, yaml.ScalarNode):
-        value = loader.construct_scalar(node)
-    elif isinstance(node, yaml.SequenceNode):
-        value = loader.construct_sequence(node, deep=True)
-    else:
-        value = loader.construct_mapping(node, deep=True)
-    return Intrinsic(suffix, value)
-
-
-_TemplateLoader.add_multi_constructor("!", _construct_intrinsic)
-
-
-@dataclass(frozen=True)
-class NotificationSpec:
-    """One `QueueConfigurations` entry: which events, filtered how, go to which queue."""
-
-    queue: str  # logical id of the target queue
-    event: str  # e.g. s3:ObjectCreated:*
-    filter_rules: tuple[tuple[str, str], ...]  # (prefix|suffix, value)
-
-
-@dataclass(frozen=True)
-class QueueSpec:
-    """An SQS queue of the template: plain attributes, and where its failures are redriven."""
-
-    logical_id: str
-    attributes: Mapping[str, str]
-    dead_letter: str | None = None  # logical id of the dead-letter queue
-    max_receive_count: int | None = None
-
-
-@dataclass(frozen=True)
-class BucketSpec:
-    """The bucket whose notifications feed the ingest queue.
-
-    Its versioning is deliberately not recreated: moto (5.2) sends no event when a delete creates a
-    delete marker in a versioned bucket (AWS sends `ObjectRemoved:DeleteMarkerCreated`), so deletes
-    would never reach the queue. Unversioned, a delete sends `ObjectRemoved:Delete`, which ingest
-    handles the same way.
-    """
-
-    logical_id: str
-    notifications: tuple[NotificationSpec, ...]
-
-
-@dataclass(frozen=True)
-class StackResources:
-    """What the local stack recreates from template.yaml."""
-
-    bucket: BucketSpec
-    queues: Mapping[str, QueueSpec]
-
-    def ingest_queue(self) -> QueueSpec:
-        """The queue the bucket notifies (the one the ingest function consumes)."""
-        return self.queues[self.bucket.notifications[0].queue]
-
-
-# Queue properties CreateQueue takes as they are; anything else (policies, tags) does not matter locally.
-_QUEUE_ATTRIBUTES = (
-    "DelaySeconds",
-    "MaximumMessageSize",
-    "MessageRetentionPeriod",
-    "ReceiveMessageWaitTimeSeconds",
-    "VisibilityTimeout",
-    "SqsManagedSseEnabled",
-)
-
-
-def read_template(path: Path) -> StackResources:
-    """The bucket that notifies a queue, that queue and its dead-letter queue, from a SAM template.
-
-    Raises `LocalStackError` if the template has no such bucket or names a queue it does not define.
-    """
-    try:
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_TemplateLoader)
-    except (OSError, yaml.YAMLError) as error:
-        raise LocalStackError(f"cannot read {path}: {error}") from error
-    resources: dict[str, Any] = document.get("Resources") or {}
-    parameters: dict[str, Any] = document.get("Parameters") or {}
-    buckets = [
-        (name, body.get("Properties") or {})
-        for name, body in resources.items()
-        if body.get("Type") == "AWS::S3::Bucket"
-        and ((body.get("Properties") or {}).get("NotificationConfiguration") or {}).get("QueueConfigurations")
-    ]
-    if len(buckets) != 1:
-        raise LocalStackError(f"{path}: expected one bucket with queue notifications, found {len(buckets)}")
-    bucket_id, bucket = buckets[0]
-    notifications = tuple(
-        NotificationSpec(
-            queue=_logical_id(entry.get("Queue"), path),
-            event=str(entry["Event"]),
-            filter_rules=tuple(
-                (str(rule["Name"]).lower(), str(rule["Value"]))
-                for rule in ((entry.get("Filter") or {}).get("S3Key") or {}).get("Rules", [])
-            ),
-        )
-        for entry in bucket["NotificationConfiguration"]["QueueConfigurations"]
-    )
-    queues: dict[str, QueueSpec] = {}
-    pending = [notification.queue for notification in notifications]
-    while pending:
-        logical_id = pending.pop()
-        if logical_id in queues:
-            continue
-        body = resources.get(logical_id)
-        if not body or body.get("Type") != "AWS::SQS::Queue":
-            raise LocalStackError(f"{path}: {logical_id} is not an AWS::SQS::Queue resource")
-        queue = _queue_spec(logical_id, body.get("Properties") or {}, parameters, path)
-        queues[logical_id] = queue
-        if queue.dead_letter:
-            pending.append(queue.dead_letter)
-    return StackResources(BucketSpec(bucket_id, notifications), queues)
-
-
-def _queue_spec(
-    logical_id: str, properties: dict[str, Any], parameters: dict[str, Any], path: Path
-) -> QueueSpec:
-    attributes: dict[str, str] = {}
-    for name in _QUEUE_ATTRIBUTES:
-        if name in properties:
-            value = _literal(properties[name], parameters)
-            if value is not None:
-                attributes[name] = value
-    redrive = properties.get("RedrivePolicy") or {}
-    dead_letter = _logical_id(redrive["deadLetterTargetArn"], path) if redrive else None
-    count = _literal(redrive.get("maxReceiveCount"), parameters) if redrive else None
-    return QueueSpec(logical_id, attributes, dead_letter, int(count) if count else None)
-
-
-def _literal(value: Any, parameters: dict[str, Any]) -> str | None:
-    """A property's value as CreateQueue wants it: literals, or `!Ref` to a parameter's default."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float | str):
-        return str(value)
-    if isinstance(value, Intrinsic) and value.name == "Ref":
-        default = (parameters.get(str(value.value)) or {}).get("Default")
-        return _literal(default, parameters) if default is not None else None
-    return None
-
-
-def _logical_id(arn: Any, path: Path) -> str:
-    """`X` from `!GetAtt X.Arn`, `!GetAtt [X, Arn]` or `{"Fn::GetAtt": [X, Arn]}`."""
-    target: Any = None
-    if isinstance(arn, Intrinsic) and arn.name == "GetAtt":
-        target = arn.value
-    elif isinstance(arn, dict) and "Fn::GetAtt" in arn:
-        target = arn["Fn::GetAtt"]
-    if isinstance(target, str):
-        return target.split(".", 1)[0]
-    if isinstance(target, list) and target:
-        return str(target[0])
-    raise LocalStackError(f"{path}: a queue is named by {arn!r}; expected !GetAtt Queue.Arn")
-
-
-def local_name(logical_id: str) -> str:
-    """The local name of a resource: `IngestDeadLetterQueue` -> `newsfacet-ingest-dead-letter-queue`."""
-    return "newsfacet-" + re.sub(r"(?<!^)(?=[A-Z])", "-", logical_id).lower()
-
-
-# --- Options and environment ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -304,117 +101,8 @@ def _environment(values: Mapping[str, str]) -> Iterator[None]:
                 os.environ[name] = previous
 
 
-def _load_handler(path: Path) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
-    """Import a function's `app.py` afresh (a new execution environment) and return its handler."""
-    if not path.is_file():
-        raise LocalStackError(f"{path} not found: run from a checkout (pip install -e .)")
-    module = import_file(path, f"newsfacet_function_{uuid.uuid4().hex}")
-    handler: Callable[[dict[str, Any], Any], dict[str, Any]] = module.lambda_handler
-    return handler
-
-
-# --- The queue worker ----------------------------------------------------------------------------
-
-
-class QueueWorker(threading.Thread):
-    """Feeds the ingest queue to the ingest handler, as Lambda's SQS event source mapping does."""
-
-    def __init__(
-        self,
-        *,
-        sqs: SQSClient,
-        queue_url: str,
-        queue_arn: str,
-        region: str,
-        handler: Callable[[dict[str, Any], Any], dict[str, Any]],
-        log: TextIO,
-    ) -> None:
-        super().__init__(name="newsfacet-ingest-worker", daemon=True)
-        self._sqs = sqs
-        self._queue_url = queue_url
-        self._queue_arn = queue_arn
-        self._region = region
-        self._handler = handler
-        self._log = log
-        self._stopping = threading.Event()
-        self.batches = 0
-        self.failed_records = 0
-
-    def stop(self) -> None:
-        self._stopping.set()
-        self.join(timeout=POLL_SECONDS * 10)
-
-    def run(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                reply = self._sqs.receive_message(
-                    QueueUrl=self._queue_url,
-                    MaxNumberOfMessages=10,
-                    WaitTimeSeconds=POLL_SECONDS,
-                    MessageSystemAttributeNames=["All"],
-                    MessageAttributeNames=["All"],
-                )
-            except Exception as error:  # moto going away at shutdown, or a hiccup: keep polling
-                if not self._stopping.is_set():
-                    self._say(f"ingest worker: cannot poll the queue: {error}")
-                    self._stopping.wait(POLL_SECONDS)
-                continue
-            messages = reply.get("Messages", [])
-            if messages:
-                self._process(messages)
-
-    def _process(self, messages: list[MessageTypeDef]) -> None:
-        event = {"Records": [self._record(message) for message in messages]}
-        context = LocalContext(
-            function_name="newsfacet-ingest-local",
-            invoked_function_arn="arn:aws:lambda:local:000000000000:function:newsfacet-ingest-local",
-            log_group_name="/aws/lambda/newsfacet-ingest-local",
-            deadline_ms=int(time.time() * 1000) + 60_000,
-        )
-        try:
-            response = self._handler(event, context)
-            failed = {item["itemIdentifier"] for item in response.get("batchItemFailures", [])}
-        except Exception as error:
-            # Powertools raises when every record of the batch failed: Lambda retries them all.
-            self._say(f"ingest worker: the whole batch failed ({error}); the queue will redeliver it")
-            failed = {message["MessageId"] for message in messages}
-        done = [message for message in messages if message["MessageId"] not in failed]
-        if done:
-            self._sqs.delete_message_batch(
-                QueueUrl=self._queue_url,
-                Entries=[
-                    {"Id": str(index), "ReceiptHandle": message["ReceiptHandle"]}
-                    for index, message in enumerate(done)
-                ],
-            )
-        self.batches += 1
-        self.failed_records += len(failed)
-        note = f", {len(failed)} failed (redelivered after the visibility timeout)" if failed else ""
-        self._say(f"ingest: {len(messages)} message{'s' if len(messages) != 1 else ''} handled{note}")
-
-    def _record(self, message: MessageTypeDef) -> dict[str, Any]:
-        """One record of the SQS event Lambda would send for this message."""
-        return {
-            "messageId": message["MessageId"],
-            "receiptHandle": message["ReceiptHandle"],
-            "body": message["Body"],
-            "attributes": dict(message.get("Attributes", {})),
-            "messageAttributes": dict(message.get("MessageAttributes", {})),
-            "md5OfBody": message["MD5OfBody"],
-            "eventSource": "aws:sqs",
-            "eventSourceARN": self._queue_arn,
-            "awsRegion": self._region,
-        }
-
-    def _say(self, line: str) -> None:
-        print(line, file=self._log, flush=True)
-
-
-# --- The stack -----------------------------------------------------------------------------------
-
-
-class LocalStack:
-    """Start with `start()` (or `with LocalStack(...)`), stop with `stop()`; see the module docstring."""
+class LocalRun:
+    """Start with `start()` (or `with LocalRun(...)`), stop with `stop()`; see the module docstring."""
 
     def __init__(
         self, settings: Settings, options: StackOptions | None = None, log: TextIO | None = None
@@ -440,8 +128,8 @@ class LocalStack:
 
     # --- lifecycle
 
-    def start(self) -> LocalStack:
-        """Start every part, or stop what started and raise `LocalStackError`."""
+    def start(self) -> LocalRun:
+        """Start every part, or stop what started and raise `LocalRunError`."""
         try:
             self._start()
         except BaseException:
@@ -457,14 +145,14 @@ class LocalStack:
             try:
                 self._node = launcher.LocalNode.start()
             except launcher.NodeError as error:
-                raise LocalStackError(str(error)) from error
+                raise LocalRunError(str(error)) from error
             self.store_url = self._node.url
         self._quiet_emulator()
         self._moto = ThreadedMotoServer(ip_address="127.0.0.1", port=self.options.moto_port, verbose=False)
         try:
             self._moto.start()
         except OSError as error:
-            raise LocalStackError(f"cannot start moto on port {self.options.moto_port}: {error}") from error
+            raise LocalRunError(f"cannot start moto on port {self.options.moto_port}: {error}") from error
         host, port = self._moto.get_host_and_port()
         self.s3_endpoint = f"http://{host}:{port}"
         environment = {
@@ -495,7 +183,7 @@ class LocalStack:
                 (self.options.host, self.options.port), load_search_handler(), quiet=self.options.quiet
             ).start()
         except OSError as error:
-            raise LocalStackError(
+            raise LocalRunError(
                 f"cannot listen on {self.options.host}:{self.options.port}: {error}"
             ) from error
         self.api_url = self._server.url
@@ -505,7 +193,7 @@ class LocalStack:
             queue_url=self.queue_url,
             queue_arn=queue_arns[ingest_queue.logical_id],
             region=self.region,
-            handler=_load_handler(self.options.ingest_function),
+            handler=load_handler(self.options.ingest_function),
             log=self._log,
         )
         self._worker.start()
@@ -586,7 +274,7 @@ class LocalStack:
             self._node.stop()
             self._node = None
 
-    def __enter__(self) -> LocalStack:
+    def __enter__(self) -> LocalRun:
         return self.start()
 
     def __exit__(
@@ -688,10 +376,10 @@ class LocalStack:
         Asked of the server's handler directly, as an HTTP request would, minus an access-log line.
         """
         if self._server is None:
-            raise LocalStackError("the stack is not running")
+            raise LocalRunError("the stack is not running")
         response = self._server.invoke(event_from_request("GET", "/search?size=1", {}))
         if response.get("statusCode") != 200:
-            raise LocalStackError(
+            raise LocalRunError(
                 f"the search API answered {response.get('statusCode')}: {response.get('body')}"
             )
         total: int = json.loads(response["body"])["total"]
@@ -783,6 +471,6 @@ def _opensearch_launcher(root: Path) -> Any:
     """`infrastructure/opensearch/node.py` (standard library only), imported from the checkout."""
     path = root / "infrastructure" / "opensearch" / "node.py"
     if not path.is_file():
-        raise LocalStackError(f"{path} not found: --opensearch needs the checkout's launcher")
+        raise LocalRunError(f"{path} not found: --opensearch needs the checkout's launcher")
     name = "newsfacet_opensearch_launcher"
     return sys.modules.get(name) or import_file(path, name)
