@@ -1,10 +1,10 @@
 """The `newsfacet` command.
 
-Each subcommand is two small functions: `_add_<name>(subparsers)` declares its arguments and sets
-`handler=_run_<name>`, and `_run_<name>(args, settings) -> int` does the work. To add one, write both
-and append the `_add_` function to `SUBCOMMANDS`. Commands that use a store call `add_store_option`,
-which gives them `--store` (default: `Settings.from_env().store`). Heavy modules (the pipeline, spaCy,
-store clients) are imported inside the `_run_` functions so `newsfacet --help` stays instant.
+This module declares the arguments: `_add_<name>(subparsers)` per subcommand, with
+`handler=_command("run_<name>")`; `newsfacet.commands.run_<name>(args, settings) -> int` does the
+work (imported only when the command runs, so `newsfacet --help` stays instant). To add one, write
+both and append the `_add_` function to `SUBCOMMANDS`. Commands that use a store call
+`add_store_option`, which gives them `--store` (default: `Settings.from_env().store`).
 """
 
 from __future__ import annotations
@@ -22,9 +22,18 @@ __all__ = ["SUBCOMMANDS", "add_store_option", "build_parser", "main"]
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
-EXIT_OK = 0
-EXIT_REJECTED = 2
-EXIT_UNREADABLE = 1
+
+def _command(name: str) -> Handler:
+    """The subcommand `newsfacet.commands.<name>(args, settings)`, imported only when it runs: heavy
+    modules (the pipeline, spaCy, store clients) stay out of `newsfacet --help`."""
+
+    def run(args: argparse.Namespace, settings: Settings) -> int:
+        from newsfacet import commands  # noqa: PLC0415
+
+        handler: Handler = getattr(commands, name)
+        return handler(args, settings)
+
+    return run
 
 
 def add_store_option(parser: argparse.ArgumentParser) -> None:
@@ -49,31 +58,10 @@ def _add_extract(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     )
     parser.add_argument("file", type=Path, help="an HTML page, possibly gzip-compressed")
     parser.add_argument("--url", default=None, help="the URL the page was fetched from")
-    parser.set_defaults(handler=_run_extract)
+    parser.set_defaults(handler=_command("run_extract"))
 
 
-def _run_extract(args: argparse.Namespace, settings: Settings) -> int:
-    # Lazy: the pipeline loads trafilatura and spaCy, which other subcommands never need.
-    from newsfacet.model import Origin, Rejection  # noqa: PLC0415
-    from newsfacet.pipeline import build_article  # noqa: PLC0415
-
-    path: Path = args.file.resolve()
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        print(f"newsfacet extract: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    # Same origin as `newsfacet ingest` gives the file, so both compute the same article id.
-    origin = Origin(bucket="local", key=str(path), source_url=args.url)
-    result = build_article(raw, origin, version=0, settings=settings)
-    if isinstance(result, Rejection):
-        print(f"rejected: {result.reason.value}: {result.detail}", file=sys.stderr)
-        return EXIT_REJECTED
-    print(result.model_dump_json(indent=2))
-    return EXIT_OK
-
-
-# --- ingest, search, local (the work and the rendering live in newsfacet.commands) ---------------
+# --- ingest, search, local ------------------------------------------------------------------
 
 
 def _add_ingest(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -93,13 +81,7 @@ def _add_ingest(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
     parser.add_argument("--batch-size", type=_positive_int, default=50, help="articles per store write")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     add_store_option(parser)
-    parser.set_defaults(handler=_run_ingest)
-
-
-def _run_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from newsfacet.commands import run_ingest  # noqa: PLC0415
-
-    return run_ingest(args, settings)
+    parser.set_defaults(handler=_command("run_ingest"))
 
 
 def _add_search(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -124,13 +106,7 @@ def _add_search(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
     parser.add_argument("--cursor", default=None, metavar="C", help="next_cursor of the previous page")
     parser.add_argument("--json", action="store_true", help="print exactly the API's response body")
     add_store_option(parser)
-    parser.set_defaults(handler=_run_search)
-
-
-def _run_search(args: argparse.Namespace, settings: Settings) -> int:
-    from newsfacet.commands import run_search  # noqa: PLC0415
-
-    return run_search(args, settings)
+    parser.set_defaults(handler=_command("run_search"))
 
 
 def _add_local(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -149,13 +125,7 @@ def _add_local(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--opensearch", action="store_true", help="start a local OpenSearch node")
     parser.add_argument("--no-samples", action="store_true", help="do not upload the bundled samples")
     add_store_option(parser)
-    parser.set_defaults(handler=_run_local)
-
-
-def _run_local(args: argparse.Namespace, settings: Settings) -> int:
-    from newsfacet.commands import run_local  # noqa: PLC0415
-
-    return run_local(args, settings)
+    parser.set_defaults(handler=_command("run_local"))
 
 
 # --- serve ------------------------------------------------------------------------------------
@@ -173,18 +143,7 @@ def _add_serve(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8080, help="port of the API and the page (default 8080)")
     add_store_option(parser)
-    parser.set_defaults(handler=_run_serve)
-
-
-def _run_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from newsfacet.localserver import serve  # noqa: PLC0415
-
-    try:
-        serve(args.host, args.port, store=settings.store)
-    except OSError as error:  # e.g. the port is taken
-        print(f"newsfacet serve: cannot listen on {args.host}:{args.port}: {error.strerror}", file=sys.stderr)
-        return 1
-    return EXIT_OK
+    parser.set_defaults(handler=_command("run_serve"))
 
 
 def _positive_int(text: str) -> int:
@@ -210,15 +169,7 @@ def _add_reconcile(subparsers: argparse._SubParsersAction[argparse.ArgumentParse
     parser.add_argument("--queue-url", default=None, help="the ingest queue (NEWSFACET_INGEST_QUEUE_URL)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     add_store_option(parser)
-    parser.set_defaults(handler=_run_reconcile)
-
-
-def _run_reconcile(args: argparse.Namespace, settings: Settings) -> int:
-    from newsfacet.commands import run_reconcile  # noqa: PLC0415
-
-    overrides = {"articles_bucket": args.bucket, "ingest_queue_url": args.queue_url}
-    settings = settings.model_copy(update={name: value for name, value in overrides.items() if value})
-    return run_reconcile(settings, as_json=args.json)
+    parser.set_defaults(handler=_command("run_reconcile"))
 
 
 # --- rejections ---------------------------------------------------------------------------------
@@ -236,13 +187,7 @@ def _add_rejections(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
     parser.add_argument("--reason", default=None, help="only this reason (e.g. binary, error_page)")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     add_store_option(parser)
-    parser.set_defaults(handler=_run_rejections)
-
-
-def _run_rejections(args: argparse.Namespace, settings: Settings) -> int:
-    from newsfacet.commands import run_rejections  # noqa: PLC0415
-
-    return run_rejections(settings, limit=args.limit, reason=args.reason, as_json=args.json)
+    parser.set_defaults(handler=_command("run_rejections"))
 
 
 # --- reindex (OpenSearch) ---------------------------------------------------------------------
@@ -260,15 +205,7 @@ def _add_reindex(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     parser.add_argument("--alias", default=None, help="index alias (default: $NEWSFACET_INDEX_ALIAS)")
     parser.add_argument("--delete-old", action="store_true", help="delete the old index after the swap")
     add_store_option(parser)
-    parser.set_defaults(handler=_run_reindex)
-
-
-def _run_reindex(args: argparse.Namespace, settings: Settings) -> int:
-    from newsfacet.commands import run_reindex  # noqa: PLC0415
-
-    if args.alias:
-        settings = settings.model_copy(update={"index_alias": args.alias})
-    return run_reindex(settings, delete_old=args.delete_old)
+    parser.set_defaults(handler=_command("run_reindex"))
 
 
 # --- wiring -----------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_REJECTED = 2  # `newsfacet extract`: the page is not an article
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
@@ -280,8 +281,11 @@ def run_local(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_FAILED
 
 
-def run_reindex(settings: Settings, *, delete_old: bool) -> int:
+def run_reindex(args: argparse.Namespace, settings: Settings) -> int:
     """`newsfacet reindex`: reindex and swap, report on stdout; exit 1 (with the reason) on failure."""
+    if args.alias:
+        settings = settings.model_copy(update={"index_alias": args.alias})
+    delete_old: bool = args.delete_old
     from newsfacet.store import StoreError  # noqa: PLC0415
     from newsfacet.store.opensearch.store import OpenSearchStore  # noqa: PLC0415
 
@@ -315,8 +319,11 @@ def format_rejections(entries: list[RejectionRecord]) -> str:
     )
 
 
-def run_rejections(settings: Settings, *, limit: int, reason: str | None, as_json: bool) -> int:
+def run_rejections(args: argparse.Namespace, settings: Settings) -> int:
     """`newsfacet rejections`: print the newest rejections; exit 2 on an unknown reason."""
+    limit: int = args.limit
+    reason: str | None = args.reason
+    as_json: bool = args.json
     from newsfacet.model import RejectionReason  # noqa: PLC0415
     from newsfacet.rejections import open_rejection_log  # noqa: PLC0415
 
@@ -335,7 +342,7 @@ def run_rejections(settings: Settings, *, limit: int, reason: str | None, as_jso
     return 0
 
 
-def run_reconcile(settings: Settings, *, as_json: bool) -> int:
+def run_reconcile(args: argparse.Namespace, settings: Settings) -> int:
     """`newsfacet reconcile`: reconcile `settings.articles_bucket`, print the report; exit 2 when
     the bucket or queue is not configured, 1 when something could not be reached."""
     from botocore.exceptions import BotoCoreError, ClientError  # noqa: PLC0415
@@ -344,6 +351,8 @@ def run_reconcile(settings: Settings, *, as_json: bool) -> int:
     from newsfacet.rejections import RejectionLogUnavailable  # noqa: PLC0415
     from newsfacet.store import StoreError  # noqa: PLC0415
 
+    overrides = {"articles_bucket": args.bucket, "ingest_queue_url": args.queue_url}
+    settings = settings.model_copy(update={name: value for name, value in overrides.items() if value})
     try:
         report = reconcile_configured_bucket(settings)
     except ReconcileNotConfiguredError:
@@ -356,5 +365,42 @@ def run_reconcile(settings: Settings, *, as_json: bool) -> int:
     except (StoreError, RejectionLogUnavailable, BotoCoreError, ClientError) as error:
         print(f"newsfacet reconcile: {error}", file=sys.stderr)
         return 1
-    print(report.model_dump_json() if as_json else report.summary())
+    print(report.model_dump_json() if args.json else report.summary())
     return 0
+
+
+# --- extract, serve --------------------------------------------------------------------------
+
+
+def run_extract(args: argparse.Namespace, settings: Settings) -> int:
+    """`newsfacet extract`: the article as JSON (0), a rejection (2) or an unreadable file (1)."""
+    # Lazy: the pipeline loads trafilatura and spaCy, which other subcommands never need.
+    from newsfacet.model import Origin, Rejection  # noqa: PLC0415
+    from newsfacet.pipeline import build_article  # noqa: PLC0415
+
+    path: Path = args.file.resolve()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        print(f"newsfacet extract: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILED  # unreadable
+    # Same origin as `newsfacet ingest` gives the file, so both compute the same article id.
+    origin = Origin(bucket="local", key=str(path), source_url=args.url)
+    result = build_article(raw, origin, version=0, settings=settings)
+    if isinstance(result, Rejection):
+        print(f"rejected: {result.reason.value}: {result.detail}", file=sys.stderr)
+        return EXIT_REJECTED
+    print(result.model_dump_json(indent=2))
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace, settings: Settings) -> int:
+    """`newsfacet serve`: the search API and page over a store until Ctrl-C."""
+    from newsfacet.localserver import serve  # noqa: PLC0415
+
+    try:
+        serve(args.host, args.port, store=settings.store)
+    except OSError as error:  # e.g. the port is taken
+        print(f"newsfacet serve: cannot listen on {args.host}:{args.port}: {error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK

@@ -41,7 +41,6 @@ from newsfacet.store.cursor import CursorPosition
 from newsfacet.store.facets import (
     article_facet_values,
     fold,
-    fold_prefix,
     matches_prefix,
     ordered_facet,
     searchable_forms,
@@ -343,7 +342,7 @@ def search_body(query: SearchQuery, position: CursorPosition | None) -> Body:
 def facet_values_body(dimension: Dimension, prefix: str, query: SearchQuery, size: int) -> Body:
     """Counts of `dimension`'s values having a word starting with `prefix`, under every filter of
     `query` but `dimension`'s own selection."""
-    folded = fold_prefix(prefix)
+    folded = fold(prefix)
     selected = [
         value for value in dict.fromkeys(query.selected(dimension).values) if matches_prefix(value, prefix)
     ]
