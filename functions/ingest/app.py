@@ -33,7 +33,7 @@ NAMESPACE = "newsfacet"
 logger = Logger(service="newsfacet-ingest")
 metrics = Metrics(namespace=NAMESPACE, service="newsfacet-ingest")
 # Rejections are counted per reason, each in its own EMF line; unlike `single_metric`, a provider's
-# flush honours POWERTOOLS_METRICS_DISABLED (the local stack would print one line per rejection).
+# flush honours POWERTOOLS_METRICS_DISABLED (the local run would print one line per rejection).
 rejection_metrics = EphemeralMetrics(namespace=NAMESPACE, service="newsfacet-ingest")
 tracer = Tracer(service="newsfacet-ingest")
 processor = BatchProcessor(event_type=EventType.SQS)

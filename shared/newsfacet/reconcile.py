@@ -1,6 +1,6 @@
 """Bucket against index: find what events lost, and repair it.
 
-S3 notifications can be lost (a local stack killed mid-batch, a queue purged, a bug that parked
+S3 notifications can be lost (a local run killed mid-batch, a queue purged, a bug that parked
 messages in the dead-letter queue past retention), so the index can drift from the bucket. This
 module compares the two and repairs the difference:
 
@@ -11,7 +11,7 @@ module compares the two and repairs the difference:
   article is tombstoned when no object holds it any more), as the lost `ObjectRemoved` would have.
 
 A report counts both (`lost` is what was missing before the repair). The same code runs as
-`newsfacet reconcile`, at the start of the local stack, and on AWS on a schedule
+`newsfacet reconcile`, at the start of the local run, and on AWS on a schedule
 (`functions/reconcile/app.py`). Objects uploaded while it runs may show as missing: re-enqueuing
 them is harmless (a repeated event is `stale`).
 """

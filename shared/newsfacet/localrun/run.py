@@ -285,7 +285,7 @@ class LocalRun:
     # --- AWS resources, as the template declares them
 
     def _clients(self) -> tuple[S3Client, SQSClient]:
-        import boto3  # noqa: PLC0415 - only the local stack talks to moto
+        import boto3  # noqa: PLC0415 - only the local run talks to moto
 
         session = boto3.session.Session(
             region_name=self.region,

@@ -77,7 +77,7 @@ class BucketSpec:
 
 @dataclass(frozen=True)
 class StackResources:
-    """What the local stack recreates from template.yaml."""
+    """What the local run recreates from template.yaml."""
 
     bucket: BucketSpec
     queues: Mapping[str, QueueSpec]

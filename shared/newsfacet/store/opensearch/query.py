@@ -1,6 +1,6 @@
 """OpenSearch request bodies built from typed queries, and typed results read from responses.
 
-Pure functions over plain data, in one place, so the adapter (`opensearch.py`) only moves bytes and
+Pure functions over plain data, in one place, so the adapter (`store.py`, `bulk.py`) only moves bytes and
 these can be read (and unit-tested) without a cluster. Nothing the user types reaches OpenSearch as
 query syntax: `q` arrives as `newsfacet.query_syntax`'s AST and becomes `multi_match` clauses whose
 text is analysed, never parsed.
