@@ -284,6 +284,7 @@ def bench_opensearch(articles: list[Article], queries: list[tuple[str, SearchQue
     The raw side gets its documents ready-made: converting articles is counted against ours only.
     """
     from newsfacet.config import Settings
+    from newsfacet.store.opensearch import documents
     from newsfacet.store.opensearch import query as bodies
     from newsfacet.store.opensearch.store import OpenSearchStore
     from opensearchpy import OpenSearch, helpers
@@ -305,7 +306,7 @@ def bench_opensearch(articles: list[Article], queries: list[tuple[str, SearchQue
                 "_id": a.id,
                 "_version": a.version,
                 "_version_type": "external",
-                "_source": bodies.article_document(a),
+                "_source": documents.article_document(a),
             }
             for a in batch
         ]

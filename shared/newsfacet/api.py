@@ -395,6 +395,7 @@ def create_app(
     app = APIGatewayRestResolver(enable_validation=True, cors=cors)
     _add_error_replies(app, log or logger, cors=cors is not None)
     _add_search_routes(app, store)
+    _add_lookup_routes(app, store)
     _add_document_routes(app)
     return app
 
@@ -442,7 +443,7 @@ def _add_error_replies(
 
 
 def _add_search_routes(app: APIGatewayRestResolver, store: StoreProvider) -> None:
-    """`/search`, `/articles/{id}`, `/facets/{dimension}` and `/health`, on `store`."""
+    """`/search` and `/facets/{dimension}`: the routes that take the filters, on `store`."""
 
     @app.get(
         SEARCH_PATH,
@@ -484,6 +485,34 @@ def _add_search_routes(app: APIGatewayRestResolver, store: StoreProvider) -> Non
         return Response(status_code=HTTPStatus.OK.value, content_type=_JSON, body=body)
 
     @app.get(
+        FACETS_PATH,
+        summary="Values of one facet dimension having a word that starts with a prefix",
+        responses={
+            200: {"description": "Values with counts", "content": {_JSON: {"model": FacetValuesResult}}},
+            400: _BAD_PARAMETER_DOC,
+            503: _UNAVAILABLE_DOC,
+        },
+    )
+    @with_filters
+    def facet_values(
+        *,
+        dimension: Annotated[Dimension, Path(description="actor, location, topic, source or language")],
+        prefix: Annotated[
+            str, Query(max_length=100, description="Start of any word of the value; case and accents ignored")
+        ] = "",
+        size: Annotated[int, Query(ge=1, le=MAX_FACET_SIZE, description="Values to return")] = 10,
+        filters: dict[str, Any],
+    ) -> Response[str]:
+        """Disjunctive counts (every filter but this dimension's own) of the matching values."""
+        query = build_query(**filters)
+        values = store().facet_values(dimension, prefix.strip(), query, size)
+        return _json_reply(HTTPStatus.OK, FacetValuesResult(dimension=dimension, values=values))
+
+
+def _add_lookup_routes(app: APIGatewayRestResolver, store: StoreProvider) -> None:
+    """`/articles/{id}` and `/health`, on `store`."""
+
+    @app.get(
         ARTICLE_PATH,
         summary="One article, as indexed",
         responses={
@@ -507,30 +536,6 @@ def _add_search_routes(app: APIGatewayRestResolver, store: StoreProvider) -> Non
                 HTTPStatus.NOT_FOUND, ApiError(error="not_found", parameter="id", detail=detail)
             )
         return _json_reply(HTTPStatus.OK, found)
-
-    @app.get(
-        FACETS_PATH,
-        summary="Values of one facet dimension having a word that starts with a prefix",
-        responses={
-            200: {"description": "Values with counts", "content": {_JSON: {"model": FacetValuesResult}}},
-            400: _BAD_PARAMETER_DOC,
-            503: _UNAVAILABLE_DOC,
-        },
-    )
-    @with_filters
-    def facet_values(
-        *,
-        dimension: Annotated[Dimension, Path(description="actor, location, topic, source or language")],
-        prefix: Annotated[
-            str, Query(max_length=100, description="Start of any word of the value; case and accents ignored")
-        ] = "",
-        size: Annotated[int, Query(ge=1, le=MAX_FACET_SIZE, description="Values to return")] = 10,
-        filters: dict[str, Any],
-    ) -> Response[str]:
-        """Disjunctive counts (every filter but this dimension's own) of the matching values."""
-        query = build_query(**filters)
-        values = store().facet_values(dimension, prefix.strip(), query, size)
-        return _json_reply(HTTPStatus.OK, FacetValuesResult(dimension=dimension, values=values))
 
     @app.get(
         HEALTH_PATH,

@@ -15,8 +15,9 @@
 The handlers are configured the way Lambda configures them: through environment variables, set for
 the lifetime of the stack and restored when it stops.
 
-Modules: `template` (template.yaml as data), `worker` (the queue worker), `run` (this: moto, the
-server, the store, the environment, signals). Development only: the Lambda layers never ship it.
+Modules: `template` (template.yaml as data), `aws` (moto and the template's resources in it),
+`worker` (the queue worker), `run` (this: the parts started and stopped together, the environment,
+signals). Development only: the Lambda layers never ship it.
 """
 
 from __future__ import annotations
@@ -28,10 +29,9 @@ import signal
 import sys
 import threading
 import time
-import urllib.request
 import warnings
 from collections.abc import Iterator, Mapping
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType, TracebackType
@@ -39,7 +39,8 @@ from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from newsfacet.config import Settings
 from newsfacet.ingest import is_article_key
-from newsfacet.localrun.template import LocalRunError, local_name, read_template
+from newsfacet.localrun.aws import DEFAULT_REGION, LOCAL_CREDENTIALS, Emulator
+from newsfacet.localrun.template import LocalRunError, read_template
 from newsfacet.localrun.worker import QueueWorker, load_handler
 from newsfacet.localserver import LocalServer, event_from_request, import_file, load_search_handler
 
@@ -53,11 +54,6 @@ __all__ = ["LOCAL_CREDENTIALS", "LocalRun", "LocalRunError", "StackOptions"]
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 """The checkout this package is installed from (editable install): template, functions, samples."""
-
-LOCAL_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
-"""moto accepts any credentials; fixed fake ones keep a real AWS account out of reach."""
-
-DEFAULT_REGION = "us-east-1"
 
 
 @dataclass(frozen=True)
@@ -112,17 +108,13 @@ class LocalRun:
         self._log = log or sys.stderr
         self.region = settings.aws_region or os.environ.get("AWS_DEFAULT_REGION") or DEFAULT_REGION
         self.resources = read_template(self.options.template)
-        self.bucket = local_name(self.resources.bucket.logical_id)
+        self.emulator = Emulator(self.resources, self.region, self.options.moto_port)
+        self.bucket = self.emulator.bucket
         self.store_url = settings.store
-        self.s3_endpoint = ""
         self.api_url = ""
-        self.queue_url = ""
-        self.dead_letter_url = ""
-        self._moto: Any = None
         self._node: Any = None
         self._server: LocalServer | None = None
         self._worker: QueueWorker | None = None
-        self._recording = False
         self.last_reconcile: ReconcileReport | None = None
         self._restore_environment = ExitStack()
 
@@ -138,8 +130,6 @@ class LocalRun:
         return self
 
     def _start(self) -> None:
-        from moto.server import ThreadedMotoServer  # noqa: PLC0415 - dev dependency, local only
-
         if self.options.start_opensearch:
             launcher = _opensearch_launcher(self.options.root)
             try:
@@ -148,13 +138,7 @@ class LocalRun:
                 raise LocalRunError(str(error)) from error
             self.store_url = self._node.url
         self._quiet_emulator()
-        self._moto = ThreadedMotoServer(ip_address="127.0.0.1", port=self.options.moto_port, verbose=False)
-        try:
-            self._moto.start()
-        except OSError as error:
-            raise LocalRunError(f"cannot start moto on port {self.options.moto_port}: {error}") from error
-        host, port = self._moto.get_host_and_port()
-        self.s3_endpoint = f"http://{host}:{port}"
+        self.emulator.start()
         environment = {
             **LOCAL_CREDENTIALS,
             "AWS_ENDPOINT_URL": self.s3_endpoint,
@@ -169,15 +153,8 @@ class LocalRun:
         if self.options.start_opensearch:
             environment["NEWSFACET_OPENSEARCH_AUTH"] = "none"
         self._restore_environment.enter_context(_environment(environment))
-        # moto's state lives in the process, not in the server: start from nothing, as a new process.
-        with urllib.request.urlopen(
-            urllib.request.Request(f"{self.s3_endpoint}/moto-api/reset", method="POST")
-        ):
-            pass
-        s3, sqs = self._clients()
-        kept = self._replay_and_record(s3) if self.options.state is not None else {}
-        queue_arns = self._create_queues(sqs)
-        self._create_bucket(s3, queue_arns, kept)
+        queue_arns = self.emulator.create_resources(self.options.state)
+        s3, sqs = self.emulator.clients()
         try:
             self._server = LocalServer(
                 (self.options.host, self.options.port), load_search_handler(), quiet=self.options.quiet
@@ -199,34 +176,6 @@ class LocalRun:
         self._worker.start()
         if self.options.state is not None:
             self._reconcile(s3, sqs)
-
-    def _replay_and_record(self, s3: S3Client) -> dict[str, bytes]:
-        """Bring back what the last run's S3 and SQS held, and record this run's requests.
-
-        moto keeps everything in memory, so the stack records every request it serves to a file
-        under `options.state`, each before it is answered (an upload S3 acknowledged is on disk).
-        At start the file is replayed into the new moto, the bucket's objects are read back, and the
-        recording starts afresh from them (re-uploaded while the bucket sends no notification), so it
-        holds one run's requests, not every run's. Messages the crash lost are found by the
-        reconcile that follows the start.
-        """
-        from moto.moto_api import recorder  # noqa: PLC0415 - dev dependency, local only
-
-        path = self.options.state / "moto-requests.jsonl"  # type: ignore[operator]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        recorder.stop_recording()
-        recorder._location = str(path)  # moto reads its path from the environment at import only
-        kept: dict[str, bytes] = {}
-        if path.is_file() and path.stat().st_size:
-            recorder.replay_recording(target_host=self.s3_endpoint)
-            with suppress(s3.exceptions.NoSuchBucket):
-                for page in s3.get_paginator("list_objects_v2").paginate(Bucket=self.bucket):
-                    for item in page.get("Contents", []):
-                        kept[item["Key"]] = s3.get_object(Bucket=self.bucket, Key=item["Key"])["Body"].read()
-        recorder.reset_recording()
-        recorder.start_recording()
-        self._recording = True
-        return kept
 
     def _reconcile(self, s3: S3Client, sqs: SQSClient) -> None:
         """Repair what a crash lost (see `newsfacet.reconcile`) and say what was found."""
@@ -260,19 +209,24 @@ class LocalRun:
         if self._server is not None:
             self._server.stop()
             self._server = None
-        if self._recording:
-            from moto.moto_api import recorder  # noqa: PLC0415 - dev dependency, local only
-
-            recorder.stop_recording()
-            self._recording = False
-        if self._moto is not None:
-            with suppress(Exception):  # a half-started server has nothing to shut down
-                self._moto.stop()
-            self._moto = None
+        self.emulator.stop()
         self._restore_environment.close()
         if self._node is not None:
             self._node.stop()
             self._node = None
+
+    @property
+    def s3_endpoint(self) -> str:
+        """moto's URL (S3 and SQS)."""
+        return self.emulator.endpoint
+
+    @property
+    def queue_url(self) -> str:
+        return self.emulator.queue_url
+
+    @property
+    def dead_letter_url(self) -> str:
+        return self.emulator.dead_letter_url
 
     def __enter__(self) -> LocalRun:
         return self.start()
@@ -282,84 +236,11 @@ class LocalRun:
     ) -> None:
         self.stop()
 
-    # --- AWS resources, as the template declares them
-
-    def _clients(self) -> tuple[S3Client, SQSClient]:
-        import boto3  # noqa: PLC0415 - only the local run talks to moto
-
-        session = boto3.session.Session(
-            region_name=self.region,
-            aws_access_key_id=LOCAL_CREDENTIALS["AWS_ACCESS_KEY_ID"],
-            aws_secret_access_key=LOCAL_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
-        )
-        s3 = session.client("s3", endpoint_url=self.s3_endpoint)
-        sqs = session.client("sqs", endpoint_url=self.s3_endpoint)
-        return s3, sqs
-
-    def _create_queues(self, sqs: SQSClient) -> dict[str, str]:
-        """Every queue, dead-letter queues first; returns logical id -> ARN."""
-        arns: dict[str, str] = {}
-        ordered = sorted(self.resources.queues.values(), key=lambda queue: queue.dead_letter is not None)
-        for queue in ordered:
-            attributes: Any = dict(queue.attributes)  # the stubs want literal attribute names
-            if queue.dead_letter:
-                attributes["RedrivePolicy"] = json.dumps(
-                    {
-                        "deadLetterTargetArn": arns[queue.dead_letter],
-                        "maxReceiveCount": queue.max_receive_count or 5,
-                    }
-                )
-            url = sqs.create_queue(QueueName=local_name(queue.logical_id), Attributes=attributes)["QueueUrl"]
-            arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"][
-                "QueueArn"
-            ]
-            arns[queue.logical_id] = arn
-            if queue.logical_id == self.resources.ingest_queue().logical_id:
-                self.queue_url = url
-            elif queue.dead_letter is None:
-                self.dead_letter_url = url
-        return arns
-
-    def _create_bucket(self, s3: S3Client, queue_arns: Mapping[str, str], kept: Mapping[str, bytes]) -> None:
-        """The bucket, `kept` objects put back into it (before it notifies: they were ingested
-        already), then its notifications."""
-        spec = self.resources.bucket
-        with suppress(s3.exceptions.BucketAlreadyOwnedByYou, s3.exceptions.BucketAlreadyExists):
-            if self.region == DEFAULT_REGION:
-                s3.create_bucket(Bucket=self.bucket)
-            else:
-                s3.create_bucket(
-                    Bucket=self.bucket,
-                    CreateBucketConfiguration={"LocationConstraint": self.region},  # type: ignore[typeddict-item]
-                )
-        if kept:
-            s3.put_bucket_notification_configuration(Bucket=self.bucket, NotificationConfiguration={})
-            for key, body in kept.items():
-                s3.put_object(Bucket=self.bucket, Key=key, Body=body)
-            sqs = self._clients()[1]
-            for url in (self.queue_url, self.dead_letter_url):
-                sqs.purge_queue(
-                    QueueUrl=url
-                )  # what the replay re-sent; the reconcile re-enqueues the missing
-        configurations: list[Any] = []
-        for notification in spec.notifications:
-            configuration: dict[str, Any] = {
-                "QueueArn": queue_arns[notification.queue],
-                "Events": [notification.event],
-            }
-            if notification.filter_rules:
-                rules = [{"Name": name, "Value": value} for name, value in notification.filter_rules]
-                configuration["Filter"] = {"Key": {"FilterRules": rules}}
-            configurations.append(configuration)
-        s3.put_bucket_notification_configuration(
-            Bucket=self.bucket, NotificationConfiguration={"QueueConfigurations": configurations}
-        )
-
     # --- using it
 
     def upload_samples(self) -> list[str]:
         """Put every bundled sample page into the bucket (key `samples/NAME`); returns the keys."""
-        s3, _ = self._clients()
+        s3, _ = self.emulator.clients()
         keys = []
         for path in sorted(self.options.samples.iterdir()):
             if not is_article_key(path.name):

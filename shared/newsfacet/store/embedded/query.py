@@ -228,7 +228,15 @@ class Plan:
         With `prefix`, only values with a word (and what follows) starting with it. With `top`,
         only the `top` most frequent values are needed (any selected value is counted anyway).
         """
-        codes = [DIM_CODE[d] for d in dimensions]
+        if not self.restricted and not any(d != skip for d in self.selections):
+            # Nothing narrows these dimensions: the live counts kept on write are the answer.
+            return self._live_counts(conn, dimensions, prefix, top)
+        return self._tallied_counts(conn, dimensions, skip, prefix, top)
+
+    def _live_counts(
+        self, conn: sqlite3.Connection, dimensions: list[Dimension], prefix: str | None, top: int | None
+    ) -> dict[Dimension, dict[str, int]]:
+        """`facet_counts` when nothing narrows the dimensions: read from `facet_values.live`."""
         counts: dict[Dimension, dict[str, int]] = {d: {} for d in dimensions}
         candidates, candidate_params = "", []
         if prefix:
@@ -237,28 +245,38 @@ class Plan:
                 " WHERE dim = v.dim AND suffix >= ? AND suffix < ?)"
             )
             candidate_params = [prefix, prefix + _TOP_OF_UNICODE]
-        everything = not self.restricted and not any(d != skip for d in self.selections)
-        marks = ",".join("?" * len(codes))
-        if everything:
-            # Nothing narrows these dimensions: the live counts kept on write are the answer.
-            limit = "" if top is None or prefix else " ORDER BY v.live DESC, v.value ASC LIMIT ?"
-            for dimension, code in zip(dimensions, codes, strict=True):
-                rows = conn.execute(
-                    f"SELECT v.value, v.live FROM facet_values v INDEXED BY facet_values_by_count"
-                    f" WHERE v.dim = ? AND v.live > 0{candidates}{limit}",
-                    [code, *candidate_params, *([top] if limit else [])],
-                )
-                counts[dimension] = dict(rows)
-                missing = self._missing_chosen(dimension, counts[dimension], prefix)
-                if limit and missing:  # selected values beyond the top keep their real count
-                    counts[dimension].update(
-                        conn.execute(
-                            "SELECT value, live FROM facet_values WHERE dim = ?"
-                            " AND value IN (SELECT value FROM json_each(?))",
-                            [code, json.dumps(missing)],
-                        )
+        limit = "" if top is None or prefix else " ORDER BY v.live DESC, v.value ASC LIMIT ?"
+        for dimension in dimensions:
+            code = DIM_CODE[dimension]
+            rows = conn.execute(
+                f"SELECT v.value, v.live FROM facet_values v INDEXED BY facet_values_by_count"
+                f" WHERE v.dim = ? AND v.live > 0{candidates}{limit}",
+                [code, *candidate_params, *([top] if limit else [])],
+            )
+            counts[dimension] = dict(rows)
+            missing = self._missing_chosen(dimension, counts[dimension], prefix)
+            if limit and missing:  # selected values beyond the top keep their real count
+                counts[dimension].update(
+                    conn.execute(
+                        "SELECT value, live FROM facet_values WHERE dim = ?"
+                        " AND value IN (SELECT value FROM json_each(?))",
+                        [code, json.dumps(missing)],
                     )
-            return counts
+                )
+        return counts
+
+    def _tallied_counts(
+        self,
+        conn: sqlite3.Connection,
+        dimensions: list[Dimension],
+        skip: Dimension | None,
+        prefix: str | None,
+        top: int | None,
+    ) -> dict[Dimension, dict[str, int]]:
+        """`facet_counts` over the matched articles: their packed facet ids, counted in Python."""
+        codes = [DIM_CODE[d] for d in dimensions]
+        counts: dict[Dimension, dict[str, int]] = {d: {} for d in dimensions}
+        marks = ",".join("?" * len(codes))
         source, params = self.source(skip=skip)
         packed = array("i")
         for (blob,) in conn.execute(

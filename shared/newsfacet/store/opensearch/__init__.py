@@ -42,6 +42,7 @@ custom document ids but has no aliases, no `_refresh`/`refresh=`, no external ve
 - `reindex()` raises `StoreError`: build a new collection (or index) and ingest again instead.
 
 Modules: `store` (the port's methods), `query` (request bodies and reading replies, as plain data),
+`documents` (what an article is indexed as),
 `bulk` (versioned writes with retries), `admin` (template, alias, indices, reindex), `connection`
 (the client, created once, lazily; only this package imports opensearch-py; authentication).
 """

@@ -18,6 +18,7 @@ from opensearchpy.exceptions import NotFoundError
 from pydantic import ValidationError
 
 from newsfacet.store.base import StoreError
+from newsfacet.store.opensearch import documents
 from newsfacet.store.opensearch import query as bodies
 from newsfacet.store.opensearch.bulk import BulkWriter, Write, held_state
 from newsfacet.store.opensearch.connection import Connection, Document
@@ -208,8 +209,8 @@ def _rederived(hit: Document) -> Write:
     if source.get("deleted"):
         return Write(hit["_id"], version, json.dumps(source, ensure_ascii=False))
     try:
-        article = bodies.article_from_source(source)
-        return Write(hit["_id"], version, bodies.article_source(article, held_state(source)[1]))
+        article = documents.article_from_source(source)
+        return Write(hit["_id"], version, documents.article_source(article, held_state(source)[1]))
     except ValidationError:
         # not an Article any more: copy it as it is
         return Write(hit["_id"], version, json.dumps(source, ensure_ascii=False))

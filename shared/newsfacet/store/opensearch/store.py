@@ -28,6 +28,7 @@ from newsfacet.store.base import ArticleStore, DocumentRejected, InvalidCursor
 from newsfacet.store.cursor import CursorPosition, decode_cursor, encode_cursor
 from newsfacet.store.facets import ordered_facet
 from newsfacet.store.holders import with_holder, without_holder
+from newsfacet.store.opensearch import documents
 from newsfacet.store.opensearch import query as bodies
 from newsfacet.store.opensearch.admin import IndexAdmin, ReindexReport, index_template
 from newsfacet.store.opensearch.bulk import BulkWriter, RetryPolicy, VersionType, Write, held_state
@@ -142,7 +143,7 @@ class OpenSearchStore(ArticleStore):
                 # Stale, but the object holds the (newer) article all the same.
                 attached = with_holder(current, holder) if source and not source.get("deleted") else None
                 if attached is not None:
-                    rewritten = {**source, **bodies.holder_fields(attached)}  # type: ignore[dict-item]
+                    rewritten = {**source, **documents.holder_fields(attached)}  # type: ignore[dict-item]
                     writes.append(
                         Write(article.id, held_version, json.dumps(rewritten), "external_gte", "stale")
                     )
@@ -150,7 +151,7 @@ class OpenSearchStore(ArticleStore):
                 continue
             planned.append(len(writes))
             holders = with_holder(current, holder) or current
-            writes.append(Write(article.id, article.version, bodies.article_source(article, holders)))
+            writes.append(Write(article.id, article.version, documents.article_source(article, holders)))
         try:
             written = self._writer.write(writes, index=self.alias, refresh=self._refresh)
         except DocumentRejected as refused:
@@ -168,14 +169,14 @@ class OpenSearchStore(ArticleStore):
             if remaining is None:
                 return WriteOutcome(id=article_id, status="stale")
             if remaining:
-                kept = json.dumps({**source, **bodies.holder_fields(remaining)})
+                kept = json.dumps({**source, **documents.holder_fields(remaining)})
                 write = Write(article_id, held_version, kept, "external_gte", "kept")
                 return self._writer.write([write], index=self.alias, refresh=self._refresh)[0]
             if held_version >= version:  # the last hold is gone: the article too
                 version, version_type = held_version, "external_gte"
         elif held_version >= version:
             return WriteOutcome(id=article_id, status="stale")
-        tombstone = json.dumps(bodies.tombstone_document(article_id, version, bucket, key))
+        tombstone = json.dumps(documents.tombstone_document(article_id, version, bucket, key))
         write = Write(article_id, version, tombstone, version_type)
         return self._writer.write([write], index=self.alias, refresh=self._refresh)[0]
 
@@ -212,7 +213,7 @@ class OpenSearchStore(ArticleStore):
         source: Document = found.get("_source", {})
         if not found.get("found") or source.get("deleted"):
             return None
-        return bodies.article_from_source(source)
+        return documents.article_from_source(source)
 
     def search(self, query: SearchQuery) -> SearchResult:
         position = _position(query, self._cursor_key) if query.cursor else None
