@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from newsfacet.model import Dimension, SearchHit, SearchQuery
-from newsfacet.query_policy import searchable
+from newsfacet.query_policy import FIELD_WEIGHTS, searchable
 from newsfacet.query_syntax import AnyOf, Clause, Phrase, Term, parse
 from newsfacet.store.base import InvalidCursor
 from newsfacet.store.embedded.schema import DIM_CODE, DIMENSIONS, DIMS
@@ -29,8 +29,10 @@ from newsfacet.store.snippets import (
     marked_snippet,
 )
 
-# bm25 weights of the FTS columns: title, lede, text, authors, entities, source.
-_WEIGHTS = (5.0, 2.0, 1.0, 1.0, 2.0, 1.0)
+# bm25 weights of the FTS columns, in their order (schema: title, lede, text, authors, entities, source).
+_WEIGHTS = tuple(
+    FIELD_WEIGHTS[column] for column in ("title", "lede", "text", "authors", "entities", "source")
+)
 _TEXT_COLUMN, _LEDE_COLUMN = 2, 1
 _TOP_OF_UNICODE = "\U0010ffff"
 

@@ -33,7 +33,7 @@ from newsfacet.model import (
     SearchQuery,
     StoredVersion,
 )
-from newsfacet.query_policy import searchable
+from newsfacet.query_policy import FIELD_WEIGHTS, searchable
 from newsfacet.query_syntax import Clause, ParsedQuery, Phrase, Term, parse
 from newsfacet.store.cursor import CursorPosition
 from newsfacet.store.facets import (
@@ -42,6 +42,7 @@ from newsfacet.store.facets import (
     ordered_facet,
 )
 from newsfacet.store.opensearch.documents import (
+    ANALYSED_LANGUAGES,
     FACET_FIELD,
     FACET_WORDS_FIELD,
     FACET_WORDS_SEPARATOR,
@@ -64,21 +65,28 @@ __all__ = [
 
 Body = dict[str, Any]
 
-# Fields searched by `q`, with the title weighted most (as the embedded store's bm25 weights).
+# The index fields of each searched part of an article (`FIELD_WEIGHTS`); French and German
+# articles' title and text are searched again, analysed in their language (stemming).
+_FIELDS_OF_PART = {
+    "title": ["title"],
+    "lede": ["lede"],
+    "text": ["text"],
+    "authors": ["authors"],
+    "entities": ["actor.text", "location.text", "topic.text"],
+    "source": ["source.text"],
+}
+_LANGUAGE_PARTS = ("title", "text")
+
+
+def _boosted(field: str, part: str) -> str:
+    weight = FIELD_WEIGHTS[part]
+    return field if weight == 1 else f"{field}^{weight:g}"
+
+
+# Fields searched by `q`, boosted as `FIELD_WEIGHTS` says (the embedded store's bm25 weights).
 SEARCH_FIELDS = [
-    "title^5",
-    "lede^2",
-    "text",
-    "authors",
-    "actor.text^2",
-    "location.text^2",
-    "topic.text^2",
-    "source.text",
-    # French and German articles' title and text again, analysed in their language (stemming).
-    "title_fr^5",
-    "text_fr",
-    "title_de^5",
-    "text_de",
+    *(_boosted(field, part) for part, fields in _FIELDS_OF_PART.items() for field in fields),
+    *(_boosted(f"{part}_{language}", part) for language in ANALYSED_LANGUAGES for part in _LANGUAGE_PARTS),
 ]
 # What a hit needs from `_source` (the body text is read only through the highlighter).
 HIT_SOURCE = [
