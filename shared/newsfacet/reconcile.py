@@ -18,17 +18,12 @@ them is harmless (a repeated event is `stale`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pydantic import BaseModel, ConfigDict
 
 from newsfacet.config import Settings
 from newsfacet.objects.base import Bucket
 from newsfacet.rejections import RejectionLog
 from newsfacet.store.base import ArticleStore
-
-if TYPE_CHECKING:
-    pass
 
 
 class ReconcileReport(BaseModel):
