@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 from pathlib import Path
@@ -20,7 +21,7 @@ from newsfacet.model import (
     StoredVersion,
     WriteOutcome,
 )
-from newsfacet.store.base import ArticleStore
+from newsfacet.store.base import ArticleStore, PutArticle, StoreWrite, WriteResult
 from newsfacet.store.cursor import decode_cursor, encode_cursor
 from newsfacet.store.embedded.connections import Connections
 from newsfacet.store.embedded.query import Plan, has_prefix, read_hits
@@ -62,46 +63,16 @@ class EmbeddedStore(ArticleStore):
 
     # --- writing -------------------------------------------------------------------------------
 
-    def upsert(self, articles: Sequence[Article]) -> list[WriteOutcome]:
-        outcomes: list[WriteOutcome] = []
+    def write_batch(self, writes: Sequence[StoreWrite]) -> list[WriteResult]:
+        """The whole batch in one transaction: SQLite refuses no single document, so a batch is
+        written whole or (the database locked or failing) not at all."""
         with self._connections.writing() as conn:
-            for article in articles:
-                holder = Holder(bucket=article.origin.bucket, key=article.origin.key, version=article.version)
-                held_version, live = held(conn, article.id)
-                current = holders_of(conn, article.id) if live else []
-                if held_version >= article.version:
-                    # Stale, but the object holds the (newer) article all the same.
-                    attached = with_holder(current, holder) if live else None
-                    if attached is not None:
-                        set_holders(conn, article.id, attached)
-                    outcomes.append(WriteOutcome(id=article.id, status="stale"))
-                    continue
-                set_holders(conn, article.id, with_holder(current, holder) or current)
-                write_article(conn, article)
-                origin = article.origin
-                record_version(
-                    conn, article.id, article.version, deleted=False, bucket=origin.bucket, key=origin.key
-                )
-                outcomes.append(WriteOutcome(id=article.id, status="written"))
-        return outcomes
-
-    def delete(self, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
-        with self._connections.writing() as conn:
-            held_version, live = held(conn, article_id)
-            if live:
-                remaining = without_holder(holders_of(conn, article_id), bucket, key, version)
-                if remaining is None:
-                    return WriteOutcome(id=article_id, status="stale")
-                if remaining:
-                    set_holders(conn, article_id, remaining)
-                    return WriteOutcome(id=article_id, status="kept")
-                version = max(version, held_version)  # the last hold is gone: the article too
-            elif held_version >= version:
-                return WriteOutcome(id=article_id, status="stale")
-            set_holders(conn, article_id, [])
-            remove_article(conn, article_id)
-            record_version(conn, article_id, version, deleted=True, bucket=bucket, key=key)
-        return WriteOutcome(id=article_id, status="written")
+            return [
+                _put(conn, write.article)
+                if isinstance(write, PutArticle)
+                else _release(conn, write.article_id, write.version, write.bucket, write.key)
+                for write in writes
+            ]
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -196,3 +167,38 @@ class EmbeddedStore(ArticleStore):
 
 def url_of(path: Path | None) -> str:
     return "sqlite:///:memory:" if path is None else f"sqlite:///{path}"
+
+
+def _put(conn: sqlite3.Connection, article: Article) -> WriteOutcome:
+    holder = Holder(bucket=article.origin.bucket, key=article.origin.key, version=article.version)
+    held_version, live = held(conn, article.id)
+    current = holders_of(conn, article.id) if live else []
+    if held_version >= article.version:
+        # Stale, but the object holds the (newer) article all the same.
+        attached = with_holder(current, holder) if live else None
+        if attached is not None:
+            set_holders(conn, article.id, attached)
+        return WriteOutcome(id=article.id, status="stale")
+    set_holders(conn, article.id, with_holder(current, holder) or current)
+    write_article(conn, article)
+    origin = article.origin
+    record_version(conn, article.id, article.version, deleted=False, bucket=origin.bucket, key=origin.key)
+    return WriteOutcome(id=article.id, status="written")
+
+
+def _release(conn: sqlite3.Connection, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
+    held_version, live = held(conn, article_id)
+    if live:
+        remaining = without_holder(holders_of(conn, article_id), bucket, key, version)
+        if remaining is None:
+            return WriteOutcome(id=article_id, status="stale")
+        if remaining:
+            set_holders(conn, article_id, remaining)
+            return WriteOutcome(id=article_id, status="kept")
+        version = max(version, held_version)  # the last hold is gone: the article too
+    elif held_version >= version:
+        return WriteOutcome(id=article_id, status="stale")
+    set_holders(conn, article_id, [])
+    remove_article(conn, article_id)
+    record_version(conn, article_id, version, deleted=True, bucket=bucket, key=key)
+    return WriteOutcome(id=article_id, status="written")

@@ -8,14 +8,17 @@ one index template, `index_template.json` in this package (shipped in the layer)
 alias atomically. Readers never create anything (the search role may only read): before the first
 write, a search simply finds nothing.
 
-Writes. `_bulk` with `version_type=external`: OpenSearch refuses (409) a version that is not greater
+Writes. `write_batch` reads the stored state of every id a batch touches in one real-time `_mget`,
+plans each write on it in order, and sends them all in one `_bulk` request (an SQS batch is one
+request), with `version_type=external`: OpenSearch refuses (409) a version that is not greater
 than the stored one, which is exactly the port's `stale`. A delete indexes a tombstone (`deleted:
 true`, its version and origin) rather than deleting, so a late, older create can never resurrect the
 article, even after `index.gc_deletes` would have forgotten a real delete; every read filters
 tombstones out. Every item's status is checked: 429 and 5xx items (and whole requests failing with
 429, 5xx or a connection error) are retried with exponential backoff and jitter, a bounded number of
-times, then `StoreUnavailable`; an item OpenSearch refuses for good raises `DocumentRejected` after
-the rest of the batch is written.
+times; an item still failing then, or refused for good, is answered `WriteFailed` (and `upsert`
+raises `StoreUnavailable` or `DocumentRejected` after the rest of the batch is written), a request
+still failing as a whole raises `StoreUnavailable`.
 
 Visibility. Writes do not wait for a refresh (`refresh=false`, the default): waiting made every
 single-record ingest wait up to the 1 s refresh interval. Instead a store that has written refreshes

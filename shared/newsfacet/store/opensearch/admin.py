@@ -17,6 +17,7 @@ from typing import Any
 from opensearchpy.exceptions import NotFoundError
 from pydantic import ValidationError
 
+from newsfacet.model import WriteOutcome
 from newsfacet.store.base import StoreError
 from newsfacet.store.opensearch import documents
 from newsfacet.store.opensearch import query as bodies
@@ -179,8 +180,10 @@ class IndexAdmin:
         written = 0
         for batch in self.scan(source, batch_size):
             writes = [_rederived(hit) for hit in batch]
-            outcomes = self._writer.write(writes, index=target, refresh="false")
-            written += sum(outcome.status == "written" for outcome in outcomes)
+            results = self._writer.write(writes, index=target, refresh="false")
+            written += sum(
+                isinstance(result, WriteOutcome) and result.status == "written" for result in results
+            )
         return written
 
     def scan(self, index: str, batch_size: int, *, live_only: bool = False) -> Iterator[list[Document]]:

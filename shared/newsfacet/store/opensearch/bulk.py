@@ -15,7 +15,7 @@ from opensearchpy.exceptions import ConnectionError as ClientConnectionError
 from opensearchpy.exceptions import NotFoundError, TransportError
 
 from newsfacet.model import Holder, WriteOutcome, WriteStatus
-from newsfacet.store.base import DocumentRejected, StoreError, StoreUnavailable
+from newsfacet.store.base import StoreError, StoreUnavailable, WriteFailed, WriteResult
 from newsfacet.store.opensearch.connection import (
     MAX_ID_BYTES,
     RETRYABLE_STATUSES,
@@ -71,8 +71,10 @@ class _Pending:
 
 @dataclass
 class _BulkResult:
+    """Each write's fate, by its position in the batch."""
+
     statuses: dict[int, WriteStatus] = field(default_factory=dict)
-    failures: dict[str, str] = field(default_factory=dict)
+    failures: dict[int, WriteFailed] = field(default_factory=dict)
 
 
 class BulkWriter:
@@ -113,8 +115,9 @@ class BulkWriter:
             return {doc["_id"]: doc["_source"] for doc in found.get("docs", []) if doc.get("found")}
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    def write(self, writes: list[Write], index: str, refresh: Refresh) -> list[WriteOutcome]:
-        """Index each document with external versioning, in order, in bulk chunks."""
+    def write(self, writes: list[Write], index: str, refresh: Refresh) -> list[WriteResult]:
+        """Index each document with external versioning, in order, in bulk chunks; one result per
+        write. Raises `StoreUnavailable` only when a request as a whole kept failing."""
         serverless = self._connection.serverless
         result = _BulkResult()
         chunk: list[_Pending] = []
@@ -122,7 +125,9 @@ class BulkWriter:
         stored = self._stored_versions(writes, index) if serverless else {}
         for position, (article_id, version, document, version_type, _) in enumerate(writes):
             if len(article_id.encode()) > MAX_ID_BYTES:
-                result.failures[article_id] = f"id longer than {MAX_ID_BYTES} bytes"
+                result.failures[position] = WriteFailed(
+                    id=article_id, reason=f"id longer than {MAX_ID_BYTES} bytes", transient=False
+                )
                 continue
             if serverless:  # what a 409 says elsewhere; external_gte lets an equal version in
                 held = stored.get(article_id, -1)
@@ -144,16 +149,15 @@ class BulkWriter:
             chunk_bytes += size
         if chunk:
             self._bulk(chunk, result, index, refresh)
-        outcomes = [
-            WriteOutcome(id=write.article_id, status=write.reports or result.statuses[position])
-            if result.statuses[position] == "written"
-            else WriteOutcome(id=write.article_id, status=result.statuses[position])
+        return [
+            result.failures[position]
+            if position in result.failures
+            else WriteOutcome(
+                id=write.article_id,
+                status=(write.reports or "written") if result.statuses[position] == "written" else "stale",
+            )
             for position, write in enumerate(writes)
-            if position in result.statuses
         ]
-        if result.failures:
-            raise DocumentRejected(result.failures, outcomes)
-        return outcomes
 
     def _stored_versions(self, writes: list[Write], index: str) -> dict[str, int]:
         """The stored version (live or tombstone) of each id about to be written, read in pages of
@@ -169,9 +173,12 @@ class BulkWriter:
         return stored
 
     def _bulk(self, chunk: list[_Pending], result: _BulkResult, index: str, refresh: Refresh) -> None:
-        """Send one chunk; retry what failed transiently; record every item's fate in `result`."""
+        """Send one chunk; retry what failed transiently; record every item's fate in `result`.
+        Items still failing after the last attempt are transient `WriteFailed`s; a request that
+        still fails as a whole raises `StoreUnavailable`."""
         pending = chunk
         last_problem = ""
+        request_failed = False
         for attempt in range(self._retry.attempts):
             if attempt:
                 self._sleep(self._retry.delay(attempt - 1))
@@ -182,15 +189,16 @@ class BulkWriter:
                 else:
                     response = self._connection.client.bulk(body=body, index=index, refresh=refresh)
             except ClientConnectionError as error:
-                last_problem = f"unreachable: {error}"
+                last_problem, request_failed = f"unreachable: {error}", True
                 _mark_unanswered(pending)
                 continue
             except TransportError as error:
                 if is_retryable(error):
-                    last_problem = describe(error)
+                    last_problem, request_failed = describe(error), True
                     _mark_unanswered(pending)
                     continue
                 raise StoreError(f"OpenSearch refused a bulk request: {describe(error)}") from error
+            request_failed = False
             retry: list[_Pending] = []
             self._connection.unrefreshed = self._connection.unrefreshed or refresh == "false"
             for item, answer in zip(pending, response["items"], strict=True):
@@ -204,14 +212,19 @@ class BulkWriter:
                     retry.append(item)
                     last_problem = f"{status} {_reason(outcome)}"
                 else:
-                    result.failures[item.article_id] = f"{status} {_reason(outcome)}"
+                    result.failures[item.position] = WriteFailed(
+                        id=item.article_id, reason=f"{status} {_reason(outcome)}", transient=False
+                    )
             pending = retry
             if not pending:
                 return
-        raise StoreUnavailable(
-            f"OpenSearch did not accept {len(pending)} write(s) after {self._retry.attempts} attempts: "
-            f"{last_problem}"
-        )
+        problem = f"OpenSearch did not accept {len(pending)} write(s) after {self._retry.attempts} attempts"
+        if request_failed:
+            raise StoreUnavailable(f"{problem}: {last_problem}")
+        for item in pending:
+            result.failures[item.position] = WriteFailed(
+                id=item.article_id, reason=f"{problem}: {last_problem}", transient=True
+            )
 
     def _wrote_before(self, item: _Pending, index: str) -> bool:
         """Whether a 409 answers our own earlier attempt: the request was sent, its answer lost, and

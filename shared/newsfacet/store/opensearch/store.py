@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import math
 import time
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from opensearchpy.exceptions import NotFoundError
@@ -24,7 +24,15 @@ from newsfacet.model import (
     StoredVersion,
     WriteOutcome,
 )
-from newsfacet.store.base import ArticleStore, DocumentRejected, InvalidCursor
+from newsfacet.store.base import (
+    ArticleStore,
+    DocumentRejected,
+    InvalidCursor,
+    PutArticle,
+    ReleaseHold,
+    StoreWrite,
+    WriteResult,
+)
 from newsfacet.store.cursor import CursorPosition, decode_cursor, encode_cursor
 from newsfacet.store.facets import ordered_facet
 from newsfacet.store.holders import with_holder, without_holder
@@ -128,57 +136,33 @@ class OpenSearchStore(ArticleStore):
 
     # --- writing ---------------------------------------------------------------------------------
 
-    def upsert(self, articles: Sequence[Article]) -> list[WriteOutcome]:
-        if not articles:
+    def write_batch(self, writes: Sequence[StoreWrite]) -> list[WriteResult]:
+        """One real-time `_mget` of the ids the batch touches, then every write in one `_bulk`
+        request (more only past the bulk size limits, `bulk.py`). Each write is planned on what the
+        store holds as the earlier writes of the batch leave it, and each bulk item's answer goes
+        back to its own write."""
+        if not writes:
             return []
         self.ensure_index()
-        held = self._writer.held_documents([article.id for article in articles])
-        writes: list[Write] = []
-        planned: list[WriteOutcome | int] = []  # per article: its outcome, or its write's position
-        for article in articles:
-            holder = Holder(bucket=article.origin.bucket, key=article.origin.key, version=article.version)
-            source = held.get(article.id)
-            held_version, current = held_state(source)
-            if held_version >= article.version:
-                # Stale, but the object holds the (newer) article all the same.
-                attached = with_holder(current, holder) if source and not source.get("deleted") else None
-                if attached is not None:
-                    rewritten = {**source, **documents.holder_fields(attached)}  # type: ignore[dict-item]
-                    writes.append(
-                        Write(article.id, held_version, json.dumps(rewritten), "external_gte", "stale")
-                    )
-                planned.append(WriteOutcome(id=article.id, status="stale"))
+        held: dict[str, Document | None] = dict(
+            self._writer.held_documents([_write_id(write) for write in writes])
+        )
+        documents: list[Write] = []
+        planned: list[WriteOutcome | int] = []  # per write: its outcome, or its document's position
+        for write in writes:
+            plan = (
+                _plan_put(held, write.article)
+                if isinstance(write, PutArticle)
+                else _plan_release(held, write)
+            )
+            if isinstance(plan, WriteOutcome):
+                planned.append(plan)
                 continue
-            planned.append(len(writes))
-            holders = with_holder(current, holder) or current
-            writes.append(Write(article.id, article.version, documents.article_source(article, holders)))
-        try:
-            written = self._writer.write(writes, index=self.alias, refresh=self._refresh)
-        except DocumentRejected as refused:
-            outcomes = _in_order(planned, writes, refused.outcomes, refused.failures)
-            raise DocumentRejected(refused.failures, outcomes) from None
-        return _in_order(planned, writes, written)
-
-    def delete(self, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
-        self.ensure_index()
-        source = self._writer.held_documents([article_id]).get(article_id)
-        held_version, current = held_state(source)
-        version_type: VersionType = "external"
-        if source is not None and not source.get("deleted"):
-            remaining = without_holder(current, bucket, key, version)
-            if remaining is None:
-                return WriteOutcome(id=article_id, status="stale")
-            if remaining:
-                kept = json.dumps({**source, **documents.holder_fields(remaining)})
-                write = Write(article_id, held_version, kept, "external_gte", "kept")
-                return self._writer.write([write], index=self.alias, refresh=self._refresh)[0]
-            if held_version >= version:  # the last hold is gone: the article too
-                version, version_type = held_version, "external_gte"
-        elif held_version >= version:
-            return WriteOutcome(id=article_id, status="stale")
-        tombstone = json.dumps(documents.tombstone_document(article_id, version, bucket, key))
-        write = Write(article_id, version, tombstone, version_type)
-        return self._writer.write([write], index=self.alias, refresh=self._refresh)[0]
+            held[plan.article_id] = json.loads(plan.document)
+            planned.append(len(documents))
+            documents.append(plan)
+        results = self._writer.write(documents, index=self.alias, refresh=self._refresh)
+        return [results[item] if isinstance(item, int) else item for item in planned]
 
     def holders(self, article_id: str) -> list[Holder]:
         source = self._writer.held_documents([article_id]).get(article_id)
@@ -255,23 +239,46 @@ class OpenSearchStore(ArticleStore):
 # --- helpers --------------------------------------------------------------------------------------
 
 
-def _in_order(
-    planned: list[WriteOutcome | int],
-    writes: list[Write],
-    written: list[WriteOutcome],
-    refused: Collection[str] = (),
-) -> list[WriteOutcome]:
-    """Each article's outcome, in order: decided without writing, or its write's. `written` has one
-    outcome per write, in order, but none for the `refused` ids."""
-    answers = iter(written)
-    by_write = {
-        position: next(answers) for position, write in enumerate(writes) if write.article_id not in refused
-    }
-    return [
-        item if isinstance(item, WriteOutcome) else by_write[item]
-        for item in planned
-        if isinstance(item, WriteOutcome) or item in by_write
-    ]
+def _write_id(write: StoreWrite) -> str:
+    return write.article.id if isinstance(write, PutArticle) else write.article_id
+
+
+def _plan_put(held: dict[str, Document | None], article: Article) -> WriteOutcome | Write:
+    """What putting `article` takes, given the stored documents `held`: the document to index, or
+    the outcome when there is nothing to write."""
+    holder = Holder(bucket=article.origin.bucket, key=article.origin.key, version=article.version)
+    source = held.get(article.id)
+    held_version, current = held_state(source)
+    if held_version >= article.version:
+        # Stale, but the object holds the (newer) article all the same.
+        attached = with_holder(current, holder) if source and not source.get("deleted") else None
+        if attached is None:
+            return WriteOutcome(id=article.id, status="stale")
+        rewritten = {**source, **documents.holder_fields(attached)}  # type: ignore[dict-item]
+        return Write(article.id, held_version, json.dumps(rewritten), "external_gte", "stale")
+    holders = with_holder(current, holder) or current
+    return Write(article.id, article.version, documents.article_source(article, holders))
+
+
+def _plan_release(held: dict[str, Document | None], release: ReleaseHold) -> WriteOutcome | Write:
+    """What releasing one object's hold takes, given the stored documents `held` (see `_plan_put`)."""
+    article_id, version = release.article_id, release.version
+    source = held.get(article_id)
+    held_version, current = held_state(source)
+    version_type: VersionType = "external"
+    if source is not None and not source.get("deleted"):
+        remaining = without_holder(current, release.bucket, release.key, version)
+        if remaining is None:
+            return WriteOutcome(id=article_id, status="stale")
+        if remaining:
+            kept = json.dumps({**source, **documents.holder_fields(remaining)})
+            return Write(article_id, held_version, kept, "external_gte", "kept")
+        if held_version >= version:  # the last hold is gone: the article too
+            version, version_type = held_version, "external_gte"
+    elif held_version >= version:
+        return WriteOutcome(id=article_id, status="stale")
+    tombstone = documents.tombstone_document(article_id, version, release.bucket, release.key)
+    return Write(article_id, version, json.dumps(tombstone), version_type)
 
 
 def _position(query: SearchQuery, cursor_key: bytes) -> CursorPosition:
