@@ -1,7 +1,8 @@
-"""Stories and related articles on the embedded store: SQL over its tables (see `embedded.py`).
+"""Stories and related articles on the embedded store: SQL over its tables (see `schema`).
 
 - `articles.story` holds each live article's story (indexed); `simhash_bands` holds the bands of
-  its simhash (`newsfacet.stories.simhash_bands`), for the candidates of a new article's story.
+  its simhash (`newsfacet.stories.simhash_bands`, written with the article by `rows`), for the
+  candidates of a new article's story.
 - A collapsed search ranks the matched articles of each story with a window function, keeps the
   first of each (the version OpenSearch's field collapsing would keep: first in the query's order)
   and pages over those; the others are read for the page's stories only.
@@ -23,72 +24,36 @@ from typing import Any
 from newsfacet.model import (
     MAX_STORY_OTHERS,
     Article,
+    Dimension,
     HitStory,
     SearchHit,
     StoryCandidate,
     StoryMember,
 )
 from newsfacet.query_policy import ENGLISH_STOP_WORDS
+from newsfacet.store.embedded.query import BM25_WEIGHTS
+from newsfacet.store.embedded.schema import DIM_CODE, NO_DATE
 from newsfacet.stories import simhash_bands, story_window
 
 __all__ = [
     "RELATED_TERMS",
-    "STORIES_SCHEMA",
-    "index_story",
-    "migrate_to_stories",
+    "collapsed_rows",
+    "count_stories",
     "related_ids",
     "story_candidates",
     "story_members",
-    "unindex_story",
+    "with_stories",
 ]
 
 RELATED_TERMS = 25  # the words of an article a related-articles query looks for (as OpenSearch's MLT)
 _ENTITY_WEIGHT = 5.0
 _RELATED_POOL = 200  # the best matches by words, and by names, that are weighed together
 _WORD = re.compile(r"[^\W\d_]{3,}")
-
-STORIES_SCHEMA = """
-CREATE INDEX articles_by_story ON articles (story);
-CREATE TABLE simhash_bands (
-    band TEXT NOT NULL,
-    doc_id INTEGER NOT NULL,
-    PRIMARY KEY (band, doc_id)
-) WITHOUT ROWID;
-CREATE INDEX simhash_bands_by_doc ON simhash_bands (doc_id);
-"""
+_ENTITY_DIMS = (DIM_CODE[Dimension.ACTOR], DIM_CODE[Dimension.LOCATION])
 
 
-def migrate_to_stories(conn: sqlite3.Connection) -> None:
-    """Schema 3 -> 4: every article is a story of its own; its simhash bands are indexed."""
-    conn.execute("ALTER TABLE articles ADD COLUMN story TEXT NOT NULL DEFAULT ''")
-    conn.execute("UPDATE articles SET story = id")
-    for statement in STORIES_SCHEMA.split(";"):
-        if statement.strip():
-            conn.execute(statement)
-    rows = conn.execute("SELECT doc_id, json_extract(doc, '$.simhash') FROM article_content").fetchall()
-    conn.executemany(
-        "INSERT OR IGNORE INTO simhash_bands (band, doc_id) VALUES (?, ?)",
-        [(band, doc_id) for doc_id, simhash in rows if simhash for band in simhash_bands(simhash)],
-    )
-
-
-def index_story(conn: sqlite3.Connection, doc_id: int, article: Article) -> None:
-    conn.execute("UPDATE articles SET story = ? WHERE doc_id = ?", (article.story, doc_id))
-    conn.executemany(
-        "INSERT OR IGNORE INTO simhash_bands (band, doc_id) VALUES (?, ?)",
-        [(band, doc_id) for band in simhash_bands(article.simhash)],
-    )
-
-
-def unindex_story(conn: sqlite3.Connection, doc_id: int) -> None:
-    conn.execute("DELETE FROM simhash_bands WHERE doc_id = ?", (doc_id,))
-
-
-def story_candidates(
-    conn: sqlite3.Connection, article: Article, entity_dims: tuple[int, int], limit: int
-) -> list[StoryCandidate]:
-    """See `ArticleStore.story_candidates`. `entity_dims`: the codes of the actor and location
-    dimensions in `facet_values`."""
+def story_candidates(conn: sqlite3.Connection, article: Article, limit: int) -> list[StoryCandidate]:
+    """See `ArticleStore.story_candidates`."""
     bands = simhash_bands(article.simhash)
     window = story_window(article)
     first, last = (None, None) if window is None else (moment.date().toordinal() for moment in window)
@@ -112,7 +77,7 @@ def story_candidates(
                 f" WHERE f.value_id IN (SELECT value_id FROM facet_values WHERE dim IN (?, ?)"
                 f" AND value IN ({_marks(names)})) AND a.published_day BETWEEN ? AND ?"
                 " GROUP BY f.doc_id ORDER BY count(*) DESC, f.doc_id LIMIT ?",
-                [*entity_dims, *names, first, last, limit],
+                [*_ENTITY_DIMS, *names, first, last, limit],
             )
             if row[0] not in found
         ]
@@ -140,7 +105,7 @@ def story_candidates(
 
 
 def story_members(
-    conn: sqlite3.Connection, stories: list[str], source: str, params: list[Any], no_date: int
+    conn: sqlite3.Connection, stories: list[str], source: str, params: list[Any]
 ) -> dict[str, list[StoryMember]]:
     """The versions of each of `stories` among the doc_ids `source` yields, oldest first (undated
     last, then by id)."""
@@ -150,7 +115,7 @@ def story_members(
         "SELECT a.story, a.id, c.title, c.source, c.doc FROM articles a"
         " JOIN article_content c ON c.doc_id = a.doc_id"
         f" WHERE a.story IN ({_marks(stories)}) AND a.doc_id IN ({source})"
-        f" ORDER BY a.story, a.sort_at = {no_date}, a.sort_at ASC, a.id ASC",
+        f" ORDER BY a.story, a.sort_at = {NO_DATE}, a.sort_at ASC, a.id ASC",
         [*stories, *params],
     )
     members: dict[str, list[StoryMember]] = {story: [] for story in stories}
@@ -229,16 +194,14 @@ def related_expression(article: Article) -> str | None:
     return " OR ".join(f'"{word}"' for word in chosen) or None
 
 
-def related_ids(
-    conn: sqlite3.Connection, article: Article, entity_dims: tuple[int, int], size: int
-) -> list[int]:
+def related_ids(conn: sqlite3.Connection, article: Article, size: int) -> list[int]:
     """doc_ids of the articles most related to `article` outside its story, best first, one per
     story."""
     scores: Counter[int] = Counter()
     expression = related_expression(article)
     if expression:
         for doc_id, score in conn.execute(
-            "SELECT rowid, -bm25(articles_fts, 5.0, 2.0, 1.0, 1.0, 2.0, 1.0) FROM articles_fts"
+            f"SELECT rowid, -bm25(articles_fts, {', '.join(map(str, BM25_WEIGHTS))}) FROM articles_fts"
             f" WHERE articles_fts MATCH ? ORDER BY rank LIMIT {_RELATED_POOL}",
             [expression],
         ):
@@ -249,7 +212,7 @@ def related_ids(
             "SELECT doc_id, count(*) FROM article_facets WHERE value_id IN (SELECT value_id FROM"
             f" facet_values WHERE dim IN (?, ?) AND value IN ({_marks(names)})) GROUP BY doc_id"
             f" ORDER BY count(*) DESC, doc_id LIMIT {_RELATED_POOL}",
-            [*entity_dims, *names],
+            [*_ENTITY_DIMS, *names],
         ):
             scores[doc_id] += _ENTITY_WEIGHT * shared
     if not scores:
