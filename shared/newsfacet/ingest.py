@@ -55,6 +55,7 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, ConfigDict
 
 from newsfacet.config import Settings
+from newsfacet.ids import key_marker_id
 from newsfacet.model import Article, Origin, Rejection, RejectionReason, StoredVersion
 from newsfacet.objects.base import ObjectGone, ObjectSource, SourceUnavailable
 from newsfacet.rejections import RejectionLog, RejectionLogUnavailable, RejectionRecord
@@ -163,10 +164,7 @@ def _store_write(item: PreparedEvent) -> StoreWrite:
 
 def key_article_id(bucket: str, key: str) -> str:
     """The id under which removals and rejections of this key leave their tombstone, so the key's
-    newest event is always visible to `find_by_origin` (see `fingerprint.key_marker_id`)."""
-    # The id scheme belongs to the pipeline; its module pulls the extraction stack, loaded lazily.
-    from newsfacet.extract.fingerprint import key_marker_id  # noqa: PLC0415
-
+    newest event is always visible to `find_by_origin` (see `newsfacet.ids.key_marker_id`)."""
     return key_marker_id(bucket, key)
 
 

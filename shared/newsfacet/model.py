@@ -75,7 +75,7 @@ class Topic(Model):
 
 
 ARTICLE_ID_PATTERN = r"^[0-9a-f]{32}$"
-"""Every article id: 32 lower-case hex digits (see `newsfacet.extract.fingerprint.article_id`)."""
+"""Every article id: 32 lower-case hex digits (see `newsfacet.ids.article_id`)."""
 
 
 class EnrichmentCoverage(Model):

@@ -17,8 +17,9 @@ from newsfacet.config import Settings
 from newsfacet.enrich import enrich
 from newsfacet.extract import ExtractedPage, decode_upload, extract_article
 from newsfacet.extract.authors import wire_credits
-from newsfacet.extract.fingerprint import article_id, content_sha256, simhash
+from newsfacet.extract.fingerprint import content_sha256, simhash
 from newsfacet.extract.metadata import site_from_url
+from newsfacet.ids import article_id
 from newsfacet.model import Article, ArticleRejected, Origin, Rejection, RejectionReason
 
 __all__ = ["build_article", "exclusions", "lede_of", "warm_up"]

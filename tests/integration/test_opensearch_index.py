@@ -297,7 +297,7 @@ def test_reindex_moves_articles_named_by_their_key_to_their_content_id(make_stor
     """Before stories, a page without a canonical URL was named by its bucket and key: the same page
     under two keys was two documents. Reindexing makes them the one document of the current scheme,
     held by both keys, in a story of its own."""
-    from newsfacet.extract.fingerprint import article_id, key_marker_id
+    from newsfacet.ids import article_id, key_marker_id
 
     store = opensearch(make_store)
     page = article(1)

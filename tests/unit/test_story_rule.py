@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
-from newsfacet.extract.fingerprint import article_id, key_marker_id, simhash
+from newsfacet.extract.fingerprint import simhash
+from newsfacet.ids import article_id, key_marker_id
 from newsfacet.model import Actor, Article, Location, Origin, StoryCandidate
 from newsfacet.stories import (
     NEAR_DUPLICATE_BITS,

@@ -17,6 +17,7 @@ from typing import Any
 from opensearchpy.exceptions import NotFoundError
 from pydantic import ValidationError
 
+from newsfacet.ids import current_id
 from newsfacet.model import WriteOutcome
 from newsfacet.store.base import StoreError
 from newsfacet.store.holders import with_holder
@@ -254,14 +255,11 @@ class IndexAdmin:
 
 def _rederived(hit: Document) -> Write:
     """One stored document, to copy into a new index: an article under the id of the current scheme
-    (`fingerprint.current_id`: one stored under its key's id moves to its content's id)."""
+    (`ids.current_id`: one stored under its key's id moves to its content's id)."""
     source: Document = hit["_source"]
     version = int(source["version"])
     if source.get("deleted"):
         return Write(hit["_id"], version, json.dumps(source, ensure_ascii=False))
-    # Only reindexing needs the id scheme (its module pulls numpy): not loaded by searches.
-    from newsfacet.extract.fingerprint import current_id  # noqa: PLC0415
-
     try:
         article = documents.article_from_source(source)
         holders = held_state(source)[1]
