@@ -172,6 +172,7 @@ class KilledStack:
 
     listed_after_restart: list[str]
     reconciled_at_start: bool
+    missing_at_start: int  # uploads the restart's reconcile found neither indexed nor rejected
     searchable: int  # articles searchable when every upload was, or when the wait ran out
     report: ReconcileReport
 
@@ -197,6 +198,7 @@ def killed_mid_batch(
         s3 = _client("s3", second)
         listed = [item["Key"] for item in s3.list_objects_v2(Bucket=second.bucket).get("Contents", [])]
         reconciled_at_start = second.last_reconcile is not None
+        missing_at_start = second.last_reconcile.lost if second.last_reconcile is not None else 0
         deadline = time.monotonic() + timeout_s
         while (searchable := second.searchable_count()) < len(pages) and time.monotonic() < deadline:
             time.sleep(0.5)
@@ -215,7 +217,7 @@ def killed_mid_batch(
             if destroy is not None:  # an OpenSearch index the caller's node would keep: remove it
                 destroy()
             store.close()
-    return KilledStack(sorted(listed), reconciled_at_start, searchable, report)
+    return KilledStack(sorted(listed), reconciled_at_start, missing_at_start, searchable, report)
 
 
 def _client(service: str, stack: LocalRun) -> Any:
