@@ -24,9 +24,17 @@ from newsfacet.objects.s3 import S3Bucket, S3ObjectSource
 from newsfacet.reconcile import ReconcileReport, reconcile
 from newsfacet.rejections import open_rejection_log
 
+from tests.integration import ingest_world
 from tests.integration.ingest_world import POISON, PORT_STRIKE, FlakyStore, IngestWorld, news_page
 
-SQS_BATCH = 10  # the ingest function's batch size: messages reach the handler ten at a time at most
+
+def _sqs_batch_size() -> int:
+    """The ingest function's SQS batch size in template.yaml: messages reach the handler so many at most."""
+    events = ingest_world.template()["Resources"]["IngestFunction"]["Properties"]["Events"]
+    return int(next(event["Properties"]["BatchSize"] for event in events.values() if event["Type"] == "SQS"))
+
+
+SQS_BATCH = _sqs_batch_size()
 
 
 @dataclass(frozen=True)

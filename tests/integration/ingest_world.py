@@ -61,12 +61,12 @@ ENGINES = ["embedded", "opensearch"]
 # --- The template, read as CloudFormation YAML ------------------------------------------------------
 
 
-def _template() -> dict[str, Any]:
+def template() -> dict[str, Any]:
     return read_cloudformation(ROOT / "template.yaml")
 
 
 def _resource(name: str) -> dict[str, Any]:
-    return _template()["Resources"][name]["Properties"]
+    return template()["Resources"][name]["Properties"]
 
 
 def _notification_configuration(queue_arn: str) -> dict[str, Any]:
