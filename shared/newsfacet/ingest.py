@@ -197,14 +197,6 @@ class Ingestor:
         self._clock = clock
         self._stories = StoryAssigner(store)
 
-    def apply(self, event: S3ObjectEvent) -> IngestOutcome:
-        """Bring the store to the state `event` implies (a batch of one); see the module docstring.
-        Raises the transient error that stopped it, for the caller to retry."""
-        (result,) = self.apply_batch([self.prepare(event)])
-        if isinstance(result, EventFailed):
-            raise result.error
-        return result
-
     def apply_batch(self, prepared: Sequence[PreparedEvent]) -> list[IngestOutcome | EventFailed]:
         """Write what `prepare` made of a batch of events, in their order: the puts and tombstones in
         one `write_batch` per run of them (a removal, which must see the writes before it, ends a
@@ -308,14 +300,14 @@ class Ingestor:
             if answer.transient or not isinstance(work, Article):
                 raise StoreUnavailable(answer.reason)
             # Refused for good (e.g. a field the engine cannot index): a rejection, recorded with the
-            # engine's reason, rather than five redeliveries on the way to the DLQ.
-            refused = Rejection(
+            # engine's reason, rather than five redeliveries on the way to the DLQ. It takes the path
+            # of any rejection: its tombstone written (`_store_write`), then recorded.
+            rejection = Rejection(
                 reason=RejectionReason.INDEX_REFUSED, detail=answer.reason, origin=work.origin
             )
-            self._store.delete(
-                key_article_id(event.bucket, event.key), event.version, event.bucket, event.key
-            )
-            return self._rejected(event, refused, tombstoned=[])
+            refused = PreparedEvent(event=event, work=rejection)
+            (tombstone,) = self._store.write_batch([_store_write(refused)])
+            return self._settle(refused, tombstone)
         if isinstance(work, Rejection):
             return self._rejected(event, work, tombstoned=[])
         assert isinstance(work, Article)

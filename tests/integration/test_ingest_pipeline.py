@@ -1,384 +1,47 @@
-"""Uploads flow into the index: real boto3 calls against in-process AWS (moto), the real handler.
-
-The bucket gets the notification configuration of `template.yaml` (read from the template, not
-copied), S3 puts its notifications on a real (moto) queue with the template's redrive policy, the
-Lambda SQS event is built from the messages received from that queue, and `functions/ingest/app.py`
-is invoked in-process against both stores (the real OpenSearch node and the embedded store). The
-harness then does what the Lambda SQS poller does: it deletes the messages the handler did not report
-as failed and makes the failed ones visible again.
-
-moto's notifications carry no `sequencer` and a millisecond `eventTime`, and moto sends no event for
-a delete on a versioned bucket. So the test bucket is unversioned, and S3 calls are spaced a few
-milliseconds apart so that each event has its own time, as each S3 event has its own sequencer.
-"""
+"""Uploads flow into the index: real boto3 calls against in-process AWS (moto), the real handler,
+on both stores (the harness, `IngestWorld`, and why S3 calls are spaced, are in `ingest_world.py`)."""
 
 from __future__ import annotations
 
 import importlib.util
-import io
 import json
 import time
-import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 from urllib.parse import quote_plus
 
-import boto3
 import pytest
-from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 from moto import mock_aws
 from newsfacet.config import Settings
 from newsfacet.ingest import Ingestor
-from newsfacet.localrun.template import read_cloudformation
 from newsfacet.model import Actor, Article, RejectionReason, SearchQuery, StoredVersion
 from newsfacet.objects.s3 import S3ObjectSource
 from newsfacet.pipeline import build_article
-from newsfacet.rejections.dynamodb import DynamoDBRejectionLog
+from newsfacet.reconcile import ReconcileReport
 from newsfacet.store.base import (
     ArticleStore,
-    PutArticle,
-    StoreUnavailable,
     StoreWrite,
-    WriteFailed,
     WriteResult,
 )
 
+from tests.integration import fault_matrix
+from tests.integration.fault_matrix import final_reconcile, story
+from tests.integration.ingest_world import (
+    BRIDGE,
+    ENGINES,
+    POISON,
+    PORT_DEAL,
+    PORT_STRIKE,
+    REGION,
+    ROOT,
+    FlakyStore,
+    IngestWorld,
+    LambdaContextStub,
+    news_page,
+)
 from tests.integration.opensearch_calls import record_calls
-
-ROOT = Path(__file__).resolve().parents[2]
-REGION = "us-east-1"
-ENGINES = ["embedded", "opensearch"]
-
-
-# --- The template, read as CloudFormation YAML ------------------------------------------------------
-
-
-def _template() -> dict[str, Any]:
-    return read_cloudformation(ROOT / "template.yaml")
-
-
-def _resource(name: str) -> dict[str, Any]:
-    return _template()["Resources"][name]["Properties"]
-
-
-def _notification_configuration(queue_arn: str) -> dict[str, Any]:
-    """The bucket's queue notifications in template.yaml, as boto3 takes them."""
-    configurations = _resource("ArticlesBucket")["NotificationConfiguration"]["QueueConfigurations"]
-    assert all(item["Queue"] == {"Fn::GetAtt": "IngestQueue.Arn"} for item in configurations)
-    return {
-        "QueueConfigurations": [
-            {
-                "QueueArn": queue_arn,
-                "Events": [item["Event"]],
-                **(
-                    {
-                        "Filter": {
-                            "Key": {
-                                "FilterRules": [
-                                    {"Name": rule["Name"], "Value": rule["Value"]}
-                                    for rule in item["Filter"]["S3Key"]["Rules"]
-                                ]
-                            }
-                        }
-                    }
-                    if "Filter" in item
-                    else {}
-                ),
-            }
-            for item in configurations
-        ]
-    }
-
-
-# --- Pages written for these tests ------------------------------------------------------------------
-
-
-def news_page(title: str, canonical: str | None, paragraphs: Sequence[str]) -> bytes:
-    """A small but realistic article page: head metadata, navigation, body, related links, footer."""
-    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
-    body = "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{title} | Harbour Ledger</title>{link}
-<meta property="og:site_name" content="Harbour Ledger">
-<meta name="author" content="Ines Carvalho">
-<meta property="article:published_time" content="2026-10-12T08:30:00+00:00">
-</head><body>
-<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a></nav>
-<article><h1>{title}</h1><p class="byline">By Ines Carvalho</p>
-{body}
-</article>
-<aside><h2>Most read</h2><ul><li><a href="/x">Ferry timetable changes</a></li></ul></aside>
-<footer>© 2026 Harbour Ledger</footer></body></html>""".encode()
-
-
-PORT_STRIKE = [
-    "Dock workers in Lisbon walked out on Monday morning, halting container traffic at the city's "
-    "largest terminal as talks over night-shift pay broke down for the third time this month.",
-    "The union said about 1,200 members had joined the strike and that picket lines would stay in "
-    "place until the port authority returned to the table with a written offer.",
-    "Shipping lines diverted at least four vessels to Sines, some 150 kilometres to the south, "
-    "according to harbour officials who asked not to be named because they were not authorised to speak.",
-    "Exporters of cork and wine warned that a long stoppage would delay shipments bound for Brazil "
-    "and the United States during the busiest weeks of the year.",
-]
-PORT_DEAL = [
-    "Dock workers in Lisbon voted on Wednesday to accept a new pay agreement, ending a three-day "
-    "strike that had halted container traffic at the city's largest terminal.",
-    "The deal raises night-shift pay by eight percent and adds a second rest day every fortnight, "
-    "the union said after a ballot in which more than two thirds of members took part.",
-    "Port officials said the backlog of about forty vessels waiting offshore would be cleared by the "
-    "end of next week, with priority given to refrigerated cargo and perishable exports.",
-    "Exporters of cork and wine welcomed the agreement but asked the government to review how "
-    "essential services are defined at national ports.",
-]
-BRIDGE = [
-    "Engineers in Porto closed the lower deck of the Luis I bridge to traffic on Thursday after an "
-    "inspection found corrosion on two of the supports installed during the last renovation.",
-    "The city council said buses would be rerouted across the Arrabida bridge for at least six "
-    "weeks while specialists assess the damage and prepare a repair plan.",
-    "Shop owners on both banks of the Douro said the closure came at the worst possible time, just "
-    "as the autumn tourist season reached its peak in the old town.",
-]
-POISON = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
-
-
-# --- The harness --------------------------------------------------------------------------------------
-
-
-@dataclass
-class LambdaContextStub:
-    """The attributes Powertools reads from a Lambda context."""
-
-    function_name: str = "newsfacet-ingest"
-    function_version: str = "$LATEST"
-    invoked_function_arn: str = f"arn:aws:lambda:{REGION}:123456789012:function:newsfacet-ingest"
-    memory_limit_in_mb: int = 2048
-    aws_request_id: str = field(default_factory=lambda: str(uuid.uuid4()))
-    log_group_name: str = "/aws/lambda/newsfacet-ingest"
-    log_stream_name: str = "test"
-
-    def get_remaining_time_in_millis(self) -> int:
-        return 60_000
-
-
-class FlakyStore(ArticleStore):
-    """The real store, except that calls about one S3 key raise `StoreUnavailable` while `down`.
-
-    Fault injection only: every other call, and every call once `down` is False, reaches the real store.
-    """
-
-    def __init__(self, inner: ArticleStore, key: str) -> None:
-        self.inner, self.key, self.down = inner, key, True
-
-    def _check(self, key: str) -> None:
-        if self.down and key == self.key:
-            raise StoreUnavailable(f"injected outage for {key}")
-
-    def write_batch(self, writes: Sequence[StoreWrite]) -> list[WriteResult]:
-        """The writes about the key fail alone (as one bulk item fails); the others reach the store."""
-
-        def key_of(write: StoreWrite) -> str:
-            return write.article.origin.key if isinstance(write, PutArticle) else write.key
-
-        failing = {index for index, write in enumerate(writes) if self.down and key_of(write) == self.key}
-        answers = iter(self.inner.write_batch([w for i, w in enumerate(writes) if i not in failing]))
-        outage = WriteFailed(id=self.key, reason=f"injected outage for {self.key}", transient=True)
-        return [outage if index in failing else next(answers) for index in range(len(writes))]
-
-    def find_by_origin(self, bucket: str, key: str, *, fresh: bool = True) -> list[StoredVersion]:
-        self._check(key)
-        return self.inner.find_by_origin(bucket, key, fresh=fresh)
-
-    def holders(self, article_id: str) -> Any:
-        return self.inner.holders(article_id)
-
-    def story_candidates(self, article: Article, limit: int) -> Any:
-        self._check(article.origin.key)
-        return self.inner.story_candidates(article, limit)
-
-    def story(self, story_id: str, size: int) -> Any:
-        return self.inner.story(story_id, size)
-
-    def related(self, article: Article, size: int) -> Any:
-        return self.inner.related(article, size)
-
-    def live_holders(self) -> Any:
-        return self.inner.live_holders()
-
-    def get(self, article_id: str) -> Article | None:
-        return self.inner.get(article_id)
-
-    def search(self, query: SearchQuery) -> Any:
-        return self.inner.search(query)
-
-    def facet_values(self, dimension: Any, prefix: str, query: SearchQuery, size: int = 10) -> Any:
-        return self.inner.facet_values(dimension, prefix, query, size)
-
-    def histogram(self, query: SearchQuery, interval: Any) -> Any:
-        return self.inner.histogram(query, interval)
-
-
-def _load_handler_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("ingest_app_under_test", ROOT / "functions/ingest/app.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@dataclass
-class Delivery:
-    """One handler invocation: what was sent, which records failed, what the handler printed."""
-
-    messages: list[dict[str, Any]]
-    failed_ids: set[str]
-    output: list[dict[str, Any]]
-
-    def logs(self, message: str) -> list[dict[str, Any]]:
-        return [line for line in self.output if line.get("message") == message]
-
-    def metric_values(self, name: str) -> list[tuple[float, dict[str, Any]]]:
-        """(value, dimensions) of every EMF metric `name` the handler emitted."""
-        found = []
-        for line in self.output:
-            for directive in line.get("_aws", {}).get("CloudWatchMetrics", []):
-                if any(metric["Name"] == name for metric in directive["Metrics"]):
-                    values = line[name] if isinstance(line[name], list) else [line[name]]
-                    found += [(float(value), line) for value in values]
-        return found
-
-
-class IngestWorld:
-    """A bucket wired to a queue as in template.yaml, a rejections table, and the handler on a store."""
-
-    def __init__(self, store: ArticleStore, capsys: pytest.CaptureFixture[str]) -> None:
-        self.s3 = boto3.client("s3", region_name=REGION)
-        self.sqs = boto3.client("sqs", region_name=REGION)
-        self.dynamodb = boto3.client("dynamodb", region_name=REGION)
-        self.capsys = capsys
-        self.bucket = f"articles-{uuid.uuid4().hex[:8]}"
-        queue = _resource("IngestQueue")
-        self.dlq_url = self.sqs.create_queue(QueueName="ingest-dlq")["QueueUrl"]
-        dlq_arn = self._arn(self.dlq_url)
-        redrive = {
-            "deadLetterTargetArn": dlq_arn,
-            "maxReceiveCount": str(queue["RedrivePolicy"]["maxReceiveCount"]),
-        }
-        self.queue_url = self.sqs.create_queue(
-            QueueName="ingest",
-            Attributes={
-                "RedrivePolicy": json.dumps(redrive),
-                "VisibilityTimeout": str(queue["VisibilityTimeout"]),
-            },
-        )["QueueUrl"]
-        self.queue_arn = self._arn(self.queue_url)
-        table = _resource("RejectionsTable")
-        self.table = "rejections"
-        self.dynamodb.create_table(
-            TableName=self.table,
-            AttributeDefinitions=table["AttributeDefinitions"],
-            KeySchema=table["KeySchema"],
-            BillingMode=table["BillingMode"],
-        )
-        self.s3.create_bucket(Bucket=self.bucket)
-        self.s3.put_bucket_notification_configuration(
-            Bucket=self.bucket, NotificationConfiguration=_notification_configuration(self.queue_arn)
-        )
-        self.store = store
-        self.rejections = DynamoDBRejectionLog(self.table, self.dynamodb)
-        self.app = _load_handler_module()
-        self.app._ingestor = Ingestor(
-            store=store,
-            source=S3ObjectSource(self.s3),
-            rejections=self.rejections,
-            settings=Settings(store="sqlite:///unused.db", rejections_table=self.table),
-        )
-
-    def _arn(self, queue_url: str) -> str:
-        attributes = self.sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])
-        return attributes["Attributes"]["QueueArn"]
-
-    # S3 calls, spaced so each moto event gets its own millisecond (see the module docstring).
-    def put(self, key: str, body: bytes) -> None:
-        time.sleep(0.003)
-        self.s3.put_object(Bucket=self.bucket, Key=key, Body=body)
-
-    def remove(self, key: str) -> None:
-        time.sleep(0.003)
-        self.s3.delete_object(Bucket=self.bucket, Key=key)
-
-    def receive(self) -> list[dict[str, Any]]:
-        """Every message now visible on the ingest queue, oldest first."""
-        messages: list[dict[str, Any]] = []
-        while True:
-            batch = self.sqs.receive_message(
-                QueueUrl=self.queue_url, MaxNumberOfMessages=10, AttributeNames=["All"]
-            ).get("Messages", [])
-            if not batch:
-                return messages
-            messages += batch
-
-    def invoke(self, messages: Sequence[dict[str, Any]]) -> Delivery:
-        """Invoke the handler with these messages, then settle them as the Lambda poller would."""
-        event = {"Records": [self._record(message) for message in messages]}
-        self.capsys.readouterr()
-        # Powertools loggers are process-wide: point this one's handler at a buffer of our own.
-        logs = io.StringIO()
-        handler = self.app.logger.registered_handler
-        previous_stream, handler.stream = handler.stream, logs
-        try:
-            response = self.app.lambda_handler(event, LambdaContextStub())
-            failed = {item["itemIdentifier"] for item in response["batchItemFailures"]}
-        except BatchProcessingError:  # every record failed: Lambda retries the whole batch
-            failed = {message["MessageId"] for message in messages}
-        finally:
-            handler.stream = previous_stream
-        printed = self.capsys.readouterr().out.splitlines() + logs.getvalue().splitlines()
-        output = [json.loads(line) for line in printed if line.startswith("{")]
-        for message in messages:
-            if message["MessageId"] in failed:
-                self.sqs.change_message_visibility(
-                    QueueUrl=self.queue_url, ReceiptHandle=message["ReceiptHandle"], VisibilityTimeout=0
-                )
-            else:
-                self.sqs.delete_message(QueueUrl=self.queue_url, ReceiptHandle=message["ReceiptHandle"])
-        return Delivery(list(messages), failed, output)
-
-    def deliver(self) -> Delivery:
-        return self.invoke(self.receive())
-
-    def _record(self, message: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "messageId": message["MessageId"],
-            "receiptHandle": message["ReceiptHandle"],
-            "body": message["Body"],
-            "attributes": message.get("Attributes", {}),
-            "messageAttributes": {},
-            "md5OfBody": message["MD5OfBody"],
-            "eventSource": "aws:sqs",
-            "eventSourceARN": self.queue_arn,
-            "awsRegion": REGION,
-        }
-
-    def live_ids(self, key: str) -> list[str]:
-        return [entry.id for entry in self.store.find_by_origin(self.bucket, key) if not entry.deleted]
-
-    def article(self, key: str) -> Article | None:
-        """The one live article that came from `key`, or None."""
-        ids = self.live_ids(key)
-        assert len(ids) <= 1, f"{key} has several live articles: {ids}"
-        return self.store.get(ids[0]) if ids else None
-
-    def titles(self) -> set[str]:
-        return {hit.title for hit in self.store.search(SearchQuery(size=100)).hits}
-
-    def dlq_bodies(self) -> list[str]:
-        messages = self.sqs.receive_message(QueueUrl=self.dlq_url, MaxNumberOfMessages=10).get("Messages", [])
-        return [message["Body"] for message in messages]
 
 
 @pytest.fixture
@@ -669,7 +332,7 @@ def test_a_rejected_reupload_removes_the_previous_article(world: IngestWorld) ->
 
 
 def test_the_store_down_fails_only_that_record_until_the_dead_letter_queue(world: IngestWorld) -> None:
-    flaky = FlakyStore(world.store, key="port.html")
+    flaky = FlakyStore(world.store, "port.html")
     world.app._ingestor = Ingestor(
         store=flaky, source=S3ObjectSource(world.s3), rejections=world.rejections, settings=Settings()
     )
@@ -908,86 +571,56 @@ def open_store_at(url: str) -> ArticleStore:
 
 def assert_nothing_lost(world: IngestWorld) -> None:
     """Every object of the bucket is indexed or rejected, and nothing indexed lacks its object."""
-    from newsfacet.objects.s3 import S3Bucket
-    from newsfacet.reconcile import reconcile
+    assert_reconciled(final_reconcile(world))
 
-    report = reconcile(
-        S3Bucket(world.bucket, world.s3, world.sqs, world.queue_url), world.store, world.rejections
-    )
+
+def assert_reconciled(report: ReconcileReport) -> None:
     assert (report.lost, report.orphaned) == (0, []), report.summary()
     assert report.objects == report.indexed + report.rejected, report.summary()
 
 
-def story(number: int, canonical: bool = True) -> bytes:
-    url = f"https://harbourledger.example/story-{number}" if canonical else None
-    return news_page(f"Harbour story number {number}", url, [f"Story {number}. ", *PORT_STRIKE])
-
-
 def test_fault_matrix_poison_inputs_are_all_rejected_with_a_reason(world: IngestWorld) -> None:
-    import gzip
-
-    world.put("binary.html", POISON)
-    world.put("empty.html", b"   \n")
-    world.put("bomb.html.gz", gzip.compress(b"<p>" + b" " * 60_000_000))
-    world.put("not-a-page.html", b"just words, no markup, " * 3)
-    world.put("notes.txt", b"not an article key")
-    world.put("good.HTML", story(1))
-    world.deliver()
-    reasons = {entry.key: entry.reason.value for entry in world.rejections.recent()}
-    assert set(reasons) == {"binary.html", "empty.html", "bomb.html.gz", "not-a-page.html", "notes.txt"}
-    assert world.titles() == {"Harbour story number 1"}
-    assert_nothing_lost(world)
+    found = fault_matrix.poison_inputs(world, copies=1)
+    assert (
+        found.found_rejections
+        == found.expected_rejections
+        == {
+            "binary-0.html",
+            "empty-0.html",
+            "bomb-0.html.gz",
+            "not-a-page-0.html",
+            "notes-0.txt",
+        }
+    )
+    assert found.found_titles == found.expected_titles == {"Harbour story number 1"}
+    assert_reconciled(found.report)
 
 
 def test_fault_matrix_churn_duplicates_reuploads_deletes_and_twins(world: IngestWorld) -> None:
-    world.put("dup.html", story(1))
-    world.put("edit.html", story(2))
-    world.put("edit.html", story(2).replace(b"number 2", b"number 2, updated"))
-    world.put("gone.html", story(3))
-    world.remove("gone.html")
-    world.put("back.html", story(4))
-    world.remove("back.html")
-    world.put("back.html", story(4))
-    world.put("twin-a.html", story(5))
-    world.put("twin-b.html", story(5))
-    world.remove("twin-a.html")
-    messages = world.receive()
-    # Delivered at least once and in any order: every message twice, the second copies reversed.
-    world.invoke(messages)
-    for message in reversed(messages):
-        world.sqs.send_message(QueueUrl=world.queue_url, MessageBody=message["Body"])
-    world.deliver()
-
-    assert world.titles() == {
+    found = fault_matrix.churn(world, rounds=1)
+    assert found.found_titles == {
         "Harbour story number 1",
         "Harbour story number 2, updated",
         "Harbour story number 4",
         "Harbour story number 5",
     }
-    assert_nothing_lost(world)
+    assert found.expected_titles == found.found_titles
+    assert_reconciled(found.report)
 
 
 def test_fault_matrix_a_burst_is_indexed_whole(world: IngestWorld) -> None:
-    for number in range(24):
-        world.put(f"burst/{number}.html", story(number, canonical=number % 2 == 0))
-    while world.deliver().messages:
-        pass
-    assert len(world.titles()) == 24
-    assert_nothing_lost(world)
+    found, _ = fault_matrix.burst(world, uploads=24)
+    assert len(found.found_titles) == 24
+    assert found.found_titles == found.expected_titles
+    assert_reconciled(found.report)
 
 
 def test_fault_matrix_an_outage_then_recovery_loses_nothing(world: IngestWorld) -> None:
-    flaky = FlakyStore(world.store, key="during.html")
-    world.app._ingestor = Ingestor(
-        store=flaky, source=S3ObjectSource(world.s3), rejections=world.rejections, settings=Settings()
-    )
-    world.put("before.html", story(1))
-    world.put("during.html", story(2))
-    assert world.deliver().failed_ids  # the store is down for this key: the queue keeps it
-    flaky.down = False  # the node is back
-    assert world.deliver().failed_ids == set()
-    assert world.titles() == {"Harbour story number 1", "Harbour story number 2"}
-    assert_nothing_lost(world)
+    found, failed_while_down = fault_matrix.outage_and_recovery(world, before=1, during=1)
+    assert failed_while_down == 1  # the store is down for this key: the queue keeps it
+    assert found.found_titles == {"Harbour story number 0", "Harbour story number 1"}
+    assert found.expected_titles == found.found_titles
+    assert_reconciled(found.report)
 
 
 def test_fault_matrix_notifications_lost_in_a_crash_are_found_by_reconcile(world: IngestWorld) -> None:
@@ -997,12 +630,7 @@ def test_fault_matrix_notifications_lost_in_a_crash_are_found_by_reconcile(world
     world.remove("early.html")
     lose_notifications(world)
 
-    from newsfacet.objects.s3 import S3Bucket
-    from newsfacet.reconcile import reconcile
-
-    repaired = reconcile(
-        S3Bucket(world.bucket, world.s3, world.sqs, world.queue_url), world.store, world.rejections
-    )
+    repaired = final_reconcile(world)
     assert (repaired.lost, len(repaired.orphaned)) == (1, 1)
     world.deliver()
     assert world.titles() == {"Harbour story number 2"}
@@ -1045,7 +673,7 @@ def test_one_batch_of_reuploads_and_deletes_leaves_what_each_key_last_holds(worl
 
 
 def test_a_batch_whose_reconcile_fails_redelivers_only_the_records_of_that_key(world: IngestWorld) -> None:
-    outage = ReconcileOutageStore(world.store, key="port.html")
+    outage = ReconcileOutageStore(world.store, "port.html")
     world.app._ingestor = Ingestor(
         store=outage, source=S3ObjectSource(world.s3), rejections=world.rejections, settings=Settings()
     )

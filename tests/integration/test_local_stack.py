@@ -172,8 +172,8 @@ def test_a_stack_killed_mid_batch_keeps_its_bucket_and_loses_no_upload(
     engine: str, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from newsfacet.ingest import is_article_key
-    from newsfacet.objects.s3 import S3Bucket
-    from newsfacet.reconcile import reconcile
+
+    from tests.integration.fault_matrix import killed_mid_batch
 
     if engine == "opensearch":  # the session's node (its index outlives both stacks), a fresh alias
         url = request.getfixturevalue("opensearch_url")
@@ -184,38 +184,12 @@ def test_a_stack_killed_mid_batch_keeps_its_bucket_and_loses_no_upload(
     else:
         settings = Settings(store=f"sqlite:///{tmp_path}/articles.db")
     options = StackOptions(port=0, upload_samples=False, quiet=True, state=tmp_path / "state")
-    pages = sorted(path for path in (ROOT / "samples").iterdir() if is_article_key(path.name))[:4]
-    first = LocalRun(settings, options).start()
-    try:
-        for path in pages:
-            s3_client(first).put_object(Bucket=first.bucket, Key=f"up/{path.name}", Body=path.read_bytes())
-    finally:
-        first.stop()  # at once: moto's memory, and the notifications not yet ingested, are gone
+    paths = sorted(path for path in (ROOT / "samples").iterdir() if is_article_key(path.name))[:4]
+    pages = [(f"up/{path.name}", path.read_bytes()) for path in paths]
 
-    with LocalRun(settings, options) as second:
-        s3 = s3_client(second)
-        listed = s3.list_objects_v2(Bucket=second.bucket).get("Contents", [])
-        assert sorted(item["Key"] for item in listed) == sorted(f"up/{path.name}" for path in pages)
-        assert second.last_reconcile is not None
-        wait_for(lambda: second.searchable_count() == len(pages), FIRST_INGEST_TIMEOUT_S, "every upload")
-        sqs = boto3.client(
-            "sqs",
-            endpoint_url=second.s3_endpoint,
-            region_name=second.region,
-            aws_access_key_id="testing",
-            aws_secret_access_key="testing",
-        )
-        store_settings = settings.model_copy(update={"store": second.store_url})
-        from newsfacet.store import open_store
+    found = killed_mid_batch(settings, options, pages, timeout_s=FIRST_INGEST_TIMEOUT_S)
 
-        store = open_store(store_settings)
-        try:
-            final = reconcile(
-                S3Bucket(second.bucket, s3, sqs, second.queue_url), store, open_rejection_log(store_settings)
-            )
-        finally:
-            destroy = getattr(store, "destroy", None)
-            if destroy is not None:  # the node is the session's: leave it no index
-                destroy()
-            store.close()
-        assert (final.lost, final.orphaned, final.indexed) == (0, [], len(pages))
+    assert found.listed_after_restart == sorted(key for key, _ in pages)
+    assert found.reconciled_at_start
+    assert found.searchable == len(pages)
+    assert (found.report.lost, found.report.orphaned, found.report.indexed) == (0, [], len(pages))
