@@ -1,12 +1,16 @@
 """The OpenSearch adapter: `ArticleStore` on an OpenSearch 2.x cluster (local node, AWS domain or
 Serverless collection).
 
-Layout. Articles live in a versioned index behind an alias: `<alias>` -> `<alias>-v1`. The mapping is
-one index template, `opensearch_template.json` beside this module (shipped in the layer), applied to
-`<alias>-v*`. The first write creates the template and `<alias>-v1` if the alias does not exist yet;
-`reindex()` (`newsfacet reindex`) moves to `<alias>-v<N+1>` with the current template and swaps the
-alias atomically. Readers never create anything (the search role may only read): before the first
-write, a search simply finds nothing.
+Layout. Articles live in versioned indices behind an alias: `<alias>` -> `<alias>-v1`, its write index.
+The mapping is one index template, `opensearch_template.json` beside this module (shipped in the layer),
+applied to `<alias>-v*`. The first write creates the template and `<alias>-v1` if the alias does not
+exist yet; `reindex()` (`newsfacet reindex`) moves to `<alias>-v<N+1>` with the current template and
+swaps the alias atomically. `rollover()` starts a new write index `<alias>-v<N+1>` and keeps the older
+ones behind the alias (the layout of docs/SCALING.md for a hundred million articles): new articles go
+to the write index, a new version of an article goes to the index that holds it (found by reading
+each index in real time: OpenSearch refuses single-document reads through an alias of several
+indices), so external versions still decide in one index. Readers never create anything (the search
+role may only read): before the first write, a search simply finds nothing.
 
 Writes. `_bulk` with `version_type=external`: OpenSearch refuses (409) a version that is not greater
 than the stored one, which is exactly the port's `stale`. A delete indexes a tombstone (`deleted:
@@ -147,6 +151,15 @@ class ReindexReport:
     caught_up: int = 0  # documents that reached the old index during the copy, carried over after
 
 
+class _Held(NamedTuple):
+    """A stored document read in real time: its `_source` (empty if not asked for), its `_version`,
+    and the index holding it when the alias spans several (None: the alias's only index)."""
+
+    source: Document
+    version: int
+    held_in: str | None
+
+
 @functools.cache
 def _packaged_template() -> Document:
     text = resources.files("newsfacet.store").joinpath(TEMPLATE_RESOURCE).read_text(encoding="utf-8")
@@ -184,6 +197,7 @@ class _Write(NamedTuple):
     document: str  # JSON text
     version_type: VersionType = "external"
     reports: WriteStatus | None = None
+    held_in: str | None = None  # the index holding the article, if not the alias's write index
 
 
 @dataclass
@@ -290,8 +304,8 @@ class OpenSearchStore(ArticleStore):
             raise StoreError(f"OpenSearch refused the request: {_describe(error)}") from error
 
     def ensure_index(self) -> None:
-        """Create the template and `<alias>-v1` behind the alias unless the alias exists. Idempotent
-        and safe when several processes race (the loser's create fails harmlessly)."""
+        """Create the template and `<alias>-v1`, the alias's write index, unless the alias exists.
+        Idempotent and safe when several processes race (the loser's create fails harmlessly)."""
         if self._index_ready:
             return
         if self.serverless:
@@ -301,7 +315,7 @@ class OpenSearchStore(ArticleStore):
             try:
                 self._call(
                     lambda client: client.indices.create(
-                        index=f"{self.alias}-v1", body={"aliases": {self.alias: {}}}
+                        index=f"{self.alias}-v1", body={"aliases": {self.alias: {"is_write_index": True}}}
                     )
                 )
             except StoreError as error:
@@ -331,7 +345,7 @@ class OpenSearchStore(ArticleStore):
         )
 
     def _alias_indices(self) -> list[str]:
-        """The indices the alias points to (one, except in the middle of a manual change)."""
+        """The indices the alias points to (one, or several after a rollover)."""
         try:
             found = self._call(lambda client: client.indices.get_alias(name=self.alias))
         except NotFoundError:
@@ -381,7 +395,8 @@ class OpenSearchStore(ArticleStore):
         planned: list[WriteOutcome | int] = []  # per article: its outcome, or its write's position
         for article in articles:
             holder = Holder(bucket=article.origin.bucket, key=article.origin.key, version=article.version)
-            source = held.get(article.id)
+            found = held.get(article.id)
+            source, index = (found.source, found.held_in) if found else (None, None)
             held_version, current = _held_state(source)
             if held_version >= article.version:
                 # Stale, but the object holds the (newer) article all the same.
@@ -389,13 +404,16 @@ class OpenSearchStore(ArticleStore):
                 if attached is not None:
                     rewritten = {**source, **bodies.holder_fields(attached)}  # type: ignore[dict-item]
                     writes.append(
-                        _Write(article.id, held_version, json.dumps(rewritten), "external_gte", "stale")
+                        _Write(
+                            article.id, held_version, json.dumps(rewritten), "external_gte", "stale", index
+                        )
                     )
                 planned.append(WriteOutcome(id=article.id, status="stale"))
                 continue
             planned.append(len(writes))
             holders = with_holder(current, holder) or current
-            writes.append(_Write(article.id, article.version, bodies.article_source(article, holders)))
+            document = bodies.article_source(article, holders)
+            writes.append(_Write(article.id, article.version, document, held_in=index))
         try:
             written = self._write(writes, index=self.alias, refresh=self._refresh)
         except DocumentRejected as refused:
@@ -405,7 +423,8 @@ class OpenSearchStore(ArticleStore):
 
     def delete(self, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
         self.ensure_index()
-        source = self._held_documents([article_id]).get(article_id)
+        found = self._held_documents([article_id]).get(article_id)
+        source, index = (found.source, found.held_in) if found else (None, None)
         held_version, current = _held_state(source)
         version_type: VersionType = "external"
         if source is not None and not source.get("deleted"):
@@ -414,29 +433,29 @@ class OpenSearchStore(ArticleStore):
                 return WriteOutcome(id=article_id, status="stale")
             if remaining:
                 kept = json.dumps({**source, **bodies.holder_fields(remaining)})
-                write = _Write(article_id, held_version, kept, "external_gte", "kept")
+                write = _Write(article_id, held_version, kept, "external_gte", "kept", index)
                 return self._write([write], index=self.alias, refresh=self._refresh)[0]
             if held_version >= version:  # the last hold is gone: the article too
                 version, version_type = held_version, "external_gte"
         elif held_version >= version:
             return WriteOutcome(id=article_id, status="stale")
         tombstone = json.dumps(bodies.tombstone_document(article_id, version, bucket, key))
-        write = _Write(article_id, version, tombstone, version_type)
+        write = _Write(article_id, version, tombstone, version_type, held_in=index)
         return self._write([write], index=self.alias, refresh=self._refresh)[0]
 
     def holders(self, article_id: str) -> list[Holder]:
-        source = self._held_documents([article_id]).get(article_id)
-        if source is None or source.get("deleted"):
+        found = self._held_documents([article_id]).get(article_id)
+        if found is None or found.source.get("deleted"):
             return []
-        return _held_state(source)[1]
+        return _held_state(found.source)[1]
 
     def live_holders(self) -> Iterator[tuple[str, list[Holder]]]:
         for batch in self._scan(self.alias, 500, live_only=True):
             for hit in batch:
                 yield hit["_id"], _held_state(hit["_source"])[1]
 
-    def _held_documents(self, article_ids: list[str]) -> dict[str, Document]:
-        """The stored `_source` of each id (live or tombstone) the index holds, read in real time
+    def _held_documents(self, article_ids: list[str]) -> dict[str, _Held]:
+        """The stored `_source` of each id (live or tombstone) the alias holds, read in real time
         (what a write builds on: retried with the writes' backoff)."""
         wanted = sorted(
             {article_id for article_id in article_ids if len(article_id.encode()) <= _MAX_ID_BYTES}
@@ -447,23 +466,49 @@ class OpenSearchStore(ArticleStore):
             if attempt:
                 self._sleep(self._retry.delay(attempt - 1))
             try:
-                found = self._call(lambda client: client.mget(index=self.alias, body={"ids": wanted}))
-            except NotFoundError:
-                return {}
+                return self._realtime_read(wanted, self.alias)
             except StoreUnavailable:
                 if attempt + 1 == self._retry.attempts:
                     raise
                 continue  # throttled or restarting: back off as a write does
-            return {doc["_id"]: doc["_source"] for doc in found.get("docs", []) if doc.get("found")}
         raise AssertionError("unreachable: the last attempt returns or raises")
 
+    def _realtime_read(self, article_ids: list[str], index: str, *, source: bool = True) -> dict[str, _Held]:
+        """`_mget` of `article_ids` through `index` (the alias, or one index). An alias spanning
+        several indices refuses single-document reads, so then each of its indices is read (a
+        newer version wins should an id be in two: a write racing a rollover)."""
+        try:
+            docs = self._mget(article_ids, index, source=source)
+        except NotFoundError:
+            return {}
+        if not any(_spans_several_indices(doc.get("error")) for doc in docs):
+            return {
+                doc["_id"]: _Held(doc.get("_source", {}), int(doc["_version"]), None)
+                for doc in docs
+                if doc.get("found")
+            }
+        held: dict[str, _Held] = {}
+        for each in self._alias_indices():
+            for doc in self._mget(article_ids, each, source=source):
+                previous = held.get(doc["_id"])
+                if doc.get("found") and (previous is None or int(doc["_version"]) > previous.version):
+                    held[doc["_id"]] = _Held(doc.get("_source", {}), int(doc["_version"]), each)
+        return held
+
+    def _mget(self, article_ids: list[str], index: str, *, source: bool) -> list[Document]:
+        found = self._call(lambda client: client.mget(index=index, body={"ids": article_ids}, _source=source))
+        docs: list[Document] = found.get("docs", [])
+        return docs
+
     def _write(self, writes: list[_Write], index: str, refresh: Refresh) -> list[WriteOutcome]:
-        """Index each document with external versioning, in order, in bulk chunks."""
+        """Index each document with external versioning, in order, in bulk chunks, into `index` or
+        the index holding it (`_Write.held_in`)."""
         result = _BulkResult()
         chunk: list[_Pending] = []
         chunk_bytes = 0
+        chunk_index = index
         stored = self._stored_versions(writes, index) if self.serverless else {}
-        for position, (article_id, version, document, version_type, _) in enumerate(writes):
+        for position, (article_id, version, document, version_type, _, held_in) in enumerate(writes):
             if len(article_id.encode()) > _MAX_ID_BYTES:
                 result.failures[article_id] = f"id longer than {_MAX_ID_BYTES} bytes"
                 continue
@@ -480,13 +525,16 @@ class OpenSearchStore(ArticleStore):
                 action["index"].update(version=version, version_type=version_type)
             lines = json.dumps(action) + "\n" + document + "\n"
             size = len(lines.encode())
-            if chunk and (len(chunk) >= _BULK_MAX_DOCS or chunk_bytes + size > _BULK_MAX_BYTES):
-                self._bulk(chunk, result, index, refresh)
+            target = held_in or index
+            full = len(chunk) >= _BULK_MAX_DOCS or chunk_bytes + size > _BULK_MAX_BYTES
+            if chunk and (full or target != chunk_index):
+                self._bulk(chunk, result, chunk_index, refresh)
                 chunk, chunk_bytes = [], 0
             chunk.append(_Pending(position, article_id, version, lines))
             chunk_bytes += size
+            chunk_index = target
         if chunk:
-            self._bulk(chunk, result, index, refresh)
+            self._bulk(chunk, result, chunk_index, refresh)
         outcomes = [
             WriteOutcome(id=write.article_id, status=write.reports or result.statuses[position])
             if result.statuses[position] == "written"
@@ -565,13 +613,8 @@ class OpenSearchStore(ArticleStore):
         if not item.unanswered:
             return False
         # `_mget` rather than GET /_doc: the read the write path sends anyway (no extra IAM grant)
-        try:
-            found = self._call(
-                lambda client: client.mget(index=index, body={"ids": [item.article_id]}, _source=False)
-            )
-        except NotFoundError:
-            return False
-        return any(doc.get("found") and int(doc.get("_version", -1)) == item.version for doc in found["docs"])
+        found = self._realtime_read([item.article_id], index, source=False).get(item.article_id)
+        return found is not None and found.version == item.version
 
     # --- reading ---------------------------------------------------------------------------------
 
@@ -600,6 +643,15 @@ class OpenSearchStore(ArticleStore):
             found: Document = self._call(lambda client: client.get(index=self.alias, id=article_id))
         except NotFoundError:
             return None
+        except StoreError as error:
+            cause = error.__cause__
+            if not (isinstance(cause, TransportError) and _spans_several_indices(cause.info)):
+                raise
+            # An alias of several indices (after a rollover) refuses GET /_doc: search it by id
+            # (the search role's grant), which sees what the last refresh made searchable.
+            response = self._search({"query": {"ids": {"values": [article_id]}}, "size": 1})
+            hits = [] if response is None else response["hits"]["hits"]
+            found = {"found": bool(hits), "_source": hits[0]["_source"] if hits else {}}
         source: Document = found.get("_source", {})
         if not found.get("found") or source.get("deleted"):
             return None
@@ -672,7 +724,10 @@ class OpenSearchStore(ArticleStore):
             self._index_ready = True
             return ReindexReport(alias=self.alias, source=None, target=target, copied=0)
         if len(sources) != 1:
-            raise StoreError(f"alias {self.alias!r} points to {sources}; expected one index")
+            raise StoreError(
+                f"alias {self.alias!r} points to {sources}: reindex one index at a time behind an alias"
+                " of several (docs/SCALING.md), or roll over instead"
+            )
         source = sources[0]
         self._call(lambda client: client.indices.create(index=target))
         copied = self._copy(source, target, batch_size)
@@ -682,7 +737,7 @@ class OpenSearchStore(ArticleStore):
                 body={
                     "actions": [
                         {"remove": {"index": source, "alias": self.alias}},
-                        {"add": {"index": target, "alias": self.alias}},
+                        {"add": {"index": target, "alias": self.alias, "is_write_index": True}},
                     ]
                 }
             )
@@ -698,6 +753,44 @@ class OpenSearchStore(ArticleStore):
             copied=copied,
             caught_up=caught_up,
         )
+
+    def rollover(self, *, max_docs: int | None = None, max_size: str | None = None) -> str | None:
+        """Start a new write index `<alias>-v<N+1>` (with the current template) if the write index
+        holds `max_docs` documents or `max_size` (e.g. "40gb") of primary store, or unconditionally
+        if neither is given; return it, or None if no condition held. The older indices stay behind
+        the alias: searches span them all, and a new version of an article they hold is written where
+        it is. Serverless has no aliases: `StoreError` there."""
+        if self.serverless:
+            raise StoreError("rollover needs aliases, which OpenSearch Serverless does not have")
+        self.ensure_index()
+        self._put_template()
+        indices = self._alias_indices()
+        if len(indices) == 1:
+            # Without an explicit write index, a rollover would take the alias off the old index.
+            self._call(
+                lambda client: client.indices.update_aliases(
+                    body={
+                        "actions": [
+                            {"add": {"index": indices[0], "alias": self.alias, "is_write_index": True}}
+                        ]
+                    }
+                )
+            )
+        number = max(
+            int(m.group(1)) for name in self._versioned_indices() if (m := _INDEX_VERSION.search(name))
+        )
+        target = f"{self.alias}-v{number + 1}"
+        conditions = {
+            name: value
+            for name, value in (("max_docs", max_docs), ("max_size", max_size))
+            if value is not None
+        }
+        response = self._call(
+            lambda client: client.indices.rollover(
+                alias=self.alias, new_index=target, body={"conditions": conditions} if conditions else None
+            )
+        )
+        return target if response.get("rolled_over") else None
 
     def _copy(self, source: str, target: str, batch_size: int) -> int:
         """Copy every document of `source` into `target`; return how many `target` did not hold yet
@@ -762,6 +855,12 @@ def _in_order(
         for item in planned
         if isinstance(item, WriteOutcome) or item in by_write
     ]
+
+
+def _spans_several_indices(error: object) -> bool:
+    """Whether OpenSearch refused a single-document read because the alias points to several
+    indices (`error`: the item's or the response's error)."""
+    return error is not None and "more than one index associated with it" in str(error)
 
 
 def _mark_unanswered(items: list[_Pending]) -> None:
