@@ -44,7 +44,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import resource
 import sqlite3
 import sys
@@ -72,7 +71,7 @@ from newsfacet.model import (  # noqa: E402
     SearchQuery,
     Topic,
 )
-from report import BENCHMARKS_MD, load_average, machine, write_section  # noqa: E402
+from report import BENCHMARKS_MD, load_average, machine, process_cpu_s, write_section  # noqa: E402
 
 BATCH = 500
 START = datetime(2022, 1, 1, tzinfo=UTC)
@@ -263,15 +262,6 @@ def rss_mb(pid: int | None = None) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
-
-
-def process_cpu_s(pid: int | None) -> float:
-    """User + system CPU seconds a process (every thread) has used; 0 without a pid. Load on a shared
-    machine stretches wall-clock times but barely changes this."""
-    if pid is None:
-        return 0.0
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def run_mix(

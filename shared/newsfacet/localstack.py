@@ -275,6 +275,7 @@ class StackOptions:
     quiet: bool = False  # no access log lines from the HTTP server
     root: Path = field(default=REPO_ROOT)
     state: Path | None = None  # where S3 and SQS requests are recorded to survive a restart (None: not kept)
+    ingest_worker: bool = True  # False: the queue is left to workers started elsewhere (bench/ingest_rate.py)
 
     @property
     def template(self) -> Path:
@@ -430,6 +431,7 @@ class LocalStack:
         self.api_url = ""
         self.queue_url = ""
         self.dead_letter_url = ""
+        self.queue_arn = ""
         self._moto: Any = None
         self._node: Any = None
         self._server: LocalServer | None = None
@@ -489,6 +491,7 @@ class LocalStack:
         s3, sqs = self._clients()
         kept = self._replay_and_record(s3) if self.options.state is not None else {}
         queue_arns = self._create_queues(sqs)
+        self.queue_arn = queue_arns[self.resources.ingest_queue().logical_id]
         self._create_bucket(s3, queue_arns, kept)
         try:
             self._server = LocalServer(
@@ -499,16 +502,16 @@ class LocalStack:
                 f"cannot listen on {self.options.host}:{self.options.port}: {error}"
             ) from error
         self.api_url = self._server.url
-        ingest_queue = self.resources.ingest_queue()
-        self._worker = QueueWorker(
-            sqs=sqs,
-            queue_url=self.queue_url,
-            queue_arn=queue_arns[ingest_queue.logical_id],
-            region=self.region,
-            handler=_load_handler(self.options.ingest_function),
-            log=self._log,
-        )
-        self._worker.start()
+        if self.options.ingest_worker:
+            self._worker = QueueWorker(
+                sqs=sqs,
+                queue_url=self.queue_url,
+                queue_arn=self.queue_arn,
+                region=self.region,
+                handler=_load_handler(self.options.ingest_function),
+                log=self._log,
+            )
+            self._worker.start()
         if self.options.state is not None:
             self._reconcile(s3, sqs)
 
