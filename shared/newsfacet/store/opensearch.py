@@ -720,7 +720,11 @@ class OpenSearchStore(ArticleStore):
         target = f"{self.alias}-v{number + 1}"
         if not sources:
             # Nothing to copy: this is the first index (as the first write would create it).
-            self._call(lambda client: client.indices.create(index=target, body={"aliases": {self.alias: {}}}))
+            self._call(
+                lambda client: client.indices.create(
+                    index=target, body={"aliases": {self.alias: {"is_write_index": True}}}
+                )
+            )
             self._index_ready = True
             return ReindexReport(alias=self.alias, source=None, target=target, copied=0)
         if len(sources) != 1:
