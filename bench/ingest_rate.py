@@ -33,7 +33,8 @@ from typing import Any
 
 import boto3
 from newsfacet.config import Settings
-from newsfacet.localstack import LOCAL_CREDENTIALS, LocalStack, QueueWorker, StackOptions, _load_handler
+from newsfacet.localrun.run import LOCAL_CREDENTIALS, LocalRun, StackOptions
+from newsfacet.localrun.worker import QueueWorker, load_handler
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report import corpus_dir, load_average, machine, process_cpu_s, write_section
@@ -68,7 +69,7 @@ def _credentials() -> dict[str, str]:
 def run_worker(queue_url: str, queue_arn: str, region: str) -> int:
     """One worker process: load the ingest handler (its init warms the pipeline), say so, poll until
     SIGTERM. The stack's environment (endpoint, store, credentials) comes from the parent."""
-    handler = _load_handler(REPO / "functions" / "ingest" / "app.py")
+    handler = load_handler(REPO / "functions" / "ingest" / "app.py")
     sqs = boto3.session.Session(region_name=region, **_credentials()).client(
         "sqs", endpoint_url=os.environ["AWS_ENDPOINT_URL"]
     )
@@ -111,7 +112,7 @@ def measure(pages: list[Path], warm_ups: list[Path], workers: int, store: str) -
     settings = Settings(store=store, index_alias=f"ingest-{uuid.uuid4().hex[:8]}")
     os.environ["NEWSFACET_INDEX_ALIAS"] = settings.index_alias  # for the search handler and the workers
     options = StackOptions(port=0, upload_samples=False, quiet=True, root=REPO, ingest_worker=False)
-    with LocalStack(settings, options, log=open(os.devnull, "w")) as stack:
+    with LocalRun(settings, options, log=open(os.devnull, "w")) as stack:
         environment = dict(os.environ)
         children = [
             subprocess.Popen(

@@ -319,7 +319,7 @@ class Step:
 
 
 def bench_embedded(sizes: list[int], per_kind: int, workdir: Path) -> list[Step]:
-    from newsfacet.store.embedded import EmbeddedStore
+    from newsfacet.store.embedded.store import EmbeddedStore
 
     generator = Generator()
     queries = generator.queries(per_kind)
@@ -361,7 +361,8 @@ def idiomatic_body(query: SearchQuery, ours: Document) -> Document:
     """The same question as the OpenSearch documentation teaches it: one `multi_match` (or
     `query_string` when the query has syntax) over the same fields, the filters in the query, a plain
     `terms` aggregation per facet field (and the `date_histogram`)."""
-    from newsfacet.store.opensearch_query import FACET_FIELD, HIT_SOURCE, SEARCH_FIELDS
+    from newsfacet.store.opensearch.documents import FACET_FIELD
+    from newsfacet.store.opensearch.query import HIT_SOURCE, SEARCH_FIELDS
 
     must: list[Document] = []
     if query.q:
@@ -390,7 +391,7 @@ def idiomatic_body(query: SearchQuery, ours: Document) -> Document:
 
 def baseline_bodies(query: SearchQuery) -> dict[str, Document]:
     """The request of every baseline variant but `store.search`, for one query."""
-    from newsfacet.store.opensearch_query import search_body
+    from newsfacet.store.opensearch.query import search_body
 
     ours = search_body(query, None)
     idiomatic = idiomatic_body(query, ours)
@@ -427,7 +428,7 @@ def bench_opensearch(
     plain_bulk: int,
 ) -> list[Step]:
     from newsfacet.config import Settings
-    from newsfacet.store.opensearch import OpenSearchStore
+    from newsfacet.store.opensearch.store import OpenSearchStore
     from opensearchpy import OpenSearch, helpers
 
     def store_at(alias: str) -> OpenSearchStore:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from contract_corpus import CORPUS
 from newsfacet.store.base import ArticleStore
-from newsfacet.store.opensearch import OpenSearchStore
+from newsfacet.store.opensearch.store import OpenSearchStore
 
 
 @pytest.fixture(params=["embedded", "opensearch", "opensearch-rolled"])

@@ -15,11 +15,11 @@ def open_store(settings: Settings) -> ArticleStore:
     """
     url = settings.store
     if url.startswith("sqlite://"):
-        from newsfacet.store.embedded import EmbeddedStore  # noqa: PLC0415 - load only the engine in use
+        from newsfacet.store.embedded.store import EmbeddedStore  # noqa: PLC0415 - load only the engine in use
 
         return EmbeddedStore.from_url(url, cursor_key=settings.cursor_signing_key())
     if url.startswith(("http://", "https://")):
-        from newsfacet.store.opensearch import OpenSearchStore  # noqa: PLC0415 - load only the engine in use
+        from newsfacet.store.opensearch.store import OpenSearchStore  # noqa: PLC0415 - load only the engine in use
 
         return OpenSearchStore.from_settings(settings)
     raise ValueError(f"unsupported store URL {url!r}: use sqlite:///path or http(s)://host:port")
