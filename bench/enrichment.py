@@ -29,10 +29,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from report import machine, write_section
+from report import corpus_dir, machine, write_section
 
 REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO.parent / "shared" / "corpus" / "aeb" / "ground-truth.json"
 START_MARKER = "<!-- bench/enrichment.py:start -->"
 END_MARKER = "<!-- bench/enrichment.py:end -->"
 
@@ -67,8 +66,8 @@ def cold_start(runs: int = 5) -> dict[str, float]:
     return {**medians, "best_total": best}
 
 
-def load_bodies() -> list[str]:
-    truth = json.loads(CORPUS.read_text(encoding="utf-8"))
+def load_bodies(ground_truth: Path) -> list[str]:
+    truth = json.loads(ground_truth.read_text(encoding="utf-8"))
     return [page["articleBody"] for page in truth.values() if page.get("articleBody")]
 
 
@@ -176,13 +175,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-write", action="store_true", help="do not update docs/BENCHMARKS.md")
     parser.add_argument("--no-ops", action="store_true", help="skip the numpy-BLAS-vs-blis comparison")
+    parser.add_argument(
+        "--corpus", type=Path, help="the corpora (default: $NEWSFACET_CORPUS or ../shared/corpus)"
+    )
     args = parser.parse_args()
-    if not CORPUS.exists():
-        print(f"corpus not found: {CORPUS}", file=sys.stderr)
+    ground_truth = corpus_dir(args.corpus) / "aeb" / "ground-truth.json"
+    if not ground_truth.exists():
+        print(f"corpus not found: {ground_truth}", file=sys.stderr)
         return 1
     pin_to_one_core()
     cold = cold_start()
-    bodies = load_bodies()
+    bodies = load_bodies(ground_truth)
     speed = throughput(bodies)
     blas = None if args.no_ops else blas_check(bodies)
     text = section(cold, speed, blas)

@@ -31,13 +31,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from report import load_average, machine, write_section
+from report import corpus_dir, load_average, machine, write_section
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 START_MARKER = "<!-- bench/entities.py:start -->"
 END_MARKER = "<!-- bench/entities.py:end -->"
 HELD_OUT_PREFIXES = tuple("0123")
@@ -204,7 +203,9 @@ def print_pages(reference: dict[str, Any], pages: dict[str, Any], title: str) ->
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the shared corpus folder")
+    parser.add_argument(
+        "--corpus", type=Path, default=corpus_dir(), help="default: $NEWSFACET_CORPUS or ../shared/corpus"
+    )
     parser.add_argument("--no-write", action="store_true", help="do not update docs/BENCHMARKS.md")
     parser.add_argument("--per-page", action="store_true", help="print misses and extras of tuning pages")
     parser.add_argument("--held-out", action="store_true", help="with --per-page: held-out pages too")

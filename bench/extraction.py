@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from report import load_average, machine, write_section
+from report import corpus_dir, load_average, machine, write_section
 
 # One core, one BLAS thread: the figure must mean "per core", as in a Lambda with 1 vCPU.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -52,10 +52,6 @@ SHINGLE = 4
 HELD_OUT_PREFIXES = "0123"  # sha1(page id) starting with one of these: a quarter of each corpus
 WORSE_BY = 0.05  # a page "got worse" when its F1 fell by more than this vs trafilatura precision
 OURS = "newsfacet"
-
-
-def default_corpus_root() -> Path:
-    return Path(os.environ.get("NEWSFACET_CORPUS", REPO.parent / "shared" / "corpus"))
 
 
 # --- the benchmark's metric -------------------------------------------------------------------
@@ -340,7 +336,7 @@ def cold_start_seconds() -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus-root", type=Path, default=default_corpus_root())
+    parser.add_argument("--corpus-root", type=Path, default=corpus_dir())
     parser.add_argument(
         "--part",
         choices=("tuning", "held-out", "all"),

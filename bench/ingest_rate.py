@@ -1,65 +1,59 @@
-"""Ingest rate through the local stack (moto S3 + SQS, the ingest handler), on both engines.
+"""Ingest end to end through the local stack, with 1, 2 and 4 worker processes, against the
+pipeline's single-core rate.
 
-The same pages (the corpus's `aeb/html_gz`, N of them) are uploaded through S3 as fast as boto3
-puts them; the clock stops when the ingest queue is drained (no message visible or in flight).
-Writes `docs/BENCHMARKS.md`'s "Ingest rate" section.
+The local stack (moto S3 + SQS wired from template.yaml, the search handler) runs without its own
+worker; this script starts N worker processes instead, each polling the ingest queue and calling
+the ingest `lambda_handler` as Lambda's SQS event source mapping would (as many processes as Lambda
+would run concurrent environments). The same corpus pages (`aeb/html_gz`) are uploaded through S3
+at once; the clock stops when the queue is drained. Beside the wall-clock rate: the workers' CPU
+per upload (every process's user + system time), against the CPU per article of the pipeline alone
+(`pipeline.build_article` in this process, warm), so the glue's cost (S3 read, SQS, handler,
+store writes and reconcile) shows whatever the load on the machine. Results go to
+`bench/results/ingest.json` (read by `bench/cost.py`) and the "Ingest rate" section.
 
-    python bench/ingest_rate.py [--pages 60] [--corpus ../shared/corpus]
+    python bench/ingest_rate.py [--pages 40] [--workers 1,2,4] [--stores opensearch,embedded]
+                                [--corpus ../shared/corpus]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import signal
+import subprocess
 import sys
 import tempfile
+import threading
 import time
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import boto3
 from newsfacet.config import Settings
 from newsfacet.localrun.run import LOCAL_CREDENTIALS, LocalRun, StackOptions
+from newsfacet.localrun.worker import QueueWorker, load_handler
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import load_average, machine, write_section
+from report import corpus_dir, load_average, machine, process_cpu_s, write_section
 
 REPO = Path(__file__).resolve().parents[1]
+RESULTS = Path(__file__).resolve().parent / "results" / "ingest.json"
 START, END = "<!-- ingest-rate:start -->", "<!-- ingest-rate:end -->"
+READY = "ready"
 
 
-def drained(sqs: object, queue_url: str) -> bool:
-    attributes = sqs.get_queue_attributes(  # type: ignore[attr-defined]
+def drained(sqs: Any, queue_url: str) -> bool:
+    attributes = sqs.get_queue_attributes(
         QueueUrl=queue_url,
         AttributeNames=["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
     )["Attributes"]
     return all(int(value) == 0 for value in attributes.values())
 
 
-def measure(pages: list[Path], warm_up: Path, *, opensearch: bool) -> tuple[float, int]:
-    """(seconds from the first upload to a drained queue, articles searchable besides `warm_up`)."""
-    with tempfile.TemporaryDirectory() as scratch:
-        settings = Settings(store=f"sqlite:///{scratch}/articles.db")
-        options = StackOptions(
-            port=0, upload_samples=False, start_opensearch=opensearch, quiet=True, root=REPO
-        )
-        with LocalRun(settings, options, log=open(os.devnull, "w")) as stack:
-            session = boto3.session.Session(region_name=stack.region, **_credentials())
-            s3 = session.client("s3", endpoint_url=stack.s3_endpoint)
-            sqs = session.client("sqs", endpoint_url=stack.s3_endpoint)
-            # Warm up first (the pipeline's first call, a cold JVM's first requests, index creation):
-            # the figure is the steady rate, not a cold start.
-            s3.put_object(Bucket=stack.bucket, Key="warm-up.html.gz", Body=warm_up.read_bytes())
-            wait_until_drained(sqs, stack.queue_url)
-            started = time.perf_counter()
-            for path in pages:
-                s3.put_object(Bucket=stack.bucket, Key=f"bench/{path.name}", Body=path.read_bytes())
-            wait_until_drained(sqs, stack.queue_url)
-            elapsed = time.perf_counter() - started
-            return elapsed, stack.searchable_count() - 1
-
-
-def wait_until_drained(sqs: object, queue_url: str) -> None:
+def wait_until_drained(sqs: Any, queue_url: str) -> None:
     time.sleep(1.0)
     while not (drained(sqs, queue_url) and drained(sqs, queue_url)):
         time.sleep(0.25)
@@ -72,47 +66,185 @@ def _credentials() -> dict[str, str]:
     }
 
 
+def run_worker(queue_url: str, queue_arn: str, region: str) -> int:
+    """One worker process: load the ingest handler (its init warms the pipeline), say so, poll until
+    SIGTERM. The stack's environment (endpoint, store, credentials) comes from the parent."""
+    handler = load_handler(REPO / "functions" / "ingest" / "app.py")
+    sqs = boto3.session.Session(region_name=region, **_credentials()).client(
+        "sqs", endpoint_url=os.environ["AWS_ENDPOINT_URL"]
+    )
+    worker = QueueWorker(
+        sqs=sqs,
+        queue_url=queue_url,
+        queue_arn=queue_arn,
+        region=region,
+        handler=handler,
+        log=open(os.devnull, "w"),  # noqa: SIM115 - for the process's lifetime
+    )
+    terminated = threading.Event()
+    signal.signal(signal.SIGTERM, lambda signum, frame: terminated.set())
+    worker.start()
+    print(READY, flush=True)
+    terminated.wait()
+    worker.stop()
+    return 0
+
+
+def pipeline_cpu_per_article(pages: list[Path]) -> float:
+    """CPU ms per article of `pipeline.build_article` alone, in this process, after a warm-up."""
+    import gzip
+
+    from newsfacet.model import Origin
+    from newsfacet.pipeline import build_article
+
+    settings = Settings()
+    raws = [gzip.decompress(path.read_bytes()) for path in pages]
+    build_article(raws[0], Origin(bucket="b", key="warm-up"), 1, settings)
+    started = time.process_time()
+    for n, raw in enumerate(raws):
+        build_article(raw, Origin(bucket="b", key=f"{n}.html"), 1, settings)
+    return (time.process_time() - started) * 1000 / len(raws)
+
+
+def measure(pages: list[Path], warm_ups: list[Path], workers: int, store: str) -> dict[str, Any]:
+    """Upload every page at once to a fresh stack with `workers` worker processes, once each has
+    handled one of `warm_ups` (other pages: the same page twice is one article)."""
+    settings = Settings(store=store, index_alias=f"ingest-{uuid.uuid4().hex[:8]}")
+    os.environ["NEWSFACET_INDEX_ALIAS"] = settings.index_alias  # for the search handler and the workers
+    options = StackOptions(port=0, upload_samples=False, quiet=True, root=REPO, ingest_worker=False)
+    with LocalRun(settings, options, log=open(os.devnull, "w")) as stack:
+        environment = dict(os.environ)
+        children = [
+            subprocess.Popen(
+                [sys.executable, __file__, "--worker", stack.queue_url, stack.queue_arn, stack.region],
+                stdout=subprocess.PIPE,
+                text=True,
+                env=environment,
+            )
+            for _ in range(workers)
+        ]
+        try:
+            for child in children:
+                assert child.stdout is not None and child.stdout.readline().strip() == READY
+            session = boto3.session.Session(region_name=stack.region, **_credentials())
+            s3 = session.client("s3", endpoint_url=stack.s3_endpoint)
+            sqs = session.client("sqs", endpoint_url=stack.s3_endpoint)
+            # Warm up every worker (first writes, index creation): one page each.
+            for path in warm_ups[:workers]:
+                s3.put_object(Bucket=stack.bucket, Key=f"warm-up/{path.name}", Body=path.read_bytes())
+            wait_until_drained(sqs, stack.queue_url)
+            cpu_before = sum(process_cpu_s(child.pid) for child in children)
+            started = time.perf_counter()
+            for path in pages:
+                s3.put_object(Bucket=stack.bucket, Key=f"bench/{path.name}", Body=path.read_bytes())
+            wait_until_drained(sqs, stack.queue_url)
+            seconds = time.perf_counter() - started
+            cpu = sum(process_cpu_s(child.pid) for child in children) - cpu_before
+        finally:
+            for child in children:
+                child.terminate()
+            for child in children:
+                child.wait(timeout=30)
+        time.sleep(1.5)  # OpenSearch's refresh interval, before counting what is searchable
+        searchable = stack.searchable_count() - workers
+    return {
+        "workers": workers,
+        "uploads": len(pages),
+        "searchable": searchable,
+        "seconds": seconds,
+        "uploads_per_s": len(pages) / seconds,
+        "worker_cpu_ms_per_upload": cpu * 1000 / len(pages),
+    }
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=60)
-    parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--pages", type=int, default=40)
+    parser.add_argument("--workers", default="1,2,4")
+    parser.add_argument("--stores", default="opensearch,embedded")
+    parser.add_argument("--corpus", type=Path, help="default: $NEWSFACET_CORPUS or ../shared/corpus")
+    parser.add_argument(
+        "--worker", nargs=3, metavar=("QUEUE_URL", "QUEUE_ARN", "REGION"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
-    found = sorted((args.corpus / "aeb" / "html_gz").glob("*.html.gz"))
-    pages, warm_up = found[: args.pages], found[args.pages : args.pages + 1]
-    if not pages or not warm_up:
-        print(f"fewer than {args.pages + 1} pages under {args.corpus}/aeb/html_gz", file=sys.stderr)
+    if args.worker:
+        return run_worker(*args.worker)
+    workers_counts = [int(n) for n in args.workers.split(",")]
+    found = sorted((corpus_dir(args.corpus) / "aeb" / "html_gz").glob("*.html.gz"))
+    pages, warm_ups = found[: args.pages], found[args.pages : args.pages + max(workers_counts)]
+    if len(warm_ups) < max(workers_counts):
+        print(
+            f"need {args.pages + max(workers_counts)} pages in {corpus_dir(args.corpus)}/aeb/html_gz",
+            file=sys.stderr,
+        )
         return 2
-    rows = []
-    rates = {}
-    for engine, opensearch in (("embedded", False), ("OpenSearch", True)):
-        seconds, searchable = measure(pages, warm_up[0], opensearch=opensearch)
-        rates[engine] = len(pages) / seconds
-        rows.append(f"| {engine} | {len(pages)} | {searchable} | {seconds:.1f} | {rates[engine]:.1f} |")
-        print(rows[-1], flush=True)
-    ratio = rates["OpenSearch"] / rates["embedded"]
-    section = "\n".join(
+    pipeline_ms = pipeline_cpu_per_article(pages)
+    print(f"pipeline alone: {pipeline_ms:.0f} CPU ms per article", file=sys.stderr, flush=True)
+    runs = []
+    node = None
+    try:
+        for store in args.stores.split(","):
+            for workers in workers_counts:
+                with tempfile.TemporaryDirectory(prefix="nf-ingest-") as scratch:
+                    if store == "opensearch" and node is None:
+                        sys.path.insert(0, str(REPO))
+                        from infrastructure.opensearch.node import LocalNode
+
+                        node = LocalNode.start()
+                        os.environ["NEWSFACET_OPENSEARCH_AUTH"] = "none"
+                    url = node.url if store == "opensearch" and node else f"sqlite:///{scratch}/articles.db"
+                    run = {"store": store, **measure(pages, warm_ups, workers, url)}
+                    print(run, file=sys.stderr, flush=True)
+                    runs.append(run)
+    finally:
+        if node is not None:
+            node.stop()
+    result = {
+        "date": f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        "machine": machine(),
+        "load_average": load_average(),
+        "pipeline_cpu_ms_per_article": pipeline_ms,
+        "runs": runs,
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    write_section(report(result), START, END)
+    return 0
+
+
+def report(result: dict[str, Any]) -> str:
+    pipeline_ms = result["pipeline_cpu_ms_per_article"]
+    rows = [
+        f"| {run['store']} | {run['workers']} | {run['uploads']} | {run['searchable']} |"
+        f" {run['seconds']:.1f} | {run['uploads_per_s']:.2f} | {run['worker_cpu_ms_per_upload']:.0f} |"
+        f" {run['worker_cpu_ms_per_upload'] / pipeline_ms:.2f}x |"
+        for run in result["runs"]
+    ]
+    return "\n".join(
         [
             START,
-            "## Ingest rate through the local stack",
+            "## Ingest end to end through the local stack (`bench/ingest_rate.py`)",
             "",
-            f"`bench/ingest_rate.py`, {datetime.now(UTC):%Y-%m-%d}, {machine()}, load {load_average()}.",
-            f"{len(pages)} corpus pages (`aeb/html_gz`) put through S3 at once, after one warm-up upload;",
-            "the clock stops when the ingest queue is drained. The NLP pipeline runs in the one worker of",
-            "the local stack; the OpenSearch node shares the machine's cores with it. The machine is shared",
-            "with other jobs (see the load): the two rows, measured back to back, compare; their absolute",
-            "rates move with the load.",
+            f"Run ending {result['date']} on {result['machine']}; load average at the end"
+            f" {result['load_average']}. The machine was shared (two cores for six sessions): with more"
+            " workers than free cores, wall-clock rates cannot scale, so the workers' CPU per upload is"
+            " the figure to read for the glue's cost.",
             "",
-            "| store | uploads | searchable | seconds | uploads/s |",
-            "|---|---|---|---|---|",
+            f"The pipeline alone (`pipeline.build_article`, warm, one core): {pipeline_ms:.0f} CPU ms per"
+            f" article, {1000 / pipeline_ms:.1f} articles per CPU-second. End to end: the pages uploaded"
+            " through S3 at once after one warm-up page per worker; the clock stops when the queue is"
+            " drained; worker processes poll SQS (10 messages per receive, the template's batch size)"
+            " and call the ingest handler, as Lambda would; the OpenSearch node shares the machine.",
+            "",
+            "| store | workers | uploads | searchable | seconds | uploads/s | worker CPU ms/upload |"
+            " vs pipeline alone |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
             *rows,
-            "",
-            f"OpenSearch reaches {ratio:.0%} of the embedded store's rate.",
             END,
         ]
     )
-    write_section(section, START, END)
-    print(f"OpenSearch / embedded: {ratio:.0%}")
-    return 0
 
 
 if __name__ == "__main__":

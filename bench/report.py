@@ -8,6 +8,8 @@ import platform
 from pathlib import Path
 
 BENCHMARKS_MD = Path(__file__).resolve().parents[1] / "docs" / "BENCHMARKS.md"
+CORPUS_ENV = "NEWSFACET_CORPUS"
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"  # ../shared/corpus
 _NEW_FILE = "# Benchmarks\n\nFigures measured by the scripts in `bench/` (`make bench`) and `make package`.\n"
 
 
@@ -34,6 +36,23 @@ def load_average() -> str:
         return " / ".join(f"{value:.1f}" for value in os.getloadavg())
     except OSError:
         return "unknown"
+
+
+def corpus_dir(argument: Path | None = None) -> Path:
+    """The corpora: the script's argument, else $NEWSFACET_CORPUS, else ../shared/corpus beside the
+    repository."""
+    if argument is not None:
+        return argument
+    return Path(os.environ.get(CORPUS_ENV) or DEFAULT_CORPUS)
+
+
+def process_cpu_s(pid: int | None) -> float:
+    """User + system CPU seconds a process (every thread) has used; 0 without a pid. Load on a shared
+    machine stretches wall-clock times but barely changes this."""
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def write_section(section: str, start: str, end: str, path: Path = BENCHMARKS_MD) -> None:

@@ -4,9 +4,10 @@
   `infrastructure/opensearch/node.py`), started only when a test asks for it, stopped at the end.
   `NEWSFACET_TEST_OPENSEARCH_URL` points the tests at a node you already run instead. A node that
   cannot start FAILS the tests that need it, with the node's log tail; it never skips them.
-- `make_store("embedded" | "opensearch")`: a fresh, empty `ArticleStore` for one test, removed at
-  teardown (the SQLite file lives in `tmp_path`; the OpenSearch alias, indices and template are
-  deleted).
+- `make_store("embedded" | "opensearch" | "opensearch-rolled")`: a fresh, empty `ArticleStore` for
+  one test, removed at teardown (the SQLite file lives in `tmp_path`; the OpenSearch alias, indices
+  and template are deleted). "opensearch-rolled" has been rolled over once: its alias spans two
+  indices, the newer one its write index.
 
 Tests that use the node are marked `opensearch` automatically, so `pytest -m "not opensearch"` runs
 everything else without starting Java.
@@ -24,7 +25,9 @@ from newsfacet.config import Settings
 from newsfacet.store.base import ArticleStore
 
 OPENSEARCH_URL_ENV = "NEWSFACET_TEST_OPENSEARCH_URL"
-ENGINES = ("embedded", "opensearch")
+# "opensearch-rolled": OpenSearch with the alias spanning several indices, as after a rollover
+# (the layout of docs/SCALING.md).
+ENGINES = ("embedded", "opensearch", "opensearch-rolled")
 
 StoreFactory = Callable[[str], ArticleStore]
 
@@ -62,7 +65,7 @@ def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store
             from newsfacet.store.embedded.store import EmbeddedStore
 
             store = EmbeddedStore.from_url(f"sqlite:///{tmp_path}/articles-{len(created)}.db")
-        elif engine == "opensearch":
+        elif engine in ("opensearch", "opensearch-rolled"):
             from newsfacet.store.opensearch.store import OpenSearchStore
 
             url = request.getfixturevalue("opensearch_url")
@@ -72,6 +75,8 @@ def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store
                 Settings(store=url, index_alias=f"t-{uuid.uuid4().hex[:12]}", opensearch_auth="none"),
                 refresh="true",
             )
+            if engine == "opensearch-rolled":
+                store.rollover()
         else:
             raise ValueError(f"unknown engine {engine!r}: expected one of {ENGINES}")
         created.append(store)
@@ -90,5 +95,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that needs the OpenSearch node, directly or through an engine parameter."""
     for item in items:
         params = getattr(getattr(item, "callspec", None), "params", {})
-        if "opensearch_url" in getattr(item, "fixturenames", ()) or "opensearch" in params.values():
+        on_opensearch = any(value in ("opensearch", "opensearch-rolled") for value in params.values())
+        if "opensearch_url" in getattr(item, "fixturenames", ()) or on_opensearch:
             item.add_marker(pytest.mark.opensearch)

@@ -43,11 +43,9 @@ CLASSPATH_FILE = BUILD_DIR / "classpath.txt"
 STATE_FILE = STATE_DIR / "node.json"
 MAIN_CLASS = "newsfacet.opensearch.LocalNode"
 
-# What OpenSearch's own jvm.options sets that matters here, plus a heap small enough to share a
-# two-core CI machine. COMPAT locale data keeps 2.x date parsing identical to the distribution's.
+# What OpenSearch's own jvm.options sets that matters here (the heap apart). COMPAT locale data keeps
+# 2.x date parsing identical to the distribution's.
 JVM_OPTIONS = (
-    "-Xms512m",
-    "-Xmx1g",
     "-XX:+UseSerialGC",
     "-Xss1m",
     "-Djava.awt.headless=true",
@@ -59,6 +57,10 @@ JVM_OPTIONS = (
     "-Dio.netty.noKeySetOptimization=true",
     "-Dio.netty.recycler.maxCapacityPerThread=0",
 )
+
+
+# Small enough to share a two-core CI machine with the test session.
+DEFAULT_HEAP = "1g"
 
 
 class NodeError(RuntimeError):
@@ -141,17 +143,30 @@ class LocalNode:
         return self.home / "node.log"
 
     @classmethod
-    def start(cls, *, timeout_s: float = 180.0, tied_to_parent: bool = True) -> LocalNode:
+    def start(
+        cls, *, timeout_s: float = 180.0, tied_to_parent: bool = True, heap: str = DEFAULT_HEAP
+    ) -> LocalNode:
         """Start a node and return once the cluster is green.
 
         `tied_to_parent`: the node exits when this Python process dies (it watches a pipe from us),
         so a crashed or killed test session leaves no orphan JVM. `False` detaches it (`start`).
+        `heap`: the JVM's maximum heap (`-Xmx`), e.g. "4g" for a benchmark at a million articles.
         Raises `NodeError`, with the node's log tail, if it does not come up within `timeout_s`.
         """
         classpath = build()
         home = Path(tempfile.mkdtemp(prefix="newsfacet-opensearch-"))
         url_file = home / "url"
-        command = [_java(), *JVM_OPTIONS, "-cp", classpath, MAIN_CLASS, str(home), str(url_file)]
+        command = [
+            _java(),
+            "-Xms512m",
+            f"-Xmx{heap}",
+            *JVM_OPTIONS,
+            "-cp",
+            classpath,
+            MAIN_CLASS,
+            str(home),
+            str(url_file),
+        ]
         if tied_to_parent:
             command.append("--exit-on-stdin-eof")
         with open(home / "node.log", "wb") as log:

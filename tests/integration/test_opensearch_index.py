@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 import pytest
 from newsfacet.model import Actor, Article, Dimension, FacetFilter, Location, Origin, SearchQuery, Topic
 from newsfacet.query_policy import MAX_QUERY_CLAUSES
+from newsfacet.store.base import StoreError
 from newsfacet.store.opensearch.store import OpenSearchStore, index_template
 
 CAST = [
@@ -325,3 +326,30 @@ def test_reindex_moves_articles_named_by_their_key_to_their_content_id(make_stor
     assert [(held.key, held.version) for held in store.holders(moved)] == [("a.html", 3), ("b.html", 5)]
     assert [entry.id for entry in store.find_by_origin("uploads", "a.html")] == [moved]
     assert report.caught_up == 0  # the pass after the swap finds nothing left to move
+
+
+def test_after_a_rollover_new_articles_go_to_the_new_index_new_versions_where_they_are(make_store) -> None:  # type: ignore[no-untyped-def]
+    store = opensearch(make_store)
+    store.upsert([article(1), article(2)])
+
+    assert store.rollover(max_docs=3) is None  # the condition does not hold yet
+    assert store.rollover(max_docs=2) == f"{store.alias}-v2"
+    assert indices_of_alias(store) == [f"{store.alias}-v1", f"{store.alias}-v2"]
+
+    store.upsert([article(3), article(1, version=2, words="harvest")])
+    store.delete("a0002", version=2, bucket="uploads", key="2024/2.html")
+    store.refresh()
+
+    def held_in(index: str) -> dict[str, int]:
+        hits = store.client.search(index=index, body={"query": {"match_all": {}}})["hits"]["hits"]
+        return {hit["_id"]: hit["_source"]["version"] for hit in hits}
+
+    # One copy of each article, in the index that held it; external versions still decide there.
+    assert held_in(f"{store.alias}-v1") == {"a0001": 2, "a0002": 2}
+    assert held_in(f"{store.alias}-v2") == {"a0003": 1}
+    assert store.upsert([article(1, version=1)])[0].status == "stale"
+    assert store.get("a0001") is not None and store.get("a0002") is None
+    total, ids, _ = everything(store)
+    assert (total, sorted(ids)) == (2, ["a0001", "a0003"])
+    with pytest.raises(StoreError, match="one index at a time"):
+        store.reindex()

@@ -68,6 +68,7 @@ class StackOptions:
     quiet: bool = False  # no access log lines from the HTTP server
     root: Path = field(default=REPO_ROOT)
     state: Path | None = None  # where S3 and SQS requests are recorded to survive a restart (None: not kept)
+    ingest_worker: bool = True  # False: the queue is left to workers started elsewhere (bench/ingest_rate.py)
 
     @property
     def template(self) -> Path:
@@ -112,6 +113,7 @@ class LocalRun:
         self.bucket = self.emulator.bucket
         self.store_url = settings.store
         self.api_url = ""
+        self.queue_arn = ""  # the ingest queue's, once started
         self._node: Any = None
         self._server: LocalServer | None = None
         self._worker: QueueWorker | None = None
@@ -164,16 +166,17 @@ class LocalRun:
                 f"cannot listen on {self.options.host}:{self.options.port}: {error}"
             ) from error
         self.api_url = self._server.url
-        ingest_queue = self.resources.ingest_queue()
-        self._worker = QueueWorker(
-            sqs=sqs,
-            queue_url=self.queue_url,
-            queue_arn=queue_arns[ingest_queue.logical_id],
-            region=self.region,
-            handler=load_handler(self.options.ingest_function),
-            log=self._log,
-        )
-        self._worker.start()
+        self.queue_arn = queue_arns[self.resources.ingest_queue().logical_id]
+        if self.options.ingest_worker:
+            self._worker = QueueWorker(
+                sqs=sqs,
+                queue_url=self.queue_url,
+                queue_arn=self.queue_arn,
+                region=self.region,
+                handler=load_handler(self.options.ingest_function),
+                log=self._log,
+            )
+            self._worker.start()
         if self.options.state is not None:
             self._reconcile(s3, sqs)
 

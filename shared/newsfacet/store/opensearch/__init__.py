@@ -3,10 +3,14 @@ Serverless collection).
 
 Layout. Articles live in a versioned index behind an alias: `<alias>` -> `<alias>-v1`. The mapping is
 one index template, `index_template.json` in this package (shipped in the layer), applied to
-`<alias>-v*`. The first write creates the template and `<alias>-v1` if the alias does not exist yet;
-`reindex()` (`newsfacet reindex`) moves to `<alias>-v<N+1>` with the current template and swaps the
-alias atomically. Readers never create anything (the search role may only read): before the first
-write, a search simply finds nothing.
+`<alias>-v*`. The first write creates the template and `<alias>-v1` (the alias's write index) if the
+alias does not exist yet; `reindex()` (`newsfacet reindex`) moves to `<alias>-v<N+1>` with the current
+template and swaps the alias atomically. `rollover()` starts a new write index `<alias>-v<N+1>` and
+keeps the older ones behind the alias (docs/SCALING.md's layout for a hundred million articles): new
+articles go to the write index, a new version of an article to the index that holds it (read in real
+time from each index: OpenSearch refuses single-document reads through an alias of several), so
+external versions still decide within one index. Readers never create anything (the search role may
+only read): before the first write, a search simply finds nothing.
 
 Writes. `write_batch` reads the stored state of every id a batch touches in one real-time `_mget`,
 plans each write on it in order, and sends them all in one `_bulk` request (an SQS batch is one

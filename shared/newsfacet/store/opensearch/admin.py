@@ -28,6 +28,7 @@ from newsfacet.store.opensearch.connection import Connection, Document
 
 TEMPLATE_RESOURCE = "index_template.json"
 _INDEX_VERSION = re.compile(r"-v(\d+)$")
+_WRITE_INDEX = {"is_write_index": True}  # explicit, so that a rollover keeps the older indices
 
 
 @dataclass(frozen=True)
@@ -68,15 +69,15 @@ class IndexAdmin:
         return self._connection.call(action)
 
     def ensure_index(self) -> None:
-        """Create the template and `<alias>-v1` behind the alias unless the alias exists. Idempotent
-        and safe when several processes race (the loser's create fails harmlessly)."""
+        """Create the template and `<alias>-v1`, the alias's write index, unless the alias exists.
+        Idempotent and safe when several processes race (the loser's create fails harmlessly)."""
         if self._index_ready:
             return
         if self._connection.serverless:
             self._ensure_serverless_index()
         elif not self._call(lambda client: client.indices.exists_alias(name=self._alias)):
             self._put_template()
-            self._create_ignoring_race(f"{self._alias}-v1", {"aliases": {self._alias: {}}})
+            self._create_ignoring_race(f"{self._alias}-v1", {"aliases": {self._alias: _WRITE_INDEX}})
         self._index_ready = True
 
     def _ensure_serverless_index(self) -> None:
@@ -106,12 +107,7 @@ class IndexAdmin:
         )
 
     def _alias_indices(self) -> list[str]:
-        """The indices the alias points to (one, except in the middle of a manual change)."""
-        try:
-            found = self._call(lambda client: client.indices.get_alias(name=self._alias))
-        except NotFoundError:
-            return []
-        return sorted(found)
+        return self._connection.alias_indices()
 
     def _versioned_indices(self) -> list[str]:
         """Every `<alias>-v<N>` index, whether or not the alias points to it."""
@@ -159,22 +155,57 @@ class IndexAdmin:
         target = f"{alias}-v{number + 1}"
         if not sources:
             # Nothing to copy: this is the first index (as the first write would create it).
-            self._call(lambda client: client.indices.create(index=target, body={"aliases": {alias: {}}}))
+            self._call(
+                lambda client: client.indices.create(index=target, body={"aliases": {alias: _WRITE_INDEX}})
+            )
             self._index_ready = True
             return ReindexReport(alias=alias, source=None, target=target, copied=0)
         if len(sources) != 1:
-            raise StoreError(f"alias {alias!r} points to {sources}; expected one index")
+            raise StoreError(
+                f"alias {alias!r} points to {sources}: reindex one index at a time behind an alias"
+                " of several (docs/SCALING.md), or roll over instead"
+            )
         source = sources[0]
         self._call(lambda client: client.indices.create(index=target))
         copied = self._copy(source, target, batch_size)
         self._call(lambda client: client.indices.refresh(index=target))
-        swap = [{"remove": {"index": source, "alias": alias}}, {"add": {"index": target, "alias": alias}}]
+        swap = [
+            {"remove": {"index": source, "alias": alias}},
+            {"add": {"index": target, "alias": alias, **_WRITE_INDEX}},
+        ]
         self._call(lambda client: client.indices.update_aliases(body={"actions": swap}))
         caught_up = self._copy(source, target, batch_size)
         self._call(lambda client: client.indices.refresh(index=target))
         if delete_old:
             self._call(lambda client: client.indices.delete(index=source))
         return ReindexReport(alias=alias, source=source, target=target, copied=copied, caught_up=caught_up)
+
+    def rollover(self, *, max_docs: int | None = None, max_size: str | None = None) -> str | None:
+        """Start a new write index `<alias>-v<N+1>` (with the current template) if the write index
+        holds `max_docs` documents or `max_size` (e.g. "40gb") of primary store, or unconditionally
+        if neither is given; return it, or None if no condition held. The older indices stay behind
+        the alias: searches span them all, and a new version of an article they hold is written where
+        it is (`BulkWriter`). Serverless has no aliases: `StoreError` there."""
+        if self._connection.serverless:
+            raise StoreError("rollover needs aliases, which OpenSearch Serverless does not have")
+        self.ensure_index()
+        self._put_template()
+        alias = self._alias
+        indices = self._alias_indices()
+        if len(indices) == 1:
+            # Without an explicit write index, a rollover would take the alias off the old index.
+            mark = [{"add": {"index": indices[0], "alias": alias, **_WRITE_INDEX}}]
+            self._call(lambda client: client.indices.update_aliases(body={"actions": mark}))
+        existing = self._versioned_indices()
+        number = max(int(m.group(1)) for name in existing if (m := _INDEX_VERSION.search(name)))
+        target = f"{alias}-v{number + 1}"
+        limits = {"max_docs": max_docs, "max_size": max_size}
+        conditions = {name: value for name, value in limits.items() if value is not None}
+        body = {"conditions": conditions} if conditions else None
+        response = self._call(
+            lambda client: client.indices.rollover(alias=alias, new_index=target, body=body)
+        )
+        return target if response.get("rolled_over") else None
 
     def _copy(self, source: str, target: str, batch_size: int) -> int:
         """Copy every document of `source` into `target`; return how many `target` did not hold yet

@@ -56,6 +56,16 @@ class Write(NamedTuple):
     document: str  # JSON text
     version_type: VersionType = "external"
     reports: WriteStatus | None = None
+    held_in: str | None = None  # the index holding the article, if not the alias's write index
+
+
+class Held(NamedTuple):
+    """A stored document read in real time: its `_source` (empty if not asked for), its `_version`,
+    and the index holding it when the alias spans several (None: the alias's only index)."""
+
+    source: Document
+    version: int
+    held_in: str | None
 
 
 @dataclass
@@ -92,8 +102,8 @@ class BulkWriter:
         self._retry = retry or RetryPolicy()
         self._sleep = sleep
 
-    def held_documents(self, article_ids: list[str]) -> dict[str, Document]:
-        """The stored `_source` of each id (live or tombstone) the index holds, read in real time
+    def held_documents(self, article_ids: list[str]) -> dict[str, Held]:
+        """The stored document of each id (live or tombstone) the alias holds, read in real time
         (what a write builds on: retried with the writes' backoff)."""
         wanted = sorted(
             {article_id for article_id in article_ids if len(article_id.encode()) <= MAX_ID_BYTES}
@@ -105,25 +115,53 @@ class BulkWriter:
             if attempt:
                 self._sleep(self._retry.delay(attempt - 1))
             try:
-                found = self._connection.call(lambda client: client.mget(index=alias, body={"ids": wanted}))
-            except NotFoundError:
-                return {}
+                return self._realtime_read(wanted, alias)
             except StoreUnavailable:
                 if attempt + 1 == self._retry.attempts:
                     raise
                 continue  # throttled or restarting: back off as a write does
-            return {doc["_id"]: doc["_source"] for doc in found.get("docs", []) if doc.get("found")}
         raise AssertionError("unreachable: the last attempt returns or raises")
 
+    def _realtime_read(self, article_ids: list[str], index: str, *, source: bool = True) -> dict[str, Held]:
+        """`_mget` of `article_ids` through `index` (the alias, or one index). An alias spanning
+        several indices (after a rollover) refuses single-document reads, so then each of its
+        indices is read (a newer version wins should an id be in two: a write racing a rollover)."""
+        try:
+            docs = self._mget(article_ids, index, source=source)
+        except NotFoundError:
+            return {}
+        if not any(spans_several_indices(doc.get("error")) for doc in docs):
+            return {
+                doc["_id"]: Held(doc.get("_source", {}), int(doc["_version"]), None)
+                for doc in docs
+                if doc.get("found")
+            }
+        held: dict[str, Held] = {}
+        for each in self._connection.alias_indices():
+            for doc in self._mget(article_ids, each, source=source):
+                previous = held.get(doc["_id"])
+                if doc.get("found") and (previous is None or int(doc["_version"]) > previous.version):
+                    held[doc["_id"]] = Held(doc.get("_source", {}), int(doc["_version"]), each)
+        return held
+
+    def _mget(self, article_ids: list[str], index: str, *, source: bool) -> list[Document]:
+        found = self._connection.call(
+            lambda client: client.mget(index=index, body={"ids": article_ids}, _source=source)
+        )
+        docs: list[Document] = found.get("docs", [])
+        return docs
+
     def write(self, writes: list[Write], index: str, refresh: Refresh) -> list[WriteResult]:
-        """Index each document with external versioning, in order, in bulk chunks; one result per
-        write. Raises `StoreUnavailable` only when a request as a whole kept failing."""
+        """Index each document with external versioning, in order, in bulk chunks, into `index` or
+        the index holding it (`Write.held_in`); one result per write. Raises `StoreUnavailable`
+        only when a request as a whole kept failing."""
         serverless = self._connection.serverless
         result = _BulkResult()
         chunk: list[_Pending] = []
         chunk_bytes = 0
+        chunk_index = index
         stored = self._stored_versions(writes, index) if serverless else {}
-        for position, (article_id, version, document, version_type, _) in enumerate(writes):
+        for position, (article_id, version, document, version_type, _, held_in) in enumerate(writes):
             if len(article_id.encode()) > MAX_ID_BYTES:
                 result.failures[position] = WriteFailed(
                     id=article_id, reason=f"id longer than {MAX_ID_BYTES} bytes", transient=False
@@ -142,13 +180,16 @@ class BulkWriter:
                 action["index"].update(version=version, version_type=version_type)
             lines = json.dumps(action) + "\n" + document + "\n"
             size = len(lines.encode())
-            if chunk and (len(chunk) >= _BULK_MAX_DOCS or chunk_bytes + size > _BULK_MAX_BYTES):
-                self._bulk(chunk, result, index, refresh)
+            target = held_in or index
+            full = len(chunk) >= _BULK_MAX_DOCS or chunk_bytes + size > _BULK_MAX_BYTES
+            if chunk and (full or target != chunk_index):
+                self._bulk(chunk, result, chunk_index, refresh)
                 chunk, chunk_bytes = [], 0
             chunk.append(_Pending(position, article_id, version, lines))
             chunk_bytes += size
+            chunk_index = target
         if chunk:
-            self._bulk(chunk, result, index, refresh)
+            self._bulk(chunk, result, chunk_index, refresh)
         return [
             result.failures[position]
             if position in result.failures
@@ -233,13 +274,8 @@ class BulkWriter:
         if not item.unanswered:
             return False
         # `_mget` rather than GET /_doc: the read the write path sends anyway (no extra IAM grant)
-        try:
-            found = self._connection.call(
-                lambda client: client.mget(index=index, body={"ids": [item.article_id]}, _source=False)
-            )
-        except NotFoundError:
-            return False
-        return any(doc.get("found") and int(doc.get("_version", -1)) == item.version for doc in found["docs"])
+        found = self._realtime_read([item.article_id], index, source=False).get(item.article_id)
+        return found is not None and found.version == item.version
 
 
 def held_state(source: Document | None) -> tuple[int, list[Holder]]:
@@ -254,6 +290,12 @@ def held_state(source: Document | None) -> tuple[int, list[Holder]]:
         return version, [Holder.model_validate(held) for held in source["holders"]]
     origin = source.get("origin", {})
     return version, [Holder(bucket=origin.get("bucket", ""), key=origin.get("key", ""), version=version)]
+
+
+def spans_several_indices(error: object) -> bool:
+    """Whether OpenSearch refused a single-document read because the alias points to several
+    indices (`error`: the item's or the response's error)."""
+    return error is not None and "more than one index associated with it" in str(error)
 
 
 def _mark_unanswered(items: list[_Pending]) -> None:

@@ -88,6 +88,14 @@ class Connection:
             return None
         return response
 
+    def alias_indices(self) -> list[str]:
+        """The indices the alias points to (one, or several after a rollover)."""
+        try:
+            found = self.call(lambda client: client.indices.get_alias(name=self.alias))
+        except NotFoundError:
+            return []
+        return sorted(found)
+
     def close(self) -> None:
         if self._client_instance is not None:
             self._client_instance.close()

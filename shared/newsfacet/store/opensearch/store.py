@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from opensearchpy.exceptions import NotFoundError
+from opensearchpy.exceptions import NotFoundError, TransportError
 
 from newsfacet.config import Settings
 from newsfacet.model import (
@@ -33,6 +33,7 @@ from newsfacet.store.base import (
     InvalidCursor,
     PutArticle,
     ReleaseHold,
+    StoreError,
     StoreWrite,
     WriteResult,
 )
@@ -42,7 +43,14 @@ from newsfacet.store.holders import with_holder, without_holder
 from newsfacet.store.opensearch import documents, stories
 from newsfacet.store.opensearch import query as bodies
 from newsfacet.store.opensearch.admin import IndexAdmin, ReindexReport, index_template
-from newsfacet.store.opensearch.bulk import BulkWriter, RetryPolicy, VersionType, Write, held_state
+from newsfacet.store.opensearch.bulk import (
+    BulkWriter,
+    RetryPolicy,
+    VersionType,
+    Write,
+    held_state,
+    spans_several_indices,
+)
 from newsfacet.store.opensearch.connection import (
     MAX_ID_BYTES,
     Connection,
@@ -130,6 +138,10 @@ class OpenSearchStore(ArticleStore):
         """Move the alias to a new index built from the current template (`IndexAdmin.reindex`)."""
         return self._admin.reindex(delete_old=delete_old, batch_size=batch_size)
 
+    def rollover(self, *, max_docs: int | None = None, max_size: str | None = None) -> str | None:
+        """Start a new write index behind the alias, keeping the older ones (`IndexAdmin.rollover`)."""
+        return self._admin.rollover(max_docs=max_docs, max_size=max_size)
+
     def refresh(self) -> None:
         """Make every write so far searchable (searches by this store do it themselves)."""
         self._connection.refresh()
@@ -147,9 +159,10 @@ class OpenSearchStore(ArticleStore):
         if not writes:
             return []
         self.ensure_index()
-        held: dict[str, Document | None] = dict(
-            self._writer.held_documents([_write_id(write) for write in writes])
-        )
+        found = self._writer.held_documents([_write_id(write) for write in writes])
+        held: dict[str, Document | None] = {article_id: each.source for article_id, each in found.items()}
+        # Where the alias spans several indices (after a rollover): the index holding each article.
+        where = {article_id: each.held_in for article_id, each in found.items() if each.held_in}
         documents: list[Write] = []
         planned: list[WriteOutcome | int] = []  # per write: its outcome, or its document's position
         for write in writes:
@@ -163,15 +176,15 @@ class OpenSearchStore(ArticleStore):
                 continue
             held[plan.article_id] = json.loads(plan.document)
             planned.append(len(documents))
-            documents.append(plan)
+            documents.append(plan._replace(held_in=where.get(plan.article_id)))
         results = self._writer.write(documents, index=self.alias, refresh=self._refresh)
         return [results[item] if isinstance(item, int) else item for item in planned]
 
     def holders(self, article_id: str) -> list[Holder]:
-        source = self._writer.held_documents([article_id]).get(article_id)
-        if source is None or source.get("deleted"):
+        found = self._writer.held_documents([article_id]).get(article_id)
+        if found is None or found.source.get("deleted"):
             return []
-        return held_state(source)[1]
+        return held_state(found.source)[1]
 
     def live_holders(self) -> Iterator[tuple[str, list[Holder]]]:
         for batch in self._admin.scan(self.alias, 500, live_only=True):
@@ -197,6 +210,15 @@ class OpenSearchStore(ArticleStore):
             )
         except NotFoundError:
             return None
+        except StoreError as error:
+            cause = error.__cause__
+            if not (isinstance(cause, TransportError) and spans_several_indices(cause.info)):
+                raise
+            # An alias of several indices (after a rollover) refuses GET /_doc: search it by id
+            # (the search role's grant), which sees what the last refresh made searchable.
+            response = self._connection.search({"query": {"ids": {"values": [article_id]}}, "size": 1})
+            hits = [] if response is None else response["hits"]["hits"]
+            found = {"found": bool(hits), "_source": hits[0]["_source"] if hits else {}}
         source: Document = found.get("_source", {})
         if not found.get("found") or source.get("deleted"):
             return None
