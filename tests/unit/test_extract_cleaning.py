@@ -353,3 +353,26 @@ def test_sections_and_lists_precision_mode_drops_stay_when_the_dense_block_holds
     assert "How the route works" in text
     assert all(paragraph in text for paragraph in (*STORY, *section))
     assert "Valley News" not in text
+
+
+def test_an_article_built_of_many_small_cmp_components_keeps_every_part() -> None:
+    # Component frameworks prefix every block with "cmp-" (a component, not a consent manager): no
+    # single component holds enough of the page for the size guard to protect it.
+    parts = [
+        *STORY,
+        "The first section of track will run along the harbour road, where the old freight line once ran.",
+        "Shops on the route will receive compensation for the months when the road is closed to traffic.",
+        "The council will publish the timetable for the works once the contracts have been signed.",
+    ]
+    kinds = ["hero__description", "text", "teaser__content", "text", "accordion__panel", "text"]
+    components = "".join(
+        f"<div class='cmp-{kind}'><p>{text}</p></div>" for kind, text in zip(kinds, parts, strict=True)
+    )
+    markup = (
+        "<html lang='en'><head><title>Council backs tram line</title></head><body>"
+        "<div class='cmp-header'><a href='/'>Home</a></div><main><h1>Council backs tram line</h1>"
+        + components
+        + "</main></body></html>"
+    )
+    text = extract_article(markup).text
+    assert all(part in text for part in parts)
