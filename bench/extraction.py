@@ -554,15 +554,17 @@ NOTES = [
     "- newsfacet's cleaning: pre-cleaning (boilerplate names and tags weighed against the share of "
     "the page's text an element holds), trafilatura `favor_precision`, its default mode when "
     "precision keeps under half the default's words, and the densest block of link-sparse prose "
-    "when that holds three times the words of trafilatura's choice; a failure inside any step falls "
-    "back to the untouched page, then to a typed rejection.",
+    "when that holds three times the words of trafilatura's choice, or holds 80 % of its paragraphs "
+    "and 1.1 times its words (trafilatura found the article but dropped lists and sections of it); a "
+    "failure inside any step falls back to the untouched page, then to a typed rejection.",
     "- rs-trafilatura is not a dependency. Measured on the tuning parts it found more of WCXB's text "
     "than any other extractor (recall 0.955, F1 0.934) but let twice as much boilerplate through "
     "(must-not 7.4 % vs 3.0 %) and scored 0.951 on the AEB, below trafilatura, at about twice "
     "trafilatura's speed. Its one release (0.1.1, April 2026) ships only a source archive: no "
     "manylinux wheel for Lambda's python3.11, so `make lock` (wheels only) cannot pin it for the "
     "layer, and every build needs a Rust toolchain. Here it is built by hand for the comparison: "
-    "`.venv/bin/uv pip install rs-trafilatura==0.1.1` (a few minutes with cargo).",
+    "`.venv/bin/uv pip install rs-trafilatura==0.1.1` (a few minutes with cargo); when it is not "
+    "installed its row is missing (its figures on 2026-12-01, all pages: AEB F1 0.956, WCXB 0.933).",
     "- Differences under about 0.01 F1 are noise on the AEB's 181 pages (and about 0.005 on WCXB's "
     "709); the page lists above say what moved.",
     "- Extractor rates are for the extractor alone over all pages run, after decoding, wall-clock "

@@ -323,3 +323,56 @@ def test_the_densest_prose_block_beats_a_short_box_the_extractor_settled_on(
     monkeypatch.setattr(trafilatura, "extract", lambda *args, **kwargs: "Key points: trams are coming.")
     text = body("")
     assert all(paragraph in text for paragraph in STORY)
+
+
+def test_sections_and_lists_precision_mode_drops_stay_when_the_dense_block_holds_them() -> None:
+    # A how-to page without <article>: precision mode keeps the opening and closing paragraphs but
+    # drops the list of points and the headings between them; the densest prose block holds it all.
+    points = [
+        ("Shared routes", "the van leaves at five in the morning and reaches every shop before cafes open."),
+        ("Lower costs", "each bakery pays for its own stops only, as the owners agreed in the winter."),
+        ("Fresher bread", "loaves spend less time on the road, because the route avoids the ring road."),
+        ("Fewer emissions", "one van replaces five, and the council offers a grant for an electric one."),
+    ]
+    section = (
+        "The driver starts at the largest bakery, which bakes through the night and has room for the van.",
+        "From there the van follows the river, stopping at each bakery in turn, and ends at the market.",
+    )
+    markup = (
+        "<html lang='en'><head><title>Bakeries share a van</title></head><body>"
+        "<header><a href='/'>Valley News</a></header><section><div><div><div></div><div>"
+        + "".join(f"<p>{text}</p>" for text in STORY)
+        + "<h3>What changed:</h3><ul>"
+        + "".join(f"<li><strong>{name}</strong>: {text}</li>" for name, text in points)
+        + "</ul><h2>How the route works</h2>"
+        + "".join(f"<p>{text}</p>" for text in section)
+        + "</div></div></div></section><footer><p>Valley News, 2026</p></footer></body></html>"
+    )
+    text = extract_article(markup).text
+    assert all(f"{name}: {point}" in text for name, point in points)
+    assert "How the route works" in text
+    assert all(paragraph in text for paragraph in (*STORY, *section))
+    assert "Valley News" not in text
+
+
+def test_an_article_built_of_many_small_cmp_components_keeps_every_part() -> None:
+    # Component frameworks prefix every block with "cmp-" (a component, not a consent manager): no
+    # single component holds enough of the page for the size guard to protect it.
+    parts = [
+        *STORY,
+        "The first section of track will run along the harbour road, where the old freight line once ran.",
+        "Shops on the route will receive compensation for the months when the road is closed to traffic.",
+        "The council will publish the timetable for the works once the contracts have been signed.",
+    ]
+    kinds = ["hero__description", "text", "teaser__content", "text", "accordion__panel", "text"]
+    components = "".join(
+        f"<div class='cmp-{kind}'><p>{text}</p></div>" for kind, text in zip(kinds, parts, strict=True)
+    )
+    markup = (
+        "<html lang='en'><head><title>Council backs tram line</title></head><body>"
+        "<div class='cmp-header'><a href='/'>Home</a></div><main><h1>Council backs tram line</h1>"
+        + components
+        + "</main></body></html>"
+    )
+    text = extract_article(markup).text
+    assert all(part in text for part in parts)

@@ -3,8 +3,11 @@
 trafilatura runs without comments, first with `favor_precision` (a measured gain on both corpora,
 see docs/BENCHMARKS.md). Precision mode sometimes keeps too little (how-to guides, product blogs,
 pages of many short sections: it returns nothing or a fragment); when it keeps less than half of
-what the default mode finds on the same tree, the default mode's text is the body. Its text output
-has one block per line; the body keeps one paragraph per block, separated by blank lines.
+what the default mode finds on the same tree, the default mode's text is the body. The densest block
+of link-sparse prose (`density`) is the second opinion: it replaces trafilatura's choice when it is
+far larger, or when it holds most of trafilatura's paragraphs and more (trafilatura then dropped
+lists and sections of the article it found). Its text output has one block per line; the body keeps
+one paragraph per block, separated by blank lines.
 """
 
 from __future__ import annotations
@@ -58,6 +61,12 @@ _PRECISE_AGREES_WITH_DENSE = 0.8
 # The densest block of link-sparse prose replaces trafilatura's body when it holds this many times
 # its words: trafilatura then settled on a fragment (key points, a disclaimer) beside the article.
 _DENSE_OVER_CHOSEN = 3
+# It also replaces it when it holds most of trafilatura's paragraphs and more words besides: the two
+# agree on where the article is, and trafilatura dropped parts of it (lists of points, short
+# sections under their headings). Measured on WCXB's tuning part: +0.005 F1 (0.8 to 0.9 of the
+# paragraphs and 1.05 to 1.2 times the words do about as well), AEB unchanged within noise.
+_DENSE_HOLDS_CHOSEN = 0.8
+_DENSE_EXTENDS_CHOSEN = 1.1
 _WORD = re.compile(r"\w+")
 _PERSONAL = re.compile(r"[\w.+-]+@[\w-]+\.|@\w+")
 _CONTACT = re.compile(
@@ -89,7 +98,11 @@ def extract_body(tree: html.HtmlElement, url: str | None) -> str:
     dense = postclean(densest_text(tree))
     dense_words = _words(dense)
     chosen = _trafilatura_body(tree, url, dense_words)
-    if dense_words > _DENSE_OVER_CHOSEN * max(_words(chosen), 1):
+    chosen_words = _words(chosen)
+    if dense_words > _DENSE_OVER_CHOSEN * max(chosen_words, 1):
+        return dense
+    extends = dense_words > _DENSE_EXTENDS_CHOSEN * chosen_words
+    if extends and _share_inside(chosen, dense) >= _DENSE_HOLDS_CHOSEN:
         return dense
     return chosen
 
@@ -114,6 +127,18 @@ def _trafilatura_body(tree: html.HtmlElement, url: str | None, dense_words: int)
 
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+def _share_inside(body: str, other: str) -> float:
+    """The share of `body`'s words in paragraphs that `other` holds too (word for word, case aside)."""
+    haystack = _folded(other)
+    paragraph_words = [(paragraph, _words(paragraph)) for paragraph in body.split("\n\n")]
+    inside = sum(count for paragraph, count in paragraph_words if _folded(paragraph) in haystack)
+    return inside / max(sum(count for _, count in paragraph_words), 1)
+
+
+def _folded(text: str) -> str:
+    return " " + " ".join(_WORD.findall(text.casefold())) + " "
 
 
 def postclean(text: str) -> str:

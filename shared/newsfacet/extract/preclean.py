@@ -30,13 +30,14 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _DROP_ROLES = frozenset({"dialog", "alertdialog", "navigation", "contentinfo", "complementary", "banner"})
 
 # Class or id tokens of boilerplate containers, matched as whole tokens of the class and id names
-# (tokens are separated by spaces, "-" and "_"): "share-bar" and "cmp_banner" match, "shareholders"
-# does not. Pairs such as "read-more" are boilerplate only together.
+# (tokens are separated by spaces, "-" and "_"): "share-bar" and "cookie_banner" match, "shareholders"
+# does not. Pairs such as "read-more" are boilerplate only together. Not "cmp": component frameworks
+# prefix every block with it ("cmp-text", "cmp-hero__description"), article text included.
 _TOKEN_START = r"(?:^|[\s_-])"
 _TOKEN_END = r"(?=$|[\s_-])"
 _BOILERPLATE_NAME = re.compile(
     _TOKEN_START
-    + r"(?:cookie|cookies|consent|gdpr|cmp|paywall|regwall|piano|newsletter|newsletters|signup|subscribe"
+    + r"(?:cookie|cookies|consent|gdpr|paywall|regwall|piano|newsletter|newsletters|signup|subscribe"
     r"|subscription|share|sharing|sharebar|social|socials|related|relatedposts|readmore|recommended"
     r"|recommendations|recirculation|recirc|popular|mostread|mostpopular|trending|outbrain|taboola"
     r"|advert|advertisement|ads|adslot|dfp|sponsored|promo|modal|popup|overlay|breadcrumb|breadcrumbs"
