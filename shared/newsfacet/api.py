@@ -97,9 +97,10 @@ FACETS_PATH = "/facets/<dimension>"
 HEALTH_PATH = "/health"
 OPENAPI_PATH = "/openapi.json"
 DOCS_PATH = "/docs"
+TRENDS_PATH = "/trends/<dimension>"
 _GET_ROUTES = [
     re.compile("[^/]+".join(re.escape(part) for part in re.split(r"<\w+>", path)))
-    for path in (SEARCH_PATH, ARTICLE_PATH, FACETS_PATH, HEALTH_PATH, OPENAPI_PATH, DOCS_PATH)
+    for path in (SEARCH_PATH, ARTICLE_PATH, FACETS_PATH, HEALTH_PATH, OPENAPI_PATH, DOCS_PATH, TRENDS_PATH)
 ]
 
 # Field names of `SearchQuery` -> the query-string parameter a user typed, to name it in a 400.
@@ -524,6 +525,11 @@ def create_app(
         """200 when the store answers a lookup, 503 (with `Retry-After`) when it does not."""
         store().get("newsfacet-health-probe")
         return _json_reply(HTTPStatus.OK, Health(status="ok"))
+
+    # Route modules built on this one's parameters and replies (imported here: they import it).
+    from newsfacet.api_trends import add_trend_routes  # noqa: PLC0415
+
+    add_trend_routes(app, store)
 
     @app.get(OPENAPI_PATH, include_in_schema=False)
     def openapi_json() -> Response[str]:
