@@ -8,9 +8,18 @@ from newsfacet.config import Settings
 from newsfacet.store.base import ArticleStore, InvalidCursor, StoreError, StoreUnavailable
 
 if TYPE_CHECKING:
+    from newsfacet.alerts import AlertStore
     from newsfacet.trends import TrendCounter
 
-__all__ = ["ArticleStore", "InvalidCursor", "StoreError", "StoreUnavailable", "open_store", "trend_counter"]
+__all__ = [
+    "ArticleStore",
+    "InvalidCursor",
+    "StoreError",
+    "StoreUnavailable",
+    "alert_store",
+    "open_store",
+    "trend_counter",
+]
 
 
 def open_store(settings: Settings) -> ArticleStore:
@@ -45,3 +54,21 @@ def trend_counter(store: ArticleStore) -> TrendCounter:
 
         return OpenSearchTrendCounter(store)
     raise TypeError(f"no trend counts for {type(store).__name__}")
+
+
+def alert_store(store: ArticleStore) -> AlertStore:
+    """The saved searches kept beside `store` (see `newsfacet.alerts`): the same SQLite file, or a
+    percolator index beside the articles."""
+    from newsfacet.store.embedded import EmbeddedStore  # noqa: PLC0415 - load only the engine in use
+
+    if isinstance(store, EmbeddedStore):
+        from newsfacet.store.embedded_alerts import EmbeddedAlertStore  # noqa: PLC0415
+
+        return EmbeddedAlertStore(store.path)
+    from newsfacet.store.opensearch import OpenSearchStore  # noqa: PLC0415
+
+    if isinstance(store, OpenSearchStore):
+        from newsfacet.store.opensearch_alerts import OpenSearchAlertStore  # noqa: PLC0415
+
+        return OpenSearchAlertStore(store)
+    raise TypeError(f"no saved searches beside {type(store).__name__}")

@@ -209,6 +209,11 @@ class EmbeddedStore(ArticleStore):
             return cls(None, cursor_key=cursor_key)
         return cls(Path(location), cursor_key=cursor_key)
 
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None in memory."""
+        return self._path
+
     # --- writing -------------------------------------------------------------------------------
 
     def upsert(self, articles: Sequence[Article]) -> list[WriteOutcome]:

@@ -1,0 +1,297 @@
+"""Saved searches on the embedded store: the percolator's equivalent, in SQLite.
+
+Each saved search is stored with its *anchors*: conditions an article must meet for the search to
+match it, chosen to be cheap to look up. They are the values of one selected dimension (any of
+them, or one of an `all` selection), or else the word of one required clause of `q` (its longest
+word, as the full-text tokenizer cuts and stems it; each option of an `OR`). A search with neither
+(dates only, exclusions only, nothing) is anchored to `*`, a candidate for every article.
+
+Matching a batch of new articles: write them to a scratch in-memory store (so its tokenizer sees
+them exactly as the real store did), read the words of each from the full-text index's vocabulary,
+look up the searches anchored to any word or facet value of the batch, and run only those
+candidates, as the store's own queries, on the scratch store. The anchors only pick candidates;
+the answer is always the store's own query.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from newsfacet.alerts import Alert, AlertStore, DeliveryRecord, SavedSearch
+from newsfacet.model import Article, Dimension
+from newsfacet.query_policy import searchable
+from newsfacet.query_syntax import AnyOf, Clause, Phrase, Term, parse
+from newsfacet.store.base import StoreUnavailable
+from newsfacet.store.embedded import EmbeddedStore, _Plan
+from newsfacet.store.facets import article_facet_values
+
+__all__ = ["EmbeddedAlertStore", "anchors_of"]
+
+EVERY_ARTICLE = "*"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS alerts (
+    id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS alerts_by_owner ON alerts (owner, created_at);
+CREATE TABLE IF NOT EXISTS alert_anchors (
+    anchor TEXT NOT NULL,
+    alert_id TEXT NOT NULL,
+    PRIMARY KEY (anchor, alert_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS alert_anchors_by_alert ON alert_anchors (alert_id);
+CREATE TABLE IF NOT EXISTS alert_deliveries (
+    alert_id TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    detail TEXT NOT NULL,
+    PRIMARY KEY (alert_id, article_id)
+) WITHOUT ROWID;
+"""
+
+
+def _facet_anchor(dimension: Dimension, value: str) -> str:
+    return f"f:{dimension.value}:{value}"
+
+
+def _word_anchor(word: str) -> str:
+    return f"w:{word}"
+
+
+class EmbeddedAlertStore(AlertStore):
+    """`AlertStore` in the embedded store's SQLite file (its own tables), or in memory (None)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self._lock = threading.Lock()
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self._conn = sqlite3.connect(
+            ":memory:" if path is None else str(path),
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=30,
+        )
+        if path is not None:
+            self._conn.execute("PRAGMA journal_mode = WAL")
+        with self._writing() as conn:
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                raise StoreUnavailable(f"embedded alert store busy: {error}") from error
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            yield self._conn
+
+    # --- saved searches ---------------------------------------------------------------------------
+
+    def save(self, alert: Alert) -> None:
+        anchors = anchors_of(alert.search)
+        with self._writing() as conn:
+            conn.execute(
+                "INSERT INTO alerts (id, owner, created_at, doc) VALUES (?, ?, ?, ?)",
+                (alert.id, alert.owner, alert.created_at.isoformat(), alert.model_dump_json()),
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO alert_anchors (anchor, alert_id) VALUES (?, ?)",
+                [(anchor, alert.id) for anchor in anchors],
+            )
+
+    def save_many(self, alerts: Sequence[Alert]) -> None:
+        """`save` for many alerts in one transaction (bulk loads, the benchmark)."""
+        rows = [(alert, anchors_of(alert.search)) for alert in alerts]
+        with self._writing() as conn:
+            conn.executemany(
+                "INSERT INTO alerts (id, owner, created_at, doc) VALUES (?, ?, ?, ?)",
+                [(a.id, a.owner, a.created_at.isoformat(), a.model_dump_json()) for a, _ in rows],
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO alert_anchors (anchor, alert_id) VALUES (?, ?)",
+                [(anchor, alert.id) for alert, anchors in rows for anchor in anchors],
+            )
+
+    def alerts_of(self, owner: str) -> list[Alert]:
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT doc FROM alerts WHERE owner = ? ORDER BY created_at, id", (owner,)
+            ).fetchall()
+        return [Alert.model_validate_json(row[0]) for row in rows]
+
+    def delete(self, owner: str, alert_id: str) -> bool:
+        with self._writing() as conn:
+            deleted = conn.execute(
+                "DELETE FROM alerts WHERE id = ? AND owner = ?", (alert_id, owner)
+            ).rowcount
+            if deleted:
+                conn.execute("DELETE FROM alert_anchors WHERE alert_id = ?", (alert_id,))
+                conn.execute("DELETE FROM alert_deliveries WHERE alert_id = ?", (alert_id,))
+        return bool(deleted)
+
+    # --- matching -------------------------------------------------------------------------------
+
+    def match(self, articles: Sequence[Article]) -> list[tuple[Alert, Article]]:
+        if not articles:
+            return []
+        scratch = EmbeddedStore(None)
+        try:
+            scratch.upsert(list({article.id: article for article in articles}.values()))
+            by_id = {article.id: article for article in articles}
+            wanted = {EVERY_ARTICLE}
+            with scratch._reading() as conn:
+                wanted.update(_word_anchor(word) for word in _vocabulary(conn))
+            for article in by_id.values():
+                for dimension, values in article_facet_values(article).items():
+                    wanted.update(_facet_anchor(dimension, value) for value in values)
+            candidates = self._candidates(wanted)
+            matches: list[tuple[Alert, Article]] = []
+            with scratch._reading() as conn:
+                for alert in candidates:
+                    plan = _Plan.build(conn, alert.search.query())
+                    source, params = plan.source()
+                    found = conn.execute(
+                        f"SELECT a.id FROM ({source}) s CROSS JOIN articles a ON a.doc_id = s.doc_id",
+                        params,
+                    ).fetchall()
+                    matches.extend((alert, by_id[row[0]]) for row in found)
+            return matches
+        finally:
+            scratch.close()
+
+    def _candidates(self, anchors: set[str]) -> list[Alert]:
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT doc FROM alerts WHERE id IN (SELECT alert_id FROM alert_anchors"
+                " WHERE anchor IN (SELECT value FROM json_each(?))) ORDER BY created_at, id",
+                (json.dumps(sorted(anchors)),),
+            ).fetchall()
+        return [Alert.model_validate_json(row[0]) for row in rows]
+
+    # --- the ledger -------------------------------------------------------------------------------
+
+    def claim(self, alert_id: str, article_id: str) -> bool:
+        with self._writing() as conn:
+            inserted = conn.execute(
+                "INSERT OR IGNORE INTO alert_deliveries (alert_id, article_id, status, attempts, detail)"
+                " VALUES (?, ?, 'claimed', 0, '')",
+                (alert_id, article_id),
+            ).rowcount
+        return bool(inserted)
+
+    def record(self, entry: DeliveryRecord) -> None:
+        with self._writing() as conn:
+            conn.execute(
+                "UPDATE alert_deliveries SET status = ?, attempts = ?, detail = ?"
+                " WHERE alert_id = ? AND article_id = ?",
+                (entry.status, entry.attempts, entry.detail, entry.alert_id, entry.article_id),
+            )
+
+    def deliveries(self, alert_id: str) -> list[DeliveryRecord]:
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT alert_id, article_id, status, attempts, detail FROM alert_deliveries"
+                " WHERE alert_id = ? AND status != 'claimed' ORDER BY article_id",
+                (alert_id,),
+            ).fetchall()
+        return [
+            DeliveryRecord(alert_id=row[0], article_id=row[1], status=row[2], attempts=row[3], detail=row[4])
+            for row in rows
+        ]
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+# --- anchors ---------------------------------------------------------------------------------------
+
+
+def _vocabulary(conn: sqlite3.Connection) -> list[str]:
+    """Every word of the full-text index of `conn` (as its tokenizer cut and stemmed them)."""
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.indexed_words USING fts5vocab(main, articles_fts, row)"
+    )
+    return [row[0] for row in conn.execute("SELECT term FROM temp.indexed_words")]
+
+
+def _indexed_words(texts: list[str]) -> list[list[str]]:
+    """The words the full-text index would hold for each text, in order of the texts."""
+    scratch = EmbeddedStore(None)
+    try:
+        with scratch._writing() as conn:
+            conn.executemany(
+                "INSERT INTO articles_fts (rowid, title, lede, text, authors, entities, source)"
+                " VALUES (?, ?, '', '', '', '', '')",
+                list(enumerate(texts, start=1)),
+            )
+            conn.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.text_words"
+                " USING fts5vocab(main, articles_fts, instance)"
+            )
+            words: defaultdict[int, list[str]] = defaultdict(list)
+            for term, doc in conn.execute("SELECT term, doc FROM temp.text_words"):
+                words[doc].append(term)
+            conn.execute("DROP TABLE temp.text_words")
+        return [words[n] for n in range(1, len(texts) + 1)]
+    finally:
+        scratch.close()
+
+
+def anchors_of(search: SavedSearch) -> list[str]:
+    """The anchors of a saved search (see the module docstring); `["*"]` if it has none."""
+    facet_choices = [
+        [_facet_anchor(dimension, value) for value in chosen.values[: 1 if chosen.match == "all" else None]]
+        for dimension, chosen in search.filters.items()
+        if chosen.values
+    ]
+    if facet_choices:
+        return min(facet_choices, key=len)
+    clauses = searchable(parse(search.q).positive)
+    options = [_clause_options(clause) for clause in clauses]
+    texts = [text for clause_options in options for text in clause_options]
+    words = dict(zip(texts, _indexed_words(texts), strict=True)) if texts else {}
+    best: list[str] | None = None
+    for clause_options in options:
+        anchors = []
+        for text in clause_options:
+            tokens = words[text]
+            if not tokens:
+                break
+            anchors.append(_word_anchor(max(tokens, key=len)))
+        else:
+            if best is None or (len(anchors), -len(anchors[0])) < (len(best), -len(best[0])):
+                best = anchors
+    return best or [EVERY_ARTICLE]
+
+
+def _clause_options(clause: Clause) -> list[str]:
+    """The texts of which one must appear for `clause` to match: one, or each option of an OR."""
+    if isinstance(clause, Term):
+        return [clause.text]
+    if isinstance(clause, Phrase):
+        return [" ".join(clause.words)]
+    assert isinstance(clause, AnyOf)
+    return [text for option in clause.options for text in _clause_options(option)]
