@@ -114,7 +114,12 @@ class ApiError(Model):
     """Every error reply. `parameter` names the offending query or path parameter, if one is to blame."""
 
     error: Literal[
-        "invalid_parameter", "not_found", "method_not_allowed", "store_unavailable", "internal_error"
+        "invalid_parameter",
+        "unauthorized",
+        "not_found",
+        "method_not_allowed",
+        "store_unavailable",
+        "internal_error",
     ]
     parameter: str | None = None
     detail: str
@@ -527,9 +532,11 @@ def create_app(
         return _json_reply(HTTPStatus.OK, Health(status="ok"))
 
     # Route modules built on this one's parameters and replies (imported here: they import it).
+    from newsfacet.api_alerts import add_alert_routes  # noqa: PLC0415
     from newsfacet.api_trends import add_trend_routes  # noqa: PLC0415
 
     add_trend_routes(app, store)
+    add_alert_routes(app, settings, store)
 
     @app.get(OPENAPI_PATH, include_in_schema=False)
     def openapi_json() -> Response[str]:

@@ -60,6 +60,8 @@ from newsfacet.store.base import ArticleStore, DocumentRejected, StoreUnavailabl
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
+    from newsfacet.alerts import AlertNotifier
+
 
 class ObjectGone(Exception):  # noqa: N818 - reads as a state of the object
     """The object (or that version of it) no longer exists."""
@@ -158,7 +160,11 @@ class Ingestor:
         settings: Settings,
         build: ArticleBuilder | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        alerts: AlertNotifier | None = None,
     ) -> None:
+        """`alerts`: matches each newly indexed article against the saved searches and delivers the
+        matches (never raising: a failed alert does not fail the upload)."""
+        self._alerts = alerts
         self._store = store
         self._source = source
         self._rejections = rejections
@@ -222,6 +228,8 @@ class Ingestor:
         status: IngestStatus = "indexed" if written.status == "written" else "stale"
         tombstoned = self._reconcile(bucket, key, reconcile_later)
         self._rejections.forget(bucket, key, version)  # the key holds an article now
+        if status == "indexed" and self._alerts is not None:
+            self._alerts.notify([result])
         return self._outcome(status, event, article_id=result.id, tombstoned=tombstoned)
 
     def _rejected(self, event: S3ObjectEvent, rejection: Rejection, tombstoned: list[str]) -> IngestOutcome:

@@ -22,13 +22,16 @@ import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field
 
 from newsfacet.model import ARTICLE_ID_PATTERN, Article, Dimension, FacetFilter, Model, SearchQuery
 from newsfacet.store.base import StoreError
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools import Logger as PowertoolsLogger
 
 __all__ = [
     "ALERT_ID_PATTERN",
@@ -218,7 +221,7 @@ class AlertNotifier:
         attempts: int = 3,
         first_delay: float = 0.2,
         sleep: Callable[[float], None] = time.sleep,
-        log: logging.Logger | None = None,
+        log: logging.Logger | PowertoolsLogger | None = None,
     ) -> None:
         self._alerts = alerts
         self._sender = sender
