@@ -60,7 +60,9 @@ def get_ingestor() -> Ingestor:
             source=S3ObjectSource.from_settings(settings),
             rejections=open_rejection_log(settings),
             settings=settings,
-            alerts=AlertNotifier(alert_store(store), TargetSender(settings), log=logger),
+            alerts=AlertNotifier(alert_store(store), TargetSender(settings), log=logger)
+            if settings.alerts
+            else None,
         )
     return _ingestor
 

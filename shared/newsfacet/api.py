@@ -536,7 +536,8 @@ def create_app(
     from newsfacet.api_trends import add_trend_routes  # noqa: PLC0415
 
     add_trend_routes(app, store)
-    add_alert_routes(app, settings, store)
+    if settings.alerts:
+        add_alert_routes(app, settings, store)
 
     @app.get(OPENAPI_PATH, include_in_schema=False)
     def openapi_json() -> Response[str]:

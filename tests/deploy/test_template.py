@@ -70,7 +70,20 @@ def test_the_domain_is_encrypted_https_only_with_modern_tls() -> None:
 def test_the_api_has_exactly_the_documented_routes() -> None:
     paths = RESOURCES["SearchApi"]["Properties"]["DefinitionBody"]["paths"]
     gets = sorted(path for path, methods in paths.items() if "get" in methods)
-    assert gets == ["/articles/{id}", "/docs", "/facets/{dimension}", "/health", "/openapi.json", "/search"]
+    assert gets == [
+        "/alerts",
+        "/articles/{id}",
+        "/docs",
+        "/facets/{dimension}",
+        "/health",
+        "/openapi.json",
+        "/search",
+        "/trends/{dimension}",
+    ]
+    assert (list(paths["/alerts"]), list(paths["/alerts/{id}"])) == (
+        ["get", "post", "options"],
+        ["delete", "options"],
+    )
 
 
 def test_alarms_watch_the_dead_letter_queue_and_every_function() -> None:
@@ -137,11 +150,16 @@ def test_api_gateway_errors_carry_cors_headers_and_every_get_has_one_guard() -> 
     responses = body["x-amazon-apigateway-gateway-responses"]
     for kind in ("DEFAULT_4XX", "DEFAULT_5XX"):
         assert "gatewayresponse.header.Access-Control-Allow-Origin" in responses[kind]["responseParameters"]
-    guards = [methods["get"]["security"] for methods in body["paths"].values()]
+    guards = [
+        operation["security"]
+        for methods in body["paths"].values()
+        for method, operation in methods.items()
+        if method != "options"
+    ]
     assert all(guard == guards[0] for guard in guards)  # one anchor: no route left unguarded
     assert [methods["options"]["security"] for methods in body["paths"].values() if "options" in methods] == [
         []
-    ] * 3
+    ] * 6
 
 
 def test_reconcile_runs_hourly_and_each_run_ends_before_the_next() -> None:

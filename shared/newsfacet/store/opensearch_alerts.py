@@ -108,7 +108,7 @@ class OpenSearchAlertStore(AlertStore):
         self._ensure_indices()
         lines: list[Body] = []
         for alert in alerts:
-            lines.append({"index": {"_index": self.alerts_index, "_id": alert.id}})
+            lines.append({"index": {"_id": alert.id}})
             lines.append(
                 {
                     "query": percolator_query(alert),
@@ -117,7 +117,9 @@ class OpenSearchAlertStore(AlertStore):
                     "alert": alert.model_dump(mode="json"),
                 }
             )
-        response = self._store._call(lambda client: client.bulk(body=lines, refresh="true"))
+        response = self._store._call(
+            lambda client: client.bulk(index=self.alerts_index, body=lines, refresh="true")
+        )
         if response.get("errors"):
             reasons = [item["index"].get("error") for item in response["items"] if "error" in item["index"]]
             raise StoreError(f"OpenSearch refused {len(reasons)} alert(s): {reasons[:3]}")
