@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from newsfacet.alerts import Alert, AlertMessage, AlertNotifier, AlertSender, DeliveryFailed, new_alert
 from newsfacet.model import Article, Origin, SearchQuery
 from newsfacet.store.base import StoreUnavailable
-from newsfacet.store.embedded_alerts import EmbeddedAlertStore, anchors_of
+from newsfacet.store.embedded_alerts import EmbeddedAlertStore, anchor_groups
 
 
 def _article(number: int, title: str) -> Article:
@@ -80,19 +80,26 @@ def test_an_unreachable_alert_store_does_not_fail_ingest() -> None:
     assert report.unmatched == 1
 
 
-def test_anchors_pick_a_selected_value_or_a_required_word() -> None:
+def test_anchor_groups_are_what_a_match_requires() -> None:
     from newsfacet.model import Dimension, FacetFilter
 
-    chosen = {Dimension.ACTOR: FacetFilter(values=["Ada Lovelace", "Alan Turing"])}
-    assert anchors_of(new_alert("o", SearchQuery(q="engines", filters=chosen), "log").search) == [
-        "f:actor:Ada Lovelace",
-        "f:actor:Alan Turing",
+    def groups(query: SearchQuery) -> list[list[str]]:
+        return anchor_groups(new_alert("o", query, "log").search)
+
+    either = {Dimension.ACTOR: FacetFilter(values=["Ada Lovelace", "Alan Turing"])}
+    both = {Dimension.LOCATION: FacetFilter(values=["Vienna", "Linz"], match="all")}
+    assert groups(SearchQuery(q="engines", filters=either | both)) == [
+        ["f:actor:Ada Lovelace", "f:actor:Alan Turing"],
+        ["f:location:Vienna"],
+        ["f:location:Linz"],
+        ["w:engin"],  # as the full-text index stems it
     ]
-    # Words as the full-text index stems them: the clause with fewest options, its longest word.
-    assert anchors_of(new_alert("o", SearchQuery(q="flooding OR storms"), "log").search) == [
-        "w:flood",
-        "w:storm",
+    # Every word of a phrase; one of an OR's options (its longest word).
+    assert groups(SearchQuery(q='"river danube" flooding OR "storm surge"')) == [
+        ["w:danub"],
+        ["w:river"],
+        ["w:flood", "w:storm"],
     ]
-    assert anchors_of(new_alert("o", SearchQuery(q='"river danube" vienna'), "log").search) == ["w:vienna"]
-    assert anchors_of(new_alert("o", SearchQuery(q="-rumour"), "log").search) == ["*"]
-    assert anchors_of(new_alert("o", SearchQuery(), "log").search) == ["*"]
+    assert groups(SearchQuery(q="-rumour")) == []
+    assert groups(SearchQuery(q="the")) == []  # stop words only: restricts nothing
+    assert groups(SearchQuery()) == []

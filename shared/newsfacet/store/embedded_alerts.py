@@ -1,10 +1,11 @@
 """Saved searches on the embedded store: the percolator's equivalent, in SQLite.
 
 Each saved search is stored with its *anchors*: conditions an article must meet for the search to
-match it, chosen to be cheap to look up. They are the values of one selected dimension (any of
-them, or one of an `all` selection), or else the word of one required clause of `q` (its longest
-word, as the full-text tokenizer cuts and stems it; each option of an `OR`). A search with neither
-(dates only, exclusions only, nothing) is anchored to `*`, a candidate for every article.
+match it, cheap to look up, in groups that must all be met, each by one of its anchors. A selected
+dimension is one group (any of its values), or one group per value (`all`); each required word of
+`q` is a group of one (a word as the full-text tokenizer cuts and stems it; every word of a
+phrase), and an `OR` is a group of its options' longest words. A search with no group (dates
+only, exclusions only, nothing) is anchored to `*`, a candidate for every article.
 
 Matching a batch of new articles: write them to a scratch in-memory store (so its tokenizer sees
 them exactly as the real store did), read the words of each from the full-text index's vocabulary,
@@ -24,14 +25,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from newsfacet.alerts import Alert, AlertStore, DeliveryRecord, SavedSearch
-from newsfacet.model import Article, Dimension
+from newsfacet.model import Article, Dimension, SearchQuery
 from newsfacet.query_policy import searchable
 from newsfacet.query_syntax import AnyOf, Clause, Phrase, Term, parse
 from newsfacet.store.base import StoreUnavailable
 from newsfacet.store.embedded import EmbeddedStore, _Plan
 from newsfacet.store.facets import article_facet_values
 
-__all__ = ["EmbeddedAlertStore", "anchors_of"]
+__all__ = ["EmbeddedAlertStore", "anchor_groups"]
 
 EVERY_ARTICLE = "*"
 
@@ -40,13 +41,15 @@ CREATE TABLE IF NOT EXISTS alerts (
     id TEXT PRIMARY KEY,
     owner TEXT NOT NULL,
     created_at TEXT NOT NULL,
+    anchor_groups INTEGER NOT NULL,
     doc TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS alerts_by_owner ON alerts (owner, created_at);
 CREATE TABLE IF NOT EXISTS alert_anchors (
     anchor TEXT NOT NULL,
     alert_id TEXT NOT NULL,
-    PRIMARY KEY (anchor, alert_id)
+    anchor_group INTEGER NOT NULL,
+    PRIMARY KEY (anchor, alert_id, anchor_group)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS alert_anchors_by_alert ON alert_anchors (alert_id);
 CREATE TABLE IF NOT EXISTS alert_deliveries (
@@ -73,6 +76,9 @@ class EmbeddedAlertStore(AlertStore):
 
     def __init__(self, path: Path | None) -> None:
         self._lock = threading.Lock()
+        # Saved searches never change, so each is parsed once per process (deleted ones are never
+        # candidates again).
+        self._parsed: dict[str, tuple[Alert, SearchQuery]] = {}
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         self._conn = sqlite3.connect(
@@ -110,28 +116,33 @@ class EmbeddedAlertStore(AlertStore):
     # --- saved searches ---------------------------------------------------------------------------
 
     def save(self, alert: Alert) -> None:
-        anchors = anchors_of(alert.search)
-        with self._writing() as conn:
-            conn.execute(
-                "INSERT INTO alerts (id, owner, created_at, doc) VALUES (?, ?, ?, ?)",
-                (alert.id, alert.owner, alert.created_at.isoformat(), alert.model_dump_json()),
-            )
-            conn.executemany(
-                "INSERT OR IGNORE INTO alert_anchors (anchor, alert_id) VALUES (?, ?)",
-                [(anchor, alert.id) for anchor in anchors],
-            )
+        self.save_many([alert])
 
     def save_many(self, alerts: Sequence[Alert]) -> None:
         """`save` for many alerts in one transaction (bulk loads, the benchmark)."""
-        rows = [(alert, anchors_of(alert.search)) for alert in alerts]
+        grouped = [(alert, anchor_groups(alert.search) or [[EVERY_ARTICLE]]) for alert in alerts]
         with self._writing() as conn:
             conn.executemany(
-                "INSERT INTO alerts (id, owner, created_at, doc) VALUES (?, ?, ?, ?)",
-                [(a.id, a.owner, a.created_at.isoformat(), a.model_dump_json()) for a, _ in rows],
+                "INSERT INTO alerts (id, owner, created_at, anchor_groups, doc) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (
+                        alert.id,
+                        alert.owner,
+                        alert.created_at.isoformat(),
+                        len(groups),
+                        alert.model_dump_json(),
+                    )
+                    for alert, groups in grouped
+                ],
             )
             conn.executemany(
-                "INSERT OR IGNORE INTO alert_anchors (anchor, alert_id) VALUES (?, ?)",
-                [(anchor, alert.id) for alert, anchors in rows for anchor in anchors],
+                "INSERT OR IGNORE INTO alert_anchors (anchor, alert_id, anchor_group) VALUES (?, ?, ?)",
+                [
+                    (anchor, alert.id, number)
+                    for alert, groups in grouped
+                    for number, group in enumerate(groups)
+                    for anchor in group
+                ],
             )
 
     def alerts_of(self, owner: str) -> list[Alert]:
@@ -169,8 +180,8 @@ class EmbeddedAlertStore(AlertStore):
             candidates = self._candidates(wanted)
             matches: list[tuple[Alert, Article]] = []
             with scratch._reading() as conn:
-                for alert in candidates:
-                    plan = _Plan.build(conn, alert.search.query())
+                for alert, query in candidates:
+                    plan = _Plan.build(conn, query)
                     source, params = plan.source()
                     found = conn.execute(
                         f"SELECT a.id FROM ({source}) s CROSS JOIN articles a ON a.doc_id = s.doc_id",
@@ -181,14 +192,22 @@ class EmbeddedAlertStore(AlertStore):
         finally:
             scratch.close()
 
-    def _candidates(self, anchors: set[str]) -> list[Alert]:
+    def _candidates(self, anchors: set[str]) -> list[tuple[Alert, SearchQuery]]:
+        """The saved searches whose every anchor group is met by one of `anchors`, oldest first."""
         with self._reading() as conn:
             rows = conn.execute(
-                "SELECT doc FROM alerts WHERE id IN (SELECT alert_id FROM alert_anchors"
-                " WHERE anchor IN (SELECT value FROM json_each(?))) ORDER BY created_at, id",
+                "SELECT a.id FROM alerts a JOIN (SELECT alert_id, count(DISTINCT anchor_group) AS met"
+                " FROM alert_anchors WHERE anchor IN (SELECT value FROM json_each(?)) GROUP BY alert_id) m"
+                " ON m.alert_id = a.id WHERE m.met = a.anchor_groups ORDER BY a.created_at, a.id",
                 (json.dumps(sorted(anchors)),),
             ).fetchall()
-        return [Alert.model_validate_json(row[0]) for row in rows]
+            missing = [row[0] for row in rows if row[0] not in self._parsed]
+            for (doc,) in conn.execute(
+                "SELECT doc FROM alerts WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(missing),)
+            ):
+                alert = Alert.model_validate_json(doc)
+                self._parsed[alert.id] = (alert, alert.search.query())
+        return [self._parsed[row[0]] for row in rows]
 
     # --- the ledger -------------------------------------------------------------------------------
 
@@ -260,31 +279,21 @@ def _indexed_words(texts: list[str]) -> list[list[str]]:
         scratch.close()
 
 
-def anchors_of(search: SavedSearch) -> list[str]:
-    """The anchors of a saved search (see the module docstring); `["*"]` if it has none."""
-    facet_choices = [
-        [_facet_anchor(dimension, value) for value in chosen.values[: 1 if chosen.match == "all" else None]]
-        for dimension, chosen in search.filters.items()
-        if chosen.values
-    ]
-    if facet_choices:
-        return min(facet_choices, key=len)
-    clauses = searchable(parse(search.q).positive)
-    options = [_clause_options(clause) for clause in clauses]
-    texts = [text for clause_options in options for text in clause_options]
+def anchor_groups(search: SavedSearch) -> list[list[str]]:
+    """The anchor groups of a saved search (see the module docstring); [] if it has none."""
+    groups: list[list[str]] = []
+    for dimension, chosen in search.filters.items():
+        anchors = [_facet_anchor(dimension, value) for value in dict.fromkeys(chosen.values)]
+        groups += [[anchor] for anchor in anchors] if chosen.match == "all" else [anchors] if anchors else []
+    options = [_clause_options(clause) for clause in searchable(parse(search.q).positive)]
+    texts = list(dict.fromkeys(text for clause_options in options for text in clause_options))
     words = dict(zip(texts, _indexed_words(texts), strict=True)) if texts else {}
-    best: list[str] | None = None
     for clause_options in options:
-        anchors = []
-        for text in clause_options:
-            tokens = words[text]
-            if not tokens:
-                break
-            anchors.append(_word_anchor(max(tokens, key=len)))
-        else:
-            if best is None or (len(anchors), -len(anchors[0])) < (len(best), -len(best[0])):
-                best = anchors
-    return best or [EVERY_ARTICLE]
+        if len(clause_options) == 1:  # a word or a phrase: each of its words is required
+            groups += [[_word_anchor(word)] for word in dict.fromkeys(words[clause_options[0]])]
+        elif all(words[text] for text in clause_options):  # an OR: one of its options
+            groups.append(sorted({_word_anchor(max(words[text], key=len)) for text in clause_options}))
+    return groups
 
 
 def _clause_options(clause: Clause) -> list[str]:
