@@ -18,7 +18,7 @@ from pathlib import Path
 from newsfacet import __version__
 from newsfacet.config import Settings
 
-__all__ = ["SUBCOMMANDS", "add_store_option", "build_parser", "main"]
+__all__ = ["SUBCOMMANDS", "add_search_options", "add_store_option", "build_parser", "main"]
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -34,6 +34,16 @@ def add_store_option(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="sqlite:///path (embedded) or http(s)://host:port (OpenSearch); default: $NEWSFACET_STORE",
     )
+
+
+def add_search_options(parser: argparse.ArgumentParser) -> None:
+    """The words and filters of a search (`newsfacet search`, `trends`, `alerts add`)."""
+    parser.add_argument("query", nargs="*", metavar="QUERY", help='words, "phrases", -excluded, OR')
+    parser.add_argument("--actor", action="append", metavar="A", help="an actor name (repeatable)")
+    parser.add_argument("--location", action="append", metavar="L", help="a location name (repeatable)")
+    parser.add_argument("--topic", action="append", metavar="T", help="an IPTC topic label (repeatable)")
+    parser.add_argument("--source", action="append", metavar="S", help="a site name (repeatable)")
+    parser.add_argument("--language", action="append", metavar="L", help="ISO 639-1, e.g. en (repeatable)")
 
 
 # --- extract ----------------------------------------------------------------------------------
@@ -111,12 +121,7 @@ def _add_search(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
         "Exits 2 on bad input (e.g. a malformed date).",
         epilog='example: newsfacet search "ceasefire talks" --location Lebanon --from 2026-10-01 --json',
     )
-    parser.add_argument("query", nargs="*", metavar="QUERY", help='words, "phrases", -excluded, OR')
-    parser.add_argument("--actor", action="append", metavar="A", help="an actor name (repeatable)")
-    parser.add_argument("--location", action="append", metavar="L", help="a location name (repeatable)")
-    parser.add_argument("--topic", action="append", metavar="T", help="an IPTC topic label (repeatable)")
-    parser.add_argument("--source", action="append", metavar="S", help="a site name (repeatable)")
-    parser.add_argument("--language", action="append", metavar="L", help="ISO 639-1, e.g. en (repeatable)")
+    add_search_options(parser)
     parser.add_argument("--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="last day, YYYY-MM-DD")
     parser.add_argument("--sort", choices=["relevance", "date"], default=None)
@@ -271,6 +276,69 @@ def _run_reindex(args: argparse.Namespace, settings: Settings) -> int:
     return run_reindex_command(settings, delete_old=args.delete_old)
 
 
+# --- trends, alerts (the work and the rendering live in newsfacet.commands_trends_alerts) ---------
+
+
+def _add_trends(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "trends",
+        help="what is rising: values of a dimension whose share of articles grew lately",
+        description="The values of DIMENSION (actor, location, topic, source, language) whose share of "
+        "the matching articles rose most in the window against the baseline before it, ranked by the "
+        "z of the smoothed log odds ratio, with a sparkline of their daily articles.",
+        epilog="example: newsfacet trends actor --window 7d --baseline 28d --location Germany",
+    )
+    parser.add_argument("dimension", metavar="DIMENSION", help="actor, location, topic, source or language")
+    add_search_options(parser)
+    parser.add_argument("--window", default="7d", help="the recent period, in days (default 7d)")
+    parser.add_argument("--baseline", default="28d", help="the period before it (default 28d)")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="the window's last day (default today)")
+    parser.add_argument("--size", type=int, default=None, metavar="N", help="values to show (1-50)")
+    parser.add_argument("--json", action="store_true", help="print exactly the API's response body")
+    add_store_option(parser)
+    parser.set_defaults(handler=_run_trends)
+
+
+def _run_trends(args: argparse.Namespace, settings: Settings) -> int:
+    from newsfacet.commands_trends_alerts import run_trends  # noqa: PLC0415
+
+    return run_trends(args, settings)
+
+
+def _add_alerts(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "alerts",
+        help="saved searches: list, add or delete the alerts of an API key",
+        description="Alerts belong to a caller, here the API key given (as the page and the API see it): "
+        "each article indexed after an alert is saved that its search finds is sent to its target once.",
+        epilog='example: newsfacet alerts add "dock strike" --location Lisbon --target https://hooks.example/x',
+    )
+    parser.add_argument(
+        "--api-key",
+        default=os.environ.get("NEWSFACET_API_KEY", "newsfacet-cli"),
+        help="whose alerts: the x-api-key to act as (default $NEWSFACET_API_KEY, else newsfacet-cli)",
+    )
+    add_store_option(parser)
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    actions.add_parser("list", help="the alerts of the key").add_argument("--json", action="store_true")
+    add = actions.add_parser("add", help="save a search as an alert")
+    add_search_options(add)
+    add.add_argument("--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD")
+    add.add_argument("--to", dest="date_to", metavar="DATE", help="last day, YYYY-MM-DD")
+    add.add_argument(
+        "--target", default=None, help="log, sns or a webhook URL (default: sns if configured, else log)"
+    )
+    delete = actions.add_parser("delete", help="delete one alert of the key")
+    delete.add_argument("alert_id", metavar="ID")
+    parser.set_defaults(handler=_run_alerts)
+
+
+def _run_alerts(args: argparse.Namespace, settings: Settings) -> int:
+    from newsfacet.commands_trends_alerts import run_alerts  # noqa: PLC0415
+
+    return run_alerts(args, settings)
+
+
 # --- wiring -----------------------------------------------------------------------------------
 
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
@@ -282,6 +350,8 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]]
     _add_rejections,
     _add_reconcile,
     _add_reindex,
+    _add_trends,
+    _add_alerts,
 ]
 
 

@@ -131,27 +131,36 @@ def print_ingest_report(report: IngestReport, out: TextIO, err: TextIO) -> None:
 _OPTION_OF_PARAMETER = {"q": "QUERY", "from": "--from", "to": "--to", "filter": "a filter option"}
 
 
-def search_target(args: argparse.Namespace) -> str:
-    """The `/search?...` request the arguments describe, as the HTTP API takes it."""
+def search_params(args: argparse.Namespace, names: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The query-string parameters the search arguments describe: `q`, the filters, and the named
+    other options (`from`, `to`, `sort`, ... as `args.date_from`, `args.date_to`, `args.sort`)."""
     params: list[tuple[str, str]] = []
     if args.query:
         params.append(("q", " ".join(args.query)))
     for dimension in Dimension:
         params += [(dimension.value, value) for value in getattr(args, dimension.value) or []]
-    for name, value in (
-        ("from", args.date_from),
-        ("to", args.date_to),
-        ("sort", args.sort),
-        ("size", args.size),
-        ("cursor", args.cursor),
-    ):
+    for name in names:
+        value = getattr(args, {"from": "date_from", "to": "date_to"}.get(name, name))
         if value is not None:
             params.append((name, str(value)))
+    return params
+
+
+def search_target(args: argparse.Namespace) -> str:
+    """The `/search?...` request the arguments describe, as the HTTP API takes it."""
+    params = search_params(args, ("from", "to", "sort", "size", "cursor"))
     return "/search" + (f"?{urlencode(params)}" if params else "")
 
 
-def call_api(settings: Settings, target: str) -> tuple[int, str]:
-    """Answer one GET request with the search API's own routes, in this process: the status code and
+def call_api(
+    settings: Settings,
+    target: str,
+    *,
+    method: str = "GET",
+    body: bytes = b"",
+    headers: dict[str, str] | None = None,
+) -> tuple[int, str]:
+    """Answer one request with the search API's own routes, in this process: the status code and
     the body exactly as the deployed API and `newsfacet serve` would send them."""
     from aws_lambda_powertools.utilities.typing import LambdaContext  # noqa: PLC0415
 
@@ -167,7 +176,8 @@ def call_api(settings: Settings, target: str) -> tuple[int, str]:
 
     app = create_app(settings, lazy_store(provide))
     try:
-        response = app.resolve(event_from_request("GET", target, {}), cast(LambdaContext, LocalContext()))
+        event = event_from_request(method, target, headers or {}, body)
+        response = app.resolve(event, cast(LambdaContext, LocalContext()))
     finally:
         for store in opened:
             store.close()
@@ -182,7 +192,7 @@ def run_search(args: argparse.Namespace, settings: Settings) -> int:
         print(f"newsfacet search: {error}", file=sys.stderr)
         return EXIT_USAGE
     if status != 200:
-        return _report_api_error(status, body)
+        return report_api_error(status, body)
     if args.json:
         print(body)
     else:
@@ -191,7 +201,8 @@ def run_search(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def _report_api_error(status: int, body: str) -> int:
+def report_api_error(status: int, body: str, command: str = "search") -> int:
+    """Print the API's error reply as the command's own message; the exit status for it."""
     try:
         error = json.loads(body)
     except json.JSONDecodeError:
@@ -200,9 +211,9 @@ def _report_api_error(status: int, body: str) -> int:
     detail = error.get("detail") or error.get("message") or body
     if status == 400:
         option = _OPTION_OF_PARAMETER.get(parameter, f"--{parameter}") if parameter else "input"
-        print(f"newsfacet search: invalid {option}: {detail}", file=sys.stderr)
+        print(f"newsfacet {command}: invalid {option}: {detail}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"newsfacet search: {detail} (HTTP {status})", file=sys.stderr)
+    print(f"newsfacet {command}: {detail} (HTTP {status})", file=sys.stderr)
     return EXIT_FAILED
 
 
