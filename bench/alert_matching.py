@@ -132,10 +132,8 @@ def render(results: dict[str, dict[int, dict[str, float]]], articles: int) -> st
     ]
     for engine, by_count in results.items():
         for count, figures in by_count.items():
-            lines.append(
-                f"| {engine} | {count:,} | {figures['p50']:.1f} | {figures['p95']:.1f} | {figures['mean']:.1f}"
-                f" | {figures['matches']:.1f} |"
-            )
+            p50, p95, mean, matches = (figures[name] for name in ("p50", "p95", "mean", "matches"))
+            lines.append(f"| {engine} | {count:,} | {p50:.1f} | {p95:.1f} | {mean:.1f} | {matches:.1f} |")
     lines += [
         "",
         "The embedded store looks up only the searches anchored to a word or facet value of the"
