@@ -167,3 +167,29 @@ def test_reconcile_runs_hourly_and_each_run_ends_before_the_next() -> None:
     assert function["Events"]["Hourly"]["Properties"]["ScheduleExpression"] == "rate(1 hour)"
     assert function["Timeout"] < 3600
     assert function["Role"] == {"Fn::GetAtt": "ReconcileRole.Arn"}
+
+
+def test_alerts_get_a_topic_an_optional_email_and_no_webhooks_on_aws() -> None:
+    from tests.deploy.cfn import Resolver
+
+    attributes = {"AlertsTopic": "arn:aws:sns:eu-west-1:1:alerts"}
+    plain = Resolver(TEMPLATE, {}, attributes)
+    assert plain.exists("AlertsTopic") and not plain.exists("AlertsEmailSubscription")
+    environment = plain.resolve(TEMPLATE["Globals"]["Function"]["Environment"]["Variables"])
+    assert environment["NEWSFACET_ALERTS"] == "true"
+    assert environment["NEWSFACET_ALERTS_TOPIC_ARN"] == attributes["AlertsTopic"]
+    assert environment["NEWSFACET_ALERT_WEBHOOKS"] == "false"
+    emailed = Resolver(TEMPLATE, {"AlertEmail": "desk@news.example"}, attributes)
+    subscription = emailed.resolve(RESOURCES["AlertsEmailSubscription"]["Properties"])
+    assert subscription == {
+        "TopicArn": attributes["AlertsTopic"],
+        "Protocol": "email",
+        "Endpoint": "desk@news.example",
+    }
+    # Serverless has no percolator here: no topic, alerts off.
+    serverless = Resolver(
+        TEMPLATE, {"OpenSearchKind": "serverless", "AlertEmail": "desk@news.example"}, attributes
+    )
+    assert not serverless.exists("AlertsTopic") and not serverless.exists("AlertsEmailSubscription")
+    off = serverless.resolve(TEMPLATE["Globals"]["Function"]["Environment"]["Variables"])
+    assert (off["NEWSFACET_ALERTS"], off["NEWSFACET_ALERTS_TOPIC_ARN"]) == ("false", "")
