@@ -28,8 +28,7 @@ from newsfacet.alerts import Alert, AlertStore, DeliveryRecord, SavedSearch
 from newsfacet.model import Article, Dimension, SearchQuery
 from newsfacet.query_policy import searchable
 from newsfacet.query_syntax import AnyOf, Clause, Phrase, Term, parse
-from newsfacet.store.base import StoreUnavailable
-from newsfacet.store.embedded import EmbeddedStore, _Plan
+from newsfacet.store.embedded import EmbeddedStore, _Plan, _unavailable_on_lock
 from newsfacet.store.facets import article_facet_values
 
 __all__ = ["EmbeddedAlertStore", "anchor_groups"]
@@ -96,11 +95,8 @@ class EmbeddedAlertStore(AlertStore):
 
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as error:
-                raise StoreUnavailable(f"embedded alert store busy: {error}") from error
+        with self._lock, _unavailable_on_lock():
+            self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
             except BaseException:
@@ -110,7 +106,7 @@ class EmbeddedAlertStore(AlertStore):
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+        with self._lock, _unavailable_on_lock():
             yield self._conn
 
     # --- saved searches ---------------------------------------------------------------------------
