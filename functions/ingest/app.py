@@ -1,6 +1,8 @@
 """Ingest function: S3 notifications from the SQS queue -> `newsfacet.ingest` -> the store.
 
-Thin on purpose: parse each SQS record, hand each S3 event to the `Ingestor`, report. Powertools
+Thin on purpose: parse each SQS record and have the `Ingestor` prepare each S3 event (the pipeline
+work); once every record is prepared, the `Ingestor` writes the whole batch to the store in one go
+(one bulk request on OpenSearch), then each event is reported. Powertools
 provides partial batch failures (only failed records return to the queue), structured logs with
 the S3 key as correlation id, EMF metrics and X-Ray tracing.
 
@@ -23,7 +25,14 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from newsfacet.alerts import AlertNotifier
 from newsfacet.alerts.delivery import TargetSender
 from newsfacet.config import Settings
-from newsfacet.ingest import TRANSIENT_ERRORS, Ingestor, IngestOutcome, S3ObjectSource
+from newsfacet.ingest import (
+    TRANSIENT_ERRORS,
+    EventFailed,
+    Ingestor,
+    IngestOutcome,
+    PreparedEvent,
+    S3ObjectSource,
+)
 from newsfacet.pipeline import warm_up
 from newsfacet.rejections import open_rejection_log
 from newsfacet.s3events import MalformedNotification, S3ObjectEvent, parse_notification
@@ -40,9 +49,9 @@ tracer = Tracer(service="newsfacet-ingest")
 processor = BatchProcessor(event_type=EventType.SQS)
 
 _ingestor: Ingestor | None = None
-# The keys this batch wrote, each with the records that wrote it: reconciled once the batch is applied
-# (on OpenSearch, one refresh for the batch's writes instead of one per record).
-_written: dict[tuple[str, str], list[str]] = {}
+# The events the batch's records prepared, with their record's message id, written once every record
+# is prepared.
+_prepared: list[tuple[str, PreparedEvent]] = []
 
 # Load trafilatura, spaCy and the geo tables now, in the init phase (which Lambda runs on a full
 # CPU before the first invocation), rather than on the first upload's clock.
@@ -82,31 +91,32 @@ def record_handler(record: SQSRecord) -> None:
     for name in notification.ignored:
         logger.info("event ignored", extra={"s3_event": name})
     for event in notification.events:
-        _apply(event, record.message_id)
+        _prepare(event, record.message_id)
 
 
-def _apply(event: S3ObjectEvent, message_id: str) -> None:
+def _prepare(event: S3ObjectEvent, message_id: str) -> None:
     logger.set_correlation_id(event.key)
     logger.append_keys(bucket=event.bucket, version=event.version, s3_event=event.name)
     started = perf_counter()
     try:
-        written: set[tuple[str, str]] = set()
-        outcome = get_ingestor().apply(event, reconcile_later=written)
+        prepared = get_ingestor().prepare(event)
     except TRANSIENT_ERRORS as error:
-        logger.warning("transient failure; the queue will redeliver", extra={"error": repr(error)})
-        metrics.add_metric(name="TransientFailures", unit=MetricUnit.Count, value=1)
+        _transient(error)
         raise
-    for origin in written:
-        _written.setdefault(origin, []).append(message_id)
+    _prepared.append((message_id, prepared))
     metrics.add_metric(
         name="IngestLatency", unit=MetricUnit.Milliseconds, value=(perf_counter() - started) * 1000
     )
-    lag = (datetime.now(UTC) - event.event_time).total_seconds() * 1000
-    metrics.add_metric(name="EventLag", unit=MetricUnit.Milliseconds, value=max(lag, 0.0))
-    _report(outcome)
+
+
+def _transient(error: Exception) -> None:
+    logger.warning("transient failure; the queue will redeliver", extra={"error": repr(error)})
+    metrics.add_metric(name="TransientFailures", unit=MetricUnit.Count, value=1)
 
 
 def _report(outcome: IngestOutcome) -> None:
+    logger.set_correlation_id(outcome.key)
+    logger.append_keys(bucket=outcome.bucket, version=outcome.version)
     details = {"status": outcome.status, "article_id": outcome.article_id, "tombstoned": outcome.tombstoned}
     if outcome.status == "rejected" and outcome.reason is not None:
         logger.warning(
@@ -134,32 +144,23 @@ def _report(outcome: IngestOutcome) -> None:
 @metrics.log_metrics
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
     """SQS batch in, the ids of the records to redeliver out (`ReportBatchItemFailures`)."""
-    _written.clear()
+    _prepared.clear()
     response = process_partial_response(
         event=event, record_handler=record_handler, processor=processor, context=context
     )
     failed = {item["itemIdentifier"] for item in response["batchItemFailures"]}
-    for message_id in _reconcile_written():
-        if message_id not in failed:
-            failed.add(message_id)
-            response["batchItemFailures"].append({"itemIdentifier": message_id})
-    return response
-
-
-def _reconcile_written() -> list[str]:
-    """Reconcile every key the batch wrote; the ids of the records to redeliver (their key failed)."""
-    redeliver: list[str] = []
-    for (bucket, key), message_ids in _written.items():
-        logger.set_correlation_id(key)
-        try:
-            tombstoned = get_ingestor().reconcile(bucket, key)
-        except TRANSIENT_ERRORS as error:
-            logger.warning("transient failure reconciling; redelivered", extra={"error": repr(error)})
-            metrics.add_metric(name="TransientFailures", unit=MetricUnit.Count, value=1)
-            redeliver += message_ids
+    batch = [(message_id, prepared) for message_id, prepared in _prepared if message_id not in failed]
+    _prepared.clear()
+    results = get_ingestor().apply_batch([prepared for _, prepared in batch])
+    for (message_id, prepared), result in zip(batch, results, strict=True):
+        if isinstance(result, EventFailed):
+            logger.set_correlation_id(result.key)
+            _transient(result.error)
+            if message_id not in failed:
+                failed.add(message_id)
+                response["batchItemFailures"].append({"itemIdentifier": message_id})
             continue
-        if tombstoned:
-            logger.info("key reconciled", extra={"bucket": bucket, "tombstoned": tombstoned})
-            metrics.add_metric(name="ArticlesDeleted", unit=MetricUnit.Count, value=len(tombstoned))
-    _written.clear()
-    return redeliver
+        _report(result)
+        lag = (datetime.now(UTC) - prepared.event.event_time).total_seconds() * 1000
+        metrics.add_metric(name="EventLag", unit=MetricUnit.Milliseconds, value=max(lag, 0.0))
+    return response

@@ -24,11 +24,17 @@ Writing before reconciling (rather than checking first, then writing) is what ma
 deliveries converge: whichever event reconciles last sees both writes. Ingest also checks first, to
 skip fetching and parsing an object a newer event has already superseded.
 
-A batch of events (an SQS batch) may leave the reconciling of the keys its uploads wrote to the end
-(`reconcile_later`, then `Ingestor.reconcile` per key): reconciling must see the writes, which on
-OpenSearch costs a refresh, so a batch pays one refresh instead of one per upload. A removal still
-reconciles at once (it reads the key's versions fresh anyway). Reconciling later is safe because
-reconciling is idempotent: it only follows the key's newest entry, whenever it runs.
+## Batches
+
+An SQS batch is applied in two steps, so the store sees one request for it rather than several per
+upload: `prepare` does each event's pipeline work (the stale check, reading S3, cleaning and
+enriching), without writing; `apply_batch` then writes every article and every rejection's
+tombstone in one `ArticleStore.write_batch` (on OpenSearch one `_bulk`), in event order, and
+reconciles each key written once at the end (reconciling must see the writes, which on OpenSearch
+costs one refresh per batch). A removal must see the writes before it, so it ends the run of writes
+and is applied in its turn. Each write is answered on its own: an event whose write failed fails
+alone (`EventFailed`, its record goes back to the queue) and the others stand. Reconciling later is
+safe because reconciling is idempotent: it only follows the key's newest entry, whenever it runs.
 
 ## Failures
 
@@ -43,7 +49,7 @@ reconciling is idempotent: it only follows the key's newest entry, whenever it r
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -55,7 +61,15 @@ from newsfacet.config import Settings
 from newsfacet.model import Article, Origin, Rejection, RejectionReason, StoredVersion
 from newsfacet.rejections import RejectionLog, RejectionLogUnavailable, RejectionRecord
 from newsfacet.s3events import S3EventKind, S3ObjectEvent
-from newsfacet.store.base import ArticleStore, DocumentRejected, StoreUnavailable
+from newsfacet.store.base import (
+    ArticleStore,
+    PutArticle,
+    ReleaseHold,
+    StoreUnavailable,
+    StoreWrite,
+    WriteFailed,
+    WriteResult,
+)
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -129,6 +143,50 @@ class IngestOutcome(BaseModel):
     tombstoned: list[str] = []
 
 
+class Removal(BaseModel):
+    """A removal of the key, applied in its turn in the batch (it must see the writes before it)."""
+
+    model_config = ConfigDict(frozen=True)
+
+
+class PreparedEvent(BaseModel):
+    """What `Ingestor.prepare` made of one event, before the store is written: the article or the
+    rejection the upload makes, a removal, or an outcome already known (stale, gone, ignored)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    event: S3ObjectEvent
+    work: Article | Rejection | Removal | IngestOutcome
+
+
+class EventFailed(BaseModel):
+    """An event of a batch that failed transiently (its record goes back to the queue)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    bucket: str
+    key: str
+    error: Exception
+
+    @classmethod
+    def of(cls, event: S3ObjectEvent, error: Exception) -> EventFailed:
+        return cls(bucket=event.bucket, key=event.key, error=error)
+
+
+def _store_write(item: PreparedEvent) -> StoreWrite:
+    """The store write of an upload: its article, or for a rejection, the tombstone under the id the
+    key would get (older creates stay buried; reconciling then buries what the key held)."""
+    event = item.event
+    if isinstance(item.work, Article):
+        return PutArticle(article=item.work)
+    return ReleaseHold(
+        article_id=key_article_id(event.bucket, event.key),
+        version=event.version,
+        bucket=event.bucket,
+        key=event.key,
+    )
+
+
 def key_article_id(bucket: str, key: str) -> str:
     """The id an article from this key gets when its page names no canonical URL.
 
@@ -172,65 +230,164 @@ class Ingestor:
         self._build = build
         self._clock = clock
 
-    def apply(
-        self, event: S3ObjectEvent, *, reconcile_later: set[tuple[str, str]] | None = None
-    ) -> IngestOutcome:
-        """Bring the store to the state `event` implies; see the module docstring.
+    def apply(self, event: S3ObjectEvent) -> IngestOutcome:
+        """Bring the store to the state `event` implies (a batch of one); see the module docstring.
+        Raises the transient error that stopped it, for the caller to retry."""
+        (result,) = self.apply_batch([self.prepare(event)])
+        if isinstance(result, EventFailed):
+            raise result.error
+        return result
 
-        `reconcile_later` (the ingest function's, one per SQS batch): a key written is added there
-        instead of being reconciled now, for `reconcile` once the batch is applied."""
+    def apply_batch(self, prepared: Sequence[PreparedEvent]) -> list[IngestOutcome | EventFailed]:
+        """Write what `prepare` made of a batch of events, in their order: the puts and tombstones in
+        one `write_batch` per run of them (a removal, which must see the writes before it, ends a
+        run), then reconcile each key written once. One result per event; an event whose write
+        failed is `EventFailed` and the others stand."""
+        results: list[IngestOutcome | EventFailed | None] = [None] * len(prepared)
+        keys: dict[tuple[str, str], list[int]] = {}  # key -> the events whose results reconciling it updates
+        run: list[int] = []
+        for position, item in enumerate(prepared):
+            if isinstance(item.work, Removal):
+                self._write_run(prepared, run, results, keys)
+                results[position] = self._guarded(item.event, self._removed, item.event)
+            elif isinstance(item.work, Rejection) and not is_article_key(item.event.key):
+                # Never read, so it never held an article: nothing to bury.
+                results[position] = self._guarded(item.event, self._rejected, item.event, item.work, [])
+            elif isinstance(item.work, IngestOutcome):
+                results[position] = item.work
+                if item.work.status == "stale":
+                    keys.setdefault((item.event.bucket, item.event.key), []).append(position)
+            else:
+                run.append(position)
+        self._write_run(prepared, run, results, keys)
+        for (bucket, key), positions in keys.items():
+            self._reconcile_key(bucket, key, positions, results)
+        settled = [result for result in results if result is not None]
+        assert len(settled) == len(prepared), "every event has a result"
+        return settled
+
+    def prepare(self, event: S3ObjectEvent) -> PreparedEvent:
+        """The pipeline's work for one event, before the store is written: the article or the
+        rejection an upload makes, a removal to apply in order, or an outcome known already.
+        Raises a `TRANSIENT_ERRORS` error (reading S3, the store's stale check) for a retry."""
         if not is_article_key(event.key):
             if event.kind is S3EventKind.REMOVED:
-                return self._outcome("ignored", event)
+                return PreparedEvent(event=event, work=self._outcome("ignored", event))
             suffixes = ", ".join(ARTICLE_SUFFIXES)
             rejection = Rejection(
                 reason=RejectionReason.UNSUPPORTED_KEY,
                 detail=f"the key does not end in {suffixes} (in any case): not read",
                 origin=event.origin(),
             )
-            return self._rejected(event, rejection, tombstoned=[])
+            return PreparedEvent(event=event, work=rejection)
         if event.kind is S3EventKind.CREATED:
-            return self._created(event, reconcile_later=reconcile_later)
+            return self._created(event)
         if _deletes_one_version(event):
             # A permanent delete of one version, not a delete marker: the key may still hold an
             # object (an older version, now current). Index what it holds now, at this event's
             # version; if it holds nothing, this is a removal.
             return self._created(event, current=True)
-        return self._removed(event)
+        return PreparedEvent(event=event, work=Removal())
 
-    def _created(
-        self, event: S3ObjectEvent, current: bool = False, reconcile_later: set[tuple[str, str]] | None = None
-    ) -> IngestOutcome:
-        """Index the object version the event names, or (`current`) the key's current object."""
+    def _created(self, event: S3ObjectEvent, current: bool = False) -> PreparedEvent:
+        """Build the object version the event names, or (`current`) the key's current object."""
         bucket, key, version = event.bucket, event.key, event.version
         origin = event.origin().model_copy(update={"version_id": None}) if current else event.origin()
         known = self._store.find_by_origin(bucket, key, fresh=False)  # only saves work: may lag
         if any(entry.version >= version for entry in known):
             # A newer (or this same) event was applied: skip the fetch, but finish its reconciling in
             # case that earlier attempt failed between writing and reconciling.
-            return self._outcome("stale", event, tombstoned=self._reconcile(bucket, key, reconcile_later))
+            return PreparedEvent(event=event, work=self._outcome("stale", event))
         try:
             # One byte past the limit lets the pipeline tell "too large" from "exactly at the limit"
             # without pulling a multi-gigabyte object into memory.
             raw = self._source.read(bucket, key, origin.version_id, self._settings.max_upload_bytes + 1)
         except ObjectGone:
-            return self._removed(event) if current else self._outcome("gone", event)
+            return PreparedEvent(event=event, work=Removal() if current else self._outcome("gone", event))
         result = self._builder()(raw, origin, version, self._settings, now=self._clock())
-        if isinstance(result, Article):
-            try:
-                (written,) = self._store.upsert([result])
-            except DocumentRejected as refused:
-                # Retrying cannot help (e.g. a field the engine cannot index): a rejection, recorded
-                # with the engine's reason, rather than five redeliveries on the way to the DLQ.
-                result = Rejection(reason=RejectionReason.INDEX_REFUSED, detail=str(refused), origin=origin)
-        if isinstance(result, Rejection):
-            return self._rejected(event, result, tombstoned=bury_origin(self._store, bucket, key, version))
-        status: IngestStatus = "indexed" if written.status == "written" else "stale"
-        tombstoned = self._reconcile(bucket, key, reconcile_later)
-        self._rejections.forget(bucket, key, version)  # the key holds an article now
-        if status == "indexed" and self._alerts is not None:
-            self._alerts.notify([result])
-        return self._outcome(status, event, article_id=result.id, tombstoned=tombstoned)
+        return PreparedEvent(event=event, work=result)
+
+    def _write_run(
+        self,
+        prepared: Sequence[PreparedEvent],
+        run: list[int],
+        results: list[IngestOutcome | EventFailed | None],
+        keys: dict[tuple[str, str], list[int]],
+    ) -> None:
+        """One `write_batch` for the articles and rejections at `run`, then each event's result."""
+        if not run:
+            return
+        writes = [_store_write(prepared[position]) for position in run]
+        try:
+            answers = self._store.write_batch(writes)
+        except TRANSIENT_ERRORS as error:
+            for position in run:
+                results[position] = EventFailed.of(prepared[position].event, error)
+            run.clear()
+            return
+        indexed: list[Article] = []  # newly written articles, for the saved searches
+        for position, answer in zip(run, answers, strict=True):
+            item = prepared[position]
+            result = results[position] = self._guarded(item.event, self._settle, item, answer)
+            if not isinstance(result, EventFailed):
+                keys.setdefault((item.event.bucket, item.event.key), []).append(position)
+            if (
+                isinstance(result, IngestOutcome)
+                and result.status == "indexed"
+                and isinstance(item.work, Article)
+            ):
+                indexed.append(item.work)
+        run.clear()
+        if indexed and self._alerts is not None:
+            self._alerts.notify(indexed)
+
+    def _settle(self, item: PreparedEvent, answer: WriteResult) -> IngestOutcome:
+        """The outcome of one event whose write was answered; raises a transient failure."""
+        event, work = item.event, item.work
+        if isinstance(answer, WriteFailed):
+            if answer.transient or not isinstance(work, Article):
+                raise StoreUnavailable(answer.reason)
+            # Refused for good (e.g. a field the engine cannot index): a rejection, recorded with the
+            # engine's reason, rather than five redeliveries on the way to the DLQ.
+            refused = Rejection(
+                reason=RejectionReason.INDEX_REFUSED, detail=answer.reason, origin=work.origin
+            )
+            self._store.delete(
+                key_article_id(event.bucket, event.key), event.version, event.bucket, event.key
+            )
+            return self._rejected(event, refused, tombstoned=[])
+        if isinstance(work, Rejection):
+            return self._rejected(event, work, tombstoned=[])
+        assert isinstance(work, Article)
+        self._rejections.forget(event.bucket, event.key, event.version)  # the key holds an article now
+        status: IngestStatus = "indexed" if answer.status == "written" else "stale"
+        return self._outcome(status, event, article_id=work.id)
+
+    def _reconcile_key(
+        self, bucket: str, key: str, positions: list[int], results: list[IngestOutcome | EventFailed | None]
+    ) -> None:
+        """Reconcile a key the batch wrote; what it buried goes to the key's last event's outcome,
+        and a transient failure fails every event of the key (the queue redelivers them)."""
+        try:
+            tombstoned = reconcile_origin(self._store, bucket, key)
+        except TRANSIENT_ERRORS as error:
+            for position in positions:
+                if isinstance(results[position], IngestOutcome):
+                    results[position] = EventFailed(bucket=bucket, key=key, error=error)
+            return
+        last = results[positions[-1]]
+        if tombstoned and isinstance(last, IngestOutcome):
+            results[positions[-1]] = last.model_copy(update={"tombstoned": [*last.tombstoned, *tombstoned]})
+
+    @staticmethod
+    def _guarded(
+        event: S3ObjectEvent, step: Callable[..., IngestOutcome], *args: object
+    ) -> IngestOutcome | EventFailed:
+        """`step(*args)`, or the transient failure that stopped it."""
+        try:
+            return step(*args)
+        except TRANSIENT_ERRORS as error:
+            return EventFailed.of(event, error)
 
     def _rejected(self, event: S3ObjectEvent, rejection: Rejection, tombstoned: list[str]) -> IngestOutcome:
         record = RejectionRecord.of(rejection, event.bucket, event.key, event.version, self._clock())
@@ -259,19 +416,9 @@ class Ingestor:
             for article_id, status in statuses.items()
             if status == "written" and _was_live(article_id, known)
         ]
-        tombstoned += self._reconcile(bucket, key)
+        tombstoned += reconcile_origin(self._store, bucket, key)
         self._rejections.forget(bucket, key, version)  # the key holds nothing any more
         return self._outcome("deleted" if removed else "stale", event, tombstoned=tombstoned)
-
-    def _reconcile(self, bucket: str, key: str, later: set[tuple[str, str]] | None = None) -> list[str]:
-        if later is None:
-            return self.reconcile(bucket, key)
-        later.add((bucket, key))
-        return []
-
-    def reconcile(self, bucket: str, key: str) -> list[str]:
-        """Reconcile one key now (what `reconcile_later` left); the ids buried."""
-        return reconcile_origin(self._store, bucket, key)
 
     def _builder(self) -> ArticleBuilder:
         if self._build is None:

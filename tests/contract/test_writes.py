@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contract_corpus import ALL_IDS, BY_ID
 from newsfacet.model import Article, Dimension, FacetFilter, SearchQuery, StoredVersion
-from newsfacet.store.base import ArticleStore
+from newsfacet.store.base import ArticleStore, PutArticle, ReleaseHold, StoreWrite
 
 
 def version_of(article: Article, version: int, title: str | None = None) -> Article:
@@ -172,3 +172,42 @@ def test_an_object_that_does_not_hold_or_holds_since_a_newer_event_cannot_delete
     assert statuses(empty_store, held_by(base, "a.html", 5)) == ["stale"]  # a repeat changes nothing
     assert holds(empty_store, "c05") == [("a.html", 5)]
     assert empty_store.get("c05") is not None
+
+
+# --- Batches: one call, in order, one answer per write ---------------------------------------------
+
+
+def test_a_batch_applies_puts_and_releases_of_the_same_ids_in_order(empty_store: ArticleStore) -> None:
+    twin, churned, late = BY_ID["c05"], BY_ID["c06"], BY_ID["c07"]
+    bucket = twin.origin.bucket
+    batch: list[StoreWrite] = [
+        PutArticle(article=held_by(twin, "a.html", 1)),
+        PutArticle(article=held_by(twin, "b.html", 2)),  # the same page under a second key
+        ReleaseHold(article_id="c05", version=3, bucket=bucket, key="b.html"),  # a still holds it
+        PutArticle(article=held_by(churned, "p.html", 4)),
+        ReleaseHold(article_id="c06", version=5, bucket=bucket, key="p.html"),  # put, delete, put
+        PutArticle(article=held_by(churned, "p.html", 6)),
+        PutArticle(article=held_by(late, "q.html", 8)),
+        PutArticle(article=held_by(late, "q.html", 7)),  # older than the put before it
+        ReleaseHold(article_id="c07", version=7, bucket=bucket, key="q.html"),  # older than its hold
+    ]
+
+    results = empty_store.write_batch(batch)
+
+    assert [(result.id, getattr(result, "status", None)) for result in results] == [
+        ("c05", "written"),
+        ("c05", "written"),
+        ("c05", "kept"),
+        ("c06", "written"),
+        ("c06", "written"),
+        ("c06", "written"),
+        ("c07", "written"),
+        ("c07", "stale"),
+        ("c07", "stale"),
+    ]
+    assert holds(empty_store, "c05") == [("a.html", 1)]
+    assert holds(empty_store, "c06") == [("p.html", 6)]
+    assert holds(empty_store, "c07") == [("q.html", 8)]
+    assert {hit.id for hit in empty_store.search(SearchQuery(size=50)).hits} == {"c05", "c06", "c07"}
+    # The tombstone the release left in between still blocks an older put of the churned page.
+    assert statuses(empty_store, held_by(churned, "p.html", 5)) == ["stale"]

@@ -169,6 +169,24 @@ def test_reconcile_runs_hourly_and_each_run_ends_before_the_next() -> None:
     assert function["Role"] == {"Fn::GetAtt": "ReconcileRole.Arn"}
 
 
+def test_cursors_are_signed_with_a_key_generated_per_stack_and_only_search_gets_it() -> None:
+    """A deployed stack never falls back to the key derived from the store URL (anyone could)."""
+    secret = RESOURCES["CursorSigningKey"]
+    assert secret["Type"] == "AWS::SecretsManager::Secret"
+    assert secret["Properties"]["GenerateSecretString"]["PasswordLength"] >= 32
+    functions = {
+        name: body["Properties"].get("Environment", {}).get("Variables", {})
+        for name, body in RESOURCES.items()
+        if body["Type"] == "AWS::Serverless::Function"
+    }
+    holders = {name for name, variables in functions.items() if "NEWSFACET_CURSOR_KEY" in variables}
+    assert holders == {"SearchFunction"}
+    assert functions["SearchFunction"]["NEWSFACET_CURSOR_KEY"] == {
+        "Fn::Sub": "{{resolve:secretsmanager:${CursorSigningKey}:SecretString}}"
+    }
+    assert "NEWSFACET_CURSOR_KEY" not in TEMPLATE["Globals"]["Function"]["Environment"]["Variables"]
+
+
 def test_alerts_get_a_topic_an_optional_email_and_no_webhooks_on_aws() -> None:
     from tests.deploy.cfn import Resolver
 

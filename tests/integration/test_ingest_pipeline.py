@@ -34,10 +34,19 @@ from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingErro
 from moto import mock_aws
 from newsfacet.config import Settings
 from newsfacet.ingest import Ingestor, S3ObjectSource
-from newsfacet.model import Actor, Article, RejectionReason, SearchQuery, StoredVersion, WriteOutcome
+from newsfacet.model import Actor, Article, RejectionReason, SearchQuery, StoredVersion
 from newsfacet.pipeline import build_article
 from newsfacet.rejections import DynamoDBRejectionLog
-from newsfacet.store.base import ArticleStore, StoreUnavailable
+from newsfacet.store.base import (
+    ArticleStore,
+    PutArticle,
+    StoreUnavailable,
+    StoreWrite,
+    WriteFailed,
+    WriteResult,
+)
+
+from tests.integration.opensearch_calls import record_calls
 
 ROOT = Path(__file__).resolve().parents[2]
 REGION = "us-east-1"
@@ -185,14 +194,16 @@ class FlakyStore(ArticleStore):
         if self.down and key == self.key:
             raise StoreUnavailable(f"injected outage for {key}")
 
-    def upsert(self, articles: Sequence[Article]) -> list[WriteOutcome]:
-        for article in articles:
-            self._check(article.origin.key)
-        return self.inner.upsert(articles)
+    def write_batch(self, writes: Sequence[StoreWrite]) -> list[WriteResult]:
+        """The writes about the key fail alone (as one bulk item fails); the others reach the store."""
 
-    def delete(self, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
-        self._check(key)
-        return self.inner.delete(article_id, version, bucket, key)
+        def key_of(write: StoreWrite) -> str:
+            return write.article.origin.key if isinstance(write, PutArticle) else write.key
+
+        failing = {index for index, write in enumerate(writes) if self.down and key_of(write) == self.key}
+        answers = iter(self.inner.write_batch([w for i, w in enumerate(writes) if i not in failing]))
+        outage = WriteFailed(id=self.key, reason=f"injected outage for {self.key}", transient=True)
+        return [outage if index in failing else next(answers) for index in range(len(writes))]
 
     def find_by_origin(self, bucket: str, key: str, *, fresh: bool = True) -> list[StoredVersion]:
         self._check(key)
@@ -1007,8 +1018,8 @@ HARBOUR = "https://harbourledger.example"
 class ReconcileOutageStore(FlakyStore):
     """Writes reach the store; reading one key's versions fresh (what reconciling does) fails while `down`."""
 
-    def upsert(self, articles: Sequence[Article]) -> list[WriteOutcome]:
-        return self.inner.upsert(articles)
+    def write_batch(self, writes: Sequence[StoreWrite]) -> list[WriteResult]:
+        return self.inner.write_batch(writes)
 
     def find_by_origin(self, bucket: str, key: str, *, fresh: bool = True) -> list[StoredVersion]:
         if fresh:
@@ -1045,7 +1056,7 @@ def test_a_batch_whose_reconcile_fails_redelivers_only_the_records_of_that_key(w
 
     (failed,) = [message for message in first.messages if message["MessageId"] in first.failed_ids]
     assert "port.html" in failed["Body"]
-    assert first.logs("transient failure reconciling; redelivered")
+    assert first.logs("transient failure; the queue will redeliver")
 
     outage.down = False
     world.put("port.html", news_page("Lisbon dock workers accept pay deal", f"{HARBOUR}/b", PORT_DEAL))
@@ -1053,3 +1064,27 @@ def test_a_batch_whose_reconcile_fails_redelivers_only_the_records_of_that_key(w
     deal, bridge = "Lisbon dock workers accept pay deal", "Porto closes lower deck of Luis I bridge"
     assert world.titles() == {deal, bridge}
     assert len(world.live_ids("port.html")) == 1
+
+
+def test_an_sqs_batch_is_written_to_opensearch_in_one_bulk_request(
+    aws: None, make_store: Any, capsys: Any
+) -> None:
+    world = IngestWorld(make_store("opensearch"), capsys)
+    world.deliver()
+    world.put("warm.html", story(0))  # the index exists: what is counted is the batch's own requests
+    world.deliver()
+    for number in range(1, 6):
+        world.put(f"story-{number}.html", story(number))
+    world.put("twin.html", story(1))  # the same page under a second key
+    world.put("poison.html", b"\x00\x01 not a page")
+    calls = record_calls(world.store)  # type: ignore[arg-type]
+
+    delivery = world.deliver()
+
+    assert len(delivery.messages) == 7 and delivery.failed_ids == set()
+    assert [call.path for call in calls.calls].count(f"/{world.store.alias}/_bulk") == 1  # type: ignore[attr-defined]
+    assert len(world.titles()) == 6
+    assert len(world.store.holders(world.live_ids("twin.html")[0])) == 2
+    (rejected,) = world.rejections.recent()
+    assert rejected.key == "poison.html"
+    assert_nothing_lost(world)

@@ -16,8 +16,10 @@ from datetime import UTC, datetime
 import pytest
 from newsfacet.config import Settings
 from newsfacet.model import Actor, Article, Origin, SearchQuery
-from newsfacet.store.base import StoreUnavailable
+from newsfacet.store.base import PutArticle, ReleaseHold, StoreUnavailable, StoreWrite, WriteFailed
 from newsfacet.store.opensearch import DocumentRejected, OpenSearchStore, RetryPolicy
+
+from tests.integration.opensearch_calls import record_calls
 
 BREAKER = "network.breaker.inflight_requests.limit"
 
@@ -247,3 +249,30 @@ def test_a_write_whose_answer_was_lost_is_written_not_stale_on_retry(make_store,
     assert [o.status for o in outcomes] == ["written", "written"]
     assert [o.status for o in again] == ["stale"]
     assert target.get("w001") == article(1)
+
+
+def test_a_batch_is_one_bulk_request_and_a_refused_item_fails_alone(make_store) -> None:  # type: ignore[no-untyped-def]
+    store = opensearch(make_store)
+    store.upsert([article(9)])  # the index exists: what is counted is the batch's own requests
+    calls = record_calls(store)
+    batch: list[StoreWrite] = [
+        PutArticle(article=article(1)),
+        PutArticle(article=article(2, actor="x" * 40_000)),  # a keyword term Lucene cannot index
+        ReleaseHold(article_id="w009", version=2, bucket="uploads", key="truce/9.html"),
+        PutArticle(article=article(3)),
+    ]
+
+    results = store.write_batch(batch)
+
+    assert [(call.method, call.path) for call in calls.calls] == [
+        ("POST", f"/{store.alias}/_mget"),
+        ("POST", f"/{store.alias}/_bulk"),
+    ]
+    written, refused, released, third = results
+    assert isinstance(refused, WriteFailed) and not refused.transient and "400" in refused.reason
+    assert [(r.id, getattr(r, "status", None)) for r in (written, released, third)] == [
+        ("w001", "written"),
+        ("w009", "written"),
+        ("w003", "written"),
+    ]
+    assert {hit.id for hit in store.search(SearchQuery(q="truce")).hits} == {"w001", "w003"}

@@ -16,12 +16,19 @@ Semantics shared by all engines (proven by `tests/contract/`):
 - A document the engine refuses for good (e.g. a field it cannot index) raises `DocumentRejected`
   once the rest of the batch is written; retrying it cannot help.
 - A cursor that does not belong to the query raises `InvalidCursor`.
+- Batches: `write_batch` applies a sequence of puts and hold releases in order, in one round trip
+  where the engine allows it (one `_bulk` request on OpenSearch, one transaction on SQLite), and
+  answers per write, so one write's failure fails only itself (`WriteFailed`). A later write of
+  the same id builds on the earlier ones of the batch. `upsert` and `delete` are batches of one
+  kind, raising instead of answering `WriteFailed`.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
+
+from pydantic import BaseModel, ConfigDict
 
 from newsfacet.model import (
     Article,
@@ -62,28 +69,70 @@ class InvalidCursor(StoreError, ValueError):  # noqa: N818 - a verdict on input,
     """A paging cursor is malformed or was made for another query."""
 
 
+class PutArticle(BaseModel):
+    """Write `article` unless the store holds its id at the same or a newer version (`stale`); its
+    origin holds it either way."""
+
+    model_config = ConfigDict(frozen=True)
+
+    article: Article
+
+
+class ReleaseHold(BaseModel):
+    """Take the hold of object `bucket`/`key` (as of event `version`) off article `article_id`;
+    replace the article by a tombstone if no other object holds it (`written`), else `kept`.
+
+    A live article this object does not hold, or holds since a newer event, is `stale`. An id the
+    store does not hold live gets a tombstone at `version` unless it holds a newer one; its origin
+    `bucket`/`key` is recorded, so a delete that arrives before the create it follows still blocks
+    that older create."""
+
+    model_config = ConfigDict(frozen=True)
+
+    article_id: str
+    version: int
+    bucket: str
+    key: str
+
+
+StoreWrite = PutArticle | ReleaseHold
+
+
+class WriteFailed(BaseModel):
+    """One write of a batch that did not happen: refused for good (`transient=False`, retrying
+    cannot help) or still failing after the store's own retries (`transient=True`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    reason: str
+    transient: bool
+
+
+WriteResult = WriteOutcome | WriteFailed
+
+
 class ArticleStore(ABC):
     """Keeps articles and answers faceted searches over them."""
 
     @abstractmethod
+    def write_batch(self, writes: Sequence[StoreWrite]) -> list[WriteResult]:
+        """Apply `writes` in order, in one request or transaction where the engine allows; one
+        result per write, in order. Raises `StoreUnavailable` if the batch could not be written at
+        all; a write that failed alone is answered `WriteFailed` and the others stand."""
+
     def upsert(self, articles: Sequence[Article]) -> list[WriteOutcome]:
-        """Write each article unless the store holds its id at the same or a newer version.
+        """`PutArticle` for each article; one outcome per article, in order.
 
-        Returns one outcome per article, in order. Raises `StoreUnavailable` if the batch could not
-        be written at all; an item that failed transiently is retried inside, then raises.
-        Raises `DocumentRejected` for items refused for good, after writing the others.
+        Raises `StoreUnavailable` if any write failed transiently (after the store's retries), and
+        `DocumentRejected` for writes refused for good, after writing the others.
         """
+        return _raise_failures(self.write_batch([PutArticle(article=article) for article in articles]))
 
-    @abstractmethod
     def delete(self, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
-        """Take the hold of object `bucket`/`key` (as of event `version`) off the article; replace
-        the article by a tombstone if no other object holds it (`written`), else `kept`.
-
-        A live article this object does not hold, or holds since a newer event, is `stale`. An id
-        the store does not hold live gets a tombstone at `version` unless it holds a newer one; its
-        origin `bucket`/`key` is recorded, so a delete that arrives before the create it follows
-        still blocks that older create.
-        """
+        """`ReleaseHold` of one object on one article; raises as `upsert` does."""
+        release = ReleaseHold(article_id=article_id, version=version, bucket=bucket, key=key)
+        return _raise_failures(self.write_batch([release]))[0]
 
     @abstractmethod
     def find_by_origin(self, bucket: str, key: str, *, fresh: bool = True) -> list[StoredVersion]:
@@ -120,3 +169,15 @@ class ArticleStore(ABC):
 
     def close(self) -> None:  # noqa: B027 - optional hook, most adapters have nothing to release
         """Release connections or files."""
+
+
+def _raise_failures(results: list[WriteResult]) -> list[WriteOutcome]:
+    """The outcomes of a batch, or the error its failures amount to (see `ArticleStore.upsert`)."""
+    outcomes = [result for result in results if isinstance(result, WriteOutcome)]
+    failed = [result for result in results if isinstance(result, WriteFailed)]
+    transient = [failure for failure in failed if failure.transient]
+    if transient:
+        raise StoreUnavailable(f"{len(transient)} write(s) failed: {transient[0].reason}")
+    if failed:
+        raise DocumentRejected({failure.id: failure.reason for failure in failed}, outcomes)
+    return outcomes

@@ -61,7 +61,15 @@ from newsfacet.model import (
 )
 from newsfacet.query_policy import searchable
 from newsfacet.query_syntax import AnyOf, Clause, Phrase, Term, parse
-from newsfacet.store.base import ArticleStore, InvalidCursor, StoreError, StoreUnavailable
+from newsfacet.store.base import (
+    ArticleStore,
+    InvalidCursor,
+    PutArticle,
+    StoreError,
+    StoreUnavailable,
+    StoreWrite,
+    WriteResult,
+)
 from newsfacet.store.cursor import decode_cursor, encode_cursor
 from newsfacet.store.facets import (
     article_facet_values,
@@ -216,56 +224,63 @@ class EmbeddedStore(ArticleStore):
 
     # --- writing -------------------------------------------------------------------------------
 
-    def upsert(self, articles: Sequence[Article]) -> list[WriteOutcome]:
-        outcomes: list[WriteOutcome] = []
+    def write_batch(self, writes: Sequence[StoreWrite]) -> list[WriteResult]:
+        """The whole batch in one transaction: SQLite refuses no single document, so a batch is
+        written whole or (the database locked or failing) not at all."""
         with self._writing() as conn:
-            for article in articles:
-                holder = Holder(bucket=article.origin.bucket, key=article.origin.key, version=article.version)
-                held_version, live = self._held(conn, article.id)
-                current = self._holders(conn, article.id) if live else []
-                if held_version >= article.version:
-                    # Stale, but the object holds the (newer) article all the same.
-                    attached = with_holder(current, holder) if live else None
-                    if attached is not None:
-                        self._set_holders(conn, article.id, attached)
-                    outcomes.append(WriteOutcome(id=article.id, status="stale"))
-                    continue
-                self._set_holders(conn, article.id, with_holder(current, holder) or current)
-                self._write_article(conn, article)
-                conn.execute(
-                    "INSERT INTO versions (id, version, deleted, origin_bucket, origin_key)"
-                    " VALUES (?, ?, 0, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version,"
-                    " deleted = 0, origin_bucket = excluded.origin_bucket, origin_key = excluded.origin_key",
-                    (article.id, article.version, article.origin.bucket, article.origin.key),
-                )
-                outcomes.append(WriteOutcome(id=article.id, status="written"))
-        return outcomes
+            return [
+                self._put(conn, write.article)
+                if isinstance(write, PutArticle)
+                else self._release(conn, write.article_id, write.version, write.bucket, write.key)
+                for write in writes
+            ]
 
-    def delete(self, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
-        with self._writing() as conn:
-            held_version, live = self._held(conn, article_id)
-            if live:
-                remaining = without_holder(self._holders(conn, article_id), bucket, key, version)
-                if remaining is None:
-                    return WriteOutcome(id=article_id, status="stale")
-                if remaining:
-                    self._set_holders(conn, article_id, remaining)
-                    return WriteOutcome(id=article_id, status="kept")
-                version = max(version, held_version)  # the last hold is gone: the article too
-            elif held_version >= version:
+    def _put(self, conn: sqlite3.Connection, article: Article) -> WriteOutcome:
+        holder = Holder(bucket=article.origin.bucket, key=article.origin.key, version=article.version)
+        held_version, live = self._held(conn, article.id)
+        current = self._holders(conn, article.id) if live else []
+        if held_version >= article.version:
+            # Stale, but the object holds the (newer) article all the same.
+            attached = with_holder(current, holder) if live else None
+            if attached is not None:
+                self._set_holders(conn, article.id, attached)
+            return WriteOutcome(id=article.id, status="stale")
+        self._set_holders(conn, article.id, with_holder(current, holder) or current)
+        self._write_article(conn, article)
+        conn.execute(
+            "INSERT INTO versions (id, version, deleted, origin_bucket, origin_key)"
+            " VALUES (?, ?, 0, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version,"
+            " deleted = 0, origin_bucket = excluded.origin_bucket, origin_key = excluded.origin_key",
+            (article.id, article.version, article.origin.bucket, article.origin.key),
+        )
+        return WriteOutcome(id=article.id, status="written")
+
+    def _release(
+        self, conn: sqlite3.Connection, article_id: str, version: int, bucket: str, key: str
+    ) -> WriteOutcome:
+        held_version, live = self._held(conn, article_id)
+        if live:
+            remaining = without_holder(self._holders(conn, article_id), bucket, key, version)
+            if remaining is None:
                 return WriteOutcome(id=article_id, status="stale")
-            self._set_holders(conn, article_id, [])
-            row = conn.execute("SELECT doc_id FROM articles WHERE id = ?", (article_id,)).fetchone()
-            if row is not None:
-                self._unindex(conn, row[0])
-                conn.execute("DELETE FROM articles WHERE doc_id = ?", (row[0],))
-                conn.execute("DELETE FROM article_content WHERE doc_id = ?", (row[0],))
-            conn.execute(
-                "INSERT INTO versions (id, version, deleted, origin_bucket, origin_key)"
-                " VALUES (?, ?, 1, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version,"
-                " deleted = 1, origin_bucket = excluded.origin_bucket, origin_key = excluded.origin_key",
-                (article_id, version, bucket, key),
-            )
+            if remaining:
+                self._set_holders(conn, article_id, remaining)
+                return WriteOutcome(id=article_id, status="kept")
+            version = max(version, held_version)  # the last hold is gone: the article too
+        elif held_version >= version:
+            return WriteOutcome(id=article_id, status="stale")
+        self._set_holders(conn, article_id, [])
+        row = conn.execute("SELECT doc_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is not None:
+            self._unindex(conn, row[0])
+            conn.execute("DELETE FROM articles WHERE doc_id = ?", (row[0],))
+            conn.execute("DELETE FROM article_content WHERE doc_id = ?", (row[0],))
+        conn.execute(
+            "INSERT INTO versions (id, version, deleted, origin_bucket, origin_key)"
+            " VALUES (?, ?, 1, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version,"
+            " deleted = 1, origin_bucket = excluded.origin_bucket, origin_key = excluded.origin_key",
+            (article_id, version, bucket, key),
+        )
         return WriteOutcome(id=article_id, status="written")
 
     # --- reading -------------------------------------------------------------------------------

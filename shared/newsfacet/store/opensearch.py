@@ -8,14 +8,17 @@ one index template, `opensearch_template.json` beside this module (shipped in th
 alias atomically. Readers never create anything (the search role may only read): before the first
 write, a search simply finds nothing.
 
-Writes. `_bulk` with `version_type=external`: OpenSearch refuses (409) a version that is not greater
+Writes. `write_batch` reads the stored state of every id a batch touches in one real-time `_mget`,
+plans each write on it in order, and sends them all in one `_bulk` request (an SQS batch is one
+request), with `version_type=external`: OpenSearch refuses (409) a version that is not greater
 than the stored one, which is exactly the port's `stale`. A delete indexes a tombstone (`deleted:
 true`, its version and origin) rather than deleting, so a late, older create can never resurrect the
 article, even after `index.gc_deletes` would have forgotten a real delete; every read filters
 tombstones out. Every item's status is checked: 429 and 5xx items (and whole requests failing with
 429, 5xx or a connection error) are retried with exponential backoff and jitter, a bounded number of
-times, then `StoreUnavailable`; an item OpenSearch refuses for good raises `DocumentRejected` after
-the rest of the batch is written.
+times; an item still failing then, or refused for good, is answered `WriteFailed` (and `upsert`
+raises `StoreUnavailable` or `DocumentRejected` after the rest of the batch is written), a request
+still failing as a whole raises `StoreUnavailable`.
 
 Visibility. Writes do not wait for a refresh (`refresh=false`, the default): waiting made every
 single-record ingest wait up to the 1 s refresh interval. Instead a store that has written refreshes
@@ -58,7 +61,7 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Literal, NamedTuple
@@ -88,8 +91,13 @@ from newsfacet.store.base import (
     ArticleStore,
     DocumentRejected,
     InvalidCursor,
+    PutArticle,
+    ReleaseHold,
     StoreError,
     StoreUnavailable,
+    StoreWrite,
+    WriteFailed,
+    WriteResult,
 )
 from newsfacet.store.cursor import CursorPosition, decode_cursor, encode_cursor
 from newsfacet.store.facets import ordered_facet
@@ -188,8 +196,10 @@ class _Write(NamedTuple):
 
 @dataclass
 class _BulkResult:
+    """Each write's fate, by its position in the batch."""
+
     statuses: dict[int, WriteStatus] = field(default_factory=dict)
-    failures: dict[str, str] = field(default_factory=dict)
+    failures: dict[int, WriteFailed] = field(default_factory=dict)
 
 
 class OpenSearchStore(ArticleStore):
@@ -372,57 +382,31 @@ class OpenSearchStore(ArticleStore):
 
     # --- writing ---------------------------------------------------------------------------------
 
-    def upsert(self, articles: Sequence[Article]) -> list[WriteOutcome]:
-        if not articles:
+    def write_batch(self, writes: Sequence[StoreWrite]) -> list[WriteResult]:
+        """One real-time `_mget` of the ids the batch touches, then every write in one `_bulk`
+        request (more only past `_BULK_MAX_DOCS` or `_BULK_MAX_BYTES`). Each write is planned on
+        what the store holds as the earlier writes of the batch leave it, and each bulk item's
+        answer goes back to its own write."""
+        if not writes:
             return []
         self.ensure_index()
-        held = self._held_documents([article.id for article in articles])
-        writes: list[_Write] = []
-        planned: list[WriteOutcome | int] = []  # per article: its outcome, or its write's position
-        for article in articles:
-            holder = Holder(bucket=article.origin.bucket, key=article.origin.key, version=article.version)
-            source = held.get(article.id)
-            held_version, current = _held_state(source)
-            if held_version >= article.version:
-                # Stale, but the object holds the (newer) article all the same.
-                attached = with_holder(current, holder) if source and not source.get("deleted") else None
-                if attached is not None:
-                    rewritten = {**source, **bodies.holder_fields(attached)}  # type: ignore[dict-item]
-                    writes.append(
-                        _Write(article.id, held_version, json.dumps(rewritten), "external_gte", "stale")
-                    )
-                planned.append(WriteOutcome(id=article.id, status="stale"))
+        held: dict[str, Document | None] = dict(self._held_documents([_write_id(write) for write in writes]))
+        documents: list[_Write] = []
+        planned: list[WriteOutcome | int] = []  # per write: its outcome, or its document's position
+        for write in writes:
+            plan = (
+                _plan_put(held, write.article)
+                if isinstance(write, PutArticle)
+                else _plan_release(held, write)
+            )
+            if isinstance(plan, WriteOutcome):
+                planned.append(plan)
                 continue
-            planned.append(len(writes))
-            holders = with_holder(current, holder) or current
-            writes.append(_Write(article.id, article.version, bodies.article_source(article, holders)))
-        try:
-            written = self._write(writes, index=self.alias, refresh=self._refresh)
-        except DocumentRejected as refused:
-            outcomes = _in_order(planned, writes, refused.outcomes, refused.failures)
-            raise DocumentRejected(refused.failures, outcomes) from None
-        return _in_order(planned, writes, written)
-
-    def delete(self, article_id: str, version: int, bucket: str, key: str) -> WriteOutcome:
-        self.ensure_index()
-        source = self._held_documents([article_id]).get(article_id)
-        held_version, current = _held_state(source)
-        version_type: VersionType = "external"
-        if source is not None and not source.get("deleted"):
-            remaining = without_holder(current, bucket, key, version)
-            if remaining is None:
-                return WriteOutcome(id=article_id, status="stale")
-            if remaining:
-                kept = json.dumps({**source, **bodies.holder_fields(remaining)})
-                write = _Write(article_id, held_version, kept, "external_gte", "kept")
-                return self._write([write], index=self.alias, refresh=self._refresh)[0]
-            if held_version >= version:  # the last hold is gone: the article too
-                version, version_type = held_version, "external_gte"
-        elif held_version >= version:
-            return WriteOutcome(id=article_id, status="stale")
-        tombstone = json.dumps(bodies.tombstone_document(article_id, version, bucket, key))
-        write = _Write(article_id, version, tombstone, version_type)
-        return self._write([write], index=self.alias, refresh=self._refresh)[0]
+            held[plan.article_id] = json.loads(plan.document)
+            planned.append(len(documents))
+            documents.append(plan)
+        results = self._write(documents, index=self.alias, refresh=self._refresh)
+        return [results[item] if isinstance(item, int) else item for item in planned]
 
     def holders(self, article_id: str) -> list[Holder]:
         source = self._held_documents([article_id]).get(article_id)
@@ -457,15 +441,18 @@ class OpenSearchStore(ArticleStore):
             return {doc["_id"]: doc["_source"] for doc in found.get("docs", []) if doc.get("found")}
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    def _write(self, writes: list[_Write], index: str, refresh: Refresh) -> list[WriteOutcome]:
-        """Index each document with external versioning, in order, in bulk chunks."""
+    def _write(self, writes: list[_Write], index: str, refresh: Refresh) -> list[WriteResult]:
+        """Index each document with external versioning, in order, in bulk chunks; one result per
+        write. Raises `StoreUnavailable` only when a request as a whole kept failing."""
         result = _BulkResult()
         chunk: list[_Pending] = []
         chunk_bytes = 0
         stored = self._stored_versions(writes, index) if self.serverless else {}
         for position, (article_id, version, document, version_type, _) in enumerate(writes):
             if len(article_id.encode()) > _MAX_ID_BYTES:
-                result.failures[article_id] = f"id longer than {_MAX_ID_BYTES} bytes"
+                result.failures[position] = WriteFailed(
+                    id=article_id, reason=f"id longer than {_MAX_ID_BYTES} bytes", transient=False
+                )
                 continue
             if self.serverless:  # what a 409 says elsewhere; external_gte lets an equal version in
                 held = stored.get(article_id, -1)
@@ -487,16 +474,15 @@ class OpenSearchStore(ArticleStore):
             chunk_bytes += size
         if chunk:
             self._bulk(chunk, result, index, refresh)
-        outcomes = [
-            WriteOutcome(id=write.article_id, status=write.reports or result.statuses[position])
-            if result.statuses[position] == "written"
-            else WriteOutcome(id=write.article_id, status=result.statuses[position])
+        return [
+            result.failures[position]
+            if position in result.failures
+            else WriteOutcome(
+                id=write.article_id,
+                status=(write.reports or "written") if result.statuses[position] == "written" else "stale",
+            )
             for position, write in enumerate(writes)
-            if position in result.statuses
         ]
-        if result.failures:
-            raise DocumentRejected(result.failures, outcomes)
-        return outcomes
 
     def _stored_versions(self, writes: list[_Write], index: str) -> dict[str, int]:
         """The stored version (live or tombstone) of each id about to be written, read in pages of
@@ -514,9 +500,12 @@ class OpenSearchStore(ArticleStore):
         return stored
 
     def _bulk(self, chunk: list[_Pending], result: _BulkResult, index: str, refresh: Refresh) -> None:
-        """Send one chunk; retry what failed transiently; record every item's fate in `result`."""
+        """Send one chunk; retry what failed transiently; record every item's fate in `result`.
+        Items still failing after the last attempt are transient `WriteFailed`s; a request that
+        still fails as a whole raises `StoreUnavailable`."""
         pending = chunk
         last_problem = ""
+        request_failed = False
         for attempt in range(self._retry.attempts):
             if attempt:
                 self._sleep(self._retry.delay(attempt - 1))
@@ -527,15 +516,16 @@ class OpenSearchStore(ArticleStore):
                 else:
                     response = self.client.bulk(body=body, index=index, refresh=refresh)
             except ClientConnectionError as error:
-                last_problem = f"unreachable: {error}"
+                last_problem, request_failed = f"unreachable: {error}", True
                 _mark_unanswered(pending)
                 continue
             except TransportError as error:
                 if _is_retryable(error):
-                    last_problem = _describe(error)
+                    last_problem, request_failed = _describe(error), True
                     _mark_unanswered(pending)
                     continue
                 raise StoreError(f"OpenSearch refused a bulk request: {_describe(error)}") from error
+            request_failed = False
             retry: list[_Pending] = []
             self._unrefreshed = self._unrefreshed or refresh == "false"
             for item, answer in zip(pending, response["items"], strict=True):
@@ -549,14 +539,19 @@ class OpenSearchStore(ArticleStore):
                     retry.append(item)
                     last_problem = f"{status} {_reason(outcome)}"
                 else:
-                    result.failures[item.article_id] = f"{status} {_reason(outcome)}"
+                    result.failures[item.position] = WriteFailed(
+                        id=item.article_id, reason=f"{status} {_reason(outcome)}", transient=False
+                    )
             pending = retry
             if not pending:
                 return
-        raise StoreUnavailable(
-            f"OpenSearch did not accept {len(pending)} write(s) after {self._retry.attempts} attempts: "
-            f"{last_problem}"
-        )
+        problem = f"OpenSearch did not accept {len(pending)} write(s) after {self._retry.attempts} attempts"
+        if request_failed:
+            raise StoreUnavailable(f"{problem}: {last_problem}")
+        for item in pending:
+            result.failures[item.position] = WriteFailed(
+                id=item.article_id, reason=f"{problem}: {last_problem}", transient=True
+            )
 
     def _wrote_before(self, item: _Pending, index: str) -> bool:
         """Whether a 409 answers our own earlier attempt: the request was sent, its answer lost, and
@@ -705,8 +700,10 @@ class OpenSearchStore(ArticleStore):
         written = 0
         for batch in self._scan(source, batch_size):
             writes = [_rederived(hit) for hit in batch]
-            outcomes = self._write(writes, index=target, refresh="false")
-            written += sum(outcome.status == "written" for outcome in outcomes)
+            results = self._write(writes, index=target, refresh="false")
+            written += sum(
+                isinstance(result, WriteOutcome) and result.status == "written" for result in results
+            )
         return written
 
     def _scan(self, index: str, batch_size: int, *, live_only: bool = False) -> Iterator[list[Document]]:
@@ -731,6 +728,48 @@ class OpenSearchStore(ArticleStore):
 # --- helpers --------------------------------------------------------------------------------------
 
 
+def _write_id(write: StoreWrite) -> str:
+    return write.article.id if isinstance(write, PutArticle) else write.article_id
+
+
+def _plan_put(held: dict[str, Document | None], article: Article) -> WriteOutcome | _Write:
+    """What putting `article` takes, given the stored documents `held`: the document to index, or
+    the outcome when there is nothing to write."""
+    holder = Holder(bucket=article.origin.bucket, key=article.origin.key, version=article.version)
+    source = held.get(article.id)
+    held_version, current = _held_state(source)
+    if held_version >= article.version:
+        # Stale, but the object holds the (newer) article all the same.
+        attached = with_holder(current, holder) if source and not source.get("deleted") else None
+        if attached is None:
+            return WriteOutcome(id=article.id, status="stale")
+        rewritten = {**source, **bodies.holder_fields(attached)}  # type: ignore[dict-item]
+        return _Write(article.id, held_version, json.dumps(rewritten), "external_gte", "stale")
+    holders = with_holder(current, holder) or current
+    return _Write(article.id, article.version, bodies.article_source(article, holders))
+
+
+def _plan_release(held: dict[str, Document | None], release: ReleaseHold) -> WriteOutcome | _Write:
+    """What releasing one object's hold takes, given the stored documents `held` (see `_plan_put`)."""
+    article_id, version = release.article_id, release.version
+    source = held.get(article_id)
+    held_version, current = _held_state(source)
+    version_type: VersionType = "external"
+    if source is not None and not source.get("deleted"):
+        remaining = without_holder(current, release.bucket, release.key, version)
+        if remaining is None:
+            return WriteOutcome(id=article_id, status="stale")
+        if remaining:
+            kept = json.dumps({**source, **bodies.holder_fields(remaining)})
+            return _Write(article_id, held_version, kept, "external_gte", "kept")
+        if held_version >= version:  # the last hold is gone: the article too
+            version, version_type = held_version, "external_gte"
+    elif held_version >= version:
+        return WriteOutcome(id=article_id, status="stale")
+    tombstone = bodies.tombstone_document(article_id, version, release.bucket, release.key)
+    return _Write(article_id, version, json.dumps(tombstone), version_type)
+
+
 def _held_state(source: Document | None) -> tuple[int, list[Holder]]:
     """The version a stored document holds (-1: none) and, if live, its holders. A document written
     before holders were recorded is held by its one origin."""
@@ -743,25 +782,6 @@ def _held_state(source: Document | None) -> tuple[int, list[Holder]]:
         return version, [Holder.model_validate(held) for held in source["holders"]]
     origin = source.get("origin", {})
     return version, [Holder(bucket=origin.get("bucket", ""), key=origin.get("key", ""), version=version)]
-
-
-def _in_order(
-    planned: list[WriteOutcome | int],
-    writes: list[_Write],
-    written: list[WriteOutcome],
-    refused: Collection[str] = (),
-) -> list[WriteOutcome]:
-    """Each article's outcome, in order: decided without writing, or its write's. `written` has one
-    outcome per write, in order, but none for the `refused` ids."""
-    answers = iter(written)
-    by_write = {
-        position: next(answers) for position, write in enumerate(writes) if write.article_id not in refused
-    }
-    return [
-        item if isinstance(item, WriteOutcome) else by_write[item]
-        for item in planned
-        if isinstance(item, WriteOutcome) or item in by_write
-    ]
 
 
 def _mark_unanswered(items: list[_Pending]) -> None:
