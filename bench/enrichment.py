@@ -156,8 +156,8 @@ def section(cold: dict[str, float], speed: dict[str, float], blas: dict[str, flo
             f"(best {cold['best_total'] * 1000:.0f} ms; median wall clock {cold['wall'] * 1000:.0f} ms) |",
             "",
             "The model reads the title and every paragraph of the body (one `nlp.pipe` batch per "
-            "article), skipping only sentences that cannot hold a name; names it found are also "
-            "counted wherever else they occur.",
+            "article), skipping only sentences that cannot hold a name or hold only names it has "
+            "already read twice; names it found are also counted wherever else they occur.",
             *(
                 [
                     f"Matrix products on numpy's BLAS: {blas['numpy']:.1f} articles/s for the NER alone, "

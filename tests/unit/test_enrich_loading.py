@@ -37,4 +37,4 @@ def test_loading_the_model_skips_spacys_cli_yet_leaves_spacy_whole() -> None:
 def test_the_model_is_loaded_once_per_process() -> None:
     from newsfacet.enrich.nlp import load_model
 
-    assert load_model() is load_model()
+    assert load_model() is load_model() is load_model("en")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from newsfacet.enrich import enrich
 from newsfacet.enrich.actors import blank_credits, exclusion_keys, extract_actors
 from newsfacet.enrich.gazetteer import load_gazetteer
 from newsfacet.enrich.geo_aliases import PLACE_NOUNS
 from newsfacet.enrich.names import clean_name, fold
-from newsfacet.enrich.nlp import GAZETTEER, Mention, find_mentions
+from newsfacet.enrich.nlp import GAZETTEER, NAME_READS, Mention, _name_bearing_spans, find_mentions
 from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.topics import classify, stem
 
@@ -274,3 +275,44 @@ def test_a_capitalised_common_word_is_not_an_organisation_but_acronyms_and_camel
     assert "Defence" not in names  # "Defence Minister ..." beside "the defence ministry"
     assert {"GiveWell", "Hezbollah"} <= names
     assert "World Health Organization" in names or "WHO" in names  # not mistaken for "who"
+
+
+def test_a_name_read_twice_is_not_read_again_yet_every_repeat_counts() -> None:
+    text = " ".join(
+        f"On day {day} Helga Brandtner met the mayor of the town to talk about the {thing}."
+        for day, thing in enumerate(("roads", "bridge", "school", "budget", "harbour", "park"), start=1)
+    )
+    read = "".join(span for _offset, span in _name_bearing_spans(text))
+    assert read.count("Helga Brandtner") == NAME_READS
+    mentions = [m for m in find_mentions("", text) if m.text == "Helga Brandtner"]
+    assert len(mentions) == 6
+
+
+def test_a_sentence_with_a_new_name_is_read_even_after_repeats() -> None:
+    text = "Helga Brandtner spoke. " * 3 + "Helga Brandtner thanked Oskar Wendelin."
+    read = "".join(span for _offset, span in _name_bearing_spans(text))
+    assert "Oskar Wendelin" in read
+
+
+def test_a_team_named_after_its_city_is_an_organisation_not_a_place() -> None:
+    text = (
+        "Harrowgate beat Wexmouth 3-1 on Saturday. Ottilie Marsh scored twice as Harrowgate moved top "
+        "of the league. Wexmouth manager Tobias Crane said the defeat hurt, and Leeds coach Anna Berg agreed."
+    )
+    result = enrich("Harrowgate beat Wexmouth", text)
+    assert "Leeds" not in {location.name for location in result.locations}
+    assert "Leeds" in {actor.name for actor in result.actors}
+    assert {actor.type for actor in result.actors if actor.name == "Leeds"} == {"organization"}
+
+
+def test_a_country_in_a_game_stays_a_place_and_a_city_elsewhere_stays_a_city() -> None:
+    result = enrich("", "France beat Germany 2-1 in Lyon on Sunday. Kylian Mbappe scored the winner.")
+    names = {location.name for location in result.locations}
+    assert {"France", "Germany", "Lyon"} <= names
+
+
+def test_the_city_of_a_team_is_still_a_place_after_in_or_at() -> None:
+    text = "On Sunday Leeds beat Wexmouth 2-0. The return game will be played in Leeds in May."
+    result = enrich("", text)
+    assert "Leeds" in {location.name for location in result.locations}
+    assert "Leeds" in {actor.name for actor in result.actors}

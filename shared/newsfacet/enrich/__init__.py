@@ -90,6 +90,7 @@ def enrich(
         skip=places.consumed,
         exclude=exclude,
         place_keys={fold(location.name) for location in places.locations},
+        city_teams=places.teams,
         institutions={fold(name): org for name, org in INSTITUTIONS.items()},
         demonyms=gazetteer.demonyms.keys(),
         common_words=frozenset(_LOWERCASE_WORD.findall(text)),

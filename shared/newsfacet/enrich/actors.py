@@ -21,7 +21,7 @@ from typing import Final
 
 from newsfacet.enrich.actor_vocabulary import NOT_ACTOR_LAST_WORDS, NOT_ENTITY_KEYS, PARTIES
 from newsfacet.enrich.names import acronym, clean_name, fold, normalize_text, person_tokens
-from newsfacet.enrich.nlp import Mention
+from newsfacet.enrich.nlp import GAZETTEER, Mention
 from newsfacet.model import Actor, ActorType
 
 TITLE_WEIGHT: Final = 3.0
@@ -180,6 +180,9 @@ def _weight(mention: Mention) -> float:
     return TITLE_WEIGHT if mention.in_title else 1.0 + (1.0 - mention.position)
 
 
+_PLACE_LABELS: Final = frozenset({"FAC", "GPE", "LOC", GAZETTEER})
+
+
 def _majority_labels(mentions: Sequence[Mention]) -> dict[str, str]:
     """The label the model gave a name most often: it sometimes types "Assad" as an ORG once."""
     votes: defaultdict[str, Counter[str]] = defaultdict(Counter)
@@ -194,6 +197,7 @@ def extract_actors(
     skip: Collection[int] = (),
     exclude: Collection[str] = (),
     place_keys: Collection[str] = (),
+    city_teams: Collection[str] = (),
     institutions: dict[str, str] | None = None,
     demonyms: Collection[str] = (),
     common_words: Collection[str] = (),
@@ -202,8 +206,10 @@ def extract_actors(
     """Merge the actor mentions of one article into `Actor`s, most salient first.
 
     `skip` holds indices of mentions already used as places; `place_keys` folded place names that
-    must not reappear as organisations; `institutions` maps folded facility names to the
-    organisation they stand for; `demonyms` holds folded demonym adjectives (never actors);
+    must not reappear as organisations; `city_teams` folded names of teams named after their city
+    ("Liverpool beat Chelsea"), organisations though the model typed them places; `institutions`
+    maps folded facility names to the organisation they stand for; `demonyms` holds folded demonym
+    adjectives (never actors);
     `common_words` the words the article also writes in lower case: a one-word organisation or
     group among them is a common noun capitalised by a title ("Defence Minister ..." beside "the
     defence ministry"), not an actor. In a headline written in title case every word is
@@ -226,6 +232,15 @@ def extract_actors(
         team = teams.get(fold(clean_name(mention.text) or mention.text))
         if team is not None and not _is_excluded(fold(team), excluded):
             orgs.append((team, mention, "organization"))
+            continue
+        if (
+            mention.label in _PLACE_LABELS
+            and not mention.after_in_or_at
+            and (name := clean_name(mention.text))
+            and fold(name) in city_teams
+        ):
+            if not _is_excluded(fold(name), excluded):
+                orgs.append((name, mention, "organization"))  # "Liverpool beat Chelsea": a team
             continue
         if mention.label in {"FAC", "GPE", "LOC"}:
             institution = institution_names.get(fold(clean_name(mention.text) or mention.text))

@@ -3,10 +3,10 @@
 The model reads the whole article: the title and every paragraph of the body, each paragraph a
 document of one `nlp.pipe` batch (a batch steps all its paragraphs through the entity parser
 together, which is cheaper than one long document), skipping only sentences that cannot hold a
-name (`_name_bearing_spans`). English and French have a model (`NER_LANGUAGES`). Only the `ner`
-component is loaded (tok2vec, tagger, parser, lemmatizer... are excluded), and its matrix products
-run on numpy's BLAS rather than thinc's bundled one, which is about three times faster on the same
-numbers (bench/enrichment.py).
+name, or hold only names it has already read twice (`_name_bearing_spans`). English and French
+have a model (`NER_LANGUAGES`). Only the `ner` component is loaded (tok2vec, tagger, parser,
+lemmatizer... are excluded), and its matrix products run on numpy's BLAS rather than thinc's
+bundled one, which is about three times faster on the same numbers (bench/enrichment.py).
 Every name the model found is then also counted wherever else it occurs (the model misses some
 repeats).
 """
@@ -64,13 +64,25 @@ class Mention:
     # Part of a job title ("Secretary of State", "Head of Fundamental Research", "Advocacy
     # Director"): a department's name, not an organisation acting.
     in_job_title: bool = False
+    # A side in a game ("Liverpool beat Chelsea 2-1", "Chicago coach Billy Donovan"): a team
+    # named after its city, an organisation, not that city.
+    as_team: bool = False
+    # After "in" or "at" ("the game in Pittsburgh"): the place, even where the article also names
+    # its team by it.
+    after_in_or_at: bool = False
 
 
-@cache
 def load_model(language: str = "en") -> Language:
     """The NER pipeline of `language` (one of `NER_LANGUAGES`), loaded on first call and kept for
     the life of the process. English loads at warm-up; French only when a French article comes
     (importing spaCy's French tokenizer rules alone takes seconds: bench/entities.py)."""
+    # One cache entry per language, however the caller spells it (`functools.cache` keys
+    # `load_model()` and `load_model("en")` apart, which loaded the English model twice).
+    return _load_model(language)
+
+
+@cache
+def _load_model(language: str) -> Language:
     # Imported here, not at module top: importing spaCy takes ~1 s and only enrichment needs it.
     _import_spacy_without_its_cli()
     nlp: Language
@@ -154,6 +166,7 @@ _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 
 
 _AFTER_THE = re.compile(r"(?<![\w-])[Tt]he\s+$")
+_AFTER_IN_OR_AT = re.compile(r"(?<![\w-])(?:[Ii]n|[Aa]t)\s+$")
 _TITLE_OF = re.compile(
     r"\b(?:Secretary|Head|Director|Minister|Chief|Chair|Dean|Professor|Commissioner|Undersecretary)"
     r"\s+of\s+(?:the\s+)?$"
@@ -233,6 +246,10 @@ _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)\s*")
 _NAME_SIGN = re.compile(r"(?<=\S)\s+[\"'“‘(]?[A-ZÀ-Þ]|[A-Z]{2}")
 _FIRST_WORD = re.compile(r"[\"'“‘(]*([^\W\d_]+)")
 _LOWERCASE_WORDS = re.compile(r"(?<![\w'’-])[a-zß-ÿ]+(?![\w'’-])")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])(?:[A-ZÀ-Þ][\w'’-]*|\w*[A-Z]{2}\w*)")
+# Sentences in which the model must have read a capitalised word before a sentence holding only
+# words already read is skipped (`_name_bearing_spans`).
+NAME_READS = 2
 
 
 def _name_bearing_spans(text: str) -> Iterator[tuple[int, str]]:
@@ -241,8 +258,13 @@ def _name_bearing_spans(text: str) -> Iterator[tuple[int, str]]:
     A sentence with no capital after its first word and no acronym, whose first word the article
     also writes in lower case ("He said the talks would go on."), holds no name: the model is not
     run on it, which saves about a quarter of its work on news text. A name such a sentence might
-    still hold is one written elsewhere too, and is counted there by string matching."""
+    still hold is one written elsewhere too, and is counted there by string matching.
+
+    Nor is the model run on a sentence whose every capitalised word it has already read in
+    `NAME_READS` earlier sentences: a name the model found once is counted everywhere by string
+    matching, so reading its tenth repeat adds nothing but time."""
     common = frozenset(_LOWERCASE_WORDS.findall(text))
+    seen: Counter[str] = Counter()
     for paragraph in _PARAGRAPH.finditer(text):
         run_start = run_end = -1
         for sentence in _SENTENCE.finditer(paragraph.group(0)):
@@ -253,6 +275,13 @@ def _name_bearing_spans(text: str) -> Iterator[tuple[int, str]]:
                 and first is not None
                 and first.group(1).casefold() in common
             )
+            if not nameless:
+                capitalised = set(_CAPITALISED_WORD.findall(body))
+                if first is not None and first.group(1).casefold() in common:
+                    capitalised.discard(first.group(1))
+                nameless = bool(capitalised) and all(seen[word] >= NAME_READS for word in capitalised)
+                if not nameless:
+                    seen.update(capitalised)
             start, end = paragraph.start() + sentence.start(), paragraph.start() + sentence.end()
             if nameless:
                 if run_start >= 0:
@@ -312,6 +341,24 @@ def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool)
         with_age=_AGE.match(origin, end) is not None,
         opens_sentence=_opens_sentence(origin, start),
         introduced_as_place=_introduces_place(origin, start),
+        as_team=_names_a_team(origin, start, end),
+        after_in_or_at=_AFTER_IN_OR_AT.search(origin, max(0, start - 4), start) is not None,
+    )
+
+
+# Verbs of a game's result, and nouns of a team's staff, that follow a team's name ("Liverpool
+# beat...", "Chicago coach...") or, for the verbs, precede it ("...beat Chelsea"); a score after it.
+_RESULT_VERBS = r"beat|beats|defeated|edged|thrashed|routed|trounced|drew\s+with|lost\s+to"
+_TEAM_FOLLOWER = re.compile(
+    rf"\s+(?:(?:{_RESULT_VERBS}|coach|manager|striker|midfielder|goalkeeper|quarterback)\b|\d{{1,3}}-\d{{1,3}}\b)"
+)
+_TEAM_LEADER = re.compile(rf"\b(?:{_RESULT_VERBS})\s+$")
+
+
+def _names_a_team(origin: str, start: int, end: int) -> bool:
+    return (
+        _TEAM_FOLLOWER.match(origin, end) is not None
+        or _TEAM_LEADER.search(origin, max(0, start - 12), start) is not None
     )
 
 

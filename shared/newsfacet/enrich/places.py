@@ -51,6 +51,21 @@ class PlaceResolution:
     locations: list[Location]
     consumed: frozenset[int]
     context: frozenset[str]
+    # Folded names of teams named after their city (`city_teams`): organisations, not places.
+    teams: frozenset[str] = frozenset()
+
+
+def city_teams(mentions: Sequence[Mention], keys: Sequence[str], gazetteer: Gazetteer) -> frozenset[str]:
+    """Names the article uses for a team named after its city ("Liverpool beat Chelsea 2-1"): an
+    organisation wherever the article names it, but after "in" or "at" ("the game in Pittsburgh").
+    A country there is a national side, and stays the place it also is."""
+    teams = set()
+    for mention, key in zip(mentions, keys, strict=True):
+        if mention.as_team and key:
+            candidates = gazetteer.candidates(key)
+            if not candidates or candidates[0].kind != "country":
+                teams.add(key)
+    return frozenset(teams)
 
 
 def _clean_key(text: str) -> str:
@@ -98,6 +113,7 @@ def resolve_places(
         for m, k in zip(mentions, keys, strict=True)
         if k and m.next_word in REGION_NOUNS and m.label in {"GPE", "LOC", "PERSON", "ORG", "FAC"}
     }
+    teams = city_teams(mentions, keys, gazetteer)
     evidence = _Evidence(gazetteer, context, local, place_words, person_words, place_nouns, without_model)
     scores: dict[Place, float] = {}
     counts: dict[Place, int] = {}
@@ -105,6 +121,8 @@ def resolve_places(
     consumed: set[int] = set()
     for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
         if not key or key in NOT_ENTITY_KEYS or key in INSTITUTION_KEYS:
+            continue
+        if key in teams and not mention.after_in_or_at:
             continue
         place = _resolve(mention, key, evidence) or _named_by_noun(mention, key, context, facilities, regions)
         if place is None:
@@ -119,6 +137,8 @@ def resolve_places(
     # beside "the town of Qusair") is that place.
     for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
         if index in consumed or mention.label != "PERSON" or not key or key in evidence.person_words:
+            continue
+        if key in teams and not mention.after_in_or_at:
             continue
         candidates = gazetteer.candidates(key)
         place = next((c for c in candidates if c in scores), None)
@@ -138,7 +158,7 @@ def resolve_places(
         )
         for place in ranked
     ]
-    return PlaceResolution(locations, frozenset(consumed), frozenset(context))
+    return PlaceResolution(locations, frozenset(consumed), frozenset(context), teams)
 
 
 def _display_name(place: Place, mention: Mention) -> str:

@@ -77,6 +77,8 @@ class _Lexicon:
     # phrase stems -> [(topic index, weight)]
     phrases: dict[tuple[str, ...], list[tuple[int, float]]]
     parents: dict[int, int]
+    # The stems phrases start with: most words of a text start none, and are passed at once.
+    first_stems: frozenset[str]
 
 
 @cache
@@ -90,14 +92,16 @@ def _lexicon() -> _Lexicon:
             if key and len(key) <= MAX_PHRASE:
                 phrases[key].append((i, weight))
     parents = {i: index[e.parent] for i, e in enumerate(entries) if e.parent is not None}
-    return _Lexicon(entries, dict(phrases), parents)
+    return _Lexicon(entries, dict(phrases), parents, frozenset(key[0] for key in phrases))
 
 
 def _evidence(
     words: list[str], weight: float, lexicon: _Lexicon, raw: dict[int, float], terms: dict[int, set[str]]
 ) -> None:
-    phrases = lexicon.phrases
+    phrases, first_stems = lexicon.phrases, lexicon.first_stems
     for start in range(len(words)):
+        if words[start] not in first_stems:
+            continue
         for size in range(1, MAX_PHRASE + 1):
             key = tuple(words[start : start + size])
             if len(key) < size:
