@@ -259,7 +259,10 @@ class AlertNotifier:
                 self._log.warning(
                     "alert %s: %s not delivered to %s: %s", alert.id, article.id, alert.target, entry.detail
                 )
-        return NotifyReport(matched=len(matches), delivered=delivered, failed=failed, duplicates=duplicates)
+        report = NotifyReport(matched=len(matches), delivered=delivered, failed=failed, duplicates=duplicates)
+        if matches:
+            self._log.info("alerts matched: %s", report.model_dump_json())
+        return report
 
     def _deliver(self, alert: Alert, article: Article) -> DeliveryRecord:
         message = AlertMessage.of(alert, article)
