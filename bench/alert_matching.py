@@ -93,13 +93,13 @@ def bench_engine(engine: str, generator: Generator, articles: list[Any], url: st
     for count in COUNTS:
         searches = saved_searches(generator, count)
         if engine == "embedded":
-            from newsfacet.store.embedded_alerts import EmbeddedAlertStore
+            from newsfacet.store.embedded.alerts import EmbeddedAlertStore
 
             store: Any = EmbeddedAlertStore(tmp / f"alerts-{count}.db")
         else:
             from newsfacet.config import Settings
-            from newsfacet.store.opensearch import OpenSearchStore
-            from newsfacet.store.opensearch_alerts import OpenSearchAlertStore
+            from newsfacet.store.opensearch.alerts import OpenSearchAlertStore
+            from newsfacet.store.opensearch.store import OpenSearchStore
 
             assert url is not None
             settings = Settings(

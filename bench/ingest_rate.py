@@ -19,7 +19,7 @@ from pathlib import Path
 
 import boto3
 from newsfacet.config import Settings
-from newsfacet.localstack import LOCAL_CREDENTIALS, LocalStack, StackOptions
+from newsfacet.localrun.run import LOCAL_CREDENTIALS, LocalRun, StackOptions
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report import load_average, machine, write_section
@@ -43,7 +43,7 @@ def measure(pages: list[Path], warm_up: Path, *, opensearch: bool) -> tuple[floa
         options = StackOptions(
             port=0, upload_samples=False, start_opensearch=opensearch, quiet=True, root=REPO
         )
-        with LocalStack(settings, options, log=open(os.devnull, "w")) as stack:
+        with LocalRun(settings, options, log=open(os.devnull, "w")) as stack:
             session = boto3.session.Session(region_name=stack.region, **_credentials())
             s3 = session.client("s3", endpoint_url=stack.s3_endpoint)
             sqs = session.client("sqs", endpoint_url=stack.s3_endpoint)

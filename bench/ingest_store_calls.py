@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from newsfacet.config import Settings
 from newsfacet.model import Article, Origin
-from newsfacet.store.opensearch import OpenSearchStore
+from newsfacet.store.opensearch.store import OpenSearchStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report import load_average, machine, write_section

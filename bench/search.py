@@ -261,7 +261,7 @@ def run_queries(
 
 
 def bench_embedded(articles: list[Article], queries: list[tuple[str, SearchQuery]], workdir: Path) -> dict:
-    from newsfacet.store.embedded import EmbeddedStore
+    from newsfacet.store.embedded.store import EmbeddedStore
 
     path = workdir / f"bench-{len(articles)}.db"
     store = EmbeddedStore.from_url(f"sqlite:///{path}")
@@ -284,8 +284,9 @@ def bench_opensearch(articles: list[Article], queries: list[tuple[str, SearchQue
     The raw side gets its documents ready-made: converting articles is counted against ours only.
     """
     from newsfacet.config import Settings
-    from newsfacet.store import opensearch_query as bodies
-    from newsfacet.store.opensearch import OpenSearchStore
+    from newsfacet.store.opensearch import documents
+    from newsfacet.store.opensearch import query as bodies
+    from newsfacet.store.opensearch.store import OpenSearchStore
     from opensearchpy import OpenSearch, helpers
 
     def store_at(alias: str) -> OpenSearchStore:
@@ -305,7 +306,7 @@ def bench_opensearch(articles: list[Article], queries: list[tuple[str, SearchQue
                 "_id": a.id,
                 "_version": a.version,
                 "_version_type": "external",
-                "_source": bodies.article_document(a),
+                "_source": documents.article_document(a),
             }
             for a in batch
         ]

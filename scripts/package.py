@@ -136,7 +136,8 @@ reply = app.lambda_handler(json.load(open({event!r})), Context())
 RECONCILE_RUN = """
 import boto3, app
 from newsfacet.config import Settings
-from newsfacet.reconcile import Bucket, reconcile
+from newsfacet.objects.base import Bucket
+from newsfacet.reconcile import reconcile
 from newsfacet.rejections import open_rejection_log
 from newsfacet.store import open_store
 boto3.client("s3", region_name="us-east-1"), boto3.client("sqs", region_name="us-east-1")

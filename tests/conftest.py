@@ -59,11 +59,11 @@ def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store
     def make(engine: str) -> ArticleStore:
         store: ArticleStore
         if engine == "embedded":
-            from newsfacet.store.embedded import EmbeddedStore
+            from newsfacet.store.embedded.store import EmbeddedStore
 
             store = EmbeddedStore.from_url(f"sqlite:///{tmp_path}/articles-{len(created)}.db")
         elif engine == "opensearch":
-            from newsfacet.store.opensearch import OpenSearchStore
+            from newsfacet.store.opensearch.store import OpenSearchStore
 
             url = request.getfixturevalue("opensearch_url")
             # refresh="true": each write is searchable at once without waiting for the next

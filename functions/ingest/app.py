@@ -31,8 +31,8 @@ from newsfacet.ingest import (
     Ingestor,
     IngestOutcome,
     PreparedEvent,
-    S3ObjectSource,
 )
+from newsfacet.objects.s3 import S3ObjectSource
 from newsfacet.pipeline import warm_up
 from newsfacet.rejections import open_rejection_log
 from newsfacet.s3events import MalformedNotification, S3ObjectEvent, parse_notification
@@ -43,7 +43,7 @@ NAMESPACE = "newsfacet"
 logger = Logger(service="newsfacet-ingest")
 metrics = Metrics(namespace=NAMESPACE, service="newsfacet-ingest")
 # Rejections are counted per reason, each in its own EMF line; unlike `single_metric`, a provider's
-# flush honours POWERTOOLS_METRICS_DISABLED (the local stack would print one line per rejection).
+# flush honours POWERTOOLS_METRICS_DISABLED (the local run would print one line per rejection).
 rejection_metrics = EphemeralMetrics(namespace=NAMESPACE, service="newsfacet-ingest")
 tracer = Tracer(service="newsfacet-ingest")
 processor = BatchProcessor(event_type=EventType.SQS)

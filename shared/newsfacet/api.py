@@ -16,13 +16,14 @@ This module must stay light: the search function imports it, and it must not pul
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import logging
 import re
 import threading
 from collections.abc import Callable
 from datetime import date
-from functools import cache
 from http import HTTPStatus
 from importlib import resources
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -189,23 +190,6 @@ QueryText = Annotated[
         description='Words, "quoted phrases", -excluded, OR between clauses. Empty: every article.',
     ),
 ]
-Actors = Annotated[
-    list[str] | None, Query(max_length=MAX_FILTER_VALUES, description="Actor name; repeat for several")
-]
-Locations = Annotated[
-    list[str] | None, Query(max_length=MAX_FILTER_VALUES, description="Location name; repeat for several")
-]
-Topics = Annotated[
-    list[str] | None, Query(max_length=MAX_FILTER_VALUES, description="IPTC topic label; repeat for several")
-]
-Sources = Annotated[
-    list[str] | None, Query(max_length=MAX_FILTER_VALUES, description="Site name; repeat for several")
-]
-ActorMatch = Annotated[Match, Query(description="any: one of the actors (OR); all: each of them (AND)")]
-LocationMatch = Annotated[Match, Query(description="any (OR) or all (AND) of the locations")]
-TopicMatch = Annotated[Match, Query(description="any (OR) or all (AND) of the topics")]
-SourceMatch = Annotated[Match, Query(description="any (OR) or all (AND) of the sources")]
-LanguageMatch = Annotated[Match, Query(description="any (OR) or all (AND) of the languages")]
 DateFrom = Annotated[
     str | None,
     Query(
@@ -224,10 +208,75 @@ DateTo = Annotated[
         description="Last day (UTC, inclusive), YYYY-MM-DD",
     ),
 ]
-Languages = Annotated[
-    list[str] | None,
-    Query(max_length=MAX_FILTER_VALUES, description="ISO 639-1 code, exact; repeat for several"),
+
+# Per dimension: what one selected value is, and what `<dimension>_match` chooses between.
+_FILTER_DESCRIPTIONS = {
+    Dimension.ACTOR: (
+        "Actor name; repeat for several",
+        "any: one of the actors (OR); all: each of them (AND)",
+    ),
+    Dimension.LOCATION: ("Location name; repeat for several", "any (OR) or all (AND) of the locations"),
+    Dimension.TOPIC: ("IPTC topic label; repeat for several", "any (OR) or all (AND) of the topics"),
+    Dimension.SOURCE: ("Site name; repeat for several", "any (OR) or all (AND) of the sources"),
+    Dimension.LANGUAGE: (
+        "ISO 639-1 code, exact; repeat for several",
+        "any (OR) or all (AND) of the languages",
+    ),
+}
+
+
+def _keyword(name: str, annotation: Any, default: Any) -> inspect.Parameter:
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+
+
+FILTER_PARAMETERS: list[inspect.Parameter] = [
+    _keyword("q", QueryText, ""),
+    *(
+        _keyword(
+            dimension.value,
+            Annotated[list[str] | None, Query(max_length=MAX_FILTER_VALUES, description=values)],
+            None,
+        )
+        for dimension, (values, _) in _FILTER_DESCRIPTIONS.items()
+    ),
+    *(
+        _keyword(f"{dimension.value}_match", Annotated[Match, Query(description=match)], "any")
+        for dimension, (_, match) in _FILTER_DESCRIPTIONS.items()
+    ),
+    _keyword("date_from", DateFrom, None),
+    _keyword("date_to", DateTo, None),
 ]
+"""The query-string parameters `/search` and `/facets/{dimension}` share, declared once."""
+
+Route = Callable[..., Response[str]]
+
+
+def with_filters(route: Route) -> Route:
+    """`route` taking the filter parameters (`FILTER_PARAMETERS`, where its `filters` parameter
+    stands) and called with them gathered into `filters`: the keyword arguments of `build_query`."""
+    parameters = [
+        shared
+        for parameter in inspect.signature(route, eval_str=True).parameters.values()
+        for shared in (FILTER_PARAMETERS if parameter.name == "filters" else [parameter])
+    ]
+
+    @functools.wraps(route)
+    def handler(**arguments: Any) -> Response[str]:
+        filters = {
+            "q": arguments.pop("q"),
+            "selections": {
+                dimension: (arguments.pop(dimension.value), arguments.pop(f"{dimension.value}_match"))
+                for dimension in _FILTER_DESCRIPTIONS
+            },
+            "date_from": arguments.pop("date_from"),
+            "date_to": arguments.pop("date_to"),
+        }
+        return route(filters=filters, **arguments)
+
+    handler.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        parameters, return_annotation=Response[str]
+    )
+    return handler
 
 
 def _day(parameter: str, value: str | None) -> date | None:
@@ -350,7 +399,24 @@ def create_app(
     """
     cors = cors_config(settings)
     app = APIGatewayRestResolver(enable_validation=True, cors=cors)
-    log = log or logger
+    _add_error_replies(app, log or logger, cors=cors is not None)
+    _add_search_routes(app, store)
+    _add_lookup_routes(app, store)
+    # Route modules built on this one's parameters and replies (imported here: they import it).
+    from newsfacet.api_alerts import add_alert_routes  # noqa: PLC0415
+    from newsfacet.api_trends import add_trend_routes  # noqa: PLC0415
+
+    add_trend_routes(app, store)
+    if settings.alerts:
+        add_alert_routes(app, settings, store)
+    _add_document_routes(app)
+    return app
+
+
+def _add_error_replies(
+    app: APIGatewayRestResolver, log: logging.Logger | PowertoolsLogger, *, cors: bool
+) -> None:
+    """Every failure as an `ApiError` reply: 400 naming the parameter, 404, 405, 503, 500."""
 
     def store_unavailable(error: StoreUnavailable) -> Response[str]:
         log.warning("store unavailable: %s", error)
@@ -388,6 +454,10 @@ def create_app(
         detail = f"no route {method} {path}"
         return _error_reply(HTTPStatus.NOT_FOUND, ApiError(error="not_found", detail=detail))
 
+
+def _add_search_routes(app: APIGatewayRestResolver, store: StoreProvider) -> None:
+    """`/search` and `/facets/{dimension}`: the routes that take the filters, on `store`."""
+
     @app.get(
         SEARCH_PATH,
         summary="Search articles, with facet counts",
@@ -397,21 +467,10 @@ def create_app(
             503: _UNAVAILABLE_DOC,
         },
     )
+    @with_filters
     def search(
         *,
-        q: QueryText = "",
-        actor: Actors = None,
-        location: Locations = None,
-        topic: Topics = None,
-        source: Sources = None,
-        language: Languages = None,
-        actor_match: ActorMatch = "any",
-        location_match: LocationMatch = "any",
-        topic_match: TopicMatch = "any",
-        source_match: SourceMatch = "any",
-        language_match: LanguageMatch = "any",
-        date_from: DateFrom = None,
-        date_to: DateTo = None,
+        filters: dict[str, Any],
         sort: Annotated[
             SortOrder | None, Query(description="relevance (default with words in q) or date (newest first)")
         ] = None,
@@ -426,16 +485,7 @@ def create_app(
     ) -> Response[str]:
         """Full-text search with filters; the body is the store's `SearchResult`, exactly."""
         query = build_query(
-            q=q,
-            selections={
-                Dimension.ACTOR: (actor, actor_match),
-                Dimension.LOCATION: (location, location_match),
-                Dimension.TOPIC: (topic, topic_match),
-                Dimension.SOURCE: (source, source_match),
-                Dimension.LANGUAGE: (language, language_match),
-            },
-            date_from=date_from,
-            date_to=date_to,
+            **filters,
             sort=sort,
             size=size,
             cursor=cursor or None,
@@ -446,6 +496,34 @@ def create_app(
         # `histogram` is in the body only when asked for; every other key always is.
         body = result.model_dump_json(exclude={"histogram"} if result.histogram is None else None)
         return Response(status_code=HTTPStatus.OK.value, content_type=_JSON, body=body)
+
+    @app.get(
+        FACETS_PATH,
+        summary="Values of one facet dimension having a word that starts with a prefix",
+        responses={
+            200: {"description": "Values with counts", "content": {_JSON: {"model": FacetValuesResult}}},
+            400: _BAD_PARAMETER_DOC,
+            503: _UNAVAILABLE_DOC,
+        },
+    )
+    @with_filters
+    def facet_values(
+        *,
+        dimension: Annotated[Dimension, Path(description="actor, location, topic, source or language")],
+        prefix: Annotated[
+            str, Query(max_length=100, description="Start of any word of the value; case and accents ignored")
+        ] = "",
+        size: Annotated[int, Query(ge=1, le=MAX_FACET_SIZE, description="Values to return")] = 10,
+        filters: dict[str, Any],
+    ) -> Response[str]:
+        """Disjunctive counts (every filter but this dimension's own) of the matching values."""
+        query = build_query(**filters)
+        values = store().facet_values(dimension, prefix.strip(), query, size)
+        return _json_reply(HTTPStatus.OK, FacetValuesResult(dimension=dimension, values=values))
+
+
+def _add_lookup_routes(app: APIGatewayRestResolver, store: StoreProvider) -> None:
+    """`/articles/{id}` and `/health`, on `store`."""
 
     @app.get(
         ARTICLE_PATH,
@@ -473,52 +551,6 @@ def create_app(
         return _json_reply(HTTPStatus.OK, found)
 
     @app.get(
-        FACETS_PATH,
-        summary="Values of one facet dimension having a word that starts with a prefix",
-        responses={
-            200: {"description": "Values with counts", "content": {_JSON: {"model": FacetValuesResult}}},
-            400: _BAD_PARAMETER_DOC,
-            503: _UNAVAILABLE_DOC,
-        },
-    )
-    def facet_values(
-        *,
-        dimension: Annotated[Dimension, Path(description="actor, location, topic, source or language")],
-        prefix: Annotated[
-            str, Query(max_length=100, description="Start of any word of the value; case and accents ignored")
-        ] = "",
-        size: Annotated[int, Query(ge=1, le=MAX_FACET_SIZE, description="Values to return")] = 10,
-        q: QueryText = "",
-        actor: Actors = None,
-        location: Locations = None,
-        topic: Topics = None,
-        source: Sources = None,
-        language: Languages = None,
-        actor_match: ActorMatch = "any",
-        location_match: LocationMatch = "any",
-        topic_match: TopicMatch = "any",
-        source_match: SourceMatch = "any",
-        language_match: LanguageMatch = "any",
-        date_from: DateFrom = None,
-        date_to: DateTo = None,
-    ) -> Response[str]:
-        """Disjunctive counts (every filter but this dimension's own) of the matching values."""
-        query = build_query(
-            q=q,
-            selections={
-                Dimension.ACTOR: (actor, actor_match),
-                Dimension.LOCATION: (location, location_match),
-                Dimension.TOPIC: (topic, topic_match),
-                Dimension.SOURCE: (source, source_match),
-                Dimension.LANGUAGE: (language, language_match),
-            },
-            date_from=date_from,
-            date_to=date_to,
-        )
-        values = store().facet_values(dimension, prefix.strip(), query, size)
-        return _json_reply(HTTPStatus.OK, FacetValuesResult(dimension=dimension, values=values))
-
-    @app.get(
         HEALTH_PATH,
         summary="Whether the store answers",
         responses={
@@ -531,13 +563,9 @@ def create_app(
         store().get("newsfacet-health-probe")
         return _json_reply(HTTPStatus.OK, Health(status="ok"))
 
-    # Route modules built on this one's parameters and replies (imported here: they import it).
-    from newsfacet.api_alerts import add_alert_routes  # noqa: PLC0415
-    from newsfacet.api_trends import add_trend_routes  # noqa: PLC0415
 
-    add_trend_routes(app, store)
-    if settings.alerts:
-        add_alert_routes(app, settings, store)
+def _add_document_routes(app: APIGatewayRestResolver) -> None:
+    """The OpenAPI document and Swagger UI on it."""
 
     @app.get(OPENAPI_PATH, include_in_schema=False)
     def openapi_json() -> Response[str]:
@@ -557,8 +585,6 @@ def create_app(
         )  # keep the JSON from closing <script>
         html = generate_swagger_html(spec, *_swagger_assets(), "", None)
         return Response(status_code=HTTPStatus.OK.value, content_type="text/html; charset=utf-8", body=html)
-
-    return app
 
 
 def openapi_document(app: APIGatewayRestResolver, base_path: str = "") -> str:
@@ -588,7 +614,7 @@ def _base_path(app: APIGatewayRestResolver) -> str:
     return ""
 
 
-@cache
+@functools.cache
 def _swagger_assets() -> tuple[str, str]:
     """Swagger UI's script and stylesheet, shipped inside Powertools (nothing fetched at run time)."""
     package = resources.files("aws_lambda_powertools.event_handler.openapi.swagger_ui")

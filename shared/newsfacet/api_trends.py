@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from http import HTTPStatus
-from typing import Annotated
+from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
@@ -15,22 +15,11 @@ from newsfacet.api import (
     _JSON,
     _UNAVAILABLE_DOC,
     TRENDS_PATH,
-    ActorMatch,
-    Actors,
-    DateTo,
     InvalidParameter,
-    LanguageMatch,
-    Languages,
-    LocationMatch,
-    Locations,
-    QueryText,
-    SourceMatch,
-    Sources,
     StoreProvider,
-    TopicMatch,
-    Topics,
     _json_reply,
     build_query,
+    with_filters,
 )
 from newsfacet.model import Dimension
 from newsfacet.store import trend_counter
@@ -67,6 +56,7 @@ def add_trend_routes(
             503: _UNAVAILABLE_DOC,
         },
     )
+    @with_filters
     def trends(
         *,
         dimension: Annotated[Dimension, Path(description="actor, location, topic, source or language")],
@@ -74,34 +64,15 @@ def add_trend_routes(
         baseline: Annotated[
             str, Query(max_length=8, description=f"The period just before the window: {_PERIOD_HELP}")
         ] = "28d",
-        date_to: DateTo = None,
         size: Annotated[int, Query(ge=1, le=MAX_TRENDS, description="Values to return")] = 10,
-        q: QueryText = "",
-        actor: Actors = None,
-        location: Locations = None,
-        topic: Topics = None,
-        source: Sources = None,
-        language: Languages = None,
-        actor_match: ActorMatch = "any",
-        location_match: LocationMatch = "any",
-        topic_match: TopicMatch = "any",
-        source_match: SourceMatch = "any",
-        language_match: LanguageMatch = "any",
+        filters: dict[str, Any],
     ) -> Response[str]:
         """Ranked by the z of the log odds ratio (window against baseline, 0.5 added to each cell), so
-        tiny counts do not top the list; `to` is the window's last day (default: today, UTC)."""
-        query = build_query(
-            q=q,
-            selections={
-                Dimension.ACTOR: (actor, actor_match),
-                Dimension.LOCATION: (location, location_match),
-                Dimension.TOPIC: (topic, topic_match),
-                Dimension.SOURCE: (source, source_match),
-                Dimension.LANGUAGE: (language, language_match),
-            },
-            date_from=None,
-            date_to=date_to,
-        )
+        tiny counts do not top the list. `to` is the window's last day (default: today, UTC); the
+        window and the baseline set the first day, so `from` is refused."""
+        if filters["date_from"] is not None:
+            raise InvalidParameter("from", "the window and the baseline set the days; give `to` only")
+        query = build_query(**filters)
         result = rising(
             trend_counter(store()),
             dimension,

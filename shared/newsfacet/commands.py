@@ -14,17 +14,21 @@ import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
+from newsfacet.alerts import Alert
 from newsfacet.config import Settings
 from newsfacet.model import Dimension, SearchResult
+from newsfacet.trends import TrendsResult
 
 if TYPE_CHECKING:
     from newsfacet.fileingest import FileOutcome, IngestReport
+    from newsfacet.rejections import RejectionRecord
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_REJECTED = 2  # `newsfacet extract`: the page is not an article
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
@@ -272,8 +276,8 @@ def local_state_dir(settings: Settings) -> Path:
 
 
 def run_local(args: argparse.Namespace, settings: Settings) -> int:
-    """`newsfacet local`: the whole stack on this machine until Ctrl-C (see `newsfacet.localstack`)."""
-    from newsfacet.localstack import LocalStack, LocalStackError, StackOptions  # noqa: PLC0415
+    """`newsfacet local`: the whole stack on this machine until Ctrl-C (see `newsfacet.localrun`)."""
+    from newsfacet.localrun.run import LocalRun, LocalRunError, StackOptions  # noqa: PLC0415
 
     options = StackOptions(
         host=args.host,
@@ -284,7 +288,227 @@ def run_local(args: argparse.Namespace, settings: Settings) -> int:
         state=local_state_dir(settings),
     )
     try:
-        return LocalStack(settings, options).run_until_stopped(sys.stdout)
-    except LocalStackError as error:
+        return LocalRun(settings, options).run_until_stopped(sys.stdout)
+    except LocalRunError as error:
         print(f"newsfacet local: {error}", file=sys.stderr)
         return EXIT_FAILED
+
+
+def run_reindex(args: argparse.Namespace, settings: Settings) -> int:
+    """`newsfacet reindex`: reindex and swap, report on stdout; exit 1 (with the reason) on failure."""
+    if args.alias:
+        settings = settings.model_copy(update={"index_alias": args.alias})
+    delete_old: bool = args.delete_old
+    from newsfacet.store import StoreError  # noqa: PLC0415
+    from newsfacet.store.opensearch.store import OpenSearchStore  # noqa: PLC0415
+
+    if not settings.store.startswith(("http://", "https://")):
+        print(f"newsfacet reindex: {settings.store!r} is not an OpenSearch URL", file=sys.stderr)
+        return 2
+    store = OpenSearchStore.from_settings(settings)
+    try:
+        report = store.reindex(delete_old=delete_old)
+    except StoreError as error:
+        print(f"newsfacet reindex: {error}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    kept = "" if report.source is None or delete_old else f"; {report.source} kept (delete it when satisfied)"
+    print(
+        f"{report.alias} -> {report.target} (was {report.source or 'nothing'}): "
+        f"{report.copied} documents copied, {report.caught_up} caught up after the swap{kept}"
+    )
+    return 0
+
+
+def format_rejections(entries: list[RejectionRecord]) -> str:
+    """One line per rejection, newest first, for `newsfacet rejections`."""
+    if not entries:
+        return "no rejections recorded"
+    return "\n".join(
+        f"{entry.rejected_at.isoformat(timespec='seconds')}  {entry.reason.value:<18}  "
+        f"s3://{entry.bucket}/{entry.key}  (version {entry.version}): {entry.detail}"
+        for entry in entries
+    )
+
+
+def run_rejections(args: argparse.Namespace, settings: Settings) -> int:
+    """`newsfacet rejections`: print the newest rejections; exit 2 on an unknown reason."""
+    limit: int = args.limit
+    reason: str | None = args.reason
+    as_json: bool = args.json
+    from newsfacet.model import RejectionReason  # noqa: PLC0415
+    from newsfacet.rejections import open_rejection_log  # noqa: PLC0415
+
+    try:
+        wanted = RejectionReason(reason) if reason else None
+    except ValueError:
+        known = ", ".join(member.value for member in RejectionReason)
+        print(f"unknown reason {reason!r}: expected one of {known}", file=sys.stderr)
+        return 2
+    entries = open_rejection_log(settings).recent(limit=limit, reason=wanted)
+    if as_json:
+        for entry in entries:
+            print(entry.model_dump_json())
+    else:
+        print(format_rejections(entries))
+    return 0
+
+
+def run_reconcile(args: argparse.Namespace, settings: Settings) -> int:
+    """`newsfacet reconcile`: reconcile `settings.articles_bucket`, print the report; exit 2 when
+    the bucket or queue is not configured, 1 when something could not be reached."""
+    from botocore.exceptions import BotoCoreError, ClientError  # noqa: PLC0415
+
+    from newsfacet.reconcile import ReconcileNotConfiguredError, reconcile_configured_bucket  # noqa: PLC0415
+    from newsfacet.rejections import RejectionLogUnavailable  # noqa: PLC0415
+    from newsfacet.store import StoreError  # noqa: PLC0415
+
+    overrides = {"articles_bucket": args.bucket, "ingest_queue_url": args.queue_url}
+    settings = settings.model_copy(update={name: value for name, value in overrides.items() if value})
+    try:
+        report = reconcile_configured_bucket(settings)
+    except ReconcileNotConfiguredError:
+        print(
+            "newsfacet reconcile: set NEWSFACET_ARTICLES_BUCKET and NEWSFACET_INGEST_QUEUE_URL"
+            " (or --bucket and --queue-url)",
+            file=sys.stderr,
+        )
+        return 2
+    except (StoreError, RejectionLogUnavailable, BotoCoreError, ClientError) as error:
+        print(f"newsfacet reconcile: {error}", file=sys.stderr)
+        return 1
+    print(report.model_dump_json() if args.json else report.summary())
+    return 0
+
+
+# --- extract, serve --------------------------------------------------------------------------
+
+
+def run_extract(args: argparse.Namespace, settings: Settings) -> int:
+    """`newsfacet extract`: the article as JSON (0), a rejection (2) or an unreadable file (1)."""
+    # Lazy: the pipeline loads trafilatura and spaCy, which other subcommands never need.
+    from newsfacet.model import Origin, Rejection  # noqa: PLC0415
+    from newsfacet.pipeline import build_article  # noqa: PLC0415
+
+    path: Path = args.file.resolve()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        print(f"newsfacet extract: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILED  # unreadable
+    # Same origin as `newsfacet ingest` gives the file, so both compute the same article id.
+    origin = Origin(bucket="local", key=str(path), source_url=args.url)
+    result = build_article(raw, origin, version=0, settings=settings)
+    if isinstance(result, Rejection):
+        print(f"rejected: {result.reason.value}: {result.detail}", file=sys.stderr)
+        return EXIT_REJECTED
+    print(result.model_dump_json(indent=2))
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace, settings: Settings) -> int:
+    """`newsfacet serve`: the search API and page over a store until Ctrl-C."""
+    from newsfacet.localserver import serve  # noqa: PLC0415
+
+    try:
+        serve(args.host, args.port, store=settings.store)
+    except OSError as error:  # e.g. the port is taken
+        print(f"newsfacet serve: cannot listen on {args.host}:{args.port}: {error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+# --- trends, alerts ---------------------------------------------------------------------------
+
+_BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(counts: list[int]) -> str:
+    """One block character per count, scaled to the highest."""
+    highest = max(counts, default=0) or 1
+    return "".join(_BLOCKS[count * (len(_BLOCKS) - 1) // highest] for count in counts)
+
+
+def run_trends(args: argparse.Namespace, settings: Settings) -> int:
+    """`newsfacet trends DIMENSION`: the rising values with sparklines, or the API's JSON."""
+    params = [*search_params(args, ("to", "size")), ("window", args.window), ("baseline", args.baseline)]
+    try:
+        status, body = call_api(settings, f"/trends/{quote(args.dimension)}?{urlencode(params)}")
+    except ValueError as error:  # an unsupported store URL
+        print(f"newsfacet trends: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if status != 200:
+        return report_api_error(status, body, "trends")
+    if args.json:
+        print(body)
+    else:
+        print_trends(TrendsResult.model_validate_json(body), sys.stdout)
+    return EXIT_OK
+
+
+def print_trends(result: TrendsResult, out: TextIO) -> None:
+    window, baseline = result.window, result.baseline
+    out.write(
+        f"{result.dimension.value}: {window.first_day} to {window.last_day} ({window.articles} articles)"
+        f" against {baseline.first_day} to {baseline.last_day} ({baseline.articles})\n"
+    )
+    if not result.trends:
+        out.write("nothing rose\n")
+        return
+    width = max(len(trend.value) for trend in result.trends)
+    for trend in result.trends:
+        out.write(
+            f"{trend.value:<{width}}  {trend.window_count:>5} vs {trend.baseline_count:<5}"
+            f" x{trend.ratio:<6.1f} z {trend.score:5.1f}  {sparkline([p.count for p in trend.series])}\n"
+        )
+
+
+def run_alerts(args: argparse.Namespace, settings: Settings) -> int:
+    """`newsfacet alerts list | add QUERY... | delete ID`, as the API key `--api-key`."""
+    headers = {"x-api-key": args.api_key, "Content-Type": "application/json"}
+    if args.action == "delete" and len(args.query) != 1:
+        print("newsfacet alerts: delete takes one alert id", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.action == "list":
+            status, body = call_api(settings, "/alerts", headers=headers)
+        elif args.action == "add":
+            request: dict[str, str | list[str]] = {}
+            for name, value in search_params(args, ("from", "to", "target")):
+                chosen = request.setdefault(name, value if name in ("q", "from", "to", "target") else [])
+                if isinstance(chosen, list):
+                    chosen.append(value)
+            status, body = call_api(
+                settings, "/alerts", method="POST", body=json.dumps(request).encode(), headers=headers
+            )
+        else:
+            status, body = call_api(
+                settings, f"/alerts/{quote(args.query[0])}", method="DELETE", headers=headers
+            )
+    except ValueError as error:  # an unsupported store URL
+        print(f"newsfacet alerts: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if status not in (200, 201, 204):
+        return report_api_error(status, body, "alerts")
+    if args.action == "list":
+        alerts = [Alert.model_validate(item) for item in json.loads(body)["alerts"]]
+        if getattr(args, "json", False):
+            print(body)
+        for alert in [] if getattr(args, "json", False) else alerts:
+            print(f"{alert.id}  {alert.created_at:%Y-%m-%d}  -> {alert.target}  {_describe(alert)}")
+    elif args.action == "add":
+        alert = Alert.model_validate_json(body)
+        print(f"saved {alert.id}: {_describe(alert)} -> {alert.target}")
+    else:
+        print(f"deleted {args.query[0]}")
+    return EXIT_OK
+
+
+def _describe(alert: Alert) -> str:
+    search = alert.search
+    parts = [f'"{search.q}"'] if search.q else []
+    parts += [f"{dimension.value}={'|'.join(chosen.values)}" for dimension, chosen in search.filters.items()]
+    parts += [f"from {search.date_from}"] if search.date_from else []
+    parts += [f"to {search.date_to}"] if search.date_to else []
+    return " ".join(parts) or "every article"

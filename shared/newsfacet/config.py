@@ -1,6 +1,6 @@
 """Settings, read once at the edge (environment -> `Settings`) and passed inward.
 
-The domain never reads `os.environ`; handlers, the CLI and the local stack call `Settings.from_env()`.
+The domain never reads `os.environ`; handlers, the CLI and the local run call `Settings.from_env()`.
 """
 
 from __future__ import annotations

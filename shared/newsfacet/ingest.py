@@ -48,17 +48,15 @@ safe because reconciling is idempotent: it only follows the key's newest entry, 
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal, Protocol
 
-import boto3
-from botocore.exceptions import BotoCoreError, ClientError
 from pydantic import BaseModel, ConfigDict
 
 from newsfacet.config import Settings
 from newsfacet.model import Article, Origin, Rejection, RejectionReason, StoredVersion
+from newsfacet.objects.base import ObjectGone, ObjectSource, SourceUnavailable
 from newsfacet.rejections import RejectionLog, RejectionLogUnavailable, RejectionRecord
 from newsfacet.s3events import S3EventKind, S3ObjectEvent
 from newsfacet.store.base import (
@@ -72,17 +70,7 @@ from newsfacet.store.base import (
 )
 
 if TYPE_CHECKING:
-    from mypy_boto3_s3 import S3Client
-
     from newsfacet.alerts import AlertNotifier
-
-
-class ObjectGone(Exception):  # noqa: N818 - reads as a state of the object
-    """The object (or that version of it) no longer exists."""
-
-
-class SourceUnavailable(Exception):  # noqa: N818 - reads as a state, like StoreUnavailable
-    """S3 throttled, failed (5xx) or timed out. Retrying later may succeed."""
 
 
 ARTICLE_SUFFIXES = (".html", ".htm", ".html.gz")
@@ -97,17 +85,6 @@ def is_article_key(key: str) -> bool:
 
 TRANSIENT_ERRORS: tuple[type[Exception], ...] = (StoreUnavailable, SourceUnavailable, RejectionLogUnavailable)
 """Failures that fail one record so the queue retries it (and finally parks it in the DLQ)."""
-
-
-class ObjectSource(ABC):
-    """Reads uploaded objects. The port keeps S3 (and boto3) out of the domain's tests."""
-
-    @abstractmethod
-    def read(self, bucket: str, key: str, version_id: str | None, limit: int) -> bytes:
-        """At most `limit` bytes of the object (the version `version_id` if given).
-
-        Raises `ObjectGone` if it no longer exists, `SourceUnavailable` on transient trouble.
-        """
 
 
 class ArticleBuilder(Protocol):
@@ -481,45 +458,3 @@ def _deletes_one_version(event: S3ObjectEvent) -> bool:
 
 def _was_live(article_id: str, known: list[StoredVersion]) -> bool:
     return any(entry.id == article_id and not entry.deleted for entry in known)
-
-
-# --- The S3 adapter -----------------------------------------------------------------------------------
-
-_GONE_CODES = frozenset({"NoSuchKey", "NoSuchVersion", "404"})
-_TRANSIENT_S3_CODES = frozenset(
-    {"SlowDown", "Throttling", "ThrottlingException", "RequestTimeout", "InternalError", "ServiceUnavailable"}
-)
-
-
-class S3ObjectSource(ObjectSource):
-    """Reads objects with boto3. Needs s3:GetObject(Version) and s3:ListBucket: without the latter,
-    S3 answers 403 instead of 404 for a missing key, and a deleted object would look like an error."""
-
-    def __init__(self, client: S3Client) -> None:
-        self._client = client
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> S3ObjectSource:
-        return cls(boto3.client("s3", region_name=settings.aws_region))
-
-    def read(self, bucket: str, key: str, version_id: str | None, limit: int) -> bytes:
-        try:
-            if version_id:
-                response = self._client.get_object(Bucket=bucket, Key=key, VersionId=version_id)
-            else:
-                response = self._client.get_object(Bucket=bucket, Key=key)
-            body = response["Body"]
-            try:
-                return body.read(limit)
-            finally:
-                body.close()
-        except ClientError as error:
-            code = str(error.response.get("Error", {}).get("Code", ""))
-            status = int(error.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) or 0)
-            if code in _GONE_CODES:
-                raise ObjectGone(f"s3://{bucket}/{key}") from error
-            if code in _TRANSIENT_S3_CODES or status >= 500:
-                raise SourceUnavailable(f"S3 {code or status} reading s3://{bucket}/{key}") from error
-            raise
-        except BotoCoreError as error:  # connection errors, read timeouts, truncated streams
-            raise SourceUnavailable(f"{type(error).__name__} reading s3://{bucket}/{key}") from error

@@ -4,6 +4,8 @@
   same everywhere: `"killed by"` finds those two words side by side, `"the ceasefire"` needs the
   "the". A clause made *only* of English stop words (`the`, `"of the"`, an `OR` with such an
   option) restricts nothing and is ignored, positive or negated: it would match nearly everything.
+- **Weights.** A match counts by the part of the article it is in (`FIELD_WEIGHTS`): bm25 column
+  weights on SQLite, field boosts on OpenSearch.
 - **Size.** A query of more than `MAX_QUERY_CLAUSES` words and phrases (each option of an `OR`
   counts) cannot be run faithfully everywhere (OpenSearch caps a query at 1024 leaf clauses, and each
   costs one per searched field), so it is refused, never shortened: `SearchQuery` refuses it, which
@@ -16,6 +18,7 @@ from newsfacet.query_syntax import AnyOf, Clause, ParsedQuery, Phrase, Term
 
 __all__ = [
     "ENGLISH_STOP_WORDS",
+    "FIELD_WEIGHTS",
     "MAX_QUERY_CLAUSES",
     "clause_count",
     "searchable",
@@ -30,6 +33,10 @@ ENGLISH_STOP_WORDS = frozenset({
     "this", "to", "was", "will", "with",
 })
 # fmt: on
+
+FIELD_WEIGHTS = {"title": 5.0, "lede": 2.0, "text": 1.0, "authors": 1.0, "entities": 2.0, "source": 1.0}
+"""How much a match in each searched part of an article counts; the title most. Entities are the
+names of its actors, locations and topics."""
 
 MAX_QUERY_CLAUSES = 80
 """Words and phrases a query may hold: each becomes one leaf query per field OpenSearch searches

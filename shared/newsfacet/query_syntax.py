@@ -108,15 +108,16 @@ class ParsedQuery:
 
 # A quoted phrase (only when its closing quote exists) or a run of anything but whitespace.
 _TOKEN = re.compile(r'(?P<neg>-*)"(?P<phrase>[^"]*)"|(?P<word>\S+)')
-# Letters and digits: `\w` minus the underscore, which both engines' tokenizers treat as a separator.
-_WORD = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")
+"""A word: letters and digits (`\\w` minus the underscore, which both engines' tokenizers treat as a
+separator). Queries and facet values are split by it alike."""
 # Typographic quotes count as the ASCII one: people paste them from articles.
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
 
 
 def words_of(text: str) -> list[str]:
     """The lower-cased words of `text`, split the way `parse` splits a token."""
-    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
+    return WORD.findall(unicodedata.normalize("NFC", text).lower())
 
 
 def parse(q: str) -> ParsedQuery:

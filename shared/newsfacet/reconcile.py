@@ -1,6 +1,6 @@
 """Bucket against index: find what events lost, and repair it.
 
-S3 notifications can be lost (a local stack killed mid-batch, a queue purged, a bug that parked
+S3 notifications can be lost (a local run killed mid-batch, a queue purged, a bug that parked
 messages in the dead-letter queue past retention), so the index can drift from the bucket. This
 module compares the two and repairs the difference:
 
@@ -11,31 +11,19 @@ module compares the two and repairs the difference:
   article is tombstoned when no object holds it any more), as the lost `ObjectRemoved` would have.
 
 A report counts both (`lost` is what was missing before the repair). The same code runs as
-`newsfacet reconcile`, at the start of the local stack, and on AWS on a schedule
+`newsfacet reconcile`, at the start of the local run, and on AWS on a schedule
 (`functions/reconcile/app.py`). Objects uploaded while it runs may show as missing: re-enqueuing
 them is harmless (a repeated event is `stale`).
 """
 
 from __future__ import annotations
 
-import json
-import sys
-from abc import ABC, abstractmethod
-from collections.abc import Iterable
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING
-from urllib.parse import quote_plus
-
-from botocore.exceptions import BotoCoreError, ClientError
 from pydantic import BaseModel, ConfigDict
 
 from newsfacet.config import Settings
+from newsfacet.objects.base import Bucket
 from newsfacet.rejections import RejectionLog
 from newsfacet.store.base import ArticleStore
-
-if TYPE_CHECKING:
-    from mypy_boto3_s3 import S3Client
-    from mypy_boto3_sqs import SQSClient
 
 
 class ReconcileReport(BaseModel):
@@ -59,20 +47,6 @@ class ReconcileReport(BaseModel):
             f"s3://{self.bucket}: {self.objects} objects, {self.indexed} indexed, {self.rejected} rejected, "
             f"{len(self.missing)} missing (re-enqueued), {len(self.orphaned)} orphaned holds removed"
         )
-
-
-class Bucket(ABC):
-    """The object store side of a reconcile: list the keys, ask for one to be ingested again."""
-
-    name: str
-
-    @abstractmethod
-    def keys(self) -> Iterable[str]:
-        """Every key the bucket holds now."""
-
-    @abstractmethod
-    def requeue(self, key: str) -> None:
-        """Send the ingest queue the ObjectCreated notification S3 would send for `key`."""
 
 
 def reconcile(bucket: Bucket, store: ArticleStore, rejections: RejectionLog) -> ReconcileReport:
@@ -103,37 +77,6 @@ def reconcile(bucket: Bucket, store: ArticleStore, rejections: RejectionLog) -> 
     )
 
 
-def created_notification(bucket: str, key: str, at: datetime | None = None) -> str:
-    """The SQS body S3 sends for an ObjectCreated:Put of `key` (no sequencer: its version is `at`)."""
-    moment = (at or datetime.now(UTC)).isoformat().replace("+00:00", "Z")
-    record = {
-        "eventVersion": "2.1",
-        "eventSource": "aws:s3",
-        "eventName": "ObjectCreated:Put",
-        "eventTime": moment,
-        "s3": {"bucket": {"name": bucket}, "object": {"key": quote_plus(key)}},
-    }
-    return json.dumps({"Records": [record]})
-
-
-class S3Bucket(Bucket):
-    """A bucket on S3 (or moto), and the ingest queue its notifications go to."""
-
-    def __init__(self, name: str, s3: S3Client, sqs: SQSClient, queue_url: str) -> None:
-        self.name = name
-        self._s3 = s3
-        self._sqs = sqs
-        self._queue_url = queue_url
-
-    def keys(self) -> Iterable[str]:
-        for page in self._s3.get_paginator("list_objects_v2").paginate(Bucket=self.name):
-            for item in page.get("Contents", []):
-                yield item["Key"]
-
-    def requeue(self, key: str) -> None:
-        self._sqs.send_message(QueueUrl=self._queue_url, MessageBody=created_notification(self.name, key))
-
-
 class ReconcileNotConfiguredError(ValueError):
     """The bucket to reconcile, or the ingest queue to re-enqueue to, is not configured."""
 
@@ -143,8 +86,7 @@ def reconcile_configured_bucket(settings: Settings) -> ReconcileReport:
     the configured store and rejection log: what `newsfacet reconcile` and the scheduled function run.
     Raises `ReconcileNotConfiguredError`, or the store's, the log's or boto's error when one is
     unreachable."""
-    import boto3  # noqa: PLC0415 - only this command and the scheduled function talk to S3 here
-
+    from newsfacet.objects.s3 import S3Bucket  # noqa: PLC0415 - only reconcile lists the bucket
     from newsfacet.rejections import open_rejection_log  # noqa: PLC0415
     from newsfacet.store import open_store  # noqa: PLC0415
 
@@ -152,36 +94,9 @@ def reconcile_configured_bucket(settings: Settings) -> ReconcileReport:
         raise ReconcileNotConfiguredError(
             "NEWSFACET_ARTICLES_BUCKET and NEWSFACET_INGEST_QUEUE_URL must be set"
         )
-    bucket = S3Bucket(
-        settings.articles_bucket,
-        boto3.client("s3", region_name=settings.aws_region),
-        boto3.client("sqs", region_name=settings.aws_region),
-        settings.ingest_queue_url,
-    )
+    bucket = S3Bucket.from_settings(settings.articles_bucket, settings.ingest_queue_url, settings)
     store = open_store(settings)
     try:
         return reconcile(bucket, store, open_rejection_log(settings))
     finally:
         store.close()
-
-
-def run_reconcile_command(settings: Settings, *, as_json: bool) -> int:
-    """`newsfacet reconcile`: reconcile `settings.articles_bucket`, print the report; exit 2 when
-    the bucket or queue is not configured, 1 when something could not be reached."""
-    from newsfacet.rejections import RejectionLogUnavailable  # noqa: PLC0415
-    from newsfacet.store import StoreError  # noqa: PLC0415
-
-    try:
-        report = reconcile_configured_bucket(settings)
-    except ReconcileNotConfiguredError:
-        print(
-            "newsfacet reconcile: set NEWSFACET_ARTICLES_BUCKET and NEWSFACET_INGEST_QUEUE_URL"
-            " (or --bucket and --queue-url)",
-            file=sys.stderr,
-        )
-        return 2
-    except (StoreError, RejectionLogUnavailable, BotoCoreError, ClientError) as error:
-        print(f"newsfacet reconcile: {error}", file=sys.stderr)
-        return 1
-    print(report.model_dump_json() if as_json else report.summary())
-    return 0

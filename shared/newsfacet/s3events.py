@@ -33,7 +33,7 @@ import json
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
-from urllib.parse import unquote_plus
+from urllib.parse import quote_plus, unquote_plus
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -198,3 +198,16 @@ def _parse_record(record: dict[str, Any], kind: S3EventKind, name: str, position
         )
     except ValidationError as error:
         raise MalformedNotification(f"Records[{position}] is not a valid S3 event: {error}") from error
+
+
+def created_notification(bucket: str, key: str, at: datetime | None = None) -> str:
+    """The SQS body S3 sends for an ObjectCreated:Put of `key` (no sequencer: its version is `at`)."""
+    moment = (at or datetime.now(UTC)).isoformat().replace("+00:00", "Z")
+    record = {
+        "eventVersion": "2.1",
+        "eventSource": "aws:s3",
+        "eventName": "ObjectCreated:Put",
+        "eventTime": moment,
+        "s3": {"bucket": {"name": bucket}, "object": {"key": quote_plus(key)}},
+    }
+    return json.dumps({"Records": [record]})

@@ -43,8 +43,8 @@ from newsfacet.model import (
 from newsfacet.query_policy import searchable
 from newsfacet.query_syntax import parse
 from newsfacet.store.base import ArticleStore
-from newsfacet.store.embedded import EmbeddedStore
-from newsfacet.store.opensearch import OpenSearchStore
+from newsfacet.store.embedded.store import EmbeddedStore
+from newsfacet.store.opensearch.store import OpenSearchStore
 
 WORDS = [
     "ceasefire", "talks", "talk", "talking", "soldiers", "drone", "killed", "lebanon", "gaza", "aid",

@@ -31,11 +31,15 @@ import pytest
 from newsfacet.alerts import DeliveryRecord, new_alert
 from newsfacet.config import Settings
 from newsfacet.model import Dimension, SearchQuery
-from newsfacet.reconcile import Bucket, reconcile
-from newsfacet.rejections import DynamoDBRejectionLog, RejectionLog, SQLiteRejectionLog
+from newsfacet.objects.base import Bucket
+from newsfacet.objects.s3 import S3Bucket, S3ObjectSource
+from newsfacet.reconcile import reconcile
+from newsfacet.rejections import RejectionLog
+from newsfacet.rejections.dynamodb import DynamoDBRejectionLog
+from newsfacet.rejections.sqlite import SQLiteRejectionLog
 from newsfacet.store.base import ArticleStore, PutArticle, ReleaseHold
-from newsfacet.store.opensearch import OpenSearchStore
-from newsfacet.store.opensearch_alerts import OpenSearchAlertStore
+from newsfacet.store.opensearch.alerts import OpenSearchAlertStore
+from newsfacet.store.opensearch.store import OpenSearchStore
 
 from scripts.package import ROOT
 from tests.deploy.cfn import ACCOUNT, REGION, Resolver, read_template
@@ -77,6 +81,12 @@ FUNCTIONS = {
     "IngestRole": SHARED / "ingest.py",
     "SearchRole": SHARED / "api.py",
     "ReconcileRole": SHARED / "reconcile.py",
+}
+# The S3 adapter each function's domain module uses (boto3 lives in adapters, not in the domain).
+S3_ADAPTERS: dict[str, list[type]] = {
+    "IngestRole": [S3ObjectSource],
+    "SearchRole": [],
+    "ReconcileRole": [S3Bucket],
 }
 
 # boto3 operation the code calls (directly or through a paginator) -> the IAM actions it needs.
@@ -125,12 +135,14 @@ def boto3_operations(source: str) -> set[str]:
     return called | set(re.findall(r"get_paginator\(\"(\w+)\"\)", source))
 
 
-def aws_actions(source: Path) -> set[str]:
-    """The IAM actions (outside OpenSearch) a function's module needs: its own boto3 calls and
-    those of the DynamoDB rejection log methods it calls."""
-    text = source.read_text()
+def aws_actions(role: str) -> set[str]:
+    """The IAM actions (outside OpenSearch) a function's module needs: its own boto3 calls, those of
+    the S3 adapter it uses and those of the DynamoDB rejection log methods it calls."""
+    text = FUNCTIONS[role].read_text()
     log_methods = set(re.findall(r"\b_?rejections\.(\w+)\(", text)) & set(RejectionLog.__abstractmethods__)
     operations = boto3_operations(text)
+    for adapter in S3_ADAPTERS[role]:
+        operations |= boto3_operations(inspect.getsource(adapter))
     for method in log_methods:
         operations |= boto3_operations(inspect.getsource(getattr(DynamoDBRejectionLog, method)))
     assert operations <= set(BOTO3_ACTIONS), operations - set(BOTO3_ACTIONS)
@@ -295,7 +307,7 @@ def test_each_role_may_do_exactly_what_its_code_calls(
     # ... and nothing more: every grant serves a recorded call or a need listed above
     other = {action for action, _ in granted if not action.startswith(("es:", "aoss:"))}
     alerts = ALERTS[role] if resolver.condition("UseAlerts") else set()
-    assert other == ALWAYS[role] | alerts | LOGGING | aws_actions(FUNCTIONS[role])
+    assert other == ALWAYS[role] | alerts | LOGGING | aws_actions(role)
     for action, resource in granted - {grant for grant in granted if grant[0] in other}:
         assert any(
             action == needed_action and fnmatch.fnmatchcase(needed_resource, resource)

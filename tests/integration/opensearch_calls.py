@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsfacet.store.opensearch import OpenSearchStore
+from newsfacet.store.opensearch.store import OpenSearchStore
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,10 @@ import pytest
 from newsfacet.alerts import Alert, AlertNotifier, new_alert
 from newsfacet.alerts.delivery import TargetSender
 from newsfacet.config import Settings
-from newsfacet.ingest import Ingestor, S3ObjectSource
-from newsfacet.localstack import LocalStack, StackOptions
+from newsfacet.ingest import Ingestor
+from newsfacet.localrun.run import LocalRun, StackOptions
 from newsfacet.model import SearchQuery
+from newsfacet.objects.s3 import S3ObjectSource
 from newsfacet.store import alert_store, open_store
 from test_ingest_pipeline import ENGINES, REGION, IngestWorld, aws, news_page  # noqa: F401 - aws: a fixture
 from test_local_stack import FIRST_INGEST_TIMEOUT_S, LATER_TIMEOUT_S, wait_for
@@ -176,7 +177,7 @@ def test_the_local_stack_sends_matches_to_a_webhook_once(tmp_path: Path) -> None
     hook_url = f"http://127.0.0.1:{hook.server_address[1]}/hook"
     settings = Settings(store=f"sqlite:///{tmp_path}/articles.db")
     try:
-        with LocalStack(settings, StackOptions(port=0, upload_samples=False, quiet=True)) as stack:
+        with LocalRun(settings, StackOptions(port=0, upload_samples=False, quiet=True)) as stack:
             status, alert = _request("POST", f"{stack.api_url}/alerts", {"q": "strike", "target": hook_url})
             assert status == 201
             s3 = boto3.client(

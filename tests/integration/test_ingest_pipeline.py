@@ -29,14 +29,15 @@ from urllib.parse import quote_plus
 
 import boto3
 import pytest
-import yaml
 from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 from moto import mock_aws
 from newsfacet.config import Settings
-from newsfacet.ingest import Ingestor, S3ObjectSource
+from newsfacet.ingest import Ingestor
+from newsfacet.localrun.template import read_cloudformation
 from newsfacet.model import Actor, Article, RejectionReason, SearchQuery, StoredVersion
+from newsfacet.objects.s3 import S3ObjectSource
 from newsfacet.pipeline import build_article
-from newsfacet.rejections import DynamoDBRejectionLog
+from newsfacet.rejections.dynamodb import DynamoDBRejectionLog
 from newsfacet.store.base import (
     ArticleStore,
     PutArticle,
@@ -56,25 +57,8 @@ ENGINES = ["embedded", "opensearch"]
 # --- The template, read as CloudFormation YAML ------------------------------------------------------
 
 
-class _CfnLoader(yaml.SafeLoader):
-    """Reads CloudFormation short tags (!Ref, !GetAtt, ...) as {"Fn::<Tag>": value}."""
-
-
-def _tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
-    if isinstance(node, yaml.ScalarNode):
-        value: Any = loader.construct_scalar(node)
-    elif isinstance(node, yaml.SequenceNode):
-        value = loader.construct_sequence(node, deep=True)
-    else:
-        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
-    return {f"Fn::{suffix}": value}
-
-
-_CfnLoader.add_multi_constructor("!", _tag)
-
-
 def _template() -> dict[str, Any]:
-    return yaml.load((ROOT / "template.yaml").read_text(), Loader=_CfnLoader)
+    return read_cloudformation(ROOT / "template.yaml")
 
 
 def _resource(name: str) -> dict[str, Any]:
@@ -769,7 +753,7 @@ def test_an_unreachable_opensearch_fails_the_records_and_loses_nothing(
     """A real outage, not an injected one: the adapter pointed at a port nothing listens on."""
     import socket
 
-    from newsfacet.store.opensearch import OpenSearchStore
+    from newsfacet.store.opensearch.store import OpenSearchStore
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -849,7 +833,8 @@ def lose_notifications(world: IngestWorld) -> None:
 
 
 def test_reconcile_reenqueues_lost_uploads_and_releases_lost_removals(world: IngestWorld) -> None:
-    from newsfacet.reconcile import S3Bucket, reconcile
+    from newsfacet.objects.s3 import S3Bucket
+    from newsfacet.reconcile import reconcile
 
     world.put("kept.html", news_page("Lisbon dock strike", None, PORT_STRIKE))
     world.put("removed.html", news_page("Porto closes lower deck of Luis I bridge", None, BRIDGE))
@@ -913,7 +898,8 @@ def open_store_at(url: str) -> ArticleStore:
 
 def assert_nothing_lost(world: IngestWorld) -> None:
     """Every object of the bucket is indexed or rejected, and nothing indexed lacks its object."""
-    from newsfacet.reconcile import S3Bucket, reconcile
+    from newsfacet.objects.s3 import S3Bucket
+    from newsfacet.reconcile import reconcile
 
     report = reconcile(
         S3Bucket(world.bucket, world.s3, world.sqs, world.queue_url), world.store, world.rejections
@@ -1001,7 +987,8 @@ def test_fault_matrix_notifications_lost_in_a_crash_are_found_by_reconcile(world
     world.remove("early.html")
     lose_notifications(world)
 
-    from newsfacet.reconcile import S3Bucket, reconcile
+    from newsfacet.objects.s3 import S3Bucket
+    from newsfacet.reconcile import reconcile
 
     repaired = reconcile(
         S3Bucket(world.bucket, world.s3, world.sqs, world.queue_url), world.store, world.rejections

@@ -20,7 +20,8 @@ from typing import Any
 import boto3
 import pytest
 from newsfacet.config import Settings
-from newsfacet.localstack import LocalStack, StackOptions, read_template
+from newsfacet.localrun.run import LocalRun, StackOptions
+from newsfacet.localrun.template import read_template
 from newsfacet.rejections import open_rejection_log
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,13 +31,13 @@ LATER_TIMEOUT_S = 30.0
 
 
 @pytest.fixture
-def stack(tmp_path: Path) -> Iterator[LocalStack]:
+def stack(tmp_path: Path) -> Iterator[LocalRun]:
     settings = Settings(store=f"sqlite:///{tmp_path}/articles.db")
-    with LocalStack(settings, StackOptions(port=0, upload_samples=False, quiet=True)) as running:
+    with LocalRun(settings, StackOptions(port=0, upload_samples=False, quiet=True)) as running:
         yield running
 
 
-def s3_client(stack: LocalStack) -> Any:
+def s3_client(stack: LocalRun) -> Any:
     return boto3.client(
         "s3",
         endpoint_url=stack.s3_endpoint,
@@ -65,7 +66,7 @@ def wait_for(condition: Callable[[], Any], timeout_s: float, what: str) -> Any:
         time.sleep(0.3)
 
 
-def test_an_upload_becomes_searchable_over_http_and_a_delete_removes_it(stack: LocalStack) -> None:
+def test_an_upload_becomes_searchable_over_http_and_a_delete_removes_it(stack: LocalRun) -> None:
     s3 = s3_client(stack)
     search = f"{stack.api_url}/search?q=Voltaic+Dresden"
 
@@ -89,7 +90,7 @@ def test_an_upload_becomes_searchable_over_http_and_a_delete_removes_it(stack: L
     assert get_json(f"{stack.api_url}/articles/{hit['id']}")[0] == 404
 
 
-def test_a_poison_upload_is_rejected_recorded_and_leaves_the_queue(stack: LocalStack, tmp_path: Path) -> None:
+def test_a_poison_upload_is_rejected_recorded_and_leaves_the_queue(stack: LocalRun, tmp_path: Path) -> None:
     s3 = s3_client(stack)
     sqs = boto3.client(
         "sqs",
@@ -117,7 +118,7 @@ def test_a_poison_upload_is_rejected_recorded_and_leaves_the_queue(stack: LocalS
     assert get_json(f"{stack.api_url}/search")[1]["total"] == 0
 
 
-def test_the_local_bucket_and_queues_follow_template_yaml(stack: LocalStack) -> None:
+def test_the_local_bucket_and_queues_follow_template_yaml(stack: LocalRun) -> None:
     template = read_template(ROOT / "template.yaml")
     sqs = boto3.client(
         "sqs",
@@ -151,7 +152,7 @@ def test_the_local_bucket_and_queues_follow_template_yaml(stack: LocalStack) -> 
 
 def test_stopping_restores_the_environment_and_frees_the_ports(tmp_path: Path) -> None:
     before = os.environ.get("AWS_ENDPOINT_URL")
-    stack = LocalStack(
+    stack = LocalRun(
         Settings(store=f"sqlite:///{tmp_path}/articles.db"),
         StackOptions(port=0, upload_samples=False, quiet=True),
     ).start()
@@ -171,7 +172,8 @@ def test_a_stack_killed_mid_batch_keeps_its_bucket_and_loses_no_upload(
     engine: str, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from newsfacet.ingest import is_article_key
-    from newsfacet.reconcile import S3Bucket, reconcile
+    from newsfacet.objects.s3 import S3Bucket
+    from newsfacet.reconcile import reconcile
 
     if engine == "opensearch":  # the session's node (its index outlives both stacks), a fresh alias
         url = request.getfixturevalue("opensearch_url")
@@ -183,14 +185,14 @@ def test_a_stack_killed_mid_batch_keeps_its_bucket_and_loses_no_upload(
         settings = Settings(store=f"sqlite:///{tmp_path}/articles.db")
     options = StackOptions(port=0, upload_samples=False, quiet=True, state=tmp_path / "state")
     pages = sorted(path for path in (ROOT / "samples").iterdir() if is_article_key(path.name))[:4]
-    first = LocalStack(settings, options).start()
+    first = LocalRun(settings, options).start()
     try:
         for path in pages:
             s3_client(first).put_object(Bucket=first.bucket, Key=f"up/{path.name}", Body=path.read_bytes())
     finally:
         first.stop()  # at once: moto's memory, and the notifications not yet ingested, are gone
 
-    with LocalStack(settings, options) as second:
+    with LocalRun(settings, options) as second:
         s3 = s3_client(second)
         listed = s3.list_objects_v2(Bucket=second.bucket).get("Contents", [])
         assert sorted(item["Key"] for item in listed) == sorted(f"up/{path.name}" for path in pages)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pytest
 from newsfacet.model import Actor, Article, Dimension, FacetFilter, Location, Origin, SearchQuery, Topic
 from newsfacet.query_policy import MAX_QUERY_CLAUSES
-from newsfacet.store.opensearch import OpenSearchStore, index_template
+from newsfacet.store.opensearch.store import OpenSearchStore, index_template
 
 CAST = [
     Actor(name="Bashar al-Assad", type="person", mentions=2, salience=0.8),

@@ -12,7 +12,7 @@ import pytest
 from newsfacet.config import Settings
 from newsfacet.model import SearchQuery
 from newsfacet.store.base import StoreError
-from newsfacet.store.opensearch import OpenSearchConfigError, OpenSearchStore
+from newsfacet.store.opensearch.store import OpenSearchConfigError, OpenSearchStore
 from opensearchpy import OpenSearch
 
 from tests.integration.opensearch_calls import record_calls

@@ -17,7 +17,7 @@ import pytest
 from newsfacet.config import Settings
 from newsfacet.model import Actor, Article, Origin, SearchQuery
 from newsfacet.store.base import PutArticle, ReleaseHold, StoreUnavailable, StoreWrite, WriteFailed
-from newsfacet.store.opensearch import DocumentRejected, OpenSearchStore, RetryPolicy
+from newsfacet.store.opensearch.store import DocumentRejected, OpenSearchStore, RetryPolicy
 
 from tests.integration.opensearch_calls import record_calls
 

@@ -13,7 +13,7 @@ from newsfacet.config import Settings
 from newsfacet.fileingest import ingest_files
 from newsfacet.ingest import is_article_key
 from newsfacet.model import SearchQuery, SearchResult
-from newsfacet.store.embedded import EmbeddedStore
+from newsfacet.store.embedded.store import EmbeddedStore
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

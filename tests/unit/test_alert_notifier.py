@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from newsfacet.alerts import Alert, AlertMessage, AlertNotifier, AlertSender, DeliveryFailed, new_alert
 from newsfacet.model import Article, Origin, SearchQuery
 from newsfacet.store.base import StoreUnavailable
-from newsfacet.store.embedded_alerts import EmbeddedAlertStore, anchor_groups
+from newsfacet.store.embedded.alerts import EmbeddedAlertStore, anchor_groups
 
 
 def _article(number: int, title: str) -> Article:

@@ -10,7 +10,7 @@ import pytest
 from newsfacet.api import create_app
 from newsfacet.config import Settings
 from newsfacet.localserver import LocalContext, event_from_request
-from newsfacet.store.embedded import EmbeddedStore
+from newsfacet.store.embedded.store import EmbeddedStore
 
 ALICE = {"x-api-key": "alice-key"}
 BOB = {"x-api-key": "bob-key"}

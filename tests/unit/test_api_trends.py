@@ -12,7 +12,7 @@ from newsfacet.api import create_app
 from newsfacet.config import Settings
 from newsfacet.localserver import LocalContext, event_from_request
 from newsfacet.model import Actor, Article, Origin
-from newsfacet.store.embedded import EmbeddedStore
+from newsfacet.store.embedded.store import EmbeddedStore
 from newsfacet.trends import TrendsResult
 
 LAST_DAY = date(2026, 11, 30)
@@ -80,6 +80,7 @@ def test_the_window_ends_today_by_default(call: Any) -> None:
         ("/trends/actor", {"window": "0d"}, "window"),
         ("/trends/actor", {"baseline": "999d"}, "baseline"),
         ("/trends/actor", {"to": "2026-02-30"}, "to"),
+        ("/trends/actor", {"from": "2026-01-01"}, "from"),  # the window and baseline set the days
         ("/trends/actor", {"size": "500"}, "size"),
         ("/trends/person", {}, "dimension"),
     ],

@@ -19,7 +19,7 @@ from newsfacet.config import Settings
 from newsfacet.fileingest import LOCAL_BUCKET, FileOutcome, discover, ingest_files
 from newsfacet.model import Article, Origin, Rejection, RejectionReason, SearchQuery
 from newsfacet.rejections import open_rejection_log
-from newsfacet.store.embedded import EmbeddedStore
+from newsfacet.store.embedded.store import EmbeddedStore
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # Three pages of different shapes: JSON-LD news site, WordPress blog with comments, gzip-compressed.

@@ -14,7 +14,7 @@ from newsfacet.config import Settings
 from newsfacet.fileingest import ingest_files
 from newsfacet.localserver import LocalContext, event_from_request, load_search_handler
 from newsfacet.model import SearchResult
-from newsfacet.store.embedded import EmbeddedStore
+from newsfacet.store.embedded.store import EmbeddedStore
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 PAGES = (

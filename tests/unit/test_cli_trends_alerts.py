@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from newsfacet.cli import main
-from newsfacet.commands_trends_alerts import sparkline
+from newsfacet.commands import sparkline
 from newsfacet.model import Actor, Article, Origin
-from newsfacet.store.embedded import EmbeddedStore
+from newsfacet.store.embedded.store import EmbeddedStore
 
 LAST_DAY = date(2026, 11, 30)
 

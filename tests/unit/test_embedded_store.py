@@ -16,7 +16,7 @@ from newsfacet.config import Settings
 from newsfacet.model import Article, Dimension, FacetFilter, Origin, SearchQuery
 from newsfacet.store import open_store
 from newsfacet.store.base import StoreError
-from newsfacet.store.embedded import EmbeddedStore
+from newsfacet.store.embedded.store import EmbeddedStore
 
 
 def article(n: int, *, text: str = "", source: str = "Wire", version: int = 1) -> Article:
@@ -143,7 +143,7 @@ def test_a_writer_process_and_a_reader_share_the_file(tmp_path: Path) -> None:
         import sys
         sys.path.insert(0, {str(Path(__file__).parent)!r})
         from test_embedded_store import article
-        from newsfacet.store.embedded import EmbeddedStore
+        from newsfacet.store.embedded.store import EmbeddedStore
         store = EmbeddedStore.from_url({url!r})
         for start in range(0, 200, 20):
             store.upsert([article(n) for n in range(start, start + 20)])

@@ -10,7 +10,8 @@ import sys
 
 import pytest
 from newsfacet.config import Settings
-from newsfacet.store.opensearch import OpenSearchConfigError, OpenSearchStore, _auth
+from newsfacet.store.opensearch.connection import http_auth as _auth
+from newsfacet.store.opensearch.store import OpenSearchConfigError, OpenSearchStore
 
 
 @pytest.fixture
@@ -74,11 +75,11 @@ def test_the_client_is_built_lazily_and_only_the_adapter_imports_it() -> None:
         "import sys\n"
         "from newsfacet.config import Settings\n"
         "from newsfacet.store import open_store\n"
-        "import newsfacet.store.opensearch_query\n"
+        "import newsfacet.store.opensearch.query\n"
         "assert 'opensearchpy' not in sys.modules, 'imported too early'\n"
         "store = open_store(Settings(store='http://127.0.0.1:9'))\n"
         "assert 'opensearchpy' in sys.modules\n"
-        "assert store._client_instance is None, 'client built before first use'\n"
+        "assert store._connection._client_instance is None, 'client built before first use'\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr

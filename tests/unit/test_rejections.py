@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from newsfacet.config import Settings
 from newsfacet.model import RejectionReason
-from newsfacet.rejections import RejectionRecord, SQLiteRejectionLog, local_log_path
+from newsfacet.rejections import RejectionRecord, local_log_path
+from newsfacet.rejections.sqlite import SQLiteRejectionLog
 
 
 def record(key: str, version: int) -> RejectionRecord:

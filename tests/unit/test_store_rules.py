@@ -78,6 +78,6 @@ def test_the_largest_query_allowed_fits_opensearchs_clause_cap() -> None:
     """Each word or phrase becomes one leaf query per searched field; OpenSearch refuses a search of
     more than 1024 leaves, so adding a searched field must lower the shared clause limit."""
     from newsfacet.query_policy import MAX_QUERY_CLAUSES
-    from newsfacet.store.opensearch_query import SEARCH_FIELDS
+    from newsfacet.store.opensearch.query import SEARCH_FIELDS
 
     assert MAX_QUERY_CLAUSES * len(SEARCH_FIELDS) <= 1024

@@ -14,26 +14,23 @@
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
 from newsfacet.model import Article, Dimension, FacetValue, HistogramBucket, HistogramInterval
+from newsfacet.query_syntax import WORD
 
 __all__ = [
     "article_facet_values",
     "bucket_start",
     "fill_histogram",
     "fold",
-    "fold_prefix",
     "matches_prefix",
     "ordered_facet",
     "searchable_forms",
     "value_suffixes",
 ]
-
-_WORD = re.compile(r"[^\W_]+")
 
 
 def article_facet_values(article: Article) -> dict[Dimension, list[str]]:
@@ -64,12 +61,7 @@ def fold(text: str) -> str:
     people, places, topics, sites) recur across articles far more than they vary."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_WORD.findall(unicodedata.normalize("NFC", stripped)))
-
-
-def fold_prefix(prefix: str) -> str:
-    """The folded form of a typed prefix; empty when it has no letters or digits."""
-    return fold(prefix)
+    return " ".join(WORD.findall(unicodedata.normalize("NFC", stripped)))
 
 
 def value_suffixes(value: str) -> list[str]:
@@ -80,7 +72,7 @@ def value_suffixes(value: str) -> list[str]:
 
 def matches_prefix(value: str, prefix: str) -> bool:
     """True when a word of `value` (with what follows) starts with the folded `prefix`."""
-    folded = fold_prefix(prefix)
+    folded = fold(prefix)
     return any(suffix.startswith(folded) for suffix in value_suffixes(value))
 
 

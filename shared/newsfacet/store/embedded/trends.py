@@ -9,7 +9,9 @@ from collections import Counter, defaultdict
 from datetime import date
 
 from newsfacet.model import Dimension, SearchQuery
-from newsfacet.store.embedded import _DIM_CODE, _DIMS, EmbeddedStore, _Plan
+from newsfacet.store.embedded.query import Plan
+from newsfacet.store.embedded.schema import DIM_CODE, DIMS
+from newsfacet.store.embedded.store import EmbeddedStore
 from newsfacet.trends import TREND_CANDIDATES, TrendCounter, TrendCounts
 
 __all__ = ["EmbeddedTrendCounter"]
@@ -28,11 +30,12 @@ class EmbeddedTrendCounter(TrendCounter):
         window_first_day: date,
     ) -> TrendCounts:
         span = query.model_copy(update={"date_from": first_day, "date_to": last_day})
-        code = _DIM_CODE[dimension]
+        code = DIM_CODE[dimension]
         articles: Counter[int] = Counter()  # day ordinal -> articles
         per_value: defaultdict[int, Counter[int]] = defaultdict(Counter)  # value id -> day -> articles
-        with self._store._reading() as conn:
-            plan = _Plan.build(conn, span)
+        with self._store._connections.reading() as conn:
+            plan = Plan.build(conn, span)
+            plan.materialise(conn)
             source, params = plan.source()
             rows = conn.execute(
                 f"SELECT a.published_day, a.facets FROM ({source}) s CROSS JOIN articles a"
@@ -46,8 +49,8 @@ class EmbeddedTrendCounter(TrendCounter):
                 if sys.byteorder != "little":
                     packed.byteswap()
                 for key in set(packed):
-                    if key % _DIMS == code:
-                        per_value[key // _DIMS][day] += 1
+                    if key % DIMS == code:
+                        per_value[key // DIMS][day] += 1
             window_start = window_first_day.toordinal()
             in_window = Counter(
                 {

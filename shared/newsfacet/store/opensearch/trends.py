@@ -8,8 +8,9 @@ from typing import Any
 
 from newsfacet.model import Dimension, SearchQuery
 from newsfacet.query_syntax import parse
-from newsfacet.store.opensearch import OpenSearchStore
-from newsfacet.store.opensearch_query import FACET_FIELD, _matching, _selections, read_histogram
+from newsfacet.store.opensearch.documents import FACET_FIELD
+from newsfacet.store.opensearch.query import _matching, _selections, read_histogram
+from newsfacet.store.opensearch.store import OpenSearchStore
 from newsfacet.trends import TREND_CANDIDATES, TrendCounter, TrendCounts
 
 __all__ = ["OpenSearchTrendCounter"]
@@ -46,7 +47,7 @@ class OpenSearchTrendCounter(TrendCounter):
         window = query.model_copy(update={"date_from": window_first_day, "date_to": last_day})
         field = FACET_FIELD[dimension]
         parsed = parse(query.q)
-        first = self._store._search(
+        first = self._store._connection.search(
             {
                 "query": _matching(window, parsed, _selections(window)),
                 "size": 0,
@@ -63,7 +64,7 @@ class OpenSearchTrendCounter(TrendCounter):
                 "terms": {"field": field, "size": len(candidates), "include": candidates},
                 "aggs": {"days": _DAILY},
             }
-        second = self._store._search(
+        second = self._store._connection.search(
             {
                 "query": _matching(span, parsed, _selections(span)),
                 "size": 0,

@@ -2,7 +2,7 @@
 
 `<alias>-alerts` has the articles' analysis settings and mappings (so a stored query is analysed
 as it would be against the articles), plus the `query` percolator field holding each alert's
-search, built by the same function as a search's query (`opensearch_query`), and the alert itself.
+search, built by the same function as a search's query (`opensearch.query`), and the alert itself.
 New articles are percolated as the very documents the store indexes. `<alias>-alert-deliveries`
 is the ledger: a pair is claimed by creating the document `<alert id>:<article id>`, which
 OpenSearch refuses (409) to every later claim.
@@ -21,8 +21,10 @@ from newsfacet.alerts import Alert, AlertStore, DeliveryRecord
 from newsfacet.model import Article
 from newsfacet.query_syntax import parse
 from newsfacet.store.base import StoreError
-from newsfacet.store.opensearch import OpenSearchStore, _packaged_template
-from newsfacet.store.opensearch_query import _matching, _selections, article_document
+from newsfacet.store.opensearch.admin import _packaged_template
+from newsfacet.store.opensearch.documents import article_document
+from newsfacet.store.opensearch.query import _matching, _selections
+from newsfacet.store.opensearch.store import OpenSearchStore
 
 __all__ = ["OpenSearchAlertStore"]
 
@@ -51,7 +53,7 @@ def percolator_query(alert: Alert) -> Body:
 
 class OpenSearchAlertStore(AlertStore):
     def __init__(self, store: OpenSearchStore) -> None:
-        self._store = store
+        self._connection = store._connection
         self.alerts_index = f"{store.alias}-alerts"
         self.ledger_index = f"{store.alias}-alert-deliveries"
         self._ready = False
@@ -83,7 +85,7 @@ class OpenSearchAlertStore(AlertStore):
 
     def _create(self, index: str, body: Body) -> None:
         try:
-            self._store._call(lambda client: client.indices.create(index=index, body=body))
+            self._connection.call(lambda client: client.indices.create(index=index, body=body))
         except StoreError as error:
             if "resource_already_exists_exception" not in str(error):
                 raise
@@ -91,7 +93,7 @@ class OpenSearchAlertStore(AlertStore):
     def destroy(self) -> None:
         """Remove both indices (tests and teardown only)."""
         with contextlib.suppress(NotFoundError):
-            self._store._call(
+            self._connection.call(
                 lambda client: client.indices.delete(
                     index=f"{self.alerts_index},{self.ledger_index}", ignore_unavailable=True
                 )
@@ -117,7 +119,7 @@ class OpenSearchAlertStore(AlertStore):
                     "alert": alert.model_dump(mode="json"),
                 }
             )
-        response = self._store._call(
+        response = self._connection.call(
             lambda client: client.bulk(index=self.alerts_index, body=lines, refresh="true")
         )
         if response.get("errors"):
@@ -125,7 +127,7 @@ class OpenSearchAlertStore(AlertStore):
             raise StoreError(f"OpenSearch refused {len(reasons)} alert(s): {reasons[:3]}")
 
     def alerts_of(self, owner: str) -> list[Alert]:
-        response = self._store._search(
+        response = self._connection.search(
             {
                 "query": {"term": {"alert_owner": owner}},
                 "size": MAX_MATCHES,
@@ -139,7 +141,7 @@ class OpenSearchAlertStore(AlertStore):
 
     def delete(self, owner: str, alert_id: str) -> bool:
         try:
-            found = self._store._call(
+            found = self._connection.call(
                 lambda client: client.get(index=self.alerts_index, id=alert_id, _source=["alert_owner"])
             )
         except NotFoundError:
@@ -147,7 +149,7 @@ class OpenSearchAlertStore(AlertStore):
         if not found.get("found") or found["_source"].get("alert_owner") != owner:
             return False
         with contextlib.suppress(NotFoundError):  # deleted by a concurrent call: gone all the same
-            self._store._call(
+            self._connection.call(
                 lambda client: client.delete(index=self.alerts_index, id=alert_id, refresh="true")
             )
         return True
@@ -162,7 +164,7 @@ class OpenSearchAlertStore(AlertStore):
             "size": MAX_MATCHES,
             "_source": ["alert"],
         }
-        response = self._store._search(body, self.alerts_index)
+        response = self._connection.search(body, self.alerts_index)
         if response is None:  # no alert was ever saved
             return []
         matches = []
@@ -184,7 +186,7 @@ class OpenSearchAlertStore(AlertStore):
             "detail": "",
         }
         try:
-            self._store._call(
+            self._connection.call(
                 lambda client: client.create(
                     index=self.ledger_index, id=f"{alert_id}:{article_id}", body=document
                 )
@@ -196,7 +198,7 @@ class OpenSearchAlertStore(AlertStore):
         return True
 
     def record(self, entry: DeliveryRecord) -> None:
-        self._store._call(
+        self._connection.call(
             lambda client: client.index(
                 index=self.ledger_index,
                 id=f"{entry.alert_id}:{entry.article_id}",
@@ -206,8 +208,8 @@ class OpenSearchAlertStore(AlertStore):
 
     def deliveries(self, alert_id: str) -> list[DeliveryRecord]:
         with contextlib.suppress(NotFoundError):
-            self._store._call(lambda client: client.indices.refresh(index=self.ledger_index))
-        response = self._store._search(
+            self._connection.call(lambda client: client.indices.refresh(index=self.ledger_index))
+        response = self._connection.search(
             {
                 "query": {
                     "bool": {

@@ -1,6 +1,7 @@
-"""OpenSearch request bodies built from typed queries, and typed results read from responses.
+"""OpenSearch request bodies built from typed queries, and typed results read from responses (the
+indexed documents themselves are `documents`).
 
-Pure functions over plain data, in one place, so the adapter (`opensearch.py`) only moves bytes and
+Pure functions over plain data, in one place, so the adapter (`store.py`, `bulk.py`) only moves bytes and
 these can be read (and unit-tested) without a cluster. Nothing the user types reaches OpenSearch as
 query syntax: `q` arrives as `newsfacet.query_syntax`'s AST and becomes `multi_match` clauses whose
 text is analysed, never parsed.
@@ -19,41 +20,39 @@ Layout of one search (disjunctive faceting):
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from newsfacet.model import (
-    Article,
     Dimension,
     FacetFilter,
     FacetValue,
     HistogramBucket,
     HistogramInterval,
-    Holder,
     SearchHit,
     SearchQuery,
     StoredVersion,
 )
-from newsfacet.query_policy import searchable
+from newsfacet.query_policy import FIELD_WEIGHTS, searchable
 from newsfacet.query_syntax import Clause, ParsedQuery, Phrase, Term, parse
 from newsfacet.store.cursor import CursorPosition
 from newsfacet.store.facets import (
-    article_facet_values,
     fold,
-    fold_prefix,
     matches_prefix,
     ordered_facet,
-    searchable_forms,
+)
+from newsfacet.store.opensearch.documents import (
+    ANALYSED_LANGUAGES,
+    FACET_FIELD,
+    FACET_WORDS_FIELD,
+    FACET_WORDS_SEPARATOR,
+    holder_key,
 )
 from newsfacet.store.snippets import SNIPPET_WORDS, lede_snippet
 
 __all__ = [
-    "FACET_FIELD",
     "HIT_SOURCE",
     "SEARCH_FIELDS",
-    "article_document",
-    "article_source",
     "facet_values_body",
     "find_by_origin_body",
     "histogram_body",
@@ -62,41 +61,33 @@ __all__ = [
     "read_histogram",
     "read_hit",
     "search_body",
-    "tombstone_document",
 ]
 
 Body = dict[str, Any]
 
-# Fields searched by `q`, with the title weighted most (as the embedded store's bm25 weights).
-SEARCH_FIELDS = [
-    "title^5",
-    "lede^2",
-    "text",
-    "authors",
-    "actor.text^2",
-    "location.text^2",
-    "topic.text^2",
-    "source.text",
-    # French and German articles' title and text again, analysed in their language (stemming).
-    "title_fr^5",
-    "text_fr",
-    "title_de^5",
-    "text_de",
-]
-# Languages whose articles are also indexed under `<field>_<language>` with that language's analyzer.
-ANALYSED_LANGUAGES = ("fr", "de")
-# The keyword field holding each dimension's values (actor and location names, topic labels, source).
-FACET_FIELD = {
-    Dimension.ACTOR: "actor",
-    Dimension.LOCATION: "location",
-    Dimension.TOPIC: "topic",
-    Dimension.SOURCE: "source",
-    Dimension.LANGUAGE: "language",
+# The index fields of each searched part of an article (`FIELD_WEIGHTS`); French and German
+# articles' title and text are searched again, analysed in their language (stemming).
+_FIELDS_OF_PART = {
+    "title": ["title"],
+    "lede": ["lede"],
+    "text": ["text"],
+    "authors": ["authors"],
+    "entities": ["actor.text", "location.text", "topic.text"],
+    "source": ["source.text"],
 }
-# "<value>\x1f<folded words of value>" per value, for prefix search. The separator sorts before every
-# printable character, so these keys order exactly as the values themselves do.
-FACET_WORDS_FIELD = {dimension: f"facet_words.{field}" for dimension, field in FACET_FIELD.items()}
-FACET_WORDS_SEPARATOR = "\x1f"
+_LANGUAGE_PARTS = ("title", "text")
+
+
+def _boosted(field: str, part: str) -> str:
+    weight = FIELD_WEIGHTS[part]
+    return field if weight == 1 else f"{field}^{weight:g}"
+
+
+# Fields searched by `q`, boosted as `FIELD_WEIGHTS` says (the embedded store's bm25 weights).
+SEARCH_FIELDS = [
+    *(_boosted(field, part) for part, fields in _FIELDS_OF_PART.items() for field in fields),
+    *(_boosted(f"{part}_{language}", part) for language in ANALYSED_LANGUAGES for part in _LANGUAGE_PARTS),
+]
 # What a hit needs from `_source` (the body text is read only through the highlighter).
 HIT_SOURCE = [
     "id",
@@ -112,79 +103,6 @@ HIT_SOURCE = [
 _SNIPPET_CHARS = 200
 _MARK_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 LIVE = {"term": {"deleted": False}}
-
-
-# --- documents ----------------------------------------------------------------------------------
-
-
-def article_source(article: Article, holders: list[Holder]) -> str:
-    """The indexed document of `article`, as the JSON text a bulk write sends: the article itself (so
-    `get` returns it whole) plus the derived fields search needs (facet values, their folded words,
-    geo points).
-
-    Every write runs this, so the article is serialised once, by pydantic's own serialiser, and the
-    small derived object is spliced in: building a dict and dumping it again cost twice as much."""
-    derived = json.dumps({**_derived_fields(article), **holder_fields(holders)}, ensure_ascii=False)
-    return f"{article.model_dump_json()[:-1]},{derived[1:]}"
-
-
-def article_document(article: Article, holders: list[Holder] | None = None) -> Body:
-    """`article_source` as a dict (for callers that hand documents to a client themselves); held by
-    its origin unless `holders` says otherwise."""
-    held = holders or [Holder(bucket=article.origin.bucket, key=article.origin.key, version=article.version)]
-    document: Body = json.loads(article_source(article, held))
-    return document
-
-
-def holder_fields(holders: list[Holder]) -> Body:
-    """The fields that record which objects hold an article: the holds themselves, and one keyword
-    per object (`bucket`, the separator, `key`) for `find_by_origin`."""
-    return {
-        "holders": [held.model_dump() for held in holders],
-        "holder_keys": [holder_key(held.bucket, held.key) for held in holders],
-    }
-
-
-def holder_key(bucket: str, key: str) -> str:
-    return f"{bucket}{FACET_WORDS_SEPARATOR}{key}"
-
-
-def _derived_fields(article: Article) -> Body:
-    values = article_facet_values(article)
-    return {
-        "deleted": False,
-        "actor": values[Dimension.ACTOR],
-        "location": values[Dimension.LOCATION],
-        "topic": values[Dimension.TOPIC],
-        "facet_words": {
-            FACET_FIELD[dimension]: [
-                f"{value}{FACET_WORDS_SEPARATOR}{fold(form)}"
-                for value in values[dimension]
-                for form in dict.fromkeys(searchable_forms(article, dimension, value))
-            ]
-            for dimension in Dimension
-        },
-        "location_point": [
-            {"lat": location.latitude, "lon": location.longitude}
-            for location in article.locations
-            if location.latitude is not None and location.longitude is not None
-        ],
-        **(
-            {f"title_{article.language}": article.title, f"text_{article.language}": article.text}
-            if article.language in ANALYSED_LANGUAGES
-            else {}
-        ),
-    }
-
-
-def tombstone_document(article_id: str, version: int, bucket: str, key: str) -> Body:
-    """What a delete leaves: enough to block older writes and to be found by origin."""
-    return {"id": article_id, "version": version, "deleted": True, "origin": {"bucket": bucket, "key": key}}
-
-
-def article_from_source(source: Body) -> Article:
-    """The `Article` stored in a live document's `_source` (derived fields dropped)."""
-    return Article.model_validate({name: source[name] for name in Article.model_fields if name in source})
 
 
 # --- the text query -----------------------------------------------------------------------------
@@ -343,7 +261,7 @@ def search_body(query: SearchQuery, position: CursorPosition | None) -> Body:
 def facet_values_body(dimension: Dimension, prefix: str, query: SearchQuery, size: int) -> Body:
     """Counts of `dimension`'s values having a word starting with `prefix`, under every filter of
     `query` but `dimension`'s own selection."""
-    folded = fold_prefix(prefix)
+    folded = fold(prefix)
     selected = [
         value for value in dict.fromkeys(query.selected(dimension).values) if matches_prefix(value, prefix)
     ]

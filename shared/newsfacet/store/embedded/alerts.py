@@ -28,7 +28,9 @@ from newsfacet.alerts import Alert, AlertStore, DeliveryRecord, SavedSearch
 from newsfacet.model import Article, Dimension, SearchQuery
 from newsfacet.query_policy import searchable
 from newsfacet.query_syntax import AnyOf, Clause, Phrase, Term, parse
-from newsfacet.store.embedded import EmbeddedStore, _Plan, _unavailable_on_lock
+from newsfacet.store.embedded.connections import unavailable_on_lock
+from newsfacet.store.embedded.query import Plan
+from newsfacet.store.embedded.store import EmbeddedStore
 from newsfacet.store.facets import article_facet_values
 
 __all__ = ["EmbeddedAlertStore", "anchor_groups"]
@@ -95,7 +97,7 @@ class EmbeddedAlertStore(AlertStore):
 
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, _unavailable_on_lock():
+        with self._lock, unavailable_on_lock():
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
@@ -106,7 +108,7 @@ class EmbeddedAlertStore(AlertStore):
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, _unavailable_on_lock():
+        with self._lock, unavailable_on_lock():
             yield self._conn
 
     # --- saved searches ---------------------------------------------------------------------------
@@ -168,16 +170,17 @@ class EmbeddedAlertStore(AlertStore):
             scratch.upsert(list({article.id: article for article in articles}.values()))
             by_id = {article.id: article for article in articles}
             wanted = {EVERY_ARTICLE}
-            with scratch._reading() as conn:
+            with scratch._connections.reading() as conn:
                 wanted.update(_word_anchor(word) for word in _vocabulary(conn))
             for article in by_id.values():
                 for dimension, values in article_facet_values(article).items():
                     wanted.update(_facet_anchor(dimension, value) for value in values)
             candidates = self._candidates(wanted)
             matches: list[tuple[Alert, Article]] = []
-            with scratch._reading() as conn:
+            with scratch._connections.reading() as conn:
                 for alert, query in candidates:
-                    plan = _Plan.build(conn, query)
+                    plan = Plan.build(conn, query)
+                    plan.materialise(conn)
                     source, params = plan.source()
                     found = conn.execute(
                         f"SELECT a.id FROM ({source}) s CROSS JOIN articles a ON a.doc_id = s.doc_id",
@@ -256,7 +259,7 @@ def _indexed_words(texts: list[str]) -> list[list[str]]:
     """The words the full-text index would hold for each text, in order of the texts."""
     scratch = EmbeddedStore(None)
     try:
-        with scratch._writing() as conn:
+        with scratch._connections.writing() as conn:
             conn.executemany(
                 "INSERT INTO articles_fts (rowid, title, lede, text, authors, entities, source)"
                 " VALUES (?, ?, '', '', '', '', '')",
