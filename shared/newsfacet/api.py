@@ -40,6 +40,7 @@ from newsfacet.model import (
     MAX_FACET_SIZE,
     MAX_PAGE_SIZE,
     Article,
+    Collapse,
     Dimension,
     FacetFilter,
     FacetValue,
@@ -94,6 +95,8 @@ _JSON = "application/json"
 # The routes (all GET), declared once: the resolver's routes and the 405 test both read them.
 SEARCH_PATH = "/search"
 ARTICLE_PATH = "/articles/<id>"
+RELATED_PATH = "/articles/<id>/related"
+STORY_PATH = "/stories/<id>"
 FACETS_PATH = "/facets/<dimension>"
 HEALTH_PATH = "/health"
 OPENAPI_PATH = "/openapi.json"
@@ -101,7 +104,17 @@ DOCS_PATH = "/docs"
 TRENDS_PATH = "/trends/<dimension>"
 _GET_ROUTES = [
     re.compile("[^/]+".join(re.escape(part) for part in re.split(r"<\w+>", path)))
-    for path in (SEARCH_PATH, ARTICLE_PATH, FACETS_PATH, HEALTH_PATH, OPENAPI_PATH, DOCS_PATH, TRENDS_PATH)
+    for path in (
+        SEARCH_PATH,
+        ARTICLE_PATH,
+        RELATED_PATH,
+        STORY_PATH,
+        FACETS_PATH,
+        HEALTH_PATH,
+        OPENAPI_PATH,
+        DOCS_PATH,
+        TRENDS_PATH,
+    )
 ]
 
 # Field names of `SearchQuery` -> the query-string parameter a user typed, to name it in a 400.
@@ -402,10 +415,13 @@ def create_app(
     _add_error_replies(app, log or logger, cors=cors is not None)
     _add_search_routes(app, store)
     _add_lookup_routes(app, store)
-    # Route modules built on this one's parameters and replies (imported here: they import it).
+    # Stories and related articles, trends, alerts: their own modules, built on this module's
+    # parameters and replies (imported here: they import this module).
     from newsfacet.api_alerts import add_alert_routes  # noqa: PLC0415
+    from newsfacet.api_stories import add_story_routes  # noqa: PLC0415
     from newsfacet.api_trends import add_trend_routes  # noqa: PLC0415
 
+    add_story_routes(app, store)
     add_trend_routes(app, store)
     if settings.alerts:
         add_alert_routes(app, settings, store)
@@ -482,6 +498,14 @@ def _add_search_routes(app: APIGatewayRestResolver, store: StoreProvider) -> Non
         histogram: Annotated[
             HistogramInterval | None, Query(description="Also count matches per day, week or month")
         ] = None,
+        collapse: Annotated[
+            Collapse | None,
+            Query(
+                description="story: one hit per story (its first version in this order), with `story.size` "
+                "and its other versions; `stories` then counts the hits of every page. `total` and the "
+                "facets still count articles"
+            ),
+        ] = None,
     ) -> Response[str]:
         """Full-text search with filters; the body is the store's `SearchResult`, exactly."""
         query = build_query(
@@ -491,10 +515,12 @@ def _add_search_routes(app: APIGatewayRestResolver, store: StoreProvider) -> Non
             cursor=cursor or None,
             facet_size=facet_size,
             histogram=histogram,
+            collapse=collapse,
         )
         result = store().search(query)
-        # `histogram` is in the body only when asked for; every other key always is.
-        body = result.model_dump_json(exclude={"histogram"} if result.histogram is None else None)
+        # `histogram` and `stories` are in the body only when asked for; every other key always is.
+        absent = {key for key in ("histogram", "stories") if getattr(result, key) is None}
+        body = result.model_dump_json(exclude=absent or None)
         return Response(status_code=HTTPStatus.OK.value, content_type=_JSON, body=body)
 
     @app.get(

@@ -36,6 +36,7 @@ from newsfacet.ingest import ArticleBuilder, bury_origin, is_article_key, reconc
 from newsfacet.model import Article, Origin, Rejection, RejectionReason
 from newsfacet.rejections import RejectionLog, RejectionLogUnavailable, RejectionRecord
 from newsfacet.store.base import ArticleStore, DocumentRejected, StoreUnavailable
+from newsfacet.stories import StoryAssigner
 
 LOCAL_BUCKET = "local"
 """The bucket name of every file ingested from this machine."""
@@ -288,6 +289,7 @@ class _BatchWriter:
         self._batch_size = max(1, batch_size)
         self._settle = settle
         self._pending: list[tuple[_Task, Article]] = []
+        self._stories = StoryAssigner(store)
 
     def add(self, task: _Task, result: _BuildResult) -> None:
         if isinstance(result, _Failure):
@@ -295,7 +297,13 @@ class _BatchWriter:
         elif isinstance(result, Rejection):
             self._reject(task, result)
         else:
-            self._pending.append((task, result))
+            try:
+                placed = self._stories.assign(result)
+            except StoreUnavailable as error:
+                detail = f"store unavailable: {error}"
+                self._settle(FileOutcome(path=task.path, status="failed", detail=detail))
+                return
+            self._pending.append((task, placed))
             if len(self._pending) >= self._batch_size:
                 self.flush()
 

@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 from pydantic import BaseModel, ConfigDict
 
 from newsfacet.config import Settings
+from newsfacet.ids import key_marker_id
 from newsfacet.model import Article, Origin, Rejection, RejectionReason, StoredVersion
 from newsfacet.objects.base import ObjectGone, ObjectSource, SourceUnavailable
 from newsfacet.rejections import RejectionLog, RejectionLogUnavailable, RejectionRecord
@@ -68,6 +69,7 @@ from newsfacet.store.base import (
     WriteFailed,
     WriteResult,
 )
+from newsfacet.stories import StoryAssigner
 
 if TYPE_CHECKING:
     from newsfacet.alerts import AlertNotifier
@@ -165,15 +167,9 @@ def _store_write(item: PreparedEvent) -> StoreWrite:
 
 
 def key_article_id(bucket: str, key: str) -> str:
-    """The id an article from this key gets when its page names no canonical URL.
-
-    Removals and rejections leave their tombstone under it, so a late create of such a page is
-    refused by the store itself rather than written and then buried.
-    """
-    # The id scheme belongs to the pipeline; its module pulls the extraction stack, loaded lazily.
-    from newsfacet.extract.fingerprint import article_id  # noqa: PLC0415
-
-    return article_id(None, bucket, key)
+    """The id under which removals and rejections of this key leave their tombstone, so the key's
+    newest event is always visible to `find_by_origin` (see `newsfacet.ids.key_marker_id`)."""
+    return key_marker_id(bucket, key)
 
 
 def _default_builder() -> ArticleBuilder:
@@ -184,7 +180,8 @@ def _default_builder() -> ArticleBuilder:
 
 
 class Ingestor:
-    """Applies S3 object events to a store. Build one per process; it holds no per-event state."""
+    """Applies S3 object events to a store. Build one per process; it holds no per-event state
+    beyond the stories of the articles it placed last (see `newsfacet.stories.StoryAssigner`)."""
 
     def __init__(
         self,
@@ -206,6 +203,7 @@ class Ingestor:
         self._settings = settings
         self._build = build
         self._clock = clock
+        self._stories = StoryAssigner(store)
 
     def apply(self, event: S3ObjectEvent) -> IngestOutcome:
         """Bring the store to the state `event` implies (a batch of one); see the module docstring.
@@ -282,6 +280,8 @@ class Ingestor:
         except ObjectGone:
             return PreparedEvent(event=event, work=Removal() if current else self._outcome("gone", event))
         result = self._builder()(raw, origin, version, self._settings, now=self._clock())
+        if isinstance(result, Article):
+            result = self._stories.assign(result)  # its story, before the batch is written
         return PreparedEvent(event=event, work=result)
 
     def _write_run(

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from newsfacet.query_policy import size_problem
 from newsfacet.query_syntax import parse
@@ -75,7 +75,7 @@ class Topic(Model):
 
 
 ARTICLE_ID_PATTERN = r"^[0-9a-f]{32}$"
-"""Every article id: 32 lower-case hex digits (see `newsfacet.extract.fingerprint.article_id`)."""
+"""Every article id: 32 lower-case hex digits (see `newsfacet.ids.article_id`)."""
 
 
 class EnrichmentCoverage(Model):
@@ -116,6 +116,27 @@ class Article(Model):
     enrichment: EnrichmentCoverage = EnrichmentCoverage()
     ingested_at: datetime
     origin: Origin
+    story: str = ""  # the story cluster it belongs to (see `newsfacet.stories`); its own id if alone
+
+    @model_validator(mode="before")
+    @classmethod
+    def _own_story(cls, data: object) -> object:
+        # An article stored before stories existed, or not clustered yet, is a story of its own.
+        if isinstance(data, dict) and not data.get("story") and data.get("id"):
+            return {**data, "story": data["id"]}
+        return data
+
+
+class StoryCandidate(Model):
+    """What the story rule reads of a stored article that a new one might join (`newsfacet.stories`)."""
+
+    id: str
+    story: str
+    simhash: str
+    title: str
+    published_at: datetime | None = None
+    actors: list[str] = []
+    locations: list[str] = []
 
 
 # --- Why an upload is not an article -----------------------------------------------------------
@@ -176,6 +197,7 @@ class FacetFilter(Model):
 
 HistogramInterval = Literal["day", "week", "month"]
 SortOrder = Literal["relevance", "date"]
+Collapse = Literal["story"]
 
 MAX_PAGE_SIZE = 100
 MAX_FACET_SIZE = 100
@@ -196,6 +218,7 @@ class SearchQuery(Model):
     cursor: str | None = None
     facet_size: int = Field(default=10, ge=1, le=MAX_FACET_SIZE)
     histogram: HistogramInterval | None = None
+    collapse: Collapse | None = None  # "story": one hit per story (its best version), with `story`
 
     @field_validator("q")
     @classmethod
@@ -212,8 +235,31 @@ class SearchQuery(Model):
         return self.filters.get(dimension, FacetFilter())
 
 
+class StoryMember(Model):
+    """Another version of a hit's story: one outlet's copy, or another article on the same event."""
+
+    id: str
+    title: str
+    source: str | None
+    url: str | None
+    published_at: datetime | None
+
+
+MAX_STORY_OTHERS = 5
+
+
+class HitStory(Model):
+    """The story of a collapsed hit: `size` versions match the search (the hit included); `others`
+    are up to `MAX_STORY_OTHERS` of the other matching ones, oldest first."""
+
+    id: str
+    size: int = Field(ge=1)
+    others: list[StoryMember] = []
+
+
 class SearchHit(Model):
-    """One article in a result page. `snippet` is HTML-escaped with matches wrapped in `<mark>`."""
+    """One article in a result page. `snippet` is HTML-escaped with matches wrapped in `<mark>`.
+    `story` is set when the search collapses by story."""
 
     id: str
     title: str
@@ -224,6 +270,7 @@ class SearchHit(Model):
     actors: list[str]
     locations: list[str]
     topics: list[str]
+    story: HitStory | None = None
 
 
 class FacetValue(Model):
@@ -239,13 +286,25 @@ class HistogramBucket(Model):
 
 
 class SearchResult(Model):
-    """The body of a search response, identical on every engine and over HTTP."""
+    """The body of a search response, identical on every engine and over HTTP.
+
+    `total` and the facet counts count articles; with `collapse=story`, `stories` counts the stories
+    those articles form, which is how many hits the pages hold in all."""
 
     total: int
+    stories: int | None = None
     hits: list[SearchHit]
     facets: dict[Dimension, list[FacetValue]]
     next_cursor: str | None = None
     histogram: list[HistogramBucket] | None = None
+
+
+class Story(Model):
+    """The body of `GET /stories/{id}`: every live version of one story, oldest first."""
+
+    id: str
+    size: int
+    articles: list[StoryMember]
 
 
 # --- Writing -----------------------------------------------------------------------------------

@@ -17,8 +17,9 @@ from newsfacet.config import Settings
 from newsfacet.enrich import enrich
 from newsfacet.extract import ExtractedPage, decode_upload, extract_article
 from newsfacet.extract.authors import wire_credits
-from newsfacet.extract.fingerprint import article_id, content_sha256, simhash
+from newsfacet.extract.fingerprint import content_sha256, simhash
 from newsfacet.extract.metadata import site_from_url
+from newsfacet.ids import article_id
 from newsfacet.model import Article, ArticleRejected, Origin, Rejection, RejectionReason
 
 __all__ = ["build_article", "exclusions", "lede_of", "warm_up"]
@@ -68,7 +69,7 @@ def _assemble(page: ExtractedPage, origin: Origin, version: int, ingested_at: da
         title, page.text[:_MAX_ENRICHED_CHARS], language=language, exclude=exclusions(page, url)
     )
     return Article(
-        id=article_id(meta.canonical_url, origin.bucket, origin.key),
+        id=article_id(meta.canonical_url, page.text),
         version=version,
         title=title,
         text=page.text,

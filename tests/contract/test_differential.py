@@ -10,7 +10,9 @@ prefixes) on both and compares:
 - `total`, every facet (values and counts, `facet_size` honoured), the histogram;
 - the hits: in order, page after page, wherever the order is defined the same way on both (date
   sort; relevance when nothing is ranked, i.e. ties broken by id);
-- facet value search (`/facets/{dimension}?prefix=`).
+- facet value search (`/facets/{dimension}?prefix=`);
+- searches collapsed by story: the number of stories, and each hit's story (its id, how many
+  versions match, the others, oldest first), page after page.
 
 Documented exception, tested here as such: with words to rank by, the two engines score with
 different formulas (FTS5 bm25 over one table, Lucene BM25 per field), so the *order* of ranked hits
@@ -37,6 +39,7 @@ from newsfacet.model import (
     FacetFilter,
     Location,
     Origin,
+    SearchHit,
     SearchQuery,
     Topic,
 )
@@ -96,6 +99,8 @@ def articles(draw: st.DrawFn, number: int) -> Article:
         topics=draw(st.lists(st.sampled_from(TOPICS), max_size=2, unique_by=lambda topic: topic.code)),
         ingested_at=datetime(2024, 5, 1, tzinfo=UTC),
         origin=Origin(bucket="b", key=f"{number}.html"),
+        # A few stories that several articles share; the others are stories of their own.
+        story=draw(st.sampled_from(["", f"{1:032x}", f"{2:032x}"])),
     )
 
 
@@ -154,6 +159,7 @@ def queries(draw: st.DrawFn, corpus: tuple[Article, ...]) -> SearchQuery:
         size=draw(st.integers(1, 6)),
         facet_size=draw(st.integers(1, 5)),
         histogram=draw(st.sampled_from([None, "day", "week", "month"])),
+        collapse=draw(st.sampled_from([None, "story"])),
     )
 
 
@@ -178,15 +184,25 @@ def both_engines(
         embedded.close()
 
 
-def walk(store: ArticleStore, query: SearchQuery) -> list[str]:
-    """Every hit id, page after page, following `next_cursor`."""
-    ids: list[str] = []
+def walk_hits(store: ArticleStore, query: SearchQuery) -> list[SearchHit]:
+    """Every hit, page after page, following `next_cursor`."""
+    hits: list[SearchHit] = []
     page = store.search(query)
     while True:
-        ids += [hit.id for hit in page.hits]
+        hits += page.hits
         if page.next_cursor is None:
-            return ids
+            return hits
         page = store.search(query.model_copy(update={"cursor": page.next_cursor}))
+
+
+def walk(store: ArticleStore, query: SearchQuery) -> list[str]:
+    """Every hit id, page after page."""
+    return [hit.id for hit in walk_hits(store, query)]
+
+
+def stories_walked(store: ArticleStore, query: SearchQuery) -> dict[str, int]:
+    """Each story a collapsed search walks through, with its number of matching versions."""
+    return {hit.story.id: hit.story.size for hit in walk_hits(store, query) if hit.story is not None}
 
 
 def ranked(query: SearchQuery) -> bool:
@@ -199,6 +215,11 @@ def assert_same_answers(embedded: ArticleStore, opensearch: ArticleStore, query:
     assert mine.total == theirs.total, query
     assert mine.facets == theirs.facets, query
     assert mine.histogram == theirs.histogram, query
+    assert mine.stories == theirs.stories, query
+    if query.collapse is not None:
+        assert stories_walked(embedded, query) == stories_walked(opensearch, query), query
+        if not ranked(query):  # the same version represents each story, with the same others
+            assert [hit.story for hit in mine.hits] == [hit.story for hit in theirs.hits], query
     if ranked(query):
         assert set(walk(embedded, query)) == set(walk(opensearch, query)), query
     else:

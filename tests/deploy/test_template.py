@@ -73,11 +73,13 @@ def test_the_api_has_exactly_the_documented_routes() -> None:
     assert gets == [
         "/alerts",
         "/articles/{id}",
+        "/articles/{id}/related",
         "/docs",
         "/facets/{dimension}",
         "/health",
         "/openapi.json",
         "/search",
+        "/stories/{id}",
         "/trends/{dimension}",
     ]
     assert (list(paths["/alerts"]), list(paths["/alerts/{id}"])) == (
@@ -159,7 +161,7 @@ def test_api_gateway_errors_carry_cors_headers_and_every_get_has_one_guard() -> 
     assert all(guard == guards[0] for guard in guards)  # one anchor: no route left unguarded
     assert [methods["options"]["security"] for methods in body["paths"].values() if "options" in methods] == [
         []
-    ] * 6
+    ] * 8
 
 
 def test_reconcile_runs_hourly_and_each_run_ends_before_the_next() -> None:

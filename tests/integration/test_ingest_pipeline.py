@@ -196,6 +196,16 @@ class FlakyStore(ArticleStore):
     def holders(self, article_id: str) -> Any:
         return self.inner.holders(article_id)
 
+    def story_candidates(self, article: Article, limit: int) -> Any:
+        self._check(article.origin.key)
+        return self.inner.story_candidates(article, limit)
+
+    def story(self, story_id: str, size: int) -> Any:
+        return self.inner.story(story_id, size)
+
+    def related(self, article: Article, size: int) -> Any:
+        return self.inner.related(article, size)
+
     def live_holders(self) -> Any:
         return self.inner.live_holders()
 
@@ -1007,6 +1017,9 @@ class ReconcileOutageStore(FlakyStore):
 
     def write_batch(self, writes: Sequence[StoreWrite]) -> list[WriteResult]:
         return self.inner.write_batch(writes)
+
+    def story_candidates(self, article: Article, limit: int) -> Any:
+        return self.inner.story_candidates(article, limit)
 
     def find_by_origin(self, bucket: str, key: str, *, fresh: bool = True) -> list[StoredVersion]:
         if fresh:

@@ -291,3 +291,37 @@ def test_french_and_german_text_is_stemmed_in_its_language(  # type: ignore[no-u
     # The query's form ("journal", "Überschwemmung") is not the text's ("journaux",
     # "Überschwemmungen"), and English stemming does not join them.
     assert [hit.id for hit in store.search(SearchQuery(q=query)).hits] == [story.id]
+
+
+def test_reindex_moves_articles_named_by_their_key_to_their_content_id(make_store) -> None:  # type: ignore[no-untyped-def]
+    """Before stories, a page without a canonical URL was named by its bucket and key: the same page
+    under two keys was two documents. Reindexing makes them the one document of the current scheme,
+    held by both keys, in a story of its own."""
+    from newsfacet.ids import article_id, key_marker_id
+
+    store = opensearch(make_store)
+    page = article(1)
+    old = [
+        page.model_copy(
+            update={
+                "id": key_marker_id("uploads", key),
+                "story": key_marker_id("uploads", key),
+                "version": version,
+                "origin": Origin(bucket="uploads", key=key),
+            }
+        )
+        for key, version in (("a.html", 3), ("b.html", 5))
+    ]
+    store.upsert([*old, article(2)])  # article 2 has an id of the current scheme: it stays
+    assert store.search(SearchQuery()).total == 3
+
+    report = store.reindex()
+
+    moved = article_id(None, page.text)
+    assert store.search(SearchQuery()).total == 2
+    assert {hit.id for hit in store.search(SearchQuery()).hits} == {moved, "a0002"}
+    found = store.get(moved)
+    assert found is not None and found.story == moved and found.version == 5
+    assert [(held.key, held.version) for held in store.holders(moved)] == [("a.html", 3), ("b.html", 5)]
+    assert [entry.id for entry in store.find_by_origin("uploads", "a.html")] == [moved]
+    assert report.caught_up == 0  # the pass after the swap finds nothing left to move

@@ -10,6 +10,7 @@ import textwrap
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from newsfacet.config import Settings
@@ -167,8 +168,9 @@ def test_a_schema_2_file_gains_holders_from_its_origins(tmp_path: Path) -> None:
     store = EmbeddedStore(path)
     store.upsert([article(1), article(2)])
     store.close()
-    with sqlite3.connect(path) as conn:  # back to what schema 2 had: no holders table
+    with sqlite3.connect(path) as conn:  # back to what schema 2 had: no holders table, no stories
         conn.execute("DROP TABLE holders")
+        _drop_stories(conn)
         conn.execute("PRAGMA user_version = 2")
 
     reopened = EmbeddedStore(path)
@@ -177,4 +179,30 @@ def test_a_schema_2_file_gains_holders_from_its_origins(tmp_path: Path) -> None:
     assert [entry.id for entry in reopened.find_by_origin(first.origin.bucket, first.origin.key)] == [
         first.id
     ]
+    reopened.close()
+
+
+def _drop_stories(conn: Any) -> None:
+    """Back to what schema 3 had: no story column, no simhash bands."""
+    conn.execute("DROP INDEX articles_by_story")
+    conn.execute("ALTER TABLE articles DROP COLUMN story")
+    conn.execute("DROP TABLE simhash_bands")
+
+
+def test_a_schema_3_file_gains_stories_and_finds_near_duplicates(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    store = EmbeddedStore(path)
+    store.upsert([article(1), article(2)])
+    store.close()
+    with sqlite3.connect(path) as conn:
+        _drop_stories(conn)
+        conn.execute("PRAGMA user_version = 3")
+
+    reopened = EmbeddedStore(path)
+    first = article(1)
+    assert reopened.story(first.id, 10) is not None  # each article is a story of its own
+    copy = first.model_copy(update={"id": "f" * 32, "story": ""})
+    assert first.id in {candidate.id for candidate in reopened.story_candidates(copy, 10)}
     reopened.close()

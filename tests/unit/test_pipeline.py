@@ -98,16 +98,21 @@ def test_id_comes_from_the_normalised_canonical_url() -> None:
     assert with_query.id != other_query.id
 
 
-def test_id_comes_from_bucket_and_key_when_the_page_names_no_url() -> None:
+def test_id_comes_from_the_words_when_the_page_names_no_url() -> None:
     raw = (PAGES / "legacy_table_cp1252.html").read_bytes()
     first = build(raw, Origin(bucket="b", key="a.html"))
     again = build(
         raw, Origin(bucket="b", key="a.html", version_id="v9", source_url="https://gazette.example/a")
     )
-    moved = build(raw, Origin(bucket="b", key="b.html"))
+    moved = build(raw, Origin(bucket="local", key="/home/me/a.html"))
+    edited = build(
+        raw.replace(b"Mill to reopen", b"Mill to reopen soon").replace(b"The ", b"A ", 1),
+        Origin(bucket="b", key="a.html"),
+    )
     assert isinstance(first, Article) and isinstance(again, Article) and isinstance(moved, Article)
-    assert first.id == again.id
-    assert first.id != moved.id
+    assert isinstance(edited, Article)
+    assert first.id == again.id == moved.id  # the same page by any path: one document
+    assert edited.text != first.text and edited.id != first.id
     assert again.url == "https://gazette.example/a"
 
 

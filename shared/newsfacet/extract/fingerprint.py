@@ -1,51 +1,17 @@
-"""Fingerprints of an article: its stable id, a content hash and a near-duplicate simhash.
-
-The id scheme (stable across re-uploads, documented because stores and clients depend on it):
-
-- when the page names its canonical URL (`<link rel=canonical>`, `og:url`, JSON-LD `url`), the id is
-  `sha256("url\\n" + normalise_url(canonical))`, first 32 hex digits: the same article uploaded under
-  two keys, or fetched over http and https, is one document;
-- otherwise it is `sha256("s3\\n" + bucket + "\\n" + key)`, first 32 hex digits.
-"""
+"""Fingerprints of an article's text: a content hash and a near-duplicate simhash. (Its id is
+`newsfacet.ids`'s.)"""
 
 from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
 
-__all__ = ["article_id", "content_sha256", "normalise_url", "simhash"]
+__all__ = ["content_sha256", "simhash"]
 
-_ID_HEX_DIGITS = 32
-# Query parameters that track a click, not name a page.
-_TRACKING_PARAM = re.compile(
-    r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|ito|ns_\w+|at_\w+)$"
-)
 _WORD = re.compile(r"\w+")
 _SHINGLE = 3
-
-
-def normalise_url(url: str) -> str:
-    """Host lower-cased without "www.", no scheme, fragment or tracking parameters, sorted query."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    default_port = parts.port in (None, 80, 443)
-    netloc = host if default_port else f"{host}:{parts.port}"
-    path = parts.path.rstrip("/") or "/"
-    query = sorted(
-        (key, value)
-        for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if not _TRACKING_PARAM.match(key.lower())
-    )
-    return urlunsplit(("", netloc, path, urlencode(query), "")).removeprefix("//")
-
-
-def article_id(canonical_url: str | None, bucket: str, key: str) -> str:
-    """The stable id of an article (see the module docstring for the scheme)."""
-    basis = f"url\n{normalise_url(canonical_url)}" if canonical_url else f"s3\n{bucket}\n{key}"
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:_ID_HEX_DIGITS]
 
 
 def content_sha256(text: str) -> str:

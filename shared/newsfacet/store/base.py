@@ -16,6 +16,10 @@ Semantics shared by all engines (proven by `tests/contract/`):
 - A document the engine refuses for good (e.g. a field it cannot index) raises `DocumentRejected`
   once the rest of the batch is written; retrying it cannot help.
 - A cursor that does not belong to the query raises `InvalidCursor`.
+- Stories: every article carries `story` (see `newsfacet.stories`). `search` with `collapse="story"`
+  returns one hit per story (the version first in the query's order), `SearchHit.story` with the
+  number of matching versions and up to five others (oldest first), and `SearchResult.stories`; its
+  cursor is an offset, signed like the others. `story` lists a story's live versions.
 - Batches: `write_batch` applies a sequence of puts and hold releases in order, in one round trip
   where the engine allows it (one `_bulk` request on OpenSearch, one transaction on SQLite), and
   answers per write, so one write's failure fails only itself (`WriteFailed`). A later write of
@@ -37,9 +41,12 @@ from newsfacet.model import (
     HistogramBucket,
     HistogramInterval,
     Holder,
+    SearchHit,
     SearchQuery,
     SearchResult,
     StoredVersion,
+    Story,
+    StoryCandidate,
     WriteOutcome,
 )
 
@@ -166,6 +173,22 @@ class ArticleStore(ABC):
     @abstractmethod
     def histogram(self, query: SearchQuery, interval: HistogramInterval) -> list[HistogramBucket]:
         """Matching articles per day, week (starting Monday) or month, oldest first, no empty ends."""
+
+    @abstractmethod
+    def story_candidates(self, article: Article, limit: int) -> list[StoryCandidate]:
+        """Live articles `article` might share a story with (`newsfacet.stories`): those sharing a
+        band of its simhash, or (when it has a date) an actor or place and a publication date within
+        `STORY_WINDOW` of its own; near-duplicates first, at most `limit`. May miss writes of the
+        last second (OpenSearch's refresh interval; `newsfacet.stories.StoryAssigner` covers them)."""
+
+    @abstractmethod
+    def story(self, story_id: str, size: int) -> Story | None:
+        """The story's live versions, oldest first (at most `size` listed), or None if it has none."""
+
+    @abstractmethod
+    def related(self, article: Article, size: int) -> list[SearchHit]:
+        """Up to `size` live articles of other stories about the same actors, places and words as
+        `article`, most related first, one per story (its most related version)."""
 
     def close(self) -> None:  # noqa: B027 - optional hook, most adapters have nothing to release
         """Release connections or files."""

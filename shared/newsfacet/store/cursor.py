@@ -7,7 +7,11 @@ it was given but cannot forge one. It carries
 - the sort values of the last hit of the page (engine-specific: a score, a timestamp, ...),
 - that hit's id (the tie-breaker every sort ends with),
 - a fingerprint of everything that decides which hits a query has and in which order (parsed `q`,
-  filters, dates, effective sort), so a cursor used with another query is rejected.
+  filters, dates, effective sort, collapse), so a cursor used with another query is rejected.
+
+A search collapsed by story pages by offset instead (`encode_offset`): OpenSearch 2.x cannot combine
+field collapsing with `search_after`. Its cursor holds the number of stories already shown, at most
+`MAX_COLLAPSED_HITS` (OpenSearch's `from + size` window).
 
 `size`, `facet_size` and `histogram` are not part of the fingerprint: changing the page size while
 paging is fine. `decode_cursor` raises `InvalidCursor` for garbage, a bad tag, a cursor of another
@@ -29,13 +33,23 @@ from newsfacet.model import SearchQuery
 from newsfacet.query_syntax import parse
 from newsfacet.store.base import InvalidCursor
 
-__all__ = ["CursorPosition", "SortValue", "decode_cursor", "encode_cursor", "query_fingerprint"]
+__all__ = [
+    "MAX_COLLAPSED_HITS",
+    "CursorPosition",
+    "SortValue",
+    "decode_cursor",
+    "decode_offset",
+    "encode_cursor",
+    "encode_offset",
+    "query_fingerprint",
+]
 
 SortValue = str | int | float | None
 
 _FORMAT = 2  # bump when the layout changes: old cursors then fail cleanly as InvalidCursor
 _TAG_BYTES = 16
 _INT64 = range(-(2**63), 2**63)
+MAX_COLLAPSED_HITS = 10_000
 
 
 @dataclass(frozen=True)
@@ -60,6 +74,8 @@ def query_fingerprint(query: SearchQuery) -> str:
         "to": query.date_to.isoformat() if query.date_to else None,
         "sort": query.effective_sort(),
     }
+    if query.collapse is not None:
+        material["collapse"] = query.collapse
     digest = hashlib.blake2b(json.dumps(material, sort_keys=True).encode(), digest_size=9)
     return base64.urlsafe_b64encode(digest.digest()).decode()
 
@@ -98,6 +114,29 @@ def decode_cursor(query: SearchQuery, cursor: str, key: bytes) -> CursorPosition
     if data[1] != query_fingerprint(query):
         raise InvalidCursor("cursor belongs to another query")
     return CursorPosition(sort_values=list(data[2]), last_id=data[3])
+
+
+def encode_offset(query: SearchQuery, offset: int, key: bytes) -> str | None:
+    """The cursor of a collapsed search's next page, starting after `offset` stories; None past
+    `MAX_COLLAPSED_HITS` (no engine pages that far without `search_after`)."""
+    if offset + query.size > MAX_COLLAPSED_HITS:
+        return None
+    return encode_cursor(query, [offset], "", key)
+
+
+def decode_offset(query: SearchQuery, cursor: str, key: bytes) -> int:
+    """The offset a collapsed search's cursor holds. Raises `InvalidCursor`."""
+    position = decode_cursor(query, cursor, key)
+    values = position.sort_values
+    if (
+        position.last_id
+        or len(values) != 1
+        or not isinstance(values[0], int)
+        or isinstance(values[0], bool)
+        or not 0 <= values[0] <= MAX_COLLAPSED_HITS - query.size
+    ):
+        raise InvalidCursor("malformed cursor")
+    return values[0]
 
 
 def _is_sort_value(value: object) -> bool:

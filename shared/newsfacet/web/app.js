@@ -4,6 +4,13 @@
 // asks `/search` for hits and facet counts and redraws. Back/forward and shared links therefore
 // restore exactly what was on screen. Text from the API is inserted as text; the one exception is
 // a hit's `snippet`, which the API returns already HTML-escaped with only <mark> added.
+//
+// Results are grouped by story (`collapse=story`): one hit per story, with its other versions.
+// `?article=ID` shows one article (reader.js) instead of the results.
+
+import { attachAutocomplete } from "./autocomplete.js";
+import { articleLink, renderArticle, storyLine } from "./reader.js";
+import { renderTimeline } from "./timeline.js";
 
 const DIMENSIONS = [
   { key: "actor", title: "People & organisations" },
@@ -15,6 +22,7 @@ const DIMENSIONS = [
 const PAGE_SIZE = 10;
 const FACET_SIZE = 8; // a dimension showing this many values may have more: offer its filter box
 const FILTERED_FACET_SIZE = 20;
+const MORE_FACET_SIZE = 50; // "Show more" lists up to this many values
 const TYPING_DELAY_MS = 200;
 
 const $ = (selector, root = document) => root.querySelector(selector);
@@ -43,6 +51,7 @@ function readState(search) {
     sort: params.get("sort") ?? "",
     cursor: params.get("cursor") ?? "",
     page: Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1),
+    article: params.get("article") ?? "",
     selected: {},
     matchAll: {},
   };
@@ -74,6 +83,7 @@ function pageParams(state) {
     params.set("cursor", state.cursor);
     params.set("page", String(state.page));
   }
+  if (state.article) params.set("article", state.article);
   return params;
 }
 
@@ -84,6 +94,7 @@ function searchParams(state) {
   params.set("size", String(PAGE_SIZE));
   params.set("facet_size", String(FACET_SIZE));
   params.set("histogram", "day");
+  params.set("collapse", "story");
   return params;
 }
 
@@ -99,10 +110,12 @@ function navigate(change, { keepPage = false, historyState = null } = {}) {
     next.cursor = "";
     next.page = 1;
   }
+  const moved = next.page !== state.page || next.article !== state.article;
   state = next;
   const query = pageParams(state).toString();
   history.pushState(historyState, "", query ? `?${query}` : location.pathname);
   refresh();
+  if (moved) window.scrollTo(0, 0); // a new page or article starts at its top
 }
 
 window.addEventListener("popstate", () => {
@@ -144,6 +157,11 @@ async function refresh() {
   const mine = ++generation;
   document.dispatchEvent(new CustomEvent("newsfacet:state")); // trending.js follows the URL
   syncControls();
+  document.body.classList.toggle("reading", Boolean(state.article));
+  if (state.article) {
+    await showArticle(mine);
+    return;
+  }
   document.body.classList.add("loading");
   try {
     const result = await getJson("/search", searchParams(state));
@@ -156,8 +174,44 @@ async function refresh() {
     if (mine !== generation) return;
     showError(error.message);
     $("#status").textContent = "No results to show.";
+    clearResults();
   } finally {
     if (mine === generation) document.body.classList.remove("loading");
+  }
+}
+
+async function showArticle(mine) {
+  const reader = $("#reader");
+  try {
+    await renderArticle(reader, state.article, {
+      getJson,
+      shownValue,
+      close: () => navigate((next) => (next.article = ""), { keepPage: true }),
+      filterBy: (key, value) =>
+        navigate((next) => {
+          next.article = "";
+          if (!next.selected[key].includes(value)) next.selected[key].push(value);
+        }),
+    });
+    if (mine === generation) showError("");
+  } catch (error) {
+    if (mine !== generation) return;
+    reader.replaceChildren();
+    showError(error.status === 404 ? "This article is no longer in the index." : error.message);
+  }
+}
+
+/** After a failed search nothing stale may stay on screen: no hits, no facet values, no pager. */
+function clearResults() {
+  lastResult = null;
+  $("#results").replaceChildren();
+  $("#timeline").replaceChildren();
+  $("#page").textContent = "";
+  $("#previous").hidden = true;
+  $("#next").hidden = true;
+  for (const { key } of DIMENSIONS) {
+    $(".facet-values", facetSections[key]).replaceChildren();
+    $(".more", facetSections[key]).hidden = true;
   }
 }
 
@@ -173,15 +227,22 @@ function syncControls() {
   $("#q").value = state.q;
   $("#from").value = state.from;
   $("#to").value = state.to;
-  $("#sort").value = state.sort;
+  $("#sort").value = state.sort === "relevance" ? "" : state.sort;
 }
 
 function renderResult(result) {
   const count = result.total.toLocaleString("en");
   const noun = result.total === 1 ? "article" : "articles";
-  $("#status").textContent = result.total ? `${count} ${noun}` : "No articles match.";
+  const stories = result.stories ?? result.total;
+  const grouped = stories !== result.total ? ` in ${stories.toLocaleString("en")} stories` : "";
+  $("#status").textContent = result.total ? `${count} ${noun}${grouped}` : "No articles match.";
   renderChips();
-  renderTimeline(result.histogram ?? []);
+  renderTimeline($("#timeline"), result.histogram ?? [], (from, to) =>
+    navigate((next) => {
+      next.from = from;
+      next.to = to;
+    }),
+  );
   renderHits(result.hits);
   renderPager(result);
   for (const { key } of DIMENSIONS) renderFacet(key, result.facets[key] ?? []);
@@ -195,16 +256,7 @@ function renderHits(hits) {
     ...hits.map((hit) => {
       const item = $("#hit-template").content.firstElementChild.cloneNode(true);
       item.dataset.id = hit.id;
-      const title = $(".title", item);
-      if (hit.url && /^https?:\/\//i.test(hit.url)) {
-        const link = document.createElement("a");
-        link.href = hit.url;
-        link.rel = "noopener noreferrer";
-        link.textContent = hit.title;
-        title.append(link);
-      } else {
-        title.textContent = hit.title;
-      }
+      $(".title", item).append(articleLink(hit.id, hit.title));
       const meta = [hit.source, hit.published_at && dateFormat.format(new Date(hit.published_at))];
       $(".meta", item).textContent = meta.filter(Boolean).join(" · ");
       // The API escapes the snippet and adds only <mark>: the one place HTML is inserted.
@@ -215,6 +267,8 @@ function renderHits(hits) {
         ...hit.topics.slice(0, 2).map((value) => ["topic", value]),
       ];
       $(".tags", item).replaceChildren(...tags.map(([key, value]) => tagButton(key, value)));
+      const line = storyLine(hit);
+      if (line) $(".snippet", item).after(line);
       return item;
     }),
   );
@@ -263,27 +317,12 @@ function chip(label, remove) {
   return item;
 }
 
-/** A bar per day of the matching articles' publication dates. */
-function renderTimeline(buckets) {
-  const timeline = $("#timeline");
-  if (buckets.length < 2) {
-    timeline.replaceChildren();
-    return;
-  }
-  const highest = Math.max(...buckets.map((bucket) => bucket.count));
-  timeline.replaceChildren(
-    ...buckets.map((bucket) => {
-      const bar = document.createElement("span");
-      bar.style.height = `${Math.max(4, (100 * bucket.count) / highest)}%`;
-      bar.title = `${bucket.start}: ${bucket.count}`;
-      if (!bucket.count) bar.className = "empty";
-      return bar;
-    }),
-  );
-}
-
+/** "11–20 of 234": where this page sits among every hit (stories, when grouped). */
 function renderPager(result) {
-  $("#page").textContent = result.total > PAGE_SIZE ? `Page ${state.page}` : "";
+  const hits = result.stories ?? result.total;
+  const first = (state.page - 1) * PAGE_SIZE + 1;
+  const last = first + result.hits.length - 1;
+  $("#page").textContent = result.hits.length ? `${first}–${last} of ${hits.toLocaleString("en")}` : "";
   const previous = $("#previous");
   previous.hidden = state.page <= 1;
   const next = $("#next");
@@ -322,6 +361,8 @@ function buildFacets() {
       clearTimeout(timer);
       timer = setTimeout(() => refreshFilteredFacet(key, generation), TYPING_DELAY_MS);
     });
+    const more = $(".more", section);
+    more.addEventListener("click", () => toggleMore(key));
     const matchAll = $(".match-all input", section);
     matchAll.addEventListener("change", () =>
       navigate((next) => (next.matchAll[key] = matchAll.checked)),
@@ -339,10 +380,14 @@ function buildFacets() {
 }
 
 /** Draw a dimension's values; with a filter box in use, its own query's values are drawn instead. */
-function renderFacet(key, values, { filtered = false } = {}) {
+function renderFacet(key, values, { filtered = false, expanded = false } = {}) {
   const section = facetSections[key];
   const filter = $(".facet-filter", section);
   if (!filtered && filter.value.trim()) return; // refreshFilteredFacet draws this one
+  if (!expanded && !filtered && expandedFacets.has(key)) {
+    showMore(key, generation); // keep a list the reader opened open
+    return;
+  }
   const selected = new Set(state.selected[key]);
   const list = $(".facet-values", section);
   list.replaceChildren(
@@ -356,6 +401,7 @@ function renderFacet(key, values, { filtered = false } = {}) {
       const name = document.createElement("span");
       name.className = "value";
       name.textContent = shownValue(key, value);
+      name.title = shownValue(key, value);
       const number = document.createElement("span");
       number.className = "count";
       number.textContent = count.toLocaleString("en");
@@ -371,10 +417,38 @@ function renderFacet(key, values, { filtered = false } = {}) {
     empty.textContent = filtered ? "No match." : "None in these results.";
     list.append(empty);
   }
-  const long = values.length >= FACET_SIZE || filtered;
+  const long = values.length >= FACET_SIZE || filtered || expanded;
   filter.hidden = !long && !filter.value;
+  const more = $(".more", section);
+  more.hidden = filtered || (!expanded && values.length < FACET_SIZE);
+  more.textContent = expanded ? "Show fewer" : "Show more";
+  more.setAttribute("aria-expanded", String(expanded));
   $(".match-all", section).hidden = state.selected[key].length < 2;
   $(".match-all input", section).checked = state.matchAll[key];
+}
+
+// Dimensions whose "Show more" is open: they list up to MORE_FACET_SIZE values.
+const expandedFacets = new Set();
+
+function toggleMore(key) {
+  if (expandedFacets.has(key)) {
+    expandedFacets.delete(key);
+    if (lastResult) renderFacet(key, lastResult.facets[key] ?? []);
+  } else {
+    expandedFacets.add(key);
+    showMore(key, generation);
+  }
+}
+
+async function showMore(key, mine) {
+  const params = filterParams(state);
+  params.set("size", String(MORE_FACET_SIZE));
+  try {
+    const answer = await getJson(`/facets/${key}`, params);
+    if (mine === generation && expandedFacets.has(key)) renderFacet(key, answer.values, { expanded: true });
+  } catch (error) {
+    if (mine === generation) showError(error.message);
+  }
 }
 
 /** Values of `key` with a word starting with the filter box's text, counted under the filters. */
@@ -401,7 +475,38 @@ async function refreshFilteredFacet(key, mine) {
 $("#search-form").addEventListener("submit", (event) => {
   event.preventDefault();
   const q = $("#q").value.trim();
-  navigate((next) => (next.q = q));
+  suggestions.close();
+  navigate((next) => {
+    next.q = q;
+    next.article = "";
+  });
+});
+const suggestions = attachAutocomplete($("#q"), $("#suggestions"), {
+  getJson,
+  baseParams: () => {
+    const params = filterParams(state);
+    params.delete("q");
+    return params;
+  },
+  pick: (key, value, rest) =>
+    navigate((next) => {
+      next.q = rest;
+      next.article = "";
+      if (!next.selected[key].includes(value)) next.selected[key].push(value);
+    }),
+});
+// Links to an article's view stay in the page (a new history entry); with a modifier key they open
+// as the plain links they are.
+document.addEventListener("click", (event) => {
+  const link = event.target.closest?.("a[data-article]");
+  if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0) return;
+  event.preventDefault();
+  navigate((next) => (next.article = link.dataset.article), { keepPage: true });
+});
+$("#filters-toggle").addEventListener("click", (event) => {
+  const open = document.body.classList.toggle("filters-open");
+  event.currentTarget.setAttribute("aria-expanded", String(open));
+  if (open) $("#sidebar").focus();
 });
 $("#from").addEventListener("change", (event) => navigate((next) => (next.from = event.target.value)));
 $("#to").addEventListener("change", (event) => navigate((next) => (next.to = event.target.value)));

@@ -89,9 +89,10 @@ async function showTrending() {
 function onState(search) {
   const params = new URLSearchParams(search);
   const searching = SEARCH_KEYS.some((key) => params.has(key));
-  $("#notify").hidden = !searching;
+  const reading = params.has("article"); // an article open in the reader (app.js)
+  $("#notify").hidden = !searching || reading;
   $("#notify-status").textContent = "";
-  if (searching) $("#trending").hidden = true;
+  if (searching || reading) $("#trending").hidden = true;
   else showTrending().catch(() => ($("#trending").hidden = true));
 }
 

@@ -6,10 +6,11 @@ It is the default store when no OpenSearch is configured, and obeys the same con
 - `versions`: every id ever written, live or tombstone, with its external version and S3 origin.
 - `holders`: the S3 objects holding each live article, with their events' versions (see `holders`).
 - `articles`: live articles only, keyed by a small integer `doc_id` that the side tables share,
-  kept narrow (id, `sort_at` = published_at in microseconds or a sentinel when missing,
+  kept narrow (id, `story`, `sort_at` = published_at in microseconds or a sentinel when missing,
   `published_day` = proleptic ordinal of the UTC day, and `facets`: the article's facet value ids
   packed as little-endian int32 `value_id * dimensions + dimension`) so that sorting, date
-  filters, histograms and facet counts read few pages.
+  filters, histograms and facet counts read few pages; `simhash_bands` (band -> doc_id) finds a
+  new article's near-duplicates.
 - `article_content`: the searchable text in columns (the FTS5 table's external content) and the rest
   of the article as JSON, read only for the hits of a page and by `get`.
 - `articles_fts`: FTS5 over title, lede, text, authors, entity names and source, tokenized
@@ -29,5 +30,6 @@ in parallel), writers take the write lock up front (`BEGIN IMMEDIATE`), and othe
 read while one writes. `sqlite:///:memory:` keeps everything in one connection behind a lock.
 
 Modules: `store` (the port's methods), `schema` (tables, migrations), `connections` (one per
-thread, transactions), `rows` (writing an article's rows), `query` (planning and running a search).
+thread, transactions), `rows` (writing an article's rows), `query` (planning and running a search),
+`stories` (story candidates, searches collapsed by story, a story's versions, related articles).
 """

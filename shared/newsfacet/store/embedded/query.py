@@ -30,7 +30,7 @@ from newsfacet.store.snippets import (
 )
 
 # bm25 weights of the FTS columns, in their order (schema: title, lede, text, authors, entities, source).
-_WEIGHTS = tuple(
+BM25_WEIGHTS = tuple(
     FIELD_WEIGHTS[column] for column in ("title", "lede", "text", "authors", "entities", "source")
 )
 _TEXT_COLUMN, _LEDE_COLUMN = 2, 1
@@ -86,7 +86,7 @@ class Plan:
         if positive:
             # FTS5 subtracts the exclusions itself, merging doclists: far cheaper than NOT IN.
             expression = f"({positive}) NOT ({negative})" if negative else positive
-            weights = ", ".join(str(w) for w in _WEIGHTS)
+            weights = ", ".join(str(w) for w in BM25_WEIGHTS)
             matching.append(
                 (
                     f"INSERT INTO temp.matched (doc_id, score) SELECT rowid, bm25(articles_fts, {weights})"

@@ -12,6 +12,7 @@ from newsfacet.model import Article, Dimension, Holder
 from newsfacet.store.embedded.schema import DIM_CODE, DIMS, NO_DATE
 from newsfacet.store.facets import article_facet_values, searchable_forms, value_suffixes
 from newsfacet.store.snippets import strip_sentinels
+from newsfacet.stories import simhash_bands
 
 
 def held(conn: sqlite3.Connection, article_id: str) -> tuple[int, bool]:
@@ -75,16 +76,21 @@ def write_article(conn: sqlite3.Connection, article: Article) -> None:
     row = conn.execute("SELECT doc_id FROM articles WHERE id = ?", (article.id,)).fetchone()
     if row is None:
         doc_id = conn.execute(
-            "INSERT INTO articles (id, sort_at, published_day, facets) VALUES (?, ?, ?, ?) RETURNING doc_id",
-            (article.id, sort_at, day, packed),
+            "INSERT INTO articles (id, sort_at, published_day, facets, story) VALUES (?, ?, ?, ?, ?)"
+            " RETURNING doc_id",
+            (article.id, sort_at, day, packed, article.story),
         ).fetchone()[0]
     else:
         doc_id = row[0]
         unindex(conn, doc_id)
         conn.execute(
-            "UPDATE articles SET sort_at = ?, published_day = ?, facets = ? WHERE doc_id = ?",
-            (sort_at, day, packed, doc_id),
+            "UPDATE articles SET sort_at = ?, published_day = ?, facets = ?, story = ? WHERE doc_id = ?",
+            (sort_at, day, packed, article.story, doc_id),
         )
+    conn.executemany(
+        "INSERT INTO simhash_bands (band, doc_id) VALUES (?, ?)",
+        [(band, doc_id) for band in simhash_bands(article.simhash)],
+    )
     conn.execute(
         "INSERT OR REPLACE INTO article_content"
         " (doc_id, title, lede, text, authors, entities, source, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -102,7 +108,7 @@ def write_article(conn: sqlite3.Connection, article: Article) -> None:
 
 
 def unindex(conn: sqlite3.Connection, doc_id: int) -> None:
-    """Remove a live article's full-text entry and facet memberships (the row stays)."""
+    """Remove a live article's full-text entry, facet memberships and simhash bands (the row stays)."""
     conn.execute(
         "INSERT INTO articles_fts (articles_fts, rowid, title, lede, text, authors, entities, source)"
         " SELECT 'delete', doc_id, title, lede, text, authors, entities, source"
@@ -115,6 +121,7 @@ def unindex(conn: sqlite3.Connection, doc_id: int) -> None:
         (doc_id,),
     )
     conn.execute("DELETE FROM article_facets WHERE doc_id = ?", (doc_id,))
+    conn.execute("DELETE FROM simhash_bands WHERE doc_id = ?", (doc_id,))
 
 
 def remove_article(conn: sqlite3.Connection, article_id: str) -> None:

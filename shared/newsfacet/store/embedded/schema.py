@@ -8,8 +8,9 @@ from pathlib import Path
 
 from newsfacet.model import Dimension
 from newsfacet.store.base import StoreError
+from newsfacet.stories import simhash_bands
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 NO_DATE = -(2**62)  # sort_at of an article without published_at: after every real date (desc)
 DIMENSIONS = list(Dimension)
 DIM_CODE = {dimension: code for code, dimension in enumerate(DIMENSIONS)}
@@ -35,6 +36,18 @@ PRAGMA user_version = 3;
 """
 )
 
+# Each live article's story is `articles.story`; `simhash_bands` finds a new article's near-duplicates
+# (`newsfacet.stories.simhash_bands`).
+_STORIES_SCHEMA = """
+CREATE INDEX articles_by_story ON articles (story);
+CREATE TABLE simhash_bands (
+    band TEXT NOT NULL,
+    doc_id INTEGER NOT NULL,
+    PRIMARY KEY (band, doc_id)
+) WITHOUT ROWID;
+CREATE INDEX simhash_bands_by_doc ON simhash_bands (doc_id);
+"""
+
 _SCHEMA = f"""
 CREATE TABLE versions (
     id TEXT PRIMARY KEY,
@@ -50,7 +63,8 @@ CREATE TABLE articles (
     id TEXT NOT NULL UNIQUE,
     sort_at INTEGER NOT NULL,
     published_day INTEGER,
-    facets BLOB NOT NULL
+    facets BLOB NOT NULL,
+    story TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX articles_by_date ON articles (sort_at DESC, id);
 CREATE INDEX articles_by_day ON articles (published_day);
@@ -95,7 +109,7 @@ CREATE TABLE article_facets (
     PRIMARY KEY (doc_id, dim, value_id)
 ) WITHOUT ROWID;
 CREATE INDEX article_facets_by_value ON article_facets (value_id, doc_id);
-
+{_STORIES_SCHEMA}
 PRAGMA user_version = {SCHEMA_VERSION};
 """
 
@@ -109,7 +123,9 @@ def ensure_schema(conn: sqlite3.Connection, path: Path | None) -> None:
             for statement in (_SCHEMA if version == 0 else _MIGRATE_2_TO_3).split(";"):
                 if statement.strip():
                     conn.execute(statement)
-        elif version != SCHEMA_VERSION:
+        if version in (2, 3):
+            _migrate_to_stories(conn)
+        elif version not in (0, SCHEMA_VERSION):
             raise StoreError(
                 f"{path}: schema version {version}, this newsfacet reads {SCHEMA_VERSION};"
                 " re-index into a new file"
@@ -118,3 +134,18 @@ def ensure_schema(conn: sqlite3.Connection, path: Path | None) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def _migrate_to_stories(conn: sqlite3.Connection) -> None:
+    """Schema 3 -> 4: every article a story of its own, its simhash bands indexed."""
+    conn.execute("ALTER TABLE articles ADD COLUMN story TEXT NOT NULL DEFAULT ''")
+    conn.execute("UPDATE articles SET story = id")
+    for statement in _STORIES_SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    rows = conn.execute("SELECT doc_id, json_extract(doc, '$.simhash') FROM article_content").fetchall()
+    conn.executemany(
+        "INSERT OR IGNORE INTO simhash_bands (band, doc_id) VALUES (?, ?)",
+        [(band, doc_id) for doc_id, simhash in rows if simhash for band in simhash_bands(simhash)],
+    )
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -16,13 +16,17 @@ from newsfacet.model import (
     HistogramBucket,
     HistogramInterval,
     Holder,
+    SearchHit,
     SearchQuery,
     SearchResult,
     StoredVersion,
+    Story,
+    StoryCandidate,
     WriteOutcome,
 )
 from newsfacet.store.base import ArticleStore, PutArticle, StoreWrite, WriteResult
-from newsfacet.store.cursor import decode_cursor, encode_cursor
+from newsfacet.store.cursor import decode_cursor, decode_offset, encode_cursor, encode_offset
+from newsfacet.store.embedded import stories
 from newsfacet.store.embedded.connections import Connections
 from newsfacet.store.embedded.query import Plan, has_prefix, read_hits
 from newsfacet.store.embedded.rows import (
@@ -116,6 +120,8 @@ class EmbeddedStore(ArticleStore):
         return Article.model_validate({**json.loads(row[3]), "title": row[0], "lede": row[1], "text": row[2]})
 
     def search(self, query: SearchQuery) -> SearchResult:
+        if query.collapse is not None:
+            return self._collapsed_search(query)
         position = decode_cursor(query, query.cursor, self._cursor_key) if query.cursor else None
         with self._connections.reading() as conn:
             plan = Plan.build(conn, query)
@@ -132,22 +138,65 @@ class EmbeddedStore(ArticleStore):
             more = len(rows) > query.size
             rows = rows[: query.size]
             hits = read_hits(conn, plan, [row[0] for row in rows])
-            counts = plan.facet_counts(
-                conn, [d for d in DIMENSIONS if d not in plan.selections], skip=None, top=query.facet_size
-            )
-            for dimension in plan.selections:
-                counts |= plan.facet_counts(conn, [dimension], skip=dimension, top=query.facet_size)
-            histogram = fill_histogram(plan.day_counts(conn), query.histogram) if query.histogram else None
-        facets = {
-            dimension: ordered_facet(counts[dimension], query.selected(dimension).values, query.facet_size)
-            for dimension in DIMENSIONS
-        }
+            facets, histogram = _facets_and_histogram(conn, plan, query)
         next_cursor = (
             encode_cursor(query, [rows[-1][1]], rows[-1][2], self._cursor_key) if more and rows else None
         )
         return SearchResult(
             total=total, hits=hits, facets=facets, next_cursor=next_cursor, histogram=histogram
         )
+
+    def _collapsed_search(self, query: SearchQuery) -> SearchResult:
+        """One hit per story (see `embedded.stories`); the cursor is an offset among stories."""
+        offset = decode_offset(query, query.cursor, self._cursor_key) if query.cursor else 0
+        with self._connections.reading() as conn:
+            plan = Plan.build(conn, query)
+            plan.materialise(conn)
+            total = plan.count(conn)
+            source, params = plan.source()
+            rows = stories.collapsed_rows(
+                conn,
+                source,
+                params,
+                sort=query.effective_sort(),
+                ranked=plan.ranked,
+                limit=query.size + 1,
+                offset=offset,
+            )
+            more, rows = len(rows) > query.size, rows[: query.size]
+            members = stories.story_members(conn, [row[2] for row in rows], source, params)
+            hits = stories.with_stories(read_hits(conn, plan, [row[0] for row in rows]), rows, members)
+            story_count = stories.count_stories(conn, source, params)
+            facets, histogram = _facets_and_histogram(conn, plan, query)
+        next_cursor = encode_offset(query, offset + len(rows), self._cursor_key) if more else None
+        return SearchResult(
+            total=total,
+            stories=story_count,
+            hits=hits,
+            facets=facets,
+            next_cursor=next_cursor,
+            histogram=histogram,
+        )
+
+    # --- stories and related articles ----------------------------------------------------------
+
+    def story_candidates(self, article: Article, limit: int) -> list[StoryCandidate]:
+        with self._connections.reading() as conn:
+            return stories.story_candidates(conn, article, limit)
+
+    def story(self, story_id: str, size: int) -> Story | None:
+        with self._connections.reading() as conn:
+            (count,) = conn.execute("SELECT count(*) FROM articles WHERE story = ?", [story_id]).fetchone()
+            if not count:
+                return None
+            source = "SELECT doc_id FROM articles WHERE story = ?"
+            members = stories.story_members(conn, [story_id], source, [story_id])[story_id]
+        return Story(id=story_id, size=count, articles=members[:size])
+
+    def related(self, article: Article, size: int) -> list[SearchHit]:
+        with self._connections.reading() as conn:
+            plan = Plan.build(conn, SearchQuery())  # nothing to highlight: ledes as snippets
+            return read_hits(conn, plan, stories.related_ids(conn, article, size))
 
     def facet_values(
         self, dimension: Dimension, prefix: str, query: SearchQuery, size: int = 10
@@ -169,6 +218,23 @@ class EmbeddedStore(ArticleStore):
 
     def close(self) -> None:
         self._connections.close()
+
+
+def _facets_and_histogram(
+    conn: sqlite3.Connection, plan: Plan, query: SearchQuery
+) -> tuple[dict[Dimension, list[FacetValue]], list[HistogramBucket] | None]:
+    """Every dimension's disjunctive counts (of articles) and, if asked, the histogram."""
+    counts = plan.facet_counts(
+        conn, [d for d in DIMENSIONS if d not in plan.selections], skip=None, top=query.facet_size
+    )
+    for dimension in plan.selections:
+        counts |= plan.facet_counts(conn, [dimension], skip=dimension, top=query.facet_size)
+    histogram = fill_histogram(plan.day_counts(conn), query.histogram) if query.histogram else None
+    facets = {
+        dimension: ordered_facet(counts[dimension], query.selected(dimension).values, query.facet_size)
+        for dimension in DIMENSIONS
+    }
+    return facets, histogram
 
 
 def url_of(path: Path | None) -> str:

@@ -47,5 +47,6 @@ custom document ids but has no aliases, no `_refresh`/`refresh=`, no external ve
 Modules: `store` (the port's methods), `query` (request bodies and reading replies, as plain data),
 `documents` (what an article is indexed as),
 `bulk` (versioned writes with retries), `admin` (template, alias, indices, reindex), `connection`
-(the client, created once, lazily; only this package imports opensearch-py; authentication).
+(the client, created once, lazily; only this package imports opensearch-py; authentication),
+`stories` (story candidates, field collapsing by story, a story's versions, related articles).
 """

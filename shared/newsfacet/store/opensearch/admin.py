@@ -17,8 +17,10 @@ from typing import Any
 from opensearchpy.exceptions import NotFoundError
 from pydantic import ValidationError
 
+from newsfacet.ids import current_id
 from newsfacet.model import WriteOutcome
 from newsfacet.store.base import StoreError
+from newsfacet.store.holders import with_holder
 from newsfacet.store.opensearch import documents
 from newsfacet.store.opensearch import query as bodies
 from newsfacet.store.opensearch.bulk import BulkWriter, Write, held_state
@@ -179,12 +181,58 @@ class IndexAdmin:
         (the others it holds at the same or a newer version come back `stale`)."""
         written = 0
         for batch in self.scan(source, batch_size):
-            writes = [_rederived(hit) for hit in batch]
+            writes = self._with_renamed_merged(target, [_rederived(hit) for hit in batch], batch)
             results = self._writer.write(writes, index=target, refresh="false")
             written += sum(
                 isinstance(result, WriteOutcome) and result.status == "written" for result in results
             )
         return written
+
+    def _with_renamed_merged(self, target: str, writes: list[Write], batch: list[Document]) -> list[Write]:
+        """`writes`, where the articles moved to a new id (`_rederived`) are merged with what `target`
+        or this batch already holds under that id: one document held by every object that held
+        any of them, at the newest version among them."""
+        renamed = {
+            write.article_id
+            for write, hit in zip(writes, batch, strict=True)
+            if write.article_id != hit["_id"]
+        }
+        if not renamed:
+            return writes
+        found = self._call(lambda client: client.mget(index=target, body={"ids": sorted(renamed)}))
+        held = {doc["_id"]: doc["_source"] for doc in found.get("docs", []) if doc.get("found")}
+        merged: dict[str, tuple[int, Document]] = {
+            article_id: (int(doc["version"]), doc)
+            for article_id, doc in held.items()
+            if not doc.get("deleted")
+        }
+        kept = [write for write in writes if write.article_id not in renamed]
+        for write in writes:
+            if write.article_id not in renamed:
+                continue
+            document: Document = json.loads(write.document)
+            version = write.version
+            if write.article_id in merged:
+                held_version, held_document = merged[write.article_id]
+                holders = held_state(held_document)[1]
+                for holder in held_state(document)[1]:
+                    holders = with_holder(holders, holder) or holders
+                base, version = (
+                    (document, version) if version > held_version else (held_document, held_version)
+                )
+                document = {**base, **documents.holder_fields(holders)}
+            merged[write.article_id] = (version, document)
+        for article_id in sorted(renamed):
+            version, document = merged[article_id]
+            before = held.get(article_id)
+            if (
+                before is not None
+                and int(before["version"]) == version
+                and before.get("holders") == document.get("holders")
+            ):
+                continue  # already there as it would be written (the pass after the swap)
+            kept.append(Write(article_id, version, json.dumps(document, ensure_ascii=False), "external_gte"))
+        return kept
 
     def scan(self, index: str, batch_size: int, *, live_only: bool = False) -> Iterator[list[Document]]:
         """Every document of `index` (or only the live ones, with just what says who holds them), in
@@ -206,14 +254,20 @@ class IndexAdmin:
 
 
 def _rederived(hit: Document) -> Write:
-    """One stored document, to copy into a new index."""
+    """One stored document, to copy into a new index: an article under the id of the current scheme
+    (`ids.current_id`: one stored under its key's id moves to its content's id)."""
     source: Document = hit["_source"]
     version = int(source["version"])
     if source.get("deleted"):
         return Write(hit["_id"], version, json.dumps(source, ensure_ascii=False))
     try:
         article = documents.article_from_source(source)
-        return Write(hit["_id"], version, documents.article_source(article, held_state(source)[1]))
+        holders = held_state(source)[1]
+        moved = current_id(article.id, article.text, [(held.bucket, held.key) for held in holders])
+        if moved != article.id:
+            story = moved if article.story == article.id else article.story
+            article = article.model_copy(update={"id": moved, "story": story})
+        return Write(article.id, version, documents.article_source(article, holders))
     except ValidationError:
         # not an Article any more: copy it as it is
         return Write(hit["_id"], version, json.dumps(source, ensure_ascii=False))

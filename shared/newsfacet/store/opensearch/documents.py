@@ -9,6 +9,7 @@ from typing import Any
 
 from newsfacet.model import Article, Dimension, Holder
 from newsfacet.store.facets import article_facet_values, fold, searchable_forms
+from newsfacet.store.opensearch.stories import story_fields
 
 Body = dict[str, Any]
 
@@ -85,6 +86,7 @@ def _derived_fields(article: Article) -> Body:
             if article.language in ANALYSED_LANGUAGES
             else {}
         ),
+        **story_fields(article),
     }
 
 

@@ -258,6 +258,11 @@ def search_body(query: SearchQuery, position: CursorPosition | None) -> Body:
     return body
 
 
+def story_selections(query: SearchQuery) -> Body:
+    """Every selection as one filter (what hits honour through `post_filter`)."""
+    return _all_of(_selections(query))
+
+
 def facet_values_body(dimension: Dimension, prefix: str, query: SearchQuery, size: int) -> Body:
     """Counts of `dimension`'s values having a word starting with `prefix`, under every filter of
     `query` but `dimension`'s own selection."""

@@ -19,9 +19,12 @@ from newsfacet.model import (
     HistogramBucket,
     HistogramInterval,
     Holder,
+    SearchHit,
     SearchQuery,
     SearchResult,
     StoredVersion,
+    Story,
+    StoryCandidate,
     WriteOutcome,
 )
 from newsfacet.store.base import (
@@ -33,10 +36,10 @@ from newsfacet.store.base import (
     StoreWrite,
     WriteResult,
 )
-from newsfacet.store.cursor import CursorPosition, decode_cursor, encode_cursor
+from newsfacet.store.cursor import CursorPosition, decode_cursor, decode_offset, encode_cursor, encode_offset
 from newsfacet.store.facets import ordered_facet
 from newsfacet.store.holders import with_holder, without_holder
-from newsfacet.store.opensearch import documents
+from newsfacet.store.opensearch import documents, stories
 from newsfacet.store.opensearch import query as bodies
 from newsfacet.store.opensearch.admin import IndexAdmin, ReindexReport, index_template
 from newsfacet.store.opensearch.bulk import BulkWriter, RetryPolicy, VersionType, Write, held_state
@@ -200,6 +203,8 @@ class OpenSearchStore(ArticleStore):
         return documents.article_from_source(source)
 
     def search(self, query: SearchQuery) -> SearchResult:
+        if query.collapse is not None:
+            return self._collapsed_search(query)
         position = _position(query, self._cursor_key) if query.cursor else None
         response = self._connection.search(bodies.search_body(query, position))
         if response is None:
@@ -211,16 +216,49 @@ class OpenSearchStore(ArticleStore):
             last = page[-1]
             next_cursor = encode_cursor(query, list(last["sort"][:-1]), last["_id"], self._cursor_key)
         aggregations: Document = response.get("aggregations", {})
-        histogram = None
-        if query.histogram is not None:
-            histogram = bodies.read_histogram(aggregations.get("histogram", {}).get("buckets", {}))
         return SearchResult(
             total=int(response["hits"]["total"]["value"]),
             hits=[bodies.read_hit(hit) for hit in page],
             facets=bodies.read_facets(aggregations, query),
             next_cursor=next_cursor,
-            histogram=histogram,
+            histogram=_read_histogram(aggregations, query),
         )
+
+    def _collapsed_search(self, query: SearchQuery) -> SearchResult:
+        """One hit per story, by field collapsing (see `opensearch.stories`)."""
+        offset = decode_offset(query, query.cursor, self._cursor_key) if query.cursor else 0
+        body = stories.collapse(bodies.search_body(query, None), bodies.story_selections(query), offset)
+        response = self._connection.search(body)
+        if response is None:
+            return _empty_result(query).model_copy(update={"stories": 0})
+        hits = response["hits"]["hits"]
+        page, more = hits[: query.size], len(hits) > query.size
+        aggregations: Document = response.get("aggregations", {})
+        return SearchResult(
+            total=int(response["hits"]["total"]["value"]),
+            stories=stories.story_count(aggregations),
+            hits=[stories.read_collapsed_hit(hit, bodies.read_hit(hit)) for hit in page],
+            facets=bodies.read_facets(aggregations, query),
+            next_cursor=encode_offset(query, offset + len(page), self._cursor_key) if more else None,
+            histogram=_read_histogram(aggregations, query),
+        )
+
+    # --- stories and related articles ------------------------------------------------------------
+
+    def story_candidates(self, article: Article, limit: int) -> list[StoryCandidate]:
+        body = stories.story_candidates_body(article, bodies.LIVE, limit)
+        response = self._connection.search(body, fresh=False)
+        return [] if response is None else stories.read_candidates(response)
+
+    def story(self, story_id: str, size: int) -> Story | None:
+        response = self._connection.search(stories.story_body(story_id, bodies.LIVE, size))
+        return None if response is None else stories.read_story(story_id, response)
+
+    def related(self, article: Article, size: int) -> list[SearchHit]:
+        response = self._connection.search(
+            stories.related_body(article, bodies.LIVE, size, bodies.HIT_SOURCE)
+        )
+        return [] if response is None else [bodies.read_hit(hit) for hit in response["hits"]["hits"]]
 
     def facet_values(
         self, dimension: Dimension, prefix: str, query: SearchQuery, size: int = 10
@@ -297,6 +335,12 @@ def _position(query: SearchQuery, cursor_key: bytes) -> CursorPosition:
     elif not isinstance(value, int | float) or not math.isfinite(value):
         raise InvalidCursor("malformed cursor")
     return position
+
+
+def _read_histogram(aggregations: Document, query: SearchQuery) -> list[HistogramBucket] | None:
+    if query.histogram is None:
+        return None
+    return bodies.read_histogram(aggregations.get("histogram", {}).get("buckets", {}))
 
 
 def _empty_result(query: SearchQuery) -> SearchResult:

@@ -1,0 +1,191 @@
+"""Story clusters: which earlier article's story a new article joins, if any.
+
+An article joins the story of a live article published within `STORY_WINDOW` of it that is
+
+- a near-duplicate: the Hamming distance of the two 64-bit simhashes is at most
+  `NEAR_DUPLICATE_BITS` (one outlet's copy of another's wire text, re-edited); or
+- about the same event: published within the window, their titles share at least
+  `SAME_EVENT_TITLE_JACCARD` of their significant words and they name at least
+  `SAME_EVENT_SHARED_ENTITIES` actors or places in common.
+
+Otherwise it starts its own story, whose id is its own article id. The thresholds were measured on
+the corpora (`bench/stories.py`, docs/BENCHMARKS.md "Story clusters"). Candidates come from the
+store (`ArticleStore.story_candidates`): articles sharing one of the simhash's bands (every article
+within `NEAR_DUPLICATE_BITS` shares at least one, by the pigeonhole principle), most shared bands
+first and undated or inside the date window, or sharing an actor or place inside the window. The
+rule itself lives here, once, for every engine.
+
+Ingest asks a `StoryAssigner`, which adds the articles it placed recently to the store's candidates:
+the store may not show them yet (OpenSearch makes writes searchable within its refresh interval,
+and a batch is written after all its articles are built), and asking it to refresh for every upload
+would cost what batching saves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from newsfacet.model import Article, Model, StoryCandidate
+
+if TYPE_CHECKING:
+    from newsfacet.store.base import ArticleStore
+
+__all__ = [
+    "NEAR_DUPLICATE_BITS",
+    "SIMHASH_BANDS",
+    "STORY_WINDOW",
+    "StoryAssigner",
+    "choose_story",
+    "hamming",
+    "simhash_bands",
+    "story_window",
+]
+
+STORY_WINDOW = timedelta(days=3)
+NEAR_DUPLICATE_BITS = 9
+SIMHASH_BANDS = NEAR_DUPLICATE_BITS + 1  # 10 bands: within 9 bits, at least one band is equal
+# 4 bands of 7 bits and 6 of 6: an unrelated article shares one with probability 4/128 + 6/64.
+_BAND_WIDTHS = (7, 7, 7, 7, 6, 6, 6, 6, 6, 6)
+SAME_EVENT_TITLE_JACCARD = 0.5
+SAME_EVENT_SHARED_ENTITIES = 3
+MAX_CANDIDATES = 50
+
+_TITLE_WORD = re.compile(r"\w{3,}")
+# Words too common in headlines to say two are about the same event.
+_TITLE_STOP_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "the and for with from that this after over into says said new will has have are was were its"
+        " not but than more about what when who how why amid",
+    )
+)
+
+
+def simhash_bands(simhash: str) -> list[str]:
+    """The simhash's 64 bits cut into `SIMHASH_BANDS` bands, each tagged with its position."""
+    value, shift, bands = int(simhash, 16), 64, []
+    for band, width in enumerate(_BAND_WIDTHS):
+        shift -= width
+        bands.append(f"{band}:{(value >> shift) & ((1 << width) - 1):x}")
+    return bands
+
+
+def hamming(first: str, second: str) -> int:
+    """Bits that differ between two simhashes (16 hex digits each)."""
+    return (int(first, 16) ^ int(second, 16)).bit_count()
+
+
+def story_window(article: Article) -> tuple[datetime, datetime] | None:
+    """The publication dates an article's story-mates fall in; None when it has no date (then only
+    near-duplicates, found by band alone, can join it to a story)."""
+    if article.published_at is None:
+        return None
+    published = utc(article.published_at)
+    return published - STORY_WINDOW, published + STORY_WINDOW
+
+
+def utc(moment: datetime) -> datetime:
+    """`moment` in UTC; a naive one is taken as UTC (as the stores take it)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def title_words(title: str) -> set[str]:
+    return {word for word in (w.lower() for w in _TITLE_WORD.findall(title)) if word not in _TITLE_STOP_WORDS}
+
+
+def entity_names(actors: list[str], locations: list[str]) -> set[str]:
+    return {name.lower() for name in [*actors, *locations]}
+
+
+class StoryMatch(Model):
+    """Why a candidate's story was chosen: its simhash distance and its title and entity overlap."""
+
+    candidate: StoryCandidate
+    distance: int
+    title_overlap: float
+    shared_entities: int
+
+    @property
+    def near_duplicate(self) -> bool:
+        return self.distance <= NEAR_DUPLICATE_BITS
+
+    @property
+    def same_event(self) -> bool:
+        return (
+            self.title_overlap >= SAME_EVENT_TITLE_JACCARD
+            and self.shared_entities >= SAME_EVENT_SHARED_ENTITIES
+        )
+
+
+def compare(article: Article, candidate: StoryCandidate) -> StoryMatch:
+    mine, theirs = title_words(article.title), title_words(candidate.title)
+    overlap = len(mine & theirs) / len(mine | theirs) if mine and theirs else 0.0
+    entities = entity_names([a.name for a in article.actors], [loc.name for loc in article.locations])
+    shared = len(entities & entity_names(candidate.actors, candidate.locations))
+    return StoryMatch(
+        candidate=candidate,
+        distance=hamming(article.simhash, candidate.simhash),
+        title_overlap=overlap,
+        shared_entities=shared,
+    )
+
+
+def choose_story(article: Article, candidates: list[StoryCandidate]) -> str:
+    """The story `article` joins: the closest near-duplicate's, else the closest same-event
+    article's, else its own (`article.id`)."""
+    window = story_window(article)
+    matches = []
+    for candidate in candidates:
+        if candidate.id == article.id:
+            continue
+        match = compare(article, candidate)
+        published = None if candidate.published_at is None else utc(candidate.published_at)
+        in_window = window is not None and published is not None and window[0] <= published <= window[1]
+        undated = window is None or published is None
+        if (match.near_duplicate and (in_window or undated)) or (match.same_event and in_window):
+            matches.append(match)
+    if not matches:
+        return article.id
+    best = min(
+        matches,
+        key=lambda m: (
+            not m.near_duplicate,
+            m.distance,
+            -m.title_overlap,
+            -m.shared_entities,
+            m.candidate.id,
+        ),
+    )
+    return best.candidate.story
+
+
+def candidate_of(article: Article) -> StoryCandidate:
+    return StoryCandidate(
+        id=article.id,
+        story=article.story,
+        simhash=article.simhash,
+        title=article.title,
+        published_at=article.published_at,
+        actors=[actor.name for actor in article.actors],
+        locations=[location.name for location in article.locations],
+    )
+
+
+class StoryAssigner:
+    """Gives each new article its story (`choose_story`) from the store's candidates and the
+    `remember` articles this assigner placed last."""
+
+    def __init__(self, store: ArticleStore, remember: int = 500) -> None:
+        self._store = store
+        self._recent: deque[StoryCandidate] = deque(maxlen=remember)
+
+    def assign(self, article: Article) -> Article:
+        stored = self._store.story_candidates(article, MAX_CANDIDATES)
+        found = {candidate.id: candidate for candidate in stored}
+        found.update({candidate.id: candidate for candidate in self._recent})
+        placed = article.model_copy(update={"story": choose_story(article, list(found.values()))})
+        self._recent.append(candidate_of(placed))
+        return placed
