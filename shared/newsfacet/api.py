@@ -101,6 +101,7 @@ FACETS_PATH = "/facets/<dimension>"
 HEALTH_PATH = "/health"
 OPENAPI_PATH = "/openapi.json"
 DOCS_PATH = "/docs"
+TRENDS_PATH = "/trends/<dimension>"
 _GET_ROUTES = [
     re.compile("[^/]+".join(re.escape(part) for part in re.split(r"<\w+>", path)))
     for path in (
@@ -112,6 +113,7 @@ _GET_ROUTES = [
         HEALTH_PATH,
         OPENAPI_PATH,
         DOCS_PATH,
+        TRENDS_PATH,
     )
 ]
 
@@ -126,7 +128,12 @@ class ApiError(Model):
     """Every error reply. `parameter` names the offending query or path parameter, if one is to blame."""
 
     error: Literal[
-        "invalid_parameter", "not_found", "method_not_allowed", "store_unavailable", "internal_error"
+        "invalid_parameter",
+        "unauthorized",
+        "not_found",
+        "method_not_allowed",
+        "store_unavailable",
+        "internal_error",
     ]
     parameter: str | None = None
     detail: str
@@ -408,10 +415,16 @@ def create_app(
     _add_error_replies(app, log or logger, cors=cors is not None)
     _add_search_routes(app, store)
     _add_lookup_routes(app, store)
-    # Stories and related articles: their own module, built on this module's replies.
-    from newsfacet.api_stories import add_story_routes  # noqa: PLC0415 - it imports this module
+    # Stories and related articles, trends, alerts: their own modules, built on this module's
+    # parameters and replies (imported here: they import this module).
+    from newsfacet.api_alerts import add_alert_routes  # noqa: PLC0415
+    from newsfacet.api_stories import add_story_routes  # noqa: PLC0415
+    from newsfacet.api_trends import add_trend_routes  # noqa: PLC0415
 
     add_story_routes(app, store)
+    add_trend_routes(app, store)
+    if settings.alerts:
+        add_alert_routes(app, settings, store)
     _add_document_routes(app)
     return app
 

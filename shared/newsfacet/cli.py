@@ -75,6 +75,19 @@ class Subcommand:
     uses_store: bool = True
 
 
+_FILTERS = (
+    Argument("--actor", action="append", metavar="A", help="an actor name (repeatable)"),
+    Argument("--location", action="append", metavar="L", help="a location name (repeatable)"),
+    Argument("--topic", action="append", metavar="T", help="an IPTC topic label (repeatable)"),
+    Argument("--source", action="append", metavar="S", help="a site name (repeatable)"),
+    Argument("--language", action="append", metavar="L", help="ISO 639-1, e.g. en (repeatable)"),
+)
+"""The facet filters of a search, as `search`, `trends` and `alerts add` take them."""
+_SEARCH_WORDS_AND_FILTERS = (
+    Argument("query", nargs="*", metavar="QUERY", help='words, "phrases", -excluded, OR'),
+    *_FILTERS,
+)
+
 SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand(
         "extract",
@@ -113,12 +126,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         "Exits 2 on bad input (e.g. a malformed date).",
         epilog='example: newsfacet search "ceasefire talks" --location Lebanon --from 2026-10-01 --json',
         arguments=(
-            Argument("query", nargs="*", metavar="QUERY", help='words, "phrases", -excluded, OR'),
-            Argument("--actor", action="append", metavar="A", help="an actor name (repeatable)"),
-            Argument("--location", action="append", metavar="L", help="a location name (repeatable)"),
-            Argument("--topic", action="append", metavar="T", help="an IPTC topic label (repeatable)"),
-            Argument("--source", action="append", metavar="S", help="a site name (repeatable)"),
-            Argument("--language", action="append", metavar="L", help="ISO 639-1, e.g. en (repeatable)"),
+            *_SEARCH_WORDS_AND_FILTERS,
             Argument("--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD"),
             Argument("--to", dest="date_to", metavar="DATE", help="last day, YYYY-MM-DD"),
             Argument("--sort", choices=["relevance", "date"], default=None),
@@ -190,6 +198,45 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         arguments=(
             Argument("--alias", default=None, help="index alias (default: $NEWSFACET_INDEX_ALIAS)"),
             Argument("--delete-old", action="store_true", help="delete the old index after the swap"),
+        ),
+    ),
+    Subcommand(
+        "trends",
+        help="what is rising: values of a dimension whose share of articles grew lately",
+        description="The values of DIMENSION (actor, location, topic, source, language) whose share of "
+        "the matching articles rose most in the window against the baseline before it, ranked by the "
+        "z of the smoothed log odds ratio, with a sparkline of their daily articles.",
+        epilog="example: newsfacet trends actor --window 7d --baseline 28d --location Germany",
+        arguments=(
+            Argument("dimension", metavar="DIMENSION", help="actor, location, topic, source or language"),
+            *_SEARCH_WORDS_AND_FILTERS,
+            Argument("--window", default="7d", help="the recent period, in days (default 7d)"),
+            Argument("--baseline", default="28d", help="the period before it (default 28d)"),
+            Argument("--to", dest="date_to", metavar="DATE", help="the window's last day (default today)"),
+            Argument("--size", type=int, default=None, metavar="N", help="values to show (1-50)"),
+            Argument("--json", action="store_true", help="print exactly the API's response body"),
+        ),
+    ),
+    Subcommand(
+        "alerts",
+        help="saved searches: list, add or delete the alerts of an API key",
+        description="Alerts belong to a caller, here the API key given (as the page and the API see "
+        "it): each article indexed after an alert is saved that its search finds is sent to its "
+        "target once. `list`; `add QUERY... [filters] [--target T]`; `delete ID`.",
+        epilog='example: newsfacet alerts add "dock strike" --location Lisbon --target https://hooks.example/x',
+        arguments=(
+            Argument("action", choices=["list", "add", "delete"], help="list, add or delete"),
+            Argument("query", nargs="*", metavar="QUERY|ID", help="add: the search's words; delete: the id"),
+            *_FILTERS,
+            Argument("--from", dest="date_from", metavar="DATE", help="add: first day, YYYY-MM-DD"),
+            Argument("--to", dest="date_to", metavar="DATE", help="add: last day, YYYY-MM-DD"),
+            Argument("--target", default=None, help="add: log, sns or a webhook URL (default: sns if any)"),
+            Argument(
+                "--api-key",
+                default=os.environ.get("NEWSFACET_API_KEY", "newsfacet-cli"),
+                help="whose alerts: the x-api-key to act as (default $NEWSFACET_API_KEY, else newsfacet-cli)",
+            ),
+            Argument("--json", action="store_true", help="list: print exactly the API's response body"),
         ),
     ),
 )

@@ -14,10 +14,12 @@ import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
+from newsfacet.alerts import Alert
 from newsfacet.config import Settings
 from newsfacet.model import Dimension, SearchResult
+from newsfacet.trends import TrendsResult
 
 if TYPE_CHECKING:
     from newsfacet.fileingest import FileOutcome, IngestReport
@@ -133,27 +135,36 @@ def print_ingest_report(report: IngestReport, out: TextIO, err: TextIO) -> None:
 _OPTION_OF_PARAMETER = {"q": "QUERY", "from": "--from", "to": "--to", "filter": "a filter option"}
 
 
-def search_target(args: argparse.Namespace) -> str:
-    """The `/search?...` request the arguments describe, as the HTTP API takes it."""
+def search_params(args: argparse.Namespace, names: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The query-string parameters the search arguments describe: `q`, the filters, and the named
+    other options (`from`, `to`, `sort`, ... as `args.date_from`, `args.date_to`, `args.sort`)."""
     params: list[tuple[str, str]] = []
     if args.query:
         params.append(("q", " ".join(args.query)))
     for dimension in Dimension:
         params += [(dimension.value, value) for value in getattr(args, dimension.value) or []]
-    for name, value in (
-        ("from", args.date_from),
-        ("to", args.date_to),
-        ("sort", args.sort),
-        ("size", args.size),
-        ("cursor", args.cursor),
-    ):
+    for name in names:
+        value = getattr(args, {"from": "date_from", "to": "date_to"}.get(name, name))
         if value is not None:
             params.append((name, str(value)))
+    return params
+
+
+def search_target(args: argparse.Namespace) -> str:
+    """The `/search?...` request the arguments describe, as the HTTP API takes it."""
+    params = search_params(args, ("from", "to", "sort", "size", "cursor"))
     return "/search" + (f"?{urlencode(params)}" if params else "")
 
 
-def call_api(settings: Settings, target: str) -> tuple[int, str]:
-    """Answer one GET request with the search API's own routes, in this process: the status code and
+def call_api(
+    settings: Settings,
+    target: str,
+    *,
+    method: str = "GET",
+    body: bytes = b"",
+    headers: dict[str, str] | None = None,
+) -> tuple[int, str]:
+    """Answer one request with the search API's own routes, in this process: the status code and
     the body exactly as the deployed API and `newsfacet serve` would send them."""
     from aws_lambda_powertools.utilities.typing import LambdaContext  # noqa: PLC0415
 
@@ -169,7 +180,8 @@ def call_api(settings: Settings, target: str) -> tuple[int, str]:
 
     app = create_app(settings, lazy_store(provide))
     try:
-        response = app.resolve(event_from_request("GET", target, {}), cast(LambdaContext, LocalContext()))
+        event = event_from_request(method, target, headers or {}, body)
+        response = app.resolve(event, cast(LambdaContext, LocalContext()))
     finally:
         for store in opened:
             store.close()
@@ -184,7 +196,7 @@ def run_search(args: argparse.Namespace, settings: Settings) -> int:
         print(f"newsfacet search: {error}", file=sys.stderr)
         return EXIT_USAGE
     if status != 200:
-        return _report_api_error(status, body)
+        return report_api_error(status, body)
     if args.json:
         print(body)
     else:
@@ -193,7 +205,8 @@ def run_search(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def _report_api_error(status: int, body: str) -> int:
+def report_api_error(status: int, body: str, command: str = "search") -> int:
+    """Print the API's error reply as the command's own message; the exit status for it."""
     try:
         error = json.loads(body)
     except json.JSONDecodeError:
@@ -202,9 +215,9 @@ def _report_api_error(status: int, body: str) -> int:
     detail = error.get("detail") or error.get("message") or body
     if status == 400:
         option = _OPTION_OF_PARAMETER.get(parameter, f"--{parameter}") if parameter else "input"
-        print(f"newsfacet search: invalid {option}: {detail}", file=sys.stderr)
+        print(f"newsfacet {command}: invalid {option}: {detail}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"newsfacet search: {detail} (HTTP {status})", file=sys.stderr)
+    print(f"newsfacet {command}: {detail} (HTTP {status})", file=sys.stderr)
     return EXIT_FAILED
 
 
@@ -404,3 +417,98 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
         print(f"newsfacet serve: cannot listen on {args.host}:{args.port}: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
+
+
+# --- trends, alerts ---------------------------------------------------------------------------
+
+_BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(counts: list[int]) -> str:
+    """One block character per count, scaled to the highest."""
+    highest = max(counts, default=0) or 1
+    return "".join(_BLOCKS[count * (len(_BLOCKS) - 1) // highest] for count in counts)
+
+
+def run_trends(args: argparse.Namespace, settings: Settings) -> int:
+    """`newsfacet trends DIMENSION`: the rising values with sparklines, or the API's JSON."""
+    params = [*search_params(args, ("to", "size")), ("window", args.window), ("baseline", args.baseline)]
+    try:
+        status, body = call_api(settings, f"/trends/{quote(args.dimension)}?{urlencode(params)}")
+    except ValueError as error:  # an unsupported store URL
+        print(f"newsfacet trends: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if status != 200:
+        return report_api_error(status, body, "trends")
+    if args.json:
+        print(body)
+    else:
+        print_trends(TrendsResult.model_validate_json(body), sys.stdout)
+    return EXIT_OK
+
+
+def print_trends(result: TrendsResult, out: TextIO) -> None:
+    window, baseline = result.window, result.baseline
+    out.write(
+        f"{result.dimension.value}: {window.first_day} to {window.last_day} ({window.articles} articles)"
+        f" against {baseline.first_day} to {baseline.last_day} ({baseline.articles})\n"
+    )
+    if not result.trends:
+        out.write("nothing rose\n")
+        return
+    width = max(len(trend.value) for trend in result.trends)
+    for trend in result.trends:
+        out.write(
+            f"{trend.value:<{width}}  {trend.window_count:>5} vs {trend.baseline_count:<5}"
+            f" x{trend.ratio:<6.1f} z {trend.score:5.1f}  {sparkline([p.count for p in trend.series])}\n"
+        )
+
+
+def run_alerts(args: argparse.Namespace, settings: Settings) -> int:
+    """`newsfacet alerts list | add QUERY... | delete ID`, as the API key `--api-key`."""
+    headers = {"x-api-key": args.api_key, "Content-Type": "application/json"}
+    if args.action == "delete" and len(args.query) != 1:
+        print("newsfacet alerts: delete takes one alert id", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.action == "list":
+            status, body = call_api(settings, "/alerts", headers=headers)
+        elif args.action == "add":
+            request: dict[str, str | list[str]] = {}
+            for name, value in search_params(args, ("from", "to", "target")):
+                chosen = request.setdefault(name, value if name in ("q", "from", "to", "target") else [])
+                if isinstance(chosen, list):
+                    chosen.append(value)
+            status, body = call_api(
+                settings, "/alerts", method="POST", body=json.dumps(request).encode(), headers=headers
+            )
+        else:
+            status, body = call_api(
+                settings, f"/alerts/{quote(args.query[0])}", method="DELETE", headers=headers
+            )
+    except ValueError as error:  # an unsupported store URL
+        print(f"newsfacet alerts: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if status not in (200, 201, 204):
+        return report_api_error(status, body, "alerts")
+    if args.action == "list":
+        alerts = [Alert.model_validate(item) for item in json.loads(body)["alerts"]]
+        if getattr(args, "json", False):
+            print(body)
+        for alert in [] if getattr(args, "json", False) else alerts:
+            print(f"{alert.id}  {alert.created_at:%Y-%m-%d}  -> {alert.target}  {_describe(alert)}")
+    elif args.action == "add":
+        alert = Alert.model_validate_json(body)
+        print(f"saved {alert.id}: {_describe(alert)} -> {alert.target}")
+    else:
+        print(f"deleted {args.query[0]}")
+    return EXIT_OK
+
+
+def _describe(alert: Alert) -> str:
+    search = alert.search
+    parts = [f'"{search.q}"'] if search.q else []
+    parts += [f"{dimension.value}={'|'.join(chosen.values)}" for dimension, chosen in search.filters.items()]
+    parts += [f"from {search.date_from}"] if search.date_from else []
+    parts += [f"to {search.date_to}"] if search.date_to else []
+    return " ".join(parts) or "every article"

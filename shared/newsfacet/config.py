@@ -51,6 +51,16 @@ class Settings(BaseModel):
         description="secret that signs paging cursors (any text, 32+ characters); empty: a key derived"
         " from the store URL, which keeps cursors valid across processes but is not a secret",
     )
+    alerts: bool = Field(
+        default=True,
+        description="saved searches and alerts (the template turns them off on OpenSearch Serverless)",
+    )
+    alerts_topic_arn: str | None = Field(
+        default=None, description="the SNS topic alert matches are published to (target `sns`)"
+    )
+    alert_webhooks: bool = Field(
+        default=True, description="whether alerts may send to webhook URLs (off on AWS: only the topic)"
+    )
     cors_origins: str = Field(
         default="*",
         description="origins the search API allows (CORS): *, a comma-separated list, or empty for none",

@@ -50,7 +50,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -70,6 +70,10 @@ from newsfacet.store.base import (
     WriteResult,
 )
 from newsfacet.stories import StoryAssigner
+
+if TYPE_CHECKING:
+    from newsfacet.alerts import AlertNotifier
+
 
 ARTICLE_SUFFIXES = (".html", ".htm", ".html.gz")
 """Keys ending in one of these (in any case: `.HTML`, `.Htm`) hold article pages; ingest records any
@@ -188,7 +192,11 @@ class Ingestor:
         settings: Settings,
         build: ArticleBuilder | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        alerts: AlertNotifier | None = None,
     ) -> None:
+        """`alerts`: matches each newly indexed article against the saved searches and delivers the
+        matches (never raising: a failed alert does not fail the upload)."""
+        self._alerts = alerts
         self._store = store
         self._source = source
         self._rejections = rejections
@@ -286,12 +294,21 @@ class Ingestor:
                 results[position] = EventFailed.of(prepared[position].event, error)
             run.clear()
             return
+        indexed: list[Article] = []  # newly written articles, for the saved searches
         for position, answer in zip(run, answers, strict=True):
             item = prepared[position]
-            results[position] = self._guarded(item.event, self._settle, item, answer)
-            if not isinstance(results[position], EventFailed):
+            result = results[position] = self._guarded(item.event, self._settle, item, answer)
+            if not isinstance(result, EventFailed):
                 keys.setdefault((item.event.bucket, item.event.key), []).append(position)
+            if (
+                isinstance(result, IngestOutcome)
+                and result.status == "indexed"
+                and isinstance(item.work, Article)
+            ):
+                indexed.append(item.work)
         run.clear()
+        if indexed and self._alerts is not None:
+            self._alerts.notify(indexed)
 
     def _settle(self, item: PreparedEvent, answer: WriteResult) -> IngestOutcome:
         """The outcome of one event whose write was answered; raises a transient failure."""

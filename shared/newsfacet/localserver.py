@@ -14,6 +14,7 @@ current event on itself, so concurrent calls into one handler would mix requests
 from __future__ import annotations
 
 import base64
+import hashlib
 import importlib.util
 import logging
 import os
@@ -182,6 +183,7 @@ def event_from_request(
             "identity": {
                 "sourceIp": source_ip,
                 "userAgent": (headers_single or {}).get("User-Agent"),
+                **_api_key_identity(header_pairs),
             },
             "path": path,  # no stage prefix: like a custom domain, the server has none
             "protocol": "HTTP/1.1",
@@ -194,6 +196,15 @@ def event_from_request(
         "body": encoded_body,
         "isBase64Encoded": is_base64,
     }
+
+
+def _api_key_identity(headers: list[tuple[str, str]]) -> dict[str, str]:
+    """What API Gateway puts in the request context for an `x-api-key` header (with `ApiKeys=true`):
+    the key and its id (here a digest of the key, so the key itself is not what alerts record)."""
+    key = next((value for name, value in headers if name.lower() == "x-api-key" and value), None)
+    if key is None:
+        return {}
+    return {"apiKey": key, "apiKeyId": hashlib.sha256(key.encode()).hexdigest()[:20]}
 
 
 def response_headers(response: Mapping[str, Any]) -> list[tuple[str, str]]:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from newsfacet.alerts import DeliveryRecord, new_alert
 from newsfacet.config import Settings
 from newsfacet.model import Dimension, SearchQuery
 from newsfacet.objects.base import Bucket
@@ -37,6 +38,7 @@ from newsfacet.rejections import RejectionLog
 from newsfacet.rejections.dynamodb import DynamoDBRejectionLog
 from newsfacet.rejections.sqlite import SQLiteRejectionLog
 from newsfacet.store.base import ArticleStore, PutArticle, ReleaseHold
+from newsfacet.store.opensearch.alerts import OpenSearchAlertStore
 from newsfacet.store.opensearch.store import OpenSearchStore
 
 from scripts.package import ROOT
@@ -104,6 +106,8 @@ ALWAYS = {
     "SearchRole": set(),
     "ReconcileRole": set(),
 }
+# With alerts (not on Serverless): ingest publishes each match to the topic (newsfacet.alerts.delivery).
+ALERTS = {"IngestRole": {"sns:Publish"}, "SearchRole": set(), "ReconcileRole": set()}
 LOGGING = {"logs:CreateLogStream", "logs:PutLogEvents"}
 XRAY_POLICY = "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"
 VPC_POLICY = "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
@@ -171,6 +175,20 @@ def exercise(store: OpenSearchStore, methods: set[str]) -> None:
             call()
 
 
+def exercise_alerts(writer: OpenSearchStore, reader: OpenSearchStore) -> OpenSearchAlertStore:
+    """What the alert routes (search function) and the notifier (ingest) ask of the alert store."""
+    saved = OpenSearchAlertStore(reader)
+    alert = new_alert("key:k1", SearchQuery(q="truce"), "sns")
+    saved.save(alert)
+    saved.alerts_of("key:k1")
+    notifier = OpenSearchAlertStore(writer)
+    for found, new in notifier.match([article(3)]):
+        assert notifier.claim(found.id, new.id)
+        notifier.record(DeliveryRecord(alert_id=found.id, article_id=new.id, status="delivered", attempts=1))
+    assert saved.delete("key:k1", alert.id)
+    return saved
+
+
 class EmptyBucket(Bucket):
     """The uploads bucket after every object was deleted and the removals were lost."""
 
@@ -211,6 +229,7 @@ def recorded(
         writes, reads, repairs = record_calls(writer), record_calls(reader), record_calls(reconciler)
         exercise(writer, store_methods(FUNCTIONS["IngestRole"]))
         exercise(reader, store_methods(FUNCTIONS["SearchRole"]))
+        alerts = None if serverless else exercise_alerts(writer, reader)  # off on Serverless
         reconciler.client.indices.refresh(index=alias)  # what the next hour's run would see
         repairs.clear()
         run_reconcile(reconciler, tmp_path_factory.mktemp("reconcile"))
@@ -218,6 +237,8 @@ def recorded(
         found["SearchRole", serverless] = renamed(reads.calls, alias)
         found["ReconcileRole", serverless] = renamed(repairs.calls, alias)
         writer.destroy()
+        if alerts is not None:
+            alerts.destroy()
         for store in (writer, reader, reconciler):
             store.close()
     yield found
@@ -285,7 +306,8 @@ def test_each_role_may_do_exactly_what_its_code_calls(
         assert allows(granted, *call), f"{role} may not {call}"
     # ... and nothing more: every grant serves a recorded call or a need listed above
     other = {action for action, _ in granted if not action.startswith(("es:", "aoss:"))}
-    assert other == ALWAYS[role] | LOGGING | aws_actions(role)
+    alerts = ALERTS[role] if resolver.condition("UseAlerts") else set()
+    assert other == ALWAYS[role] | alerts | LOGGING | aws_actions(role)
     for action, resource in granted - {grant for grant in granted if grant[0] in other}:
         assert any(
             action == needed_action and fnmatch.fnmatchcase(needed_resource, resource)
@@ -318,15 +340,17 @@ def test_the_domain_trusts_only_the_function_roles_on_the_articles_paths(
     recorded: dict[tuple[str, bool], list[Call]],
 ) -> None:
     resolver = Resolver(TEMPLATE, DEPLOYMENTS["new domain"], ATTRIBUTES)
-    (statement,) = resolver.resolve(TEMPLATE["Resources"]["SearchDomain"]["Properties"])["AccessPolicies"][
+    statements = resolver.resolve(TEMPLATE["Resources"]["SearchDomain"]["Properties"])["AccessPolicies"][
         "Statement"
     ]
-    assert statement["Principal"] == {"AWS": [ATTRIBUTES[f"{role}.Arn"] for role in FUNCTIONS]}
-    granted = grants([statement])
+    for statement in statements:
+        assert statement["Principal"] == {"AWS": [ATTRIBUTES[f"{role}.Arn"] for role in FUNCTIONS]}
+    granted = grants(statements)
     domain_wide = f"arn:aws:es:{REGION}:{ACCOUNT}:domain/news"
     calls = [call for role in FUNCTIONS for call in recorded[role, False]]
     for call in calls:
         assert allows(granted, f"es:ESHttp{call.method.title()}", domain_wide + call.path), call
     assert {action for action, _ in granted} == {f"es:ESHttp{call.method.title()}" for call in calls}
     assert not allows(granted, "es:ESHttpDelete", domain_wide + "/articles-v1")
+    assert not allows(granted, "es:ESHttpDelete", domain_wide + "/articles-alerts")
     assert not allows(granted, "es:ESHttpGet", domain_wide + "/_cat/indices")

@@ -71,6 +71,7 @@ def test_the_api_has_exactly_the_documented_routes() -> None:
     paths = RESOURCES["SearchApi"]["Properties"]["DefinitionBody"]["paths"]
     gets = sorted(path for path, methods in paths.items() if "get" in methods)
     assert gets == [
+        "/alerts",
         "/articles/{id}",
         "/articles/{id}/related",
         "/docs",
@@ -79,7 +80,12 @@ def test_the_api_has_exactly_the_documented_routes() -> None:
         "/openapi.json",
         "/search",
         "/stories/{id}",
+        "/trends/{dimension}",
     ]
+    assert (list(paths["/alerts"]), list(paths["/alerts/{id}"])) == (
+        ["get", "post", "options"],
+        ["delete", "options"],
+    )
 
 
 def test_alarms_watch_the_dead_letter_queue_and_every_function() -> None:
@@ -146,11 +152,16 @@ def test_api_gateway_errors_carry_cors_headers_and_every_get_has_one_guard() -> 
     responses = body["x-amazon-apigateway-gateway-responses"]
     for kind in ("DEFAULT_4XX", "DEFAULT_5XX"):
         assert "gatewayresponse.header.Access-Control-Allow-Origin" in responses[kind]["responseParameters"]
-    guards = [methods["get"]["security"] for methods in body["paths"].values()]
+    guards = [
+        operation["security"]
+        for methods in body["paths"].values()
+        for method, operation in methods.items()
+        if method != "options"
+    ]
     assert all(guard == guards[0] for guard in guards)  # one anchor: no route left unguarded
     assert [methods["options"]["security"] for methods in body["paths"].values() if "options" in methods] == [
         []
-    ] * 5
+    ] * 8
 
 
 def test_reconcile_runs_hourly_and_each_run_ends_before_the_next() -> None:
@@ -176,3 +187,29 @@ def test_cursors_are_signed_with_a_key_generated_per_stack_and_only_search_gets_
         "Fn::Sub": "{{resolve:secretsmanager:${CursorSigningKey}:SecretString}}"
     }
     assert "NEWSFACET_CURSOR_KEY" not in TEMPLATE["Globals"]["Function"]["Environment"]["Variables"]
+
+
+def test_alerts_get_a_topic_an_optional_email_and_no_webhooks_on_aws() -> None:
+    from tests.deploy.cfn import Resolver
+
+    attributes = {"AlertsTopic": "arn:aws:sns:eu-west-1:1:alerts"}
+    plain = Resolver(TEMPLATE, {}, attributes)
+    assert plain.exists("AlertsTopic") and not plain.exists("AlertsEmailSubscription")
+    environment = plain.resolve(TEMPLATE["Globals"]["Function"]["Environment"]["Variables"])
+    assert environment["NEWSFACET_ALERTS"] == "true"
+    assert environment["NEWSFACET_ALERTS_TOPIC_ARN"] == attributes["AlertsTopic"]
+    assert environment["NEWSFACET_ALERT_WEBHOOKS"] == "false"
+    emailed = Resolver(TEMPLATE, {"AlertEmail": "desk@news.example"}, attributes)
+    subscription = emailed.resolve(RESOURCES["AlertsEmailSubscription"]["Properties"])
+    assert subscription == {
+        "TopicArn": attributes["AlertsTopic"],
+        "Protocol": "email",
+        "Endpoint": "desk@news.example",
+    }
+    # Serverless has no percolator here: no topic, alerts off.
+    serverless = Resolver(
+        TEMPLATE, {"OpenSearchKind": "serverless", "AlertEmail": "desk@news.example"}, attributes
+    )
+    assert not serverless.exists("AlertsTopic") and not serverless.exists("AlertsEmailSubscription")
+    off = serverless.resolve(TEMPLATE["Globals"]["Function"]["Environment"]["Variables"])
+    assert (off["NEWSFACET_ALERTS"], off["NEWSFACET_ALERTS_TOPIC_ARN"]) == ("false", "")

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newsfacet.config import Settings
 from newsfacet.store.base import ArticleStore, InvalidCursor, StoreError, StoreUnavailable
 
-__all__ = ["ArticleStore", "InvalidCursor", "StoreError", "StoreUnavailable", "open_store"]
+if TYPE_CHECKING:
+    from newsfacet.alerts import AlertStore
+    from newsfacet.trends import TrendCounter
+
+__all__ = [
+    "ArticleStore",
+    "InvalidCursor",
+    "StoreError",
+    "StoreUnavailable",
+    "alert_store",
+    "open_store",
+    "trend_counter",
+]
 
 
 def open_store(settings: Settings) -> ArticleStore:
@@ -23,3 +37,38 @@ def open_store(settings: Settings) -> ArticleStore:
 
         return OpenSearchStore.from_settings(settings)
     raise ValueError(f"unsupported store URL {url!r}: use sqlite:///path or http(s)://host:port")
+
+
+def trend_counter(store: ArticleStore) -> TrendCounter:
+    """The trend counts of `store`'s engine (see `newsfacet.trends`)."""
+    from newsfacet.store.embedded.store import EmbeddedStore  # noqa: PLC0415 - load only the engine in use
+
+    if isinstance(store, EmbeddedStore):
+        from newsfacet.store.embedded.trends import EmbeddedTrendCounter  # noqa: PLC0415
+
+        return EmbeddedTrendCounter(store)
+    from newsfacet.store.opensearch.store import OpenSearchStore  # noqa: PLC0415
+
+    if isinstance(store, OpenSearchStore):
+        from newsfacet.store.opensearch.trends import OpenSearchTrendCounter  # noqa: PLC0415
+
+        return OpenSearchTrendCounter(store)
+    raise TypeError(f"no trend counts for {type(store).__name__}")
+
+
+def alert_store(store: ArticleStore) -> AlertStore:
+    """The saved searches kept beside `store` (see `newsfacet.alerts`): the same SQLite file, or a
+    percolator index beside the articles."""
+    from newsfacet.store.embedded.store import EmbeddedStore  # noqa: PLC0415 - load only the engine in use
+
+    if isinstance(store, EmbeddedStore):
+        from newsfacet.store.embedded.alerts import EmbeddedAlertStore  # noqa: PLC0415
+
+        return EmbeddedAlertStore(store.path)
+    from newsfacet.store.opensearch.store import OpenSearchStore  # noqa: PLC0415
+
+    if isinstance(store, OpenSearchStore):
+        from newsfacet.store.opensearch.alerts import OpenSearchAlertStore  # noqa: PLC0415
+
+        return OpenSearchAlertStore(store)
+    raise TypeError(f"no saved searches beside {type(store).__name__}")

@@ -155,6 +155,7 @@ let generation = 0;
 
 async function refresh() {
   const mine = ++generation;
+  document.dispatchEvent(new CustomEvent("newsfacet:state")); // trending.js follows the URL
   syncControls();
   document.body.classList.toggle("reading", Boolean(state.article));
   if (state.article) {

@@ -52,6 +52,12 @@ class EmbeddedStore(ArticleStore):
         paging cursors (by default, `Settings.cursor_signing_key` for this store's URL)."""
         self._cursor_key = cursor_key or Settings(store=url_of(path)).cursor_signing_key()
         self._connections = Connections(path)
+        self._path = path
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None in memory (the saved searches live in the same file)."""
+        return self._path
 
     @classmethod
     def from_url(cls, url: str, *, cursor_key: bytes | None = None) -> EmbeddedStore:

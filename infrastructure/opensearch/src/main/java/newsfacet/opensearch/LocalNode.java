@@ -18,6 +18,7 @@ import org.opensearch.core.common.transport.TransportAddress;
 import org.opensearch.env.Environment;
 import org.opensearch.http.HttpServerTransport;
 import org.opensearch.index.reindex.ReindexPlugin;
+import org.opensearch.percolator.PercolatorPlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.plugins.Plugin;
@@ -40,7 +41,8 @@ public final class LocalNode {
     private static final List<Class<? extends Plugin>> PLUGINS = List.of(
         Netty4Plugin.class, // the HTTP (REST) layer
         CommonAnalysisPlugin.class, // english analyzer, asciifolding, edge_ngram
-        ReindexPlugin.class // _reindex, for the alias-swap reindex command
+        ReindexPlugin.class, // _reindex, for the alias-swap reindex command
+        PercolatorPlugin.class // the percolator field and query, for alerts on saved searches
     );
 
     /** Node's constructor that takes classpath plugins is protected: this subclass exposes it. */
