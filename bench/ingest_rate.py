@@ -228,7 +228,7 @@ def report(result: dict[str, Any]) -> str:
             "## Ingest end to end through the local stack (`bench/ingest_rate.py`)",
             "",
             f"Run ending {result['date']} on {result['machine']}; load average at the end"
-            f" {result['load_average']}. The machine was shared (two cores for six sessions): with more"
+            f" {result['load_average']}. On two cores, with more"
             " workers than free cores, wall-clock rates cannot scale, so the workers' CPU per upload is"
             " the figure to read for the glue's cost.",
             "",
