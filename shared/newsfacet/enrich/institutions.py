@@ -17,7 +17,7 @@ from typing import Final
 
 from newsfacet.enrich.gazetteer import Gazetteer
 from newsfacet.enrich.geo_aliases import DEMONYMS
-from newsfacet.enrich.nlp import Mention, mention_at
+from newsfacet.enrich.mentions import Mention, mention_at
 
 # Bodies of a state, after a country or demonym: "government", "commerce ministry", "army".
 _STATE_BODY = (

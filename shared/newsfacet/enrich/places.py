@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from newsfacet.enrich.actor_vocabulary import NOT_ENTITY_KEYS
 from newsfacet.enrich.gazetteer import Gazetteer, Place
 from newsfacet.enrich.geo_aliases import INSTITUTIONS
+from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import clean_name, fold
-from newsfacet.enrich.nlp import GAZETTEER, Mention
 from newsfacet.model import Location, LocationKind
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -99,20 +99,7 @@ def resolve_places(
         for word in k.split()
     }
 
-    # Names the article writes before a facility noun ("Walter Reed hospital"): facilities
-    # wherever they occur, whatever the model typed them.
-    facilities = {
-        k
-        for m, k in zip(mentions, keys, strict=True)
-        if k and m.next_word in FACILITY_NOUNS and m.label in {"PERSON", "ORG", "FAC"}
-    }
-    # Likewise names before a region noun ("Zabul province", inside the span or after it), which
-    # the gazetteer may not hold.
-    regions = {
-        k
-        for m, k in zip(mentions, keys, strict=True)
-        if k and m.next_word in REGION_NOUNS and m.label in {"GPE", "LOC", "PERSON", "ORG", "FAC"}
-    }
+    facilities, regions = _named_by_nouns(mentions, keys)
     teams = city_teams(mentions, keys, gazetteer)
     evidence = _Evidence(gazetteer, context, local, place_words, person_words, place_nouns, without_model)
     scores: dict[Place, float] = {}
@@ -133,19 +120,9 @@ def resolve_places(
         scores[place] = scores.get(place, 0.0) + weight
         counts[place] = counts.get(place, 0) + 1
 
-    # A name the model called a person that is a place the article already names ("al-Qusayr"
-    # beside "the town of Qusair") is that place.
-    for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
-        if index in consumed or mention.label != "PERSON" or not key or key in evidence.person_words:
-            continue
-        if key in teams and not mention.after_in_or_at:
-            continue
-        candidates = gazetteer.candidates(key)
-        place = next((c for c in candidates if c in scores), None)
-        if place is not None:
-            consumed.add(index)
-            scores[place] += 1.0 + (1.0 - mention.position)
-            counts[place] += 1
+    _count_people_named_like_places(
+        mentions, keys, evidence, teams=teams, consumed=consumed, scores=scores, counts=counts
+    )
     ranked = sorted(scores, key=lambda p: (-scores[p], p.name))[:MAX_LOCATIONS]
     locations = [
         Location(
@@ -159,6 +136,47 @@ def resolve_places(
         for place in ranked
     ]
     return PlaceResolution(locations, frozenset(consumed), frozenset(context), teams)
+
+
+def _named_by_nouns(mentions: Sequence[Mention], keys: Sequence[str]) -> tuple[set[str], set[str]]:
+    """Names the article writes before a facility noun ("Walter Reed hospital") and before a
+    region noun ("Zabul province", inside the span or after it): facilities and regions wherever
+    they occur, whatever the model typed them, which the gazetteer may not hold."""
+    facilities = {
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if k and m.next_word in FACILITY_NOUNS and m.label in {"PERSON", "ORG", "FAC"}
+    }
+    regions = {
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if k and m.next_word in REGION_NOUNS and m.label in {"GPE", "LOC", "PERSON", "ORG", "FAC"}
+    }
+    return facilities, regions
+
+
+def _count_people_named_like_places(
+    mentions: Sequence[Mention],
+    keys: Sequence[str],
+    evidence: _Evidence,
+    *,
+    teams: frozenset[str],
+    consumed: set[int],
+    scores: dict[Place, float],
+    counts: dict[Place, int],
+) -> None:
+    """A name the model called a person that is a place the article already names ("al-Qusayr"
+    beside "the town of Qusair") is that place: counted there, and consumed."""
+    for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
+        if index in consumed or mention.label != "PERSON" or not key or key in evidence.person_words:
+            continue
+        if key in teams and not mention.after_in_or_at:
+            continue
+        place = next((c for c in evidence.gazetteer.candidates(key) if c in scores), None)
+        if place is not None:
+            consumed.add(index)
+            scores[place] += 1.0 + (1.0 - mention.position)
+            counts[place] += 1
 
 
 def _display_name(place: Place, mention: Mention) -> str:
