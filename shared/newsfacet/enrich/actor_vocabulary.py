@@ -113,3 +113,10 @@ ORGANIZATION_WORDS: Final = frozenset(
 
 # Last words of sports club names the model sometimes types as a person.
 CLUB_WORDS: Final = frozenset({"united", "city", "fc", "club", "rovers", "athletic", "wanderers", "hotspur"})
+
+# Nouns after a maker's name that make the phrase a product, not the maker acting ("a Ford sedan";
+# but "a Navy jet" is the Navy's).
+PRODUCT_NOUNS: Final = frozenset(
+    {"sedan", "suv", "hatchback", "minivan", "smartphone", "smartphones", "laptop", "laptops"}
+    | {"supercomputer", "telescope", "sneakers", "handset", "handsets"}
+)

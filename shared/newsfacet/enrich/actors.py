@@ -30,10 +30,11 @@ from newsfacet.enrich.actor_vocabulary import (
     ORGANIZATION_ALIASES,
     ORGANIZATION_WORDS,
     PARTIES,
+    PRODUCT_NOUNS,
 )
 from newsfacet.enrich.credits import exclusion_keys, is_excluded
 from newsfacet.enrich.mentions import GAZETTEER, Mention
-from newsfacet.enrich.names import clean_name, fold
+from newsfacet.enrich.names import clean_name, fold, normalize_text
 from newsfacet.model import Actor, ActorType
 
 MAX_ACTORS: Final = 30
@@ -48,7 +49,10 @@ def _majority_labels(mentions: Sequence[Mention]) -> dict[str, str]:
     votes: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for mention in mentions:
         votes[fold(mention.text)][mention.label] += 1
-    return {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    labels = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    # A name before a stock ticker is a company's, however else the model typed it.
+    labels.update((fold(m.text), "ORG") for m in mentions if m.ticker)
+    return labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +67,10 @@ class _ArticleEvidence:
     common_words: Collection[str]
     labels: dict[str, str]  # folded name -> the label the model gave it most often
     teams: dict[str, str]  # names written after "the": folded -> display (`_names_after_the`)
+    # Names written before a stock ticker ("Lowe's (LOW)"), folded without their "'s" -> as written;
+    # and the tickers, which are no actors.
+    listed_companies: dict[str, str]
+    tickers: frozenset[str]
 
 
 def extract_actors(
@@ -100,6 +108,8 @@ def extract_actors(
         common_words=common_words,
         labels=_majority_labels(kept),
         teams=_names_after_the(kept, demonyms),
+        listed_companies={fold(clean_name(m.text) or m.text): m.text for m in kept if m.ticker},
+        tickers=frozenset(m.ticker for m in kept if m.ticker),
     )
     aliases = {fold(k): v for k, v in ORGANIZATION_ALIASES.items()}
     persons: list[tuple[str, Mention]] = []
@@ -139,12 +149,18 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
     ):
         # "Liverpool beat Chelsea": a team
         return None if is_excluded(fold(name), excluded) else (name, "organization")
-    if mention.label in {"FAC", "GPE", "LOC"}:
+    if mention.label in {"FAC", "GPE", "LOC"} and label != "ORG":
         institution = evidence.institutions.get(fold(clean_name(mention.text) or mention.text))
         if institution:
             return institution, "organization"
         if mention.with_age and (name := clean_name(mention.text, person=True)):
             return name, "person"  # "Hilton, 43, said": not a place, a person
+        if (
+            mention.before_staff
+            and (name := clean_name(mention.text))
+            and fold(name) not in evidence.place_keys
+        ):
+            return name, "organization"  # "Jefferies analyst Jane Roe": no place, an employer
         return None
     party = _PARTY_KEYS.get(raw_key) if label in {"NORP", "ORG"} else None
     if party is not None:
@@ -152,9 +168,14 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
     actor_type = LABEL_TYPES.get(label)
     if actor_type is None or _is_job_title_word(mention, actor_type):
         return None
+    if actor_type == "organization" and mention.next_word in PRODUCT_NOUNS:
+        return None  # a product ("a Ford sedan"), not its maker acting
     name = clean_name(mention.text, person=actor_type == "person")
     if name is None:
         return None
+    if name in evidence.tickers:
+        return None
+    name = normalize_text(evidence.listed_companies.get(fold(name), name))  # "Lowe's (LOW)": its own "'s"
     key = fold(name)
     if is_excluded(key, excluded) or key in evidence.place_keys or _is_not_an_actor(key):
         return None

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from newsfacet.enrich.geo_aliases import DEMONYMS, FACILITY_WORDS
+from newsfacet.enrich.names import acronym
 from newsfacet.enrich.nlp import NER_LANGUAGES, model_entities
 
 # Entity labels enrichment uses; the rest (DATE, MONEY, CARDINAL, WORK_OF_ART, LAW...) are dropped.
@@ -50,6 +52,11 @@ class Mention:
     # After "in" or "at" ("the game in Pittsburgh"): the place, even where the article also names
     # its team by it.
     after_in_or_at: bool = False
+    # The stock ticker that follows ("LOW" in "Lowe's (LOW)", "HD" in "Home Depot (ticker: HD)"):
+    # a listed company, and an "'s" before the ticker is part of its name (kept in `text`).
+    ticker: str = ""
+    # Before a staff noun and a name ("Jefferies analyst Jane Roe"): the employer, an organisation.
+    before_staff: bool = False
 
 
 _NEXT_WORD = re.compile(r"\W*([A-Za-z]+)")
@@ -80,25 +87,39 @@ def find_mentions(
 ) -> list[Mention]:
     """Every mention of a person, organisation, group or place in the title and body.
 
-    Names the model found anywhere are counted everywhere (the small model misses some repeats).
-    `language` picks the model; a language without one (not in `NER_LANGUAGES`) gets only the
-    gazetteer's mentions below. `is_place_name`, when given, is asked about capitalised word runs
-    no entity covers ("Aleppo" in "shelled Aleppo"); those it accepts become `GAZETTEER` mentions,
-    which `places` accepts only on firm evidence.
+    Names the model found anywhere are counted everywhere (the small model misses some repeats),
+    and so are the people named by pattern (`_people_by_pattern`). `language` picks the model; a
+    language without one (not in `NER_LANGUAGES`) gets only the gazetteer's mentions below.
+    `is_place_name`, when given, is asked about capitalised word runs no entity covers ("Aleppo"
+    in "shelled Aleppo"); those it accepts become `GAZETTEER` mentions, which `places` accepts only
+    on firm evidence.
     """
-    found: list[tuple[int, Mention]] = []  # (source: 0 title / 1 body, mention)
+    found: list[Mention] = []
     covered = (_Spans(), _Spans())
     labels: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    entities = model_entities(title, text, language or "en") if (language or "en") in NER_LANGUAGES else []
+    read_as = language or "en"
+    origins = (title, text)
+    entities = model_entities(title, text, read_as) if read_as in NER_LANGUAGES else []
+    if read_as == "en":
+        entities += _people_by_pattern(origins, entities)
     for source, start, end, label in entities:
-        origin = title if source == 0 else text
-        if label not in USED_LABELS:
+        origin = origins[source]
+        if label not in USED_LABELS or covered[source].overlaps(start, end):
             continue
         covered[source].add(start, end)
-        found.append((source, mention_at(origin, start, end, label, in_title=source == 0)))
+        found.append(mention_at(origin, start, end, label, in_title=source == 0))
         labels[origin[start:end].strip()][label] += 1
+    found += _repeats(origins, labels, covered)
+    if is_place_name is not None:
+        found += _gazetteer_runs(origins, covered, is_place_name)
+    return found
 
-    # News names a person in full once, then by surname: look for the surnames too.
+
+def _repeats(
+    origins: tuple[str, str], labels: defaultdict[str, Counter[str]], covered: tuple[_Spans, _Spans]
+) -> list[Mention]:
+    """Every other occurrence of a name found once, and of a person's surname: news names a person
+    in full once, then by surname."""
     for surface, counts in list(labels.items()):
         words = _POSSESSIVE_END.sub("", surface).split()
         if counts.most_common(1)[0][0] == "PERSON" and len(words) > 1:
@@ -106,30 +127,69 @@ def find_mentions(
             if len(surname) > 2 and surname[0].isupper() and surname not in labels:
                 labels[surname]["PERSON"] += 1
     surfaces = sorted((s for s in labels if len(s) > 1), key=len, reverse=True)
-    if surfaces:
-        pattern = _alternation(tuple(surfaces))
-        for source, origin in enumerate((title, text)):
-            for match in pattern.finditer(origin):
-                if covered[source].overlaps(match.start(), match.end()):
-                    continue
-                label = labels[match.group(0)].most_common(1)[0][0]
-                covered[source].add(match.start(), match.end())
-                mention = mention_at(origin, match.start(), match.end(), label, in_title=source == 0)
-                found.append((source, mention))
+    if not surfaces:
+        return []
+    pattern = _alternation(tuple(surfaces))
+    found = []
+    for source, origin in enumerate(origins):
+        for match in pattern.finditer(origin):
+            if covered[source].overlaps(match.start(), match.end()):
+                continue
+            label = labels[match.group(0)].most_common(1)[0][0]
+            covered[source].add(match.start(), match.end())
+            found.append(mention_at(origin, match.start(), match.end(), label, in_title=source == 0))
+    return found
 
-    if is_place_name is not None:
-        for source, origin in enumerate((title, text)):
-            for match in _CAPITALISED_RUN.finditer(origin):
-                # A capitalised word opening a sentence may be any word ("Reading the report...").
-                if covered[source].overlaps(match.start(), match.end()) or _opens_sentence(
-                    origin, match.start()
-                ):
-                    continue
-                if is_place_name(match.group(0)):
-                    mention = mention_at(origin, match.start(), match.end(), GAZETTEER, in_title=source == 0)
-                    found.append((source, mention))
 
-    return [mention for _source, mention in found]
+def _gazetteer_runs(
+    origins: tuple[str, str], covered: tuple[_Spans, _Spans], is_place_name: Callable[[str], bool]
+) -> list[Mention]:
+    """Capitalised word runs no entity covers that the gazetteer knows as places."""
+    found = []
+    for source, origin in enumerate(origins):
+        for match in _CAPITALISED_RUN.finditer(origin):
+            # A capitalised word opening a sentence may be any word ("Reading the report...").
+            if covered[source].overlaps(match.start(), match.end()) or _opens_sentence(origin, match.start()):
+                continue
+            if is_place_name(match.group(0)):
+                found.append(mention_at(origin, match.start(), match.end(), GAZETTEER, in_title=source == 0))
+    return found
+
+
+# Sports positions and jobs that news writes in lower case before a full name ("Pittsburgh center
+# Jane Roe", "Jefferies analyst Jane Roe"): the name is a person's.
+PERSON_ROLES = (
+    r"center|centre|quarterback|linebacker|receiver|running\s+back|pass\s+rusher|tight\s+end"
+    r"|cornerback|safety|defenseman|defenceman|forward|winger|goalie|goaltender|goalkeeper"
+    r"|pitcher|catcher|shortstop|outfielder|striker|midfielder|defender"
+    r"|analyst|economist|strategist|spokesman|spokeswoman|spokesperson|professor|researcher"
+)
+# Two or three capitalised words ("Jane Roe", "Mary-Kate McRoe"), not followed by another.
+_FULL_NAME = r"[A-Z][a-z]+(?:[A-Z-][a-z]+)?(?:\s+[A-Z][a-z]+(?:[A-Z-][a-z]+)?){1,2}(?![\w'’-]|\s+[A-Z])"
+_PERSON_AFTER_ROLE = re.compile(rf"(?<![\w-])(?:{PERSON_ROLES})\s+(?P<name>{_FULL_NAME})")
+_DEMONYM_ALTERNATION = "|".join(sorted(DEMONYMS, key=len, reverse=True))
+# A second person given like the first: "Jane Roe and Australian John Doe", "... and analyst John Doe".
+_PERSON_AFTER_AND = re.compile(
+    rf"\s+and\s+(?:(?:{_DEMONYM_ALTERNATION}|{PERSON_ROLES})\s+)?(?P<name>{_FULL_NAME})"
+)
+
+
+def _people_by_pattern(
+    origins: tuple[str, str], entities: list[tuple[int, int, int, str]]
+) -> list[tuple[int, int, int, str]]:
+    """People the model missed, found by how news introduces them: a full name after a sports
+    position or a job ("Pittsburgh center Jane Roe"), or given in the same way as a person the model
+    found ("American Jane Roe and Australian John Doe"). As (source, start, end, "PERSON")."""
+    found = [
+        (source, match.start("name"), match.end("name"), "PERSON")
+        for source, origin in enumerate(origins)
+        for match in _PERSON_AFTER_ROLE.finditer(origin)
+    ]
+    for source, _start, end, label in entities:
+        match = _PERSON_AFTER_AND.match(origins[source], end) if label == "PERSON" else None
+        if match is not None:
+            found.append((source, match.start("name"), match.end("name"), "PERSON"))
+    return found
 
 
 GAZETTEER: Final = "GAZETTEER"
@@ -143,7 +203,17 @@ _CAPITALISED_RUN = re.compile(
 
 
 def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool) -> Mention:
-    """The mention of `origin[start:end]` with what its surroundings tell (see `Mention`)."""
+    """The mention of `origin[start:end]` with what its surroundings tell (see `Mention`). A
+    capitalised facility word right after the span is part of the name the model cut short
+    ("WoodSpring" of "WoodSpring Suites")."""
+    facility_word = _NEXT_CAPITALISED_WORD.match(origin, end)
+    if facility_word and label != "NORP" and facility_word.group(1).casefold() in FACILITY_WORDS:
+        end = facility_word.end()
+    ticker = _TICKER.match(origin, end)
+    if ticker is not None and _is_ticker(origin[start:end], ticker):
+        end = ticker.start("ticker_open")  # with the name's own "'s", if it has one
+    else:
+        ticker = None
     return Mention(
         text=origin[start:end].strip(),
         label=label,
@@ -158,14 +228,38 @@ def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool)
         introduced_as_place=_introduces_place(origin, start),
         as_team=_names_a_team(origin, start, end),
         after_in_or_at=_AFTER_IN_OR_AT.search(origin, max(0, start - 4), start) is not None,
+        ticker=ticker.group("ticker") if ticker else "",
+        before_staff=_STAFF_AFTER.match(origin, end) is not None,
     )
+
+
+_NEXT_CAPITALISED_WORD = re.compile(r"\s+([A-Z][a-z]+)(?![\w-])")
+_TICKER = re.compile(
+    r"(?:['’]s)?(?P<ticker_open>\s*\((?P<exchange>(?:ticker|NYSE|NASDAQ|Nasdaq|LSE|TSX|NSE|BSE)\s*:\s*)?)"
+    r"(?P<ticker>[A-Z]{1,5}(?:\.[A-Z]{1,2})?)\)"
+)
+
+
+def _is_ticker(name: str, ticker: re.Match[str]) -> bool:
+    """Whether "(XYZ)" after a name is its stock ticker: so marked ("ticker: HD", "NYSE: LOW"), or
+    letters of the name, first letter first, that are not its initials ("Lowe's (LOW)", but not "World Health
+    Organization (WHO)", nor a credit such as "Hanoi (AP)")."""
+    symbol = ticker.group("ticker")
+    if ticker.group("exchange"):
+        return True
+    letters = set(name.upper())
+    return symbol[0] == name[:1].upper() and letters.issuperset(symbol) and symbol != acronym(name)
+
+
+_STAFF_AFTER = re.compile(r"\s+(?:analysts?|economists?|strategists?|spokes(?:man|woman|person))\s+[A-Z]")
 
 
 # Verbs of a game's result, and nouns of a team's staff, that follow a team's name ("Liverpool
 # beat...", "Chicago coach...") or, for the verbs, precede it ("...beat Chelsea"); a score after it.
 _RESULT_VERBS = r"beat|beats|defeated|edged|thrashed|routed|trounced|drew\s+with|lost\s+to"
 _TEAM_FOLLOWER = re.compile(
-    rf"\s+(?:(?:{_RESULT_VERBS}|coach|manager|striker|midfielder|goalkeeper|quarterback)\b|\d{{1,3}}-\d{{1,3}}\b)"
+    rf"\s+(?:(?:{_RESULT_VERBS}|coach|manager|striker|midfielder|goalkeeper|quarterback)\b|\d{{1,3}}-\d{{1,3}}\b"
+    rf"|(?:{PERSON_ROLES}|QB|RB|WR|TE|OL|DL|LB|CB|DB)\s+{_FULL_NAME})"  # "Pittsburgh center Jane Roe"
 )
 _TEAM_LEADER = re.compile(rf"\b(?:{_RESULT_VERBS})\s+$")
 

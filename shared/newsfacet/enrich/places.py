@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from newsfacet.enrich.actor_vocabulary import NOT_ENTITY_KEYS
 from newsfacet.enrich.gazetteer import Gazetteer, Place
-from newsfacet.enrich.geo_aliases import INSTITUTIONS
+from newsfacet.enrich.geo_aliases import FACILITY_WORDS, INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import clean_name, fold
 from newsfacet.model import Location, LocationKind
@@ -32,11 +32,8 @@ INSTITUTION_KEYS = frozenset(fold(name) for name in INSTITUTIONS)
 TRUNCATING_PARTICLES = frozenset({"do", "da", "de", "del", "dos", "das"})
 # Kinds of place a one-word name the model calls a person can be ("Inn", "Danube", "Galilee").
 NATURAL_KINDS = frozenset({"river", "lake", "mountain", "region", "sea"})
-# Last words of a facility's name: "KeyBank Center", "Heinz Field", "Hoa Lo Prison".
-FACILITY_WORDS = frozenset(
-    {"center", "centre", "field", "stadium", "arena", "hospital", "prison", "park", "airport", "bridge"}
-    | {"square", "suites", "hotel", "mall", "station", "base", "dam", "palace", "cathedral", "mosque"}
-)
+# Last words of a street's name: "6th Avenue", "Downing Street".
+STREET_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane", "highway"})
 # Lower-case nouns after a name that make it a facility ("Walter Reed hospital", "Evin prison").
 FACILITY_NOUNS = frozenset({"hospital", "prison", "airport", "stadium", "arena", "airbase", "mall", "hotel"})
 # Lower-case nouns after a name that make it a region ("Zabul province", "the Donetsk region").
@@ -138,14 +135,14 @@ def resolve_places(
     return PlaceResolution(locations, frozenset(consumed), frozenset(context), teams)
 
 
-def _named_by_nouns(mentions: Sequence[Mention], keys: Sequence[str]) -> tuple[set[str], set[str]]:
-    """Names the article writes before a facility noun ("Walter Reed hospital") and before a
-    region noun ("Zabul province", inside the span or after it): facilities and regions wherever
-    they occur, whatever the model typed them, which the gazetteer may not hold."""
+def _named_by_nouns(mentions: Sequence[Mention], keys: Sequence[str]) -> tuple[dict[str, str], set[str]]:
+    """Names the article writes before a facility noun ("Walter Reed hospital": key -> noun) and
+    before a region noun ("Zabul province", inside the span or after it): facilities and regions
+    wherever they occur, whatever the model typed them, which the gazetteer may not hold."""
     facilities = {
-        k
+        k: m.next_word
         for m, k in zip(mentions, keys, strict=True)
-        if k and m.next_word in FACILITY_NOUNS and m.label in {"PERSON", "ORG", "FAC"}
+        if k and m.next_word in FACILITY_NOUNS and m.label in {"PERSON", "ORG", "FAC", "GPE", "LOC"}
     }
     regions = {
         k
@@ -189,22 +186,26 @@ def _display_name(place: Place, mention: Mention) -> str:
 
 
 def _named_by_noun(
-    mention: Mention, key: str, context: set[str], facilities: set[str], regions: set[str]
+    mention: Mention, key: str, context: set[str], facilities: dict[str, str], regions: set[str]
 ) -> Place | None:
     """A place the gazetteer does not hold, known by the noun that names its kind: a facility
-    ("KeyBank Center", "Hoa Lo Prison", "Walter Reed" of "Walter Reed hospital") or a region
-    ("Zabul" of "Zabul province"); in the article's country when it names only one, with no point
-    of its own."""
+    ("KeyBank Center", "Hoa Lo Prison", "Walter Reed Hospital" of "Walter Reed hospital"), a street
+    ("6th Avenue") or a region ("Zabul" of "Zabul province"); in the article's country when it
+    names only one, with no point of its own."""
     name = clean_name(mention.text)
     if name is None:
         return None
-    named_facility = (
-        mention.label == "FAC" and " " in name and name.rsplit(" ", 1)[1].casefold() in FACILITY_WORDS
-    )
     first_words, _, last_word = name.rpartition(" ")
+    named_as_place = mention.label in PLACE_LABELS and bool(first_words)
     kind: LocationKind
-    if named_facility or key in facilities:
+    if named_as_place and last_word.casefold() in FACILITY_WORDS:
         kind = "facility"
+    elif named_as_place and last_word.casefold() in STREET_WORDS:
+        kind = "area"
+    elif key in facilities:
+        kind = "facility"
+        if last_word.casefold() not in FACILITY_WORDS:
+            name = f"{name} {facilities[key].title()}"  # "Walter Reed hospital": the facility's name
     elif key in regions:
         kind = "region"
     elif first_words and last_word in REGION_NOUNS and mention.label in {"GPE", "LOC"}:
