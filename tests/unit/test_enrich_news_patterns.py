@@ -110,3 +110,17 @@ def test_a_span_that_joins_two_names_or_starts_with_a_possessive_is_cleaned() ->
     assert clean_name("Garrett hit Rudolph", person=True) is None
     assert clean_name("Catherine of Aragon", person=True) == "Catherine of Aragon"
     assert clean_name("’s Hoa Lo") == "Hoa Lo"
+
+
+def test_a_ministry_deciding_about_a_police_building_is_politics_too() -> None:
+    codes = {
+        topic.code
+        for topic in enriched(
+            "Barracks where a dictator trained will become a police station, minister says",
+            "The barracks will become a police station, the interior minister said on Tuesday, after "
+            "years of debate over a site that drew neo-Nazis. The building will house the local "
+            "police force, the Interior Ministry said. A jury of architects will judge the designs, "
+            "the ministry said. Recent governments have recognised the crimes of the era.",
+        ).topics
+    }
+    assert {"medtop:02000000", "medtop:11000000"} <= codes
