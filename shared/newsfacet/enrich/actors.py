@@ -108,7 +108,7 @@ def extract_actors(
         common_words=common_words,
         labels=_majority_labels(kept),
         teams=_names_after_the(kept, demonyms),
-        listed_companies={fold(clean_name(m.text) or m.text): m.text for m in kept if m.ticker},
+        listed_companies=_listed_companies(kept),
         tickers=frozenset(m.ticker for m in kept if m.ticker),
     )
     aliases = {fold(k): v for k, v in ORGANIZATION_ALIASES.items()}
@@ -175,7 +175,7 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
         return None
     if name in evidence.tickers:
         return None
-    name = normalize_text(evidence.listed_companies.get(fold(name), name))  # "Lowe's (LOW)": its own "'s"
+    name = evidence.listed_companies.get(fold(name), name)
     key = fold(name)
     if is_excluded(key, excluded) or key in evidence.place_keys or _is_not_an_actor(key):
         return None
@@ -186,6 +186,18 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
     if actor_type == "person" and key.rsplit(" ", 1)[-1] in CLUB_WORDS:
         actor_type = "organization"  # "Manchester United" typed PERSON by the model
     return name, actor_type
+
+
+def _listed_companies(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Names written before a stock ticker, folded -> display name, keeping an "'s" written before
+    the ticker: in "Lowe's (LOW)" it is the company's own, not a possessive."""
+    listed = {}
+    for mention in mentions:
+        name = clean_name(mention.text) if mention.ticker else None
+        if name is not None:
+            possessive = normalize_text(mention.text).endswith("'s") and not name.endswith("'s")
+            listed[fold(name)] = name + "'s" if possessive else name
+    return listed
 
 
 def _people_typed_as_organizations(
