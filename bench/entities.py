@@ -68,7 +68,9 @@ def use_model(path: Path) -> tuple[float, float]:
     import spacy
 
     started = time.process_time()
-    model = spacy.load(path, exclude=list(nlp_module.UNUSED_PIPES))
+    model = spacy.load(
+        path, exclude=list(nlp_module.UNUSED_PIPES), config=nlp_module.tokenizer_from_disk_config()
+    )
     loaded = time.process_time() - started
     nlp_module._use_numpy_blas(model)
     nlp_module.load_model = lambda language="en": model  # type: ignore[assignment]

@@ -180,8 +180,9 @@ def test_a_name_written_before_a_facility_noun_is_a_place_not_an_actor() -> None
         "trip to Walter Reed was part of his annual physical."
     )
     result = enrich("Trump visits hospital", body, language="en")
-    assert "Walter Reed" in {loc.name for loc in result.locations}
-    assert "Walter Reed" not in actor_names(result.actors)
+    # Named as the facility it is, the noun that made it one included.
+    assert "Walter Reed Hospital" in {loc.name for loc in result.locations}
+    assert not {"Walter Reed", "Walter Reed Hospital"} & actor_names(result.actors)
 
 
 def test_departments_inside_job_titles_are_not_actors() -> None:

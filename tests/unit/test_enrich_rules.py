@@ -6,11 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from newsfacet.enrich import enrich
-from newsfacet.enrich.actors import blank_credits, exclusion_keys, extract_actors
+from newsfacet.enrich.actors import extract_actors
+from newsfacet.enrich.credits import blank_credits, exclusion_keys
 from newsfacet.enrich.gazetteer import load_gazetteer
 from newsfacet.enrich.geo_aliases import PLACE_NOUNS
+from newsfacet.enrich.mentions import GAZETTEER, Mention, find_mentions
 from newsfacet.enrich.names import clean_name, fold
-from newsfacet.enrich.nlp import GAZETTEER, NAME_READS, Mention, _name_bearing_spans, find_mentions
+from newsfacet.enrich.nlp import NAME_READS, _name_bearing_spans
 from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.topics import classify, stem
 

@@ -4,9 +4,10 @@ The pipeline calls `enrich` once per article. The spaCy model and the gazetteer 
 per process, on the first call (`warm_up` does it ahead of time, e.g. during a Lambda init).
 Importing this package is cheap: spaCy itself is imported by the first `enrich` or `warm_up`.
 
-Modules, one per concern: `nlp` (entity mentions), `names` (cleaning and folding names),
-`gazetteer` + `geo_aliases` (place names), `places` (which mentions are which places), `actors` +
-`actor_vocabulary` (merged people, organisations, groups; what is no actor), `institutions`
+Modules, one per concern: `nlp` (the NER model), `mentions` (names in their context), `names`
+(cleaning and folding names), `gazetteer` + `geo_aliases` (place names), `places` (which mentions
+are which places), `actors` + `actor_vocabulary` (people, organisations, groups; what is no actor),
+`actor_clusters` (one actor per real-world name), `credits` (the publisher and wire credits), `institutions`
 (governments, ministries, police forces by pattern), `topics` + `topic_vocabulary` (IPTC Media
 Topics, English, French and German terms).
 """
@@ -18,12 +19,14 @@ from collections.abc import Collection
 
 from pydantic import BaseModel, ConfigDict
 
-from newsfacet.enrich.actors import blank_credits, extract_actors
+from newsfacet.enrich.actors import extract_actors
+from newsfacet.enrich.credits import blank_credits
 from newsfacet.enrich.gazetteer import GazetteerError, load_gazetteer
 from newsfacet.enrich.geo_aliases import INSTITUTIONS, PLACE_NOUNS
 from newsfacet.enrich.institutions import institution_mentions
+from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
-from newsfacet.enrich.nlp import NER_LANGUAGES, find_mentions, load_model
+from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
 from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.topics import classify
 from newsfacet.model import Actor, EnrichmentCoverage, Location, Topic

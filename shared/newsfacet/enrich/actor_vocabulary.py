@@ -64,3 +64,59 @@ NOT_ACTOR_LAST_WORDS: Final = frozenset(
         "pandemic", "crisis", "revolution", "spring",
     }
 )  # fmt: skip
+
+# Well-known organisations under one name across articles, whatever the spelling.
+ORGANIZATION_ALIASES: Final[dict[str, str]] = {
+    "UN": "United Nations",
+    "U.N.": "United Nations",
+    "United Nations": "United Nations",
+    "UN Security Council": "UN Security Council",
+    "U.N. Security Council": "UN Security Council",
+    "Security Council": "UN Security Council",
+    "United Nations Security Council": "UN Security Council",
+    "EU": "European Union",
+    "E.U.": "European Union",
+    "European Union": "European Union",
+    "NATO": "NATO",
+    "Nato": "NATO",
+    "North Atlantic Treaty Organization": "NATO",
+    "WHO": "World Health Organization",
+    "World Health Organization": "World Health Organization",
+    "World Health Organisation": "World Health Organization",
+    "IMF": "International Monetary Fund",
+    "International Monetary Fund": "International Monetary Fund",
+    "ICC": "International Criminal Court",
+    "International Criminal Court": "International Criminal Court",
+    "Fed": "Federal Reserve",
+    "US Federal Reserve": "Federal Reserve",
+    "Federal Reserve": "Federal Reserve",
+    "ECB": "European Central Bank",
+    "European Central Bank": "European Central Bank",
+    "IAEA": "International Atomic Energy Agency",
+    "International Atomic Energy Agency": "International Atomic Energy Agency",
+    "OPCW": "Organisation for the Prohibition of Chemical Weapons",
+    "Organisation for the Prohibition of Chemical Weapons": (
+        "Organisation for the Prohibition of Chemical Weapons"
+    ),
+    "Islamic State": "Islamic State",
+    "IS": "Islamic State",
+    "ISIS": "Islamic State",
+    "ISIL": "Islamic State",
+    "Daesh": "Islamic State",
+}
+
+# Words that make a name an organisation even when it ends in a person's surname.
+ORGANIZATION_WORDS: Final = frozenset(
+    {"inc", "ltd", "llc", "plc", "group", "party", "bank", "council", "ministry", "corporation", "corp"}
+    | {"company", "foundation", "institute", "university", "hotels", "hotel", "fund", "committee"}
+)
+
+# Last words of sports club names the model sometimes types as a person.
+CLUB_WORDS: Final = frozenset({"united", "city", "fc", "club", "rovers", "athletic", "wanderers", "hotspur"})
+
+# Nouns after a maker's name that make the phrase a product, not the maker acting ("a Ford sedan";
+# but "a Navy jet" is the Navy's).
+PRODUCT_NOUNS: Final = frozenset(
+    {"sedan", "suv", "hatchback", "minivan", "smartphone", "smartphones", "laptop", "laptops"}
+    | {"supercomputer", "telescope", "sneakers", "handset", "handsets"}
+)

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
-from typing import Any, Final
+from typing import Final
 
 import pycountry
 
@@ -24,7 +24,7 @@ from newsfacet.model import LocationKind
 TABLE_RESOURCE: Final = "geo.json.gz"
 # Languages whose country names the gazetteer knows besides English (from pycountry's translations).
 COUNTRY_NAME_LANGUAGES: Final = ("fr", "de", "es", "it", "pt", "nl")
-TABLE_VERSION: Final = 4
+TABLE_VERSION: Final = 5
 GAZETTEER_MIN_CITY: Final = 100_000
 MIN_LOOSE_KEY: Final = 5
 _KIND_ORDER: Final[dict[str, int]] = {
@@ -57,23 +57,37 @@ class Place:
     population: int = 0
 
 
+class RowIndex:
+    """Folded name -> row numbers of the city table, from the table's `keys` and `rows` columns
+    (`scripts/build_geo_table.py`): the numbers are parsed when a name is looked up, not at load."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, column: dict[str, str]) -> None:
+        self._rows = dict(zip(column["keys"].split("\n"), column["rows"].split("\n"), strict=True))
+
+    def get(self, key: str) -> list[int] | None:
+        rows = self._rows.get(key)
+        return None if rows is None else [int(row) for row in rows.split(",")]
+
+
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
     """Folded name -> candidate places, most plausible first.
 
     `named` holds countries, continents, regions, seas and hand-written aliases: a few thousand
-    keys, built at load. Cities stay rows of the shipped table until looked up (`city_index` for
+    keys, built at load. Cities stay lines of the shipped table until looked up (`city_index` for
     official names, `alternate_index` for other spellings, `loose_index` for transliteration keys
-    (`names.loose_key`), all lists of row numbers, largest
-    city first). A name in `named` is never also a city ("Jordan" the country, not the town in Hong
-    Kong), and an official name always wins over another city's alternate spelling.
+    (`names.loose_key`), each giving row numbers, largest city first). A name in `named` is never
+    also a city ("Jordan" the country, not the town in Hong Kong), and an official name always wins
+    over another city's alternate spelling.
     """
 
     named: dict[str, tuple[Place, ...]]
-    city_rows: list[list[Any]]
-    city_index: dict[str, list[int]]
-    alternate_index: dict[str, list[int]]
-    loose_index: dict[str, list[int]]
+    city_rows: list[str]  # name, country, latitude, longitude, population: tab-separated
+    city_index: RowIndex
+    alternate_index: RowIndex
+    loose_index: RowIndex
     countries: dict[str, Place]
     demonyms: dict[str, str]
     _cities: dict[int, Place] = field(default_factory=dict)
@@ -91,14 +105,14 @@ class Gazetteer:
             # transliterations, and loosening them meets other towns' variants ("Forest Hills").
             words = key.replace("-", " ").split()
             loose = loose_key(name) if len(words) == 1 or (len(words) == 2 and len(words[0]) <= 3) else ""
-            rows = self.loose_index.get(loose, []) if len(loose) >= MIN_LOOSE_KEY else []
+            rows = (self.loose_index.get(loose) or []) if len(loose) >= MIN_LOOSE_KEY else []
         return tuple(self.city(row) for row in rows)
 
     def city(self, row: int) -> Place:
         place = self._cities.get(row)
         if place is None:
-            name, iso, lat, lon, population = self.city_rows[row]
-            place = self._cities[row] = Place(name, "city", iso, lat, lon, population)
+            name, iso, lat, lon, population = self.city_rows[row].split("\t")
+            place = self._cities[row] = Place(name, "city", iso, float(lat), float(lon), int(population))
         return place
 
     def is_place_name(self, text: str) -> bool:
@@ -109,7 +123,7 @@ class Gazetteer:
         if key in self.named:
             return True
         rows = self.city_index.get(key)
-        return rows is not None and int(self.city_rows[rows[0]][4]) >= GAZETTEER_MIN_CITY
+        return rows is not None and self.city(rows[0]).population >= GAZETTEER_MIN_CITY
 
     def country(self, code: str) -> Place | None:
         return self.countries.get(code)
@@ -128,8 +142,8 @@ def _add(index: dict[str, list[Place]], name: str, place: Place) -> None:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built on first call (~0.1 s: a JSON parse and a few thousand
-    names; cities become `Place`s only when looked up)."""
+    """The process-wide gazetteer, built on first call (a JSON parse of a few long strings and a few
+    thousand names; cities become `Place`s, and their index entries numbers, only when looked up)."""
     try:
         raw = files("newsfacet.data").joinpath(TABLE_RESOURCE).read_bytes()
         table = json.loads(gzip.decompress(raw))
@@ -168,16 +182,16 @@ def load_gazetteer() -> Gazetteer:
 
     gazetteer = Gazetteer(
         named={},
-        city_rows=table["cities"],
-        city_index=table["city_index"],
-        alternate_index=table["alternate_index"],
-        loose_index=table["loose_index"],
+        city_rows=table["cities"].split("\n"),
+        city_index=RowIndex(table["city_index"]),
+        alternate_index=RowIndex(table["alternate_index"]),
+        loose_index=RowIndex(table["loose_index"]),
         countries=countries,
         demonyms={fold(word): iso for word, iso in geo_aliases.DEMONYMS.items()},
     )
     for alias, (city_name, iso) in geo_aliases.CITY_ALIASES.items():
-        rows = gazetteer.city_index.get(fold(city_name), [])
-        match = next((row for row in rows if gazetteer.city_rows[row][1] == iso), None)
+        rows = gazetteer.city_index.get(fold(city_name)) or []
+        match = next((row for row in rows if gazetteer.city(row).country_code == iso), None)
         if match is not None:
             named[fold(alias)] = [gazetteer.city(match)]
     gazetteer.named.update({key: _ranked(places) for key, places in named.items()})

@@ -166,6 +166,12 @@ DEMONYMS: Final[dict[str, str]] = {
     "Zimbabwean": "ZW",
 }  # fmt: skip
 
+# Last words of a facility's name: "KeyBank Center", "Heinz Field", "Hoa Lo Prison".
+FACILITY_WORDS: Final = frozenset(
+    {"center", "centre", "field", "stadium", "arena", "hospital", "prison", "park", "airport", "bridge"}
+    | {"square", "suites", "hotel", "mall", "station", "base", "dam", "palace", "cathedral", "mosque"}
+)
+
 # Words after a demonym that make it a place ("the Syrian border", "Lebanese soil").
 PLACE_NOUNS: Final[frozenset[str]] = frozenset(
     {

@@ -17,7 +17,7 @@ from typing import Final
 
 from newsfacet.enrich.gazetteer import Gazetteer
 from newsfacet.enrich.geo_aliases import DEMONYMS
-from newsfacet.enrich.nlp import Mention, mention_at
+from newsfacet.enrich.mentions import Mention, mention_at
 
 # Bodies of a state, after a country or demonym: "government", "commerce ministry", "army".
 _STATE_BODY = (
@@ -65,6 +65,11 @@ def _canonical(name: str, body: str, gazetteer: Gazetteer) -> str | None:
         if places and places[0].kind == "country" and places[0].country_code:
             country = places[0].country_code
     if country is not None:
+        # Coast guards go by the country's name ("Japan Coast Guard"), other bodies by its
+        # demonym ("Chinese Commerce Ministry"), however the article wrote it.
+        written_as_country = gazetteer.demonym_country(name) is None
+        if body == "coast guard" and written_as_country:
+            return f"{name} {titled}"
         return f"{_COUNTRY_DEMONYM.get(country, name)} {titled}"
     if _FORCE.fullmatch(body) and name[:1].isupper() and len(name) > 1:
         return f"{name} {titled}"

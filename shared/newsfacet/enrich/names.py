@@ -216,6 +216,8 @@ _SPACES = re.compile(r"\s+")
 _URLISH = re.compile(r"(https?:|www\.|@|\.(com|org|net|co\.uk|fr)\b)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
 _EDGE_JUNK = re.compile(r"^[^\w(]+|[^\w.)]+$")
+# The possessive of the word before, cut into the span by the model ("the city’s Hoa Lo prison").
+_LEADING_POSSESSIVE = re.compile(r"^'s\s+")
 # A match score glued to a team name by the model ("Chelsea 2-0").
 _TRAILING_SCORE = re.compile(r"\s+\d+\s*[-–:]\s*\d+$")
 # An article written in lower case before a name is not part of it: "la Seine", "l'Élysée", "der
@@ -276,7 +278,7 @@ def clean_name(raw: str, *, person: bool = False) -> str | None:
     quotes and stray punctuation. A shouted person name ("BASHAR AL-ASSAD") is title-cased so it
     merges with its ordinary spelling; short all-caps organisation acronyms ("NATO") are kept.
     """
-    text = normalize_text(raw)
+    text = _LEADING_POSSESSIVE.sub("", normalize_text(raw))
     if not text or _URLISH.search(text):
         return None
     text = _EDGE_JUNK.sub("", text)
@@ -290,6 +292,8 @@ def clean_name(raw: str, *, person: bool = False) -> str | None:
         return None
     if person:
         text = _after_role_tag(text)
+        if _has_a_verb_inside(text):
+            return None
     if person and text.isupper() and len(text) > 4:
         text = " ".join(_title_word(word) for word in text.split(" "))
     return text
@@ -306,6 +310,16 @@ def _after_role_tag(text: str) -> str:
         if _ROLE_TAG.match(words[at]):
             return " ".join(words[at + 1 :])
     return text
+
+
+_PERSON_NAME_JOINERS = NAME_PARTICLES | {"of", "the"}  # "Catherine of Aragon", "Alfred the Great"
+
+
+def _has_a_verb_inside(text: str) -> bool:
+    """ "Garrett hit Rudolph": a lower-case word that is no name particle ("al", "van", "de") inside
+    a person span joins two names, it is not one."""
+    inner = text.split(" ")[1:-1]
+    return any(word.isalpha() and word.islower() and word not in _PERSON_NAME_JOINERS for word in inner)
 
 
 def _title_word(word: str) -> str:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from newsfacet.enrich.actor_vocabulary import NOT_ENTITY_KEYS
 from newsfacet.enrich.gazetteer import Gazetteer, Place
-from newsfacet.enrich.geo_aliases import INSTITUTIONS
+from newsfacet.enrich.geo_aliases import FACILITY_WORDS, INSTITUTIONS
+from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import clean_name, fold
-from newsfacet.enrich.nlp import GAZETTEER, Mention
 from newsfacet.model import Location, LocationKind
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -32,11 +32,8 @@ INSTITUTION_KEYS = frozenset(fold(name) for name in INSTITUTIONS)
 TRUNCATING_PARTICLES = frozenset({"do", "da", "de", "del", "dos", "das"})
 # Kinds of place a one-word name the model calls a person can be ("Inn", "Danube", "Galilee").
 NATURAL_KINDS = frozenset({"river", "lake", "mountain", "region", "sea"})
-# Last words of a facility's name: "KeyBank Center", "Heinz Field", "Hoa Lo Prison".
-FACILITY_WORDS = frozenset(
-    {"center", "centre", "field", "stadium", "arena", "hospital", "prison", "park", "airport", "bridge"}
-    | {"square", "suites", "hotel", "mall", "station", "base", "dam", "palace", "cathedral", "mosque"}
-)
+# Last words of a street's name: "6th Avenue", "Downing Street".
+STREET_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane", "highway"})
 # Lower-case nouns after a name that make it a facility ("Walter Reed hospital", "Evin prison").
 FACILITY_NOUNS = frozenset({"hospital", "prison", "airport", "stadium", "arena", "airbase", "mall", "hotel"})
 # Lower-case nouns after a name that make it a region ("Zabul province", "the Donetsk region").
@@ -99,20 +96,7 @@ def resolve_places(
         for word in k.split()
     }
 
-    # Names the article writes before a facility noun ("Walter Reed hospital"): facilities
-    # wherever they occur, whatever the model typed them.
-    facilities = {
-        k
-        for m, k in zip(mentions, keys, strict=True)
-        if k and m.next_word in FACILITY_NOUNS and m.label in {"PERSON", "ORG", "FAC"}
-    }
-    # Likewise names before a region noun ("Zabul province", inside the span or after it), which
-    # the gazetteer may not hold.
-    regions = {
-        k
-        for m, k in zip(mentions, keys, strict=True)
-        if k and m.next_word in REGION_NOUNS and m.label in {"GPE", "LOC", "PERSON", "ORG", "FAC"}
-    }
+    facilities, regions = _named_by_nouns(mentions, keys)
     teams = city_teams(mentions, keys, gazetteer)
     evidence = _Evidence(gazetteer, context, local, place_words, person_words, place_nouns, without_model)
     scores: dict[Place, float] = {}
@@ -133,19 +117,9 @@ def resolve_places(
         scores[place] = scores.get(place, 0.0) + weight
         counts[place] = counts.get(place, 0) + 1
 
-    # A name the model called a person that is a place the article already names ("al-Qusayr"
-    # beside "the town of Qusair") is that place.
-    for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
-        if index in consumed or mention.label != "PERSON" or not key or key in evidence.person_words:
-            continue
-        if key in teams and not mention.after_in_or_at:
-            continue
-        candidates = gazetteer.candidates(key)
-        place = next((c for c in candidates if c in scores), None)
-        if place is not None:
-            consumed.add(index)
-            scores[place] += 1.0 + (1.0 - mention.position)
-            counts[place] += 1
+    _count_people_named_like_places(
+        mentions, keys, evidence, teams=teams, consumed=consumed, scores=scores, counts=counts
+    )
     ranked = sorted(scores, key=lambda p: (-scores[p], p.name))[:MAX_LOCATIONS]
     locations = [
         Location(
@@ -161,6 +135,47 @@ def resolve_places(
     return PlaceResolution(locations, frozenset(consumed), frozenset(context), teams)
 
 
+def _named_by_nouns(mentions: Sequence[Mention], keys: Sequence[str]) -> tuple[dict[str, str], set[str]]:
+    """Names the article writes before a facility noun ("Walter Reed hospital": key -> noun) and
+    before a region noun ("Zabul province", inside the span or after it): facilities and regions
+    wherever they occur, whatever the model typed them, which the gazetteer may not hold."""
+    facilities = {
+        k: m.next_word
+        for m, k in zip(mentions, keys, strict=True)
+        if k and m.next_word in FACILITY_NOUNS and m.label in {"PERSON", "ORG", "FAC", "GPE", "LOC"}
+    }
+    regions = {
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if k and m.next_word in REGION_NOUNS and m.label in {"GPE", "LOC", "PERSON", "ORG", "FAC"}
+    }
+    return facilities, regions
+
+
+def _count_people_named_like_places(
+    mentions: Sequence[Mention],
+    keys: Sequence[str],
+    evidence: _Evidence,
+    *,
+    teams: frozenset[str],
+    consumed: set[int],
+    scores: dict[Place, float],
+    counts: dict[Place, int],
+) -> None:
+    """A name the model called a person that is a place the article already names ("al-Qusayr"
+    beside "the town of Qusair") is that place: counted there, and consumed."""
+    for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
+        if index in consumed or mention.label != "PERSON" or not key or key in evidence.person_words:
+            continue
+        if key in teams and not mention.after_in_or_at:
+            continue
+        place = next((c for c in evidence.gazetteer.candidates(key) if c in scores), None)
+        if place is not None:
+            consumed.add(index)
+            scores[place] += 1.0 + (1.0 - mention.position)
+            counts[place] += 1
+
+
 def _display_name(place: Place, mention: Mention) -> str:
     """The English name of a place: the gazetteer's, unless that is a local form with accents
     ("Nabatîyé et Tahta", "Al Quşayr") and the article wrote it plainly ("Nabatieh", "Qusair")."""
@@ -171,22 +186,26 @@ def _display_name(place: Place, mention: Mention) -> str:
 
 
 def _named_by_noun(
-    mention: Mention, key: str, context: set[str], facilities: set[str], regions: set[str]
+    mention: Mention, key: str, context: set[str], facilities: dict[str, str], regions: set[str]
 ) -> Place | None:
     """A place the gazetteer does not hold, known by the noun that names its kind: a facility
-    ("KeyBank Center", "Hoa Lo Prison", "Walter Reed" of "Walter Reed hospital") or a region
-    ("Zabul" of "Zabul province"); in the article's country when it names only one, with no point
-    of its own."""
+    ("KeyBank Center", "Hoa Lo Prison", "Walter Reed Hospital" of "Walter Reed hospital"), a street
+    ("6th Avenue") or a region ("Zabul" of "Zabul province"); in the article's country when it
+    names only one, with no point of its own."""
     name = clean_name(mention.text)
     if name is None:
         return None
-    named_facility = (
-        mention.label == "FAC" and " " in name and name.rsplit(" ", 1)[1].casefold() in FACILITY_WORDS
-    )
     first_words, _, last_word = name.rpartition(" ")
+    named_as_place = mention.label in PLACE_LABELS and bool(first_words)
     kind: LocationKind
-    if named_facility or key in facilities:
+    if named_as_place and last_word.casefold() in FACILITY_WORDS:
         kind = "facility"
+    elif named_as_place and last_word.casefold() in STREET_WORDS:
+        kind = "area"
+    elif key in facilities:
+        kind = "facility"
+        if last_word.casefold() not in FACILITY_WORDS:
+            name = f"{name} {facilities[key].title()}"  # "Walter Reed hospital": the facility's name
     elif key in regions:
         kind = "region"
     elif first_words and last_word in REGION_NOUNS and mention.label in {"GPE", "LOC"}:

@@ -109,7 +109,8 @@ VOCABULARY: Final[tuple[TopicEntry, ...]] = (
         "party": 0.5, "opposition": 1, "senate": 1.2, "congress": 1, "politician": 1.5, "political": 1,
         "policy": 0.6, "diplomat": 1.2, "diplomatic": 1.2, "sanction": 1.2, "cabinet": 1,
         "prime minister": 1, "summit": 1, "foreign minister": 1.2, "referendum": 1.5, "coalition": 0.8,
-        "regime": 0.8, "democracy": 1.2, "constitution": 1,
+        "regime": 0.8, "democracy": 1.2, "constitution": 1, "ministry": 1, "interior minister": 1,
+        "neo-nazi": 1, "far-right": 1.2, "extremist": 0.8,
     }),
     _top(RELIGION, "religion", {
         "church": 1.2, "mosque": 1.5, "synagogue": 1.5, "temple": 1, "pope": 1.5, "bishop": 1.5,

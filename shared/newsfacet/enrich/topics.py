@@ -34,6 +34,9 @@ MAX_PHRASE: Final = 3
 MAX_BODY_CHARS: Final = 20_000
 
 _WORD = re.compile(r"[a-z0-9]+")
+# The accents NFKD splits off Latin letters ("é" -> "e" + U+0301): dropped in one pass, not per
+# character (only [a-z0-9] words are read, so marks of other scripts do not matter).
+_COMBINING_MARK = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # French elided articles and pronouns ("l'économie", "d'Allemagne", "qu'il").
 _ELISION = re.compile(r"\b(?:l|d|qu|j|n|s|c|m|t)['’](?=\w)")
 
@@ -66,8 +69,7 @@ def stems(text: str) -> list[str]:
     "uberschwemmung") so French and German terms match whatever the spelling."""
     lowered = _ELISION.sub("", text.lower()).replace("'", "")
     if not lowered.isascii():
-        decomposed = unicodedata.normalize("NFKD", lowered)
-        lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        lowered = _COMBINING_MARK.sub("", unicodedata.normalize("NFKD", lowered))
     return [stem(w) for w in _WORD.findall(lowered)]
 
 

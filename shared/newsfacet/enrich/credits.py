@@ -1,0 +1,89 @@
+"""The publisher and its credits ("AFP", "FRANCE 24 with wires", "Staff and agencies") in every form
+an article writes them, to keep out of actors and places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import Final
+
+from newsfacet.enrich.names import clean_name, fold, normalize_text
+
+# Other names of wire services and broadcasters, so `exclude=["AFP"]` also drops
+# "Agence France-Presse".
+WIRE_VARIANTS: Final[tuple[frozenset[str], ...]] = tuple(
+    frozenset(fold(name) for name in group)
+    for group in (
+        ("AFP", "Agence France-Presse", "Agence France Presse"),
+        ("AP", "Associated Press", "The Associated Press"),
+        ("Reuters", "Thomson Reuters"),
+        ("DPA", "Deutsche Presse-Agentur"),
+        ("UPI", "United Press International"),
+        ("ANSA", "Agenzia Nazionale Stampa Associata"),
+        ("BBC", "British Broadcasting Corporation", "BBC News"),
+        ("France 24", "France24"),
+    )
+)
+# Credit suffixes the pipeline may pass along ("FRANCE 24 with wires", "Staff and agencies").
+CREDIT_SUFFIXES: Final = (" with wires", " with agencies", " and agencies", " wires", " staff", " newsroom")
+
+
+def exclusion_keys(exclude: Collection[str]) -> frozenset[str]:
+    """Folded names (with wire-service variants) to keep out of actors."""
+    keys: set[str] = set()
+    for raw in exclude:
+        for part in raw.replace("/", ",").replace(" and ", ",").replace(" & ", ",").split(","):
+            name = clean_name(part) or part.strip()
+            key = fold(name)
+            for suffix in CREDIT_SUFFIXES:
+                if key.endswith(suffix):
+                    key = key[: -len(suffix)].strip()
+            if not key:
+                continue
+            keys.add(key)
+            for group in WIRE_VARIANTS:
+                if key in group:
+                    keys |= group
+    return frozenset(keys)
+
+
+def blank_credits(text: str, exclude: Collection[str]) -> str:
+    """`text` with every occurrence of an excluded credit ("FRANCE 24 with wires", then "FRANCE 24")
+    replaced by spaces of the same length, so offsets and positions do not move."""
+    forms: set[str] = set()
+    for raw in exclude:
+        name = normalize_text(raw)
+        if len(name) < 2:
+            continue
+        forms.add(name)
+        lowered = name.casefold()
+        for suffix in CREDIT_SUFFIXES:
+            if lowered.endswith(suffix):
+                forms.add(name[: -len(suffix)].strip())
+    if not forms:
+        return text
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    return pattern.sub(lambda match: " " * len(match.group(0)), text)
+
+
+# What a site's domain adds to its name ("sputniknews" for Sputnik, "cbssports" for CBS Sports).
+_MEDIA_SUFFIXES: Final = ("news", "online", "daily", "tv", "media", "sports", "international")
+
+
+def is_excluded(key: str, excluded: frozenset[str]) -> bool:
+    """The publisher and its credits in any of their forms: as given, with words run together
+    ("CBS Sports" for cbssports.com), plus a media word ("Sputnik" for sputniknews), or as the last
+    word of a longer name ("the Times" in the Los Angeles Times)."""
+    if key in excluded or any(key.startswith(e + " ") for e in excluded if len(e) > 3):
+        return True
+    joined = key.replace(" ", "")
+    for name in excluded:
+        if joined == name.replace(" ", "") or (
+            len(joined) > 3 and name.startswith(joined) and name[len(joined) :] in _MEDIA_SUFFIXES
+        ):
+            return True
+        if " " not in key and len(key) > 3 and " " in name and name.rsplit(" ", 1)[1] == key:
+            return True
+    return False
