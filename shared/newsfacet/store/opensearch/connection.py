@@ -88,6 +88,29 @@ class Connection:
             return None
         return response
 
+    def msearch(self, bodies: list[Document], *, fresh: bool = True) -> list[Document | str | None]:
+        """Several searches of the alias in one `_msearch` request: each raw response, None while the
+        index does not exist yet, or the reason of a search that failed transiently (429, 5xx).
+        Raises `StoreUnavailable` if the request itself failed, `StoreError` on a refused search."""
+        if not bodies:
+            return []
+        if self.unrefreshed and fresh:
+            self.refresh()  # read our own writes
+        lines = [line for body in bodies for line in ({}, body)]
+        response = self.call(lambda client: client.msearch(index=self.alias, body=lines))
+        answers: list[Document | str | None] = []
+        for each in response["responses"]:
+            error, status = each.get("error"), each.get("status")
+            if error is None:
+                answers.append(each)
+            elif status == 404:
+                answers.append(None)
+            elif status in RETRYABLE_STATUSES:
+                answers.append(f"OpenSearch unavailable: {status} {error}")
+            else:
+                raise StoreError(f"OpenSearch refused a search: {status} {error}")
+        return answers
+
     def alias_indices(self) -> list[str]:
         """The indices the alias points to (one, or several after a rollover)."""
         try:

@@ -7,6 +7,7 @@ import json
 import math
 import time
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import Any
 
 from opensearchpy.exceptions import NotFoundError, TransportError
@@ -30,7 +31,9 @@ from newsfacet.model import (
 from newsfacet.store.base import (
     ArticleStore,
     DocumentRejected,
+    Found,
     InvalidCursor,
+    LookupFailed,
     PutArticle,
     ReleaseHold,
     StoreError,
@@ -197,9 +200,19 @@ class OpenSearchStore(ArticleStore):
         response = self._connection.search(
             bodies.find_by_origin_body(bucket, key, _MAX_ORIGIN_IDS), fresh=fresh
         )
-        if response is None:
-            return []
-        return [bodies.read_origin_hit(hit, bucket, key) for hit in response["hits"]["hits"]]
+        return [] if response is None else _origin_hits(response, bucket, key)
+
+    def find_by_origin_batch(
+        self, origins: Sequence[tuple[str, str]], *, fresh: bool = True
+    ) -> list[list[StoredVersion] | LookupFailed]:
+        """One `_msearch` of every origin's `find_by_origin` search."""
+        answers = self._connection.msearch(
+            [bodies.find_by_origin_body(bucket, key, _MAX_ORIGIN_IDS) for bucket, key in origins], fresh=fresh
+        )
+        return [
+            _answer(answer, partial(_origin_hits, bucket=bucket, key=key))
+            for (bucket, key), answer in zip(origins, answers, strict=True)
+        ]
 
     def get(self, article_id: str) -> Article | None:
         if not article_id or len(article_id.encode()) > MAX_ID_BYTES:
@@ -272,6 +285,15 @@ class OpenSearchStore(ArticleStore):
         response = self._connection.search(body, fresh=False)
         return [] if response is None else stories.read_candidates(response)
 
+    def story_candidates_batch(
+        self, articles: Sequence[Article], limit: int
+    ) -> list[list[StoryCandidate] | LookupFailed]:
+        """One `_msearch` of every article's `story_candidates` search."""
+        answers = self._connection.msearch(
+            [stories.story_candidates_body(article, bodies.LIVE, limit) for article in articles], fresh=False
+        )
+        return [_answer(answer, stories.read_candidates) for answer in answers]
+
     def story(self, story_id: str, size: int) -> Story | None:
         response = self._connection.search(stories.story_body(story_id, bodies.LIVE, size))
         return None if response is None else stories.read_story(story_id, response)
@@ -297,6 +319,19 @@ class OpenSearchStore(ArticleStore):
 
 
 # --- helpers --------------------------------------------------------------------------------------
+
+
+def _origin_hits(response: Document, bucket: str, key: str) -> list[StoredVersion]:
+    return [bodies.read_origin_hit(hit, bucket, key) for hit in response["hits"]["hits"]]
+
+
+def _answer(
+    answer: Document | str | None, read: Callable[[Document], list[Found]]
+) -> list[Found] | LookupFailed:
+    """One answer of `Connection.msearch`, read; none while the index does not exist."""
+    if isinstance(answer, str):
+        return LookupFailed(reason=answer)
+    return [] if answer is None else read(answer)
 
 
 def _write_id(write: StoreWrite) -> str:
