@@ -5,7 +5,9 @@ The scenarios are those CI runs at reduced sizes (`tests/integration/fault_matri
 inputs, churn, a burst, a store outage and its recovery run through the ingest harness (moto S3,
 SQS and DynamoDB in process, the real handler) against a fresh embedded store and a fresh index on
 a local OpenSearch node; the stack killed mid-batch runs the whole local stack (`newsfacet local`),
-stopped at once after its uploads and started again on the same state. Each ends with a reconcile.
+stopped at once after its uploads and started again on the same state. On OpenSearch the outage is
+also real: a node of its own, behind a relay on a fixed port, is killed (SIGKILL) in the middle of
+a batch and started again on its data. Each ends with a reconcile.
 
 "Lost" counts uploads neither indexed nor rejected (what the final reconcile found missing), articles
 expected but not searchable, expected rejections not recorded, and holds left without an object.
@@ -21,6 +23,7 @@ import io
 import os
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -37,6 +40,7 @@ from moto import mock_aws  # noqa: E402
 from newsfacet.config import Settings  # noqa: E402
 from newsfacet.localrun.run import StackOptions  # noqa: E402
 from newsfacet.store.base import ArticleStore  # noqa: E402
+from relay import Relay  # noqa: E402
 from report import load_average, machine, write_section  # noqa: E402
 
 from infrastructure.opensearch.node import LocalNode  # noqa: E402
@@ -180,6 +184,59 @@ def run_harness_scenarios(engine: str, open_store: Callable[[], ArticleStore], s
     return rows
 
 
+def run_node_killed(sizes: Sizes) -> Row:
+    """`outage_before` + `outage_during` uploads delivered in batches to a store on a node of its
+    own; in the batch after the first `outage_before` uploads the node is killed (SIGKILL, late in
+    the batch, when its writes are due) and every later batch fails while it is down; then the node
+    starts again on its data and everything is delivered and reconciled."""
+    from newsfacet.store.opensearch.store import OpenSearchStore
+
+    total = sizes.outage_before + sizes.outage_during
+    node = LocalNode.start()
+    relay = Relay(node.url)
+    store = OpenSearchStore.from_settings(
+        Settings(store=relay.url, index_alias=f"killed-{uuid.uuid4().hex[:12]}", opensearch_auth="none")
+    )
+    started = time.perf_counter()
+    try:
+        with harness(store) as world:
+            for number in range(total):
+                world.put(f"node/{number}.html", fault_matrix.story(number))
+            messages = world.receive()
+            size = fault_matrix.SQS_BATCH
+            batches = [messages[at : at + size] for at in range(0, len(messages), size)]
+            kill_at, last_batch_s, failed = sizes.outage_before // size, 1.0, 0
+            for index, batch in enumerate(batches):
+                killer = threading.Timer(0.8 * last_batch_s, node.process.kill)
+                if index == kill_at:
+                    killer.start()
+                batch_started = time.perf_counter()
+                failed += len(world.invoke(batch).failed_ids)
+                last_batch_s = time.perf_counter() - batch_started
+                killer.join()
+            down_since = time.perf_counter()
+            node.process.wait()
+            node = LocalNode.start(home=node.home)
+            relay.upstream_url = node.url
+            down_s = time.perf_counter() - down_since
+            fault_matrix.deliver_all(world)
+            found = fault_matrix.outcome(world, {fault_matrix.title(number) for number in range(total)})
+    finally:
+        store.destroy()
+        store.close()
+        relay.close()
+        node.stop()
+    row = harness_row(
+        "OpenSearch node killed (SIGKILL) mid-batch, restarted",
+        "OpenSearch",
+        found,
+        time.perf_counter() - started,
+        f"{total} puts; {failed} failed while down (at least {down_s:.0f} s), redelivered",
+    )
+    print(row.markdown(), flush=True)
+    return row
+
+
 def run_killed_stack(engine: str, node_url: str | None, sizes: Sizes) -> Row:
     with tempfile.TemporaryDirectory() as scratch:
         if node_url is not None:
@@ -241,6 +298,7 @@ def main() -> int:
                 rows += run_harness_scenarios(engine, stores[engine], sizes)
         for engine in ENGINES:
             rows.append(run_killed_stack(engine, node.url if engine == "OpenSearch" else None, sizes))
+        rows.append(run_node_killed(sizes))
     finally:
         node.stop()
     rows.sort(key=lambda row: (row.scenario, ENGINES.index(row.engine)))
@@ -255,7 +313,10 @@ def main() -> int:
             "issue's attack used. Poison inputs, churn, the burst and the outage go through the ingest",
             "harness (moto S3/SQS/DynamoDB in process, the real handler, ten messages per invocation);",
             "the killed stack is the whole local run, stopped at once after its uploads and started again",
-            "on the same state (it reconciles at start). Every scenario ends with a reconcile. *Missing*:",
+            "on the same state (it reconciles at start). The outage is simulated on both engines (the",
+            "store fails the calls about some keys) and real on OpenSearch: a node of its own, behind a",
+            "relay on a fixed port, killed with SIGKILL late in a batch and started again on its data.",
+            "Every scenario ends with a reconcile. *Missing*:",
             "objects neither indexed nor rejected at that reconcile; *orphaned*: holds whose object is gone;",
             "*lost*: those, plus articles expected but not searchable and rejections not recorded.",
             "",

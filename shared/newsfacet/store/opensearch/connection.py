@@ -97,7 +97,10 @@ class Connection:
         if self.unrefreshed and fresh:
             self.refresh()  # read our own writes
         lines = [line for body in bodies for line in ({}, body)]
-        response = self.call(lambda client: client.msearch(index=self.alias, body=lines))
+        try:
+            response = self.call(lambda client: client.msearch(index=self.alias, body=lines))
+        except NotFoundError:
+            return [None] * len(bodies)
         answers: list[Document | str | None] = []
         for each in response["responses"]:
             error, status = each.get("error"), each.get("status")
