@@ -7,7 +7,6 @@ import json
 import math
 import time
 from collections.abc import Callable, Iterator, Sequence
-from functools import partial
 from typing import Any
 
 from opensearchpy.exceptions import NotFoundError, TransportError
@@ -31,7 +30,6 @@ from newsfacet.model import (
 from newsfacet.store.base import (
     ArticleStore,
     DocumentRejected,
-    Found,
     InvalidCursor,
     LookupFailed,
     PutArticle,
@@ -206,12 +204,11 @@ class OpenSearchStore(ArticleStore):
         self, origins: Sequence[tuple[str, str]], *, fresh: bool = True
     ) -> list[list[StoredVersion] | LookupFailed]:
         """One `_msearch` of every origin's `find_by_origin` search."""
-        answers = self._connection.msearch(
-            [bodies.find_by_origin_body(bucket, key, _MAX_ORIGIN_IDS) for bucket, key in origins], fresh=fresh
-        )
+        searches = [bodies.find_by_origin_body(bucket, key, _MAX_ORIGIN_IDS) for bucket, key in origins]
+        answers = self._connection.msearch(searches, fresh=fresh)
         return [
-            _answer(answer, partial(_origin_hits, bucket=bucket, key=key))
-            for (bucket, key), answer in zip(origins, answers, strict=True)
+            answer if isinstance(answer, LookupFailed) else _origin_hits(answer, *origin)
+            for origin, answer in zip(origins, answers, strict=True)
         ]
 
     def get(self, article_id: str) -> Article | None:
@@ -289,10 +286,9 @@ class OpenSearchStore(ArticleStore):
         self, articles: Sequence[Article], limit: int
     ) -> list[list[StoryCandidate] | LookupFailed]:
         """One `_msearch` of every article's `story_candidates` search."""
-        answers = self._connection.msearch(
-            [stories.story_candidates_body(article, bodies.LIVE, limit) for article in articles], fresh=False
-        )
-        return [_answer(answer, stories.read_candidates) for answer in answers]
+        searches = [stories.story_candidates_body(article, bodies.LIVE, limit) for article in articles]
+        answers = self._connection.msearch(searches, fresh=False)
+        return [a if isinstance(a, LookupFailed) else stories.read_candidates(a) for a in answers]
 
     def story(self, story_id: str, size: int) -> Story | None:
         response = self._connection.search(stories.story_body(story_id, bodies.LIVE, size))
@@ -323,15 +319,6 @@ class OpenSearchStore(ArticleStore):
 
 def _origin_hits(response: Document, bucket: str, key: str) -> list[StoredVersion]:
     return [bodies.read_origin_hit(hit, bucket, key) for hit in response["hits"]["hits"]]
-
-
-def _answer(
-    answer: Document | str | None, read: Callable[[Document], list[Found]]
-) -> list[Found] | LookupFailed:
-    """One answer of `Connection.msearch`, read; none while the index does not exist."""
-    if isinstance(answer, str):
-        return LookupFailed(reason=answer)
-    return [] if answer is None else read(answer)
 
 
 def _write_id(write: StoreWrite) -> str:
