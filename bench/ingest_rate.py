@@ -247,9 +247,25 @@ def report(result: dict[str, Any]) -> str:
             *rows,
             "",
             shares(result["runs"]),
+            *busy_machine_note(result["load_average"]),
             END,
         ]
     )
+
+
+def busy_machine_note(load_average: str) -> list[str]:
+    """A warning under the table when the machine was busy enough to swamp the comparison."""
+    load = float(load_average.split("/", maxsplit=1)[0])
+    cores = os.cpu_count() or 1
+    if load <= cores:
+        return []
+    return [
+        "",
+        f"The load was {load:.1f} on {cores} cores: the other jobs' CPU swamps both engines' wall-clock"
+        " rates and the share between them (the OpenSearch node competes for the cores as one more"
+        " process); judge the share on a quiet machine, and read `bench/ingest_store_calls.py` for the"
+        " store's own time per record.",
+    ]
 
 
 def shares(runs: list[dict[str, Any]]) -> str:
