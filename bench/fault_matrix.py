@@ -5,7 +5,9 @@ The scenarios are those CI runs at reduced sizes (`tests/integration/fault_matri
 inputs, churn, a burst, a store outage and its recovery run through the ingest harness (moto S3,
 SQS and DynamoDB in process, the real handler) against a fresh embedded store and a fresh index on
 a local OpenSearch node; the stack killed mid-batch runs the whole local stack (`newsfacet local`),
-stopped at once after its uploads and started again on the same state. Each ends with a reconcile.
+stopped at once after its uploads and started again on the same state. On OpenSearch the outage is
+also real: a node of its own, behind a relay on a fixed port, is killed (SIGKILL) as a batch's
+writes go out, and started again on its data. Each ends with a reconcile.
 
 "Lost" counts uploads neither indexed nor rejected (what the final reconcile found missing), articles
 expected but not searchable, expected rejections not recorded, and holds left without an object.
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(Path(__file__).resolve().parent)]
@@ -37,6 +40,7 @@ from moto import mock_aws  # noqa: E402
 from newsfacet.config import Settings  # noqa: E402
 from newsfacet.localrun.run import StackOptions  # noqa: E402
 from newsfacet.store.base import ArticleStore  # noqa: E402
+from relay import Relay  # noqa: E402
 from report import load_average, machine, write_section  # noqa: E402
 
 from infrastructure.opensearch.node import LocalNode  # noqa: E402
@@ -180,6 +184,65 @@ def run_harness_scenarios(engine: str, open_store: Callable[[], ArticleStore], s
     return rows
 
 
+def run_node_killed(sizes: Sizes) -> Row:
+    """`outage_before` + `outage_during` uploads delivered in batches to a store on a node of its
+    own; in the batch after the first `outage_before` uploads the node is killed (SIGKILL, as the
+    batch's writes go out) and every later batch fails while it is down; then the node starts again
+    on its data and everything is delivered and reconciled."""
+    from newsfacet.store.opensearch.store import OpenSearchStore
+
+    total = sizes.outage_before + sizes.outage_during
+    node = LocalNode.start()
+    relay = Relay(node.url)
+    store = OpenSearchStore.from_settings(
+        Settings(store=relay.url, index_alias=f"killed-{uuid.uuid4().hex[:12]}", opensearch_auth="none")
+    )
+    started = time.perf_counter()
+    try:
+        with harness(store) as world:
+            for number in range(total):
+                world.put(f"node/{number}.html", fault_matrix.story(number))
+            messages = world.receive()
+            size = fault_matrix.SQS_BATCH
+            batches = [messages[at : at + size] for at in range(0, len(messages), size)]
+            kill_at, failed = sizes.outage_before // size, 0
+            killed_at: list[float] = []
+            write_batch = store.write_batch
+
+            def write_or_die(writes: Any) -> Any:
+                """In the batch `kill_at`, the node dies (SIGKILL: no clean shutdown, no flush) as
+                the batch's writes go out, after its lookups and its pipeline work."""
+                if armed and not killed_at:
+                    node.process.kill()
+                    killed_at.append(time.perf_counter())
+                return write_batch(writes)
+
+            store.write_batch = write_or_die  # type: ignore[method-assign]
+            for index, batch in enumerate(batches):
+                armed = index == kill_at
+                failed += len(world.invoke(batch).failed_ids)
+            node.process.wait()
+            node = LocalNode.start(home=node.home)
+            relay.upstream_url = node.url
+            down_s = time.perf_counter() - killed_at[0]
+            fault_matrix.deliver_all(world)
+            found = fault_matrix.outcome(world, {fault_matrix.title(number) for number in range(total)})
+    finally:
+        store.destroy()
+        store.close()
+        relay.close()
+        node.stop()
+    row = harness_row(
+        "OpenSearch node killed (SIGKILL) as a batch is written, restarted",
+        "OpenSearch",
+        found,
+        time.perf_counter() - started,
+        f"{total} puts; down {down_s:.0f} s, {failed} failed meanwhile and were redelivered",
+    )
+    print(row.markdown(), flush=True)
+    return row
+
+
 def run_killed_stack(engine: str, node_url: str | None, sizes: Sizes) -> Row:
     with tempfile.TemporaryDirectory() as scratch:
         if node_url is not None:
@@ -214,6 +277,37 @@ def run_killed_stack(engine: str, node_url: str | None, sizes: Sizes) -> Row:
     return row
 
 
+def section(rows: list[Row]) -> str:
+    """The "Fault matrix" section of docs/BENCHMARKS.md, the rows sorted by scenario and engine."""
+    rows = sorted(rows, key=lambda row: (row.scenario, ENGINES.index(row.engine)))
+    return "\n".join(
+        [
+            START,
+            "## Fault matrix at full size",
+            "",
+            f"`bench/fault_matrix.py`, {datetime.now(UTC):%Y-%m-%d}, {machine()}, load {load_average()}"
+            " (the machine was shared with other jobs, under `nice -n 10`).",
+            "The scenarios CI runs at reduced sizes (`tests/integration/fault_matrix.py`), at the sizes the",
+            "issue's attack used. Poison inputs, churn, the burst and the outage go through the ingest",
+            "harness (moto S3/SQS/DynamoDB in process, the real handler, ten messages per invocation;",
+            "the burst's puts come from eight threads at once, the issue's pace being 300 in 3 s);",
+            "the killed stack is the whole local run, stopped at once after its uploads and started again",
+            "on the same state (it reconciles at start). The outage is simulated on both engines (the",
+            "store fails the calls about some keys) and real on OpenSearch: a node of its own, behind a",
+            "relay on a fixed port, killed with SIGKILL as a batch's writes go out, then started again",
+            "on its data.",
+            "Every scenario ends with a reconcile. *Missing*:",
+            "objects neither indexed nor rejected at that reconcile; *orphaned*: holds whose object is gone;",
+            "*lost*: those, plus articles expected but not searchable and rejections not recorded.",
+            "",
+            "| scenario | store | uploads | searchable | rejected | missing | orphaned | lost | seconds |",
+            "|---|---|---|---|---|---|---|---|---|",
+            *(row.markdown() for row in rows),
+            END,
+        ]
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reduced", action="store_true", help="CI sizes; writes nothing")
@@ -241,32 +335,11 @@ def main() -> int:
                 rows += run_harness_scenarios(engine, stores[engine], sizes)
         for engine in ENGINES:
             rows.append(run_killed_stack(engine, node.url if engine == "OpenSearch" else None, sizes))
+        rows.append(run_node_killed(sizes))
     finally:
         node.stop()
-    rows.sort(key=lambda row: (row.scenario, ENGINES.index(row.engine)))
-    section = "\n".join(
-        [
-            START,
-            "## Fault matrix at full size",
-            "",
-            f"`bench/fault_matrix.py`, {datetime.now(UTC):%Y-%m-%d}, {machine()}, load {load_average()}"
-            " (the machine was shared with other jobs, under `nice -n 10`).",
-            "The scenarios CI runs at reduced sizes (`tests/integration/fault_matrix.py`), at the sizes the",
-            "issue's attack used. Poison inputs, churn, the burst and the outage go through the ingest",
-            "harness (moto S3/SQS/DynamoDB in process, the real handler, ten messages per invocation);",
-            "the killed stack is the whole local run, stopped at once after its uploads and started again",
-            "on the same state (it reconciles at start). Every scenario ends with a reconcile. *Missing*:",
-            "objects neither indexed nor rejected at that reconcile; *orphaned*: holds whose object is gone;",
-            "*lost*: those, plus articles expected but not searchable and rejections not recorded.",
-            "",
-            "| scenario | store | uploads | searchable | rejected | missing | orphaned | lost | seconds |",
-            "|---|---|---|---|---|---|---|---|---|",
-            *(row.markdown() for row in rows),
-            END,
-        ]
-    )
     if not args.reduced:
-        write_section(section, START, END)
+        write_section(section(rows), START, END)
     print(f"lost in all: {sum(row.lost for row in rows)}")
     return 0
 

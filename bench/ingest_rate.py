@@ -185,8 +185,10 @@ def main() -> int:
     runs = []
     node = None
     try:
-        for store in args.stores.split(","):
-            for workers in workers_counts:
+        # The stores alternate at each worker count, so that both meet about the same load on a
+        # shared machine and their ratio means something even when the load changes.
+        for workers in workers_counts:
+            for store in args.stores.split(","):
                 with tempfile.TemporaryDirectory(prefix="nf-ingest-") as scratch:
                     if store == "opensearch" and node is None:
                         sys.path.insert(0, str(REPO))
@@ -216,11 +218,12 @@ def main() -> int:
 
 def report(result: dict[str, Any]) -> str:
     pipeline_ms = result["pipeline_cpu_ms_per_article"]
+    runs = sorted(result["runs"], key=lambda run: (run["store"] != "opensearch", run["workers"]))
     rows = [
         f"| {run['store']} | {run['workers']} | {run['uploads']} | {run['searchable']} |"
         f" {run['seconds']:.1f} | {run['uploads_per_s']:.2f} | {run['worker_cpu_ms_per_upload']:.0f} |"
         f" {run['worker_cpu_ms_per_upload'] / pipeline_ms:.2f}x |"
-        for run in result["runs"]
+        for run in runs
     ]
     return "\n".join(
         [
@@ -242,8 +245,40 @@ def report(result: dict[str, Any]) -> str:
             " vs pipeline alone |",
             "|---|---:|---:|---:|---:|---:|---:|---:|",
             *rows,
+            "",
+            shares(result["runs"]),
+            *busy_machine_note(result["load_average"]),
             END,
         ]
+    )
+
+
+def busy_machine_note(load_average: str) -> list[str]:
+    """A warning under the table when the machine was busy enough to swamp the comparison."""
+    load = float(load_average.split("/", maxsplit=1)[0])
+    cores = os.cpu_count() or 1
+    if load <= cores:
+        return []
+    return [
+        "",
+        f"The load was {load:.1f} on {cores} cores: the other jobs' CPU swamps both engines' wall-clock"
+        " rates and the share between them (the OpenSearch node competes for the cores as one more"
+        " process); judge the share on a quiet machine, and read `bench/ingest_store_calls.py` for the"
+        " store's own time per record.",
+    ]
+
+
+def shares(runs: list[dict[str, Any]]) -> str:
+    """OpenSearch's rate as a share of the embedded store's, at each worker count both ran."""
+    rates = {(run["store"], run["workers"]): run["uploads_per_s"] for run in runs}
+    pairs = [
+        f"{workers} worker{'s' if workers > 1 else ''} {rates['opensearch', workers] / rate:.0%}"
+        for (store, workers), rate in sorted(rates.items(), key=lambda item: item[0][1])
+        if store == "embedded" and ("opensearch", workers) in rates
+    ]
+    return (
+        "OpenSearch's rate as a share of the embedded store's (the two measured one after the other"
+        " at each worker count): " + ", ".join(pairs) + "."
     )
 
 

@@ -1,10 +1,13 @@
-"""Where an upload's OpenSearch time goes: the store calls ingest makes per record, timed one by one.
+"""Where an upload's store time goes: the store calls ingest makes, timed call by call, on OpenSearch
+and on the embedded store.
 
-Per record, ingest asks the store for the key's known versions (a search that may lag), upserts the
-article (a real-time mget, then a bulk), and reconciles the key (a search that must see its own
-write, so the store refreshes the index first). This times each call on a fresh node, per record
-and with the same records written as one batch (one bulk, one refresh, then the searches), which is
-what batching an SQS batch would save. Writes `docs/BENCHMARKS.md`'s "Ingest store calls" section.
+For each SQS batch (ten records), ingest asks the store for the keys' known versions (the stale
+checks, which may lag), the articles' story candidates, writes the batch (a real-time mget, then a
+bulk, on OpenSearch), matches the new articles against the saved searches (a percolate), and
+reconciles the keys (reading them after the writes, so OpenSearch refreshes the index first). Each
+lookup is one request for the whole batch (`_msearch` on OpenSearch). This times each call on a
+fresh store of each engine, and on OpenSearch also the calls made one record at a time as ingest made
+them before batching. Writes `docs/BENCHMARKS.md`'s "Ingest store calls" section.
 
     python bench/ingest_store_calls.py [--records 40]
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -22,7 +26,11 @@ from typing import TypeVar
 
 from newsfacet.config import Settings
 from newsfacet.model import Article, Origin
+from newsfacet.store import alert_store
+from newsfacet.store.base import ArticleStore, PutArticle
+from newsfacet.store.embedded.store import EmbeddedStore
 from newsfacet.store.opensearch.store import OpenSearchStore
+from newsfacet.stories import MAX_CANDIDATES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report import load_average, machine, write_section
@@ -62,27 +70,32 @@ class Clock:
 
 
 def per_record(store: OpenSearchStore, articles: list[Article], clock: Clock) -> float:
-    """Seconds for the calls ingest makes today, one record after the other."""
-    refresh = store.refresh
-    store.refresh = lambda: clock.time("refresh (before the reconcile search)", refresh)  # type: ignore[method-assign]
+    """Seconds for the calls ingest made before batching, one record after the other."""
     started = time.perf_counter()
     for one in articles:
         key = one.origin.key
-        clock.time("search by origin (may lag)", store.find_by_origin, "uploads", key, fresh=False)
-        clock.time("upsert (mget + bulk)", store.upsert, [one])
-        clock.time("search by origin (fresh, the refresh included)", store.find_by_origin, "uploads", key)
-    store.refresh = refresh  # type: ignore[method-assign]
+        clock.time("search by origin", store.find_by_origin, "uploads", key, fresh=False)
+        clock.time("story candidates", store.story_candidates, one, MAX_CANDIDATES)
+        clock.time("write", store.upsert, [one])
+        clock.time("refresh", store.refresh)
+        clock.time("fresh search by origin", store.find_by_origin, "uploads", key)
     return time.perf_counter() - started
 
 
-def batched(store: OpenSearchStore, articles: list[Article]) -> float:
-    """Seconds for the same calls with the writes of the batch in one upsert and one refresh."""
+def as_ingest_batches(store: ArticleStore, articles: list[Article], clock: Clock, batch: int = 10) -> float:
+    """Seconds for the calls ingest makes per SQS batch of `batch` records, each call timed."""
+    alerts = alert_store(store)
     started = time.perf_counter()
-    for one in articles:
-        store.find_by_origin("uploads", one.origin.key, fresh=False)
-    store.upsert(articles)
-    for one in articles:
-        store.find_by_origin("uploads", one.origin.key)
+    for at in range(0, len(articles), batch):
+        chunk = articles[at : at + batch]
+        origins = [("uploads", one.origin.key) for one in chunk]
+        clock.time("stale checks (may lag)", store.find_by_origin_batch, origins, fresh=False)
+        clock.time("story candidates", store.story_candidates_batch, chunk, MAX_CANDIDATES)
+        clock.time("write (mget + bulk)", store.write_batch, [PutArticle(article=one) for one in chunk])
+        clock.time("saved searches (percolate)", alerts.match, chunk)
+        if isinstance(store, OpenSearchStore):  # what its next fresh read would do first
+            clock.time("refresh (the writes made searchable)", store.refresh)
+        clock.time("reconciling reads", store.find_by_origin_batch, origins)
     return time.perf_counter() - started
 
 
@@ -94,34 +107,57 @@ def main() -> int:
     import node
 
     count = args.records
-    clock = Clock()
-    with node.LocalNode.start() as local:
-        settings = Settings(
-            store=local.url, index_alias=f"bench-{uuid.uuid4().hex[:8]}", opensearch_auth="none"
-        )
-        store = OpenSearchStore.from_settings(settings)
+    clocks = {"OpenSearch": Clock(), "embedded": Clock(), "one at a time": Clock()}
+    totals: dict[str, float] = {}
+    with node.LocalNode.start() as local, tempfile.TemporaryDirectory() as scratch:
+        stores: dict[str, ArticleStore] = {
+            "OpenSearch": OpenSearchStore.from_settings(
+                Settings(store=local.url, index_alias=f"bench-{uuid.uuid4().hex[:8]}", opensearch_auth="none")
+            ),
+            "embedded": EmbeddedStore.from_url(f"sqlite:///{scratch}/articles.db"),
+        }
         try:
-            store.upsert([article(count * 3)])  # create the index and warm the node first
-            one_by_one = per_record(store, [article(number) for number in range(count)], clock)
-            in_batch = batched(store, [article(number) for number in range(count, 2 * count)])
+            for name, store in stores.items():
+                store.upsert([article(count * 3)])  # create the index and warm the engine first
+                alert_store(store).match([article(count * 3)])
+                totals[name] = as_ingest_batches(store, [article(n) for n in range(count)], clocks[name])
+            opensearch = stores["OpenSearch"]
+            assert isinstance(opensearch, OpenSearchStore)
+            one_by_one = [article(number) for number in range(count, 2 * count)]
+            totals["one at a time"] = per_record(opensearch, one_by_one, clocks["one at a time"])
         finally:
-            store.destroy()
-            store.close()
-    rows = [f"| {name} | {seconds / count * 1000:.0f} |" for name, seconds in clock.seconds.items()]
+            for store in stores.values():
+                destroy = getattr(store, "destroy", None)
+                if destroy is not None:
+                    destroy()
+                store.close()
+    calls = list(clocks["OpenSearch"].seconds)
+    rows = [
+        f"| {call} | {clocks['OpenSearch'].seconds[call] / count * 1000:.1f} |"
+        f" {clocks['embedded'].seconds.get(call, 0.0) / count * 1000:.1f} |"
+        for call in calls
+    ]
+    before = [
+        f"{name} {seconds / count * 1000:.0f}" for name, seconds in clocks["one at a time"].seconds.items()
+    ]
     section = "\n".join(
         [
             START,
-            "## Ingest store calls on OpenSearch",
+            "## Ingest store calls (`bench/ingest_store_calls.py`)",
             "",
-            f"`bench/ingest_store_calls.py`, {datetime.now(UTC):%Y-%m-%d}, {machine()},",
-            f"load {load_average()}.",
-            f"{count} small articles, each under its own key, on a fresh local node; ms per record.",
+            f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {machine()}, load {load_average()}"
+            " (the machine was shared with other jobs).",
+            f"{count} small articles, each under its own key, in SQS batches of ten, on a fresh local node"
+            " and a fresh embedded store; ms per record.",
             "",
-            "| call | ms per record |",
-            "|---|---|",
+            "| call (one per batch) | OpenSearch | embedded |",
+            "|---|---:|---:|",
             *rows,
-            f"| **all, one record at a time** | **{one_by_one / count * 1000:.0f}** |",
-            f"| all, as one batch (one bulk, one refresh) | {in_batch / count * 1000:.0f} |",
+            f"| **all** | **{totals['OpenSearch'] / count * 1000:.1f}**"
+            f" | **{totals['embedded'] / count * 1000:.1f}** |",
+            "",
+            "On OpenSearch, the same calls one record at a time (as ingest made them before batching):"
+            f" {totals['one at a time'] / count * 1000:.0f} ms per record ({', '.join(before)}).",
             END,
         ]
     )

@@ -118,11 +118,11 @@ def sample_page() -> Path:
 
 FIRST_ARTICLE = """
 import app
-from newsfacet.ingest import _default_builder
+from newsfacet.ingest import default_builder
 from newsfacet.config import Settings
 from newsfacet.model import Origin
 raw = open({page!r}, "rb").read()
-article = _default_builder()(raw, Origin(bucket="b", key="k.html"), 1, Settings())
+article = default_builder()(raw, Origin(bucket="b", key="k.html"), 1, Settings())
 """
 SEARCH_HEALTH = """
 import json, app

@@ -1,8 +1,9 @@
 """Ingest function: S3 notifications from the SQS queue -> `newsfacet.ingest` -> the store.
 
-Thin on purpose: parse each SQS record and have the `Ingestor` prepare each S3 event (the pipeline
-work); once every record is prepared, the `Ingestor` writes the whole batch to the store in one go
-(one bulk request on OpenSearch), then each event is reported. Powertools
+Thin on purpose: have the `Ingestor` make the stale checks of the whole batch in one store request,
+parse each SQS record and have the `Ingestor` prepare each S3 event (the pipeline work); once every
+record is prepared, the `Ingestor` writes the whole batch to the store in one go (one bulk request
+on OpenSearch), then each event is reported. Powertools
 provides partial batch failures (only failed records return to the queue), structured logs with
 the S3 key as correlation id, EMF metrics and X-Ray tracing.
 
@@ -30,6 +31,7 @@ from newsfacet.ingest import (
     EventFailed,
     Ingestor,
     IngestOutcome,
+    KnownVersions,
     PreparedEvent,
 )
 from newsfacet.objects.s3 import S3ObjectSource
@@ -52,6 +54,8 @@ _ingestor: Ingestor | None = None
 # The events the batch's records prepared, with their record's message id, written once every record
 # is prepared.
 _prepared: list[tuple[str, PreparedEvent]] = []
+# What the store holds from each key of the batch, looked up for all of them at once.
+_known: KnownVersions = {}
 
 # Load trafilatura, spaCy and the geo tables now, in the init phase (which Lambda runs on a full
 # CPU before the first invocation), rather than on the first upload's clock.
@@ -99,7 +103,7 @@ def _prepare(event: S3ObjectEvent, message_id: str) -> None:
     logger.append_keys(bucket=event.bucket, version=event.version, s3_event=event.name)
     started = perf_counter()
     try:
-        prepared = get_ingestor().prepare(event)
+        prepared = get_ingestor().prepare(event, _known.get((event.bucket, event.key)))
     except TRANSIENT_ERRORS as error:
         _transient(error)
         raise
@@ -107,6 +111,17 @@ def _prepare(event: S3ObjectEvent, message_id: str) -> None:
     metrics.add_metric(
         name="IngestLatency", unit=MetricUnit.Milliseconds, value=(perf_counter() - started) * 1000
     )
+
+
+def _events_of(batch: dict[str, Any]) -> list[S3ObjectEvent]:
+    """The S3 events of an SQS batch's records; a malformed record fails later, in its turn."""
+    events: list[S3ObjectEvent] = []
+    for record in batch.get("Records", []):
+        try:
+            events += parse_notification(record.get("body", "")).events
+        except MalformedNotification:
+            continue
+    return events
 
 
 def _transient(error: Exception) -> None:
@@ -145,6 +160,8 @@ def _report(outcome: IngestOutcome) -> None:
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
     """SQS batch in, the ids of the records to redeliver out (`ReportBatchItemFailures`)."""
     _prepared.clear()
+    _known.clear()
+    _known.update(get_ingestor().known_versions(_events_of(event)))
     response = process_partial_response(
         event=event, record_handler=record_handler, processor=processor, context=context
     )

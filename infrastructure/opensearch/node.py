@@ -144,18 +144,26 @@ class LocalNode:
 
     @classmethod
     def start(
-        cls, *, timeout_s: float = 180.0, tied_to_parent: bool = True, heap: str = DEFAULT_HEAP
+        cls,
+        *,
+        timeout_s: float = 180.0,
+        tied_to_parent: bool = True,
+        heap: str = DEFAULT_HEAP,
+        home: Path | None = None,
     ) -> LocalNode:
         """Start a node and return once the cluster is green.
 
         `tied_to_parent`: the node exits when this Python process dies (it watches a pipe from us),
         so a crashed or killed test session leaves no orphan JVM. `False` detaches it (`start`).
         `heap`: the JVM's maximum heap (`-Xmx`), e.g. "4g" for a benchmark at a million articles.
+        `home`: the directory of a node that stopped (or was killed), to start it again on its data
+        (on another port); by default a new temporary directory.
         Raises `NodeError`, with the node's log tail, if it does not come up within `timeout_s`.
         """
         classpath = build()
-        home = Path(tempfile.mkdtemp(prefix="newsfacet-opensearch-"))
+        home = home or Path(tempfile.mkdtemp(prefix="newsfacet-opensearch-"))
         url_file = home / "url"
+        url_file.unlink(missing_ok=True)  # a restarted node writes its new URL
         command = [
             _java(),
             "-Xms512m",

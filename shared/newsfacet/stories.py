@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from newsfacet.model import Article, Model, StoryCandidate
+from newsfacet.store.base import LookupFailed
 
 if TYPE_CHECKING:
     from newsfacet.store.base import ArticleStore
@@ -176,7 +178,7 @@ def candidate_of(article: Article) -> StoryCandidate:
 
 class StoryAssigner:
     """Gives each new article its story (`choose_story`) from the store's candidates and the
-    `remember` articles this assigner placed last."""
+    `remember` articles this assigner placed last (those of the same batch included)."""
 
     def __init__(self, store: ArticleStore, remember: int = 500) -> None:
         self._store = store
@@ -184,6 +186,21 @@ class StoryAssigner:
 
     def assign(self, article: Article) -> Article:
         stored = self._store.story_candidates(article, MAX_CANDIDATES)
+        return self._place(article, stored)
+
+    def assign_batch(self, articles: Sequence[Article]) -> list[Article | LookupFailed]:
+        """`assign` for each article, in order, with every store lookup in one request
+        (`ArticleStore.story_candidates_batch`): an article sees the ones placed before it in the
+        batch. An article whose lookup failed is answered `LookupFailed` and not placed."""
+        if not articles:
+            return []
+        found = self._store.story_candidates_batch(articles, MAX_CANDIDATES)
+        return [
+            stored if isinstance(stored, LookupFailed) else self._place(article, stored)
+            for article, stored in zip(articles, found, strict=True)
+        ]
+
+    def _place(self, article: Article, stored: list[StoryCandidate]) -> Article:
         found = {candidate.id: candidate for candidate in stored}
         found.update({candidate.id: candidate for candidate in self._recent})
         placed = article.model_copy(update={"story": choose_story(article, list(found.values()))})

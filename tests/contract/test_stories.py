@@ -161,6 +161,23 @@ def test_candidates_are_near_duplicates_or_share_a_name_in_the_window(empty_stor
     assert empty_store.story_candidates(late, 10) == []  # far away in time, and no shared band
 
 
+def test_near_duplicates_placed_in_one_batch_share_a_story(empty_store: ArticleStore) -> None:
+    """Ingest places a batch's articles before writing any of them: the store cannot show the
+    batch's earlier copies to the later ones, the assigner must."""
+    copies = _copies()
+    placed = StoryAssigner(empty_store).assign_batch(copies[:3])
+    assert all(isinstance(article, Article) for article in placed)
+    empty_store.upsert(placed)  # type: ignore[arg-type]
+    assert {empty_store.get(copy.id).story for copy in copies[:3]} == {"w0"}  # type: ignore[union-attr]
+    # The store's candidates of a batch, in one go, are its candidates of each article.
+    later = [*copies[3:], *_others()]
+    found = empty_store.story_candidates_batch(later, 10)
+    assert found == [empty_store.story_candidates(article, 10) for article in later]
+    assert {candidate.id for candidate in found[0]} >= {"w0", "w1", "w2"}  # type: ignore[union-attr]
+    later_placed = StoryAssigner(empty_store, remember=0).assign_batch(later)
+    assert [article.story for article in later_placed] == ["w0", "w0", "r0", "r1"]  # type: ignore[union-attr]
+
+
 def test_related_articles_are_of_other_stories_most_related_first(store: ArticleStore) -> None:
     first = store.get("c01")
     assert first is not None

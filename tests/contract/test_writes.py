@@ -115,6 +115,15 @@ def test_find_by_origin_lists_live_and_deleted_ids(store: ArticleStore) -> None:
     ]
     assert store.find_by_origin("raw", "nothing/here.html") == []
     assert store.find_by_origin("other-bucket", shared.key) == []
+    # A batch's lookups in one go answer as the lookups one by one, in order.
+    origins = [("raw", "nothing/here.html"), (shared.bucket, shared.key), ("other-bucket", shared.key)]
+    batch = store.find_by_origin_batch(origins)
+    assert [sorted(found, key=lambda v: v.id) for found in batch] == [[], found, []]  # type: ignore[arg-type]
+
+
+def test_lookups_before_anything_is_written_find_nothing(empty_store: ArticleStore) -> None:
+    assert empty_store.find_by_origin_batch([("raw", "a.html"), ("raw", "b.html")]) == [[], []]
+    assert empty_store.story_candidates_batch([BY_ID["c01"]], 10) == [[]]
 
 
 # --- Origins: every object that holds an article --------------------------------------------------

@@ -5,11 +5,11 @@ collection, with or without a VPC), the template is resolved as CloudFormation w
 function role's permissions are compared with its code's needs, in both directions: every call is
 allowed, and every grant is used by some call.
 
-- OpenSearch: the store methods each function's code calls (read from `newsfacet/ingest.py` and
-  `newsfacet/api.py`) are run on the real node with every HTTP request recorded, and the reconcile
-  itself runs there (`newsfacet/reconcile.py`); each request is a (method -> es:ESHttp<Method>,
-  path -> resource) the role must allow, and on Serverless a data access permission the
-  collection's policy must grant that role.
+- OpenSearch: the store methods each function's code calls (read from `newsfacet/ingest/` with
+  `newsfacet/stories.py`, and `newsfacet/api.py`) are run on the real node with every HTTP request
+  recorded, and the reconcile itself runs there (`newsfacet/reconcile.py`); each request is a
+  (method -> es:ESHttp<Method>, path -> resource) the role must allow, and on Serverless a data
+  access permission the collection's policy must grant that role.
 - AWS APIs: the boto3 operations each function's module calls, and those of the rejection log
   methods it calls, are read from the sources and mapped to IAM actions below; the SQS event
   source and logging add theirs.
@@ -78,9 +78,9 @@ DEPLOYMENTS = {
     "new domain in a VPC": {"SubnetIds": "subnet-1,subnet-2", "SecurityGroupIds": "sg-1"},
 }
 FUNCTIONS = {
-    "IngestRole": SHARED / "ingest.py",
-    "SearchRole": SHARED / "api.py",
-    "ReconcileRole": SHARED / "reconcile.py",
+    "IngestRole": [*sorted((SHARED / "ingest").glob("*.py")), SHARED / "stories.py"],
+    "SearchRole": [SHARED / "api.py"],
+    "ReconcileRole": [SHARED / "reconcile.py"],
 }
 # The S3 adapter each function's domain module uses (boto3 lives in adapters, not in the domain).
 S3_ADAPTERS: dict[str, list[type]] = {
@@ -119,12 +119,18 @@ AOSS_PERMISSIONS = [
     (r"(GET|POST) /[^/]+/_search$", "aoss:ReadDocument"),
     (r"GET /[^/]+/_doc/[^/]+$", "aoss:ReadDocument"),
     (r"(GET|POST) /[^/]+/_mget$", "aoss:ReadDocument"),
+    (r"(GET|POST) /[^/]+/_msearch$", "aoss:ReadDocument"),
 ]
 
 
-def store_methods(source: Path) -> set[str]:
-    """The `ArticleStore` methods a module calls on its store."""
-    called = set(re.findall(r"(?:\bstore\(\)|\bstore|_store)\.(\w+)\(", source.read_text()))
+def source_text(role: str) -> str:
+    """The code of a function's domain modules."""
+    return "\n".join(path.read_text() for path in FUNCTIONS[role])
+
+
+def store_methods(role: str) -> set[str]:
+    """The `ArticleStore` methods a function's domain modules call on their store."""
+    called = set(re.findall(r"(?:\bstore\(\)|\bstore|_store)\.(\w+)\(", source_text(role)))
     port = {name for name in vars(ArticleStore) if not name.startswith("_")} - {"close"}  # sends nothing
     return called & port
 
@@ -138,7 +144,7 @@ def boto3_operations(source: str) -> set[str]:
 def aws_actions(role: str) -> set[str]:
     """The IAM actions (outside OpenSearch) a function's module needs: its own boto3 calls, those of
     the S3 adapter it uses and those of the DynamoDB rejection log methods it calls."""
-    text = FUNCTIONS[role].read_text()
+    text = source_text(role)
     log_methods = set(re.findall(r"\b_?rejections\.(\w+)\(", text)) & set(RejectionLog.__abstractmethods__)
     operations = boto3_operations(text)
     for adapter in S3_ADAPTERS[role]:
@@ -163,6 +169,11 @@ def exercise(store: OpenSearchStore, methods: set[str]) -> None:
             ]
         ),
         "find_by_origin": lambda: store.find_by_origin("uploads", "truce/1.html"),
+        "find_by_origin_batch": lambda: store.find_by_origin_batch(
+            [("uploads", "truce/1.html"), ("uploads", "truce/2.html")]
+        ),
+        "story_candidates": lambda: store.story_candidates(article(4), 50),
+        "story_candidates_batch": lambda: store.story_candidates_batch([article(4), article(5)], 50),
         "delete": lambda: store.delete("w002", 2, "uploads", "truce/2.html"),
         "search": lambda: store.search(query),
         "get": lambda: store.get("w001"),
@@ -204,7 +215,7 @@ class EmptyBucket(Bucket):
 def run_reconcile(store: OpenSearchStore, tmp: Path) -> None:
     """The reconcile function's work on the index the ingest exercise left: one live article whose
     object is gone, so its hold is released and the article tombstoned."""
-    assert store_methods(FUNCTIONS["ReconcileRole"]) == {"live_holders", "delete"}
+    assert store_methods("ReconcileRole") == {"live_holders", "delete"}
     report = reconcile(EmptyBucket(), store, SQLiteRejectionLog(tmp / "rejections.db"))
     assert report.orphaned == ["w001 <- truce/1.html"]
 
@@ -227,8 +238,8 @@ def recorded(
         reader = OpenSearchStore.from_settings(settings)
         reconciler = OpenSearchStore.from_settings(settings)
         writes, reads, repairs = record_calls(writer), record_calls(reader), record_calls(reconciler)
-        exercise(writer, store_methods(FUNCTIONS["IngestRole"]))
-        exercise(reader, store_methods(FUNCTIONS["SearchRole"]))
+        exercise(writer, store_methods("IngestRole"))
+        exercise(reader, store_methods("SearchRole"))
         alerts = None if serverless else exercise_alerts(writer, reader)  # off on Serverless
         reconciler.client.indices.refresh(index=alias)  # what the next hour's run would see
         repairs.clear()

@@ -13,6 +13,7 @@ import gzip
 import time
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,12 +143,17 @@ def churn(world: IngestWorld, rounds: int = 1) -> Outcome:
     return outcome(world, expected)
 
 
-def burst(world: IngestWorld, uploads: int = 24) -> tuple[Outcome, float]:
-    """`uploads` pages put as fast as S3 takes them (half without a canonical URL), then ingested;
-    also returns the seconds the puts took."""
+def burst(world: IngestWorld, uploads: int = 24, senders: int = 8) -> tuple[Outcome, float]:
+    """`uploads` pages put as fast as S3 takes them, from `senders` threads at once (half without a
+    canonical URL), then ingested; also returns the seconds the puts took."""
+    pages = {f"burst/{number}.html": story(number, canonical=number % 2 == 0) for number in range(uploads)}
+
+    def put(key: str) -> None:
+        world.s3.put_object(Bucket=world.bucket, Key=key, Body=pages[key])
+
     started = time.perf_counter()
-    for number in range(uploads):
-        world.put(f"burst/{number}.html", story(number, canonical=number % 2 == 0))
+    with ThreadPoolExecutor(max_workers=senders) as pool:
+        list(pool.map(put, pages))
     put_seconds = time.perf_counter() - started
     deliver_all(world)
     return outcome(world, {title(number) for number in range(uploads)}), put_seconds

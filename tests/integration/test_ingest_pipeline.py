@@ -694,7 +694,7 @@ def test_a_batch_whose_reconcile_fails_redelivers_only_the_records_of_that_key(w
     assert len(world.live_ids("port.html")) == 1
 
 
-def test_an_sqs_batch_is_written_to_opensearch_in_one_bulk_request(
+def test_an_sqs_batch_is_one_bulk_request_and_three_multi_searches_on_opensearch(
     aws: None, make_store: Any, capsys: Any
 ) -> None:
     world = IngestWorld(make_store("opensearch"), capsys)
@@ -710,7 +710,12 @@ def test_an_sqs_batch_is_written_to_opensearch_in_one_bulk_request(
     delivery = world.deliver()
 
     assert len(delivery.messages) == 7 and delivery.failed_ids == set()
-    assert [call.path for call in calls.calls].count(f"/{world.store.alias}/_bulk") == 1  # type: ignore[attr-defined]
+    paths = [call.path for call in calls.calls]
+    alias = world.store.alias  # type: ignore[attr-defined]
+    assert paths.count(f"/{alias}/_bulk") == 1
+    # The stale checks, the story candidates and the reconciling reads: one request each for the
+    # whole batch, not one per record.
+    assert (paths.count(f"/{alias}/_msearch"), paths.count(f"/{alias}/_search")) == (3, 0)
     assert len(world.titles()) == 6
     assert len(world.store.holders(world.live_ids("twin.html")[0])) == 2
     (rejected,) = world.rejections.recent()

@@ -25,12 +25,16 @@ Semantics shared by all engines (proven by `tests/contract/`):
   answers per write, so one write's failure fails only itself (`WriteFailed`). A later write of
   the same id builds on the earlier ones of the batch. `upsert` and `delete` are batches of one
   kind, raising instead of answering `WriteFailed`.
+- Batched lookups: `find_by_origin_batch` and `story_candidates_batch` answer several lookups in
+  one round trip where the engine allows it (one `_msearch` on OpenSearch; other engines loop), one
+  answer per lookup, so one lookup's transient failure fails only itself (`LookupFailed`).
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -119,6 +123,18 @@ class WriteFailed(BaseModel):
 WriteResult = WriteOutcome | WriteFailed
 
 
+class LookupFailed(BaseModel):
+    """One lookup of a batch that failed transiently (retrying later may succeed)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    reason: str
+
+
+Asked = TypeVar("Asked")
+Found = TypeVar("Found")
+
+
 class ArticleStore(ABC):
     """Keeps articles and answers faceted searches over them."""
 
@@ -146,6 +162,13 @@ class ArticleStore(ABC):
         """Every live id this S3 object holds (at the version of its hold) and every tombstone it
         left. `fresh=False` may miss writes of the last second (OpenSearch's refresh interval): for
         checks that only save work, never for decisions."""
+
+    def find_by_origin_batch(
+        self, origins: Sequence[tuple[str, str]], *, fresh: bool = True
+    ) -> list[list[StoredVersion] | LookupFailed]:
+        """`find_by_origin` of each (bucket, key), in order, in one request where the engine allows.
+        Raises `StoreUnavailable` if no lookup could be made; one that failed alone is `LookupFailed`."""
+        return each_lookup(origins, lambda origin: self.find_by_origin(*origin, fresh=fresh))
 
     @abstractmethod
     def holders(self, article_id: str) -> list[Holder]:
@@ -181,6 +204,12 @@ class ArticleStore(ABC):
         `STORY_WINDOW` of its own; near-duplicates first, at most `limit`. May miss writes of the
         last second (OpenSearch's refresh interval; `newsfacet.stories.StoryAssigner` covers them)."""
 
+    def story_candidates_batch(
+        self, articles: Sequence[Article], limit: int
+    ) -> list[list[StoryCandidate] | LookupFailed]:
+        """`story_candidates` of each article, in order, answered as `find_by_origin_batch` is."""
+        return each_lookup(articles, lambda article: self.story_candidates(article, limit))
+
     @abstractmethod
     def story(self, story_id: str, size: int) -> Story | None:
         """The story's live versions, oldest first (at most `size` listed), or None if it has none."""
@@ -192,6 +221,18 @@ class ArticleStore(ABC):
 
     def close(self) -> None:  # noqa: B027 - optional hook, most adapters have nothing to release
         """Release connections or files."""
+
+
+def each_lookup(asked: Sequence[Asked], lookup: Callable[[Asked], Found]) -> list[Found | LookupFailed]:
+    """A batched lookup made one by one (for engines without a multi-search): each answer, or its
+    transient failure."""
+    answers: list[Found | LookupFailed] = []
+    for item in asked:
+        try:
+            answers.append(lookup(item))
+        except StoreUnavailable as error:
+            answers.append(LookupFailed(reason=str(error)))
+    return answers
 
 
 def _raise_failures(results: list[WriteResult]) -> list[WriteOutcome]:

@@ -20,7 +20,7 @@ from opensearchpy.exceptions import ConnectionError as ClientConnectionError
 from opensearchpy.exceptions import NotFoundError, TransportError
 
 from newsfacet.config import Settings
-from newsfacet.store.base import StoreError, StoreUnavailable
+from newsfacet.store.base import LookupFailed, StoreError, StoreUnavailable
 
 Refresh = Literal["wait_for", "true", "false"]
 Document = dict[str, Any]
@@ -87,6 +87,33 @@ class Connection:
         except NotFoundError:
             return None
         return response
+
+    def msearch(self, bodies: list[Document], *, fresh: bool = True) -> list[Document | LookupFailed]:
+        """Several searches of the alias in one `_msearch` request: each raw response (no hits while
+        the index does not exist yet), or `LookupFailed` for a search that failed transiently.
+        Raises `StoreUnavailable` if the request itself failed, `StoreError` on a refused search."""
+        if not bodies:
+            return []
+        if self.unrefreshed and fresh:
+            self.refresh()  # read our own writes
+        lines = [line for body in bodies for line in ({}, body)]
+        nothing: Document = {"hits": {"hits": []}}
+        try:
+            response = self.call(lambda client: client.msearch(index=self.alias, body=lines))
+        except NotFoundError:
+            return [nothing] * len(bodies)
+        answers: list[Document | LookupFailed] = []
+        for each in response["responses"]:
+            error, status = each.get("error"), each.get("status")
+            if error is None:
+                answers.append(each)
+            elif status == 404:  # the index does not exist yet
+                answers.append(nothing)
+            elif status in RETRYABLE_STATUSES:
+                answers.append(LookupFailed(reason=f"OpenSearch unavailable: {status} {error}"))
+            else:
+                raise StoreError(f"OpenSearch refused a search: {status} {error}")
+        return answers
 
     def alias_indices(self) -> list[str]:
         """The indices the alias points to (one, or several after a rollover)."""

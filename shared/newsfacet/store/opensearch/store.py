@@ -31,6 +31,7 @@ from newsfacet.store.base import (
     ArticleStore,
     DocumentRejected,
     InvalidCursor,
+    LookupFailed,
     PutArticle,
     ReleaseHold,
     StoreError,
@@ -197,9 +198,18 @@ class OpenSearchStore(ArticleStore):
         response = self._connection.search(
             bodies.find_by_origin_body(bucket, key, _MAX_ORIGIN_IDS), fresh=fresh
         )
-        if response is None:
-            return []
-        return [bodies.read_origin_hit(hit, bucket, key) for hit in response["hits"]["hits"]]
+        return [] if response is None else _origin_hits(response, bucket, key)
+
+    def find_by_origin_batch(
+        self, origins: Sequence[tuple[str, str]], *, fresh: bool = True
+    ) -> list[list[StoredVersion] | LookupFailed]:
+        """One `_msearch` of every origin's `find_by_origin` search."""
+        searches = [bodies.find_by_origin_body(bucket, key, _MAX_ORIGIN_IDS) for bucket, key in origins]
+        answers = self._connection.msearch(searches, fresh=fresh)
+        return [
+            answer if isinstance(answer, LookupFailed) else _origin_hits(answer, *origin)
+            for origin, answer in zip(origins, answers, strict=True)
+        ]
 
     def get(self, article_id: str) -> Article | None:
         if not article_id or len(article_id.encode()) > MAX_ID_BYTES:
@@ -272,6 +282,14 @@ class OpenSearchStore(ArticleStore):
         response = self._connection.search(body, fresh=False)
         return [] if response is None else stories.read_candidates(response)
 
+    def story_candidates_batch(
+        self, articles: Sequence[Article], limit: int
+    ) -> list[list[StoryCandidate] | LookupFailed]:
+        """One `_msearch` of every article's `story_candidates` search."""
+        searches = [stories.story_candidates_body(article, bodies.LIVE, limit) for article in articles]
+        answers = self._connection.msearch(searches, fresh=False)
+        return [a if isinstance(a, LookupFailed) else stories.read_candidates(a) for a in answers]
+
     def story(self, story_id: str, size: int) -> Story | None:
         response = self._connection.search(stories.story_body(story_id, bodies.LIVE, size))
         return None if response is None else stories.read_story(story_id, response)
@@ -297,6 +315,10 @@ class OpenSearchStore(ArticleStore):
 
 
 # --- helpers --------------------------------------------------------------------------------------
+
+
+def _origin_hits(response: Document, bucket: str, key: str) -> list[StoredVersion]:
+    return [bodies.read_origin_hit(hit, bucket, key) for hit in response["hits"]["hits"]]
 
 
 def _write_id(write: StoreWrite) -> str:
