@@ -18,6 +18,7 @@ from lxml import html
 from newsfacet.extract.linklists import drop_link_lists, drop_related_lists, drop_skip_links
 from newsfacet.extract.reshape import (
     join_split_body,
+    place_streamed_sections,
     unwrap_embedded_posts,
     unwrap_layout_tables,
     wrap_loose_text,
@@ -79,6 +80,7 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
     """Strip boilerplate from `tree` in place and return it."""
     body = tree.find("body")
     root = body if body is not None else tree
+    place_streamed_sections(root)  # before scripts and templates go: they say where sections belong
     total = paragraph_chars(root)
     for tag in _ALWAYS_DROP:
         for element in list(root.iter(tag)):

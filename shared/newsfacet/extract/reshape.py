@@ -3,16 +3,32 @@
 Pages built for layout rather than for reading hide their article from paragraph-scoring extractors:
 a navigation column and the article side by side in one table row, text written between `<br>`s,
 quoted posts in embed-only wrappers every boilerplate rule removes, a body split by ad rows into
-several containers. Each rewrite here undoes one of these; none removes text.
+several containers, sections streamed in hidden at the end of the page. Each rewrite here undoes one
+of these; none removes text.
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml import html
 
 from newsfacet.extract.treeops import contains, paragraph_chars
 
-__all__ = ["join_split_body", "unwrap_embedded_posts", "unwrap_layout_tables", "wrap_loose_text"]
+__all__ = [
+    "join_split_body",
+    "place_streamed_sections",
+    "unwrap_embedded_posts",
+    "unwrap_layout_tables",
+    "wrap_loose_text",
+]
+
+# Streaming server rendering (React's) sends a section that finished late as `<div hidden id="S:n">`
+# at the end of the page, with a script call that moves it into its placeholder, `<template id="P:n">`
+# or `<template id="B:n">`: `$RS("S:n","P:n")`, `$RC("B:n","S:m")`. Readers see it in place.
+_STREAMED_ID = re.compile(r"S:[0-9a-f]+")
+_PLACEHOLDER_ID = re.compile(r"[BP]:[0-9a-f]+")
+_SWAP_CALL = re.compile(r"""\$R[CS]\(\s*["']([BPS]:[0-9a-f]+)["']\s*,\s*["']([BPS]:[0-9a-f]+)["']""")
 
 # Quoted posts (tweets, Instagram, Facebook) are part of the story even inside "social" wrappers.
 _EMBEDDED_POST = ".//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'instagram-media')]"
@@ -23,11 +39,55 @@ _INLINE = frozenset(
 )
 _MIN_LOOSE_CHARS = 100
 _LAYOUT_CELL_CHARS = 250
+_MIN_GRID_ROWS = 3
 # Containers of one class are parts of one body when together they hold more than this share of the
 # page's paragraph text and the first of them holds no more than `_SPLIT_FIRST_SHARE` of it.
 _SPLIT_BODY_SHARE = 0.5
 _SPLIT_FIRST_SHARE = 0.85
 _MAX_BODY_PARTS = 40
+
+
+def place_streamed_sections(root: html.HtmlElement) -> None:
+    """Move each hidden streamed section into its placeholder, shown, as the page's script would.
+
+    A hidden section without a placeholder stays where it is (and hidden): nothing shows it.
+    """
+    sections = [
+        element
+        for element in root.iter("div")
+        if element.get("hidden") is not None and _STREAMED_ID.fullmatch(element.get("id") or "")
+    ]
+    if not sections:
+        return
+    placeholders = {
+        element.get("id"): element
+        for element in root.iter("template")
+        if _PLACEHOLDER_ID.fullmatch(element.get("id") or "")
+    }
+    placeholder_of: dict[str, str] = {}
+    for script in root.iter("script"):
+        for first, second in _SWAP_CALL.findall(script.text or ""):
+            section, placeholder = (first, second) if first.startswith("S:") else (second, first)
+            placeholder_of[section] = placeholder
+    for section in sections:
+        name = section.get("id", "")
+        number = name.removeprefix("S:")
+        target = next(
+            (
+                placeholders[key]
+                for key in (placeholder_of.get(name), f"P:{number}", f"B:{number}")
+                if key in placeholders and placeholders[key].getparent() is not None
+            ),
+            None,
+        )
+        if target is None:
+            continue
+        shown = html.Element("div")
+        shown.text = section.text
+        shown.extend(list(section))
+        shown.tail = target.tail
+        section.drop_tree()
+        target.getparent().replace(target, shown)
 
 
 def join_split_body(root: html.HtmlElement) -> None:
@@ -117,9 +177,12 @@ def unwrap_layout_tables(root: html.HtmlElement) -> None:
 
     Old pages put the navigation column and the article side by side in one `<tr>`; extractors
     then read the whole row as one table line. A table whose cells hold prose (a long cell, or
-    paragraphs, or a nested table) is layout, not data.
+    paragraphs, or a nested table) is layout, not data; unless it is a grid (rows of the same number
+    of cells), which is how comparison tables with sentences in their cells are written.
     """
     for table in list(root.iter("table")):
+        if table.find(".//table") is None and _is_grid(table):
+            continue
         cells = table.xpath("./tr/td | ./tbody/tr/td | ./thead/tr/td | ./tr/th | ./tbody/tr/th")
         is_layout = table.find(".//table") is not None or any(
             len(cell.text_content()) > _LAYOUT_CELL_CHARS or cell.find(".//p") is not None for cell in cells
@@ -131,6 +194,13 @@ def unwrap_layout_tables(root: html.HtmlElement) -> None:
                 element.tag = "div"
                 for attribute in ("width", "valign", "bgcolor", "cellpadding", "border", "colspan"):
                     element.attrib.pop(attribute, None)
+
+
+def _is_grid(table: html.HtmlElement) -> bool:
+    """At least `_MIN_GRID_ROWS` rows, all of the same number (two or more) of cells."""
+    rows = table.xpath("./tr | ./tbody/tr | ./thead/tr")
+    widths = {len(row.xpath("./td | ./th")) for row in rows}
+    return len(rows) >= _MIN_GRID_ROWS and len(widths) == 1 and min(widths) > 1
 
 
 def wrap_loose_text(root: html.HtmlElement) -> None:

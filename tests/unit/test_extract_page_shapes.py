@@ -1,0 +1,114 @@
+"""Page shapes that hide or repeat the article: streamed-in sections, content printed twice."""
+
+from __future__ import annotations
+
+from newsfacet.extract import extract_article
+
+OPENING = [
+    "The harbour authority approved a plan on Tuesday to dredge the northern channel so that larger "
+    "ferries can dock at the old quay, after two years of studies and public meetings.",
+    "Work will begin in the autumn, when fewer boats use the channel, and should take about six months "
+    "according to the engineers who drew up the plan for the authority.",
+]
+STREAMED = [
+    "Fishermen had asked for the work to be done in stages, so that the southern channel stays open "
+    "while the northern one is closed, and the authority agreed to their request.",
+    "The cost will be shared between the port, the regional government and the ferry companies, which "
+    "expect to carry a third more passengers once the larger boats can dock.",
+]
+
+
+def paragraphs(texts: list[str]) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def test_sections_a_page_streams_into_placeholders_are_read_where_they_belong() -> None:
+    # Server-rendered pages (React streaming) send later sections in hidden containers at the end of
+    # the page, with a script that moves each into its placeholder: a reader sees them in place.
+    markup = (
+        "<html lang='en'><head><title>Channel to be dredged</title></head><body><main><article>"
+        f"<h1>Channel to be dredged</h1>{paragraphs(OPENING)}<template id='P:1'></template>"
+        "<p>Ferry timetables will be published once the work is finished.</p></article></main>"
+        f"<div hidden id='S:1'><h2>Who pays</h2>{paragraphs(STREAMED)}</div>"
+        "<script>$RS('S:1','P:1')</script></body></html>"
+    )
+    text = extract_article(markup).text
+    order = [text.find(paragraph) for paragraph in (*OPENING, *STREAMED)]
+    assert -1 not in order and order == sorted(order)
+    assert text.find(STREAMED[1]) < text.find("Ferry timetables will be published")
+
+
+def test_a_hidden_section_with_no_placeholder_stays_out() -> None:
+    markup = (
+        "<html lang='en'><head><title>Channel to be dredged</title></head><body><main><article>"
+        f"<h1>Channel to be dredged</h1>{paragraphs(OPENING)}</article></main>"
+        f"<div hidden id='S:1'><p>An unrelated teaser that a script would never show to readers.</p></div>"
+        "</body></html>"
+    )
+    assert "unrelated teaser" not in extract_article(markup).text
+
+
+def test_a_run_of_paragraphs_the_page_prints_twice_is_read_once() -> None:
+    # Responsive pages print a section twice (one copy per screen size), both visible to a parser.
+    section = f"<div class='section'><h2>Who pays</h2>{paragraphs(STREAMED)}</div>"
+    markup = (
+        "<html lang='en'><head><title>Channel to be dredged</title></head><body><article>"
+        f"<h1>Channel to be dredged</h1>{paragraphs(OPENING)}{section}{section}"
+        "<p>Ferry timetables will be published once the work is finished.</p></article></body></html>"
+    )
+    text = extract_article(markup).text
+    assert all(text.count(paragraph) == 1 for paragraph in (*OPENING, *STREAMED))
+    assert text.endswith("Ferry timetables will be published once the work is finished.")
+
+
+def test_a_sentence_the_article_repeats_on_purpose_stays_twice() -> None:
+    refrain = "Nobody on the quay could remember a winter as calm as this one, the harbour master said."
+    markup = (
+        "<html lang='en'><head><title>Channel to be dredged</title></head><body><article>"
+        f"<h1>Channel to be dredged</h1><p>{refrain}</p>{paragraphs(OPENING)}<p>{refrain}</p>"
+        f"{paragraphs(STREAMED)}</article></body></html>"
+    )
+    assert extract_article(markup).text.count(refrain) == 2
+
+
+def test_a_data_table_whose_cells_hold_sentences_stays_a_table() -> None:
+    # A comparison grid: every row has the same cells; long cells do not make it a layout table, and
+    # each row stays one line of the body.
+    rows = [
+        ("Northern channel", "Dredged in the autumn, closed for six months while the work goes on.", "Yes"),
+        ("Southern channel", "Stays open for fishing boats and the smaller ferries during the work.", "No"),
+        ("Old quay", "Strengthened so that the larger ferries can dock there from next year.", "Yes"),
+    ]
+    cells = "".join(
+        f"<tr><td><p>{name}</p></td><td><p>{what} {what}</p></td><td><p>{closed}</p></td></tr>"
+        for name, what, closed in rows
+    )
+    markup = (
+        "<html lang='en'><head><title>Channel to be dredged</title></head><body><article>"
+        f"<h1>Channel to be dredged</h1>{paragraphs(OPENING)}"
+        f"<table><tr><td><p>Part</p></td><td><p>Plan</p></td><td><p>Closed</p></td></tr>{cells}</table>"
+        f"{paragraphs(STREAMED)}</article></body></html>"
+    )
+    lines = extract_article(markup).text.split("\n\n")
+    assert all(any(name in line and what in line for line in lines) for name, what, _ in rows)
+
+
+def test_a_box_of_plain_text_does_not_become_the_article() -> None:
+    # An author box written as one text node (no paragraphs, no line breaks) stays a box: turning
+    # it into a paragraph made extractors prefer it to an article of short paragraphs.
+    bio = (
+        "Mara Lind has covered ports and shipping for the paper since 2009. Before that she worked "
+        "as a deckhand on coastal ferries and as a reporter for a trade weekly in Rotterdam. She "
+        "lives by the old quay with two cats and a rowing boat that she restores every winter."
+    )
+    sections = "".join(
+        f"<div class='part'><h2>Part {number}</h2><div><div>{text}</div></div></div>"
+        for number, text in enumerate(OPENING + STREAMED, start=1)
+    )
+    markup = (
+        "<html lang='en'><head><title>Channel to be dredged</title></head><body><main>"
+        f"<h1>Channel to be dredged</h1>{sections}</main><aside><div class='bio'>{bio}</div></aside>"
+        "</body></html>"
+    )
+    text = extract_article(markup).text
+    assert all(paragraph in text for paragraph in OPENING + STREAMED)
