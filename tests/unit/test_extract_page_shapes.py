@@ -112,3 +112,21 @@ def test_a_box_of_plain_text_does_not_become_the_article() -> None:
     )
     text = extract_article(markup).text
     assert all(paragraph in text for paragraph in OPENING + STREAMED)
+
+
+def test_the_dense_prose_reader_leaves_code_listings_out() -> None:
+    # Code listings are not prose: the densest block of prose is the body's second opinion, and a long
+    # listing must neither make its container win nor join the text it reads.
+    from lxml import html
+    from newsfacet.extract.density import densest_text
+
+    listing = "\n".join(
+        f"step_{n} = run(step_{n - 1}, retries=3, timeout=30)  # stage {n}" for n in range(1, 40)
+    )
+    tree = html.fromstring(
+        f"<html><body><div class='post'>{paragraphs(OPENING)}<pre><code>{listing}</code></pre>"
+        f"{paragraphs(STREAMED)}</div></body></html>"
+    )
+    text = densest_text(tree)
+    assert "retries=3" not in text
+    assert all(paragraph in text for paragraph in OPENING + STREAMED)
