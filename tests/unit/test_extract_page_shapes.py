@@ -130,3 +130,23 @@ def test_the_dense_prose_reader_leaves_code_listings_out() -> None:
     text = densest_text(tree)
     assert "retries=3" not in text
     assert all(paragraph in text for paragraph in OPENING + STREAMED)
+
+
+def test_a_schedule_that_repeats_its_short_lines_on_purpose_keeps_them() -> None:
+    # A plan for two days lists the same meals twice: short lines, not a section printed twice.
+    meals = [
+        "Breakfast at seven: oats, a pear and black tea",
+        "Lunch at noon: lentil soup, bread and a salad",
+        "Snack at four: yoghurt with honey and some walnuts",
+        "Dinner at seven: baked fish, potatoes and glazed carrots",
+        "Before bed: warm milk and two plain rice crackers",
+        "Water: eight glasses over the day, more when hot",
+        "Walk: thirty minutes after lunch, at an easy pace",
+    ]
+    days = "".join(f"<h2>Day {day}</h2>{paragraphs(meals)}" for day in (1, 2))
+    markup = (
+        "<html lang='en'><head><title>A plan for the week</title></head><body><article>"
+        f"<h1>A plan for the week</h1>{paragraphs(OPENING)}{days}</article></body></html>"
+    )
+    text = extract_article(markup).text
+    assert all(text.count(meal) == 2 for meal in meals)
