@@ -80,8 +80,8 @@ def place_streamed_sections(root: html.HtmlElement) -> None:
             ),
             None,
         )
-        if target is None:
-            continue
+        if target is None or contains(section, target) or section.getparent() is None:
+            continue  # no placeholder, or one inside the section itself (a malformed page)
         shown = html.Element("div")
         shown.text = section.text
         shown.extend(list(section))
