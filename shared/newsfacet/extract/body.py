@@ -152,9 +152,8 @@ def _without_repeated_runs(text: str) -> str:
         while end < len(paragraphs) and repeats[end] == repeats[start]:
             end += 1
         run = paragraphs[start:end]
-        words = sum(map(_words, run))
-        is_copy = repeats[start] and len(run) >= _MIN_REPEATED_RUN and words >= _MIN_REPEATED_WORDS
-        if not (is_copy and words >= _MIN_REPEATED_MEAN_WORDS * len(run)):
+        enough_words = max(_MIN_REPEATED_WORDS, _MIN_REPEATED_MEAN_WORDS * len(run))
+        if not (repeats[start] and len(run) >= _MIN_REPEATED_RUN and sum(map(_words, run)) >= enough_words):
             kept.extend(run)
         start = end
     return "\n\n".join(kept)

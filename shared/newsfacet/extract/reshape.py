@@ -181,10 +181,11 @@ def unwrap_layout_tables(root: html.HtmlElement) -> None:
     of cells), which is how comparison tables with sentences in their cells are written.
     """
     for table in list(root.iter("table")):
-        if table.find(".//table") is None and _is_grid(table):
+        nested = table.find(".//table") is not None
+        if not nested and _is_grid(table):
             continue
         cells = table.xpath("./tr/td | ./tbody/tr/td | ./thead/tr/td | ./tr/th | ./tbody/tr/th")
-        is_layout = table.find(".//table") is not None or any(
+        is_layout = nested or any(
             len(cell.text_content()) > _LAYOUT_CELL_CHARS or cell.find(".//p") is not None for cell in cells
         )
         if not is_layout:
