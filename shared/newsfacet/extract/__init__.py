@@ -5,7 +5,8 @@ Each concern is its own module of small functions over a parsed lxml tree:
 - `decode`: bytes -> text (size limit, gzip, binary detection, charset)
 - `parse`: text -> tree (refuses what is not HTML)
 - `metadata` (with `jsonld`, `title`, `dates`, `authors`, `language`): what the page says about itself
-- `preclean`: boilerplate removed from the tree before the body is chosen
+- `preclean`: boilerplate removed from the tree before the body is chosen (with `reshape`: layout
+  undone so the article reads as paragraphs; `linklists`: lists of links to other pages; `treeops`)
 - `body`: trafilatura (precision mode, else its default mode) + removal of leftover boilerplate lines
 - `density`: the densest block of link-sparse prose, the body's second opinion
 - `errorpage`: "Page not found" and other error pages

@@ -3,7 +3,8 @@
 trafilatura sometimes settles on a small block (key points, a disclaimer, a list of teasers) of a
 page whose article it missed. This reader works like readability's: every text block scores its
 parent and, at half weight, its grandparent by its length less its link text; the best-scoring
-container's text blocks, in order and without the link-dense ones, are its answer.
+container's text blocks, in order and without the link-dense ones, are its answer. Code listings
+(`<pre>`) are not prose: they neither score nor join the answer (+0.0004 F1 on WCXB's tuning part).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from lxml import html
 
 __all__ = ["densest_text", "text_and_link_chars"]
 
-_BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote", "pre", "dd")
+_BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote", "dd")
 _MIN_BLOCK_CHARS = 25
 _MAX_LINK_SHARE = 0.4
 
@@ -20,7 +21,7 @@ _MAX_LINK_SHARE = 0.4
 def densest_text(tree: html.HtmlElement) -> str:
     """The text blocks of the container holding the most link-sparse prose, one per paragraph."""
     scores: dict[html.HtmlElement, float] = {}
-    for block in tree.iter("p", "pre", "blockquote", "li"):
+    for block in tree.iter("p", "blockquote", "li"):
         text, linked = text_and_link_chars(block)
         if text < _MIN_BLOCK_CHARS or linked > _MAX_LINK_SHARE * text:
             continue

@@ -1,0 +1,76 @@
+"""Lists of links to other pages: "Related" blocks under their heading, lists of story links, skip links.
+
+They sit inside the article's container, so no container-level rule reaches them; they are told apart
+by their shape (a heading naming them, every item one link) and by their link density.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html
+
+from newsfacet.extract.treeops import drop, in_page, link_share
+
+__all__ = ["drop_link_lists", "drop_related_lists", "drop_skip_links"]
+
+# Headings that introduce lists of other articles rather than the article's own sections.
+_RELATED_HEADING = re.compile(
+    r"^\s*(?:read (?:also|more|next)|see also|related(?: articles| stories| content| news| coverage)?"
+    r"|more (?:on|from|about|stories|news)\b.*|most (?:read|popular|viewed|shared)|trending(?: now)?"
+    r"|you (?:may|might) (?:also )?(?:like|be interested in)|recommended(?: for you)?|popular(?: now)?"
+    r"|latest(?: news| stories)?|top stories|editor'?s picks|further reading)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_SKIP_LINK = re.compile(r"^\s*skip to (?:main )?(?:content|navigation|main|article)\s*$", re.IGNORECASE)
+_MAX_RELATED_BLOCK_WORDS = 400
+_MIN_LINK_LIST_ITEMS = 3
+_MIN_STORY_LINK_WORDS = 4
+
+
+def drop_related_lists(root: html.HtmlElement) -> None:
+    """A "Related" / "Most read" heading and the list of links after it go together."""
+    for heading in list(root.xpath(".//h2|.//h3|.//h4|.//h5|.//h6|.//strong|.//b|.//span")):
+        if not in_page(heading, root) or not _RELATED_HEADING.match(heading.text_content()):
+            continue
+        container = heading.getparent()
+        sibling = heading.getnext()
+        if sibling is not None and sibling.tag in {"ul", "ol", "div"} and _link_dense(sibling):
+            drop(sibling)
+            drop(heading)
+        elif (
+            container is not None
+            and container.tag not in {"body", "article", "main"}
+            and _link_dense(container)
+        ):
+            drop(container)
+
+
+def drop_link_lists(root: html.HtmlElement) -> None:
+    """A list whose every item is one link to another story is a "more stories" list."""
+    for items in list(root.iter("ul", "ol")):
+        entries = [item for item in items if item.tag == "li"]
+        if len(entries) < _MIN_LINK_LIST_ITEMS or not in_page(items, root):
+            continue
+        if all(_is_story_link(item) for item in entries):
+            drop(items)
+
+
+def _is_story_link(item: html.HtmlElement) -> bool:
+    links = item.findall(".//a")
+    text = " ".join(item.text_content().split())
+    linked = " ".join(" ".join(link.text_content().split()) for link in links)
+    return len(links) == 1 and len(text.split()) >= _MIN_STORY_LINK_WORDS and len(linked) >= 0.9 * len(text)
+
+
+def _link_dense(element: html.HtmlElement) -> bool:
+    text = " ".join(element.text_content().split())
+    if not text or len(text.split()) > _MAX_RELATED_BLOCK_WORDS:
+        return False
+    return link_share(element) >= 0.5
+
+
+def drop_skip_links(root: html.HtmlElement) -> None:
+    for link in list(root.iter("a")):
+        if in_page(link, root) and _SKIP_LINK.match(link.text_content()):
+            drop(link)

@@ -1,0 +1,152 @@
+"""Page shapes that hide or repeat the article: streamed-in sections, content printed twice."""
+
+from __future__ import annotations
+
+from newsfacet.extract import extract_article
+
+OPENING = [
+    "The harbour authority approved a plan on Tuesday to dredge the northern channel so that larger "
+    "ferries can dock at the old quay, after two years of studies and public meetings.",
+    "Work will begin in the autumn, when fewer boats use the channel, and should take about six months "
+    "according to the engineers who drew up the plan for the authority.",
+]
+STREAMED = [
+    "Fishermen had asked for the work to be done in stages, so that the southern channel stays open "
+    "while the northern one is closed, and the authority agreed to their request.",
+    "The cost will be shared between the port, the regional government and the ferry companies, which "
+    "expect to carry a third more passengers once the larger boats can dock.",
+]
+
+
+def paragraphs(texts: list[str]) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def test_sections_a_page_streams_into_placeholders_are_read_where_they_belong() -> None:
+    # Server-rendered pages (React streaming) send later sections in hidden containers at the end of
+    # the page, with a script that moves each into its placeholder: a reader sees them in place.
+    markup = (
+        "<html lang='en'><head><title>Channel to be dredged</title></head><body><main><article>"
+        f"<h1>Channel to be dredged</h1>{paragraphs(OPENING)}<template id='P:1'></template>"
+        "<p>Ferry timetables will be published once the work is finished.</p></article></main>"
+        f"<div hidden id='S:1'><h2>Who pays</h2>{paragraphs(STREAMED)}</div>"
+        "<script>$RS('S:1','P:1')</script></body></html>"
+    )
+    text = extract_article(markup).text
+    order = [text.find(paragraph) for paragraph in (*OPENING, *STREAMED)]
+    assert -1 not in order and order == sorted(order)
+    assert text.find(STREAMED[1]) < text.find("Ferry timetables will be published")
+
+
+def test_a_hidden_section_with_no_placeholder_stays_out() -> None:
+    markup = (
+        "<html lang='en'><head><title>Channel to be dredged</title></head><body><main><article>"
+        f"<h1>Channel to be dredged</h1>{paragraphs(OPENING)}</article></main>"
+        f"<div hidden id='S:1'><p>An unrelated teaser that a script would never show to readers.</p></div>"
+        "</body></html>"
+    )
+    assert "unrelated teaser" not in extract_article(markup).text
+
+
+def test_a_run_of_paragraphs_the_page_prints_twice_is_read_once() -> None:
+    # Responsive pages print a section twice (one copy per screen size), both visible to a parser.
+    section = f"<div class='section'><h2>Who pays</h2>{paragraphs(STREAMED)}</div>"
+    markup = (
+        "<html lang='en'><head><title>Channel to be dredged</title></head><body><article>"
+        f"<h1>Channel to be dredged</h1>{paragraphs(OPENING)}{section}{section}"
+        "<p>Ferry timetables will be published once the work is finished.</p></article></body></html>"
+    )
+    text = extract_article(markup).text
+    assert all(text.count(paragraph) == 1 for paragraph in (*OPENING, *STREAMED))
+    assert text.endswith("Ferry timetables will be published once the work is finished.")
+
+
+def test_a_sentence_the_article_repeats_on_purpose_stays_twice() -> None:
+    refrain = "Nobody on the quay could remember a winter as calm as this one, the harbour master said."
+    markup = (
+        "<html lang='en'><head><title>Channel to be dredged</title></head><body><article>"
+        f"<h1>Channel to be dredged</h1><p>{refrain}</p>{paragraphs(OPENING)}<p>{refrain}</p>"
+        f"{paragraphs(STREAMED)}</article></body></html>"
+    )
+    assert extract_article(markup).text.count(refrain) == 2
+
+
+def test_a_data_table_whose_cells_hold_sentences_stays_a_table() -> None:
+    # A comparison grid: every row has the same cells; long cells do not make it a layout table, and
+    # each row stays one line of the body.
+    rows = [
+        ("Northern channel", "Dredged in the autumn, closed for six months while the work goes on.", "Yes"),
+        ("Southern channel", "Stays open for fishing boats and the smaller ferries during the work.", "No"),
+        ("Old quay", "Strengthened so that the larger ferries can dock there from next year.", "Yes"),
+    ]
+    cells = "".join(
+        f"<tr><td><p>{name}</p></td><td><p>{what} {what}</p></td><td><p>{closed}</p></td></tr>"
+        for name, what, closed in rows
+    )
+    markup = (
+        "<html lang='en'><head><title>Channel to be dredged</title></head><body><article>"
+        f"<h1>Channel to be dredged</h1>{paragraphs(OPENING)}"
+        f"<table><tr><td><p>Part</p></td><td><p>Plan</p></td><td><p>Closed</p></td></tr>{cells}</table>"
+        f"{paragraphs(STREAMED)}</article></body></html>"
+    )
+    lines = extract_article(markup).text.split("\n\n")
+    assert all(any(name in line and what in line for line in lines) for name, what, _ in rows)
+
+
+def test_a_box_of_plain_text_does_not_become_the_article() -> None:
+    # An author box written as one text node (no paragraphs, no line breaks) stays a box: turning
+    # it into a paragraph made extractors prefer it to an article of short paragraphs.
+    bio = (
+        "Mara Lind has covered ports and shipping for the paper since 2009. Before that she worked "
+        "as a deckhand on coastal ferries and as a reporter for a trade weekly in Rotterdam. She "
+        "lives by the old quay with two cats and a rowing boat that she restores every winter."
+    )
+    sections = "".join(
+        f"<div class='part'><h2>Part {number}</h2><div><div>{text}</div></div></div>"
+        for number, text in enumerate(OPENING + STREAMED, start=1)
+    )
+    markup = (
+        "<html lang='en'><head><title>Channel to be dredged</title></head><body><main>"
+        f"<h1>Channel to be dredged</h1>{sections}</main><aside><div class='bio'>{bio}</div></aside>"
+        "</body></html>"
+    )
+    text = extract_article(markup).text
+    assert all(paragraph in text for paragraph in OPENING + STREAMED)
+
+
+def test_the_dense_prose_reader_leaves_code_listings_out() -> None:
+    # Code listings are not prose: the densest block of prose is the body's second opinion, and a long
+    # listing must neither make its container win nor join the text it reads.
+    from lxml import html
+    from newsfacet.extract.density import densest_text
+
+    listing = "\n".join(
+        f"step_{n} = run(step_{n - 1}, retries=3, timeout=30)  # stage {n}" for n in range(1, 40)
+    )
+    tree = html.fromstring(
+        f"<html><body><div class='post'>{paragraphs(OPENING)}<pre><code>{listing}</code></pre>"
+        f"{paragraphs(STREAMED)}</div></body></html>"
+    )
+    text = densest_text(tree)
+    assert "retries=3" not in text
+    assert all(paragraph in text for paragraph in OPENING + STREAMED)
+
+
+def test_a_schedule_that_repeats_its_short_lines_on_purpose_keeps_them() -> None:
+    # A plan for two days lists the same meals twice: short lines, not a section printed twice.
+    meals = [
+        "Breakfast at seven: oats, a pear and black tea",
+        "Lunch at noon: lentil soup, bread and a salad",
+        "Snack at four: yoghurt with honey and some walnuts",
+        "Dinner at seven: baked fish, potatoes and glazed carrots",
+        "Before bed: warm milk and two plain rice crackers",
+        "Water: eight glasses over the day, more when hot",
+        "Walk: thirty minutes after lunch, at an easy pace",
+    ]
+    days = "".join(f"<h2>Day {day}</h2>{paragraphs(meals)}" for day in (1, 2))
+    markup = (
+        "<html lang='en'><head><title>A plan for the week</title></head><body><article>"
+        f"<h1>A plan for the week</h1>{paragraphs(OPENING)}{days}</article></body></html>"
+    )
+    text = extract_article(markup).text
+    assert all(text.count(meal) == 2 for meal in meals)
