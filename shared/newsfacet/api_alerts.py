@@ -98,6 +98,10 @@ def caller_identity(request_context: dict[str, Any]) -> str | None:
     return None
 
 
+class NoCallerIdentity(Exception):  # noqa: N818 - reads as the problem, like ObjectGone
+    """An alert route was called with no caller identity: answered 401."""
+
+
 _UNAUTHORIZED_DOC = error_doc("No caller identity: sign the request (IAM) or send x-api-key")
 
 
@@ -106,12 +110,17 @@ def add_alert_routes(app: APIGatewayRestResolver, settings: Settings, store: Sto
     alerts = lazy_store(lambda: alert_store(store()))
     webhooks, topic = settings.alert_webhooks, bool(settings.alerts_topic_arn)
 
-    def owner() -> str | None:
-        return caller_identity(app.current_event.raw_event.get("requestContext") or {})
+    def owner() -> str:
+        identity = caller_identity(app.current_event.raw_event.get("requestContext") or {})
+        if identity is None:
+            raise NoCallerIdentity
+        return identity
 
-    def unauthorized() -> Response[str]:
+    def unauthorized(_: NoCallerIdentity) -> Response[str]:
         detail = "alerts belong to a caller: sign the request (IAM) or send an x-api-key header"
         return error_reply(HTTPStatus.UNAUTHORIZED, ApiError(error="unauthorized", detail=detail))
+
+    app.exception_handler(NoCallerIdentity)(unauthorized)
 
     @app.post(
         ALERTS_PATH,
@@ -125,8 +134,6 @@ def add_alert_routes(app: APIGatewayRestResolver, settings: Settings, store: Sto
     )
     def create_alert(request: Annotated[AlertRequest, Body()]) -> Response[str]:
         caller = owner()
-        if caller is None:
-            return unauthorized()
         query = build_query(
             q=request.q, selections=request.selections(), date_from=request.date_from, date_to=request.date_to
         )
@@ -149,8 +156,6 @@ def add_alert_routes(app: APIGatewayRestResolver, settings: Settings, store: Sto
     )
     def list_alerts() -> Response[str]:
         caller = owner()
-        if caller is None:
-            return unauthorized()
         return json_reply(HTTPStatus.OK, AlertList(alerts=alerts().alerts_of(caller)))
 
     @app.delete(
@@ -168,8 +173,6 @@ def add_alert_routes(app: APIGatewayRestResolver, settings: Settings, store: Sto
         *, id: Annotated[str, Path(pattern=ALERT_ID_PATTERN, description="The alert id: 32 hex digits")]
     ) -> Response[str]:
         caller = owner()
-        if caller is None:
-            return unauthorized()
         if not alerts().delete(caller, id):
             detail = f"you have no alert {id!r}"
             return error_reply(
