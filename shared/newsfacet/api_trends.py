@@ -65,13 +65,19 @@ def add_trend_routes(
         if filters["date_from"] is not None:
             raise InvalidParameter("from", "the window and the baseline set the days; give `to` only")
         query = build_query(**filters)
+        last_day = query.date_to or today()
+        window_days, baseline_days = _days("window", window), _days("baseline", baseline)
+        if last_day.toordinal() < window_days + baseline_days:  # the baseline would start before year 1
+            raise InvalidParameter(
+                "to", f"{last_day} leaves no room for the window and the baseline before it"
+            )
         result = rising(
             trend_counter(store()),
             dimension,
             query,
-            last_day=query.date_to or today(),
-            window_days=_days("window", window),
-            baseline_days=_days("baseline", baseline),
+            last_day=last_day,
+            window_days=window_days,
+            baseline_days=baseline_days,
             size=size,
         )
         return json_reply(HTTPStatus.OK, result)
