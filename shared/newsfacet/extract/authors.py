@@ -53,12 +53,12 @@ _AGENCY_PATTERN = re.compile(
     r"(?<![\w-])("
     + "|".join(re.escape(name) for name in sorted(WIRE_AGENCIES, key=len, reverse=True))
     + r")(?![\w-])",
-    re.IGNORECASE | re.DOTALL,
+    re.IGNORECASE,
 )
 # Credits as printed in bodies and bylines: "(AFP)", "— Reuters", "with wires", "AFP contributed".
 _CREDIT_CONTEXT = re.compile(
     r"\((?P<paren>[^()]{1,40})\)|(?:[—–-]|\bwith|\bby|\bcontributed)\s+(?P<after>[^.,;\n]{1,40})",
-    re.IGNORECASE | re.DOTALL,
+    re.IGNORECASE,
 )
 _WITH_WIRES = re.compile(r"\b([A-Z][\w&.' ]{1,40}?)\s+with\s+(?:wires|agencies)\b", re.IGNORECASE)
 
