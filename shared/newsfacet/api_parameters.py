@@ -130,7 +130,7 @@ FILTER_PARAMETERS: list[inspect.Parameter] = [
     _keyword("date_from", DateFrom, None),
     _keyword("date_to", DateTo, None),
 ]
-"""The query-string parameters `/search` and `/facets/{dimension}` share, declared once."""
+"""The query-string parameters `/search`, `/facets/{dimension}` and `/trends/{dimension}` share."""
 
 Route = Callable[..., Response[str]]
 
