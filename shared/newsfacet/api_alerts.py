@@ -8,8 +8,6 @@ lists and deletes only its own alerts; another's alert is answered as if it did 
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from http import HTTPStatus
 from typing import Annotated, Any
 
@@ -17,23 +15,25 @@ from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.openapi.params import Body, Path
 from pydantic import BaseModel, ConfigDict, Field
 
-from newsfacet.alerts import ALERT_ID_PATTERN, MAX_TARGET_CHARS, Alert, AlertStore, new_alert, target_problem
+from newsfacet.alerts import ALERT_ID_PATTERN, MAX_TARGET_CHARS, Alert, new_alert, target_problem
 from newsfacet.alerts.delivery import default_target
-from newsfacet.api import (
-    _BAD_PARAMETER_DOC,
-    _DATE_PATTERN,
-    _JSON,
-    _UNAVAILABLE_DOC,
+from newsfacet.api import StoreProvider, lazy_store
+from newsfacet.api_parameters import (
+    DATE_PATTERN,
     MAX_FILTER_VALUES,
     MAX_QUERY_CHARS,
-    ApiError,
     InvalidParameter,
     Match,
-    StoreProvider,
-    _error_doc,
-    _error_reply,
-    _json_reply,
     build_query,
+)
+from newsfacet.api_replies import (
+    BAD_PARAMETER_DOC,
+    JSON_TYPE,
+    UNAVAILABLE_DOC,
+    ApiError,
+    error_doc,
+    error_reply,
+    json_reply,
 )
 from newsfacet.config import Settings
 from newsfacet.model import Dimension, Model
@@ -63,16 +63,23 @@ class AlertRequest(BaseModel):
     source_match: Match = "any"
     language_match: Match = "any"
     date_from: str | None = Field(
-        default=None, alias="from", pattern=_DATE_PATTERN, json_schema_extra={"format": "date"}
+        default=None, alias="from", pattern=DATE_PATTERN, json_schema_extra={"format": "date"}
     )
     date_to: str | None = Field(
-        default=None, alias="to", pattern=_DATE_PATTERN, json_schema_extra={"format": "date"}
+        default=None, alias="to", pattern=DATE_PATTERN, json_schema_extra={"format": "date"}
     )
     target: str | None = Field(
         default=None,
         max_length=MAX_TARGET_CHARS,
         description="log, sns (the deployment's topic) or a webhook URL; default: sns if there is a topic",
     )
+
+    def selections(self) -> dict[Dimension, tuple[list[str] | None, Match]]:
+        """Each dimension's selected values and how they combine, as `build_query` takes them."""
+        return {
+            dimension: (getattr(self, dimension.value), getattr(self, f"{dimension.value}_match"))
+            for dimension in Dimension
+        }
 
 
 class AlertList(Model):
@@ -91,46 +98,44 @@ def caller_identity(request_context: dict[str, Any]) -> str | None:
     return None
 
 
-_UNAUTHORIZED_DOC = _error_doc("No caller identity: sign the request (IAM) or send x-api-key")
+class NoCallerIdentity(Exception):  # noqa: N818 - reads as the problem, like ObjectGone
+    """An alert route was called with no caller identity: answered 401."""
+
+
+_UNAUTHORIZED_DOC = error_doc("No caller identity: sign the request (IAM) or send x-api-key")
 
 
 def add_alert_routes(app: APIGatewayRestResolver, settings: Settings, store: StoreProvider) -> None:
     """Add the alert routes to `app`; the saved searches live beside `store` (`alert_store`)."""
-    alerts = _lazy(lambda: alert_store(store()))
+    alerts = lazy_store(lambda: alert_store(store()))
     webhooks, topic = settings.alert_webhooks, bool(settings.alerts_topic_arn)
 
-    def owner() -> str | None:
-        return caller_identity(app.current_event.raw_event.get("requestContext") or {})
+    def owner() -> str:
+        identity = caller_identity(app.current_event.raw_event.get("requestContext") or {})
+        if identity is None:
+            raise NoCallerIdentity
+        return identity
 
-    def unauthorized() -> Response[str]:
+    def unauthorized(_: NoCallerIdentity) -> Response[str]:
         detail = "alerts belong to a caller: sign the request (IAM) or send an x-api-key header"
-        return _error_reply(HTTPStatus.UNAUTHORIZED, ApiError(error="unauthorized", detail=detail))
+        return error_reply(HTTPStatus.UNAUTHORIZED, ApiError(error="unauthorized", detail=detail))
+
+    app.exception_handler(NoCallerIdentity)(unauthorized)
 
     @app.post(
         ALERTS_PATH,
         summary="Save a search; each article indexed from now on that it finds is sent to the target once",
         responses={
-            201: {"description": "The alert", "content": {_JSON: {"model": Alert}}},
-            400: _BAD_PARAMETER_DOC,
+            201: {"description": "The alert", "content": {JSON_TYPE: {"model": Alert}}},
+            400: BAD_PARAMETER_DOC,
             401: _UNAUTHORIZED_DOC,
-            503: _UNAVAILABLE_DOC,
+            503: UNAVAILABLE_DOC,
         },
     )
     def create_alert(request: Annotated[AlertRequest, Body()]) -> Response[str]:
         caller = owner()
-        if caller is None:
-            return unauthorized()
         query = build_query(
-            q=request.q,
-            selections={
-                Dimension.ACTOR: (request.actor, request.actor_match),
-                Dimension.LOCATION: (request.location, request.location_match),
-                Dimension.TOPIC: (request.topic, request.topic_match),
-                Dimension.SOURCE: (request.source, request.source_match),
-                Dimension.LANGUAGE: (request.language, request.language_match),
-            },
-            date_from=request.date_from,
-            date_to=request.date_to,
+            q=request.q, selections=request.selections(), date_from=request.date_from, date_to=request.date_to
         )
         target = (request.target or default_target(settings)).strip()
         problem = target_problem(target, topic=topic, webhooks=webhooks)
@@ -138,57 +143,39 @@ def add_alert_routes(app: APIGatewayRestResolver, settings: Settings, store: Sto
             raise InvalidParameter("target", problem)
         alert = new_alert(caller, query, target)
         alerts().save(alert)
-        return _json_reply(HTTPStatus.CREATED, alert)
+        return json_reply(HTTPStatus.CREATED, alert)
 
     @app.get(
         ALERTS_PATH,
         summary="The caller's alerts",
         responses={
-            200: {"description": "Oldest first", "content": {_JSON: {"model": AlertList}}},
+            200: {"description": "Oldest first", "content": {JSON_TYPE: {"model": AlertList}}},
             401: _UNAUTHORIZED_DOC,
-            503: _UNAVAILABLE_DOC,
+            503: UNAVAILABLE_DOC,
         },
     )
     def list_alerts() -> Response[str]:
         caller = owner()
-        if caller is None:
-            return unauthorized()
-        return _json_reply(HTTPStatus.OK, AlertList(alerts=alerts().alerts_of(caller)))
+        return json_reply(HTTPStatus.OK, AlertList(alerts=alerts().alerts_of(caller)))
 
     @app.delete(
         ALERT_PATH,
         summary="Delete one of the caller's alerts",
         responses={
             204: {"description": "Deleted"},
-            400: _error_doc("`id` is not an alert id (32 lower-case hex digits)"),
+            400: error_doc("`id` is not an alert id (32 lower-case hex digits)"),
             401: _UNAUTHORIZED_DOC,
-            404: _error_doc("The caller has no alert with this id"),
-            503: _UNAVAILABLE_DOC,
+            404: error_doc("The caller has no alert with this id"),
+            503: UNAVAILABLE_DOC,
         },
     )
     def delete_alert(
         *, id: Annotated[str, Path(pattern=ALERT_ID_PATTERN, description="The alert id: 32 hex digits")]
     ) -> Response[str]:
         caller = owner()
-        if caller is None:
-            return unauthorized()
         if not alerts().delete(caller, id):
             detail = f"you have no alert {id!r}"
-            return _error_reply(
+            return error_reply(
                 HTTPStatus.NOT_FOUND, ApiError(error="not_found", parameter="id", detail=detail)
             )
         return Response(status_code=HTTPStatus.NO_CONTENT.value, body="")
-
-
-def _lazy(open_alerts: Callable[[], AlertStore]) -> Callable[[], AlertStore]:
-    """Open the alert store on first use, once per process (a failed open is tried again)."""
-    opened: list[AlertStore] = []
-    lock = threading.Lock()
-
-    def provide() -> AlertStore:
-        with lock:
-            if not opened:
-                opened.append(open_alerts())
-        return opened[0]
-
-    return provide

@@ -12,17 +12,9 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
-from newsfacet.api import (
-    _JSON,
-    _UNAVAILABLE_DOC,
-    RELATED_PATH,
-    STORY_PATH,
-    ApiError,
-    StoreProvider,
-    _error_doc,
-    _error_reply,
-    _json_reply,
-)
+from newsfacet.api import RELATED_PATH, STORY_PATH, StoreProvider
+from newsfacet.api_parameters import ArticleId
+from newsfacet.api_replies import JSON_TYPE, UNAVAILABLE_DOC, error_doc, json_reply, not_found
 from newsfacet.model import ARTICLE_ID_PATTERN, MAX_PAGE_SIZE, Model, SearchHit, Story
 
 __all__ = ["MAX_RELATED", "RelatedArticles", "add_story_routes"]
@@ -38,16 +30,6 @@ class RelatedArticles(Model):
     articles: list[SearchHit]
 
 
-ArticleId = Annotated[
-    str, Path(pattern=ARTICLE_ID_PATTERN, description="The article id: 32 lower-case hex digits")
-]
-
-
-def _not_found(what: str, id: str) -> Response[str]:
-    detail = f"no {what} {id!r}"
-    return _error_reply(HTTPStatus.NOT_FOUND, ApiError(error="not_found", parameter="id", detail=detail))
-
-
 def add_story_routes(app: APIGatewayRestResolver, store: StoreProvider) -> None:
     """Register the story routes on `app`."""
 
@@ -55,10 +37,10 @@ def add_story_routes(app: APIGatewayRestResolver, store: StoreProvider) -> None:
         STORY_PATH,
         summary="Every version of one story (outlets' copies and articles on the same event)",
         responses={
-            200: {"description": "The story, oldest version first", "content": {_JSON: {"model": Story}}},
-            400: _error_doc("`id` is not a story id (32 lower-case hex digits) or `size` is out of range"),
-            404: _error_doc("No live article belongs to this story"),
-            503: _UNAVAILABLE_DOC,
+            200: {"description": "The story, oldest version first", "content": {JSON_TYPE: {"model": Story}}},
+            400: error_doc("`id` is not a story id (32 lower-case hex digits) or `size` is out of range"),
+            404: error_doc("No live article belongs to this story"),
+            503: UNAVAILABLE_DOC,
         },
     )
     def story(
@@ -74,16 +56,16 @@ def add_story_routes(app: APIGatewayRestResolver, store: StoreProvider) -> None:
     ) -> Response[str]:
         """The story's size and its versions, oldest first; 404 when it has none."""
         found = store().story(id, size)
-        return _not_found("story", id) if found is None else _json_reply(HTTPStatus.OK, found)
+        return not_found("story", id) if found is None else json_reply(HTTPStatus.OK, found)
 
     @app.get(
         RELATED_PATH,
         summary="Articles of other stories about the same actors, places and words",
         responses={
-            200: {"description": "Related articles", "content": {_JSON: {"model": RelatedArticles}}},
-            400: _error_doc("`id` is not an article id or `size` is out of range"),
-            404: _error_doc("No live article has this id"),
-            503: _UNAVAILABLE_DOC,
+            200: {"description": "Related articles", "content": {JSON_TYPE: {"model": RelatedArticles}}},
+            400: error_doc("`id` is not an article id or `size` is out of range"),
+            404: error_doc("No live article has this id"),
+            503: UNAVAILABLE_DOC,
         },
     )
     def related(
@@ -94,5 +76,5 @@ def add_story_routes(app: APIGatewayRestResolver, store: StoreProvider) -> None:
         """Up to `size` articles of other stories, most related first; 404 for an unknown article."""
         article = store().get(id)
         if article is None:
-            return _not_found("article", id)
-        return _json_reply(HTTPStatus.OK, RelatedArticles(id=id, articles=store().related(article, size)))
+            return not_found("article", id)
+        return json_reply(HTTPStatus.OK, RelatedArticles(id=id, articles=store().related(article, size)))

@@ -10,17 +10,9 @@ from typing import Annotated, Any
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
-from newsfacet.api import (
-    _BAD_PARAMETER_DOC,
-    _JSON,
-    _UNAVAILABLE_DOC,
-    TRENDS_PATH,
-    InvalidParameter,
-    StoreProvider,
-    _json_reply,
-    build_query,
-    with_filters,
-)
+from newsfacet.api import TRENDS_PATH, StoreProvider
+from newsfacet.api_parameters import InvalidParameter, build_query, with_filters
+from newsfacet.api_replies import BAD_PARAMETER_DOC, JSON_TYPE, UNAVAILABLE_DOC, json_reply
 from newsfacet.model import Dimension
 from newsfacet.store import trend_counter
 from newsfacet.trends import MAX_PERIOD_DAYS, TrendsResult, parse_days, rising
@@ -50,10 +42,10 @@ def add_trend_routes(
         responses={
             200: {
                 "description": "Rising values, with daily series",
-                "content": {_JSON: {"model": TrendsResult}},
+                "content": {JSON_TYPE: {"model": TrendsResult}},
             },
-            400: _BAD_PARAMETER_DOC,
-            503: _UNAVAILABLE_DOC,
+            400: BAD_PARAMETER_DOC,
+            503: UNAVAILABLE_DOC,
         },
     )
     @with_filters
@@ -73,13 +65,19 @@ def add_trend_routes(
         if filters["date_from"] is not None:
             raise InvalidParameter("from", "the window and the baseline set the days; give `to` only")
         query = build_query(**filters)
+        last_day = query.date_to or today()
+        window_days, baseline_days = _days("window", window), _days("baseline", baseline)
+        if last_day.toordinal() < window_days + baseline_days:  # the baseline would start before year 1
+            raise InvalidParameter(
+                "to", f"{last_day} leaves no room for the window and the baseline before it"
+            )
         result = rising(
             trend_counter(store()),
             dimension,
             query,
-            last_day=query.date_to or today(),
-            window_days=_days("window", window),
-            baseline_days=_days("baseline", baseline),
+            last_day=last_day,
+            window_days=window_days,
+            baseline_days=baseline_days,
             size=size,
         )
-        return _json_reply(HTTPStatus.OK, result)
+        return json_reply(HTTPStatus.OK, result)

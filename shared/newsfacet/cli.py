@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfacet import __version__
-from newsfacet.config import Settings
+from newsfacet.config import InvalidSetting, Settings
 
 __all__ = ["SUBCOMMANDS", "add_store_option", "build_parser", "main"]
 
@@ -263,7 +263,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `newsfacet` console script; returns the exit status."""
     args = build_parser().parse_args(argv)
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except InvalidSetting as error:
+        print(f"newsfacet: {error}", file=sys.stderr)
+        return 2
     if getattr(args, "store", None):
         settings = settings.model_copy(update={"store": args.store})
     handler: Handler = args.handler

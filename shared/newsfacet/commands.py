@@ -1,29 +1,31 @@
-"""What `newsfacet ingest`, `newsfacet search` and `newsfacet local` do, and how they look on a terminal.
+"""What the `newsfacet` subcommands do: `run_<name>(args, settings) -> int` for each.
 
-`cli.py` declares the arguments; the work and the rendering are here, so the parser stays a table of
-options. Exit statuses: 0 success, 1 something failed (a file, the store), 2 bad input (usage).
+`cli.py` declares the arguments, so the parser stays a table of options; the work is here, and how
+its results look on a terminal is `terminal.py`. Exit statuses: 0 success, 1 something failed (a
+file, the store), 2 bad input (usage).
 """
 
 from __future__ import annotations
 
 import argparse
-import html
 import json
-import re
-import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import Any, cast
 from urllib.parse import quote, urlencode
 
 from newsfacet.alerts import Alert
 from newsfacet.config import Settings
 from newsfacet.model import Dimension, SearchResult
+from newsfacet.terminal import (
+    ProgressBar,
+    describe_alert,
+    format_rejections,
+    print_ingest_report,
+    print_search_result,
+    print_trends,
+)
 from newsfacet.trends import TrendsResult
-
-if TYPE_CHECKING:
-    from newsfacet.fileingest import FileOutcome, IngestReport
-    from newsfacet.rejections import RejectionRecord
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -35,42 +37,10 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 # --- ingest ------------------------------------------------------------------------------------
 
 
-class ProgressBar:
-    """One line on a terminal, redrawn per file: `  12/18 [######----] 10 indexed, 1 rejected`."""
-
-    WIDTH = 28
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-        self._total = 0
-        self._done = 0
-        self._counts: dict[str, int] = {}
-
-    def start(self, total: int) -> None:
-        self._total = total
-        self._draw()
-
-    def advance(self, outcome: FileOutcome) -> None:
-        self._done += 1
-        self._counts[outcome.status] = self._counts.get(outcome.status, 0) + 1
-        self._draw()
-
-    def finish(self) -> None:
-        self._stream.write("\r\x1b[2K")  # erase the bar: the summary replaces it
-        self._stream.flush()
-
-    def _draw(self) -> None:
-        filled = self.WIDTH * self._done // self._total if self._total else self.WIDTH
-        bar = "#" * filled + "-" * (self.WIDTH - filled)
-        counts = ", ".join(f"{count} {status}" for status, count in sorted(self._counts.items()))
-        width = len(str(self._total))
-        self._stream.write(f"\r\x1b[2K  {self._done:>{width}}/{self._total} [{bar}] {counts}")
-        self._stream.flush()
-
-
 def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     """`newsfacet ingest PATH...`: see `newsfacet.fileingest`. Summary on stdout, problems on stderr."""
-    from newsfacet.fileingest import NoSuchPath, ingest_files  # noqa: PLC0415
+    from newsfacet.fileingest import ingest_files  # noqa: PLC0415
+    from newsfacet.objects.local_files import NoSuchPath  # noqa: PLC0415
     from newsfacet.rejections import open_rejection_log  # noqa: PLC0415
     from newsfacet.store import StoreUnavailable, open_store  # noqa: PLC0415
 
@@ -108,25 +78,6 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
         print("newsfacet ingest: interrupted; run it again to continue", file=sys.stderr)
         return EXIT_INTERRUPTED
     return EXIT_FAILED if report.failed else EXIT_OK
-
-
-def print_ingest_report(report: IngestReport, out: TextIO, err: TextIO) -> None:
-    """Each rejected or failed file on `err`, then the counts on `out`."""
-    for outcome in report.outcomes:
-        if outcome.status == "rejected" and outcome.reason is not None:
-            print(f"rejected: {outcome.path}: {outcome.reason.value}: {outcome.detail}", file=err)
-        elif outcome.status == "failed":
-            print(f"failed: {outcome.path}: {outcome.detail}", file=err)
-    total = len(report.outcomes)
-    print(
-        f"{total} file{'s' if total != 1 else ''}: {report.count('indexed')} indexed, "
-        f"{report.count('stale')} unchanged, {report.count('rejected')} rejected, "
-        f"{report.count('failed')} failed",
-        file=out,
-    )
-    reasons = report.rejected_by_reason()
-    if reasons:
-        print("rejected by reason: " + ", ".join(f"{r.value} {n}" for r, n in reasons.items()), file=out)
 
 
 # --- search ------------------------------------------------------------------------------------
@@ -221,50 +172,6 @@ def report_api_error(status: int, body: str, command: str = "search") -> int:
     return EXIT_FAILED
 
 
-_MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
-
-
-def plain_snippet(snippet: str, *, color: bool) -> str:
-    """The API's HTML snippet for a terminal: matches in bold (or `*like this*`), entities decoded."""
-    marked = _MARK.sub(r"\x1b[1m\1\x1b[0m" if color else r"*\1*", snippet)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", marked)).split())
-
-
-def print_search_result(result: SearchResult, args: argparse.Namespace, out: TextIO, *, color: bool) -> None:
-    """Hits as a numbered table with snippets, then each facet's values with counts."""
-    width = max(60, shutil.get_terminal_size((100, 24)).columns)
-    order = args.sort or ("relevance" if args.query else "date")
-    print(f"{result.total} article{'s' if result.total != 1 else ''} match, by {order}", file=out)
-    if result.hits:
-        print(f"\n{'#':>3}  {'DATE':10}  {'SOURCE':18}  TITLE", file=out)
-    for number, hit in enumerate(result.hits, start=1):
-        day = hit.published_at.date().isoformat() if hit.published_at else "-"
-        source = _cut(hit.source or "-", 18)
-        print(f"{number:>3}  {day:10}  {source:18}  {_cut(hit.title, width - 37)}", file=out)
-        snippet = plain_snippet(hit.snippet, color=color)
-        if snippet:
-            print(f"{'':37}{_cut(snippet, width - 37, ansi=color)}", file=out)
-        print(f"{'':37}id {hit.id}", file=out)
-    if any(result.facets.values()):
-        print("\nfacets", file=out)
-        for dimension in Dimension:
-            values = result.facets.get(dimension, [])
-            if values:
-                listed = " · ".join(f"{value.value} ({value.count})" for value in values)
-                print(f"  {dimension.value:9} {listed}", file=out)
-    if result.next_cursor:
-        print(f"\nnext page: add --cursor {result.next_cursor}", file=out)
-
-
-def _cut(text: str, width: int, *, ansi: bool = False) -> str:
-    visible = re.sub(r"\x1b\[[0-9;]*m", "", text) if ansi else text
-    if len(visible) <= width:
-        return text
-    if ansi:  # cutting through escape codes is not worth it: drop the emphasis instead
-        text = visible
-    return text[: max(1, width - 1)] + "…"
-
-
 # --- local -------------------------------------------------------------------------------------
 
 
@@ -319,17 +226,6 @@ def run_reindex(args: argparse.Namespace, settings: Settings) -> int:
         f"{report.copied} documents copied, {report.caught_up} caught up after the swap{kept}"
     )
     return 0
-
-
-def format_rejections(entries: list[RejectionRecord]) -> str:
-    """One line per rejection, newest first, for `newsfacet rejections`."""
-    if not entries:
-        return "no rejections recorded"
-    return "\n".join(
-        f"{entry.rejected_at.isoformat(timespec='seconds')}  {entry.reason.value:<18}  "
-        f"s3://{entry.bucket}/{entry.key}  (version {entry.version}): {entry.detail}"
-        for entry in entries
-    )
 
 
 def run_rejections(args: argparse.Namespace, settings: Settings) -> int:
@@ -389,16 +285,19 @@ def run_extract(args: argparse.Namespace, settings: Settings) -> int:
     """`newsfacet extract`: the article as JSON (0), a rejection (2) or an unreadable file (1)."""
     # Lazy: the pipeline loads trafilatura and spaCy, which other subcommands never need.
     from newsfacet.model import Origin, Rejection  # noqa: PLC0415
+    from newsfacet.objects.base import ObjectGone, SourceUnavailable  # noqa: PLC0415
+    from newsfacet.objects.local_files import LOCAL_BUCKET, LocalFiles  # noqa: PLC0415
     from newsfacet.pipeline import build_article  # noqa: PLC0415
 
     path: Path = args.file.resolve()
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        print(f"newsfacet extract: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
+        # One byte past the limit lets the pipeline tell "too large" without reading it all.
+        raw = LocalFiles().read(LOCAL_BUCKET, str(path), None, settings.max_upload_bytes + 1)
+    except (ObjectGone, SourceUnavailable) as error:
+        print(f"newsfacet extract: cannot read {args.file}: {error}", file=sys.stderr)
         return EXIT_FAILED  # unreadable
     # Same origin as `newsfacet ingest` gives the file, so both compute the same article id.
-    origin = Origin(bucket="local", key=str(path), source_url=args.url)
+    origin = Origin(bucket=LOCAL_BUCKET, key=str(path), source_url=args.url)
     result = build_article(raw, origin, version=0, settings=settings)
     if isinstance(result, Rejection):
         print(f"rejected: {result.reason.value}: {result.detail}", file=sys.stderr)
@@ -421,14 +320,6 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 # --- trends, alerts ---------------------------------------------------------------------------
 
-_BLOCKS = "▁▂▃▄▅▆▇█"
-
-
-def sparkline(counts: list[int]) -> str:
-    """One block character per count, scaled to the highest."""
-    highest = max(counts, default=0) or 1
-    return "".join(_BLOCKS[count * (len(_BLOCKS) - 1) // highest] for count in counts)
-
 
 def run_trends(args: argparse.Namespace, settings: Settings) -> int:
     """`newsfacet trends DIMENSION`: the rising values with sparklines, or the API's JSON."""
@@ -445,23 +336,6 @@ def run_trends(args: argparse.Namespace, settings: Settings) -> int:
     else:
         print_trends(TrendsResult.model_validate_json(body), sys.stdout)
     return EXIT_OK
-
-
-def print_trends(result: TrendsResult, out: TextIO) -> None:
-    window, baseline = result.window, result.baseline
-    out.write(
-        f"{result.dimension.value}: {window.first_day} to {window.last_day} ({window.articles} articles)"
-        f" against {baseline.first_day} to {baseline.last_day} ({baseline.articles})\n"
-    )
-    if not result.trends:
-        out.write("nothing rose\n")
-        return
-    width = max(len(trend.value) for trend in result.trends)
-    for trend in result.trends:
-        out.write(
-            f"{trend.value:<{width}}  {trend.window_count:>5} vs {trend.baseline_count:<5}"
-            f" x{trend.ratio:<6.1f} z {trend.score:5.1f}  {sparkline([p.count for p in trend.series])}\n"
-        )
 
 
 def run_alerts(args: argparse.Namespace, settings: Settings) -> int:
@@ -496,19 +370,10 @@ def run_alerts(args: argparse.Namespace, settings: Settings) -> int:
         if getattr(args, "json", False):
             print(body)
         for alert in [] if getattr(args, "json", False) else alerts:
-            print(f"{alert.id}  {alert.created_at:%Y-%m-%d}  -> {alert.target}  {_describe(alert)}")
+            print(f"{alert.id}  {alert.created_at:%Y-%m-%d}  -> {alert.target}  {describe_alert(alert)}")
     elif args.action == "add":
         alert = Alert.model_validate_json(body)
-        print(f"saved {alert.id}: {_describe(alert)} -> {alert.target}")
+        print(f"saved {alert.id}: {describe_alert(alert)} -> {alert.target}")
     else:
         print(f"deleted {args.query[0]}")
     return EXIT_OK
-
-
-def _describe(alert: Alert) -> str:
-    search = alert.search
-    parts = [f'"{search.q}"'] if search.q else []
-    parts += [f"{dimension.value}={'|'.join(chosen.values)}" for dimension, chosen in search.filters.items()]
-    parts += [f"from {search.date_from}"] if search.date_from else []
-    parts += [f"to {search.date_to}"] if search.date_to else []
-    return " ".join(parts) or "every article"

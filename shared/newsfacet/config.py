@@ -8,10 +8,24 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 DEFAULT_STORE_URL = f"sqlite:///{Path('.newsfacet') / 'articles.db'}"
+
+OpenSearchAuth = Literal["none", "basic", "sigv4-es", "sigv4-aoss", "auto"]
+"""How the OpenSearch adapter authenticates; `auto`: SigV4 for *.amazonaws.com hosts, else basic
+auth when a user name is set, else none."""
+
+
+class InvalidSetting(ValueError):  # noqa: N818 - reads as what was given, like InvalidParameter
+    """An environment variable holds a value its setting cannot take; the message names the variable."""
+
+    def __init__(self, variable: str, detail: str) -> None:
+        super().__init__(f"{variable}: {detail}")
+        self.variable = variable
+        self.detail = detail
 
 
 class Settings(BaseModel):
@@ -25,7 +39,7 @@ class Settings(BaseModel):
         description="sqlite:///path for the embedded store, http(s)://host:port for OpenSearch",
     )
     index_alias: str = Field(default="articles", description="OpenSearch alias searched and written")
-    opensearch_auth: str = Field(
+    opensearch_auth: OpenSearchAuth = Field(
         default="auto",
         description="none | basic | sigv4-es | sigv4-aoss | auto (SigV4 for *.amazonaws.com hosts)",
     )
@@ -72,12 +86,18 @@ class Settings(BaseModel):
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """The settings the environment gives. Raises `InvalidSetting`, naming the variable, for a
+        value its setting cannot take (e.g. `NEWSFACET_OPENSEARCH_AUTH=kerberos`)."""
         env = os.environ if environ is None else environ
-        values = {
-            name: env[f"NEWSFACET_{name.upper()}"]
-            for name in cls.model_fields
-            if f"NEWSFACET_{name.upper()}" in env
-        }
-        if "aws_region" not in values and "AWS_REGION" in env:
-            values["aws_region"] = env["AWS_REGION"]
-        return cls.model_validate(values)
+        variables = {name: f"NEWSFACET_{name.upper()}" for name in cls.model_fields}
+        if variables["aws_region"] not in env and "AWS_REGION" in env:
+            variables["aws_region"] = "AWS_REGION"
+        values = {name: env[variable] for name, variable in variables.items() if variable in env}
+        try:
+            return cls.model_validate(values)
+        except ValidationError as error:
+            first = error.errors()[0]
+            name = str(first["loc"][0])
+            message = str(first["msg"])
+            detail = f"{values.get(name)!r} is not accepted: {message[:1].lower()}{message[1:]}"
+            raise InvalidSetting(variables[name], detail) from None

@@ -10,6 +10,7 @@ The same contract as the S3 path (`newsfacet.ingest`), for files on this machine
 - a file that cannot be read, or makes the pipeline fail unexpectedly, or cannot be written because
   the store is unavailable, is `failed`: the caller reports it and exits non-zero.
 
+The files are found and read by the object source for local files (`objects.local_files`).
 Parsing is the slow part (trafilatura + spaCy), so it is spread over a process pool: each worker
 loads the NLP models once, on its first file; the parent process alone talks to the store, writing
 articles in batches.
@@ -22,7 +23,7 @@ import os
 import signal
 import traceback
 from collections import Counter
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import closing
 from datetime import UTC, datetime
@@ -32,23 +33,17 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from newsfacet.config import Settings
-from newsfacet.ingest import ArticleBuilder, bury_origin, is_article_key, reconcile_origin
+from newsfacet.ingest import ArticleBuilder, bury_origin, reconcile_origin
 from newsfacet.model import Article, Origin, Rejection, RejectionReason
+from newsfacet.objects.base import ObjectGone, SourceUnavailable
+from newsfacet.objects.local_files import LOCAL_BUCKET, LocalFiles, discover
 from newsfacet.rejections import RejectionLog, RejectionLogUnavailable, RejectionRecord
 from newsfacet.store.base import ArticleStore, DocumentRejected, StoreUnavailable
 from newsfacet.stories import StoryAssigner
 
-LOCAL_BUCKET = "local"
-"""The bucket name of every file ingested from this machine."""
-
-
 DEFAULT_BATCH_SIZE = 50
 """Articles per store write: large enough to amortise a commit or a bulk request, small enough
 that a store outage loses little progress."""
-
-
-class NoSuchPath(FileNotFoundError):  # noqa: N818 - reads as the problem, like FileNotFoundError
-    """A path given on the command line does not exist."""
 
 
 FileStatus = Literal["indexed", "stale", "rejected", "failed"]
@@ -84,36 +79,6 @@ class IngestReport(BaseModel):
     @property
     def failed(self) -> bool:
         return self.count("failed") > 0
-
-
-# --- Finding the files ---------------------------------------------------------------------------
-
-
-def is_ingestible(path: Path) -> bool:
-    return is_article_key(path.name)
-
-
-def discover(paths: Iterable[Path]) -> list[Path]:
-    """The files to ingest: files named on the command line as they are (whatever their suffix, the
-    user asked for them), directories walked recursively for article files (`is_article_key`); no
-    path twice, in order.
-
-    Raises `NoSuchPath` for a path that does not exist, before anything is ingested.
-    """
-    found: dict[Path, None] = {}
-    for given in paths:
-        if given.is_dir():
-            for root, dirs, files in os.walk(given):
-                dirs.sort()
-                for name in sorted(files):
-                    candidate = Path(root) / name
-                    if is_ingestible(candidate) and candidate.is_file():
-                        found.setdefault(candidate.resolve(), None)
-        elif given.is_file():
-            found.setdefault(given.resolve(), None)
-        else:
-            raise NoSuchPath(f"no such file or directory: {given}")
-    return list(found)
 
 
 # --- Building articles (in worker processes) ----------------------------------------------------
@@ -162,11 +127,10 @@ def _pipeline() -> ArticleBuilder:
 
 def _build(task: _Task, settings: Settings, build: ArticleBuilder) -> _BuildResult:
     try:
-        with open(task.path, "rb") as file:
-            # One byte past the limit lets the pipeline tell "too large" without reading it all.
-            raw = file.read(settings.max_upload_bytes + 1)
-    except OSError as error:
-        return _Failure(detail=f"cannot read: {error.strerror or error}")
+        # One byte past the limit lets the pipeline tell "too large" without reading it all.
+        raw = LocalFiles().read(LOCAL_BUCKET, task.path, None, settings.max_upload_bytes + 1)
+    except (ObjectGone, SourceUnavailable) as error:
+        return _Failure(detail=f"cannot read: {error}")
     try:
         return build(raw, task.origin(), task.version, settings, now=datetime.now(UTC))
     except Exception as error:  # a pipeline bug must not stop the other files; it is reported

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import test_ingest_pipeline
 from newsfacet.config import Settings
-from newsfacet.fileingest import LOCAL_BUCKET, ingest_files
+from newsfacet.fileingest import ingest_files
 from newsfacet.model import SearchQuery
+from newsfacet.objects.local_files import LOCAL_BUCKET
 from test_ingest_pipeline import PORT_STRIKE, IngestWorld, news_page
 
 aws = test_ingest_pipeline.aws  # the fixtures of that world, used here too

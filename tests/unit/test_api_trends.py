@@ -92,6 +92,13 @@ def test_bad_trend_parameters_are_400s_naming_them(
     assert (status, body["error"], body["parameter"]) == (400, "invalid_parameter", parameter)
 
 
+def test_a_window_ending_too_early_for_its_baseline_is_a_400_not_a_crash(call: Any) -> None:
+    status, body = call("/trends/language", to="0001-01-31")  # 35 days before it: before year 1
+    assert (status, body["error"], body["parameter"]) == (400, "invalid_parameter", "to")
+    status, _ = call("/trends/language", to="0001-02-04", window="7d", baseline="28d")  # just fits
+    assert status == 200
+
+
 def test_the_openapi_document_describes_trends(call: Any) -> None:
     document = call("/openapi.json")[1]
     operation = document["paths"]["/trends/{dimension}"]["get"]

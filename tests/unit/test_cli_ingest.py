@@ -14,12 +14,13 @@ from typing import Any
 
 import pytest
 from newsfacet.cli import main
-from newsfacet.commands import ProgressBar
 from newsfacet.config import Settings
-from newsfacet.fileingest import LOCAL_BUCKET, FileOutcome, discover, ingest_files
+from newsfacet.fileingest import FileOutcome, ingest_files
 from newsfacet.model import Article, Origin, Rejection, RejectionReason, SearchQuery
+from newsfacet.objects.local_files import LOCAL_BUCKET, discover
 from newsfacet.rejections import open_rejection_log
 from newsfacet.store.embedded.store import EmbeddedStore
+from newsfacet.terminal import ProgressBar
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 # Three pages of different shapes: JSON-LD news site, WordPress blog with comments, gzip-compressed.

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from newsfacet.cli import main
-from newsfacet.commands import sparkline
 from newsfacet.model import Actor, Article, Origin
 from newsfacet.store.embedded.store import EmbeddedStore
+from newsfacet.terminal import sparkline
 
 LAST_DAY = date(2026, 11, 30)
 

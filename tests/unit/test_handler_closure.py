@@ -16,8 +16,10 @@ INGEST = [ROOT / "functions" / "ingest" / "app.py"]
 DEV_ONLY = {
     "newsfacet/cli.py",
     "newsfacet/commands.py",
+    "newsfacet/terminal.py",
     "newsfacet/localserver.py",
     "newsfacet/fileingest.py",
+    "newsfacet/objects/local_files.py",
 }
 DEV_ONLY_IMPORTS = {"yaml", "moto", "pytest", "hypothesis", "playwright", "schemathesis"}
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from newsfacet.config import Settings
+from newsfacet.config import InvalidSetting, Settings
 from newsfacet.store.opensearch.connection import http_auth as _auth
 from newsfacet.store.opensearch.store import OpenSearchConfigError, OpenSearchStore
 
@@ -60,8 +60,16 @@ def test_local_hosts_use_no_auth_or_basic_auth() -> None:
     assert _auth(basic, "127.0.0.1") == ("admin", "s3cret")
     with pytest.raises(OpenSearchConfigError, match="basic auth"):
         _auth(Settings(store="http://x:9200", opensearch_auth="basic", opensearch_username="admin"), "x")
-    with pytest.raises(OpenSearchConfigError, match="unknown opensearch_auth"):
-        _auth(Settings(store="http://x:9200", opensearch_auth="kerberos"), "x")
+
+
+def test_an_unknown_auth_mode_is_refused_where_the_settings_are_read_naming_the_variable() -> None:
+    environ = {"NEWSFACET_STORE": "http://x:9200", "NEWSFACET_OPENSEARCH_AUTH": "kerberos"}
+    refusal = r"^NEWSFACET_OPENSEARCH_AUTH: 'kerberos' is not accepted: "
+    with pytest.raises(InvalidSetting, match=refusal) as refused:
+        Settings.from_env(environ)
+    assert "sigv4-aoss" in str(refused.value) and "pydantic" not in str(refused.value)
+    with pytest.raises(ValueError, match="opensearch_auth"):
+        Settings(store="http://x:9200", opensearch_auth="kerberos")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("alias", ["", "Articles", "a*", "a,b", "a b"])

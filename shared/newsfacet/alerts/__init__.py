@@ -184,10 +184,6 @@ class AlertStore(ABC):
     def record(self, entry: DeliveryRecord) -> None:
         """Write the outcome of a claimed pair in the ledger."""
 
-    @abstractmethod
-    def deliveries(self, alert_id: str) -> list[DeliveryRecord]:
-        """The ledger of one alert."""
-
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections."""
 

@@ -24,7 +24,7 @@ from datetime import datetime
 
 from lxml import html
 
-from newsfacet.extract.authors import clean_authors
+from newsfacet.extract.authors import byline_names, clean_authors
 from newsfacet.extract.body import extract_body
 from newsfacet.extract.decode import decode_upload
 from newsfacet.extract.errorpage import error_page_reason
@@ -48,10 +48,8 @@ __all__ = [
 MIN_BODY_WORDS = 30
 MIN_BODY_CHARS = 300
 _WORD = re.compile(r"\w+")
-# Lines printed above an article that are not its text: a byline, a dateline, "Updated ...".
-_BYLINE = re.compile(
-    r"^(?:by|von|par|por|door)\s+(?P<names>[^,|·•]{3,80}?)(?:\s*[,|·•].{0,80})?$", re.IGNORECASE
-)
+# Lines printed above an article that are not its text: a byline (`byline_names`), a dateline,
+# "Updated ...".
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_LINE = re.compile(
     r"^(?:\(?(?:published|updated|posted|last updated)(?: on| at)?:?\s*)?"
@@ -131,9 +129,9 @@ def split_header_lines(text: str) -> tuple[str, list[str]]:
     authors: list[str] = []
     kept_from = 0
     for index, paragraph in enumerate(paragraphs[:_HEADER_LINES]):
-        byline = _BYLINE.match(paragraph)
-        if byline is not None and len(paragraph.split()) <= _MAX_BYLINE_WORDS:
-            authors.extend(clean_authors([byline.group("names")]))
+        names = byline_names(paragraph)
+        if names is not None and len(paragraph.split()) <= _MAX_BYLINE_WORDS:
+            authors.extend(clean_authors([names.split(",")[0]]))  # what follows a comma: the outlet
         elif not (_DATE_LINE.match(paragraph) and _WORD.search(paragraph)):
             break
         kept_from = index + 1

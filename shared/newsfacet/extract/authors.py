@@ -15,6 +15,7 @@ __all__ = [
     "WIRE_AGENCIES",
     "agencies_named",
     "author_strings",
+    "byline_names",
     "clean_authors",
     "find_authors",
     "printed_bylines",
@@ -86,16 +87,27 @@ def author_strings(
     return jsonld_authors, meta_names, byline_names
 
 
-# A printed byline: "By Mona El-Sayed, Cairo Evening Wire · Posted 16/10/2026 20:00". What follows a
-# middle dot, bullet or pipe, or a "Posted"/"Updated"/"Published" note, is not a name.
-_PRINTED_BYLINE = re.compile(
-    r"^by\s+(?P<names>.+?)(?:\s*[·•|]|\s+(?:posted|updated|published)\b|$)", re.IGNORECASE
+# A printed byline: "By Mona El-Sayed, Cairo Evening Wire · Posted 16/10/2026 20:00" (or "Von ...",
+# "Par ...", "Por ...", "Door ..."). What follows a middle dot, bullet or pipe, or a
+# "(Last) Posted/Updated/Published" note, is not a name.
+_BYLINE = re.compile(
+    r"^(?:by|von|par|por|door)\s+(?P<names>.{3,}?)"
+    r"(?:\s*[·•|]|\s+(?:last\s+)?(?:posted|updated|published)\b|$)",
+    re.IGNORECASE | re.DOTALL,
 )
 _MAX_BYLINE_CHARS = 160
 _GLUED_WORDS = re.compile(r"[A-Z]{2}[a-z]")
 _ROLE_WORDS = frozenset({"staff", "reporter", "reporters", "correspondent", "editor", "editors", "writer"})
 _NAME_WORD = re.compile(r"[\w'’.-]+")
 _NAME_PARTICLES = frozenset({"de", "van", "von", "da", "al", "bin", "el"})
+
+
+def byline_names(line: str) -> str | None:
+    """The names a printed byline line gives, as printed ("Mona El-Sayed, Cairo Evening Wire"), or
+    None when the line is not a byline. The one byline parser: page elements (`printed_bylines`) and
+    the lines above a cleaned body (`extract.split_header_lines`) both read bylines with it."""
+    match = _BYLINE.match(line)
+    return match.group("names") if match else None
 
 
 def printed_bylines(tree: html.HtmlElement, site_names: Iterable[str]) -> list[str]:
@@ -109,10 +121,10 @@ def printed_bylines(tree: html.HtmlElement, site_names: Iterable[str]) -> list[s
         if not (element.text or "").lstrip()[:3].casefold().startswith("by"):
             continue
         text = " ".join(element.text_content().split())
-        match = _PRINTED_BYLINE.match(text) if len(text) <= _MAX_BYLINE_CHARS else None
-        if match is None:
+        printed = byline_names(text) if len(text) <= _MAX_BYLINE_CHARS else None
+        if printed is None:
             continue
-        for part in _SEPARATORS.split(match.group("names")):
+        for part in _SEPARATORS.split(printed):
             name = part.strip(" .:-–—'\"")
             if (
                 _is_personal_name(name)

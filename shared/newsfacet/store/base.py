@@ -6,7 +6,7 @@ Semantics shared by all engines (proven by `tests/contract/`):
   version the store holds for that id, live or deleted; otherwise the outcome is `stale` and nothing
   changes. `delete` leaves a tombstone carrying its version, so a late write of an older version can
   never bring a deleted article back. Tombstones are invisible to `get`, `search` and facets.
-- Origins: an article knows every S3 object that holds it (its `holders`; the same page uploaded
+- Origins: an article knows every S3 object that holds it (its holders; the same page uploaded
   under two keys is one article). `upsert` adds the article's `origin` to its holders, even when the
   write itself is stale (the object holds the article all the same); `delete` takes one object's
   hold away and tombstones the article only when no object holds it any more (else `kept`).
@@ -42,8 +42,6 @@ from newsfacet.model import (
     Article,
     Dimension,
     FacetValue,
-    HistogramBucket,
-    HistogramInterval,
     Holder,
     SearchHit,
     SearchQuery,
@@ -171,10 +169,6 @@ class ArticleStore(ABC):
         return each_lookup(origins, lambda origin: self.find_by_origin(*origin, fresh=fresh))
 
     @abstractmethod
-    def holders(self, article_id: str) -> list[Holder]:
-        """The objects holding the live article `article_id`, by bucket and key; [] if not live."""
-
-    @abstractmethod
     def live_holders(self) -> Iterator[tuple[str, list[Holder]]]:
         """Every live article's id with its holders, in id order (what a reconcile walks)."""
 
@@ -192,10 +186,6 @@ class ArticleStore(ABC):
     ) -> list[FacetValue]:
         """Values of `dimension` with a word starting with `prefix` (case- and accent-insensitive),
         counted over the articles matching `query` without its own selection in `dimension`."""
-
-    @abstractmethod
-    def histogram(self, query: SearchQuery, interval: HistogramInterval) -> list[HistogramBucket]:
-        """Matching articles per day, week (starting Monday) or month, oldest first, no empty ends."""
 
     @abstractmethod
     def story_candidates(self, article: Article, limit: int) -> list[StoryCandidate]:

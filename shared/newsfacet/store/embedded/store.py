@@ -28,7 +28,9 @@ from newsfacet.store.base import ArticleStore, PutArticle, StoreWrite, WriteResu
 from newsfacet.store.cursor import decode_cursor, decode_offset, encode_cursor, encode_offset
 from newsfacet.store.embedded import stories
 from newsfacet.store.embedded.connections import Connections
-from newsfacet.store.embedded.query import Plan, has_prefix, read_hits
+from newsfacet.store.embedded.facet_counts import facet_counts, has_prefix
+from newsfacet.store.embedded.hits import read_hits
+from newsfacet.store.embedded.query import Plan
 from newsfacet.store.embedded.rows import (
     held,
     holders_of,
@@ -205,7 +207,7 @@ class EmbeddedStore(ArticleStore):
         with self._connections.reading() as conn:
             plan = Plan.build(conn, query)
             plan.materialise(conn)
-            counts = plan.facet_counts(conn, [dimension], skip=dimension, prefix=folded, top=size)
+            counts = facet_counts(conn, plan, [dimension], skip=dimension, prefix=folded, top=size)
         selected = query.selected(dimension).values
         wanted = [value for value in selected if not folded or has_prefix(value, folded)]
         return ordered_facet(counts[dimension], wanted, size)
@@ -224,11 +226,11 @@ def _facets_and_histogram(
     conn: sqlite3.Connection, plan: Plan, query: SearchQuery
 ) -> tuple[dict[Dimension, list[FacetValue]], list[HistogramBucket] | None]:
     """Every dimension's disjunctive counts (of articles) and, if asked, the histogram."""
-    counts = plan.facet_counts(
-        conn, [d for d in DIMENSIONS if d not in plan.selections], skip=None, top=query.facet_size
+    counts = facet_counts(
+        conn, plan, [d for d in DIMENSIONS if d not in plan.selections], skip=None, top=query.facet_size
     )
     for dimension in plan.selections:
-        counts |= plan.facet_counts(conn, [dimension], skip=dimension, top=query.facet_size)
+        counts |= facet_counts(conn, plan, [dimension], skip=dimension, top=query.facet_size)
     histogram = fill_histogram(plan.day_counts(conn), query.histogram) if query.histogram else None
     facets = {
         dimension: ordered_facet(counts[dimension], query.selected(dimension).values, query.facet_size)

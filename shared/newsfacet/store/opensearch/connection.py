@@ -188,11 +188,7 @@ def http_auth(settings: Settings, host: str) -> Any:
         if not (settings.opensearch_username and settings.opensearch_password):
             raise OpenSearchConfigError("basic auth needs NEWSFACET_OPENSEARCH_USERNAME and _PASSWORD")
         return (settings.opensearch_username, settings.opensearch_password)
-    if mode in ("sigv4-es", "sigv4-aoss"):
-        return _sigv4(settings, host, service=mode.removeprefix("sigv4-"))
-    raise OpenSearchConfigError(
-        f"unknown opensearch_auth {mode!r}: use none, basic, sigv4-es, sigv4-aoss or auto"
-    )
+    return _sigv4(settings, host, service=mode.removeprefix("sigv4-"))  # sigv4-es or sigv4-aoss
 
 
 def _sigv4(settings: Settings, host: str, service: str) -> Any:
