@@ -40,7 +40,7 @@ from newsfacet.store.base import (
 from newsfacet.store.cursor import CursorPosition, decode_cursor, decode_offset, encode_cursor, encode_offset
 from newsfacet.store.facets import ordered_facet
 from newsfacet.store.holders import with_holder, without_holder
-from newsfacet.store.opensearch import documents, stories
+from newsfacet.store.opensearch import documents, responses, stories
 from newsfacet.store.opensearch import query as bodies
 from newsfacet.store.opensearch.admin import IndexAdmin, ReindexReport, index_template
 from newsfacet.store.opensearch.bulk import (
@@ -142,6 +142,12 @@ class OpenSearchStore(ArticleStore):
         """Start a new write index behind the alias, keeping the older ones (`IndexAdmin.rollover`)."""
         return self._admin.rollover(max_docs=max_docs, max_size=max_size)
 
+    def roll_over_if_full(self, max_size: str) -> str | None:
+        """`rollover(max_size=...)` where the alias exists and can span indices (not Serverless)."""
+        if self._connection.serverless or not self._connection.alias_indices():
+            return None
+        return self.rollover(max_size=max_size)
+
     def refresh(self) -> None:
         """Make every write so far searchable (searches by this store do it themselves)."""
         self._connection.refresh()
@@ -199,7 +205,7 @@ class OpenSearchStore(ArticleStore):
         )
         if response is None:
             return []
-        return [bodies.read_origin_hit(hit, bucket, key) for hit in response["hits"]["hits"]]
+        return [responses.read_origin_hit(hit, bucket, key) for hit in response["hits"]["hits"]]
 
     def get(self, article_id: str) -> Article | None:
         if not article_id or len(article_id.encode()) > MAX_ID_BYTES:
@@ -240,8 +246,8 @@ class OpenSearchStore(ArticleStore):
         aggregations: Document = response.get("aggregations", {})
         return SearchResult(
             total=int(response["hits"]["total"]["value"]),
-            hits=[bodies.read_hit(hit) for hit in page],
-            facets=bodies.read_facets(aggregations, query),
+            hits=[responses.read_hit(hit) for hit in page],
+            facets=responses.read_facets(aggregations, query),
             next_cursor=next_cursor,
             histogram=_read_histogram(aggregations, query),
         )
@@ -259,8 +265,8 @@ class OpenSearchStore(ArticleStore):
         return SearchResult(
             total=int(response["hits"]["total"]["value"]),
             stories=stories.story_count(aggregations),
-            hits=[stories.read_collapsed_hit(hit, bodies.read_hit(hit)) for hit in page],
-            facets=bodies.read_facets(aggregations, query),
+            hits=[stories.read_collapsed_hit(hit, responses.read_hit(hit)) for hit in page],
+            facets=responses.read_facets(aggregations, query),
             next_cursor=encode_offset(query, offset + len(page), self._cursor_key) if more else None,
             histogram=_read_histogram(aggregations, query),
         )
@@ -280,20 +286,20 @@ class OpenSearchStore(ArticleStore):
         response = self._connection.search(
             stories.related_body(article, bodies.LIVE, size, bodies.HIT_SOURCE)
         )
-        return [] if response is None else [bodies.read_hit(hit) for hit in response["hits"]["hits"]]
+        return [] if response is None else [responses.read_hit(hit) for hit in response["hits"]["hits"]]
 
     def facet_values(
         self, dimension: Dimension, prefix: str, query: SearchQuery, size: int = 10
     ) -> list[FacetValue]:
         response = self._connection.search(bodies.facet_values_body(dimension, prefix, query, size))
         aggregations: Document = {} if response is None else response.get("aggregations", {})
-        return bodies.read_facet_values(aggregations, dimension, prefix, query, size)
+        return responses.read_facet_values(aggregations, dimension, prefix, query, size)
 
     def histogram(self, query: SearchQuery, interval: HistogramInterval) -> list[HistogramBucket]:
         response = self._connection.search(bodies.histogram_body(query, interval))
         if response is None:
             return []
-        return bodies.read_histogram(response.get("aggregations", {}).get("buckets", {}))
+        return responses.read_histogram(response.get("aggregations", {}).get("buckets", {}))
 
 
 # --- helpers --------------------------------------------------------------------------------------
@@ -362,7 +368,7 @@ def _position(query: SearchQuery, cursor_key: bytes) -> CursorPosition:
 def _read_histogram(aggregations: Document, query: SearchQuery) -> list[HistogramBucket] | None:
     if query.histogram is None:
         return None
-    return bodies.read_histogram(aggregations.get("histogram", {}).get("buckets", {}))
+    return responses.read_histogram(aggregations.get("histogram", {}).get("buckets", {}))
 
 
 def _empty_result(query: SearchQuery) -> SearchResult:
