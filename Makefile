@@ -85,6 +85,7 @@ bench: setup
 	$(PY) bench/search_cold_import.py
 	$(PY) bench/ingest_store_calls.py
 	$(PY) bench/ingest_rate.py
+	$(PY) bench/batch_size.py
 	$(PY) bench/stories.py
 	$(PY) bench/fault_matrix.py
 	$(PY) bench/phrase_counts.py
