@@ -81,6 +81,8 @@ SECTION_START = "<!-- bench/search.py: start -->"
 SECTION_END = "<!-- bench/search.py: end -->"
 INTERACTIVE_P95_MS = 200.0
 GOAL_ARTICLES = 1_000_000
+GOAL_SAMPLES = 300  # queries of each kind at each size
+ENGINE_NAMES = {"embedded": "The embedded store", "opensearch": "OpenSearch"}
 # OpenSearch's advice for bulk loading (set per step while loading, reset to the defaults before measuring)
 BULK_LOAD_SETTINGS = {"refresh_interval": "-1", "translog.durability": "async"}
 VARIANTS = (
@@ -271,10 +273,13 @@ def run_mix(
     actions: dict[str, Callable[[SearchQuery], object]],
     queries: list[tuple[str, SearchQuery]],
     server_pid: int | None = None,
+    progress: Callable[[dict[str, Document]], None] | None = None,
 ) -> dict[str, Document]:
     """Time every action on every query, round-robin with the order rotating per query; per action,
     per kind: wall-clock ms summary, the calling thread's CPU ms (p50, p95) and the server's mean CPU
-    ms per request (clock-tick sampled, so only its mean over many requests means anything)."""
+    ms per request (clock-tick sampled, so only its mean over many requests means anything).
+    `progress` gets the summaries so far after every tenth of the queries (a run cut short keeps
+    what it measured, with its sample counts)."""
     names = list(actions)
     for _, query in queries[:: max(1, len(queries) // 20)]:  # warm-up: about 20 queries of each kind
         for name in names:
@@ -292,6 +297,17 @@ def run_mix(
             wall[name].setdefault(kind, []).append(elapsed * 1000)
             cpu[name].setdefault(kind, []).append(cpu_used * 1000)
             server[name][kind] = server[name].get(kind, 0.0) + process_cpu_s(server_pid) - server_started
+        if progress is not None and (n + 1) % max(1, len(queries) // 10) == 0:
+            progress(_summaries(names, wall, cpu, server))
+    return _summaries(names, wall, cpu, server)
+
+
+def _summaries(
+    names: list[str],
+    wall: dict[str, dict[str, list[float]]],
+    cpu: dict[str, dict[str, list[float]]],
+    server: dict[str, dict[str, float]],
+) -> dict[str, Document]:
     return {
         name: {
             kind: {
@@ -423,6 +439,21 @@ def plain_document(article: Article) -> Document:
     return article.model_dump(mode="json")
 
 
+def load_concurrently(stores: list[Any], batches: Iterator[list[Article]]) -> None:
+    """`upsert` the batches, one request in flight per store (its own connection), generating the
+    next batch while they load."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    in_flight: list[Future[object]] = []
+    with ThreadPoolExecutor(len(stores)) as pool:
+        for n, batch in enumerate(batches):
+            if len(in_flight) == len(stores):
+                in_flight.pop(0).result()
+            in_flight.append(pool.submit(stores[n % len(stores)].upsert, batch))
+        for future in in_flight:
+            future.result()
+
+
 def bench_opensearch(
     sizes: list[int],
     per_kind: int,
@@ -433,6 +464,7 @@ def bench_opensearch(
     plain_bulk: int,
     bulk_load_settings: bool,
     kept: list[Step],
+    loaders: int = 1,
 ) -> list[Step]:
     from newsfacet.config import Settings
     from newsfacet.store.opensearch.store import OpenSearchStore
@@ -454,12 +486,22 @@ def bench_opensearch(
     steps: list[Step] = list(kept)
     done = 0
     indices = f"{store.alias},{plain.alias}"
+    extra_loaders = [store_at("bench") for _ in range(loaders - 1)]
     for size in sizes:
         ours = cpu = node_cpu = raw = 0.0
         raw_docs = 0
         if bulk_load_settings:
             client.indices.put_settings(index=indices, body={"index": BULK_LOAD_SETTINGS})
-        for n, batch in enumerate(generator.batches(done, size)):
+        if loaders > 1:  # whole step on the wall clock, generation included (it overlaps the loading)
+            node_started, cpu_started, started = (
+                process_cpu_s(node_pid),
+                time.process_time(),
+                time.perf_counter(),
+            )
+            load_concurrently([store, *extra_loaders], generator.batches(done, size))
+            ours, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+            node_cpu = process_cpu_s(node_pid) - node_started
+        for n, batch in enumerate(generator.batches(done, size) if loaders == 1 else ()):
             load_ours = lambda batch=batch: store.upsert(batch)  # noqa: E731
             runs: list[tuple[str, Callable[[], object]]] = [("ours", load_ours)]
             if batch[0].id < f"gen-{plain_bulk:07d}":
@@ -491,15 +533,11 @@ def bench_opensearch(
         jvm = client.nodes.stats(metric="jvm")["nodes"]
         heap = next(iter(jvm.values()))["jvm"]["mem"]
         actions: dict[str, Callable[[SearchQuery], object]] = {"store.search": store.search}
-        baselines = None
         if size in baseline_sizes:
             for variant in VARIANTS[:-1]:
                 actions[variant] = lambda query, variant=variant: client.search(  # type: ignore[misc]
                     index=store.alias, body=baseline_bodies(query)[variant]
                 )
-        measured = run_mix(actions, queries, node_pid)
-        if size in baseline_sizes:
-            baselines = {variant: measured[variant] for variant in VARIANTS}
         steps.append(
             Step(
                 articles=size,
@@ -513,20 +551,37 @@ def bench_opensearch(
                     "heap_max_mb": heap["heap_max_in_bytes"] / 2**20,
                     "client_rss_mb": rss_mb(),
                 },
-                latency=measured["store.search"],
+                latency={},
                 plain_bulk_docs_per_s=raw_docs / raw if raw_docs else None,
-                baselines=baselines,
                 run=_stamp(
-                    "refresh off and translog fsync deferred while loading, as OpenSearch advises for bulk"
-                    " loads, reset before measuring"
-                    if bulk_load_settings
-                    else "refresh every second while loading"
+                    (
+                        "refresh off and translog fsync deferred while loading, as OpenSearch advises for"
+                        " bulk loads, reset before measuring"
+                        if bulk_load_settings
+                        else "refresh every second while loading"
+                    )
+                    + (
+                        f"; {loaders} bulk requests in flight at a time (client CPU includes"
+                        " generating the articles)"
+                        if loaders > 1
+                        else ""
+                    )
                 ),
             )
         )
-        save("opensearch", steps)
+        save("opensearch", steps)  # what loading measured, before the queries
+
+        def record(measured: dict[str, Document], step: Step = steps[-1]) -> None:
+            step.latency = measured["store.search"]
+            if len(measured) > 1:
+                step.baselines = {variant: measured[variant] for variant in VARIANTS}
+            save("opensearch", steps)
+
+        record(run_mix(actions, queries, node_pid, progress=record))
     for each in (store, plain):
         each.destroy()
+        each.close()
+    for each in extra_loaders:
         each.close()
     return steps
 
@@ -615,9 +670,9 @@ def report(results: list[Document]) -> str:
             else:
                 held = f"RSS {memory['rss_mb']:,.0f} MB (peak {memory['max_rss_mb']:,.0f})"
             everything = [s for s in step["latency"].values()]
-            weighted = _pooled(everything)
+            weighted = _pooled(everything) if everything else "not measured"
             node_doc = step.get("index_server_cpu_ms_per_doc")
-            node_query = [s.get("server_cpu_ms_mean", 0.0) for s in everything]
+            node_query = [s.get("server_cpu_ms_mean", 0.0) for s in everything] or [float("nan")]
             lines.append(
                 f"| {step['articles']:,} | {result['engine']} | {step['index_docs_per_s']:,.0f} |"
                 f" {step['index_client_cpu_ms_per_doc']:.2f} | {f'{node_doc:.2f}' if node_doc else '–'} |"
@@ -625,18 +680,12 @@ def report(results: list[Document]) -> str:
                 f" {f'{sum(node_query) / len(node_query):.0f}' if node_doc else '–'} |"
             )
     largest = {r["engine"]: max(s["articles"] for s in r["steps"]) for r in results}
-    short = [f"{engine} {size:,}" for engine, size in largest.items() if size < GOAL_ARTICLES]
     lines += [
         "",
         "Largest size measured: "
         + ", ".join(f"{engine} {size:,}" for engine, size in largest.items())
-        + " articles"
-        + (
-            f"; {' and '.join(short)} stop short of the {GOAL_ARTICLES:,} asked for (see below for where"
-            " and why)."
-            if short
-            else "."
-        )
+        + f" articles (the goal: {GOAL_ARTICLES:,})."
+        + "".join(_short_of_goal(result) for result in results)
         + " Node CPU is"
         " the OpenSearch process's user + system time over our bulk requests and over each query"
         " (clock ticks: only means over many calls mean anything; background merges count where they"
@@ -658,6 +707,35 @@ def report(results: list[Document]) -> str:
     lines += _baselines(results, kinds)
     lines.append(SECTION_END)
     return "\n".join(lines) + "\n"
+
+
+def _short_of_goal(result: Document) -> str:
+    """Why an engine's measurements stop before `GOAL_ARTICLES`, as far as they show it."""
+    steps = [step for step in result["steps"] if step["latency"]]
+    largest = max(step["articles"] for step in result["steps"])
+    cut_short = len(steps) < len(result["steps"]) or any(
+        kind["n"] < GOAL_SAMPLES for kind in result["steps"][-1]["latency"].values()
+    )
+    if largest >= GOAL_ARTICLES and not cut_short:
+        return ""
+    slow = [
+        step["articles"]
+        for step in steps
+        if any(s["p95"] > INTERACTIVE_P95_MS for s in step["latency"].values())
+    ]
+    if cut_short:
+        why = (
+            f"its queries at {largest:,} articles were cut short by the end of the session, under the"
+            f" {GOAL_SAMPLES} per kind asked for (the sample counts say how many ran)"
+        )
+    elif result["engine"] == "embedded" and slow:
+        why = (
+            f"no longer interactive on this machine's wall clock from {min(slow):,} articles (a kind's p95"
+            f" over {INTERACTIVE_P95_MS:.0f} ms); it was grown no further than {largest:,}"
+        )
+    else:
+        why = f"it was grown no further than {largest:,} articles in the time the run had"
+    return f" {ENGINE_NAMES[result['engine']]}: {why}."
 
 
 def _pooled(per_kind: list[Document]) -> str:
@@ -767,6 +845,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="keep the saved steps smaller than --sizes (a new store still grows from 0)",
     )
     parser.add_argument(
+        "--loaders",
+        type=int,
+        default=1,
+        help="OpenSearch: bulk requests in flight at once (>1: no plain bulk)",
+    )
+    parser.add_argument(
         "--refresh-while-loading",
         action="store_true",
         help="OpenSearch: keep refreshing every second while loading (default: refresh off, async translog)",
@@ -807,6 +891,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     plain_bulk=args.plain_bulk,
                     bulk_load_settings=not args.refresh_while_loading,
                     kept=kept("opensearch"),
+                    loaders=args.loaders,
                 )
             finally:
                 if node is not None:
