@@ -355,7 +355,7 @@ def test_after_a_rollover_new_articles_go_to_the_new_index_new_versions_where_th
         store.reindex()
 
 
-def test_the_scheduled_rollover_starts_a_new_index_only_once_the_write_index_holds_the_size(make_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_scheduled_rollover_starts_a_new_index_once_the_write_index_holds_the_size(make_store) -> None:  # type: ignore[no-untyped-def]
     store = opensearch(make_store)
     assert store.roll_over_if_full("1b") is None  # no index yet: nothing to roll over, none created
     assert not store.client.indices.exists_alias(name=store.alias)
