@@ -75,16 +75,17 @@ infra-lint: $(TOOLS_STAMP)
 package: $(STAMP) $(TOOLS_STAMP)
 	$(INFRA_ENV) $(PY) scripts/package.py --sam $(TOOLS_VENV)/bin/sam
 
-## bench: every section of docs/BENCHMARKS.md but packaging's (`make package`), each from its script;
+## bench: every section of docs/BENCHMARKS.md, each from its script (packaging's from `make package`);
 ## hours on two cores (the search benchmark grows each engine to a million articles). Corpora:
 ## ../shared/corpus, or NEWSFACET_CORPUS=DIR. Run on a quiet machine, under `nice` if it is shared.
-bench: setup
+bench: setup package
 	$(PY) bench/extraction.py
 	$(PY) bench/enrichment.py
 	$(PY) bench/entities.py
 	$(PY) bench/search_cold_import.py
 	$(PY) bench/ingest_store_calls.py
 	$(PY) bench/ingest_rate.py
+	$(PY) bench/batch_size.py
 	$(PY) bench/stories.py
 	$(PY) bench/fault_matrix.py
 	$(PY) bench/phrase_counts.py

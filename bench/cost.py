@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import sys
 from pathlib import Path
@@ -45,10 +46,18 @@ PRICES = {
 # template.yaml's defaults
 INGEST_MEMORY_GB = 2.0
 SEARCH_MEMORY_GB = 0.5
-SQS_BATCH = 10
+SQS_CALL_MESSAGES = 10  # the most messages one ReceiveMessage or DeleteMessageBatch call handles
 DOMAIN_VCPUS = 2
 DOMAIN_VOLUME_GB = 10
 MIN_OCUS = 2  # redundancy on (CollectionStandbyReplicas ENABLED): 0.5 x 2 indexing + 0.5 x 2 search
+
+
+def ingest_batch_size() -> int:
+    """The ingest function's SQS `BatchSize` in template.yaml (records per invocation)."""
+    template = (Path(__file__).resolve().parents[1] / "template.yaml").read_text(encoding="utf-8")
+    found = re.search(r"^\s+BatchSize: (\d+)", template, re.MULTILINE)
+    assert found, "template.yaml has no BatchSize"
+    return int(found.group(1))
 
 
 def mean_upload_bytes(corpus: Path) -> float:
@@ -68,19 +77,20 @@ def compute(ingest: dict[str, Any], search: dict[str, Any], upload_bytes: float)
     p = PRICES
     million = 1e6
     vcpu_hour = p["t3_small_search_hour"] / DOMAIN_VCPUS
+    batch = ingest_batch_size()
     lambda_ingest = (
-        f"Lambda ingest: {worker_cpu_s * 1000:.0f} ms CPU x {INGEST_MEMORY_GB:g} GB, one call per 10"
+        f"Lambda ingest: {worker_cpu_s * 1000:.0f} ms CPU x {INGEST_MEMORY_GB:g} GB, one call per {batch}"
     )
     domain_index = (
         f"OpenSearch domain: {node_index_cpu_s * 1000:.2f} ms node CPU per article (t3.small vCPU-h)"
     )
     ingest_rows = {
         "S3: the upload (PUT) and the ingest's read (GET)": million * (p["s3_put"] + p["s3_get"]),
-        "SQS: the notification, and receive + delete per batch of 10": million
-        * (1 + 2 / SQS_BATCH)
+        "SQS: the notification, and a receive and a delete per 10 messages": million
+        * (1 + 2 / SQS_CALL_MESSAGES)
         * p["sqs_request"],
         lambda_ingest: million
-        * (worker_cpu_s * INGEST_MEMORY_GB * p["lambda_gb_s"] + p["lambda_request"] / SQS_BATCH),
+        * (worker_cpu_s * INGEST_MEMORY_GB * p["lambda_gb_s"] + p["lambda_request"] / batch),
         domain_index: million * node_index_cpu_s / 3600 * vcpu_hour,
         "Serverless: the same CPU as indexing OCU-hours": million * node_index_cpu_s / 3600 * p["ocu_hour"],
     }

@@ -168,9 +168,13 @@ def main() -> int:
     parser.add_argument(
         "--worker", nargs=3, metavar=("QUEUE_URL", "QUEUE_ARN", "REGION"), help=argparse.SUPPRESS
     )
+    parser.add_argument("--report-only", action="store_true", help="rewrite the section from saved results")
     args = parser.parse_args()
     if args.worker:
         return run_worker(*args.worker)
+    if args.report_only:
+        write_section(report(json.loads(RESULTS.read_text(encoding="utf-8"))), START, END)
+        return 0
     workers_counts = [int(n) for n in args.workers.split(",")]
     found = sorted((corpus_dir(args.corpus) / "aeb" / "html_gz").glob("*.html.gz"))
     pages, warm_ups = found[: args.pages], found[args.pages : args.pages + max(workers_counts)]
@@ -238,8 +242,9 @@ def report(result: dict[str, Any]) -> str:
             f"The pipeline alone (`pipeline.build_article`, warm, one core): {pipeline_ms:.0f} CPU ms per"
             f" article, {1000 / pipeline_ms:.1f} articles per CPU-second. End to end: the pages uploaded"
             " through S3 at once after one warm-up page per worker; the clock stops when the queue is"
-            " drained; worker processes poll SQS (10 messages per receive, the template's batch size)"
-            " and call the ingest handler, as Lambda would; the OpenSearch node shares the machine.",
+            " drained; worker processes poll SQS (10 messages per receive, the most SQS returns; Lambda"
+            " gathers the template's BatchSize from several) and call the ingest handler, as Lambda"
+            " would; the OpenSearch node shares the machine.",
             "",
             "| store | workers | uploads | searchable | seconds | uploads/s | worker CPU ms/upload |"
             " vs pipeline alone |",

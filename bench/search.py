@@ -80,6 +80,11 @@ RESULTS_DIR = Path(__file__).resolve().parent / "results"
 SECTION_START = "<!-- bench/search.py: start -->"
 SECTION_END = "<!-- bench/search.py: end -->"
 INTERACTIVE_P95_MS = 200.0
+GOAL_ARTICLES = 1_000_000
+GOAL_SAMPLES = 300  # queries of each kind at each size
+ENGINE_NAMES = {"embedded": "The embedded store", "opensearch": "OpenSearch"}
+# OpenSearch's advice for bulk loading (set per step while loading, reset to the defaults before measuring)
+BULK_LOAD_SETTINGS = {"refresh_interval": "-1", "translog.durability": "async"}
 VARIANTS = (
     "idiomatic",
     "+ disjunctive facets",
@@ -268,10 +273,13 @@ def run_mix(
     actions: dict[str, Callable[[SearchQuery], object]],
     queries: list[tuple[str, SearchQuery]],
     server_pid: int | None = None,
+    progress: Callable[[dict[str, Document]], None] | None = None,
 ) -> dict[str, Document]:
     """Time every action on every query, round-robin with the order rotating per query; per action,
     per kind: wall-clock ms summary, the calling thread's CPU ms (p50, p95) and the server's mean CPU
-    ms per request (clock-tick sampled, so only its mean over many requests means anything)."""
+    ms per request (clock-tick sampled, so only its mean over many requests means anything).
+    `progress` gets the summaries so far after every tenth of the queries (a run cut short keeps
+    what it measured, with its sample counts)."""
     names = list(actions)
     for _, query in queries[:: max(1, len(queries) // 20)]:  # warm-up: about 20 queries of each kind
         for name in names:
@@ -289,6 +297,17 @@ def run_mix(
             wall[name].setdefault(kind, []).append(elapsed * 1000)
             cpu[name].setdefault(kind, []).append(cpu_used * 1000)
             server[name][kind] = server[name].get(kind, 0.0) + process_cpu_s(server_pid) - server_started
+        if progress is not None and (n + 1) % max(1, len(queries) // 10) == 0:
+            progress(_summaries(names, wall, cpu, server))
+    return _summaries(names, wall, cpu, server)
+
+
+def _summaries(
+    names: list[str],
+    wall: dict[str, dict[str, list[float]]],
+    cpu: dict[str, dict[str, list[float]]],
+    server: dict[str, dict[str, float]],
+) -> dict[str, Document]:
     return {
         name: {
             kind: {
@@ -316,16 +335,17 @@ class Step:
     latency: dict[str, Document]
     plain_bulk_docs_per_s: float | None = None
     baselines: dict[str, dict[str, Document]] | None = None
+    run: str | None = None  # when it was measured, the load, how it was loaded (None: the file's date)
 
 
-def bench_embedded(sizes: list[int], per_kind: int, workdir: Path) -> list[Step]:
+def bench_embedded(sizes: list[int], per_kind: int, workdir: Path, kept: list[Step]) -> list[Step]:
     from newsfacet.store.embedded.store import EmbeddedStore
 
     generator = Generator()
     queries = generator.queries(per_kind)
     path = workdir / "bench.db"
     store = EmbeddedStore.from_url(f"sqlite:///{path}")
-    steps: list[Step] = []
+    steps: list[Step] = list(kept)
     done = 0
     for size in sizes:
         seconds = cpu = 0.0
@@ -350,6 +370,7 @@ def bench_embedded(sizes: list[int], per_kind: int, workdir: Path) -> list[Step]
                     "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 },
                 latency=latency,
+                run=_stamp("one transaction per batch of 500"),
             )
         )
         save("embedded", steps)
@@ -418,6 +439,21 @@ def plain_document(article: Article) -> Document:
     return article.model_dump(mode="json")
 
 
+def load_concurrently(stores: list[Any], batches: Iterator[list[Article]]) -> None:
+    """`upsert` the batches, one request in flight per store (its own connection), generating the
+    next batch while they load."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    in_flight: list[Future[object]] = []
+    with ThreadPoolExecutor(len(stores)) as pool:
+        for n, batch in enumerate(batches):
+            if len(in_flight) == len(stores):
+                in_flight.pop(0).result()
+            in_flight.append(pool.submit(stores[n % len(stores)].upsert, batch))
+        for future in in_flight:
+            future.result()
+
+
 def bench_opensearch(
     sizes: list[int],
     per_kind: int,
@@ -426,6 +462,9 @@ def bench_opensearch(
     *,
     baseline_sizes: set[int],
     plain_bulk: int,
+    bulk_load_settings: bool,
+    kept: list[Step],
+    loaders: int = 1,
 ) -> list[Step]:
     from newsfacet.config import Settings
     from newsfacet.store.opensearch.store import OpenSearchStore
@@ -444,12 +483,25 @@ def bench_opensearch(
         each.ensure_index()
     client = OpenSearch(url, timeout=300)
     plain_index = next(iter(client.indices.get_alias(name=plain.alias)))
-    steps: list[Step] = []
+    steps: list[Step] = list(kept)
     done = 0
+    indices = f"{store.alias},{plain.alias}"
+    extra_loaders = [store_at("bench") for _ in range(loaders - 1)]
     for size in sizes:
         ours = cpu = node_cpu = raw = 0.0
         raw_docs = 0
-        for n, batch in enumerate(generator.batches(done, size)):
+        if bulk_load_settings:
+            client.indices.put_settings(index=indices, body={"index": BULK_LOAD_SETTINGS})
+        if loaders > 1:  # whole step on the wall clock, generation included (it overlaps the loading)
+            node_started, cpu_started, started = (
+                process_cpu_s(node_pid),
+                time.process_time(),
+                time.perf_counter(),
+            )
+            load_concurrently([store, *extra_loaders], generator.batches(done, size))
+            ours, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+            node_cpu = process_cpu_s(node_pid) - node_started
+        for n, batch in enumerate(generator.batches(done, size) if loaders == 1 else ()):
             load_ours = lambda batch=batch: store.upsert(batch)  # noqa: E731
             runs: list[tuple[str, Callable[[], object]]] = [("ours", load_ours)]
             if batch[0].id < f"gen-{plain_bulk:07d}":
@@ -468,6 +520,8 @@ def bench_opensearch(
                     raw += time.perf_counter() - started
         added, done = size - done, size
         started = time.perf_counter()
+        if bulk_load_settings:  # back to the index's defaults (the template's refresh of one second)
+            client.indices.put_settings(index=indices, body={"index": dict.fromkeys(BULK_LOAD_SETTINGS)})
         store.refresh()
         ours += time.perf_counter() - started
         if raw_docs:
@@ -479,15 +533,11 @@ def bench_opensearch(
         jvm = client.nodes.stats(metric="jvm")["nodes"]
         heap = next(iter(jvm.values()))["jvm"]["mem"]
         actions: dict[str, Callable[[SearchQuery], object]] = {"store.search": store.search}
-        baselines = None
         if size in baseline_sizes:
             for variant in VARIANTS[:-1]:
                 actions[variant] = lambda query, variant=variant: client.search(  # type: ignore[misc]
                     index=store.alias, body=baseline_bodies(query)[variant]
                 )
-        measured = run_mix(actions, queries, node_pid)
-        if size in baseline_sizes:
-            baselines = {variant: measured[variant] for variant in VARIANTS}
         steps.append(
             Step(
                 articles=size,
@@ -501,14 +551,37 @@ def bench_opensearch(
                     "heap_max_mb": heap["heap_max_in_bytes"] / 2**20,
                     "client_rss_mb": rss_mb(),
                 },
-                latency=measured["store.search"],
+                latency={},
                 plain_bulk_docs_per_s=raw_docs / raw if raw_docs else None,
-                baselines=baselines,
+                run=_stamp(
+                    (
+                        "refresh off and translog fsync deferred while loading, as OpenSearch advises for"
+                        " bulk loads, reset before measuring"
+                        if bulk_load_settings
+                        else "refresh every second while loading"
+                    )
+                    + (
+                        f"; {loaders} bulk requests in flight at a time (client CPU includes"
+                        " generating the articles)"
+                        if loaders > 1
+                        else ""
+                    )
+                ),
             )
         )
-        save("opensearch", steps)
+        save("opensearch", steps)  # what loading measured, before the queries
+
+        def record(measured: dict[str, Document], step: Step = steps[-1]) -> None:
+            step.latency = measured["store.search"]
+            if len(measured) > 1:
+                step.baselines = {variant: measured[variant] for variant in VARIANTS}
+            save("opensearch", steps)
+
+        record(run_mix(actions, queries, node_pid, progress=record))
     for each in (store, plain):
         each.destroy()
+        each.close()
+    for each in extra_loaders:
         each.close()
     return steps
 
@@ -518,9 +591,31 @@ def bench_opensearch(
 _RESULTS_FILE: dict[str, Path] = {}
 
 
+def _stamp(loading: str) -> str:
+    return f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, load average {load_average()}; {loading}"
+
+
+def results_path(engine: str) -> Path:
+    return _RESULTS_FILE.get(engine) or RESULTS_DIR / f"search-{engine}.json"
+
+
+def kept_steps(engine: str, below: int) -> list[Step]:
+    """The saved steps of `engine` smaller than `below` (`--extend`: a run adding larger sizes keeps
+    them; each says when it was measured)."""
+    saved = load_results([results_path(engine)])
+    if not saved:
+        return []
+    kept = []
+    for step in saved[0]["steps"]:
+        if step["articles"] < below:
+            step.setdefault("run", f"{saved[0]['date']}, load average {saved[0]['load_average']}")
+            kept.append(Step(**step))
+    return kept
+
+
 def save(engine: str, steps: list[Step]) -> None:
     """Write what is measured so far (a run cut short still leaves its completed sizes)."""
-    path = _RESULTS_FILE.get(engine) or RESULTS_DIR / f"search-{engine}.json"
+    path = results_path(engine)
     path.parent.mkdir(parents=True, exist_ok=True)
     document = {
         "engine": engine,
@@ -550,12 +645,15 @@ def report(results: list[Document]) -> str:
         "",
     ]
     for result in results:
-        lines.append(
-            f"- {result['engine']}: run ending {result['date']} on {result['machine']}, SQLite"
-            f" {result['sqlite']}; load average at the end {result['load_average']}. The machine was"
-            " shared with other jobs (two cores for six sessions): wall times include waiting for a"
-            " core."
-        )
+        lines.append(f"- {result['engine']} on {result['machine']}, SQLite {result['sqlite']}:")
+        for step in result["steps"]:
+            run = step.get("run") or f"{result['date']}, load average {result['load_average']}"
+            lines.append(f"  - {step['articles']:,} articles measured {run}.")
+    lines += [
+        "",
+        "The machine was shared with other jobs (two cores for five or six sessions): wall times include"
+        " waiting for a core, so CPU times are given beside them.",
+    ]
     lines += [
         "",
         "| articles | engine | index docs/s (this step) | client CPU ms/doc | node CPU ms/doc |"
@@ -572,20 +670,23 @@ def report(results: list[Document]) -> str:
             else:
                 held = f"RSS {memory['rss_mb']:,.0f} MB (peak {memory['max_rss_mb']:,.0f})"
             everything = [s for s in step["latency"].values()]
-            weighted = _pooled(everything)
+            weighted = _pooled(everything) if everything else "not measured"
             node_doc = step.get("index_server_cpu_ms_per_doc")
-            node_query = [s.get("server_cpu_ms_mean", 0.0) for s in everything]
+            node_query = [s.get("server_cpu_ms_mean", 0.0) for s in everything] or [float("nan")]
             lines.append(
                 f"| {step['articles']:,} | {result['engine']} | {step['index_docs_per_s']:,.0f} |"
                 f" {step['index_client_cpu_ms_per_doc']:.2f} | {f'{node_doc:.2f}' if node_doc else '–'} |"
                 f" {step['bytes_per_article']:,.0f} | {held} | {weighted} |"
                 f" {f'{sum(node_query) / len(node_query):.0f}' if node_doc else '–'} |"
             )
-    largest = ", ".join(f"{r['engine']} {max(s['articles'] for s in r['steps']):,}" for r in results)
+    largest = {r["engine"]: max(s["articles"] for s in r["steps"]) for r in results}
     lines += [
         "",
-        f"Largest size measured: {largest} articles, short of the 1,000,000 asked for (the runs had one"
-        " session on a shared machine; docs/SCALING.md says what that leaves unmeasured). Node CPU is"
+        "Largest size measured: "
+        + ", ".join(f"{engine} {size:,}" for engine, size in largest.items())
+        + f" articles (the goal: {GOAL_ARTICLES:,})."
+        + "".join(_short_of_goal(result) for result in results)
+        + " Node CPU is"
         " the OpenSearch process's user + system time over our bulk requests and over each query"
         " (clock ticks: only means over many calls mean anything; background merges count where they"
         " fall). Bytes per article: the SQLite file with its WAL; OpenSearch's primary store, unmerged.",
@@ -606,6 +707,35 @@ def report(results: list[Document]) -> str:
     lines += _baselines(results, kinds)
     lines.append(SECTION_END)
     return "\n".join(lines) + "\n"
+
+
+def _short_of_goal(result: Document) -> str:
+    """Why an engine's measurements stop before `GOAL_ARTICLES`, as far as they show it."""
+    steps = [step for step in result["steps"] if step["latency"]]
+    largest = max(step["articles"] for step in result["steps"])
+    cut_short = len(steps) < len(result["steps"]) or any(
+        kind["n"] < GOAL_SAMPLES for kind in result["steps"][-1]["latency"].values()
+    )
+    if largest >= GOAL_ARTICLES and not cut_short:
+        return ""
+    slow = [
+        step["articles"]
+        for step in steps
+        if any(s["p95"] > INTERACTIVE_P95_MS for s in step["latency"].values())
+    ]
+    if cut_short:
+        why = (
+            f"its queries at {largest:,} articles were cut short by the end of the session, under the"
+            f" {GOAL_SAMPLES} per kind asked for (the sample counts say how many ran)"
+        )
+    elif result["engine"] == "embedded" and slow:
+        why = (
+            f"no longer interactive on this machine's wall clock from {min(slow):,} articles (a kind's p95"
+            f" over {INTERACTIVE_P95_MS:.0f} ms); it was grown no further than {largest:,}"
+        )
+    else:
+        why = f"it was grown no further than {largest:,} articles in the time the run had"
+    return f" {ENGINE_NAMES[result['engine']]}: {why}."
 
 
 def _pooled(per_kind: list[Document]) -> str:
@@ -710,6 +840,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, help="results file (one engine only); default bench/results/")
     parser.add_argument("--report-only", action="store_true", help="rewrite the section from saved results")
     parser.add_argument(
+        "--extend",
+        action="store_true",
+        help="keep the saved steps smaller than --sizes (a new store still grows from 0)",
+    )
+    parser.add_argument(
+        "--loaders",
+        type=int,
+        default=1,
+        help="OpenSearch: bulk requests in flight at once (>1: no plain bulk)",
+    )
+    parser.add_argument(
+        "--refresh-while-loading",
+        action="store_true",
+        help="OpenSearch: keep refreshing every second while loading (default: refresh off, async translog)",
+    )
+    parser.add_argument(
         "--write", type=Path, default=BENCHMARKS_MD, help="markdown file to write the section to"
     )
     args = parser.parse_args(argv)
@@ -718,10 +864,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         _RESULTS_FILE.update({engine: args.results for engine in engines})
     if not args.report_only:
         sizes = sorted(int(s) for s in args.sizes.split(","))
-        baseline_sizes = {int(s) for s in args.baseline_sizes.split(",")}
+        baseline_sizes = {int(s) for s in args.baseline_sizes.split(",") if s}
+
+        def kept(engine: str) -> list[Step]:
+            return kept_steps(engine, below=sizes[0]) if args.extend else []
+
         if "embedded" in engines:
             with tempfile.TemporaryDirectory(prefix="nf-bench-", dir=args.workdir) as tmp:
-                bench_embedded(sizes, args.per_kind, Path(tmp))
+                bench_embedded(sizes, args.per_kind, Path(tmp), kept("embedded"))
         if "opensearch" in engines:
             node = None
             url = args.opensearch_url
@@ -733,12 +883,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             try:
                 pid = node.process.pid if node else None
                 bench_opensearch(
-                    sizes, args.per_kind, url, pid, baseline_sizes=baseline_sizes, plain_bulk=args.plain_bulk
+                    sizes,
+                    args.per_kind,
+                    url,
+                    pid,
+                    baseline_sizes=baseline_sizes,
+                    plain_bulk=args.plain_bulk,
+                    bulk_load_settings=not args.refresh_while_loading,
+                    kept=kept("opensearch"),
+                    loaders=args.loaders,
                 )
             finally:
                 if node is not None:
                     node.stop()
-    paths = [_RESULTS_FILE.get(e) or RESULTS_DIR / f"search-{e}.json" for e in ("embedded", "opensearch")]
+    paths = [results_path(engine) for engine in ("embedded", "opensearch")]
     section = report(load_results(paths))
     print(section)
     if args.write and not args.results:

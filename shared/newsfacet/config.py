@@ -60,6 +60,12 @@ class Settings(BaseModel):
     ingest_queue_url: str | None = Field(
         default=None, description="the ingest queue (reconcile re-enqueues missing uploads to it)"
     )
+    rollover_max_size: str = Field(
+        default="",
+        pattern=r"^$|^[0-9]+(b|kb|mb|gb|tb)$",
+        description="OpenSearch: the scheduled reconcile starts a new index behind the alias once the"
+        " one written holds this much primary store (e.g. 30gb); empty: never (docs/SCALING.md)",
+    )
     cursor_key: str = Field(
         default="",
         description="secret that signs paging cursors (any text, 32+ characters); empty: a key derived"

@@ -10,6 +10,10 @@ module compares the two and repairs the difference:
 - **orphaned**: an article hold whose object the bucket no longer holds. The hold is taken away (the
   article is tombstoned when no object holds it any more), as the lost `ObjectRemoved` would have.
 
+Then, when a size is configured, the index generation new articles go to is rolled over once it
+is full (`ArticleStore.roll_over_if_full`, docs/SCALING.md): the hourly run is where production
+rollover happens.
+
 A report counts both (`lost` is what was missing before the repair). The same code runs as
 `newsfacet reconcile`, at the start of the local run, and on AWS on a schedule
 (`functions/reconcile/app.py`). Objects uploaded while it runs may show as missing: re-enqueuing
@@ -37,6 +41,7 @@ class ReconcileReport(BaseModel):
     rejected: int  # of those, listed in the rejection log
     missing: list[str]  # keys re-enqueued
     orphaned: list[str]  # "id <- key" holds taken away: objects gone from the bucket
+    rolled_over_to: str | None = None  # the new index generation, if the write index was full
 
     @property
     def lost(self) -> int:
@@ -46,12 +51,16 @@ class ReconcileReport(BaseModel):
         return (
             f"s3://{self.bucket}: {self.objects} objects, {self.indexed} indexed, {self.rejected} rejected, "
             f"{len(self.missing)} missing (re-enqueued), {len(self.orphaned)} orphaned holds removed"
+            + (f"; new articles now go to {self.rolled_over_to}" if self.rolled_over_to else "")
         )
 
 
-def reconcile(bucket: Bucket, store: ArticleStore, rejections: RejectionLog) -> ReconcileReport:
+def reconcile(
+    bucket: Bucket, store: ArticleStore, rejections: RejectionLog, *, rollover_max_size: str = ""
+) -> ReconcileReport:
     """Compare `bucket` with the index and the rejection log; re-enqueue the missing, release the
-    orphaned holds. See the module docstring."""
+    orphaned holds; then roll the index over if it holds `rollover_max_size` ("": never). See the
+    module docstring."""
     present = set(bucket.keys())
     rejected = rejections.rejected_keys(bucket.name)
     indexed: set[str] = set()
@@ -74,6 +83,7 @@ def reconcile(bucket: Bucket, store: ArticleStore, rejections: RejectionLog) -> 
         rejected=len(present & rejected - indexed),
         missing=missing,
         orphaned=orphaned,
+        rolled_over_to=store.roll_over_if_full(rollover_max_size) if rollover_max_size else None,
     )
 
 
@@ -97,6 +107,8 @@ def reconcile_configured_bucket(settings: Settings) -> ReconcileReport:
     bucket = S3Bucket.from_settings(settings.articles_bucket, settings.ingest_queue_url, settings)
     store = open_store(settings)
     try:
-        return reconcile(bucket, store, open_rejection_log(settings))
+        return reconcile(
+            bucket, store, open_rejection_log(settings), rollover_max_size=settings.rollover_max_size
+        )
     finally:
         store.close()

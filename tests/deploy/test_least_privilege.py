@@ -33,7 +33,7 @@ from newsfacet.config import Settings
 from newsfacet.model import Dimension, SearchQuery
 from newsfacet.objects.base import Bucket
 from newsfacet.objects.s3 import S3Bucket, S3ObjectSource
-from newsfacet.reconcile import reconcile
+from newsfacet.reconcile import ReconcileReport, reconcile
 from newsfacet.rejections import RejectionLog
 from newsfacet.rejections.dynamodb import DynamoDBRejectionLog
 from newsfacet.rejections.sqlite import SQLiteRejectionLog
@@ -155,17 +155,18 @@ def aws_actions(role: str) -> set[str]:
     return {action for name in operations for action in BOTO3_ACTIONS[name]}
 
 
-def exercise(store: OpenSearchStore, methods: set[str]) -> None:
+def exercise(store: OpenSearchStore, methods: set[str], version: int = 1) -> None:
     """Call each store method the way the functions do, from an empty store (an upload's article
-    written, then found by its origin, as a warm ingest's next event does). Ingest writes with
-    `write_batch` (puts and releases in one bulk request); other code may `upsert`."""
+    written, then found by its origin, as a warm ingest's next event does), or with articles at
+    `version` on the store an earlier call left. Ingest writes with `write_batch` (puts and
+    releases in one bulk request); other code may `upsert`."""
     query = SearchQuery(q="truce", date_from=date(2024, 1, 1))
     calls = {
-        "upsert": lambda: store.upsert([article(1), article(2)]),
+        "upsert": lambda: store.upsert([article(1, version=version), article(2, version=version)]),
         "write_batch": lambda: store.write_batch(
             [
-                *(PutArticle(article=article(number)) for number in (1, 2, 3)),
-                ReleaseHold(article_id="w003", version=2, bucket="uploads", key="truce/3.html"),
+                *(PutArticle(article=article(number, version=version)) for number in (1, 2, 3)),
+                ReleaseHold(article_id="w003", version=version + 1, bucket="uploads", key="truce/3.html"),
             ]
         ),
         "find_by_origin": lambda: store.find_by_origin("uploads", "truce/1.html"),
@@ -212,12 +213,12 @@ class EmptyBucket(Bucket):
         raise AssertionError(f"nothing to re-enqueue, got {key}")
 
 
-def run_reconcile(store: OpenSearchStore, tmp: Path) -> None:
-    """The reconcile function's work on the index the ingest exercise left: one live article whose
-    object is gone, so its hold is released and the article tombstoned."""
-    assert store_methods("ReconcileRole") == {"live_holders", "delete"}
-    report = reconcile(EmptyBucket(), store, SQLiteRejectionLog(tmp / "rejections.db"))
-    assert report.orphaned == ["w001 <- truce/1.html"]
+def run_reconcile(store: OpenSearchStore, tmp: Path) -> ReconcileReport:
+    """The reconcile function's work on the index the ingest exercise left: the live articles whose
+    objects are gone have their holds released (and are tombstoned); then the write index, which
+    holds more than a byte, is rolled over (a domain only)."""
+    assert store_methods("ReconcileRole") == {"live_holders", "delete", "roll_over_if_full"}
+    return reconcile(EmptyBucket(), store, SQLiteRejectionLog(tmp / "rejections.db"), rollover_max_size="1b")
 
 
 @pytest.fixture(scope="module")
@@ -243,7 +244,21 @@ def recorded(
         alerts = None if serverless else exercise_alerts(writer, reader)  # off on Serverless
         reconciler.client.indices.refresh(index=alias)  # what the next hour's run would see
         repairs.clear()
-        run_reconcile(reconciler, tmp_path_factory.mktemp("reconcile"))
+        report = run_reconcile(reconciler, tmp_path_factory.mktemp("reconcile"))
+        assert report.orphaned == ["w001 <- truce/1.html"]
+        assert report.rolled_over_to == (None if serverless else f"{alias}-v2")
+        if not serverless:  # the same work once the alias spans two indices
+            exercise(writer, store_methods("IngestRole"), version=3)
+            exercise(reader, store_methods("SearchRole"), version=3)
+            next_hour = OpenSearchStore.from_settings(settings)  # each run opens its own store
+            next_repairs = record_calls(next_hour)
+            next_hour.client.indices.refresh(index=alias)
+            next_repairs.clear()
+            report = run_reconcile(next_hour, tmp_path_factory.mktemp("reconcile"))
+            assert report.orphaned == ["w001 <- truce/1.html", "w002 <- truce/2.html"]
+            assert report.rolled_over_to is None  # new versions went where their articles are: v2 is empty
+            repairs.calls += next_repairs.calls
+            next_hour.close()
         found["IngestRole", serverless] = renamed(writes.calls, alias)
         found["SearchRole", serverless] = renamed(reads.calls, alias)
         found["ReconcileRole", serverless] = renamed(repairs.calls, alias)

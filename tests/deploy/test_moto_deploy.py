@@ -31,6 +31,7 @@ import boto3
 import pytest
 
 from scripts.package import ROOT
+from tests.deploy.cfn import read_template
 
 TOOLS = ROOT / ".venv-tools" / "bin"
 MOTO_SERVER = ROOT / ".venv" / "bin" / "moto_server"
@@ -202,7 +203,8 @@ def test_the_queue_feeds_the_ingest_function(stack: dict[str, Any], moto_env: di
     mappings = client(moto_env, "lambda").list_event_source_mappings(EventSourceArn=queue["QueueArn"])
     (mapping,) = mappings["EventSourceMappings"]
     assert mapping["FunctionArn"].endswith(ids["IngestFunction"])
-    assert mapping["BatchSize"] == 10
+    events = read_template(ROOT / "template.yaml")["Resources"]["IngestFunction"]["Properties"]["Events"]
+    assert mapping["BatchSize"] == events["Uploads"]["Properties"]["BatchSize"] > 1
 
 
 def test_each_function_runs_with_its_own_role_and_settings(

@@ -353,3 +353,18 @@ def test_after_a_rollover_new_articles_go_to_the_new_index_new_versions_where_th
     assert (total, sorted(ids)) == (2, ["a0001", "a0003"])
     with pytest.raises(StoreError, match="one index at a time"):
         store.reindex()
+
+
+def test_the_scheduled_rollover_starts_a_new_index_once_the_write_index_holds_the_size(make_store) -> None:  # type: ignore[no-untyped-def]
+    store = opensearch(make_store)
+    assert store.roll_over_if_full("1b") is None  # no index yet: nothing to roll over, none created
+    assert not store.client.indices.exists_alias(name=store.alias)
+    store.upsert([article(1), article(2)])
+    store.refresh()
+
+    assert store.roll_over_if_full("1tb") is None
+    assert store.roll_over_if_full("1kb") == f"{store.alias}-v2"
+    assert indices_of_alias(store) == [f"{store.alias}-v1", f"{store.alias}-v2"]
+    store.upsert([article(3)])
+    assert store.roll_over_if_full("1tb") is None
+    assert {hit.id for hit in store.search(SearchQuery()).hits} == {"a0001", "a0002", "a0003"}

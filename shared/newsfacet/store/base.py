@@ -209,6 +209,13 @@ class ArticleStore(ABC):
         """Up to `size` live articles of other stories about the same actors, places and words as
         `article`, most related first, one per story (its most related version)."""
 
+    def roll_over_if_full(self, max_size: str) -> str | None:
+        """Start a new index generation for new articles once the one they go to holds `max_size`
+        (e.g. "30gb") of primary store, keeping the older ones searchable; the new index's name, or
+        None. What the scheduled reconcile calls. Engines with nothing to roll over do nothing: one
+        SQLite file, OpenSearch Serverless (the service shards a collection's index itself)."""
+        return None
+
     def close(self) -> None:  # noqa: B027 - optional hook, most adapters have nothing to release
         """Release connections or files."""
 

@@ -48,9 +48,9 @@ custom document ids but has no aliases, no `_refresh`/`refresh=`, no external ve
   does nothing;
 - `reindex()` raises `StoreError`: build a new collection (or index) and ingest again instead.
 
-Modules: `store` (the port's methods), `query` (request bodies and reading replies, as plain data),
-`documents` (what an article is indexed as),
-`bulk` (versioned writes with retries), `admin` (template, alias, indices, reindex), `connection`
+Modules: `store` (the port's methods), `query` (request bodies, as plain data), `responses`
+(typed results read from the replies), `documents` (what an article is indexed as),
+`bulk` (versioned writes with retries), `admin` (template, alias, indices, reindex, rollover), `connection`
 (the client, created once, lazily; only this package imports opensearch-py; authentication),
 `stories` (story candidates, field collapsing by story, a story's versions, related articles).
 """

@@ -194,8 +194,10 @@ class IndexAdmin:
         indices = self._alias_indices()
         if len(indices) == 1:
             # Without an explicit write index, a rollover would take the alias off the old index.
-            mark = [{"add": {"index": indices[0], "alias": alias, **_WRITE_INDEX}}]
-            self._call(lambda client: client.indices.update_aliases(body={"actions": mark}))
+            # PUT /<index>/_alias/<alias>, not POST /_aliases: a path IAM can scope to our indices.
+            self._call(
+                lambda client: client.indices.put_alias(index=indices[0], name=alias, body=_WRITE_INDEX)
+            )
         existing = self._versioned_indices()
         number = max(int(m.group(1)) for name in existing if (m := _INDEX_VERSION.search(name)))
         target = f"{alias}-v{number + 1}"

@@ -1,5 +1,5 @@
-"""OpenSearch request bodies built from typed queries, and typed results read from responses (the
-indexed documents themselves are `documents`).
+"""OpenSearch request bodies built from typed queries (their responses are read by `responses`;
+the indexed documents themselves are `documents`).
 
 Pure functions over plain data, in one place, so the adapter (`store.py`, `bulk.py`) only moves bytes and
 these can be read (and unit-tested) without a cluster. Nothing the user types reaches OpenSearch as
@@ -20,18 +20,14 @@ Layout of one search (disjunctive faceting):
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from newsfacet.model import (
     Dimension,
     FacetFilter,
-    FacetValue,
-    HistogramBucket,
     HistogramInterval,
-    SearchHit,
     SearchQuery,
-    StoredVersion,
 )
 from newsfacet.query_policy import FIELD_WEIGHTS, searchable
 from newsfacet.query_syntax import Clause, ParsedQuery, Phrase, Term, parse
@@ -39,7 +35,6 @@ from newsfacet.store.cursor import CursorPosition
 from newsfacet.store.facets import (
     fold,
     matches_prefix,
-    ordered_facet,
 )
 from newsfacet.store.opensearch.documents import (
     ANALYSED_LANGUAGES,
@@ -48,7 +43,6 @@ from newsfacet.store.opensearch.documents import (
     FACET_WORDS_SEPARATOR,
     holder_key,
 )
-from newsfacet.store.snippets import SNIPPET_WORDS, lede_snippet
 
 __all__ = [
     "HIT_SOURCE",
@@ -56,10 +50,6 @@ __all__ = [
     "facet_values_body",
     "find_by_origin_body",
     "histogram_body",
-    "read_facet_values",
-    "read_facets",
-    "read_histogram",
-    "read_hit",
     "search_body",
 ]
 
@@ -330,95 +320,7 @@ def find_by_origin_body(bucket: str, key: str, size: int) -> Body:
     }
 
 
-def read_origin_hit(hit: Body, bucket: str, key: str) -> StoredVersion:
-    """A hit of `find_by_origin_body`: a tombstone's version, or the version of this object's hold."""
-    source: Body = hit["_source"]
-    version = int(source["version"])
-    for held in source.get("holders", []):
-        if (held["bucket"], held["key"]) == (bucket, key):
-            version = int(held["version"])
-    return StoredVersion(id=hit["_id"], version=version, deleted=bool(source.get("deleted")))
-
-
 def _regex_literal(text: str) -> str:
     """`text` as a Lucene regular expression matching itself (folded words need no escaping, but a
     future change of `fold` must not open a door into regex syntax)."""
     return "".join(ch if ch.isalnum() or ch == " " else "\\" + ch for ch in text)
-
-
-# --- reading responses --------------------------------------------------------------------------
-
-
-def read_hit(hit: Body) -> SearchHit:
-    """A `SearchHit` from one hit of `search_body`'s response."""
-    source: Body = hit.get("_source", {})
-    highlight: Body = hit.get("highlight", {})
-    return SearchHit(
-        id=hit["_id"],
-        title=source.get("title", ""),
-        url=source.get("url"),
-        source=source.get("source") or None,
-        published_at=source.get("published_at"),
-        snippet=_snippet(source.get("lede", ""), highlight),
-        actors=[actor["name"] for actor in source.get("actors", [])],
-        locations=[location["name"] for location in source.get("locations", [])],
-        topics=[topic["label"] for topic in source.get("topics", [])],
-    )
-
-
-def _snippet(lede: str, highlight: Body) -> str:
-    """The body fragment with a match, else the lede's, else the lede's start, else the body's.
-    Highlighted fragments arrive HTML-escaped by OpenSearch (`encoder: html`)."""
-    text_fragments: list[str] = highlight.get("text", [])
-    lede_fragments: list[str] = highlight.get("lede", [])
-    for fragments in (text_fragments, lede_fragments):
-        if fragments and "<mark>" in fragments[0]:
-            return fragments[0].strip()
-    if lede.strip():
-        return lede_snippet(lede, "")
-    if text_fragments:
-        return " ".join(text_fragments[0].split()[:SNIPPET_WORDS])
-    return ""
-
-
-def _bucket_counts(aggregation: Body, key: str) -> dict[str, int]:
-    return {
-        str(bucket["key"]): int(bucket["doc_count"]) for bucket in aggregation.get(key, {}).get("buckets", [])
-    }
-
-
-def read_facets(aggregations: Body, query: SearchQuery) -> dict[Dimension, list[FacetValue]]:
-    """Every dimension's facet from `search_body`'s aggregations (missing ones read as empty)."""
-    facets: dict[Dimension, list[FacetValue]] = {}
-    for dimension in Dimension:
-        aggregation = aggregations.get(f"facet_{dimension.value}", {})
-        counts = {**_bucket_counts(aggregation, "top"), **_bucket_counts(aggregation, "selected")}
-        facets[dimension] = ordered_facet(counts, query.selected(dimension).values, query.facet_size)
-    return facets
-
-
-def read_facet_values(
-    aggregations: Body, dimension: Dimension, prefix: str, query: SearchQuery, size: int
-) -> list[FacetValue]:
-    """The answer of `facet_values_body`'s aggregation."""
-    aggregation = aggregations.get("facet", {})
-    counts: dict[str, int] = {}
-    for key, count in _bucket_counts(aggregation, "top").items():
-        value = key.split(FACET_WORDS_SEPARATOR, 1)[0]
-        # A value found by its name and by an alias comes twice: each count is of its articles.
-        counts[value] = max(count, counts.get(value, 0))
-    counts.update(_bucket_counts(aggregation, "selected"))
-    selected = [value for value in query.selected(dimension).values if matches_prefix(value, prefix)]
-    return ordered_facet(counts, selected, size)
-
-
-def read_histogram(aggregation: Body) -> list[HistogramBucket]:
-    """Buckets of a date histogram aggregation, oldest first (as OpenSearch returns them)."""
-    return [
-        HistogramBucket(start=_utc_day(bucket["key"]), count=int(bucket["doc_count"]))
-        for bucket in aggregation.get("buckets", [])
-    ]
-
-
-def _utc_day(epoch_millis: int) -> date:
-    return datetime.fromtimestamp(epoch_millis / 1000, tz=UTC).date()

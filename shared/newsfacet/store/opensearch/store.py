@@ -41,7 +41,7 @@ from newsfacet.store.base import (
 from newsfacet.store.cursor import CursorPosition, decode_cursor, decode_offset, encode_cursor, encode_offset
 from newsfacet.store.facets import ordered_facet
 from newsfacet.store.holders import with_holder, without_holder
-from newsfacet.store.opensearch import documents, stories
+from newsfacet.store.opensearch import documents, responses, stories
 from newsfacet.store.opensearch import query as bodies
 from newsfacet.store.opensearch.admin import IndexAdmin, ReindexReport, index_template
 from newsfacet.store.opensearch.bulk import (
@@ -143,6 +143,12 @@ class OpenSearchStore(ArticleStore):
         """Start a new write index behind the alias, keeping the older ones (`IndexAdmin.rollover`)."""
         return self._admin.rollover(max_docs=max_docs, max_size=max_size)
 
+    def roll_over_if_full(self, max_size: str) -> str | None:
+        """`rollover(max_size=...)` where the alias exists and can span indices (not Serverless)."""
+        if self._connection.serverless or not self._connection.alias_indices():
+            return None
+        return self.rollover(max_size=max_size)
+
     def refresh(self) -> None:
         """Make every write so far searchable (searches by this store do it themselves)."""
         self._connection.refresh()
@@ -198,7 +204,7 @@ class OpenSearchStore(ArticleStore):
         response = self._connection.search(
             bodies.find_by_origin_body(bucket, key, _MAX_ORIGIN_IDS), fresh=fresh
         )
-        return [] if response is None else _origin_hits(response, bucket, key)
+        return [] if response is None else responses.read_origin_hits(response, bucket, key)
 
     def find_by_origin_batch(
         self, origins: Sequence[tuple[str, str]], *, fresh: bool = True
@@ -207,7 +213,7 @@ class OpenSearchStore(ArticleStore):
         searches = [bodies.find_by_origin_body(bucket, key, _MAX_ORIGIN_IDS) for bucket, key in origins]
         answers = self._connection.msearch(searches, fresh=fresh)
         return [
-            answer if isinstance(answer, LookupFailed) else _origin_hits(answer, *origin)
+            answer if isinstance(answer, LookupFailed) else responses.read_origin_hits(answer, *origin)
             for origin, answer in zip(origins, answers, strict=True)
         ]
 
@@ -250,10 +256,10 @@ class OpenSearchStore(ArticleStore):
         aggregations: Document = response.get("aggregations", {})
         return SearchResult(
             total=int(response["hits"]["total"]["value"]),
-            hits=[bodies.read_hit(hit) for hit in page],
-            facets=bodies.read_facets(aggregations, query),
+            hits=[responses.read_hit(hit) for hit in page],
+            facets=responses.read_facets(aggregations, query),
             next_cursor=next_cursor,
-            histogram=_read_histogram(aggregations, query),
+            histogram=responses.read_histogram_aggregation(aggregations, query),
         )
 
     def _collapsed_search(self, query: SearchQuery) -> SearchResult:
@@ -269,10 +275,10 @@ class OpenSearchStore(ArticleStore):
         return SearchResult(
             total=int(response["hits"]["total"]["value"]),
             stories=stories.story_count(aggregations),
-            hits=[stories.read_collapsed_hit(hit, bodies.read_hit(hit)) for hit in page],
-            facets=bodies.read_facets(aggregations, query),
+            hits=[stories.read_collapsed_hit(hit, responses.read_hit(hit)) for hit in page],
+            facets=responses.read_facets(aggregations, query),
             next_cursor=encode_offset(query, offset + len(page), self._cursor_key) if more else None,
-            histogram=_read_histogram(aggregations, query),
+            histogram=responses.read_histogram_aggregation(aggregations, query),
         )
 
     # --- stories and related articles ------------------------------------------------------------
@@ -298,27 +304,23 @@ class OpenSearchStore(ArticleStore):
         response = self._connection.search(
             stories.related_body(article, bodies.LIVE, size, bodies.HIT_SOURCE)
         )
-        return [] if response is None else [bodies.read_hit(hit) for hit in response["hits"]["hits"]]
+        return [] if response is None else [responses.read_hit(hit) for hit in response["hits"]["hits"]]
 
     def facet_values(
         self, dimension: Dimension, prefix: str, query: SearchQuery, size: int = 10
     ) -> list[FacetValue]:
         response = self._connection.search(bodies.facet_values_body(dimension, prefix, query, size))
         aggregations: Document = {} if response is None else response.get("aggregations", {})
-        return bodies.read_facet_values(aggregations, dimension, prefix, query, size)
+        return responses.read_facet_values(aggregations, dimension, prefix, query, size)
 
     def histogram(self, query: SearchQuery, interval: HistogramInterval) -> list[HistogramBucket]:
         response = self._connection.search(bodies.histogram_body(query, interval))
         if response is None:
             return []
-        return bodies.read_histogram(response.get("aggregations", {}).get("buckets", {}))
+        return responses.read_histogram(response.get("aggregations", {}).get("buckets", {}))
 
 
 # --- helpers --------------------------------------------------------------------------------------
-
-
-def _origin_hits(response: Document, bucket: str, key: str) -> list[StoredVersion]:
-    return [bodies.read_origin_hit(hit, bucket, key) for hit in response["hits"]["hits"]]
 
 
 def _write_id(write: StoreWrite) -> str:
@@ -379,12 +381,6 @@ def _position(query: SearchQuery, cursor_key: bytes) -> CursorPosition:
     elif not isinstance(value, int | float) or not math.isfinite(value):
         raise InvalidCursor("malformed cursor")
     return position
-
-
-def _read_histogram(aggregations: Document, query: SearchQuery) -> list[HistogramBucket] | None:
-    if query.histogram is None:
-        return None
-    return bodies.read_histogram(aggregations.get("histogram", {}).get("buckets", {}))
 
 
 def _empty_result(query: SearchQuery) -> SearchResult:

@@ -9,7 +9,8 @@ from typing import Any
 from newsfacet.model import Dimension, SearchQuery
 from newsfacet.query_syntax import parse
 from newsfacet.store.opensearch.documents import FACET_FIELD
-from newsfacet.store.opensearch.query import _matching, _selections, read_histogram
+from newsfacet.store.opensearch.query import _matching, _selections
+from newsfacet.store.opensearch.responses import read_histogram
 from newsfacet.store.opensearch.store import OpenSearchStore
 from newsfacet.trends import TREND_CANDIDATES, TrendCounter, TrendCounts
 
