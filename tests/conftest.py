@@ -69,8 +69,8 @@ def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store
             from newsfacet.store.opensearch.store import OpenSearchStore
 
             url = request.getfixturevalue("opensearch_url")
-            # refresh="true": each write is searchable at once without waiting for the next
-            # scheduled refresh (production's default refreshes before the writing store's next search).
+            # refresh="true" (the production default): each write is searchable at once, without
+            # waiting for the next scheduled refresh.
             store = OpenSearchStore.from_settings(
                 Settings(store=url, index_alias=f"t-{uuid.uuid4().hex[:12]}", opensearch_auth="none"),
                 refresh="true",

@@ -694,7 +694,7 @@ def test_a_batch_whose_reconcile_fails_redelivers_only_the_records_of_that_key(w
     assert len(world.live_ids("port.html")) == 1
 
 
-def test_an_sqs_batch_is_one_bulk_request_and_three_multi_searches_on_opensearch(
+def test_an_sqs_batch_is_one_bulk_request_one_multi_search_and_two_searches_on_opensearch(
     aws: None, make_store: Any, capsys: Any
 ) -> None:
     world = IngestWorld(make_store("opensearch"), capsys)
@@ -712,10 +712,13 @@ def test_an_sqs_batch_is_one_bulk_request_and_three_multi_searches_on_opensearch
     assert len(delivery.messages) == 7 and delivery.failed_ids == set()
     paths = [call.path for call in calls.calls]
     alias = world.store.alias  # type: ignore[attr-defined]
-    assert paths.count(f"/{alias}/_bulk") == 1
-    # The stale checks, the story candidates and the reconciling reads: one request each for the
-    # whole batch, not one per record.
-    assert (paths.count(f"/{alias}/_msearch"), paths.count(f"/{alias}/_search")) == (3, 0)
+    # The versions and holders the writes build on, then the writes, made searchable by the bulk
+    # request itself (no separate refresh).
+    assert (paths.count(f"/{alias}/_mget"), paths.count(f"/{alias}/_bulk")) == (1, 1)
+    assert paths.count(f"/{alias}/_refresh") == 0
+    # The stale checks and the reconciling reads: one search each for the whole batch's keys; the
+    # story candidates (ranked per article): one multi-search, not one request per record.
+    assert (paths.count(f"/{alias}/_search"), paths.count(f"/{alias}/_msearch")) == (2, 1)
     assert len(world.titles()) == 6
     assert len(world.store.holders(world.live_ids("twin.html")[0])) == 2
     (rejected,) = world.rejections.recent()

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 import pytest
 from newsfacet.config import Settings
-from newsfacet.model import Actor, Article, Origin, SearchQuery
+from newsfacet.model import Actor, Article, Origin, SearchQuery, StoredVersion
 from newsfacet.store.base import PutArticle, ReleaseHold, StoreUnavailable, StoreWrite, WriteFailed
 from newsfacet.store.opensearch.store import DocumentRejected, OpenSearchStore, RetryPolicy
 
@@ -182,8 +182,8 @@ def test_a_tombstone_blocks_older_writes_even_after_gc_deletes(make_store) -> No
 
 
 def test_default_refresh_policy_gives_read_your_writes(make_store, opensearch_url) -> None:  # type: ignore[no-untyped-def]
-    """Production writes do not wait for a refresh, yet the writing store's next search and
-    find_by_origin see the article (an ObjectRemoved right after its ObjectCreated finds it)."""
+    """Production writes do not wait for the scheduled refresh, yet the writing store's next search
+    and find_by_origin see the article (an ObjectRemoved right after its ObjectCreated finds it)."""
     alias = opensearch(make_store).alias  # make_store cleans this alias up afterwards
     store = store_on(opensearch_url, alias)  # the production default
     try:
@@ -195,6 +195,52 @@ def test_default_refresh_policy_gives_read_your_writes(make_store, opensearch_ur
         assert store.search(SearchQuery(q="truce")).total == 0
     finally:
         store.close()
+
+
+def test_a_batch_of_origin_lookups_is_one_search_and_answers_as_each_lookup_alone(  # type: ignore[no-untyped-def]
+    make_store, monkeypatch
+) -> None:
+    """A document held by two keys of the batch is listed under both (at each hold's version), a
+    document written before holders were recorded by its origin alone, a tombstone by the key that
+    left it. Should the batch's hits fill the search's window, each key is searched alone."""
+    from newsfacet.store.opensearch import store as adapter
+    from newsfacet.store.opensearch.documents import article_document
+
+    store = opensearch(make_store)
+    twin = article(2, version=5).model_copy(update={"origin": Origin(bucket="uploads", key="twin/a.html")})
+    store.upsert([article(1), article(2, version=3), twin, article(3)])
+    store.delete("w003", version=4, bucket="uploads", key="truce/3.html")
+    legacy = article_document(article(4))
+    del legacy["holders"], legacy["holder_keys"]  # as written before holders were recorded
+    store.client.index(
+        index=store.alias, id="w004", body=legacy, version=1, version_type="external", refresh=True
+    )
+    origins = [
+        ("uploads", "truce/2.html"),
+        ("uploads", "twin/a.html"),
+        ("uploads", "truce/3.html"),
+        ("uploads", "truce/4.html"),
+        ("elsewhere", "truce/1.html"),  # another bucket's key of the same name holds nothing
+        ("uploads", "truce/2.html"),  # asked twice: answered twice
+    ]
+    expected = [
+        [StoredVersion(id="w002", version=3, deleted=False)],
+        [StoredVersion(id="w002", version=5, deleted=False)],
+        [StoredVersion(id="w003", version=4, deleted=True)],
+        [StoredVersion(id="w004", version=1, deleted=False)],
+        [],
+        [StoredVersion(id="w002", version=3, deleted=False)],
+    ]
+    assert [store.find_by_origin(*origin) for origin in origins] == expected
+    calls = record_calls(store)
+
+    assert store.find_by_origin_batch(origins) == expected
+    assert [call.path for call in calls.calls] == [f"/{store.alias}/_search"]
+
+    monkeypatch.setattr(adapter, "_MAX_ORIGIN_IDS", 3)  # the batch's 4 documents fill it
+    calls.clear()
+    assert store.find_by_origin_batch(origins) == expected
+    assert [call.path for call in calls.calls] == [f"/{store.alias}/_search", f"/{store.alias}/_msearch"]
 
 
 def test_an_unreachable_cluster_is_store_unavailable_for_reads_and_writes() -> None:

@@ -26,8 +26,9 @@ Semantics shared by all engines (proven by `tests/contract/`):
   the same id builds on the earlier ones of the batch. `upsert` and `delete` are batches of one
   kind, raising instead of answering `WriteFailed`.
 - Batched lookups: `find_by_origin_batch` and `story_candidates_batch` answer several lookups in
-  one round trip where the engine allows it (one `_msearch` on OpenSearch; other engines loop), one
-  answer per lookup, so one lookup's transient failure fails only itself (`LookupFailed`).
+  one round trip where the engine allows it (on OpenSearch one search for every object, one
+  `_msearch` for the candidates; other engines loop), one answer per lookup, so one lookup's
+  transient failure fails only itself (`LookupFailed`).
 """
 
 from __future__ import annotations

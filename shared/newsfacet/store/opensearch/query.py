@@ -20,6 +20,7 @@ Layout of one search (disjunctive faceting):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -300,23 +301,29 @@ def histogram_body(query: SearchQuery, interval: HistogramInterval) -> Body:
     }
 
 
-def find_by_origin_body(bucket: str, key: str, size: int) -> Body:
-    """Every live document this S3 object holds, and every tombstone it left (or, for documents
-    written before holders were recorded, whose origin it is)."""
-    origin = [{"term": {"origin.bucket": bucket}}, {"term": {"origin.key": key}}]
+def find_by_origin_body(origins: Sequence[tuple[str, str]], size: int) -> Body:
+    """Every live document these S3 objects (bucket, key) hold, and every tombstone they left (or,
+    for documents written before holders were recorded, whose origin one of them is): one search
+    for a batch's objects, whose hits `responses.read_origin_hits` sorts out per object. The origin
+    clause asks for every bucket with every key (one clause, however many objects; the rare pair
+    not asked for is dropped by the reader)."""
+    legacy = [
+        {"terms": {"origin.bucket": sorted({bucket for bucket, _ in origins})}},
+        {"terms": {"origin.key": sorted({key for _, key in origins})}},
+    ]
     return {
         "query": {
             "bool": {
                 "should": [
-                    {"term": {"holder_keys": holder_key(bucket, key)}},
-                    {"bool": {"filter": origin, "must_not": [{"exists": {"field": "holder_keys"}}]}},
+                    {"terms": {"holder_keys": [holder_key(bucket, key) for bucket, key in origins]}},
+                    {"bool": {"filter": legacy, "must_not": [{"exists": {"field": "holder_keys"}}]}},
                 ],
                 "minimum_should_match": 1,
             }
         },
         "size": size,
         "sort": [{"id": {"order": "asc"}}],
-        "_source": {"includes": ["id", "version", "deleted", "holders", "origin"]},
+        "_source": {"includes": ["id", "version", "deleted", "holders", "holder_keys", "origin"]},
     }
 
 

@@ -3,6 +3,7 @@ facets, facet values, histograms, and the stored versions an S3 object holds."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -15,7 +16,7 @@ from newsfacet.model import (
     StoredVersion,
 )
 from newsfacet.store.facets import matches_prefix, ordered_facet
-from newsfacet.store.opensearch.documents import FACET_WORDS_SEPARATOR
+from newsfacet.store.opensearch.documents import FACET_WORDS_SEPARATOR, holder_key
 from newsfacet.store.snippets import SNIPPET_WORDS, lede_snippet
 
 __all__ = [
@@ -24,26 +25,41 @@ __all__ = [
     "read_histogram",
     "read_histogram_aggregation",
     "read_hit",
-    "read_origin_hit",
     "read_origin_hits",
 ]
 
 Body = dict[str, Any]
 
 
-def read_origin_hit(hit: Body, bucket: str, key: str) -> StoredVersion:
-    """A hit of `find_by_origin_body`: a tombstone's version, or the version of this object's hold."""
-    source: Body = hit["_source"]
+def read_origin_hits(
+    response: Body, origins: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str], list[StoredVersion]]:
+    """What each S3 object (bucket, key) of a `find_by_origin_body` search holds or last held, read
+    as the query matched it: a document with holder keys by those, another by its origin. Each
+    object's entries keep the response's (id) order."""
+    found: dict[tuple[str, str], list[StoredVersion]] = {origin: [] for origin in origins}
+    wanted = {holder_key(bucket, key): (bucket, key) for bucket, key in found}
+    for hit in response["hits"]["hits"]:
+        source: Body = hit["_source"]
+        keys = source.get("holder_keys") or []  # an empty list does not `exist` either
+        if keys:
+            held_by = [wanted[each] for each in ([keys] if isinstance(keys, str) else keys) if each in wanted]
+        else:
+            origin = source.get("origin", {})
+            held_by = [(origin.get("bucket"), origin.get("key"))]
+        for bucket, key in held_by:
+            if (bucket, key) in found:
+                found[bucket, key].append(_origin_entry(hit["_id"], source, bucket, key))
+    return found
+
+
+def _origin_entry(article_id: str, source: Body, bucket: str, key: str) -> StoredVersion:
+    """A tombstone's version, or the version of this object's hold."""
     version = int(source["version"])
     for held in source.get("holders", []):
         if (held["bucket"], held["key"]) == (bucket, key):
             version = int(held["version"])
-    return StoredVersion(id=hit["_id"], version=version, deleted=bool(source.get("deleted")))
-
-
-def read_origin_hits(response: Body, bucket: str, key: str) -> list[StoredVersion]:
-    """Every hit of a `find_by_origin_body` response (see `read_origin_hit`)."""
-    return [read_origin_hit(hit, bucket, key) for hit in response["hits"]["hits"]]
+    return StoredVersion(id=article_id, version=version, deleted=bool(source.get("deleted")))
 
 
 def read_hit(hit: Body) -> SearchHit:

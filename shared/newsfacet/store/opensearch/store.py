@@ -81,7 +81,7 @@ class OpenSearchStore(ArticleStore):
         client_factory: Callable[[], Any],
         alias: str,
         *,
-        refresh: Refresh = "false",
+        refresh: Refresh = "true",
         retry: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
         serverless: bool = False,
@@ -104,7 +104,7 @@ class OpenSearchStore(ArticleStore):
         cls,
         settings: Settings,
         *,
-        refresh: Refresh = "false",
+        refresh: Refresh = "true",
         retry: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> OpenSearchStore:
@@ -201,21 +201,38 @@ class OpenSearchStore(ArticleStore):
     # --- reading ---------------------------------------------------------------------------------
 
     def find_by_origin(self, bucket: str, key: str, *, fresh: bool = True) -> list[StoredVersion]:
-        response = self._connection.search(
-            bodies.find_by_origin_body(bucket, key, _MAX_ORIGIN_IDS), fresh=fresh
-        )
-        return [] if response is None else responses.read_origin_hits(response, bucket, key)
+        found = self._held_by([(bucket, key)], fresh=fresh)
+        assert found is not None, "one object's search is its own"
+        return found[bucket, key]
 
     def find_by_origin_batch(
         self, origins: Sequence[tuple[str, str]], *, fresh: bool = True
     ) -> list[list[StoredVersion] | LookupFailed]:
-        """One `_msearch` of every origin's `find_by_origin` search."""
-        searches = [bodies.find_by_origin_body(bucket, key, _MAX_ORIGIN_IDS) for bucket, key in origins]
+        """One search for every object's documents; should they fill its result window (it
+        could be one object's alone), one `_msearch` of each object's own search instead."""
+        if not origins:
+            return []
+        found = self._held_by(list(dict.fromkeys(origins)), fresh=fresh)
+        if found is not None:
+            return [found[origin] for origin in origins]
+        searches = [bodies.find_by_origin_body([origin], _MAX_ORIGIN_IDS) for origin in origins]
         answers = self._connection.msearch(searches, fresh=fresh)
         return [
-            answer if isinstance(answer, LookupFailed) else responses.read_origin_hits(answer, *origin)
-            for origin, answer in zip(origins, answers, strict=True)
+            answer if isinstance(answer, LookupFailed) else responses.read_origin_hits(answer, [each])[each]
+            for each, answer in zip(origins, answers, strict=True)
         ]
+
+    def _held_by(
+        self, origins: list[tuple[str, str]], *, fresh: bool
+    ) -> dict[tuple[str, str], list[StoredVersion]] | None:
+        """What each object holds or last held, from one search; None if several objects' hits
+        filled the result window (some may be missing)."""
+        response = self._connection.search(bodies.find_by_origin_body(origins, _MAX_ORIGIN_IDS), fresh=fresh)
+        if response is None:
+            return {origin: [] for origin in origins}
+        if len(origins) > 1 and len(response["hits"]["hits"]) >= _MAX_ORIGIN_IDS:
+            return None
+        return responses.read_origin_hits(response, origins)
 
     def get(self, article_id: str) -> Article | None:
         if not article_id or len(article_id.encode()) > MAX_ID_BYTES:

@@ -86,6 +86,7 @@ def story_candidates_body(article: Article, live: Body, limit: int) -> Body:
     return {
         "query": {"bool": {"filter": [live], "should": should, "minimum_should_match": 1}},
         "size": limit,
+        "track_total_hits": False,  # only the hits are read
         "sort": [{"_score": {"order": "desc"}}, {"id": {"order": "asc"}}],
         "_source": {"includes": _CANDIDATE_SOURCE},
     }
