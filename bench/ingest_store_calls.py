@@ -4,17 +4,23 @@ and on the embedded store.
 For each SQS batch (ten records), ingest asks the store for the keys' known versions (the stale
 checks, which may lag), the articles' story candidates, writes the batch (a real-time mget, then a
 bulk, on OpenSearch), matches the new articles against the saved searches (a percolate), and
-reconciles the keys (reading them after the writes, so OpenSearch refreshes the index first). Each
-lookup is one request for the whole batch (`_msearch` on OpenSearch). This times each call on a
-fresh store of each engine, and on OpenSearch also the calls made one record at a time as ingest made
-them before batching. Writes `docs/BENCHMARKS.md`'s "Ingest store calls" section.
+reconciles the keys (reading them after the writes, which OpenSearch must have made searchable).
+The articles are corpus pages as the pipeline builds them (`aeb/html_gz`, the pages
+`bench/ingest_rate.py` uploads), each under its own key, written to a fresh index (or SQLite file)
+in each round. Beside each call's wall-clock time, the OpenSearch node's CPU time during it (every
+thread of the node's process): load on a shared machine stretches the first, barely the second.
+Before the rounds, one untimed round warms the node (a deployed cluster is warm; a node started
+seconds ago compiles its hot paths during the first thousands of requests). On OpenSearch, the
+same calls are also made one record at a time, as ingest made them before batching. Writes
+`docs/BENCHMARKS.md`'s "Ingest store calls" section.
 
-    python bench/ingest_store_calls.py [--records 40]
+    python bench/ingest_store_calls.py [--records 60] [--rounds 5] [--corpus ../shared/corpus]
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import sys
 import tempfile
 import time
@@ -29,43 +35,56 @@ from newsfacet.model import Article, Origin
 from newsfacet.store import alert_store
 from newsfacet.store.base import ArticleStore, PutArticle
 from newsfacet.store.embedded.store import EmbeddedStore
+from newsfacet.store.opensearch.connection import Refresh
 from newsfacet.store.opensearch.store import OpenSearchStore
 from newsfacet.stories import MAX_CANDIDATES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import load_average, machine, write_section
+from report import corpus_dir, load_average, machine, process_cpu_s, write_section
 
 REPO = Path(__file__).resolve().parents[1]
 START, END = "<!-- ingest-store-calls:start -->", "<!-- ingest-store-calls:end -->"
+BATCH = 10
 Result = TypeVar("Result")
 
 
-def article(number: int) -> Article:
-    return Article(
-        id=f"b{number:05d}",
-        version=1,
-        title=f"Bench report {number}",
-        text=f"Body of bench report {number}.",
-        lede=f"Bench report {number}.",
-        source="Wire",
-        published_at=datetime(2024, 3, 1 + number % 28, tzinfo=UTC),
-        language="en",
-        word_count=5,
-        content_sha256=f"{number:064x}",
-        simhash=f"{number:016x}",
-        ingested_at=datetime(2024, 3, 2, tzinfo=UTC),
-        origin=Origin(bucket="uploads", key=f"bench/{number}.html"),
-    )
+def corpus_articles(corpus: Path, count: int) -> list[Article]:
+    """The first `count` corpus pages that make articles, built as ingest builds them."""
+    from newsfacet.pipeline import build_article
+
+    settings, articles = Settings(), []
+    for path in sorted((corpus / "aeb" / "html_gz").glob("*.html.gz")):
+        built = build_article(
+            gzip.decompress(path.read_bytes()), Origin(bucket="uploads", key=path.name), 1, settings
+        )
+        if isinstance(built, Article):
+            articles.append(built)
+        if len(articles) == count:
+            return articles
+    raise SystemExit(f"{corpus}/aeb/html_gz holds fewer than {count} articles")
+
+
+def under_keys(articles: list[Article], prefix: str) -> list[Article]:
+    """The articles as uploaded under keys of their own (a round's keys are new to its store)."""
+    return [
+        article.model_copy(update={"origin": Origin(bucket="uploads", key=f"{prefix}/{article.origin.key}")})
+        for article in articles
+    ]
 
 
 class Clock:
-    def __init__(self) -> None:
+    """Wall-clock and node CPU seconds per call name (node CPU: the process `node_pid`, if any)."""
+
+    def __init__(self, node_pid: int | None = None) -> None:
         self.seconds: dict[str, float] = {}
+        self.node_cpu: dict[str, float] = {}
+        self._node_pid = node_pid
 
     def time(self, name: str, call: Callable[..., Result], *args: object, **kwargs: object) -> Result:
-        started = time.perf_counter()
+        node_before, started = process_cpu_s(self._node_pid), time.perf_counter()
         result = call(*args, **kwargs)
         self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+        self.node_cpu[name] = self.node_cpu.get(name, 0.0) + process_cpu_s(self._node_pid) - node_before
         return result
 
 
@@ -82,64 +101,82 @@ def per_record(store: OpenSearchStore, articles: list[Article], clock: Clock) ->
     return time.perf_counter() - started
 
 
-def as_ingest_batches(store: ArticleStore, articles: list[Article], clock: Clock, batch: int = 10) -> float:
-    """Seconds for the calls ingest makes per SQS batch of `batch` records, each call timed."""
+def as_ingest_batches(store: ArticleStore, articles: list[Article], clock: Clock) -> float:
+    """Seconds for the calls ingest makes per SQS batch of `BATCH` records, each call timed."""
     alerts = alert_store(store)
     started = time.perf_counter()
-    for at in range(0, len(articles), batch):
-        chunk = articles[at : at + batch]
+    for at in range(0, len(articles), BATCH):
+        chunk = articles[at : at + BATCH]
         origins = [("uploads", one.origin.key) for one in chunk]
         clock.time("stale checks (may lag)", store.find_by_origin_batch, origins, fresh=False)
         clock.time("story candidates", store.story_candidates_batch, chunk, MAX_CANDIDATES)
         clock.time("write (mget + bulk)", store.write_batch, [PutArticle(article=one) for one in chunk])
         clock.time("saved searches (percolate)", alerts.match, chunk)
-        if isinstance(store, OpenSearchStore):  # what its next fresh read would do first
-            clock.time("refresh (the writes made searchable)", store.refresh)
-        clock.time("reconciling reads", store.find_by_origin_batch, origins)
+        clock.time("reconciling reads (after a refresh if due)", store.find_by_origin_batch, origins)
     return time.perf_counter() - started
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--records", type=int, default=40)
+    parser.add_argument("--records", type=int, default=60)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--corpus", type=Path, help="default: $NEWSFACET_CORPUS or ../shared/corpus")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO / "infrastructure" / "opensearch"))
     import node
 
-    count = args.records
-    clocks = {"OpenSearch": Clock(), "embedded": Clock(), "one at a time": Clock()}
-    totals: dict[str, float] = {}
+    count, rounds = args.records, args.rounds
+    *articles, warm_up = corpus_articles(corpus_dir(args.corpus), count + 1)
+    totals: dict[str, float] = {"OpenSearch": 0.0, "embedded": 0.0}
     with node.LocalNode.start() as local, tempfile.TemporaryDirectory() as scratch:
-        stores: dict[str, ArticleStore] = {
-            "OpenSearch": OpenSearchStore.from_settings(
-                Settings(store=local.url, index_alias=f"bench-{uuid.uuid4().hex[:8]}", opensearch_auth="none")
-            ),
-            "embedded": EmbeddedStore.from_url(f"sqlite:///{scratch}/articles.db"),
+        clocks = {
+            "OpenSearch": Clock(local.process.pid),
+            "embedded": Clock(),
+            "one at a time": Clock(local.process.pid),
         }
+
+        def fresh_store(name: str, round_: int, refresh: Refresh = "true") -> ArticleStore:
+            if name == "embedded":
+                return EmbeddedStore.from_url(f"sqlite:///{scratch}/articles-{round_}.db")
+            alias = f"bench-{uuid.uuid4().hex[:8]}"
+            settings = Settings(store=local.url, index_alias=alias, opensearch_auth="none")
+            return OpenSearchStore.from_settings(settings, refresh=refresh)
+
+        def dispose(store: ArticleStore) -> None:
+            if isinstance(store, OpenSearchStore):
+                store.destroy()
+            store.close()
+
+        for round_ in range(-1, rounds):  # round -1 warms the node and the stores' code, untimed
+            for name in ("OpenSearch", "embedded"):
+                store = fresh_store(name, round_)
+                try:
+                    store.upsert([warm_up])  # create the index first, as the warm-up page does
+                    clock = clocks[name] if round_ >= 0 else Clock()
+                    seconds = as_ingest_batches(store, under_keys(articles, f"r{round_}"), clock)
+                    totals[name] += seconds if round_ >= 0 else 0.0
+                finally:
+                    dispose(store)
+        one_by_one = fresh_store("OpenSearch", rounds, refresh="false")
         try:
-            for name, store in stores.items():
-                store.upsert([article(count * 3)])  # create the index and warm the engine first
-                alert_store(store).match([article(count * 3)])
-                totals[name] = as_ingest_batches(store, [article(n) for n in range(count)], clocks[name])
-            opensearch = stores["OpenSearch"]
-            assert isinstance(opensearch, OpenSearchStore)
-            one_by_one = [article(number) for number in range(count, 2 * count)]
-            totals["one at a time"] = per_record(opensearch, one_by_one, clocks["one at a time"])
+            one_by_one.upsert([warm_up])
+            assert isinstance(one_by_one, OpenSearchStore)
+            totals["one at a time"] = per_record(
+                one_by_one, under_keys(articles, "single"), clocks["one at a time"]
+            )
         finally:
-            for store in stores.values():
-                destroy = getattr(store, "destroy", None)
-                if destroy is not None:
-                    destroy()
-                store.close()
+            dispose(one_by_one)
+    records = count * rounds
     calls = list(clocks["OpenSearch"].seconds)
+    opensearch, embedded = clocks["OpenSearch"], clocks["embedded"]
     rows = [
-        f"| {call} | {clocks['OpenSearch'].seconds[call] / count * 1000:.1f} |"
-        f" {clocks['embedded'].seconds.get(call, 0.0) / count * 1000:.1f} |"
+        f"| {call} | {opensearch.seconds[call] / records * 1000:.1f}"
+        f" | {opensearch.node_cpu[call] / records * 1000:.1f}"
+        f" | {embedded.seconds.get(call, 0.0) / records * 1000:.1f} |"
         for call in calls
     ]
-    before = [
-        f"{name} {seconds / count * 1000:.0f}" for name, seconds in clocks["one at a time"].seconds.items()
-    ]
+    single = clocks["one at a time"]
+    before = [f"{name} {seconds / count * 1000:.0f}" for name, seconds in single.seconds.items()]
     section = "\n".join(
         [
             START,
@@ -147,17 +184,22 @@ def main() -> int:
             "",
             f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {machine()}, load {load_average()}"
             " (the machine was shared with other jobs).",
-            f"{count} small articles, each under its own key, in SQS batches of ten, on a fresh local node"
-            " and a fresh embedded store; ms per record.",
+            f"{count} corpus pages (`aeb/html_gz`) as the pipeline builds them, each under its own key,"
+            f" in SQS batches of {BATCH}, written to a fresh index (and a fresh SQLite file) in each of"
+            f" {rounds} rounds,"
+            " after one untimed round that warms the node; ms per record. Node CPU: the OpenSearch node's"
+            " CPU during the call (all its threads), which load on the machine barely changes.",
             "",
-            "| call (one per batch) | OpenSearch | embedded |",
-            "|---|---:|---:|",
+            "| call (one per batch) | OpenSearch wall | OpenSearch node CPU | embedded wall |",
+            "|---|---:|---:|---:|",
             *rows,
-            f"| **all** | **{totals['OpenSearch'] / count * 1000:.1f}**"
-            f" | **{totals['embedded'] / count * 1000:.1f}** |",
+            f"| **all** | **{totals['OpenSearch'] / records * 1000:.1f}**"
+            f" | **{sum(opensearch.node_cpu.values()) / records * 1000:.1f}**"
+            f" | **{totals['embedded'] / records * 1000:.1f}** |",
             "",
-            "On OpenSearch, the same calls one record at a time (as ingest made them before batching):"
-            f" {totals['one at a time'] / count * 1000:.0f} ms per record ({', '.join(before)}).",
+            "On OpenSearch, the same calls one record at a time (as ingest made them before batching,"
+            f" refreshing before each fresh read): {totals['one at a time'] / count * 1000:.0f} ms per record"
+            f" ({', '.join(before)}).",
             END,
         ]
     )
