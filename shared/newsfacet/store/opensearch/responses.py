@@ -13,6 +13,7 @@ from newsfacet.model import (
     HistogramBucket,
     SearchHit,
     SearchQuery,
+    SearchResult,
     StoredVersion,
 )
 from newsfacet.store.facets import matches_prefix, ordered_facet
@@ -20,6 +21,8 @@ from newsfacet.store.opensearch.documents import FACET_WORDS_SEPARATOR, holder_k
 from newsfacet.store.snippets import SNIPPET_WORDS, lede_snippet
 
 __all__ = [
+    "HeldBy",
+    "empty_result",
     "read_facet_values",
     "read_facets",
     "read_histogram",
@@ -29,15 +32,15 @@ __all__ = [
 ]
 
 Body = dict[str, Any]
+HeldBy = dict[tuple[str, str], list[StoredVersion]]
+"""What each S3 object (bucket, key) holds or last held."""
 
 
-def read_origin_hits(
-    response: Body, origins: Sequence[tuple[str, str]]
-) -> dict[tuple[str, str], list[StoredVersion]]:
+def read_origin_hits(response: Body, origins: Sequence[tuple[str, str]]) -> HeldBy:
     """What each S3 object (bucket, key) of a `find_by_origin_body` search holds or last held, read
     as the query matched it: a document with holder keys by those, another by its origin. Each
     object's entries keep the response's (id) order."""
-    found: dict[tuple[str, str], list[StoredVersion]] = {origin: [] for origin in origins}
+    found: HeldBy = {origin: [] for origin in origins}
     wanted = {holder_key(bucket, key): (bucket, key) for bucket, key in found}
     for hit in response["hits"]["hits"]:
         source: Body = hit["_source"]
@@ -142,3 +145,17 @@ def read_histogram_aggregation(aggregations: Body, query: SearchQuery) -> list[H
 
 def _utc_day(epoch_millis: int) -> date:
     return datetime.fromtimestamp(epoch_millis / 1000, tz=UTC).date()
+
+
+def empty_result(query: SearchQuery) -> SearchResult:
+    """The answer to `query` while nothing was ever written (the index does not exist yet)."""
+    return SearchResult(
+        total=0,
+        hits=[],
+        facets={
+            dimension: ordered_facet({}, query.selected(dimension).values, query.facet_size)
+            for dimension in Dimension
+        },
+        next_cursor=None,
+        histogram=[] if query.histogram is not None else None,
+    )

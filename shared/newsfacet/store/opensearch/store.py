@@ -39,7 +39,6 @@ from newsfacet.store.base import (
     WriteResult,
 )
 from newsfacet.store.cursor import CursorPosition, decode_cursor, decode_offset, encode_cursor, encode_offset
-from newsfacet.store.facets import ordered_facet
 from newsfacet.store.holders import with_holder, without_holder
 from newsfacet.store.opensearch import documents, responses, stories
 from newsfacet.store.opensearch import query as bodies
@@ -222,9 +221,7 @@ class OpenSearchStore(ArticleStore):
             for each, answer in zip(origins, answers, strict=True)
         ]
 
-    def _held_by(
-        self, origins: list[tuple[str, str]], *, fresh: bool
-    ) -> dict[tuple[str, str], list[StoredVersion]] | None:
+    def _held_by(self, origins: list[tuple[str, str]], *, fresh: bool) -> responses.HeldBy | None:
         """What each object holds or last held, from one search; None if several objects' hits
         filled the result window (some may be missing)."""
         response = self._connection.search(bodies.find_by_origin_body(origins, _MAX_ORIGIN_IDS), fresh=fresh)
@@ -263,7 +260,7 @@ class OpenSearchStore(ArticleStore):
         position = _position(query, self._cursor_key) if query.cursor else None
         response = self._connection.search(bodies.search_body(query, position))
         if response is None:
-            return _empty_result(query)
+            return responses.empty_result(query)
         hits = response["hits"]["hits"]
         page, more = hits[: query.size], len(hits) > query.size
         next_cursor = None
@@ -285,7 +282,7 @@ class OpenSearchStore(ArticleStore):
         body = stories.collapse(bodies.search_body(query, None), bodies.story_selections(query), offset)
         response = self._connection.search(body)
         if response is None:
-            return _empty_result(query).model_copy(update={"stories": 0})
+            return responses.empty_result(query).model_copy(update={"stories": 0})
         hits = response["hits"]["hits"]
         page, more = hits[: query.size], len(hits) > query.size
         aggregations: Document = response.get("aggregations", {})
@@ -398,16 +395,3 @@ def _position(query: SearchQuery, cursor_key: bytes) -> CursorPosition:
     elif not isinstance(value, int | float) or not math.isfinite(value):
         raise InvalidCursor("malformed cursor")
     return position
-
-
-def _empty_result(query: SearchQuery) -> SearchResult:
-    return SearchResult(
-        total=0,
-        hits=[],
-        facets={
-            dimension: ordered_facet({}, query.selected(dimension).values, query.facet_size)
-            for dimension in Dimension
-        },
-        next_cursor=None,
-        histogram=[] if query.histogram is not None else None,
-    )
