@@ -24,7 +24,7 @@ from newsfacet.model import LocationKind
 TABLE_RESOURCE: Final = "geo.json.gz"
 # Languages whose country names the gazetteer knows besides English (from pycountry's translations).
 COUNTRY_NAME_LANGUAGES: Final = ("fr", "de", "es", "it", "pt", "nl")
-TABLE_VERSION: Final = 5
+TABLE_VERSION: Final = 6
 GAZETTEER_MIN_CITY: Final = 100_000
 MIN_LOOSE_KEY: Final = 5
 _KIND_ORDER: Final[dict[str, int]] = {
@@ -170,6 +170,9 @@ def load_gazetteer() -> Gazetteer:
 
     for _code, name, iso, lat, lon in table["regions"]:
         _add(named, name, Place(name, "region", iso, lat, lon))
+    for name, _state in table["counties"]:
+        # One entry per name however many states have it ("Washington County": 30); no point.
+        named.setdefault(fold(name), [Place(name, "region", "US", None, None)])
     for abbreviation, state in geo_aliases.US_STATE_ABBREVIATIONS.items():
         if fold(state) in named:
             named.setdefault(fold(abbreviation), []).extend(named[fold(state)])
