@@ -30,3 +30,29 @@ def test_us_counties_and_regions_are_places_in_the_united_states() -> None:
     for name in ("Ventura County", "Harris County", "Cook County", "Southern California", "Midwest"):
         assert found.get(name) == ("region", "US"), name
     assert not actor_names(result) & {"Ventura County", "Harris County", "Cook County", "Midwest"}
+
+
+def test_a_world_city_keeps_its_name_unless_its_namesake_is_near_a_place_the_article_names() -> None:
+    abroad = enriched(
+        "Smog chokes the capital again",
+        "Delhi woke to thick smog on Monday. Officials compared the city with Paris and Beijing, and "
+        "an adviser who once worked in the United States said India needed cleaner buses.",
+    )
+    assert places(abroad).get("Paris") == ("city", "FR")
+    texan = enriched(
+        "Storm damages homes in northeast Texas",
+        "A tornado damaged homes in Paris on Sunday night, officials in Texas said. Residents of "
+        "Dallas sent volunteers to help.",
+    )
+    assert places(texan).get("Paris") == ("city", "US")
+
+
+def test_a_town_named_like_a_person_in_the_article_is_that_person_not_the_town() -> None:
+    result = enriched(
+        "A singer's long road to the screen",
+        "The film stars Jessie Buckley as a singer from Glasgow. Buckley, Harper and Smith wrote songs "
+        "in Nashville. The soundtrack gave Buckley a hit. Producers sent Buckley to Nashville to "
+        "record.",
+    )
+    assert "Buckley" not in places(result)
+    assert "Jessie Buckley" in actor_names(result)

@@ -11,6 +11,7 @@ country, region or sea, or a city in a context country; multi-word person names 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,7 +27,11 @@ TITLE_WEIGHT = 3.0
 MAX_LOCATIONS = 25
 PERSON_AS_CITY_MIN_POPULATION = 100_000
 WORLD_CITY = 1_000_000
-DWARFED = 100
+# A world city this many times larger than its namesake in a context country keeps its name unless
+# the namesake lies within NEAR_KM of a sub-national place the article names ("Paris" beside
+# "Texas" is Paris, Texas; "Paris" in a Delhi story that names the United States once is not).
+DWARFED = 20
+NEAR_KM = 500.0
 # Buildings that stand for an institution ("the Kremlin", "l'Élysée"): actors, never places.
 INSTITUTION_KEYS = frozenset(fold(name) for name in INSTITUTIONS)
 TRUNCATING_PARTICLES = frozenset({"do", "da", "de", "del", "dos", "das"})
@@ -80,7 +85,7 @@ def resolve_places(
     """Resolve the place mentions of one article (see the module docstring). `without_model`: no
     NER read the text (a language without one), so the gazetteer's mentions are all there is."""
     keys = [_clean_key(m.text) for m in mentions]
-    context, local = _context(mentions, keys, gazetteer)
+    context, local, local_points = _context(mentions, keys, gazetteer)
     # A span the model calls a person is a place if the same name is a place elsewhere in the
     # article: typed so, or introduced as one ("the Israeli town of Kiryat Shmona").
     place_words = {
@@ -98,7 +103,9 @@ def resolve_places(
 
     facilities, regions = _named_by_nouns(mentions, keys)
     teams = city_teams(mentions, keys, gazetteer)
-    evidence = _Evidence(gazetteer, context, local, place_words, person_words, place_nouns, without_model)
+    evidence = _Evidence(
+        gazetteer, context, local, local_points, place_words, person_words, place_nouns, without_model
+    )
     scores: dict[Place, float] = {}
     counts: dict[Place, int] = {}
     display: dict[Place, str] = {}
@@ -218,10 +225,12 @@ def _named_by_noun(
 
 def _context(
     mentions: Sequence[Mention], keys: Sequence[str], gazetteer: Gazetteer
-) -> tuple[set[str], set[str]]:
-    """Countries the article names, and countries of its sub-national places named without doubt."""
+) -> tuple[set[str], set[str], list[tuple[float, float]]]:
+    """Countries the article names, countries of its sub-national places named without doubt, and
+    the points of those places."""
     named: set[str] = set()
     local: set[str] = set()
+    points: list[tuple[float, float]] = []
     for mention, key in zip(mentions, keys, strict=True):
         if not key:
             continue
@@ -241,7 +250,9 @@ def _context(
             named.add(first.country_code)
         elif len({c.country_code for c in candidates}) == 1 and first.country_code:
             local.add(first.country_code)
-    return named | local, local
+            if len(candidates) == 1 and first.latitude is not None and first.longitude is not None:
+                points.append((first.latitude, first.longitude))
+    return named | local, local, points
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +262,7 @@ class _Evidence:
     gazetteer: Gazetteer
     context: set[str]
     local: set[str]
+    local_points: list[tuple[float, float]]
     place_words: set[str]
     person_words: set[str]
     place_nouns: frozenset[str]
@@ -272,7 +284,9 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
     candidates = gazetteer.candidates(key)
     if not candidates:
         return None
-    place = _pick(candidates, evidence.context, evidence.local)
+    place = _pick(candidates, evidence.context, evidence.local, evidence.local_points)
+    if _is_surname_of_someone(mention, key, place, evidence.person_words):
+        return None
     if label in PLACE_LABELS or (label == "PERSON" and key in evidence.place_words):
         return place
     if label == "PERSON" and " " not in key and place.kind in NATURAL_KINDS:
@@ -290,7 +304,12 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
     return place if label == GAZETTEER and world_city else None
 
 
-def _pick(candidates: Sequence[Place], context: set[str], local: set[str]) -> Place:
+def _pick(
+    candidates: Sequence[Place],
+    context: set[str],
+    local: set[str],
+    local_points: Sequence[tuple[float, float]],
+) -> Place:
     """The candidate an article most plausibly means.
 
     A sub-national place beats a same-named country only when the article names other places of
@@ -307,7 +326,36 @@ def _pick(candidates: Sequence[Place], context: set[str], local: set[str]) -> Pl
     if not in_context:
         return first
     # A world city keeps its name against a small namesake in a context country ("Moscow" in a
-    # story that also names Washington); a town against a town goes to the context (Paris, Texas).
-    if first.population >= WORLD_CITY and first.population > DWARFED * in_context[0].population:
+    # story that also names Washington), unless the namesake is near a place the article names
+    # (Paris beside Texas); a town against a town goes to the context.
+    namesake = in_context[0]
+    if (
+        first.population >= WORLD_CITY
+        and first.population > DWARFED * namesake.population
+        and not any(_km(namesake, point) <= NEAR_KM for point in local_points)
+    ):
         return first
-    return in_context[0]
+    return namesake
+
+
+def _is_surname_of_someone(mention: Mention, key: str, place: Place, person_words: set[str]) -> bool:
+    """ "Buckley" after "Jessie Buckley": a town's name that is a word of a person the article
+    names in full stands for that person, unless the text puts it as a place ("in Buckley", "the
+    town of Buckley"). Countries, regions and world cities keep their name ("Jordan", "Houston")."""
+    return (
+        key in person_words
+        and " " not in key
+        and place.kind == "city"
+        and place.population < WORLD_CITY
+        and not mention.after_in_or_at
+        and not mention.introduced_as_place
+    )
+
+
+def _km(place: Place, point: tuple[float, float]) -> float:
+    """Great-circle distance from a place to a point, in kilometres (infinite without a point)."""
+    if place.latitude is None or place.longitude is None:
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(math.radians, (place.latitude, place.longitude, *point))
+    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
