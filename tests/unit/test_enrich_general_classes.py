@@ -56,3 +56,27 @@ def test_a_town_named_like_a_person_in_the_article_is_that_person_not_the_town()
     )
     assert "Buckley" not in places(result)
     assert "Jessie Buckley" in actor_names(result)
+
+
+def test_products_are_no_actors_and_their_maker_is() -> None:
+    result = enriched(
+        "Holiday gadget guide",
+        "Apple AirPods Pro are $30 off this week, and the Nintendo Switch Lite is back in stock. "
+        "Amazon Echo Buds undercut both. Apple said demand was strong, while Amazon and Nintendo "
+        "declined to comment. Owners of an iPhone or an Android phone can pair the buds in seconds.",
+    )
+    names = actor_names(result)
+    assert {"Apple", "Amazon", "Nintendo"} <= names
+    products = {"Apple AirPods Pro", "AirPods Pro", "Nintendo Switch Lite", "Switch Lite", "Amazon Echo Buds"}
+    assert not names & (products | {"iPhone", "Android"})
+
+
+def test_a_name_written_as_a_company_is_an_organisation_not_a_town() -> None:
+    result = enriched(
+        "Telecom maker cuts jobs",
+        "Nokia CEO Pekka Lundmark said on Thursday the group would cut 10,000 jobs in Finland and "
+        "abroad. Nokia shares rose 3% in Helsinki.",
+    )
+    assert "Nokia" in actor_names(result)
+    assert "Nokia" not in places(result)
+    assert places(result).get("Helsinki") == ("city", "FI")

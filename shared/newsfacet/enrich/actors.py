@@ -25,9 +25,12 @@ from newsfacet.enrich.actor_clusters import (
 )
 from newsfacet.enrich.actor_vocabulary import (
     CLUB_WORDS,
+    COMPANY_NEXT_WORDS,
+    MODEL_WORDS,
     NOT_ACTOR_LAST_WORDS,
     NOT_ENTITY_KEYS,
     ORGANIZATION_ALIASES,
+    ORGANIZATION_LAST_WORDS,
     ORGANIZATION_WORDS,
     PARTIES,
     PRODUCT_NOUNS,
@@ -71,6 +74,8 @@ class _ArticleEvidence:
     # and the tickers, which are no actors.
     listed_companies: dict[str, str]
     tickers: frozenset[str]
+    # Folded names the model typed as organisations: makers, for "<maker> <model>" products.
+    makers: frozenset[str]
 
 
 def extract_actors(
@@ -110,6 +115,7 @@ def extract_actors(
         teams=_names_after_the(kept, demonyms),
         listed_companies=_listed_companies(kept),
         tickers=frozenset(m.ticker for m in kept if m.ticker),
+        makers=frozenset(fold(name) for m in kept if m.label == "ORG" and (name := clean_name(m.text))),
     )
     aliases = {fold(k): v for k, v in ORGANIZATION_ALIASES.items()}
     persons: list[tuple[str, Mention]] = []
@@ -161,6 +167,12 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
             and fold(name) not in evidence.place_keys
         ):
             return name, "organization"  # "Jefferies analyst Jane Roe": no place, an employer
+        if (
+            mention.next_word in COMPANY_NEXT_WORDS
+            and (name := clean_name(mention.text))
+            and fold(name) not in evidence.place_keys
+        ):
+            return name, "organization"  # "Uber CEO Dara Khosrowshahi": a company
         return None
     party = _PARTY_KEYS.get(raw_key) if label in {"NORP", "ORG"} else None
     if party is not None:
@@ -173,7 +185,7 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
     name = clean_name(mention.text, person=actor_type == "person")
     if name is None:
         return None
-    if name in evidence.tickers:
+    if name in evidence.tickers or is_product(name, evidence.makers):
         return None
     name = evidence.listed_companies.get(fold(name), name)
     key = fold(name)
@@ -186,6 +198,20 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
     if actor_type == "person" and key.rsplit(" ", 1)[-1] in CLUB_WORDS:
         actor_type = "organization"  # "Manchester United" typed PERSON by the model
     return name, actor_type
+
+
+def is_product(name: str, makers: Collection[str]) -> bool:
+    """A product's name, not an actor's: a model word at the end ("Switch Lite", "AirPods Pro"),
+    or a maker the article names followed by words that make no organisation ("Apple AirPods",
+    "Amazon Echo Buds"; but "Walt Disney Co.", "Samsung Electronics", "U.S. Navy"). The maker
+    itself stays an actor wherever it is named alone."""
+    if " " not in name:
+        return False
+    key = fold(name)
+    last = key.rsplit(" ", 1)[-1]
+    if last in ORGANIZATION_LAST_WORDS:
+        return False
+    return last in MODEL_WORDS or any(key.startswith(maker + " ") for maker in makers if maker != key)
 
 
 def _listed_companies(mentions: Sequence[Mention]) -> dict[str, str]:

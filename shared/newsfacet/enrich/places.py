@@ -15,7 +15,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsfacet.enrich.actor_vocabulary import NOT_ENTITY_KEYS
+from newsfacet.enrich.actor_vocabulary import COMPANY_NEXT_WORDS, NOT_ENTITY_KEYS
 from newsfacet.enrich.gazetteer import Gazetteer, Place
 from newsfacet.enrich.geo_aliases import FACILITY_WORDS, INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention
@@ -101,10 +101,20 @@ def resolve_places(
         for word in k.split()
     }
 
+    # Names written as a company's ("Chime CEO ...", "SoFi shares"): never a town in this article.
+    companies = {k for m, k in zip(mentions, keys, strict=True) if k and m.next_word in COMPANY_NEXT_WORDS}
     facilities, regions = _named_by_nouns(mentions, keys)
     teams = city_teams(mentions, keys, gazetteer)
     evidence = _Evidence(
-        gazetteer, context, local, local_points, place_words, person_words, place_nouns, without_model
+        gazetteer,
+        context,
+        local,
+        local_points,
+        place_words,
+        person_words,
+        companies,
+        place_nouns,
+        without_model,
     )
     scores: dict[Place, float] = {}
     counts: dict[Place, int] = {}
@@ -265,6 +275,7 @@ class _Evidence:
     local_points: list[tuple[float, float]]
     place_words: set[str]
     person_words: set[str]
+    companies: set[str]
     place_nouns: frozenset[str]
     without_model: bool
 
@@ -286,6 +297,8 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
         return None
     place = _pick(candidates, evidence.context, evidence.local, evidence.local_points)
     if _is_surname_of_someone(mention, key, place, evidence.person_words):
+        return None
+    if key in evidence.companies and place.kind == "city" and not mention.after_in_or_at:
         return None
     if label in PLACE_LABELS or (label == "PERSON" and key in evidence.place_words):
         return place
