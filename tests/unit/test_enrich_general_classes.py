@@ -80,3 +80,35 @@ def test_a_name_written_as_a_company_is_an_organisation_not_a_town() -> None:
     assert "Nokia" in actor_names(result)
     assert "Nokia" not in places(result)
     assert places(result).get("Helsinki") == ("city", "FI")
+
+
+def test_a_title_case_headline_span_the_body_never_writes_is_no_actor_but_its_name_is() -> None:
+    result = enriched(
+        "The Future Of Streaming Belongs To Netflix Rivals",
+        "Netflix lost subscribers in the quarter, the company said on Tuesday. Analysts at Morgan "
+        "Stanley said Netflix would recover.",
+    )
+    names = actor_names(result)
+    assert "Netflix" in names
+    assert not any("Future" in name for name in names)
+
+
+def test_a_place_or_a_verb_glued_before_a_person_is_not_part_of_the_name() -> None:
+    result = enriched(
+        "Envoy testifies",
+        "The former envoy to Ukraine Kurt Volker told lawmakers on Tuesday that he had not known of "
+        "the plan. Kurt Volker said Ukraine had been pressed. Questioning Volker, the committee "
+        "chairman asked about questioning witnesses in private.",
+    )
+    names = actor_names(result)
+    assert "Kurt Volker" in names
+    assert not names & {"Ukraine Kurt Volker", "Questioning Volker"}
+
+
+def test_acronyms_of_common_nouns_finals_and_competition_groups_are_no_actors() -> None:
+    result = enriched(
+        "Tennis and tech",
+        "The laptop has a faster GPU, more RAM and two USB ports, and AI features. Spain reached the "
+        "Davis Cup Finals in Madrid, while Croatia topped Group A. The IPO is planned for May.",
+    )
+    assert not actor_names(result) & {"GPU", "RAM", "USB", "AI", "Davis Cup Finals", "Group A", "IPO"}

@@ -51,7 +51,13 @@ NOT_ENTITIES: Final = frozenset(
         "Android", "iOS", "macOS", "Windows", "Alexa", "Siri", "Cortana", "Chrome", "Gmail",
         "iPhone", "iPad", "iPod", "iMac", "MacBook", "MacBook Pro", "MacBook Air", "MacBooks",
         "AirPods", "AirPods Pro", "Apple Watch", "Kindle", "PlayStation", "Xbox", "Nintendo Switch",
-        "Switch Lite", "Echo Dot", "Apple Pay", "Google Pay", "Photoshop", "Excel",
+        "Switch Lite", "Echo Dot", "Apple Pay", "Google Pay", "Photoshop",
+        # acronyms of common nouns: technology, units, money, medicine, positions on a team
+        "AI", "USB", "GPU", "CPU", "RAM", "SSD", "HDR", "LAN", "WiFi", "Wi-Fi", "GPS", "LED", "LCD",
+        "OLED", "UHD", "EV", "EVs", "AWD", "RWD", "FWD", "MPG", "IPO", "GDP", "CPI", "ETF", "VR",
+        "API", "PC", "PCs", "DNA", "HPV", "ICU", "GMT", "UTC", "ASAP", "PDF", "VPN", "NFT", "ECG",
+        "MRI", "RGB", "IPS", "RRP", "MSRP", "VAT", "FPS", "DVD", "VOD", "SMS", "LTE", "5G", "4G",
+        "TD", "QB", "CB", "LB", "DL",
     }
 )  # fmt: skip
 
@@ -66,7 +72,7 @@ NOT_ACTOR_LAST_WORDS: Final = frozenset(
         "marathon", "tournament", "series", "season", "election", "elections", "caucuses",
         "primary", "act", "bill", "treaty", "accord", "agreement", "plan", "report", "index",
         "socialism", "communism", "fascism", "nazism", "capitalism", "islamism", "brexit",
-        "pandemic", "crisis", "revolution", "spring",
+        "pandemic", "crisis", "revolution", "spring", "final", "finals", "playoffs", "prix",
     }
 )  # fmt: skip
 

@@ -11,6 +11,7 @@ adjective such as "Syrian" is not an actor), institutions named by their buildin
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -104,6 +105,8 @@ def extract_actors(
     (`title_case_title`: "Royal Self-Indicting Arrogance").
     """
     kept = [m for i, m in enumerate(mentions) if i not in skip]
+    if title_case_title:
+        kept = _without_title_fragments(kept)
     evidence = _ArticleEvidence(
         excluded=exclusion_keys(exclude),
         place_keys=place_keys,
@@ -130,7 +133,7 @@ def extract_actors(
         else:
             orgs.append((name, mention, actor_type))
 
-    _people_typed_as_organizations(persons, orgs, aliases)
+    _people_typed_as_organizations(persons, orgs, aliases, evidence)
     clusters = merge_persons(persons)
     merge_organizations(orgs, clusters, aliases)
     attach_words_of_organizations(clusters)
@@ -188,7 +191,11 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
     if name in evidence.tickers or is_product(name, evidence.makers):
         return None
     name = evidence.listed_companies.get(fold(name), name)
+    if actor_type == "person":
+        name = _without_leading_place_or_gerund(name, evidence.place_keys, evidence.common_words)
     key = fold(name)
+    if _COMPETITION_GROUP.match(name):
+        return None
     if is_excluded(key, excluded) or key in evidence.place_keys or _is_not_an_actor(key):
         return None
     if actor_type == "group" and not _is_group_name(name, key, evidence.demonyms):
@@ -198,6 +205,34 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
     if actor_type == "person" and key.rsplit(" ", 1)[-1] in CLUB_WORDS:
         actor_type = "organization"  # "Manchester United" typed PERSON by the model
     return name, actor_type
+
+
+# "Group A", "Pool C", "Path B": a division of a competition, no actor.
+_COMPETITION_GROUP: Final = re.compile(r"^(?:Group|Pool|Path)\s+[A-Z]\.?$")
+
+
+def _without_title_fragments(mentions: list[Mention]) -> list[Mention]:
+    """In a headline written in title case, a span the body never writes ("Future of Apple
+    Innovation Is Backwards", "Early Reviews For Google") is capitals, not a name: it goes, and the
+    names inside it count through their body mentions ("Apple")."""
+    in_body = {fold(m.text) for m in mentions if not m.in_title}
+    return [m for m in mentions if not m.in_title or fold(m.text) in in_body or " " not in m.text.strip()]
+
+
+def _without_leading_place_or_gerund(
+    name: str, place_keys: Collection[str], common_words: Collection[str]
+) -> str:
+    """ "Ukraine Kurt Volker" -> "Kurt Volker", "Questioning Vindman" -> "Vindman": a place the
+    article names, or a verb in -ing it also writes in lower case, glued before a person's name by
+    a headline or a caption."""
+    first, _, rest = name.partition(" ")
+    if not rest:
+        return name
+    if (fold(first) in place_keys and " " in rest) or (
+        first.endswith("ing") and first.casefold() in common_words
+    ):
+        return rest
+    return name
 
 
 def is_product(name: str, makers: Collection[str]) -> bool:
@@ -227,7 +262,10 @@ def _listed_companies(mentions: Sequence[Mention]) -> dict[str, str]:
 
 
 def _people_typed_as_organizations(
-    persons: list[tuple[str, Mention]], orgs: list[tuple[str, Mention, ActorType]], aliases: dict[str, str]
+    persons: list[tuple[str, Mention]],
+    orgs: list[tuple[str, Mention, ActorType]],
+    aliases: dict[str, str],
+    evidence: _ArticleEvidence,
 ) -> None:
     """Move to `persons` the organisation-typed names that are people: one followed by an age
     ("Hilton, 43, said"), and then any carrying a person's surname ("Paris Hilton" typed ORG)."""
@@ -246,7 +284,13 @@ def _people_typed_as_organizations(
             and fold(name) not in aliases
         ):
             orgs.remove(item)
-            persons.append((clean_name(name, person=True) or name, mention))
+            person = clean_name(name, person=True) or name
+            persons.append(
+                (
+                    _without_leading_place_or_gerund(person, evidence.place_keys, evidence.common_words),
+                    mention,
+                )
+            )
 
 
 _PARTY_KEYS: Final = {fold(form): party for form, party in PARTIES.items()}

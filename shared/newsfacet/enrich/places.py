@@ -101,6 +101,10 @@ def resolve_places(
         for word in k.split()
     }
 
+    # Last words of multi-word person names: "Buckley" of "Jessie Buckley" (`_is_surname_of_someone`).
+    surnames = {
+        k.rsplit(" ", 1)[1] for m, k in zip(mentions, keys, strict=True) if m.label == "PERSON" and " " in k
+    }
     # Names written as a company's ("Chime CEO ...", "SoFi shares"): never a town in this article.
     companies = {k for m, k in zip(mentions, keys, strict=True) if k and m.next_word in COMPANY_NEXT_WORDS}
     facilities, regions = _named_by_nouns(mentions, keys)
@@ -112,6 +116,7 @@ def resolve_places(
         local_points,
         place_words,
         person_words,
+        surnames,
         companies,
         place_nouns,
         without_model,
@@ -275,6 +280,7 @@ class _Evidence:
     local_points: list[tuple[float, float]]
     place_words: set[str]
     person_words: set[str]
+    surnames: set[str]
     companies: set[str]
     place_nouns: frozenset[str]
     without_model: bool
@@ -296,7 +302,7 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
     if not candidates:
         return None
     place = _pick(candidates, evidence.context, evidence.local, evidence.local_points)
-    if _is_surname_of_someone(mention, key, place, evidence.person_words):
+    if _is_surname_of_someone(mention, key, place, evidence.surnames):
         return None
     if key in evidence.companies and place.kind == "city" and not mention.after_in_or_at:
         return None
@@ -351,12 +357,12 @@ def _pick(
     return namesake
 
 
-def _is_surname_of_someone(mention: Mention, key: str, place: Place, person_words: set[str]) -> bool:
+def _is_surname_of_someone(mention: Mention, key: str, place: Place, surnames: set[str]) -> bool:
     """ "Buckley" after "Jessie Buckley": a town's name that is a word of a person the article
     names in full stands for that person, unless the text puts it as a place ("in Buckley", "the
     town of Buckley"). Countries, regions and world cities keep their name ("Jordan", "Houston")."""
     return (
-        key in person_words
+        key in surnames
         and " " not in key
         and place.kind == "city"
         and place.population < WORLD_CITY
