@@ -112,3 +112,21 @@ def test_acronyms_of_common_nouns_finals_and_competition_groups_are_no_actors() 
         "Davis Cup Finals in Madrid, while Croatia topped Group A. The IPO is planned for May.",
     )
     assert not actor_names(result) & {"GPU", "RAM", "USB", "AI", "Davis Cup Finals", "Group A", "IPO"}
+
+
+def test_a_car_launch_is_business_or_technology_not_a_coup_a_crime_or_sport() -> None:
+    from newsfacet.enrich.topics import classify
+
+    codes = [
+        topic.code
+        for topic in classify(
+            "Carmaker unveils an electric coupe",
+            "The automaker showed its new electric coupe on Tuesday, but buyers will wait a year. "
+            "The coupe is charging faster than rivals, but its price is high, and the battery is "
+            "charged in 20 minutes. Dealers expect car sales to rise, but not before spring. The "
+            "touchscreen and the wireless phone charging are standard, but the software costs "
+            "extra.",
+        )
+    ]
+    assert {"medtop:04000000", "medtop:13000000"} & set(codes)
+    assert not {"medtop:16000000", "medtop:02000000", "medtop:15000000"} & set(codes)
