@@ -130,3 +130,16 @@ def test_a_car_launch_is_business_or_technology_not_a_coup_a_crime_or_sport() ->
     ]
     assert {"medtop:04000000", "medtop:13000000"} & set(codes)
     assert not {"medtop:16000000", "medtop:02000000", "medtop:15000000"} & set(codes)
+
+
+def test_counties_listed_under_one_plural_are_each_a_county() -> None:
+    result = enriched(
+        "Virus cases rise in southwest Michigan",
+        "Health officials in Michigan confirmed new cases in Berrien, Cass, Kalamazoo and Van Buren "
+        "counties on Tuesday. Residents of Orange and Riverside counties in California were warned "
+        "too.",
+    )
+    found = places(result)
+    for county in ("Berrien County", "Cass County", "Kalamazoo County", "Van Buren County", "Orange County"):
+        assert found.get(county) == ("region", "US"), county
+    assert not actor_names(result) & {"Cass", "Kalamazoo", "Van Buren", "Berrien"}

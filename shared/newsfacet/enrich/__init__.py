@@ -27,7 +27,7 @@ from newsfacet.enrich.institutions import institution_mentions
 from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
-from newsfacet.enrich.places import resolve_places
+from newsfacet.enrich.places import listed_county_mentions, resolve_places
 from newsfacet.enrich.topics import classify
 from newsfacet.model import Actor, EnrichmentCoverage, Location, Topic
 
@@ -86,7 +86,9 @@ def enrich(
     read_as = language or "en"
     mentions = find_mentions(title, text, language=read_as, is_place_name=gazetteer.is_place_name)
     if read_as == "en":
-        mentions += institution_mentions(title, text, gazetteer)
+        mentions += institution_mentions(title, text, gazetteer) + listed_county_mentions(
+            title, text, gazetteer
+        )
     places = resolve_places(mentions, gazetteer, PLACE_NOUNS, without_model=not attempted.actors)
     actors = extract_actors(
         mentions,

@@ -196,7 +196,9 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
     key = fold(name)
     if _COMPETITION_GROUP.match(name):
         return None
-    if is_excluded(key, excluded) or key in evidence.place_keys or _is_not_an_actor(key):
+    # A place of the article, also as a listed county ("Cass" of "Cass and Kalamazoo counties").
+    in_places = key in evidence.place_keys or f"{key} county" in evidence.place_keys
+    if is_excluded(key, excluded) or in_places or _is_not_an_actor(key):
         return None
     if actor_type == "group" and not _is_group_name(name, key, evidence.demonyms):
         return None

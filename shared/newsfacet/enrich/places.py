@@ -11,14 +11,16 @@ country, region or sea, or a city in a context country; multi-word person names 
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsfacet.enrich.actor_vocabulary import COMPANY_NEXT_WORDS, NOT_ENTITY_KEYS
 from newsfacet.enrich.gazetteer import Gazetteer, Place
 from newsfacet.enrich.geo_aliases import FACILITY_WORDS, INSTITUTIONS
-from newsfacet.enrich.mentions import GAZETTEER, Mention
+from newsfacet.enrich.mentions import GAZETTEER, Mention, mention_at
 from newsfacet.enrich.names import clean_name, fold
 from newsfacet.model import Location, LocationKind
 
@@ -43,6 +45,31 @@ STREET_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane", "high
 FACILITY_NOUNS = frozenset({"hospital", "prison", "airport", "stadium", "arena", "airbase", "mall", "hotel"})
 # Lower-case nouns after a name that make it a region ("Zabul province", "the Donetsk region").
 REGION_NOUNS = frozenset({"province", "district", "governorate", "region", "prefecture", "oblast"})
+
+
+_COUNTY_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+# "Berrien, Cass, Kalamazoo and Van Buren counties", "Orange and Riverside counties".
+_COUNTY_LIST = re.compile(
+    rf"(?<![\w'’-])(?P<names>{_COUNTY_NAME}(?:,\s+{_COUNTY_NAME})*,?\s+(?:and|or)\s+{_COUNTY_NAME})\s+counties\b"
+)
+_LIST_SEPARATOR = re.compile(r",\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+
+def listed_county_mentions(title: str, text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Place mentions for the counties of a list that names its kind once, at the end ("Orange and
+    Riverside counties"): each name is "<name> County", when the gazetteer knows such a county."""
+    found = []
+    for source, origin in ((0, title), (1, text)):
+        for match in _COUNTY_LIST.finditer(origin):
+            offset = match.start("names")
+            for part in _LIST_SEPARATOR.split(match.group("names")):
+                county = f"{part} County"
+                start = origin.find(part, offset)
+                offset = start + len(part)
+                if gazetteer.candidates(county):
+                    mention = mention_at(origin, start, offset, "GPE", in_title=source == 0)
+                    found.append(dataclasses.replace(mention, text=county))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
