@@ -143,3 +143,16 @@ def test_counties_listed_under_one_plural_are_each_a_county() -> None:
     for county in ("Berrien County", "Cass County", "Kalamazoo County", "Van Buren County", "Orange County"):
         assert found.get(county) == ("region", "US"), county
     assert not actor_names(result) & {"Cass", "Kalamazoo", "Van Buren", "Berrien"}
+
+
+def test_companies_listed_under_their_kind_or_set_beside_it_are_organisations() -> None:
+    result = enriched(
+        "Neobanks want your paycheck",
+        "Apps like Chime, Dave and Earnin promise to end overdraft fees. Chime, which has eight "
+        "million customers, says it makes money from interchange. Robinhood, the trading app, has "
+        "similar pitches.",
+    )
+    types = {actor.name: actor.type for actor in result.actors}
+    for company in ("Chime", "Dave", "Earnin", "Robinhood"):
+        assert types.get(company) == "organization", company
+    assert "Apps like Chime" not in types

@@ -48,14 +48,16 @@ LABEL_TYPES: Final[dict[str, ActorType]] = {"PERSON": "person", "ORG": "organiza
 _PLACE_LABELS: Final = frozenset({"FAC", "GPE", "LOC", GAZETTEER})
 
 
-def _majority_labels(mentions: Sequence[Mention]) -> dict[str, str]:
-    """The label the model gave a name most often: it sometimes types "Assad" as an ORG once."""
+def _majority_labels(mentions: Sequence[Mention], companies: Collection[str]) -> dict[str, str]:
+    """The label the model gave a name most often: it sometimes types "Assad" as an ORG once. A
+    name the article writes as a company's (`companies`, folded) is an organisation."""
     votes: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for mention in mentions:
         votes[fold(mention.text)][mention.label] += 1
     labels = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
     # A name before a stock ticker is a company's, however else the model typed it.
     labels.update((fold(m.text), "ORG") for m in mentions if m.ticker)
+    labels.update((key, "ORG") for key in companies if key in labels)
     return labels
 
 
@@ -89,6 +91,7 @@ def extract_actors(
     institutions: dict[str, str] | None = None,
     demonyms: Collection[str] = (),
     common_words: Collection[str] = (),
+    companies: Collection[str] = (),
     title_case_title: bool = False,
 ) -> list[Actor]:
     """Merge the actor mentions of one article into `Actor`s, most salient first.
@@ -102,7 +105,8 @@ def extract_actors(
     group among them is a common noun capitalised by a title ("Defence Minister ..." beside "the
     defence ministry"), not an actor. In a headline written in title case every word is
     capitalised, so there a name the body never repeats is no evidence of an actor
-    (`title_case_title`: "Royal Self-Indicting Arrogance").
+    (`title_case_title`: "Royal Self-Indicting Arrogance"). `companies` holds folded names the
+    article writes as companies' ("apps like Chime"): organisations, whatever the model said.
     """
     kept = [m for i, m in enumerate(mentions) if i not in skip]
     if title_case_title:
@@ -114,7 +118,7 @@ def extract_actors(
         institutions=institutions or {},
         demonyms=demonyms,
         common_words=common_words,
-        labels=_majority_labels(kept),
+        labels=_majority_labels(kept, companies),
         teams=_names_after_the(kept, demonyms),
         listed_companies=_listed_companies(kept),
         tickers=frozenset(m.ticker for m in kept if m.ticker),

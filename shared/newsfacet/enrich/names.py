@@ -225,6 +225,9 @@ _TRAILING_SCORE = re.compile(r"\s+\d+\s*[-–:]\s*\d+$")
 _LOWERCASE_ARTICLE = re.compile(
     r"^(?:(?:la|le|les|der|die|das|den|dem|des|el|los|las|il|lo)\s+|[ld]')(?=[A-ZÀ-Þ])"
 )
+# The kind and the lead of a list the model took in with its first name: "Apps like Chime",
+# "Rivals such as Lyft".
+_LIST_LEAD = re.compile(r"^.*?\s(?:like|such as|including)\s+(?=[A-ZÀ-Þ])")
 _KEY_DROP = re.compile(r"[.'\"]")
 _KEY_SPACE = re.compile(r"[^\w]+")
 
@@ -282,7 +285,7 @@ def clean_name(raw: str, *, person: bool = False) -> str | None:
     if not text or _URLISH.search(text):
         return None
     text = _EDGE_JUNK.sub("", text)
-    text = _LOWERCASE_ARTICLE.sub("", text)
+    text = _LIST_LEAD.sub("", _LOWERCASE_ARTICLE.sub("", text))
     text = _POSSESSIVE.sub("", text)
     text = _EDGE_JUNK.sub("", text)
     tokens = _strip_honorifics(text.split(" "))
