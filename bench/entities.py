@@ -300,6 +300,12 @@ def worse_pages(
     ]
 
 
+def shared_note() -> str:
+    """Says so when other work was running: the rates are CPU-time rates for that reason."""
+    busy = hasattr(os, "getloadavg") and os.getloadavg()[0] > (os.cpu_count() or 1)
+    return "; the machine was shared with other jobs, so rates are per CPU-second" if busy else ""
+
+
 def site(url: str) -> str:
     host = url.split("/")[2] if url.count("/") >= 2 else url
     return host.removeprefix("www.")
@@ -390,7 +396,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(held_out)} pages whose id's sha1 starts with 0-3; the other {len(tuning)} were used for "
             "tuning.",
             f"Machine: {machine()}. Date: {dt.date.today().isoformat()}. {len(reference) / seconds:.1f} "
-            f"pages per CPU-second through the whole pipeline, one core (load average {load_average()}).",
+            f"pages per CPU-second through the whole pipeline, one core (load average {load_average()}"
+            f"{shared_note()}).",
             "",
             "| pages | kind | pred | match | P | ref | found | R | central | found | cR | primary topic |",
             "|---|---|---|---|---|---|---|---|---|---|---|---|",

@@ -22,6 +22,7 @@ from typing import Final
 from newsfacet.enrich.gazetteer import Gazetteer
 from newsfacet.enrich.geo_aliases import DEMONYMS
 from newsfacet.enrich.mentions import Mention, mention_at
+from newsfacet.enrich.names import list_item_spans
 
 # Bodies of a state, after a country or demonym: "government", "commerce ministry", "army".
 _STATE_BODY = (
@@ -60,7 +61,6 @@ _COMPANY_APPOSITIVE = re.compile(
     rf"(?:[a-z-]+\s+){{0,2}}{_COMPANY_KIND}(?=[,;.])",
     re.MULTILINE,
 )
-_LIST_SEPARATOR = re.compile(r",\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 def company_mentions(title: str, text: str) -> list[Mention]:
@@ -70,11 +70,7 @@ def company_mentions(title: str, text: str) -> list[Mention]:
     for source, origin in ((0, title), (1, text)):
         spans = [(m.start("name"), m.end("name")) for m in _COMPANY_APPOSITIVE.finditer(origin)]
         for match in _COMPANY_LIST.finditer(origin):
-            offset = match.start("names")
-            for part in _LIST_SEPARATOR.split(match.group("names")):
-                start = origin.find(part, offset)
-                offset = start + len(part)
-                spans.append((start, offset))
+            spans += list_item_spans(origin, match.start("names"), match.end("names"))
         found += [mention_at(origin, start, end, "ORG", in_title=source == 0) for start, end in spans]
     return found
 

@@ -232,6 +232,20 @@ _KEY_DROP = re.compile(r"[.'\"]")
 _KEY_SPACE = re.compile(r"[^\w]+")
 
 
+_LIST_SEPARATOR = re.compile(r",\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+
+def list_item_spans(origin: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) in `origin` of each item of the list `origin[start:end]` ("Orange, Kern and
+    Riverside", "Chime, Dave, and Earnin")."""
+    spans = []
+    for item in _LIST_SEPARATOR.split(origin[start:end]):
+        start = origin.find(item, start)
+        spans.append((start, start + len(item)))
+        start += len(item)
+    return spans
+
+
 def normalize_text(text: str) -> str:
     """One kind of apostrophe, dash and space: the display form every other step starts from."""
     return _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip()

@@ -21,7 +21,7 @@ from newsfacet.enrich.actor_vocabulary import COMPANY_NEXT_WORDS, NOT_ENTITY_KEY
 from newsfacet.enrich.gazetteer import Gazetteer, Place
 from newsfacet.enrich.geo_aliases import FACILITY_WORDS, INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention, mention_at
-from newsfacet.enrich.names import clean_name, fold
+from newsfacet.enrich.names import clean_name, fold, list_item_spans
 from newsfacet.model import Location, LocationKind
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -52,7 +52,6 @@ _COUNTY_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
 _COUNTY_LIST = re.compile(
     rf"(?<![\w'’-])(?P<names>{_COUNTY_NAME}(?:,\s+{_COUNTY_NAME})*,?\s+(?:and|or)\s+{_COUNTY_NAME})\s+counties\b"
 )
-_LIST_SEPARATOR = re.compile(r",\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 def listed_county_mentions(title: str, text: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -61,13 +60,10 @@ def listed_county_mentions(title: str, text: str, gazetteer: Gazetteer) -> list[
     found = []
     for source, origin in ((0, title), (1, text)):
         for match in _COUNTY_LIST.finditer(origin):
-            offset = match.start("names")
-            for part in _LIST_SEPARATOR.split(match.group("names")):
-                county = f"{part} County"
-                start = origin.find(part, offset)
-                offset = start + len(part)
+            for start, end in list_item_spans(origin, match.start("names"), match.end("names")):
+                county = f"{origin[start:end]} County"
                 if gazetteer.candidates(county):
-                    mention = mention_at(origin, start, offset, "GPE", in_title=source == 0)
+                    mention = mention_at(origin, start, end, "GPE", in_title=source == 0)
                     found.append(dataclasses.replace(mention, text=county))
     return found
 
