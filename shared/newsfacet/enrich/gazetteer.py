@@ -10,6 +10,7 @@ from __future__ import annotations
 import gettext
 import gzip
 import json
+import math
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -55,6 +56,15 @@ class Place:
     latitude: float | None
     longitude: float | None
     population: int = 0
+
+
+def distance_km(place: Place, point: tuple[float, float]) -> float:
+    """Great-circle distance from a place to a point, in kilometres (infinite without a point)."""
+    if place.latitude is None or place.longitude is None:
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(math.radians, (place.latitude, place.longitude, *point))
+    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 class RowIndex:

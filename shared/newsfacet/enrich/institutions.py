@@ -47,7 +47,7 @@ for _word, _iso in DEMONYMS.items():
 # Nouns that say the names listed or set beside them are companies.
 _COMPANY_KIND = (
     r"(?i:compan(?:y|ies)|firms?|start-?ups?|apps?|banks?|neobanks?|fintechs?|services|platforms?|brands?"
-    r"|retailers?|rivals?|competitors?|lenders?|carmakers?|automakers?|airlines?|giants?|chains?|startups?)"
+    r"|retailers?|rivals?|competitors?|lenders?|carmakers?|automakers?|airlines?|giants?|chains?)"
 )
 _COMPANY_NAME = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}"
 _COMPANY_LIST = re.compile(

@@ -12,13 +12,12 @@ country, region or sea, or a city in a context country; multi-word person names 
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsfacet.enrich.actor_vocabulary import COMPANY_NEXT_WORDS, NOT_ENTITY_KEYS
-from newsfacet.enrich.gazetteer import Gazetteer, Place
+from newsfacet.enrich.gazetteer import Gazetteer, Place, distance_km
 from newsfacet.enrich.geo_aliases import FACILITY_WORDS, INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention, mention_at
 from newsfacet.enrich.names import clean_name, fold, list_item_spans
@@ -374,7 +373,7 @@ def _pick(
     if (
         first.population >= WORLD_CITY
         and first.population > DWARFED * namesake.population
-        and not any(_km(namesake, point) <= NEAR_KM for point in local_points)
+        and not any(distance_km(namesake, point) <= NEAR_KM for point in local_points)
     ):
         return first
     return namesake
@@ -392,12 +391,3 @@ def _is_surname_of_someone(mention: Mention, key: str, place: Place, surnames: s
         and not mention.after_in_or_at
         and not mention.introduced_as_place
     )
-
-
-def _km(place: Place, point: tuple[float, float]) -> float:
-    """Great-circle distance from a place to a point, in kilometres (infinite without a point)."""
-    if place.latitude is None or place.longitude is None:
-        return math.inf
-    lat1, lon1, lat2, lon2 = map(math.radians, (place.latitude, place.longitude, *point))
-    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
