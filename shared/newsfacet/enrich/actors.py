@@ -11,6 +11,7 @@ adjective such as "Syrian" is not an actor), institutions named by their buildin
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -25,9 +26,12 @@ from newsfacet.enrich.actor_clusters import (
 )
 from newsfacet.enrich.actor_vocabulary import (
     CLUB_WORDS,
+    COMPANY_NEXT_WORDS,
+    MODEL_WORDS,
     NOT_ACTOR_LAST_WORDS,
     NOT_ENTITY_KEYS,
     ORGANIZATION_ALIASES,
+    ORGANIZATION_LAST_WORDS,
     ORGANIZATION_WORDS,
     PARTIES,
     PRODUCT_NOUNS,
@@ -44,14 +48,16 @@ LABEL_TYPES: Final[dict[str, ActorType]] = {"PERSON": "person", "ORG": "organiza
 _PLACE_LABELS: Final = frozenset({"FAC", "GPE", "LOC", GAZETTEER})
 
 
-def _majority_labels(mentions: Sequence[Mention]) -> dict[str, str]:
-    """The label the model gave a name most often: it sometimes types "Assad" as an ORG once."""
+def _majority_labels(mentions: Sequence[Mention], companies: Collection[str]) -> dict[str, str]:
+    """The label the model gave a name most often: it sometimes types "Assad" as an ORG once. A
+    name the article writes as a company's (`companies`, folded) is an organisation."""
     votes: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for mention in mentions:
         votes[fold(mention.text)][mention.label] += 1
     labels = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
     # A name before a stock ticker is a company's, however else the model typed it.
     labels.update((fold(m.text), "ORG") for m in mentions if m.ticker)
+    labels.update((key, "ORG") for key in companies if key in labels)
     return labels
 
 
@@ -71,6 +77,8 @@ class _ArticleEvidence:
     # and the tickers, which are no actors.
     listed_companies: dict[str, str]
     tickers: frozenset[str]
+    # Folded names the model typed as organisations: makers, for "<maker> <model>" products.
+    makers: frozenset[str]
 
 
 def extract_actors(
@@ -83,6 +91,7 @@ def extract_actors(
     institutions: dict[str, str] | None = None,
     demonyms: Collection[str] = (),
     common_words: Collection[str] = (),
+    companies: Collection[str] = (),
     title_case_title: bool = False,
 ) -> list[Actor]:
     """Merge the actor mentions of one article into `Actor`s, most salient first.
@@ -96,9 +105,12 @@ def extract_actors(
     group among them is a common noun capitalised by a title ("Defence Minister ..." beside "the
     defence ministry"), not an actor. In a headline written in title case every word is
     capitalised, so there a name the body never repeats is no evidence of an actor
-    (`title_case_title`: "Royal Self-Indicting Arrogance").
+    (`title_case_title`: "Royal Self-Indicting Arrogance"). `companies` holds folded names the
+    article writes as companies' ("apps like Chime"): organisations, whatever the model said.
     """
     kept = [m for i, m in enumerate(mentions) if i not in skip]
+    if title_case_title:
+        kept = _without_title_fragments(kept)
     evidence = _ArticleEvidence(
         excluded=exclusion_keys(exclude),
         place_keys=place_keys,
@@ -106,10 +118,11 @@ def extract_actors(
         institutions=institutions or {},
         demonyms=demonyms,
         common_words=common_words,
-        labels=_majority_labels(kept),
+        labels=_majority_labels(kept, companies),
         teams=_names_after_the(kept, demonyms),
         listed_companies=_listed_companies(kept),
         tickers=frozenset(m.ticker for m in kept if m.ticker),
+        makers=frozenset(fold(name) for m in kept if m.label == "ORG" and (name := clean_name(m.text))),
     )
     aliases = {fold(k): v for k, v in ORGANIZATION_ALIASES.items()}
     persons: list[tuple[str, Mention]] = []
@@ -124,7 +137,7 @@ def extract_actors(
         else:
             orgs.append((name, mention, actor_type))
 
-    _people_typed_as_organizations(persons, orgs, aliases)
+    _people_typed_as_organizations(persons, orgs, aliases, evidence)
     clusters = merge_persons(persons)
     merge_organizations(orgs, clusters, aliases)
     attach_words_of_organizations(clusters)
@@ -161,6 +174,12 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
             and fold(name) not in evidence.place_keys
         ):
             return name, "organization"  # "Jefferies analyst Jane Roe": no place, an employer
+        if (
+            mention.next_word in COMPANY_NEXT_WORDS
+            and (name := clean_name(mention.text))
+            and fold(name) not in evidence.place_keys
+        ):
+            return name, "organization"  # "Uber CEO Dara Khosrowshahi": a company
         return None
     party = _PARTY_KEYS.get(raw_key) if label in {"NORP", "ORG"} else None
     if party is not None:
@@ -173,11 +192,17 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
     name = clean_name(mention.text, person=actor_type == "person")
     if name is None:
         return None
-    if name in evidence.tickers:
+    if name in evidence.tickers or is_product(name, evidence.makers):
         return None
     name = evidence.listed_companies.get(fold(name), name)
+    if actor_type == "person":
+        name = _without_leading_place_or_gerund(name, evidence.place_keys, evidence.common_words)
     key = fold(name)
-    if is_excluded(key, excluded) or key in evidence.place_keys or _is_not_an_actor(key):
+    if _COMPETITION_GROUP.match(name):
+        return None
+    # A place of the article, also as a listed county ("Cass" of "Cass and Kalamazoo counties").
+    in_places = key in evidence.place_keys or f"{key} county" in evidence.place_keys
+    if is_excluded(key, excluded) or in_places or _is_not_an_actor(key):
         return None
     if actor_type == "group" and not _is_group_name(name, key, evidence.demonyms):
         return None
@@ -186,6 +211,48 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
     if actor_type == "person" and key.rsplit(" ", 1)[-1] in CLUB_WORDS:
         actor_type = "organization"  # "Manchester United" typed PERSON by the model
     return name, actor_type
+
+
+# "Group A", "Pool C", "Path B": a division of a competition, no actor.
+_COMPETITION_GROUP: Final = re.compile(r"^(?:Group|Pool|Path)\s+[A-Z]\.?$")
+
+
+def _without_title_fragments(mentions: list[Mention]) -> list[Mention]:
+    """In a headline written in title case, a span the body never writes ("Future of Apple
+    Innovation Is Backwards", "Early Reviews For Google") is capitals, not a name: it goes, and the
+    names inside it count through their body mentions ("Apple")."""
+    in_body = {fold(m.text) for m in mentions if not m.in_title}
+    return [m for m in mentions if not m.in_title or fold(m.text) in in_body or " " not in m.text.strip()]
+
+
+def _without_leading_place_or_gerund(
+    name: str, place_keys: Collection[str], common_words: Collection[str]
+) -> str:
+    """ "Ukraine Kurt Volker" -> "Kurt Volker", "Questioning Vindman" -> "Vindman": a place the
+    article names, or a verb in -ing it also writes in lower case, glued before a person's name by
+    a headline or a caption."""
+    first, _, rest = name.partition(" ")
+    if not rest:
+        return name
+    if (fold(first) in place_keys and " " in rest) or (
+        first.endswith("ing") and first.casefold() in common_words
+    ):
+        return rest
+    return name
+
+
+def is_product(name: str, makers: Collection[str]) -> bool:
+    """A product's name, not an actor's: a model word at the end ("Switch Lite", "AirPods Pro"),
+    or a maker the article names followed by words that make no organisation ("Apple AirPods",
+    "Amazon Echo Buds"; but "Walt Disney Co.", "Samsung Electronics", "U.S. Navy"). The maker
+    itself stays an actor wherever it is named alone."""
+    if " " not in name:
+        return False
+    key = fold(name)
+    last = key.rsplit(" ", 1)[-1]
+    if last in ORGANIZATION_LAST_WORDS:
+        return False
+    return last in MODEL_WORDS or any(key.startswith(maker + " ") for maker in makers if maker != key)
 
 
 def _listed_companies(mentions: Sequence[Mention]) -> dict[str, str]:
@@ -201,7 +268,10 @@ def _listed_companies(mentions: Sequence[Mention]) -> dict[str, str]:
 
 
 def _people_typed_as_organizations(
-    persons: list[tuple[str, Mention]], orgs: list[tuple[str, Mention, ActorType]], aliases: dict[str, str]
+    persons: list[tuple[str, Mention]],
+    orgs: list[tuple[str, Mention, ActorType]],
+    aliases: dict[str, str],
+    evidence: _ArticleEvidence,
 ) -> None:
     """Move to `persons` the organisation-typed names that are people: one followed by an age
     ("Hilton, 43, said"), and then any carrying a person's surname ("Paris Hilton" typed ORG)."""
@@ -220,7 +290,13 @@ def _people_typed_as_organizations(
             and fold(name) not in aliases
         ):
             orgs.remove(item)
-            persons.append((clean_name(name, person=True) or name, mention))
+            person = clean_name(name, person=True) or name
+            persons.append(
+                (
+                    _without_leading_place_or_gerund(person, evidence.place_keys, evidence.common_words),
+                    mention,
+                )
+            )
 
 
 _PARTY_KEYS: Final = {fold(form): party for form, party in PARTIES.items()}

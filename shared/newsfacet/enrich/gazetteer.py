@@ -10,6 +10,7 @@ from __future__ import annotations
 import gettext
 import gzip
 import json
+import math
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -24,7 +25,7 @@ from newsfacet.model import LocationKind
 TABLE_RESOURCE: Final = "geo.json.gz"
 # Languages whose country names the gazetteer knows besides English (from pycountry's translations).
 COUNTRY_NAME_LANGUAGES: Final = ("fr", "de", "es", "it", "pt", "nl")
-TABLE_VERSION: Final = 5
+TABLE_VERSION: Final = 6
 GAZETTEER_MIN_CITY: Final = 100_000
 MIN_LOOSE_KEY: Final = 5
 _KIND_ORDER: Final[dict[str, int]] = {
@@ -55,6 +56,15 @@ class Place:
     latitude: float | None
     longitude: float | None
     population: int = 0
+
+
+def distance_km(place: Place, point: tuple[float, float]) -> float:
+    """Great-circle distance from a place to a point, in kilometres (infinite without a point)."""
+    if place.latitude is None or place.longitude is None:
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(math.radians, (place.latitude, place.longitude, *point))
+    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 class RowIndex:
@@ -170,6 +180,9 @@ def load_gazetteer() -> Gazetteer:
 
     for _code, name, iso, lat, lon in table["regions"]:
         _add(named, name, Place(name, "region", iso, lat, lon))
+    for name, _state in table["counties"]:
+        # One entry per name however many states have it ("Washington County": 30); no point.
+        named.setdefault(fold(name), [Place(name, "region", "US", None, None)])
     for abbreviation, state in geo_aliases.US_STATE_ABBREVIATIONS.items():
         if fold(state) in named:
             named.setdefault(fold(abbreviation), []).extend(named[fold(state)])

@@ -339,6 +339,18 @@ EXTRA_PLACES: Final[tuple[tuple[str, LocationKind, str | None, float, float, tup
     ("Ruhr", "region", "DE", 51.45, 7.2, ("Ruhr valley",)),
     ("Idlib province", "region", "SY", 35.8, 36.6, ()),
     ("San Francisco Bay Area", "region", "US", 37.75, -122.3, ("Bay Area",)),
+    # Regions of the United States that news names as places ("farmers across the Midwest").
+    ("Midwest", "region", "US", 41.5, -90.0, ("Upper Midwest", "Middle West")),
+    ("New England", "region", "US", 43.5, -71.5, ()),
+    ("Pacific Northwest", "region", "US", 46.0, -121.0, ()),
+    ("Silicon Valley", "region", "US", 37.4, -122.05, ()),
+    ("Southern California", "region", "US", 34.0, -117.5, ("SoCal",)),
+    ("Northern California", "region", "US", 39.0, -121.5, ("NorCal",)),
+    ("Central Valley", "region", "US", 36.7, -119.8, ()),
+    ("Appalachia", "region", "US", 38.0, -81.0, ()),
+    ("Great Plains", "region", "US", 40.0, -100.0, ()),
+    ("Rust Belt", "region", "US", 41.0, -82.0, ()),
+    ("Deep South", "region", "US", 32.5, -87.0, ()),
 )
 
 # Spans the model types as a facility or place that name an institution, not a location.

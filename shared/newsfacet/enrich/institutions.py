@@ -6,6 +6,10 @@ country, a demonym or (for police forces) any capitalised name, then a governmen
 becomes an organisation mention under a canonical name: the country's demonym and the body in title
 case ("Chinese Commerce Ministry", "Afghan Government"), or the name and the force ("Forest Hill
 Police"); the place in it stays a place mention as well.
+
+Companies are found the same way where news lists them under their kind ("apps like Chime, Dave
+and Earnin", "rivals such as Lyft") or names their kind beside them ("Robinhood, the trading app"):
+the model often takes such a name for a person or misses it.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import Final
 from newsfacet.enrich.gazetteer import Gazetteer
 from newsfacet.enrich.geo_aliases import DEMONYMS
 from newsfacet.enrich.mentions import Mention, mention_at
+from newsfacet.enrich.names import list_item_spans
 
 # Bodies of a state, after a country or demonym: "government", "commerce ministry", "army".
 _STATE_BODY = (
@@ -37,6 +42,37 @@ _LEADING_ARTICLE = re.compile(r"^(?:The|A|An|In|On|At|For|By)\s+")
 _COUNTRY_DEMONYM: Final[dict[str, str]] = {}
 for _word, _iso in DEMONYMS.items():
     _COUNTRY_DEMONYM.setdefault(_iso, _word)
+
+
+# Nouns that say the names listed or set beside them are companies.
+_COMPANY_KIND = (
+    r"(?i:compan(?:y|ies)|firms?|start-?ups?|apps?|banks?|neobanks?|fintechs?|services|platforms?|brands?"
+    r"|retailers?|rivals?|competitors?|lenders?|carmakers?|automakers?|airlines?|giants?|chains?)"
+)
+_COMPANY_NAME = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}"
+_COMPANY_LIST = re.compile(
+    rf"\b{_COMPANY_KIND}\s+(?:like|such\s+as|including)\s+"
+    rf"(?P<names>{_COMPANY_NAME}(?:,\s+{_COMPANY_NAME})*(?:,?\s+(?:and|or)\s+{_COMPANY_NAME})?)"
+)
+# "Robinhood, the trading app, ...": the name opens its sentence or clause, the kind closes the
+# apposition.
+_COMPANY_APPOSITIVE = re.compile(
+    rf"(?:^|(?<=[.;:!?]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<name>{_COMPANY_NAME}),\s+(?:a|an|the)\s+"
+    rf"(?:[a-z-]+\s+){{0,2}}{_COMPANY_KIND}(?=[,;.])",
+    re.MULTILINE,
+)
+
+
+def company_mentions(title: str, text: str) -> list[Mention]:
+    """Organisation mentions for the companies an article lists under their kind or sets beside
+    it (see the module docstring)."""
+    found = []
+    for source, origin in ((0, title), (1, text)):
+        spans = [(m.start("name"), m.end("name")) for m in _COMPANY_APPOSITIVE.finditer(origin)]
+        for match in _COMPANY_LIST.finditer(origin):
+            spans += list_item_spans(origin, match.start("names"), match.end("names"))
+        found += [mention_at(origin, start, end, "ORG", in_title=source == 0) for start, end in spans]
+    return found
 
 
 def institution_mentions(title: str, text: str, gazetteer: Gazetteer) -> list[Mention]:

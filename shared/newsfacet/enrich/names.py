@@ -225,8 +225,25 @@ _TRAILING_SCORE = re.compile(r"\s+\d+\s*[-–:]\s*\d+$")
 _LOWERCASE_ARTICLE = re.compile(
     r"^(?:(?:la|le|les|der|die|das|den|dem|des|el|los|las|il|lo)\s+|[ld]')(?=[A-ZÀ-Þ])"
 )
+# The kind and the lead of a list the model took in with its first name: "Apps like Chime",
+# "Rivals such as Lyft".
+_LIST_LEAD = re.compile(r"^.*?\s(?:like|such as|including)\s+(?=[A-ZÀ-Þ])")
 _KEY_DROP = re.compile(r"[.'\"]")
 _KEY_SPACE = re.compile(r"[^\w]+")
+
+
+_LIST_SEPARATOR = re.compile(r",\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+
+def list_item_spans(origin: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) in `origin` of each item of the list `origin[start:end]` ("Orange, Kern and
+    Riverside", "Chime, Dave, and Earnin")."""
+    spans = []
+    for item in _LIST_SEPARATOR.split(origin[start:end]):
+        start = origin.find(item, start)
+        spans.append((start, start + len(item)))
+        start += len(item)
+    return spans
 
 
 def normalize_text(text: str) -> str:
@@ -282,7 +299,7 @@ def clean_name(raw: str, *, person: bool = False) -> str | None:
     if not text or _URLISH.search(text):
         return None
     text = _EDGE_JUNK.sub("", text)
-    text = _LOWERCASE_ARTICLE.sub("", text)
+    text = _LIST_LEAD.sub("", _LOWERCASE_ARTICLE.sub("", text))
     text = _POSSESSIVE.sub("", text)
     text = _EDGE_JUNK.sub("", text)
     tokens = _strip_honorifics(text.split(" "))

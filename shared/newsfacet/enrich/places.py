@@ -11,14 +11,16 @@ country, region or sea, or a city in a context country; multi-word person names 
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsfacet.enrich.actor_vocabulary import NOT_ENTITY_KEYS
-from newsfacet.enrich.gazetteer import Gazetteer, Place
+from newsfacet.enrich.actor_vocabulary import COMPANY_NEXT_WORDS, NOT_ENTITY_KEYS
+from newsfacet.enrich.gazetteer import Gazetteer, Place, distance_km
 from newsfacet.enrich.geo_aliases import FACILITY_WORDS, INSTITUTIONS
-from newsfacet.enrich.mentions import GAZETTEER, Mention
-from newsfacet.enrich.names import clean_name, fold
+from newsfacet.enrich.mentions import GAZETTEER, Mention, mention_at
+from newsfacet.enrich.names import clean_name, fold, list_item_spans
 from newsfacet.model import Location, LocationKind
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -26,7 +28,11 @@ TITLE_WEIGHT = 3.0
 MAX_LOCATIONS = 25
 PERSON_AS_CITY_MIN_POPULATION = 100_000
 WORLD_CITY = 1_000_000
-DWARFED = 100
+# A world city this many times larger than its namesake in a context country keeps its name unless
+# the namesake lies within NEAR_KM of a sub-national place the article names ("Paris" beside
+# "Texas" is Paris, Texas; "Paris" in a Delhi story that names the United States once is not).
+DWARFED = 20
+NEAR_KM = 500.0
 # Buildings that stand for an institution ("the Kremlin", "l'Élysée"): actors, never places.
 INSTITUTION_KEYS = frozenset(fold(name) for name in INSTITUTIONS)
 TRUNCATING_PARTICLES = frozenset({"do", "da", "de", "del", "dos", "das"})
@@ -38,6 +44,27 @@ STREET_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane", "high
 FACILITY_NOUNS = frozenset({"hospital", "prison", "airport", "stadium", "arena", "airbase", "mall", "hotel"})
 # Lower-case nouns after a name that make it a region ("Zabul province", "the Donetsk region").
 REGION_NOUNS = frozenset({"province", "district", "governorate", "region", "prefecture", "oblast"})
+
+
+_COUNTY_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+# "Berrien, Cass, Kalamazoo and Van Buren counties", "Orange and Riverside counties".
+_COUNTY_LIST = re.compile(
+    rf"(?<![\w'’-])(?P<names>{_COUNTY_NAME}(?:,\s+{_COUNTY_NAME})*,?\s+(?:and|or)\s+{_COUNTY_NAME})\s+counties\b"
+)
+
+
+def listed_county_mentions(title: str, text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Place mentions for the counties of a list that names its kind once, at the end ("Orange and
+    Riverside counties"): each name is "<name> County", when the gazetteer knows such a county."""
+    found = []
+    for source, origin in ((0, title), (1, text)):
+        for match in _COUNTY_LIST.finditer(origin):
+            for start, end in list_item_spans(origin, match.start("names"), match.end("names")):
+                county = f"{origin[start:end]} County"
+                if gazetteer.candidates(county):
+                    mention = mention_at(origin, start, end, "GPE", in_title=source == 0)
+                    found.append(dataclasses.replace(mention, text=county))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +107,7 @@ def resolve_places(
     """Resolve the place mentions of one article (see the module docstring). `without_model`: no
     NER read the text (a language without one), so the gazetteer's mentions are all there is."""
     keys = [_clean_key(m.text) for m in mentions]
-    context, local = _context(mentions, keys, gazetteer)
+    context, local, local_points = _context(mentions, keys, gazetteer)
     # A span the model calls a person is a place if the same name is a place elsewhere in the
     # article: typed so, or introduced as one ("the Israeli town of Kiryat Shmona").
     place_words = {
@@ -96,9 +123,26 @@ def resolve_places(
         for word in k.split()
     }
 
+    # Last words of multi-word person names: "Buckley" of "Jessie Buckley" (`_is_surname_of_someone`).
+    surnames = {
+        k.rsplit(" ", 1)[1] for m, k in zip(mentions, keys, strict=True) if m.label == "PERSON" and " " in k
+    }
+    # Names written as a company's ("Chime CEO ...", "SoFi shares"): never a town in this article.
+    companies = {k for m, k in zip(mentions, keys, strict=True) if k and m.next_word in COMPANY_NEXT_WORDS}
     facilities, regions = _named_by_nouns(mentions, keys)
     teams = city_teams(mentions, keys, gazetteer)
-    evidence = _Evidence(gazetteer, context, local, place_words, person_words, place_nouns, without_model)
+    evidence = _Evidence(
+        gazetteer,
+        context,
+        local,
+        local_points,
+        place_words,
+        person_words,
+        surnames,
+        companies,
+        place_nouns,
+        without_model,
+    )
     scores: dict[Place, float] = {}
     counts: dict[Place, int] = {}
     display: dict[Place, str] = {}
@@ -218,10 +262,12 @@ def _named_by_noun(
 
 def _context(
     mentions: Sequence[Mention], keys: Sequence[str], gazetteer: Gazetteer
-) -> tuple[set[str], set[str]]:
-    """Countries the article names, and countries of its sub-national places named without doubt."""
+) -> tuple[set[str], set[str], list[tuple[float, float]]]:
+    """Countries the article names, countries of its sub-national places named without doubt, and
+    the points of those places."""
     named: set[str] = set()
     local: set[str] = set()
+    points: list[tuple[float, float]] = []
     for mention, key in zip(mentions, keys, strict=True):
         if not key:
             continue
@@ -241,7 +287,9 @@ def _context(
             named.add(first.country_code)
         elif len({c.country_code for c in candidates}) == 1 and first.country_code:
             local.add(first.country_code)
-    return named | local, local
+            if len(candidates) == 1 and first.latitude is not None and first.longitude is not None:
+                points.append((first.latitude, first.longitude))
+    return named | local, local, points
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,8 +299,11 @@ class _Evidence:
     gazetteer: Gazetteer
     context: set[str]
     local: set[str]
+    local_points: list[tuple[float, float]]
     place_words: set[str]
     person_words: set[str]
+    surnames: set[str]
+    companies: set[str]
     place_nouns: frozenset[str]
     without_model: bool
 
@@ -272,7 +323,11 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
     candidates = gazetteer.candidates(key)
     if not candidates:
         return None
-    place = _pick(candidates, evidence.context, evidence.local)
+    place = _pick(candidates, evidence.context, evidence.local, evidence.local_points)
+    if _is_surname_of_someone(mention, key, place, evidence.surnames):
+        return None
+    if key in evidence.companies and place.kind == "city" and not mention.after_in_or_at:
+        return None
     if label in PLACE_LABELS or (label == "PERSON" and key in evidence.place_words):
         return place
     if label == "PERSON" and " " not in key and place.kind in NATURAL_KINDS:
@@ -290,7 +345,12 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
     return place if label == GAZETTEER and world_city else None
 
 
-def _pick(candidates: Sequence[Place], context: set[str], local: set[str]) -> Place:
+def _pick(
+    candidates: Sequence[Place],
+    context: set[str],
+    local: set[str],
+    local_points: Sequence[tuple[float, float]],
+) -> Place:
     """The candidate an article most plausibly means.
 
     A sub-national place beats a same-named country only when the article names other places of
@@ -307,7 +367,27 @@ def _pick(candidates: Sequence[Place], context: set[str], local: set[str]) -> Pl
     if not in_context:
         return first
     # A world city keeps its name against a small namesake in a context country ("Moscow" in a
-    # story that also names Washington); a town against a town goes to the context (Paris, Texas).
-    if first.population >= WORLD_CITY and first.population > DWARFED * in_context[0].population:
+    # story that also names Washington), unless the namesake is near a place the article names
+    # (Paris beside Texas); a town against a town goes to the context.
+    namesake = in_context[0]
+    if (
+        first.population >= WORLD_CITY
+        and first.population > DWARFED * namesake.population
+        and not any(distance_km(namesake, point) <= NEAR_KM for point in local_points)
+    ):
         return first
-    return in_context[0]
+    return namesake
+
+
+def _is_surname_of_someone(mention: Mention, key: str, place: Place, surnames: set[str]) -> bool:
+    """ "Buckley" after "Jessie Buckley": a town's name that is a word of a person the article
+    names in full stands for that person, unless the text puts it as a place ("in Buckley", "the
+    town of Buckley"). Countries, regions and world cities keep their name ("Jordan", "Houston")."""
+    return (
+        key in surnames
+        and " " not in key
+        and place.kind == "city"
+        and place.population < WORLD_CITY
+        and not mention.after_in_or_at
+        and not mention.introduced_as_place
+    )

@@ -51,7 +51,8 @@ VOCABULARY: Final[tuple[TopicEntry, ...]] = (
     _top(CRIME, "crime, law and justice", {
         "police": 1, "arrest": 1.2, "arrested": 1.2, "crime": 1.5, "criminal": 1.2, "murder": 1.5,
         "suspect": 1.2, "prosecutor": 1.5, "prosecution": 1.2, "court": 0.8, "judge": 1, "trial": 1,
-        "jury": 1.5, "verdict": 1.5, "sentenced": 1.5, "prison": 1.2, "jail": 1.2, "charged": 1,
+        "jury": 1.5, "verdict": 1.5, "sentenced": 1.5, "prison": 1.2, "jail": 1.2, "charged with": 1.2,
+        "criminal charges": 1.5, "faces charges": 1.2, "facing charges": 1.2,
         "lawsuit": 1.2, "lawyer": 0.8, "attorney": 0.8, "indictment": 1.5, "convicted": 1.5,
         "guilty": 1.2, "investigation": 0.5, "fraud": 1.2, "theft": 1.2, "robbery": 1.5, "detained": 0.8,
         "supreme court": 1.2, "appeal": 0.4,
@@ -69,6 +70,7 @@ VOCABULARY: Final[tuple[TopicEntry, ...]] = (
         "price": 0.5, "trade": 0.6, "export": 1, "import": 0.6, "currency": 1.2, "dollar": 0.5,
         "euro": 0.5, "business": 0.6, "industry": 0.6, "ceo": 0.8, "quarter": 0.4, "sales": 0.6,
         "budget": 0.5, "debt": 0.8, "tax": 0.6, "oil price": 1.5, "shareholder": 1.2,
+        "automaker": 2, "carmaker": 2, "auto industry": 2, "car sales": 2, "dealership": 1.5,
     }),
     _top(EDUCATION, "education", {
         "school": 1, "pupil": 1.5, "student": 1, "teacher": 1.2, "university": 0.8, "college": 0.6,
@@ -125,6 +127,8 @@ VOCABULARY: Final[tuple[TopicEntry, ...]] = (
         "rocket": 0.8, "astronaut": 2, "physics": 1.5, "chemistry": 1.5, "biology": 1.5,
         "experiment": 1.2, "data": 0.4, "chip": 0.8, "semiconductor": 1.5, "cyber": 1, "digital": 0.5,
         "computer": 1, "startup": 0.8, "platform": 0.4, "cloud": 0.3, "streaming": 0.8,
+        "laptop": 1.2, "processor": 1.2, "gadget": 1.2, "hardware": 1.2, "operating system": 1.5,
+        "bluetooth": 1.2, "touchscreen": 1.2, "wireless": 0.8, "device": 0.5, "electric vehicle": 1.2,
     }),
     _top(SOCIETY, "society", {
         "poverty": 1.5, "homeless": 1.5, "homelessness": 1.5, "inequality": 1.5, "discrimination": 1.5,
@@ -178,7 +182,10 @@ VOCABULARY: Final[tuple[TopicEntry, ...]] = (
         "protest": 1.2, "protester": 1.5, "demonstrator": 1.5, "riot": 2, "unrest": 2, "tear gas": 2,
         "rubber bullet": 2, "crackdown": 1, "uprising": 1.5, "rally": 0.6, "demonstration": 1,
     }),
-    _sub("20000070", "coup d'etat", CONFLICT, {"coup": 2.5, "junta": 2, "coup d'etat": 3, "putsch": 3}),
+    _sub("20000070", "coup d'etat", CONFLICT, {
+        "military coup": 3, "coup attempt": 3, "attempted coup": 3, "failed coup": 3, "staged a coup": 3,
+        "junta": 2, "coup d'etat": 3, "putsch": 3,
+    }),
     _sub("20000071", "massacre", CONFLICT, {"massacre": 3, "genocide": 2.5, "mass killing": 2.5}),
     _sub("20000073", "peace process", CONFLICT, {
         "peace talks": 3, "peace process": 3, "peace deal": 3, "peace plan": 3, "peace agreement": 3,
@@ -316,7 +323,7 @@ OTHER_LANGUAGE_TERMS: Final[dict[str, dict[str, float]]] = {
     },
     CRIME: {
         "police": 1, "enquete": 1.5, "tribunal": 2, "proces": 1.5, "condamne": 2, "meurtre": 2.5,
-        "arrete": 1, "gendarmerie": 2, "parquet": 2, "suspect": 1.5, "vol": 0.8,
+        "arrete": 1, "gendarmerie": 2, "parquet": 2, "suspect": 1.5,
         "polizei": 1.5, "ermittlung": 2, "gericht": 1.5, "prozess": 1.2, "verurteilt": 2.5,
         "mord": 2.5, "festgenommen": 2.5, "staatsanwaltschaft": 2.5, "verdachtig": 2, "taeter": 2,
         "tater": 2,
@@ -328,8 +335,8 @@ OTHER_LANGUAGE_TERMS: Final[dict[str, dict[str, float]]] = {
         "waffenruhe": 3, "militar": 1.2, "truppen": 2, "bundeswehr": 2, "anschlag": 2.5,
     },
     SPORT: {
-        "match": 1, "equipe": 1.2, "championnat": 2, "entraineur": 2, "but": 0.5, "joueur": 1.5,
-        "mannschaft": 1.5, "spiel": 1, "meisterschaft": 2, "trainer": 1, "tor": 0.8, "spieler": 1.5,
+        "match": 1, "equipe": 1.2, "championnat": 2, "entraineur": 2, "un but": 0.8, "joueur": 1.5,
+        "mannschaft": 1.5, "spiel": 1, "meisterschaft": 2, "trainer": 1, "ein tor": 1, "spieler": 1.5,
         "bundesliga": 3, "ligue 1": 3,
     },
     HEALTH: {
@@ -347,8 +354,8 @@ OTHER_LANGUAGE_TERMS: Final[dict[str, dict[str, float]]] = {
     },
     DISASTER: {
         "inondation": 2.5, "seisme": 3, "incendie": 2, "crue": 2.5, "sinistre": 1.5, "secours": 1.5,
-        "hochwasser": 3, "uberschwemmung": 3, "erdbeben": 3, "brand": 1.5, "katastrophe": 2,
-        "rettungskrafte": 2.5, "pegel": 2, "flut": 2.5,
+        "hochwasser": 3, "uberschwemmung": 3, "erdbeben": 3, "einen brand": 1.5, "der brand": 1.5,
+        "katastrophe": 2, "rettungskrafte": 2.5, "pegel": 2, "flut": 2.5,
     },
     WEATHER: {
         "meteo": 2.5, "tempete": 2, "pluie": 1.5, "canicule": 2.5,
