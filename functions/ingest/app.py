@@ -182,7 +182,7 @@ def _report(outcome: IngestOutcome) -> None:
 
 
 @logger.inject_lambda_context(clear_state=True)
-@tracer.capture_lambda_handler
+@tracer.capture_lambda_handler  # type: ignore[untyped-decorator]  # Powertools' is typed Callable[..., Any]
 @metrics.log_metrics
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
     """SQS batch in, the ids of the records to redeliver out (`ReportBatchItemFailures`)."""
