@@ -150,3 +150,41 @@ def test_a_schedule_that_repeats_its_short_lines_on_purpose_keeps_them() -> None
     )
     text = extract_article(markup).text
     assert all(text.count(meal) == 2 for meal in meals)
+
+
+def test_blocks_between_two_kept_paragraphs_are_put_back_in_place() -> None:
+    # Precision mode keeps the paragraphs around a section heading or a short list and drops them;
+    # the page's blocks between two consecutive kept paragraphs belong to the same article.
+    from lxml import html
+    from newsfacet.extract.body import with_gaps_filled
+    from newsfacet.extract.density import text_blocks
+
+    tree = html.fromstring(
+        f"<html><body><article>{paragraphs(OPENING)}<h2>Who pays</h2><ul><li>The port, a third</li>"
+        f"<li>The region, a third</li></ul>{paragraphs(STREAMED)}</article></body></html>"
+    )
+    kept = "\n\n".join(OPENING + STREAMED)
+    assert with_gaps_filled(kept, text_blocks(tree)).split("\n\n") == [
+        *OPENING,
+        "Who pays",
+        "The port, a third",
+        "The region, a third",
+        *STREAMED,
+    ]
+
+
+def test_a_gap_that_holds_a_list_of_links_stays_out() -> None:
+    # A box of other stories between two paragraphs (its heading is plain text, its items links) is
+    # not part of the article: neither its heading nor anything else in that gap comes back.
+    from lxml import html
+    from newsfacet.extract.body import with_gaps_filled
+    from newsfacet.extract.density import text_blocks
+
+    tree = html.fromstring(
+        f"<html><body><article>{paragraphs(OPENING)}<h3>You may also be interested in</h3>"
+        "<ul><li><a href='/a'>Bridge repairs delayed again</a></li>"
+        "<li><a href='/b'>New ferry line to the islands</a></li></ul>"
+        f"{paragraphs(STREAMED)}</article></body></html>"
+    )
+    kept = "\n\n".join(OPENING + STREAMED)
+    assert with_gaps_filled(kept, text_blocks(tree)) == kept

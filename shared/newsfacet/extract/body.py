@@ -7,7 +7,8 @@ what the default mode finds on the same tree, the default mode's text is the bod
 of link-sparse prose (`density`) is the second opinion: it replaces trafilatura's choice when it is
 far larger, or when it holds most of trafilatura's paragraphs and more (trafilatura then dropped
 lists and sections of the article it found). Its text output has one block per line; the body keeps
-one paragraph per block, separated by blank lines.
+one paragraph per block, separated by blank lines. Last, the page's blocks between two consecutive
+paragraphs of the body (headings, list items, short lines precision mode dropped) are put back.
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ from typing import TYPE_CHECKING
 
 from lxml import html
 
-from newsfacet.extract.density import densest_text
+from newsfacet.extract.density import densest_text, text_blocks
 
 if TYPE_CHECKING:
     from trafilatura.settings import Extractor
 
-__all__ = ["extract_body", "postclean"]
+__all__ = ["extract_body", "postclean", "with_gaps_filled"]
 
 # Whole lines that are interface text, not article text. Anchored: a sentence that merely contains
 # "subscribe" stays.
@@ -74,6 +75,8 @@ _DENSE_EXTENDS_CHOSEN = 1.1
 _MIN_REPEATED_RUN = 3
 _MIN_REPEATED_WORDS = 60
 _MIN_REPEATED_MEAN_WORDS = 12
+# Blocks between two consecutive paragraphs of the body that are put back: at most this many.
+_MAX_GAP_BLOCKS = 8
 _WORD = re.compile(r"\w+")
 _PERSONAL = re.compile(r"[\w.+-]+@[\w-]+\.|@\w+")
 _CONTACT = re.compile(
@@ -102,7 +105,8 @@ def _extractor(*, precision: bool) -> Extractor:
 
 def extract_body(tree: html.HtmlElement, url: str | None) -> str:
     """The article text of a (pre-cleaned) tree: paragraphs separated by blank lines; "" if none."""
-    return _without_repeated_runs(_chosen_body(tree, url))
+    chosen = _chosen_body(tree, url)
+    return _without_repeated_runs(postclean(with_gaps_filled(chosen, text_blocks(tree))))
 
 
 def _chosen_body(tree: html.HtmlElement, url: str | None) -> str:
@@ -134,6 +138,34 @@ def _trafilatura_body(tree: html.HtmlElement, url: str | None, dense_words: int)
     if precise_words < _MIN_PRECISE_WORDS or precise_words < _MIN_PRECISE_SHARE * _words(default):
         return default
     return precise
+
+
+def with_gaps_filled(body: str, blocks: list[tuple[str, bool]]) -> str:
+    """The body with the page's text blocks that sit between two of its consecutive paragraphs put
+    back in their place.
+
+    Precision mode drops short blocks inside the article it found (section headings, list items,
+    one-line paragraphs); where two paragraphs it kept are a few blocks apart on the page, the blocks
+    between them are part of the same article, unless one of them is mostly links (the gap is then a
+    box of other stories). Measured on the tuning parts: WCXB +0.003 F1, must-have snippets +0.5
+    points, must-not +0.2 (calls to action written as plain text); AEB unchanged within noise.
+    """
+    position: dict[str, int] = {}
+    for index, (block, _) in enumerate(blocks):
+        position.setdefault(_folded(block), index)
+    paragraphs = body.split("\n\n")
+    kept = {_folded(paragraph) for paragraph in paragraphs}
+    filled: list[str] = []
+    for paragraph, following in zip(paragraphs, [*paragraphs[1:], None], strict=True):
+        filled.append(paragraph)
+        start = position.get(_folded(paragraph))
+        end = position.get(_folded(following)) if following is not None else None
+        if start is None or end is None or not 1 < end - start <= _MAX_GAP_BLOCKS + 1:
+            continue
+        gap = blocks[start + 1 : end]
+        if all(is_prose for _, is_prose in gap):
+            filled.extend(block for block, _ in gap if _folded(block) not in kept)
+    return "\n\n".join(filled)
 
 
 def _without_repeated_runs(text: str) -> str:

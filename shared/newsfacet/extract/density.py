@@ -11,9 +11,15 @@ from __future__ import annotations
 
 from lxml import html
 
-__all__ = ["densest_text", "text_and_link_chars"]
+__all__ = ["densest_text", "text_and_link_chars", "text_blocks"]
 
 _BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote", "dd")
+# Every text block of the page, outermost only (a list item's paragraphs are part of the item).
+_ALL_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "dt")
+_OUTERMOST_BLOCKS = "|".join(
+    f".//{tag}[not(ancestor::*[{' or '.join(f'self::{outer}' for outer in _ALL_BLOCKS)}])]"
+    for tag in _ALL_BLOCKS
+)
 _MIN_BLOCK_CHARS = 25
 _MAX_LINK_SHARE = 0.4
 
@@ -35,7 +41,7 @@ def densest_text(tree: html.HtmlElement) -> str:
     best = max(scores, key=scores.__getitem__)
     paragraphs = []
     for block in best.iter(*_BLOCKS):
-        if any(ancestor.tag in _BLOCKS for ancestor in block.iterancestors() if _inside(ancestor, best)):
+        if _inside_block(block, best):
             continue  # its text is part of an enclosing block already kept
         text, linked = text_and_link_chars(block)
         if text and linked <= _MAX_LINK_SHARE * text:
@@ -43,8 +49,25 @@ def densest_text(tree: html.HtmlElement) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _inside(ancestor: html.HtmlElement, container: html.HtmlElement) -> bool:
-    return ancestor is not container and any(parent is container for parent in ancestor.iterancestors())
+def _inside_block(block: html.HtmlElement, container: html.HtmlElement) -> bool:
+    """Some element between `block` and `container` is itself a text block."""
+    for ancestor in block.iterancestors():
+        if ancestor is container:
+            return False
+        if ancestor.tag in _BLOCKS:
+            return True
+    return False
+
+
+def text_blocks(tree: html.HtmlElement) -> list[tuple[str, bool]]:
+    """Every outermost text block in page order: its text (spaces folded), and whether it is
+    link-sparse prose rather than links."""
+    blocks = []
+    for block in tree.xpath(_OUTERMOST_BLOCKS):
+        text, linked = text_and_link_chars(block)
+        if text:
+            blocks.append((" ".join(block.text_content().split()), linked <= _MAX_LINK_SHARE * text))
+    return blocks
 
 
 def text_and_link_chars(element: html.HtmlElement) -> tuple[int, int]:

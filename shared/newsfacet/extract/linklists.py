@@ -31,7 +31,7 @@ _MIN_STORY_LINK_WORDS = 4
 def drop_related_lists(root: html.HtmlElement) -> None:
     """A "Related" / "Most read" heading and the list of links after it go together."""
     for heading in list(root.xpath(".//h2|.//h3|.//h4|.//h5|.//h6|.//strong|.//b|.//span")):
-        if not in_page(heading, root) or not _RELATED_HEADING.match(heading.text_content()):
+        if not _RELATED_HEADING.match(heading.text_content()) or not in_page(heading, root):
             continue
         container = heading.getparent()
         sibling = heading.getnext()
@@ -72,5 +72,5 @@ def _link_dense(element: html.HtmlElement) -> bool:
 
 def drop_skip_links(root: html.HtmlElement) -> None:
     for link in list(root.iter("a")):
-        if in_page(link, root) and _SKIP_LINK.match(link.text_content()):
+        if _SKIP_LINK.match(link.text_content()) and in_page(link, root):
             drop(link)

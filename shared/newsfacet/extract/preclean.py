@@ -12,6 +12,8 @@ their size.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 from lxml import html
 
@@ -102,9 +104,9 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
             continue
         if not names.strip() or element.tag in _PROTECTED:
             continue
-        is_never_article = _COMMENT_NAME.search(names) is not None or _CONSENT_NAME.search(names) is not None
-        is_hover_card = _HOVER_NAME.search(names) is not None and _follows_link(element)
-        if is_never_article or is_hover_card or _is_boilerplate_box(element, names, total):
+        verdict = _name_verdict(names)
+        is_hover_card = verdict.hover_card and _follows_link(element)
+        if verdict.never_article or is_hover_card or _is_boilerplate_box(element, verdict, total):
             drop(element)
     drop_related_lists(root)
     drop_link_lists(root)
@@ -128,13 +130,28 @@ def _is_hidden(element: html.HtmlElement) -> bool:
     )
 
 
-def _is_boilerplate_box(element: html.HtmlElement, names: str, total: int) -> bool:
-    """Named like boilerplate, not a text block, and not holding most of the page's paragraphs."""
-    return (
-        element.tag not in _TEXT_TAGS
-        and _BOILERPLATE_NAME.search(names) is not None
-        and not _holds_article(element, total)
+class _NameVerdict(NamedTuple):
+    """What an element's class and id names say about it."""
+
+    never_article: bool
+    hover_card: bool
+    boilerplate: bool
+
+
+@lru_cache(maxsize=4096)
+def _name_verdict(names: str) -> _NameVerdict:
+    """Read once per distinct class/id string: pages repeat a few hundred names over thousands of
+    elements, and these patterns cost a tenth of the pre-cleaning's time when run on every one."""
+    return _NameVerdict(
+        never_article=_COMMENT_NAME.search(names) is not None or _CONSENT_NAME.search(names) is not None,
+        hover_card=_HOVER_NAME.search(names) is not None,
+        boilerplate=_BOILERPLATE_NAME.search(names) is not None,
     )
+
+
+def _is_boilerplate_box(element: html.HtmlElement, verdict: _NameVerdict, total: int) -> bool:
+    """Named like boilerplate, not a text block, and not holding most of the page's paragraphs."""
+    return element.tag not in _TEXT_TAGS and verdict.boilerplate and not _holds_article(element, total)
 
 
 def _follows_link(element: html.HtmlElement) -> bool:

@@ -21,11 +21,11 @@ def drop(element: html.HtmlElement) -> None:
 
 def in_page(element: html.HtmlElement, root: html.HtmlElement) -> bool:
     """Still inside the page: no earlier rule removed a block that holds it."""
-    return element is root or any(ancestor is root for ancestor in element.iterancestors())
+    return element is root or root in element.iterancestors()  # lxml elements compare by identity
 
 
 def contains(ancestor: html.HtmlElement, element: html.HtmlElement) -> bool:
-    return any(parent is ancestor for parent in element.iterancestors())
+    return ancestor in element.iterancestors()
 
 
 def paragraph_chars(element: html.HtmlElement) -> int:
