@@ -357,7 +357,6 @@ def bench_embedded(sizes: list[int], per_kind: int, workdir: Path, kept: list[St
         added, done = size - done, size
         print(f"embedded: {size} articles indexed, measuring ...", file=sys.stderr, flush=True)
         disk = sum(p.stat().st_size for p in workdir.glob("bench.db*"))
-        latency = run_mix({"store.search": store.search}, queries)["store.search"]
         steps.append(
             Step(
                 articles=size,
@@ -369,11 +368,21 @@ def bench_embedded(sizes: list[int], per_kind: int, workdir: Path, kept: list[St
                     "rss_mb": rss_mb(),
                     "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 },
-                latency=latency,
-                run=_stamp("one transaction per batch of 500"),
+                latency={},
+                run=_stamp(f"one transaction per batch of {BATCH}"),
             )
         )
-        save("embedded", steps)
+        save("embedded", steps)  # what loading measured, before the queries
+
+        def record(measured: dict[str, Document], step: Step = steps[-1]) -> None:
+            step.latency = measured["store.search"]
+            step.memory = {  # after the queries too, as their caches stand
+                "rss_mb": rss_mb(),
+                "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            }
+            save("embedded", steps)
+
+        record(run_mix({"store.search": store.search}, queries, progress=record))
     store.close()
     return steps
 
@@ -776,7 +785,10 @@ def _interactive_limit(results: list[Document]) -> list[str]:
         lines += ["| articles | " + " | ".join(kinds) + " |", "|---:|" + "---:|" * len(kinds)]
         for step in embedded[0]["steps"]:
             cells = [
-                f"{step['latency'][k]['cpu_p50']:.1f} / {step['latency'][k]['cpu_p95']:.1f}" for k in kinds
+                f"{step['latency'][k]['cpu_p50']:.1f} / {step['latency'][k]['cpu_p95']:.1f}"
+                if k in step["latency"]
+                else "–"
+                for k in kinds
             ]
             lines.append(f"| {step['articles']:,} | " + " | ".join(cells) + " |")
     return lines
