@@ -357,7 +357,6 @@ def bench_embedded(sizes: list[int], per_kind: int, workdir: Path, kept: list[St
         added, done = size - done, size
         print(f"embedded: {size} articles indexed, measuring ...", file=sys.stderr, flush=True)
         disk = sum(p.stat().st_size for p in workdir.glob("bench.db*"))
-        latency = run_mix({"store.search": store.search}, queries)["store.search"]
         steps.append(
             Step(
                 articles=size,
@@ -369,11 +368,21 @@ def bench_embedded(sizes: list[int], per_kind: int, workdir: Path, kept: list[St
                     "rss_mb": rss_mb(),
                     "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 },
-                latency=latency,
-                run=_stamp("one transaction per batch of 500"),
+                latency={},
+                run=_stamp(f"one transaction per batch of {BATCH}"),
             )
         )
-        save("embedded", steps)
+        save("embedded", steps)  # what loading measured, before the queries
+
+        def record(measured: dict[str, Document], step: Step = steps[-1]) -> None:
+            step.latency = measured["store.search"]
+            step.memory = {  # after the queries too, as their caches stand
+                "rss_mb": rss_mb(),
+                "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            }
+            save("embedded", steps)
+
+        record(run_mix({"store.search": store.search}, queries, progress=record))
     store.close()
     return steps
 
@@ -704,6 +713,7 @@ def report(results: list[Document]) -> str:
             cells = [_cell(step["latency"][k]) if k in step["latency"] else "–" for k in kinds]
             lines.append(f"| {step['articles']:,} | {result['engine']} | " + " | ".join(cells) + " |")
     lines += _interactive_limit(results)
+    lines += _for_users(results)
     lines += _baselines(results, kinds)
     lines.append(SECTION_END)
     return "\n".join(lines) + "\n"
@@ -776,10 +786,50 @@ def _interactive_limit(results: list[Document]) -> list[str]:
         lines += ["| articles | " + " | ".join(kinds) + " |", "|---:|" + "---:|" * len(kinds)]
         for step in embedded[0]["steps"]:
             cells = [
-                f"{step['latency'][k]['cpu_p50']:.1f} / {step['latency'][k]['cpu_p95']:.1f}" for k in kinds
+                f"{step['latency'][k]['cpu_p50']:.1f} / {step['latency'][k]['cpu_p95']:.1f}"
+                if k in step["latency"]
+                else "–"
+                for k in kinds
             ]
             lines.append(f"| {step['articles']:,} | " + " | ".join(cells) + " |")
     return lines
+
+
+def _for_users(results: list[Document]) -> list[str]:
+    """What the figures mean for someone choosing an engine: up to which size every kind stays
+    interactive, and how the slowest kind answers at the largest size measured."""
+    lines = ["", "What this means for users:", ""]
+    for result in results:
+        measured = [step for step in result["steps"] if step["latency"]]
+        if not measured:
+            continue
+        embedded = result["engine"] == "embedded"
+        clocks = [("wall clock", "p95"), *([("CPU time", "cpu_p95")] if embedded else [])]
+        limits = [f"{clock}, {_interactive_up_to(measured, measure)}" for clock, measure in clocks]
+        largest = measured[-1]
+        kind, worst = max(largest["latency"].items(), key=lambda item: item[1]["p95"])
+        cpu = f", CPU p95 {worst['cpu_p95']:,.0f} ms" if embedded else ""
+        lines.append(
+            f"- {ENGINE_NAMES[result['engine']]}: {'; '.join(limits)}. At {largest['articles']:,}"
+            f" articles its slowest kind ({kind}) answers in p50 {worst['p50']:,.0f} ms, p95"
+            f" {worst['p95']:,.0f} ms ({worst['n']} queries{cpu})."
+        )
+    return lines
+
+
+def _interactive_up_to(measured: list[Document], measure: str) -> str:
+    """The sizes around the first where some kind's `measure` (p95 or cpu_p95) exceeds the limit."""
+    limit = f"{INTERACTIVE_P95_MS:.0f} ms"
+    first_slow = next(
+        (s for s in measured if any(k[measure] > INTERACTIVE_P95_MS for k in s["latency"].values())), None
+    )
+    if first_slow is None:
+        largest = measured[-1]["articles"]
+        return f"every kind's p95 within {limit} up to {largest:,} articles (the largest measured)"
+    kind, worst = max(first_slow["latency"].items(), key=lambda item: item[1][measure])
+    over = f"over {limit} from {first_slow['articles']:,} articles ({kind}: {worst[measure]:,.0f} ms)"
+    before = [s["articles"] for s in measured if s["articles"] < first_slow["articles"]]
+    return f"every kind's p95 within {limit} up to {max(before):,} articles, {over}" if before else over
 
 
 def _baselines(results: list[Document], kinds: list[str]) -> list[str]:

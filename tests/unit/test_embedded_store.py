@@ -206,3 +206,43 @@ def test_a_schema_3_file_gains_stories_and_finds_near_duplicates(tmp_path: Path)
     copy = first.model_copy(update={"id": "f" * 32, "story": ""})
     assert first.id in {candidate.id for candidate in reopened.story_candidates(copy, 10)}
     reopened.close()
+
+
+def test_a_failed_batch_leaves_no_facet_value_behind_for_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Facet value ids are remembered across batches: only those of batches that committed."""
+    import newsfacet.store.embedded.store as embedded
+
+    store = EmbeddedStore.from_url(f"sqlite:///{tmp_path}/a.db")
+    written = embedded.write_article
+
+    def fail_on_the_second(conn: Any, each: Article, facets: Any) -> None:
+        written(conn, each, facets)
+        if each.id == "a0002":
+            raise RuntimeError("disk full")
+
+    monkeypatch.setattr(embedded, "write_article", fail_on_the_second)
+    with pytest.raises(RuntimeError):
+        store.upsert([article(1, source="Tide Gazette"), article(2, source="Tide Gazette")])
+    monkeypatch.setattr(embedded, "write_article", written)
+
+    assert store.search(SearchQuery()).total == 0
+    store.upsert([article(3, source="Tide Gazette"), article(4, source="Tide Gazette")])
+    facets = store.search(SearchQuery(q="harbour")).facets[Dimension.SOURCE]
+    assert [(v.value, v.count) for v in facets] == [("Tide Gazette", 2)]
+    found = store.facet_values(Dimension.SOURCE, "gaz", SearchQuery())
+    assert [(v.value, v.count) for v in found] == [("Tide Gazette", 2)]
+
+
+def test_counts_stay_exact_when_batches_add_and_move_the_same_values(tmp_path: Path) -> None:
+    """A batch counts each value once per article however often it recurs, including an article
+    re-written in the same batch and one moved off the value by a later batch."""
+    store = EmbeddedStore.from_url(f"sqlite:///{tmp_path}/a.db")
+    store.upsert([article(n, source="Wire") for n in range(1, 6)] + [article(1, source="Post", version=2)])
+    store.upsert([article(2, source="Post", version=2), article(6, source="Wire")])
+    store.delete("a0003", 2, "raw", "3.html")
+
+    for query in (SearchQuery(), SearchQuery(q="harbour")):  # the live counts and the tallied ones
+        facets = store.search(query).facets[Dimension.SOURCE]
+        assert [(v.value, v.count) for v in facets] == [("Wire", 3), ("Post", 2)]

@@ -32,6 +32,7 @@ from newsfacet.store.embedded.facet_counts import facet_counts, has_prefix
 from newsfacet.store.embedded.hits import read_hits
 from newsfacet.store.embedded.query import Plan
 from newsfacet.store.embedded.rows import (
+    BatchFacets,
     held,
     holders_of,
     record_version,
@@ -54,6 +55,7 @@ class EmbeddedStore(ArticleStore):
         paging cursors (by default, `Settings.cursor_signing_key` for this store's URL)."""
         self._cursor_key = cursor_key or Settings(store=url_of(path)).cursor_signing_key()
         self._connections = Connections(path)
+        self._facet_ids: dict[tuple[int, str], int] = {}  # see `BatchFacets`
         self._path = path
 
     @property
@@ -79,12 +81,16 @@ class EmbeddedStore(ArticleStore):
         """The whole batch in one transaction: SQLite refuses no single document, so a batch is
         written whole or (the database locked or failing) not at all."""
         with self._connections.writing() as conn:
-            return [
-                _put(conn, write.article)
+            facets = BatchFacets(conn, self._facet_ids)
+            results: list[WriteResult] = [
+                _put(conn, write.article, facets)
                 if isinstance(write, PutArticle)
                 else _release(conn, write.article_id, write.version, write.bucket, write.key)
                 for write in writes
             ]
+            facets.flush()
+        facets.committed()
+        return results
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -243,7 +249,7 @@ def url_of(path: Path | None) -> str:
     return "sqlite:///:memory:" if path is None else f"sqlite:///{path}"
 
 
-def _put(conn: sqlite3.Connection, article: Article) -> WriteOutcome:
+def _put(conn: sqlite3.Connection, article: Article, facets: BatchFacets) -> WriteOutcome:
     holder = Holder(bucket=article.origin.bucket, key=article.origin.key, version=article.version)
     held_version, live = held(conn, article.id)
     current = holders_of(conn, article.id) if live else []
@@ -254,7 +260,7 @@ def _put(conn: sqlite3.Connection, article: Article) -> WriteOutcome:
             set_holders(conn, article.id, attached)
         return WriteOutcome(id=article.id, status="stale")
     set_holders(conn, article.id, with_holder(current, holder) or current)
-    write_article(conn, article)
+    write_article(conn, article, facets)
     origin = article.origin
     record_version(conn, article.id, article.version, deleted=False, bucket=origin.bucket, key=origin.key)
     return WriteOutcome(id=article.id, status="written")
