@@ -188,3 +188,19 @@ def test_a_gap_that_holds_a_list_of_links_stays_out() -> None:
     )
     kept = "\n\n".join(OPENING + STREAMED)
     assert with_gaps_filled(kept, text_blocks(tree)) == kept
+
+
+def test_a_gap_that_calls_the_reader_to_act_stays_out() -> None:
+    # A promotion set between two paragraphs as plain text (no links to give it away) is not part of
+    # the article: a short line that calls the reader to act keeps its whole gap out.
+    from lxml import html
+    from newsfacet.extract.body import with_gaps_filled
+    from newsfacet.extract.density import text_blocks
+
+    tree = html.fromstring(
+        f"<html><body><article>{paragraphs(OPENING)}<h4>HARBOUR WEEKLY, NOW AS A PODCAST!</h4>"
+        "<p>Every Friday our port reporter walks you through the week's news. Click to listen.</p>"
+        f"{paragraphs(STREAMED)}</article></body></html>"
+    )
+    kept = "\n\n".join(OPENING + STREAMED)
+    assert with_gaps_filled(kept, text_blocks(tree)) == kept
