@@ -181,20 +181,10 @@ def score(
 def model_row(
     label: str, totals: dict[str, dict[str, int]], rate: float, load: tuple[float, float] | None
 ) -> str:
-    def prc(kind: str) -> str:
-        s = totals[kind]
-        return " / ".join(
-            ratio(a, b)
-            for a, b in (
-                (s["pred_matched"], s["pred"]),
-                (s["ref_found"], s["ref"]),
-                (s["central_found"], s["central"]),
-            )
-        )
-
     loaded, size = load if load else (float("nan"), float("nan"))
     shown = (f"{loaded:.2f}", f"{size:.0f}") if load else ("see enrichment section", "15")
-    return f"| {label} | {prc('actors')} | {prc('locations')} | {rate:.1f} | {shown[0]} | {shown[1]} |"
+    scores = f"{prc(totals['actors'])} | {prc(totals['locations'])}"
+    return f"| {label} | {scores} | {rate:.1f} | {shown[0]} | {shown[1]} |"
 
 
 def compare_model_child(corpus: Path, path: Path) -> int:
