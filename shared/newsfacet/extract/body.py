@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from lxml import html
 
 from newsfacet.extract.density import densest_text, text_blocks
+from newsfacet.extract.trim import without_coda
 
 if TYPE_CHECKING:
     from trafilatura.settings import Extractor
@@ -111,8 +112,13 @@ def _extractor(*, precision: bool) -> Extractor:
 
 def extract_body(tree: html.HtmlElement, url: str | None) -> str:
     """The article text of a (pre-cleaned) tree: paragraphs separated by blank lines; "" if none."""
-    chosen = _chosen_body(tree, url)
-    return _without_repeated_runs(postclean(with_gaps_filled(chosen, text_blocks(tree))))
+    return finished_body(_chosen_body(tree, url), text_blocks(tree))
+
+
+def finished_body(chosen: str, blocks: list[tuple[str, bool]]) -> str:
+    """The chosen body with the page's blocks between its paragraphs put back, leftover boilerplate
+    lines and repeated runs removed, and cut where the article ends."""
+    return without_coda(_without_repeated_runs(postclean(with_gaps_filled(chosen, blocks))))
 
 
 def _chosen_body(tree: html.HtmlElement, url: str | None) -> str:

@@ -1,0 +1,97 @@
+"""Where the article ends: what follows its last paragraph inside the same container.
+
+The block an extractor keeps often runs on past the article: the author's bio, a newsletter or
+demo offer, a "related posts" list, a disclosure, a "posted in" line, the sources. Such a coda
+starts with a line that says what it is ("Written by", "About the author", "Related posts",
+"Disclosure:", a name followed by "is a freelance writer", a contact line with an address); the
+last such line near the end of the body is cut with everything after it, provided what goes is a
+small part of the body. A call to action ("Sign up", "Book a demo") opens a coda only when a few
+short lines at most follow it: set between two sections, it is an inserted box, not the end.
+Measured on the tuning parts: WCXB F1 +0.0014, must-not snippets 68 -> 53 of 2076; AEB +0.0009.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["without_coda"]
+
+# Lines that open a coda: the author's bio, a list of other pages, the post's filing.
+_CODA_START = re.compile(
+    r"^(?:"
+    r"(?:written|posted|published|reviewed|edited) by\b[^.!?]{0,60}"
+    r"|about (?:the )?authors?\b.{0,300}|(?:article|post) (?:written|reviewed) by\b.{0,80}"
+    r"|(?:hi|hey|hello)(?: there)?[!,.]? i(?:'|’)?m \w+.{0,300}"
+    r"|(?:related|recent|popular|similar|more) (?:posts|articles|stories|reads|guides|news)\b.{0,40}"
+    r"|more from\b.{0,60}|you (?:may|might) (?:also )?(?:like|enjoy|be interested)\b.{0,80}"
+    r"|read more (?:posts|articles|stories) (?:by|from)\b.{0,60}"
+    r"|disclosures?\s*:.{0,600}|(?:posted|filed) (?:in|under)\b[^.!?]{0,120}|tags?(?:\s*:.{0,200})?"
+    r"|(?:article )?sources?\s*:?"
+    r")$",
+    re.IGNORECASE,
+)
+# Calls to action: they open a coda only when nothing after them reads as the article's prose.
+_CALL_TO_ACTION = re.compile(
+    r"^(?:"
+    r"(?:join|subscribe to) (?:our|my|the)\b.{0,80}|sign up\b.{0,120}|subscribe\b.{0,120}"
+    r"|(?:book|request|schedule|get) (?:a|your) (?:free )?(?:demo|quote|consultation|call)\b.{0,120}"
+    r"|(?:follow|connect with) (?:me|us)\b.{0,200}|get started\b.{0,80}|start (?:your )?free trial\b.{0,80}"
+    r"|if you (?:enjoyed|liked|found)\b.{0,300}|want (?:more|to learn more)\b.{0,200}"
+    r"|(?:learn|find out) more about\b.{0,200}|check out (?:our|these|other|more)\b.{0,200}"
+    r"|not sure\b.{0,100}|ready to\b.{0,100}|have a (?:tip|question)\b.{0,200}"
+    r"|support (?:our|us|\w+ and)\b.{0,200}"
+    r")$",
+    re.IGNORECASE,
+)
+_MAX_CODA_PROSE_WORDS = 40
+# The author's bio: a name, then what they do ("Jane Roe is a freelance writer who...").
+_BIO = re.compile(
+    r"^\(?(?:[A-Z][\w'’.-]*\s){2,3}(?:is|was|has been)\s(?:a|an|the|our)\s(?:\S+\s){0,8}?"
+    r"(?i:writers?|editor|journalist|reporter|author|contributor|columnist|correspondent|founder|co-founder"
+    r"|ceo|director|analyst|expert|specialist|enthusiast|creator|photographer|marketer|strategist|consultant"
+    r"|veteran)\b"
+)
+# The author's contact line: an address or a handle, and a verb asking the reader to use it.
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.\w|(?<!\w)@\w|\b(?:twitter|x|instagram|facebook)\.com/", re.IGNORECASE
+)
+_CONTACT_VERB = re.compile(r"^(?=\w).*?\b(?:follow|e-?mail|write to|reach)\b", re.IGNORECASE)
+_MAX_AFTER_CALL = 4
+# A coda is cut only when it holds at most this share of the body's words and this many paragraphs.
+_MAX_CODA_SHARE = 0.2
+_MAX_CODA_PARAGRAPHS = 20
+_WORD = re.compile(r"\w+")
+
+
+def without_coda(text: str) -> str:
+    """The body without the coda after the article's last paragraph, if it has one."""
+    paragraphs = text.split("\n\n")
+    counts = [len(_WORD.findall(paragraph)) for paragraph in paragraphs]
+    total = sum(counts)
+    tail_words = 0
+    cut = None
+    for index in range(len(paragraphs) - 1, max(len(paragraphs) - 1 - _MAX_CODA_PARAGRAPHS, 0), -1):
+        tail_words += counts[index]
+        if tail_words > _MAX_CODA_SHARE * total:
+            break
+        if _opens_coda(paragraphs[index], counts[index]) or _closing_call(paragraphs[index:], counts[index:]):
+            cut = index
+    return text if cut is None else "\n\n".join(paragraphs[:cut])
+
+
+def _opens_coda(paragraph: str, words: int) -> bool:
+    """A heading or line that says the article is over: the author, other pages, filing, contact."""
+    if _CODA_START.match(paragraph) or _BIO.match(paragraph):
+        return True
+    is_contact = _CONTACT.search(paragraph) is not None and _CONTACT_VERB.search(paragraph) is not None
+    return words <= _MAX_CODA_PROSE_WORDS and is_contact
+
+
+def _closing_call(paragraphs: list[str], counts: list[int]) -> bool:
+    """A call to action followed by a few short lines at most (its own), not by more article."""
+    if not _CALL_TO_ACTION.match(paragraphs[0]) or len(paragraphs) > _MAX_AFTER_CALL + 1:
+        return False
+    return all(
+        words <= _MAX_CODA_PROSE_WORDS or _opens_coda(later, words) or _CALL_TO_ACTION.match(later)
+        for later, words in zip(paragraphs[1:], counts[1:], strict=True)
+    )

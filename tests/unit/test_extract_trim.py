@@ -1,0 +1,87 @@
+"""Where the article ends: the coda after its last paragraph (bio, offers, other pages) goes."""
+
+from __future__ import annotations
+
+import pytest
+from newsfacet.extract import extract_article
+from newsfacet.extract.trim import without_coda
+
+ARTICLE = [
+    "The harbour authority approved a plan on Tuesday to dredge the northern channel so that larger "
+    "ferries can dock at the old quay, after two years of studies and public meetings.",
+    "Work will begin in the autumn, when fewer boats use the channel, and should take about six months "
+    "according to the engineers who drew up the plan for the authority.",
+    "Fishermen had asked for the work to be done in stages, so that the southern channel stays open "
+    "while the northern one is closed, and the authority agreed to their request.",
+    "The cost will be shared between the port, the regional government and the ferry companies, which "
+    "expect to carry a third more passengers once the larger boats can dock.",
+    "Ferry timetables for the next summer will be published once the work is finished, the authority "
+    "said, and the old quay will reopen to visitors in the spring after next.",
+]
+
+
+def body(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs)
+
+
+@pytest.mark.parametrize(
+    "coda",
+    [
+        # the author's bio under its heading, or introduced by name
+        ["About the author", "Mara Lind covers the coast and its ports for the paper."],
+        ["Written by Mara Lind", "Mara covers the coast and its ports for the paper."],
+        ["Mara Lind is a freelance writer who has covered the coast and its ports since 2009."],
+        # other pages
+        ["Related posts", "Bridge repairs delayed again", "New ferry line to the islands"],
+        ["More from Harbour Weekly", "Bridge repairs delayed again"],
+        # an offer, with the short lines that come with it
+        ["Join our newsletter", "The week's port news in your inbox every Friday.", "Sign me up"],
+        # filing, disclosure, sources, contact
+        ["Posted in Ports, Transport"],
+        ["Disclosure: some links on this page earn us a commission."],
+        ["Article Sources", "- Harbour authority, annual report 2025"],
+        ["Write to Mara Lind at mara.lind@example.org or follow her @maralind"],
+    ],
+)
+def test_a_coda_after_the_last_paragraph_is_cut(coda: list[str]) -> None:
+    assert without_coda(body(*ARTICLE, *coda)) == body(*ARTICLE)
+
+
+def test_a_marker_followed_by_more_of_the_article_is_not_reached() -> None:
+    # A coda is a small part of the body: a line that merely looks like one, followed by most of
+    # the article, leaves everything in place.
+    text = body(ARTICLE[0], "Related posts", *ARTICLE[1:])
+    assert without_coda(text) == text
+
+
+def test_a_call_to_action_followed_by_a_section_of_the_article_stays() -> None:
+    # An offer set between two sections (a heading and paragraphs follow it) is not where the
+    # article ends: nothing after it is cut.
+    section = [
+        "What comes next",
+        "The authority will publish the works calendar in March and hold two public meetings before "
+        "the dredgers arrive in the channel, one in the town hall and one at the quay.",
+        "Residents can send their questions until the end of February.",
+        "The mayor said she expects the quay to be busier than ever once the work is done.",
+        "The ferry companies have already ordered two larger boats.",
+    ]
+    text = body(*ARTICLE, "Book a free demo of our tide tables app for your crew", *section)
+    assert without_coda(text) == text
+
+
+def test_a_sentence_that_starts_like_a_bio_but_names_no_person_stays() -> None:
+    text = body(*ARTICLE, "Agriculture is a major contributor to the silt the dredgers must remove.")
+    assert without_coda(text) == text
+
+
+def test_the_extracted_body_ends_with_the_article() -> None:
+    markup = (
+        "<html lang='en'><head><title>Channel to be dredged</title></head><body><article>"
+        "<h1>Channel to be dredged</h1>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in ARTICLE)
+        + "<h3>About the author</h3><p>Mara Lind has covered the coast and its ports for ten years.</p>"
+        "</article></body></html>"
+    )
+    text = extract_article(markup).text
+    assert text.endswith(ARTICLE[-1])
+    assert "Mara Lind" not in text
