@@ -171,6 +171,11 @@ def test_hover_cards_do_not_repeat_inside_sentences() -> None:
         "Sign up for our daily newsletter to get the news first",
         "© 2024 Coast Herald Ltd",
         "All rights reserved.",
+        # image credits, alone or ending a caption
+        "Photo credit: ©Stockhouse/harbourcam",
+        "Images used under licence from a picture agency",
+        "The old quay at dawn (Photo: Coast Herald archive)",
+        "The new ferry in dry dock. Photo by: 'Ana Ruiz'.",
     ],
 )
 def test_postclean_drops_interface_lines(line: str) -> None:
