@@ -176,6 +176,9 @@ def test_hover_cards_do_not_repeat_inside_sentences() -> None:
         "Images used under licence from a picture agency",
         "The old quay at dawn (Photo: Coast Herald archive)",
         "The new ferry in dry dock. Photo by: 'Ana Ruiz'.",
+        # the label of a table of contents whose links are gone
+        "Table of Contents",
+        "In this article:",
     ],
 )
 def test_postclean_drops_interface_lines(line: str) -> None:
