@@ -204,3 +204,18 @@ def test_a_gap_that_calls_the_reader_to_act_stays_out() -> None:
     )
     kept = "\n\n".join(OPENING + STREAMED)
     assert with_gaps_filled(kept, text_blocks(tree)) == kept
+
+
+def test_a_gap_that_holds_a_card_linking_to_another_story_stays_out() -> None:
+    # A teaser card is one link wrapped around a plain-text headline and summary: the blocks carry
+    # no `<a>` of their own, yet they are another story's, not the article's.
+    from lxml import html
+    from newsfacet.extract.body import gap_blocks, with_gaps_filled
+
+    tree = html.fromstring(
+        f"<html><body><article>{paragraphs(OPENING)}<a href='/ferries'><h3>Ferry fares rise again</h3>"
+        "<p>Operators blame the price of fuel for the third rise this year.</p></a>"
+        f"{paragraphs(STREAMED)}</article></body></html>"
+    )
+    kept = "\n\n".join(OPENING + STREAMED)
+    assert with_gaps_filled(kept, gap_blocks(tree)) == kept

@@ -84,6 +84,8 @@ _MIN_REPEATED_WORDS = 60
 _MIN_REPEATED_MEAN_WORDS = 12
 # Blocks between two consecutive paragraphs of the body that are put back: at most this many.
 _MAX_GAP_BLOCKS = 8
+# The text blocks a link can wrap (a card: a headline and a teaser inside one `<a>`).
+_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "dt")
 # A short block that calls the reader to act (an exclamation, "click to", "subscribe", "sign up")
 # marks a gap as a promotion box set between the article's paragraphs, not as a part of it.
 _CALL_TO_ACTION = re.compile(
@@ -118,7 +120,7 @@ def _extractor(*, precision: bool) -> Extractor:
 
 def extract_body(tree: html.HtmlElement, url: str | None) -> str:
     """The article text of a (pre-cleaned) tree: paragraphs separated by blank lines; "" if none."""
-    return finished_body(_chosen_body(tree, url), text_blocks(tree))
+    return finished_body(_chosen_body(tree, url), gap_blocks(tree))
 
 
 def finished_body(chosen: str, blocks: list[tuple[str, bool]]) -> str:
@@ -156,6 +158,16 @@ def _trafilatura_body(tree: html.HtmlElement, url: str | None, dense_words: int)
     if precise_words < _MIN_PRECISE_WORDS or precise_words < _MIN_PRECISE_SHARE * _words(default):
         return default
     return precise
+
+
+def gap_blocks(tree: html.HtmlElement) -> list[tuple[str, bool]]:
+    """The page's text blocks (`text_blocks`), with every block inside a link counted as links: a
+    card that links to another page (`<a><h3>headline</h3><p>teaser</p></a>`) is not prose of the
+    article, however few `<a>` its own text holds."""
+    inside_links = {
+        " ".join(block.text_content().split()) for link in tree.iter("a") for block in link.iter(*_BLOCK_TAGS)
+    }
+    return [(text, is_prose and text not in inside_links) for text, is_prose in text_blocks(tree)]
 
 
 def with_gaps_filled(body: str, blocks: list[tuple[str, bool]]) -> str:
