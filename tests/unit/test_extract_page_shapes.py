@@ -219,3 +219,24 @@ def test_a_gap_that_holds_a_card_linking_to_another_story_stays_out() -> None:
     )
     kept = "\n\n".join(OPENING + STREAMED)
     assert with_gaps_filled(kept, gap_blocks(tree)) == kept
+
+
+def test_a_whole_short_section_between_two_kept_paragraphs_is_put_back() -> None:
+    # Precision mode drops a section of a heading and ten short list items; the paragraphs before
+    # and after it are the same article's, so the section is too.
+    from lxml import html
+    from newsfacet.extract.body import gap_blocks, with_gaps_filled
+
+    steps = [f"Step {number}: check the mooring lines" for number in range(1, 11)]
+    items = "".join(f"<li>{step}</li>" for step in steps)
+    tree = html.fromstring(
+        f"<html><body><article>{paragraphs(OPENING)}<h2>Before the dredgers arrive</h2><ol>{items}</ol>"
+        f"{paragraphs(STREAMED)}</article></body></html>"
+    )
+    kept = "\n\n".join(OPENING + STREAMED)
+    assert with_gaps_filled(kept, gap_blocks(tree)).split("\n\n") == [
+        *OPENING,
+        "Before the dredgers arrive",
+        *steps,
+        *STREAMED,
+    ]
