@@ -13,7 +13,7 @@ The whole pipeline (decode, clean, enrich) is timed on one core.
 Writes its section of docs/BENCHMARKS.md (between markers, other sections untouched).
 
     .venv/bin/python bench/extraction.py [--corpus-root DIR] [--part tuning|held-out|all]
-        [--only NAME ...] [--worst N] [--scores FILE] [--against FILE] [--no-write]
+        [--only NAME ...] [--worst N] [--leaks] [--scores FILE] [--against FILE] [--no-write]
 
 The corpus root defaults to $NEWSFACET_CORPUS, else ../shared/corpus beside the repository.
 """
@@ -383,6 +383,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="do not update docs/BENCHMARKS.md")
     parser.add_argument("--no-pipeline", action="store_true", help="skip the whole-pipeline timing")
     parser.add_argument("--repeat", type=int, default=1, help="timed passes; the best one counts")
+    parser.add_argument(
+        "--leaks", action="store_true", help="print each WCXB must-not snippet our body holds, by page"
+    )
     args = parser.parse_args(argv)
 
     from newsfacet.config import Settings
@@ -412,6 +415,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.scores:
         per_page = {page.name: {name: round(f1s[name][i], 4) for name in f1s} for i, page in enumerate(pages)}
         args.scores.write_text(json.dumps(per_page, indent=0), encoding="utf-8")
+    if args.leaks:
+        for page, outcome in zip(pages, ours, strict=True):
+            haystack = normalised(outcome.text)
+            for snippet in page.must_not:
+                if TOKEN.search(snippet) and normalised(snippet) in haystack:
+                    print(f"leak {page.name}: {snippet[:100]}")
     if args.worst:
         ranked = sorted(range(len(pages)), key=lambda i: f1s[OURS][i])
         for i in ranked[: args.worst]:
