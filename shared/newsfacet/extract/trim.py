@@ -30,8 +30,9 @@ _CODA_START = re.compile(
     r")$",
     re.IGNORECASE,
 )
-# Calls to action: they open a coda only when nothing after them reads as the article's prose.
-_CALL_TO_ACTION = re.compile(
+# Calls to action that close an article; they open a coda only when at most `_MAX_AFTER_CALL`
+# paragraphs follow them, each short (`_MAX_CODA_PROSE_WORDS`) or itself part of a coda.
+_CLOSING_CALL = re.compile(
     r"^(?:"
     r"(?:join|subscribe to) (?:our|my|the)\b.{0,80}|sign up\b.{0,120}|subscribe\b.{0,120}"
     r"|(?:book|request|schedule|get) (?:a|your) (?:free )?(?:demo|quote|consultation|call)\b.{0,120}"
@@ -43,6 +44,7 @@ _CALL_TO_ACTION = re.compile(
     r")$",
     re.IGNORECASE,
 )
+_MAX_AFTER_CALL = 4
 _MAX_CODA_PROSE_WORDS = 40
 # The author's bio: a name, then what they do ("Jane Roe is a freelance writer who...").
 _BIO = re.compile(
@@ -56,7 +58,6 @@ _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.\w|(?<!\w)@\w|\b(?:twitter|x|instagram|facebook)\.com/", re.IGNORECASE
 )
 _CONTACT_VERB = re.compile(r"^(?=\w).*?\b(?:follow|e-?mail|write to|reach)\b", re.IGNORECASE)
-_MAX_AFTER_CALL = 4
 # A coda is cut only when it holds at most this share of the body's words and this many paragraphs.
 _MAX_CODA_SHARE = 0.2
 _MAX_CODA_PARAGRAPHS = 20
@@ -80,7 +81,8 @@ def without_coda(text: str) -> str:
 
 
 def _opens_coda(paragraph: str, words: int) -> bool:
-    """A heading or line that says the article is over: the author, other pages, filing, contact."""
+    """A heading or line that says the article is over: the author, other pages, filing, contact
+    (a line of at most `_MAX_CODA_PROSE_WORDS` words with an address or handle)."""
     if _CODA_START.match(paragraph) or _BIO.match(paragraph):
         return True
     is_contact = _CONTACT.search(paragraph) is not None and _CONTACT_VERB.search(paragraph) is not None
@@ -89,9 +91,9 @@ def _opens_coda(paragraph: str, words: int) -> bool:
 
 def _closing_call(paragraphs: list[str], counts: list[int]) -> bool:
     """A call to action followed by a few short lines at most (its own), not by more article."""
-    if not _CALL_TO_ACTION.match(paragraphs[0]) or len(paragraphs) > _MAX_AFTER_CALL + 1:
+    if not _CLOSING_CALL.match(paragraphs[0]) or len(paragraphs) > _MAX_AFTER_CALL + 1:
         return False
     return all(
-        words <= _MAX_CODA_PROSE_WORDS or _opens_coda(later, words) or _CALL_TO_ACTION.match(later)
+        words <= _MAX_CODA_PROSE_WORDS or _opens_coda(later, words) or _CLOSING_CALL.match(later)
         for later, words in zip(paragraphs[1:], counts[1:], strict=True)
     )
