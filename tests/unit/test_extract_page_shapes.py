@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from newsfacet.extract import extract_article
 
 OPENING = [
@@ -152,91 +153,47 @@ def test_a_schedule_that_repeats_its_short_lines_on_purpose_keeps_them() -> None
     assert all(text.count(meal) == 2 for meal in meals)
 
 
-def test_blocks_between_two_kept_paragraphs_are_put_back_in_place() -> None:
-    # Precision mode keeps the paragraphs around a section heading or a short list and drops them;
-    # the page's blocks between two consecutive kept paragraphs belong to the same article.
-    from lxml import html
-    from newsfacet.extract.body import with_gaps_filled
-    from newsfacet.extract.density import text_blocks
-
-    tree = html.fromstring(
-        f"<html><body><article>{paragraphs(OPENING)}<h2>Who pays</h2><ul><li>The port, a third</li>"
-        f"<li>The region, a third</li></ul>{paragraphs(STREAMED)}</article></body></html>"
-    )
-    kept = "\n\n".join(OPENING + STREAMED)
-    assert with_gaps_filled(kept, text_blocks(tree)).split("\n\n") == [
-        *OPENING,
-        "Who pays",
-        "The port, a third",
-        "The region, a third",
-        *STREAMED,
-    ]
-
-
-def test_a_gap_that_holds_a_list_of_links_stays_out() -> None:
-    # A box of other stories between two paragraphs (its heading is plain text, its items links) is
-    # not part of the article: neither its heading nor anything else in that gap comes back.
-    from lxml import html
-    from newsfacet.extract.body import with_gaps_filled
-    from newsfacet.extract.density import text_blocks
-
-    tree = html.fromstring(
-        f"<html><body><article>{paragraphs(OPENING)}<h3>You may also be interested in</h3>"
-        "<ul><li><a href='/a'>Bridge repairs delayed again</a></li>"
-        "<li><a href='/b'>New ferry line to the islands</a></li></ul>"
-        f"{paragraphs(STREAMED)}</article></body></html>"
-    )
-    kept = "\n\n".join(OPENING + STREAMED)
-    assert with_gaps_filled(kept, text_blocks(tree)) == kept
-
-
-def test_a_gap_that_calls_the_reader_to_act_stays_out() -> None:
-    # A promotion set between two paragraphs as plain text (no links to give it away) is not part of
-    # the article: a short line that calls the reader to act keeps its whole gap out.
-    from lxml import html
-    from newsfacet.extract.body import with_gaps_filled
-    from newsfacet.extract.density import text_blocks
-
-    tree = html.fromstring(
-        f"<html><body><article>{paragraphs(OPENING)}<h4>HARBOUR WEEKLY, NOW AS A PODCAST!</h4>"
-        "<p>Every Friday our port reporter walks you through the week's news. Click to listen.</p>"
-        f"{paragraphs(STREAMED)}</article></body></html>"
-    )
-    kept = "\n\n".join(OPENING + STREAMED)
-    assert with_gaps_filled(kept, text_blocks(tree)) == kept
-
-
-def test_a_gap_that_holds_a_card_linking_to_another_story_stays_out() -> None:
-    # A teaser card is one link wrapped around a plain-text headline and summary: the blocks carry
-    # no `<a>` of their own, yet they are another story's, not the article's.
+def filled_around(gap: str) -> list[str]:
+    """The paragraphs of a body that kept OPENING and STREAMED, once the page's blocks between the
+    two (`gap`, as markup) are put back."""
     from lxml import html
     from newsfacet.extract.body import gap_blocks, with_gaps_filled
 
     tree = html.fromstring(
-        f"<html><body><article>{paragraphs(OPENING)}<a href='/ferries'><h3>Ferry fares rise again</h3>"
-        "<p>Operators blame the price of fuel for the third rise this year.</p></a>"
-        f"{paragraphs(STREAMED)}</article></body></html>"
+        f"<html><body><article>{paragraphs(OPENING)}{gap}{paragraphs(STREAMED)}</article></body></html>"
     )
-    kept = "\n\n".join(OPENING + STREAMED)
-    assert with_gaps_filled(kept, gap_blocks(tree)) == kept
+    return with_gaps_filled("\n\n".join(OPENING + STREAMED), gap_blocks(tree)).split("\n\n")
+
+
+def test_blocks_between_two_kept_paragraphs_are_put_back_in_place() -> None:
+    # Precision mode keeps the paragraphs around a section heading or a short list and drops them;
+    # the page's blocks between two consecutive kept paragraphs belong to the same article.
+    gap = "<h2>Who pays</h2><ul><li>The port, a third</li><li>The region, a third</li></ul>"
+    assert filled_around(gap) == [*OPENING, "Who pays", "The port, a third", "The region, a third", *STREAMED]
 
 
 def test_a_whole_short_section_between_two_kept_paragraphs_is_put_back() -> None:
     # Precision mode drops a section of a heading and ten short list items; the paragraphs before
     # and after it are the same article's, so the section is too.
-    from lxml import html
-    from newsfacet.extract.body import gap_blocks, with_gaps_filled
-
     steps = [f"Step {number}: check the mooring lines" for number in range(1, 11)]
     items = "".join(f"<li>{step}</li>" for step in steps)
-    tree = html.fromstring(
-        f"<html><body><article>{paragraphs(OPENING)}<h2>Before the dredgers arrive</h2><ol>{items}</ol>"
-        f"{paragraphs(STREAMED)}</article></body></html>"
-    )
-    kept = "\n\n".join(OPENING + STREAMED)
-    assert with_gaps_filled(kept, gap_blocks(tree)).split("\n\n") == [
-        *OPENING,
-        "Before the dredgers arrive",
-        *steps,
-        *STREAMED,
-    ]
+    gap = f"<h2>Before the dredgers arrive</h2><ol>{items}</ol>"
+    assert filled_around(gap) == [*OPENING, "Before the dredgers arrive", *steps, *STREAMED]
+
+
+@pytest.mark.parametrize(
+    "gap",
+    [
+        # a box of other stories: its heading is plain text, its items links
+        "<h3>You may also be interested in</h3><ul><li><a href='/a'>Bridge repairs delayed again</a></li>"
+        "<li><a href='/b'>New ferry line to the islands</a></li></ul>",
+        # a promotion written as plain text: a short line that calls the reader to act
+        "<h4>HARBOUR WEEKLY, NOW AS A PODCAST!</h4>"
+        "<p>Every Friday our port reporter walks you through the week's news. Click to listen.</p>",
+        # a teaser card: one link around a plain-text headline and summary (no `<a>` of their own)
+        "<a href='/ferries'><h3>Ferry fares rise again</h3>"
+        "<p>Operators blame the price of fuel for the third rise this year.</p></a>",
+    ],
+)
+def test_a_gap_that_is_not_the_article_stays_out(gap: str) -> None:
+    assert filled_around(gap) == [*OPENING, *STREAMED]
