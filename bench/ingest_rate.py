@@ -12,7 +12,7 @@ store writes and reconcile) shows whatever the load on the machine. Results go t
 `bench/results/ingest.json` (read by `bench/cost.py`) and the "Ingest rate" section.
 
     python bench/ingest_rate.py [--pages 40] [--workers 1,2,4] [--stores opensearch,embedded]
-                                [--corpus ../shared/corpus]
+                                [--corpus ../shared/corpus] [--no-write]
 """
 
 from __future__ import annotations
@@ -174,6 +174,9 @@ def main() -> int:
         "--worker", nargs=3, metavar=("QUEUE_URL", "QUEUE_ARN", "REGION"), help=argparse.SUPPRESS
     )
     parser.add_argument("--report-only", action="store_true", help="rewrite the section from saved results")
+    parser.add_argument(
+        "--no-write", action="store_true", help="print the results only (no results file, no section)"
+    )
     args = parser.parse_args()
     if args.worker:
         return run_worker(*args.worker)
@@ -221,6 +224,9 @@ def main() -> int:
         "warm_up_pages": warm_up_count,
         "runs": runs,
     }
+    if args.no_write:
+        print(report(result))
+        return 0
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     write_section(report(result), START, END)

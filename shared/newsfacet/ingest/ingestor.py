@@ -77,8 +77,12 @@ class Ingestor:
         """The pipeline's work for one event, before the store is written: the article or the
         rejection an upload makes, a removal to apply in order, or an outcome known already.
         `known`: what `known_versions` found for its key, if it did. Raises a `TRANSIENT_ERRORS`
-        error (reading S3, the store's stale check) for a retry."""
-        return self._preparer.prepare(event, known)
+        error (reading S3, the store's stale check) for a retry. An article's story candidates
+        are looked up at once, in the background, for `apply_batch` (see `newsfacet.stories`)."""
+        prepared = self._preparer.prepare(event, known)
+        if isinstance(prepared.work, Article):
+            self._stories.look_up_early(prepared.work)
+        return prepared
 
     def apply_batch(self, prepared: Sequence[PreparedEvent]) -> list[IngestOutcome | EventFailed]:
         """Place the batch's articles in their stories (one store request), then write what
