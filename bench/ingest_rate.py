@@ -255,7 +255,8 @@ def report(result: dict[str, Any]) -> str:
             " workers than free cores, wall-clock rates cannot scale, so the workers' CPU per upload is"
             " the figure to read for the glue's cost.",
             "",
-            f"The pipeline alone (`pipeline.build_article`, warm, one core): {pipeline_ms:.0f} CPU ms per"
+            "The pipeline alone (`pipeline.build_article`, warm, one core, one BLAS thread as the ingest"
+            f" function runs it): {pipeline_ms:.0f} CPU ms per"
             f" article, {1000 / pipeline_ms:.1f} articles per CPU-second. End to end: the pages uploaded"
             f" through S3 at once after {result['warm_up_pages']} warm-up pages (the first writes, the"
             " index's creation, and a node started seconds ago compiling its hot paths, as a deployed"
