@@ -19,6 +19,14 @@ Ingest asks a `StoryAssigner`, which adds the articles it placed recently to the
 the store may not show them yet (OpenSearch makes writes searchable within its refresh interval,
 and a batch is written after all its articles are built), and asking it to refresh for every upload
 would cost what batching saves.
+
+Ingest also has the assigner look up the articles' candidates as soon as they are built
+(`StoryAssigner.look_up_early`, a few articles per request), on a background thread, while it builds
+the batch's next articles: on OpenSearch the node answers on its own core instead of the worker
+waiting for one request of the whole batch at its end. The answers are the ones that request would
+get: the batch is written only once all its articles are placed, so the store does not change in
+between (but for other writers, whose timing no order can fix), and the articles are still placed
+one after the other, in order, from those answers and the recent articles.
 """
 
 from __future__ import annotations
@@ -26,11 +34,12 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from newsfacet.model import Article, Model, StoryCandidate
-from newsfacet.store.base import LookupFailed
+from newsfacet.store.base import LookupFailed, StoreUnavailable
 
 if TYPE_CHECKING:
     from newsfacet.store.base import ArticleStore
@@ -176,29 +185,78 @@ def candidate_of(article: Article) -> StoryCandidate:
     )
 
 
+Candidates = list[StoryCandidate] | LookupFailed
+"""The store's candidates of one article, or the transient failure of their lookup."""
+
+EARLY_LOOKUP_GROUP = 4
+"""Articles looked up early together, in one request. A request costs the node about as much as two
+articles' lookups (docs/BENCHMARKS.md, "Ingest store calls"): groups keep its load close to one
+request per batch, while the worker waits at the end of a batch only for its last few articles."""
+
+
 class StoryAssigner:
     """Gives each new article its story (`choose_story`) from the store's candidates and the
     `remember` articles this assigner placed last (those of the same batch included)."""
 
-    def __init__(self, store: ArticleStore, remember: int = 500) -> None:
+    def __init__(
+        self, store: ArticleStore, remember: int = 500, early_group: int = EARLY_LOOKUP_GROUP
+    ) -> None:
         self._store = store
         self._recent: deque[StoryCandidate] = deque(maxlen=remember)
+        self._early_group = early_group
+        self._lookups: ThreadPoolExecutor | None = None  # one thread, started by the first early lookup
+        self._waiting: list[Article] = []  # to look up early, once they make a group
+        # Each article looked up early (by identity: the very object `assign_batch` will be given),
+        # with its group's lookup and its place in the group.
+        self._early: dict[int, tuple[Article, Future[list[Candidates]], int]] = {}
 
     def assign(self, article: Article) -> Article:
         stored = self._store.story_candidates(article, MAX_CANDIDATES)
         return self._place(article, stored)
 
+    def look_up_early(self, article: Article) -> None:
+        """Have the store's lookup of `article`'s candidates made on a background thread (with the
+        next articles, once `early_group` are waiting), for the next `assign_batch`, which places
+        it (see the module docstring). The store must not be written in between: the batch is
+        written once `assign_batch` has placed it."""
+        self._waiting.append(article)
+        if len(self._waiting) < self._early_group:
+            return
+        group, self._waiting = self._waiting, []
+        if self._lookups is None:
+            self._lookups = ThreadPoolExecutor(max_workers=1, thread_name_prefix="story-candidates")
+        lookup = self._lookups.submit(self._look_up, group)
+        for place, each in enumerate(group):
+            self._early[id(each)] = (each, lookup, place)
+
+    def _look_up(self, articles: list[Article]) -> list[Candidates]:
+        try:
+            return self._store.story_candidates_batch(articles, MAX_CANDIDATES)
+        except StoreUnavailable as error:
+            return [LookupFailed(reason=str(error))] * len(articles)
+
     def assign_batch(self, articles: Sequence[Article]) -> list[Article | LookupFailed]:
-        """`assign` for each article, in order, with every store lookup in one request
-        (`ArticleStore.story_candidates_batch`): an article sees the ones placed before it in the
-        batch. An article whose lookup failed is answered `LookupFailed` and not placed."""
-        if not articles:
-            return []
-        found = self._store.story_candidates_batch(articles, MAX_CANDIDATES)
-        return [
-            stored if isinstance(stored, LookupFailed) else self._place(article, stored)
-            for article, stored in zip(articles, found, strict=True)
-        ]
+        """`assign` for each article, in order: an article sees the ones placed before it in the
+        batch. The store's answers are those `look_up_early` had made, and for the others one
+        request (`ArticleStore.story_candidates_batch`). An article whose lookup failed is answered
+        `LookupFailed` and not placed. Early lookups of articles not in `articles` are dropped."""
+        early, self._early, self._waiting = self._early, {}, []
+        started: dict[int, tuple[Future[list[Candidates]], int]] = {}
+        for position, article in enumerate(articles):
+            looked_up = early.get(id(article))
+            if looked_up is not None and looked_up[0] is article:
+                started[position] = looked_up[1:]
+        rest = [article for position, article in enumerate(articles) if position not in started]
+        answers = iter(self._store.story_candidates_batch(rest, MAX_CANDIDATES) if rest else [])
+        placed: list[Article | LookupFailed] = []
+        for position, article in enumerate(articles):
+            if position in started:
+                lookup, place = started[position]
+                stored = lookup.result()[place]
+            else:
+                stored = next(answers)
+            placed.append(stored if isinstance(stored, LookupFailed) else self._place(article, stored))
+        return placed
 
     def _place(self, article: Article, stored: list[StoryCandidate]) -> Article:
         found = {candidate.id: candidate for candidate in stored}

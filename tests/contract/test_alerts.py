@@ -70,6 +70,21 @@ def test_an_article_matches_a_saved_search_exactly_when_the_search_finds_it(
     assert all(matched[alert.id] for alert in saved if alert.search.q != "zyzzyva")
 
 
+def test_a_search_saved_after_batches_met_no_saved_search_matches_the_next_batch(
+    empty_store: ArticleStore, alerts: AlertStore
+) -> None:
+    """Where nothing is saved, batches are not matched at all; that must not outlive the first save."""
+    assert alerts.match(CORPUS[:5]) == []
+    assert alerts.match(CORPUS[5:10]) == []
+    every = new_alert("reader", SearchQuery(), "log")
+    alerts.save(every)
+    assert sorted(article.id for _, article in alerts.match(CORPUS[10:15])) == sorted(
+        article.id for article in CORPUS[10:15]
+    )
+    assert alerts.delete("reader", every.id)
+    assert alerts.match(CORPUS[15:20]) == []
+
+
 def _saved(alerts: AlertStore, owner: str, q: str) -> Alert:
     alert = new_alert(owner, SearchQuery(q=q), "log", now=datetime.now(UTC))
     alerts.save(alert)

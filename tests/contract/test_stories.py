@@ -178,6 +178,27 @@ def test_near_duplicates_placed_in_one_batch_share_a_story(empty_store: ArticleS
     assert [article.story for article in later_placed] == ["w0", "w0", "r0", "r1"]  # type: ignore[union-attr]
 
 
+def test_candidates_looked_up_early_place_a_batch_as_one_lookup_at_its_end(empty_store: ArticleStore) -> None:
+    """Ingest looks up each article's candidates as soon as it is built, in the background; the
+    batch is placed exactly as one lookup made once the whole batch is built places it: copies of a
+    stored article join its story, copies within the batch share one, the others stand alone."""
+    copies, others = _copies(), _others()
+    stored = StoryAssigner(empty_store, remember=0)
+    empty_store.upsert([stored.assign(copies[0]), stored.assign(others[0])])  # each its own story
+    later = [  # the wire story again ten days later: too late for w0's story, one of its own
+        copy.model_copy(update={"id": f"l{number}", "published_at": copy.published_at + timedelta(days=10)})  # type: ignore[operator]
+        for number, copy in enumerate(copies[:3])
+    ]
+    batch = [copies[1], later[0], copies[2], later[1], others[1], later[2]]
+    early = StoryAssigner(empty_store)
+    for article in batch:
+        early.look_up_early(article)
+    placed_early = early.assign_batch(batch)
+    placed_at_end = StoryAssigner(empty_store).assign_batch(batch)
+    assert placed_early == placed_at_end
+    assert [article.story for article in placed_early] == ["w0", "l0", "w0", "l0", "r1", "l0"]  # type: ignore[union-attr]
+
+
 def test_related_articles_are_of_other_stories_most_related_first(store: ArticleStore) -> None:
     first = store.get("c01")
     assert first is not None

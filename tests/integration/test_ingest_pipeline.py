@@ -694,7 +694,7 @@ def test_a_batch_whose_reconcile_fails_redelivers_only_the_records_of_that_key(w
     assert len(world.live_ids("port.html")) == 1
 
 
-def test_an_sqs_batch_is_one_bulk_request_one_multi_search_and_two_searches_on_opensearch(
+def test_an_sqs_batch_is_one_bulk_request_two_searches_and_grouped_lookups_on_opensearch(
     aws: None, make_store: Any, capsys: Any
 ) -> None:
     world = IngestWorld(make_store("opensearch"), capsys)
@@ -717,8 +717,10 @@ def test_an_sqs_batch_is_one_bulk_request_one_multi_search_and_two_searches_on_o
     assert (paths.count(f"/{alias}/_mget"), paths.count(f"/{alias}/_bulk")) == (1, 1)
     assert paths.count(f"/{alias}/_refresh") == 0
     # The stale checks and the reconciling reads: one search each for the whole batch's keys; the
-    # story candidates (ranked per article): one multi-search, not one request per record.
-    assert (paths.count(f"/{alias}/_search"), paths.count(f"/{alias}/_msearch")) == (2, 1)
+    # story candidates (ranked per article) of the six articles (the twin's included, none for the
+    # poison): a multi-search of the first four as soon as they are built, while the others are
+    # built, and one of the last two once the batch is built.
+    assert (paths.count(f"/{alias}/_search"), paths.count(f"/{alias}/_msearch")) == (2, 2)
     assert len(world.titles()) == 6
     assert len(world.store.holders(world.live_ids("twin.html")[0])) == 2
     (rejected,) = world.rejections.recent()

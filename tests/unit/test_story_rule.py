@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from newsfacet.extract.fingerprint import simhash
 from newsfacet.ids import article_id, key_marker_id
 from newsfacet.model import Actor, Article, Location, Origin, StoryCandidate
+from newsfacet.store.base import LookupFailed, StoreUnavailable
 from newsfacet.stories import (
     NEAR_DUPLICATE_BITS,
     STORY_WINDOW,
@@ -131,6 +132,58 @@ def test_the_assigner_remembers_the_articles_it_just_placed() -> None:
     first = assigner.assign(article("b" * 32))
     second = assigner.assign(article(text=f"LISBON (Wire) - {TEXT}"))
     assert first.story == "b" * 32 and second.story == "b" * 32
+
+
+class _FlakyStore:
+    """A store whose candidate lookups fail for one article (its request cannot be made)."""
+
+    def __init__(self, failing: str) -> None:
+        self.failing = failing
+        self.asked: list[list[str]] = []
+
+    def story_candidates_batch(self, articles: list[Article], limit: int) -> list[list[StoryCandidate]]:
+        self.asked.append([one.id for one in articles])
+        if any(one.id == self.failing for one in articles):
+            raise StoreUnavailable("node restarting")
+        return [[] for _ in articles]
+
+
+def test_early_lookups_go_in_groups_and_a_failed_one_fails_its_group_alone() -> None:
+    store = _FlakyStore(failing="b" * 32)
+    assigner = StoryAssigner(store, early_group=2)  # type: ignore[arg-type]
+    # A copy of the first; the others ten days apart: each a story of its own.
+    copy = article("c" * 32, text=f"LISBON (Wire) - {TEXT}")
+    first, failing, other, last = (
+        article(letter * 32, published_at=NOON + timedelta(days=10 * number))
+        for number, letter in enumerate("abef")
+    )
+    batch = [first, copy, failing, other, last]
+    for each in batch:
+        assigner.look_up_early(each)
+    placed = assigner.assign_batch(batch)
+    assert isinstance(placed[2], LookupFailed) and "node restarting" in placed[2].reason
+    assert [getattr(each, "story", None) for each in placed] == ["a" * 32, "a" * 32, None, None, "f" * 32]
+    # Two groups looked up early; the last article, alone, with the batch.
+    assert sorted(store.asked) == [["a" * 32, "c" * 32], ["b" * 32, "e" * 32], ["f" * 32]]
+
+
+def test_articles_not_looked_up_early_are_looked_up_together_and_stale_early_lookups_dropped() -> None:
+    store = _FlakyStore(failing="none")
+    assigner = StoryAssigner(store, early_group=2)  # type: ignore[arg-type]
+    # Ten days apart: each is a story of its own.
+    dropped, early, first, second = (
+        article(letter * 32, published_at=NOON + timedelta(days=10 * number))
+        for number, letter in enumerate("defc")
+    )
+    assigner.look_up_early(dropped)  # its batch never came (its record failed)
+    assigner.look_up_early(early)
+    placed = assigner.assign_batch([first, early, second])
+    assert [getattr(each, "story", None) for each in placed] == ["f" * 32, "e" * 32, "c" * 32]
+    assert sorted(store.asked) == [["d" * 32, "e" * 32], ["f" * 32, "c" * 32]]  # the others together
+    assigner.look_up_early(first)  # waits for a group the next batch never completes
+    assigner.assign_batch([dropped])
+    assert store.asked[-1] == ["d" * 32]  # its early lookup was dropped with its batch
+    assert sorted(store.asked) == [["d" * 32], ["d" * 32, "e" * 32], ["f" * 32, "c" * 32]]
 
 
 def test_an_id_comes_from_the_canonical_url_else_from_the_words_of_the_body() -> None:

@@ -27,17 +27,19 @@ skip fetching and parsing an object a newer event has already superseded.
 ## Batches
 
 An SQS batch is applied in steps, so the store sees a few requests for the whole batch rather than
-several per upload: `known_versions` makes every event's stale check in one request; `prepare` does
-each event's pipeline work (reading S3, cleaning and enriching), without writing; `apply_batch` then
-places the batch's articles in their stories (one request for every article's candidates,
-`newsfacet.stories.StoryAssigner`), writes every article and every rejection's tombstone in one
-`ArticleStore.write_batch` (on OpenSearch one `_bulk`), in event order, and reconciles each key
-written once at the end, reading them all in one request (reconciling must see the writes, which on
-OpenSearch costs one refresh per batch). A removal must see the writes before it, so it ends the run
-of writes and is applied in its turn. Each write is answered on its own: an event whose write failed
-fails alone (`EventFailed`, its record goes back to the queue) and the others stand. Reconciling
-later is safe because reconciling is idempotent: it only follows the key's newest entry, whenever it
-runs.
+several per upload (but for the story lookups, which the node answers while the worker works), and
+the worker seldom waits for the store: `known_versions` makes every event's stale check in one
+request; `prepare` does each event's pipeline work (reading S3, cleaning and enriching), without
+writing, and has its article's story candidates looked up in the background, a few articles per
+request (the store answers while the next events are prepared); `apply_batch` then places the
+batch's articles in their stories, in order, from those answers (`newsfacet.stories.StoryAssigner`),
+writes every article and every rejection's tombstone in one `ArticleStore.write_batch` (on
+OpenSearch one `_bulk`), in event order, and reconciles each key written once at the end, reading
+them all in one request (reconciling must see the writes, which on OpenSearch costs one refresh per
+batch). A removal must see the writes before it, so it ends the run of writes and is applied in its
+turn. Each write is answered on its own: an event whose write failed fails alone (`EventFailed`, its
+record goes back to the queue) and the others stand. Reconciling later is safe because reconciling
+is idempotent: it only follows the key's newest entry, whenever it runs.
 
 ## Failures
 

@@ -77,15 +77,20 @@ class Ingestor:
         """The pipeline's work for one event, before the store is written: the article or the
         rejection an upload makes, a removal to apply in order, or an outcome known already.
         `known`: what `known_versions` found for its key, if it did. Raises a `TRANSIENT_ERRORS`
-        error (reading S3, the store's stale check) for a retry."""
-        return self._preparer.prepare(event, known)
+        error (reading S3, the store's stale check) for a retry. An article's story candidates
+        are looked up early, in the background, for `apply_batch` (`StoryAssigner.look_up_early`)."""
+        prepared = self._preparer.prepare(event, known)
+        if isinstance(prepared.work, Article):
+            self._stories.look_up_early(prepared.work)
+        return prepared
 
     def apply_batch(self, prepared: Sequence[PreparedEvent]) -> list[IngestOutcome | EventFailed]:
-        """Place the batch's articles in their stories (one store request), then write what
-        `prepare` made of the events, in their order: the puts and tombstones in one `write_batch`
-        per run of them (a removal, which must see the writes before it, ends a run), then
-        reconcile each key written once (one store request to read them all). One result per
-        event; an event whose write failed is `EventFailed` and the others stand."""
+        """Place the batch's articles in their stories (from the early lookups, and one store
+        request for the rest), then write what `prepare` made of the events, in their order: the
+        puts and tombstones in one `write_batch` per run of them (a removal, which must see the
+        writes before it, ends a run), then reconcile each key written once (one store request to
+        read them all). One result per event; an event whose write failed is `EventFailed` and the
+        others stand."""
         results: Results = [None] * len(prepared)
         prepared = self._place_stories(prepared, results)
         keys: KeyPositions = {}

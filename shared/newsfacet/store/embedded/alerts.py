@@ -163,7 +163,7 @@ class EmbeddedAlertStore(AlertStore):
     # --- matching -------------------------------------------------------------------------------
 
     def match(self, articles: Sequence[Article]) -> list[tuple[Alert, Article]]:
-        if not articles:
+        if not articles or not self._saved_searches_exist():
             return []
         scratch = EmbeddedStore(None)
         try:
@@ -190,6 +190,11 @@ class EmbeddedAlertStore(AlertStore):
             return matches
         finally:
             scratch.close()
+
+    def _saved_searches_exist(self) -> bool:
+        """Whether any search is saved: where none is, no batch indexes its articles to match them."""
+        with self._reading() as conn:
+            return conn.execute("SELECT 1 FROM alerts LIMIT 1").fetchone() is not None
 
     def _candidates(self, anchors: set[str]) -> list[tuple[Alert, SearchQuery]]:
         """The saved searches whose every anchor group is met by one of `anchors`, oldest first."""

@@ -57,6 +57,7 @@ class OpenSearchAlertStore(AlertStore):
         self.alerts_index = f"{store.alias}-alerts"
         self.ledger_index = f"{store.alias}-alert-deliveries"
         self._ready = False
+        self._any_saved = False  # a saved search was seen: from then on, every match percolates
 
     def _ensure_indices(self) -> None:
         if self._ready:
@@ -157,7 +158,7 @@ class OpenSearchAlertStore(AlertStore):
     # --- matching -------------------------------------------------------------------------------
 
     def match(self, articles: Sequence[Article]) -> list[tuple[Alert, Article]]:
-        if not articles:
+        if not articles or not self._saved_searches_exist():
             return []
         body = {
             "query": {"percolate": {"field": "query", "documents": [article_document(a) for a in articles]}},
@@ -173,6 +174,19 @@ class OpenSearchAlertStore(AlertStore):
             for slot in hit.get("fields", {}).get("_percolator_document_slot", [0]):
                 matches.append((alert, articles[int(slot)]))
         return matches
+
+    def _saved_searches_exist(self) -> bool:
+        """Whether any search is saved, asked with a search that counts up to one, until one is
+        seen: where nobody saved a search, no batch sends its articles to be percolated (the
+        larger request, whose documents the node analyses). Saves and deletes refresh the index,
+        so the answer is current. Once one is seen, every batch is percolated (should every search
+        be deleted since, the percolation finds nothing: the same answer)."""
+        if not self._any_saved:
+            response = self._connection.search(
+                {"size": 0, "track_total_hits": 1, "terminate_after": 1}, self.alerts_index
+            )
+            self._any_saved = response is not None and int(response["hits"]["total"]["value"]) > 0
+        return self._any_saved
 
     # --- the ledger -------------------------------------------------------------------------------
 
