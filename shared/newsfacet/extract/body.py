@@ -96,7 +96,6 @@ _CALL_TO_ACTION = re.compile(
     r"!\s*$|\b(?:click|tap) (?:here|to)\b|\bsubscribe\b|\bsign up\b|\bfollow us\b", re.IGNORECASE
 )
 _MAX_CALL_TO_ACTION_WORDS = 30
-_WORD = re.compile(r"\w+")
 _PERSONAL = re.compile(r"[\w.+-]+@[\w-]+\.|@\w+")
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|@\w+|(?:https?://|www\.)\S+|[\w-]+\.(?:com|org|net)/\S*|[|·•]"
