@@ -6,9 +6,13 @@ pages of many short sections: it returns nothing or a fragment); when it keeps l
 what the default mode finds on the same tree, the default mode's text is the body. The densest block
 of link-sparse prose (`density`) is the second opinion: it replaces trafilatura's choice when it is
 far larger, or when it holds most of trafilatura's paragraphs and more (trafilatura then dropped
-lists and sections of the article it found). Its text output has one block per line; the body keeps
-one paragraph per block, separated by blank lines. Last, the page's blocks between two consecutive
-paragraphs of the body (headings, list items, short lines precision mode dropped) are put back.
+lists and sections of the article it found). trafilatura's text output has one block per line; the
+body keeps one paragraph per block, separated by blank lines. Where the page holds much more prose
+than that body, another reader's body replaces it when it holds the body and adds prose of the same
+kind (`choice`): the default mode's, the densest block's, or the text blocks of the element that
+holds the body's paragraphs (pages of many short sections and lists, which precision mode prunes).
+Last, the page's blocks between two consecutive paragraphs of the body (headings, list items, short
+lines precision mode dropped) are put back.
 """
 
 from __future__ import annotations
@@ -19,7 +23,11 @@ from typing import TYPE_CHECKING
 
 from lxml import html
 
-from newsfacet.extract.density import densest_text, text_blocks
+from newsfacet.extract.choice import completes, prose_words
+from newsfacet.extract.choice import folded as _folded
+from newsfacet.extract.choice import share_inside as _share_inside
+from newsfacet.extract.choice import words as _words
+from newsfacet.extract.density import container_text, densest_text, text_blocks
 from newsfacet.extract.trim import without_coda
 
 if TYPE_CHECKING:
@@ -75,6 +83,11 @@ _DENSE_OVER_CHOSEN = 3
 # paragraphs and 1.05 to 1.2 times the words do about as well), AEB unchanged within noise.
 _DENSE_HOLDS_CHOSEN = 0.8
 _DENSE_EXTENDS_CHOSEN = 1.1
+# When the page's link-sparse prose holds more than this many times the body's words, the other
+# readers are asked whether they complete the body (`choice.completes`): the default mode (run only
+# then), the densest block and the container of the body's paragraphs. On the tuning parts this
+# asks on 64 of 670 pages, which hold every page the completion changes.
+_PROSE_BEYOND_CHOSEN = 1.25
 # A run of at least this many paragraphs, and words, each a word-for-word repeat of an earlier one is
 # the page printing a section twice (one copy per screen size); a single repeated line is kept (a
 # refrain, a pull quote), and so are repeated runs of short lines (a plan that lists the same meals
@@ -95,7 +108,6 @@ _CALL_TO_ACTION = re.compile(
     r"!\s*$|\b(?:click|tap) (?:here|to)\b|\bsubscribe\b|\bsign up\b|\bfollow us\b", re.IGNORECASE
 )
 _MAX_CALL_TO_ACTION_WORDS = 30
-_WORD = re.compile(r"\w+")
 _PERSONAL = re.compile(r"[\w.+-]+@[\w-]+\.|@\w+")
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|@\w+|(?:https?://|www\.)\S+|[\w-]+\.(?:com|org|net)/\S*|[|·•]"
@@ -123,7 +135,8 @@ def _extractor(*, precision: bool) -> Extractor:
 
 def extract_body(tree: html.HtmlElement, url: str | None) -> str:
     """The article text of a (pre-cleaned) tree: paragraphs separated by blank lines; "" if none."""
-    return finished_body(_chosen_body(tree, url), gap_blocks(tree))
+    blocks = gap_blocks(tree)
+    return finished_body(_chosen_body(tree, url, blocks), blocks)
 
 
 def finished_body(chosen: str, blocks: list[tuple[str, bool]]) -> str:
@@ -132,35 +145,47 @@ def finished_body(chosen: str, blocks: list[tuple[str, bool]]) -> str:
     return without_coda(_without_repeated_runs(postclean(with_gaps_filled(chosen, blocks))))
 
 
-def _chosen_body(tree: html.HtmlElement, url: str | None) -> str:
+def _chosen_body(tree: html.HtmlElement, url: str | None, blocks: list[tuple[str, bool]]) -> str:
     dense = postclean(densest_text(tree))
     dense_words = _words(dense)
-    chosen = _trafilatura_body(tree, url, dense_words)
+    chosen, default = _trafilatura_body(tree, url, dense_words)
     chosen_words = _words(chosen)
-    if dense_words > _DENSE_OVER_CHOSEN * max(chosen_words, 1):
-        return dense
     extends = dense_words > _DENSE_EXTENDS_CHOSEN * chosen_words
-    if extends and _share_inside(chosen, dense) >= _DENSE_HOLDS_CHOSEN:
-        return dense
-    return chosen
+    if dense_words > _DENSE_OVER_CHOSEN * max(chosen_words, 1) or (
+        extends and _share_inside(chosen, dense) >= _DENSE_HOLDS_CHOSEN
+    ):
+        chosen = dense
+    if prose_words(blocks) <= _PROSE_BEYOND_CHOSEN * _words(chosen):
+        return chosen
+    # The page holds much more prose than the body: another reader may have found the rest.
+    for candidate in (_trafilatura_text(tree, url, precision=False) if default is None else default, dense):
+        if completes(chosen, candidate, blocks):
+            chosen = candidate
+    container = postclean(container_text(tree, chosen))
+    return container if completes(chosen, container, blocks) else chosen
 
 
-def _trafilatura_body(tree: html.HtmlElement, url: str | None, dense_words: int) -> str:
-    """Precision mode's body, or the default mode's when precision keeps too little.
+def _trafilatura_body(tree: html.HtmlElement, url: str | None, dense_words: int) -> tuple[str, str | None]:
+    """Precision mode's body, or the default mode's when precision keeps too little; and the default
+    mode's body if it was read (else None).
 
     The default mode runs only when precision keeps less than most of the densest prose block: where
     the two readers agree, a second trafilatura pass changes nothing but the time spent.
     """
-    from trafilatura import extract  # noqa: PLC0415 - see _extractor
-
-    precise = postclean(extract(tree, url=url, options=_extractor(precision=True)) or "")
+    precise = _trafilatura_text(tree, url, precision=True)
     precise_words = _words(precise)
     if precise_words >= _MIN_PRECISE_WORDS and precise_words >= _PRECISE_AGREES_WITH_DENSE * dense_words:
-        return precise
-    default = postclean(extract(tree, url=url, options=_extractor(precision=False)) or "")
+        return precise, None
+    default = _trafilatura_text(tree, url, precision=False)
     if precise_words < _MIN_PRECISE_WORDS or precise_words < _MIN_PRECISE_SHARE * _words(default):
-        return default
-    return precise
+        return default, default
+    return precise, default
+
+
+def _trafilatura_text(tree: html.HtmlElement, url: str | None, *, precision: bool) -> str:
+    from trafilatura import extract  # noqa: PLC0415 - see _extractor
+
+    return postclean(extract(tree, url=url, options=_extractor(precision=precision)) or "")
 
 
 def gap_blocks(tree: html.HtmlElement) -> list[tuple[str, bool]]:
@@ -227,22 +252,6 @@ def _without_repeated_runs(text: str) -> str:
             kept.extend(run)
         start = end
     return "\n\n".join(kept)
-
-
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
-def _share_inside(body: str, other: str) -> float:
-    """The share of `body`'s words in paragraphs that `other` holds too (word for word, case aside)."""
-    haystack = _folded(other)
-    paragraph_words = [(paragraph, _words(paragraph)) for paragraph in body.split("\n\n")]
-    inside = sum(count for paragraph, count in paragraph_words if _folded(paragraph) in haystack)
-    return inside / max(sum(count for _, count in paragraph_words), 1)
-
-
-def _folded(text: str) -> str:
-    return " " + " ".join(_WORD.findall(text.casefold())) + " "
 
 
 def postclean(text: str) -> str:

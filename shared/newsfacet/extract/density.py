@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from lxml import html
 
-__all__ = ["densest_text", "text_and_link_chars", "text_blocks"]
+from newsfacet.extract.choice import folded, words
+
+__all__ = ["container_text", "densest_text", "text_and_link_chars", "text_blocks"]
 
 _BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote", "dd")
 # Every text block of the page, outermost only (a list item's paragraphs are part of the item).
@@ -22,6 +24,8 @@ _OUTERMOST_BLOCKS = "|".join(
 )
 _MIN_BLOCK_CHARS = 25
 _MAX_LINK_SHARE = 0.4
+# The container of a body is the innermost element that holds this share of the body's words.
+_CONTAINER_HOLDS = 0.9
 
 
 def densest_text(tree: html.HtmlElement) -> str:
@@ -57,6 +61,42 @@ def _inside_block(block: html.HtmlElement, container: html.HtmlElement) -> bool:
         if ancestor.tag in _BLOCKS:
             return True
     return False
+
+
+def container_text(tree: html.HtmlElement, body: str) -> str:
+    """The link-sparse text blocks of the innermost element that holds most of `body`'s words, one
+    per paragraph; "" when the body's paragraphs are not blocks of the page.
+
+    A reader that found the article's paragraphs but not its lists, short sections and headings
+    (pages of many short sections) is completed by the rest of the same container.
+    """
+    wanted = {folded(paragraph) for paragraph in body.split("\n\n")}
+    blocks = [(block, " ".join(block.text_content().split())) for block in tree.xpath(_OUTERMOST_BLOCKS)]
+    held: dict[html.HtmlElement, int] = {}
+    depth: dict[html.HtmlElement, int] = {}
+    total = 0
+    for block, text in blocks:
+        if folded(text) not in wanted:
+            continue
+        count = words(text)
+        total += count
+        for level, ancestor in enumerate(reversed(list(block.iterancestors()))):
+            held[ancestor] = held.get(ancestor, 0) + count
+            depth[ancestor] = level
+    holders = [element for element, count in held.items() if count >= _CONTAINER_HOLDS * total]
+    if not total or not holders:
+        return ""
+    container = max(holders, key=depth.__getitem__)
+    paragraphs = []
+    for block, text in blocks:
+        characters, linked = text_and_link_chars(block)
+        if text and linked <= _MAX_LINK_SHARE * characters and _is_inside(block, container):
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs)
+
+
+def _is_inside(element: html.HtmlElement, container: html.HtmlElement) -> bool:
+    return any(ancestor is container for ancestor in element.iterancestors())
 
 
 def text_blocks(tree: html.HtmlElement) -> list[tuple[str, bool]]:

@@ -1,0 +1,67 @@
+"""Which reader's body to keep: evidence that one candidate body completes another.
+
+The body readers (trafilatura's precision and default modes, the densest prose block, the container
+of the chosen paragraphs) agree on most pages; where one keeps far more text than another, the
+larger one is kept only when it holds the smaller one's paragraphs (the readers agree on where the
+article is) and what it adds looks like the article too: link-sparse prose blocks of the page,
+mostly of full sentences. A candidate that adds teasers, a link list, a run of short lines (dates,
+labels, table cells) or that sits elsewhere on the page is not taken.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["completes", "folded", "prose_words", "share_inside", "words"]
+
+# A candidate completes a body when it holds at least this share of the body's words (paragraph for
+# paragraph) and this many times its words; when what it adds is at least this many words, this
+# share of them in the page's link-sparse prose blocks and this share in paragraphs of full
+# sentences. Measured on the tuning parts of both corpora: 10 WCXB pages gained 0.03 to 0.65 F1
+# (+0.005 in all), none fell; 0.6 to 0.8 held and 1.2 to 1.3 times the words do about as well.
+_HOLDS_BODY = 0.6
+_EXTENDS_BODY = 1.2
+_MIN_ADDED_WORDS = 50
+_ADDED_IN_PROSE = 0.9
+_ADDED_IN_SENTENCES = 0.5
+_SENTENCE_WORDS = 15
+_WORD = re.compile(r"\w+")
+
+
+def completes(body: str, candidate: str, blocks: list[tuple[str, bool]]) -> bool:
+    """`candidate` holds `body` and adds more of the article (`blocks`: the page's text blocks and
+    whether each is link-sparse prose, see `density.text_blocks`)."""
+    if words(candidate) <= _EXTENDS_BODY * words(body) or share_inside(body, candidate) < _HOLDS_BODY:
+        return False
+    kept = folded(body)
+    added = [paragraph for paragraph in candidate.split("\n\n") if folded(paragraph) not in kept]
+    added_words = sum(map(words, added))
+    if added_words < _MIN_ADDED_WORDS:
+        return False
+    prose = {folded(block) for block, is_prose in blocks if is_prose}
+    in_prose = sum(words(paragraph) for paragraph in added if folded(paragraph) in prose)
+    in_sentences = sum(words(paragraph) for paragraph in added if words(paragraph) >= _SENTENCE_WORDS)
+    return in_prose >= _ADDED_IN_PROSE * added_words and in_sentences >= _ADDED_IN_SENTENCES * added_words
+
+
+def prose_words(blocks: list[tuple[str, bool]]) -> int:
+    """Words in the page's link-sparse prose blocks."""
+    return sum(words(block) for block, is_prose in blocks if is_prose)
+
+
+def share_inside(body: str, other: str) -> float:
+    """The share of `body`'s words in paragraphs that `other` holds too (word for word, case aside)."""
+    haystack = folded(other)
+    paragraph_words = [(paragraph, words(paragraph)) for paragraph in body.split("\n\n")]
+    inside = sum(count for paragraph, count in paragraph_words if folded(paragraph) in haystack)
+    return inside / max(sum(count for _, count in paragraph_words), 1)
+
+
+def words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def folded(text: str) -> str:
+    """The text's words, case-folded, between single spaces (and a space at each end, so that a
+    paragraph is found inside another text only on word boundaries)."""
+    return " " + " ".join(_WORD.findall(text.casefold())) + " "

@@ -1,0 +1,85 @@
+"""Choosing between the body readers: a candidate completes a body only with more of the article."""
+
+from __future__ import annotations
+
+from lxml import html
+from newsfacet.extract.choice import completes
+from newsfacet.extract.density import container_text, text_blocks
+
+_SENTENCES = [
+    "The council voted on Tuesday to keep the river path open through the winter months this year.",
+    "Residents had asked for the change after two storms closed the path for most of last January.",
+    "Engineers said the new drainage along the eastern bank would keep the surface dry and safe.",
+    "The work will cost about two million and should be finished before the first frost arrives.",
+    "A second vote next spring will decide whether the path gets lighting along its whole length.",
+    "Cyclists and runners said the decision was overdue, and several thanked the council in person.",
+]
+
+
+_POINTS = [
+    "Point one: the path stays open from dawn to dusk on every day of the week, holidays included.",
+    "Point two: dogs must be kept on a lead between the old mill and the footbridge near the school.",
+    "Point three: volunteers will clear fallen branches after storms and report damage to the council.",
+]
+
+
+def _page(*, extra_sections: str = "") -> html.HtmlElement:
+    """An article whose sections each hold a paragraph, a heading and a list of points."""
+    intro = "".join(f"<p>{sentence}</p>" for sentence in _SENTENCES[:3])
+    sections = "".join(
+        f"<section><h2>Part {number}</h2><p>{sentence}</p><ul><li>{point}</li></ul></section>"
+        for number, (sentence, point) in enumerate(zip(_SENTENCES[3:], _POINTS, strict=True), start=1)
+    )
+    return html.fromstring(
+        "<html><body><nav><a href='/a'>Home</a> <a href='/b'>News</a></nav>"
+        f"<article><div class='intro'>{intro}</div>{sections}{extra_sections}</article>"
+        "<aside><p><a href='/x'>Other story one about something else entirely here</a></p></aside>"
+        "</body></html>"
+    )
+
+
+_BODY = "\n\n".join(_SENTENCES)  # what precision mode keeps: the paragraphs, not the lists
+
+
+def test_the_container_of_a_partial_body_holds_the_rest_of_the_article_and_nothing_around_it() -> None:
+    container = container_text(_page(), _BODY).split("\n\n")
+    assert [line for line in container if line in _SENTENCES] == _SENTENCES
+    assert [line for line in container if line in _POINTS] == _POINTS
+    assert "Part 1" in container
+    assert not any("Other story" in line or "Home" in line for line in container)
+
+
+def test_a_body_whose_paragraphs_are_not_on_the_page_has_no_container() -> None:
+    assert container_text(_page(), "A sentence that the page does not hold anywhere at all.") == ""
+
+
+def test_a_candidate_that_holds_the_body_and_adds_prose_completes_it() -> None:
+    tree = _page()
+    assert completes(_BODY, container_text(tree, _BODY), text_blocks(tree))
+
+
+def test_a_candidate_that_adds_only_short_lines_does_not_complete_the_body() -> None:
+    labels = "".join(f"<p>Updated 2026-11-{day:02d}</p>" for day in range(1, 30))
+    tree = _page(extra_sections=labels)
+    body = "\n\n".join(_SENTENCES)
+    candidate = "\n\n".join([*_SENTENCES, *(f"Updated 2026-11-{day:02d}" for day in range(1, 30))])
+    assert not completes(body, candidate, text_blocks(tree))
+
+
+def test_a_candidate_that_adds_links_to_other_stories_does_not_complete_the_body() -> None:
+    others = [
+        f"Another story number {n} about a different town and its own long running council dispute"
+        for n in range(6)
+    ]
+    teasers = "".join(f"<p><a href='/s{n}'>{other}</a></p>" for n, other in enumerate(others))
+    tree = _page(extra_sections=f"<div class='more'>{teasers}</div>")
+    body = "\n\n".join(_SENTENCES[:2])
+    candidate = "\n\n".join([*_SENTENCES[:2], *others])
+    assert not completes(body, candidate, text_blocks(tree))
+
+
+def test_a_larger_candidate_elsewhere_on_the_page_does_not_replace_the_body() -> None:
+    tree = _page()
+    body = "\n\n".join(_SENTENCES[:2])
+    elsewhere = "\n\n".join(_SENTENCES[2:])
+    assert not completes(body, elsewhere, text_blocks(tree))
