@@ -86,7 +86,8 @@ def enrich(
     read_as = language or "en"
     mentions = find_mentions(title, text, language=read_as, is_place_name=gazetteer.is_place_name)
     # Institutions, listed counties and companies found by pattern (English wording).
-    companies = company_mentions(title, text) if read_as == "en" else []
+    common_words = frozenset(_LOWERCASE_WORD.findall(text))
+    companies = company_mentions(title, text, gazetteer, common_words) if read_as == "en" else []
     if read_as == "en":
         mentions += institution_mentions(title, text, gazetteer) + listed_county_mentions(
             title, text, gazetteer
@@ -101,7 +102,7 @@ def enrich(
         city_teams=places.teams,
         institutions={fold(name): org for name, org in INSTITUTIONS.items()},
         demonyms=gazetteer.demonyms.keys(),
-        common_words=frozenset(_LOWERCASE_WORD.findall(text)),
+        common_words=common_words,
         companies={fold(mention.text) for mention in companies},
         title_case_title=is_title_case(title),
     )

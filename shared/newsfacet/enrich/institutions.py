@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Final
 
 from newsfacet.enrich.gazetteer import Gazetteer
@@ -29,10 +29,15 @@ _STATE_BODY = (
     r"(?:[a-z]+\s+)?ministry|government|coast\s+guard|army|navy|air\s+force|armed\s+forces"
     r"|military|parliament|supreme\s+court|central\s+bank|foreign\s+office|cabinet"
 )
-# Forces of a place or an organisation, after any capitalised name: "Forest Hill police".
-_FORCE_BODY = r"police(?:\s+department|\s+force)?|sheriff['’]s\s+(?:office|department)|fire\s+department"
+# Forces of a place or an organisation, after any capitalised name, written in lower case or as
+# part of the name: "Forest Hill police", "the Orange County Sheriff's Department".
+_FORCE_BODY = (
+    r"(?i:police(?:\s+department|\s+force)?|sheriff['’]?s\s+(?:office|department)|fire\s+department)"
+)
+# The state news sets between a county and its force: "the Orange County, Calif., sheriff's office".
+_STATE_BETWEEN = r"(?:,\s+[A-Z][a-z]*\.(?:\s?[A-Z][a-z]*\.)?,)?"
 _INSTITUTION = re.compile(
-    r"(?<![\w'’-])(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}?)(?:['’]s)?\s+"
+    rf"(?<![\w'’-])(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}}?)(?:['’]s)?{_STATE_BETWEEN}\s+"
     rf"(?P<body>{_STATE_BODY}|{_FORCE_BODY})(?![\w-])"
 )
 _FORCE = re.compile(_FORCE_BODY)
@@ -62,17 +67,75 @@ _COMPANY_APPOSITIVE = re.compile(
     re.MULTILINE,
 )
 
+# Nouns that only a company's name comes before: "Tesla CEO", "SoFi shares", "Uber drivers" (and
+# after which it follows: "drivers for Uber and Lyft"). A
+# plural one may follow several names ("Uber and Lyft drivers"), a singular one only one name
+# ("Trump and Tesla CEO Elon Musk" names no company Trump).
+_COMPANY_STAFF_OR_STOCK = r"CEO|chief\s+executive|co-?founder|founder|stock|app"
+_COMPANY_PEOPLE_OR_SHARES = r"shares|drivers|customers|subscribers|shareholders"
+# Here a name holds no dot, which would let it run on over a sentence's end ("... Honey. Chime").
+_NAME_BEFORE_NOUN = r"[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2}"
+_COMPANY_BEFORE_NOUN = re.compile(
+    rf"(?<![\w'’&.-])(?:(?P<name>{_NAME_BEFORE_NOUN})(?:['’]s)?\s+(?:{_COMPANY_STAFF_OR_STOCK})"
+    rf"|(?P<names>{_NAME_BEFORE_NOUN}(?:,\s+{_NAME_BEFORE_NOUN})*"
+    rf"(?:,?\s+(?:and|or|&)\s+{_NAME_BEFORE_NOUN})?)"
+    rf"\s+(?:{_COMPANY_PEOPLE_OR_SHARES})"
+    r"|(?:(?<=\b(?i:drivers)\sfor\s)|(?<=\b(?i:workers)\sfor\s)|(?<=\b(?i:employees)\sfor\s))"
+    rf"(?P<employers>{_NAME_BEFORE_NOUN}(?:,\s+{_NAME_BEFORE_NOUN})*(?:,?\s+(?:and|or)\s+{_NAME_BEFORE_NOUN})?)"
+    r")(?![\w-])"
+)
 
-def company_mentions(title: str, text: str) -> list[Mention]:
-    """Organisation mentions for the companies an article lists under their kind or sets beside
-    it (see the module docstring)."""
+
+def company_mentions(
+    title: str, text: str, gazetteer: Gazetteer, common_words: Collection[str]
+) -> list[Mention]:
+    """Organisation mentions for the companies an article lists under their kind, sets beside it
+    (see the module docstring) or names before a noun only companies have ("Uber drivers"). A place
+    or a demonym before such a noun ("California drivers") is not a company, nor is a word that
+    opens the sentence and is written in lower case elsewhere ("When Uber drivers...")."""
     found = []
     for source, origin in ((0, title), (1, text)):
         spans = [(m.start("name"), m.end("name")) for m in _COMPANY_APPOSITIVE.finditer(origin)]
         for match in _COMPANY_LIST.finditer(origin):
             spans += list_item_spans(origin, match.start("names"), match.end("names"))
+        for match in _COMPANY_BEFORE_NOUN.finditer(origin):
+            if match.group("name"):
+                items = [(match.start("name"), match.end("name"))]
+            else:
+                names = "names" if match.group("names") else "employers"
+                items = list_item_spans(origin, match.start(names), match.end(names))
+            spans += [
+                span
+                for span in (_without_sentence_opener(origin, *item, common_words) for item in items)
+                if span and _may_be_company(origin[span[0] : span[1]], gazetteer)
+            ]
         found += [mention_at(origin, start, end, "ORG", in_title=source == 0) for start, end in spans]
     return found
+
+
+def _without_sentence_opener(
+    origin: str, start: int, end: int, common_words: Collection[str]
+) -> tuple[int, int] | None:
+    """The span without its first word where that word opens a sentence and the article writes it
+    in lower case elsewhere: capitalised for grammar, not part of a name."""
+    first = origin[start:end].split(maxsplit=1)[0].casefold()
+    opens = origin[:start].rstrip()[-1:] in {"", ".", "!", "?", ":", "\n", '"', "“"}
+    if not opens or (first not in common_words and first not in _SENTENCE_OPENERS):
+        return start, end
+    rest = origin.find(" ", start, end)
+    return None if rest < 0 else (rest + 1, end)
+
+
+# Words that open sentences before a name and are none ("When Uber drivers...").
+_SENTENCE_OPENERS: Final = frozenset(
+    {"when", "if", "as", "but", "and", "or", "while", "after", "before", "since", "though"}
+    | {"although", "because", "so", "then", "now", "why", "how", "what", "where", "some", "many"}
+    | {"all", "most", "both", "only", "even", "like", "for", "with", "about", "of"}
+)
+
+
+def _may_be_company(name: str, gazetteer: Gazetteer) -> bool:
+    return not gazetteer.is_place_name(name) and gazetteer.demonym_country(name) is None
 
 
 def institution_mentions(title: str, text: str, gazetteer: Gazetteer) -> list[Mention]:

@@ -44,6 +44,10 @@ STREET_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane", "high
 FACILITY_NOUNS = frozenset({"hospital", "prison", "airport", "stadium", "arena", "airbase", "mall", "hotel"})
 # Lower-case nouns after a name that make it a region ("Zabul province", "the Donetsk region").
 REGION_NOUNS = frozenset({"province", "district", "governorate", "region", "prefecture", "oblast"})
+# Capitalised last words that make a name a region's, whatever the model typed it ("the National
+# Capital Region", "the Northern Territory"; the model often says ORG). Not "District": school and
+# water districts are bodies.
+PROPER_REGION_NOUNS = frozenset({"Region", "Territory", "Province", "Governorate", "Prefecture", "Oblast"})
 
 
 _COUNTY_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
@@ -254,6 +258,8 @@ def _named_by_noun(
         kind = "region"
     elif first_words and last_word in REGION_NOUNS and mention.label in {"GPE", "LOC"}:
         kind, name = "region", first_words
+    elif first_words and last_word in PROPER_REGION_NOUNS and mention.label in {"GPE", "LOC", "ORG"}:
+        kind = "region"
     else:
         return None
     country = next(iter(context)) if len(context) == 1 else None
