@@ -119,3 +119,26 @@ def test_a_name_ending_in_a_capitalised_region_noun_is_a_region_not_an_organisat
     regions = {location.name: (location.kind, location.country_code) for location in result.locations}
     assert regions.get("Upper Valley Region") == ("region", "PK")
     assert "Upper Valley Region" not in actor_types(result)
+
+
+def test_in_a_sports_story_a_city_named_without_a_place_word_is_a_team() -> None:
+    result = enriched(
+        "Rivals brace for rematch after brawl",
+        "The quarterback was suspended for the rest of the season after the brawl, the league said. "
+        '"Only way that game means anything is if we win this one, so our focus has got to be on '
+        'Denver right now," the linebacker said. The coach, a Tokyo native, told players the same '
+        "when he took over Portland. The team flew to Denver on Friday; the rematch in Portland is "
+        "set for next month.",
+    )
+    assert {"Denver", "Portland"} <= set(actor_types(result))  # the teams
+    assert {"Denver", "Portland", "Tokyo"} <= place_names(result)  # and, after "to" and "in", the cities
+
+
+def test_outside_sport_a_city_named_without_a_place_word_stays_a_place() -> None:
+    result = enriched(
+        "Council approves new budget",
+        "The council approved the budget on Tuesday. The mayor said the plan would change Portland "
+        "for the better, and residents of the city welcomed lower taxes.",
+    )
+    assert "Portland" in place_names(result)
+    assert "Portland" not in actor_types(result)

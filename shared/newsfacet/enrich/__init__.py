@@ -28,11 +28,13 @@ from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
 from newsfacet.enrich.places import listed_county_mentions, resolve_places
+from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
 from newsfacet.model import Actor, EnrichmentCoverage, Location, Topic
 
 __all__ = ["TOPIC_LANGUAGES", "Enrichment", "GazetteerError", "coverage", "enrich", "warm_up"]
 
+SPORT_TOPIC = f"medtop:{SPORT}"
 # Languages the topic lexicon has words for (`topic_vocabulary`).
 TOPIC_LANGUAGES = frozenset({"en", "fr", "de"})
 
@@ -93,7 +95,14 @@ def enrich(
             title, text, gazetteer
         )
         mentions += companies
-    places = resolve_places(mentions, gazetteer, PLACE_NOUNS, without_model=not attempted.actors)
+    topics = classify(title, text) if attempted.topics else []
+    places = resolve_places(
+        mentions,
+        gazetteer,
+        PLACE_NOUNS,
+        without_model=not attempted.actors,
+        sport=bool(topics) and topics[0].code == SPORT_TOPIC,
+    )
     actors = extract_actors(
         mentions,
         skip=places.consumed,
@@ -109,7 +118,7 @@ def enrich(
     return Enrichment(
         actors=actors if attempted.actors else [],
         locations=places.locations,
-        topics=classify(title, text) if attempted.topics else [],
+        topics=topics,
         coverage=attempted,
     )
 

@@ -156,7 +156,7 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
         return None if is_excluded(fold(team), excluded) else (team, "organization")
     if (
         mention.label in _PLACE_LABELS
-        and not mention.after_in_or_at
+        and not mention.after_place_word
         and (name := clean_name(mention.text))
         and fold(name) in evidence.city_teams
     ):

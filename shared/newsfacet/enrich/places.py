@@ -44,6 +44,8 @@ STREET_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane", "high
 FACILITY_NOUNS = frozenset({"hospital", "prison", "airport", "stadium", "arena", "airbase", "mall", "hotel"})
 # Lower-case nouns after a name that make it a region ("Zabul province", "the Donetsk region").
 REGION_NOUNS = frozenset({"province", "district", "governorate", "region", "prefecture", "oblast"})
+# Words after a city that keep it a place even in a sports story ("a Cincinnati native").
+PLACE_NOUNS_AFTER_CITY = frozenset({"native", "natives", "area", "based", "resident", "residents", "suburb"})
 # Capitalised last words that make a name a region's, whatever the model typed it ("the National
 # Capital Region", "the Northern Territory"; the model often says ORG). Not "District": school and
 # water districts are bodies.
@@ -83,17 +85,39 @@ class PlaceResolution:
     teams: frozenset[str] = frozenset()
 
 
-def city_teams(mentions: Sequence[Mention], keys: Sequence[str], gazetteer: Gazetteer) -> frozenset[str]:
+def city_teams(
+    mentions: Sequence[Mention], keys: Sequence[str], gazetteer: Gazetteer, *, sport: bool = False
+) -> frozenset[str]:
     """Names the article uses for a team named after its city ("Liverpool beat Chelsea 2-1"): an
-    organisation wherever the article names it, but after "in" or "at" ("the game in Pittsburgh").
-    A country there is a national side, and stays the place it also is."""
+    organisation wherever the article names it, but after a place word ("the game in Pittsburgh").
+    A country there is a national side, and stays the place it also is.
+
+    In a sports story (`sport`) a city named with no word that makes it a place ("in", "to",
+    "from", "near"...) is a team too: "our focus has got to be on Cincinnati", "when I took over
+    Washington". Not a dateline in capitals, nor the first word of a longer name ("Tokyo
+    Olympics")."""
     teams = set()
     for mention, key in zip(mentions, keys, strict=True):
-        if mention.as_team and key:
-            candidates = gazetteer.candidates(key)
-            if not candidates or candidates[0].kind != "country":
-                teams.add(key)
+        if not key or not (mention.as_team or (sport and _is_bare_city(mention))):
+            continue
+        first = next(iter(gazetteer.candidates(key)), None)
+        if first is None:
+            is_team = mention.as_team
+        else:
+            is_team = first.kind != "country" if mention.as_team else first.kind == "city"
+        if is_team:
+            teams.add(key)
     return frozenset(teams)
+
+
+def _is_bare_city(mention: Mention) -> bool:
+    return (
+        mention.label in {"GPE", GAZETTEER}
+        and not mention.after_place_word
+        and not mention.text.isupper()
+        and not mention.next_word[:1].isupper()
+        and mention.next_word not in PLACE_NOUNS_AFTER_CITY
+    )
 
 
 def _clean_key(text: str) -> str:
@@ -107,9 +131,11 @@ def resolve_places(
     place_nouns: frozenset[str],
     *,
     without_model: bool = False,
+    sport: bool = False,
 ) -> PlaceResolution:
     """Resolve the place mentions of one article (see the module docstring). `without_model`: no
-    NER read the text (a language without one), so the gazetteer's mentions are all there is."""
+    NER read the text (a language without one), so the gazetteer's mentions are all there is;
+    `sport`: the article is a sports story, where a bare city name is a team (`city_teams`)."""
     keys = [_clean_key(m.text) for m in mentions]
     context, local, local_points = _context(mentions, keys, gazetteer)
     # A span the model calls a person is a place if the same name is a place elsewhere in the
@@ -134,7 +160,7 @@ def resolve_places(
     # Names written as a company's ("Chime CEO ...", "SoFi shares"): never a town in this article.
     companies = {k for m, k in zip(mentions, keys, strict=True) if k and m.next_word in COMPANY_NEXT_WORDS}
     facilities, regions = _named_by_nouns(mentions, keys)
-    teams = city_teams(mentions, keys, gazetteer)
+    teams = city_teams(mentions, keys, gazetteer, sport=sport)
     evidence = _Evidence(
         gazetteer,
         context,
@@ -154,7 +180,7 @@ def resolve_places(
     for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
         if not key or key in NOT_ENTITY_KEYS or key in INSTITUTION_KEYS:
             continue
-        if key in teams and not mention.after_in_or_at:
+        if key in teams and not mention.after_place_word:
             continue
         place = _resolve(mention, key, evidence) or _named_by_noun(mention, key, context, facilities, regions)
         if place is None:
@@ -215,7 +241,7 @@ def _count_people_named_like_places(
     for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
         if index in consumed or mention.label != "PERSON" or not key or key in evidence.person_words:
             continue
-        if key in teams and not mention.after_in_or_at:
+        if key in teams and not mention.after_place_word:
             continue
         place = next((c for c in evidence.gazetteer.candidates(key) if c in scores), None)
         if place is not None:
@@ -332,7 +358,7 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
     place = _pick(candidates, evidence.context, evidence.local, evidence.local_points)
     if _is_surname_of_someone(mention, key, place, evidence.surnames):
         return None
-    if key in evidence.companies and place.kind == "city" and not mention.after_in_or_at:
+    if key in evidence.companies and place.kind == "city" and not mention.after_place_word:
         return None
     if label in PLACE_LABELS or (label == "PERSON" and key in evidence.place_words):
         return place
@@ -394,6 +420,6 @@ def _is_surname_of_someone(mention: Mention, key: str, place: Place, surnames: s
         and " " not in key
         and place.kind == "city"
         and place.population < WORLD_CITY
-        and not mention.after_in_or_at
+        and not mention.after_place_word
         and not mention.introduced_as_place
     )
