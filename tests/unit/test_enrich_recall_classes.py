@@ -142,3 +142,28 @@ def test_outside_sport_a_city_named_without_a_place_word_stays_a_place() -> None
     )
     assert "Portland" in place_names(result)
     assert "Portland" not in actor_types(result)
+
+
+def test_the_acronym_of_a_place_named_in_full_is_that_place_alone_or_in_a_compound() -> None:
+    result = enriched(
+        "Haze lingers over the capital",
+        "Air quality in Lahore and the Upper Valley Region (UVR) stayed poor on Monday, Pakistani "
+        "officials said. Smog over Lahore-UVR worsened, and UVR hospitals filled.",
+    )
+    counts = {location.name: location.mentions for location in result.locations}
+    assert counts.get("Upper Valley Region") == 4  # in full, "(UVR)", "Lahore-UVR", "UVR hospitals"
+    assert counts.get("Lahore") == 2
+    assert not {"UVR", "Lahore-UVR"} & set(actor_types(result))
+
+
+def test_names_listed_with_a_company_are_companies_but_not_a_place() -> None:
+    result = enriched(
+        "Pay advances come to the gig economy",
+        "Zelvo customers can draw their wages early. Zelvo, Quindle and Tavix all want your "
+        "paycheck. Daniel Marquez, the founder of a rival, said Zelvo and Marquez disagree on fees. "
+        "Zelvo and Germany signed a deal.",
+    )
+    types = actor_types(result)
+    assert types.get("Quindle") == "organization" and types.get("Tavix") == "organization"
+    assert types.get("Daniel Marquez") == "person" and "Marquez" not in types
+    assert "Germany" not in types and "Germany" in place_names(result)

@@ -21,8 +21,8 @@ from typing import Final
 
 from newsfacet.enrich.gazetteer import Gazetteer
 from newsfacet.enrich.geo_aliases import DEMONYMS
-from newsfacet.enrich.mentions import Mention, mention_at
-from newsfacet.enrich.names import list_item_spans
+from newsfacet.enrich.mentions import Mention, mention_at, opens_sentence
+from newsfacet.enrich.names import fold, list_item_spans
 
 # Bodies of a state, after a country or demonym: "government", "commerce ministry", "army".
 _STATE_BODY = (
@@ -68,9 +68,9 @@ _COMPANY_APPOSITIVE = re.compile(
 )
 
 # Nouns that only a company's name comes before: "Tesla CEO", "SoFi shares", "Uber drivers" (and
-# after which it follows: "drivers for Uber and Lyft"). A
-# plural one may follow several names ("Uber and Lyft drivers"), a singular one only one name
-# ("Trump and Tesla CEO Elon Musk" names no company Trump).
+# after which it follows: "drivers for Uber and Lyft"). A plural one may follow several names
+# ("Uber and Lyft drivers"), a singular one only one name ("Trump and Tesla CEO Elon Musk" names
+# no company Trump).
 _COMPANY_STAFF_OR_STOCK = r"CEO|chief\s+executive|co-?founder|founder|stock|app"
 _COMPANY_PEOPLE_OR_SHARES = r"shares|drivers|customers|subscribers|shareholders"
 # Here a name holds no dot, which would let it run on over a sentence's end ("... Honey. Chime").
@@ -86,13 +86,44 @@ _COMPANY_BEFORE_NOUN = re.compile(
 )
 
 
+# A list of names ("Chime, Varo and SoFi", "Uber or Lyft"): where one is a company, all are.
+_NAME_LIST = re.compile(
+    rf"(?<![\w'’&.-])(?P<names>{_NAME_BEFORE_NOUN}(?:,\s+{_NAME_BEFORE_NOUN})*,?\s+(?:and|or|&)\s+"
+    rf"{_NAME_BEFORE_NOUN})(?![\w'’-])"
+)
+
+
 def company_mentions(
     title: str, text: str, gazetteer: Gazetteer, common_words: Collection[str]
 ) -> list[Mention]:
     """Organisation mentions for the companies an article lists under their kind, sets beside it
-    (see the module docstring) or names before a noun only companies have ("Uber drivers"). A place
-    or a demonym before such a noun ("California drivers") is not a company, nor is a word that
-    opens the sentence and is written in lower case elsewhere ("When Uber drivers...")."""
+    (see the module docstring) or names before a noun only companies have ("Uber drivers"), and
+    for the names listed with any of those ("Uber and Lyft" where the article writes "Uber
+    drivers"). A place or a demonym is not a company ("California drivers", "Uber and Germany"),
+    nor is a word that opens the sentence and is written in lower case elsewhere ("When Uber
+    drivers...")."""
+    found = _named_as_companies(title, text, gazetteer, common_words)
+    known = {fold(mention.text) for mention in found}
+    if not known:
+        return found
+    for source, origin in ((0, title), (1, text)):
+        for match in _NAME_LIST.finditer(origin):
+            items = list_item_spans(origin, match.start("names"), match.end("names"))
+            if not any(fold(origin[start:end]) in known for start, end in items):
+                continue
+            for item in items:
+                span = _without_sentence_opener(origin, *item, common_words)
+                if span is None:
+                    continue
+                name = origin[span[0] : span[1]]
+                if fold(name) not in known and _may_be_company(name, gazetteer):
+                    found.append(mention_at(origin, *span, "ORG", in_title=source == 0))
+    return found
+
+
+def _named_as_companies(
+    title: str, text: str, gazetteer: Gazetteer, common_words: Collection[str]
+) -> list[Mention]:
     found = []
     for source, origin in ((0, title), (1, text)):
         spans = [(m.start("name"), m.end("name")) for m in _COMPANY_APPOSITIVE.finditer(origin)]
@@ -119,8 +150,7 @@ def _without_sentence_opener(
     """The span without its first word where that word opens a sentence and the article writes it
     in lower case elsewhere: capitalised for grammar, not part of a name."""
     first = origin[start:end].split(maxsplit=1)[0].casefold()
-    opens = origin[:start].rstrip()[-1:] in {"", ".", "!", "?", ":", "\n", '"', "“"}
-    if not opens or (first not in common_words and first not in _SENTENCE_OPENERS):
+    if not opens_sentence(origin, start) or (first not in common_words and first not in _SENTENCE_OPENERS):
         return start, end
     rest = origin.find(" ", start, end)
     return None if rest < 0 else (rest + 1, end)

@@ -150,7 +150,7 @@ def _gazetteer_runs(
     for source, origin in enumerate(origins):
         for match in _CAPITALISED_RUN.finditer(origin):
             # A capitalised word opening a sentence may be any word ("Reading the report...").
-            if covered[source].overlaps(match.start(), match.end()) or _opens_sentence(origin, match.start()):
+            if covered[source].overlaps(match.start(), match.end()) or opens_sentence(origin, match.start()):
                 continue
             if is_place_name(match.group(0)):
                 found.append(mention_at(origin, match.start(), match.end(), GAZETTEER, in_title=source == 0))
@@ -225,7 +225,7 @@ def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool)
         in_job_title=_TITLE_OF.search(origin, max(0, start - 30), start) is not None
         or _TITLE_AFTER.match(origin, end) is not None,
         with_age=_AGE.match(origin, end) is not None,
-        opens_sentence=_opens_sentence(origin, start),
+        opens_sentence=opens_sentence(origin, start),
         introduced_as_place=_introduces_place(origin, start),
         as_team=_names_a_team(origin, start, end),
         after_place_word=_AFTER_PLACE_WORD.search(origin, max(0, start - 9), start) is not None,
@@ -289,7 +289,7 @@ def _introduces_place(origin: str, start: int) -> bool:
 _BEFORE_SENTENCE_START: Final = frozenset(" \t\"'“‘(")
 
 
-def _opens_sentence(origin: str, start: int) -> bool:
+def opens_sentence(origin: str, start: int) -> bool:
     """Whether `start` is the first word of a sentence. Walks back from `start` rather than slicing
     the prefix, which made long bodies quadratic (thousands of candidates, each copying the text)."""
     at = start - 1

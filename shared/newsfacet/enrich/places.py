@@ -20,7 +20,7 @@ from newsfacet.enrich.actor_vocabulary import COMPANY_NEXT_WORDS, NOT_ENTITY_KEY
 from newsfacet.enrich.gazetteer import Gazetteer, Place, distance_km
 from newsfacet.enrich.geo_aliases import FACILITY_WORDS, INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention, mention_at
-from newsfacet.enrich.names import clean_name, fold, list_item_spans
+from newsfacet.enrich.names import acronym, clean_name, fold, list_item_spans
 from newsfacet.model import Location, LocationKind
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -194,6 +194,7 @@ def resolve_places(
     _count_people_named_like_places(
         mentions, keys, evidence, teams=teams, consumed=consumed, scores=scores, counts=counts
     )
+    _count_acronyms_of_places(mentions, display, consumed=consumed, scores=scores, counts=counts)
     ranked = sorted(scores, key=lambda p: (-scores[p], p.name))[:MAX_LOCATIONS]
     locations = [
         Location(
@@ -248,6 +249,41 @@ def _count_people_named_like_places(
             consumed.add(index)
             scores[place] += 1.0 + (1.0 - mention.position)
             counts[place] += 1
+
+
+# Shorter acronyms ("SC", "LA") stand for too many other things to be read as a place's.
+MIN_PLACE_ACRONYM = 3
+
+
+def _count_acronyms_of_places(
+    mentions: Sequence[Mention],
+    display: dict[Place, str],
+    *,
+    consumed: set[int],
+    scores: dict[Place, float],
+    counts: dict[Place, int],
+) -> None:
+    """The acronym of a place the article names in full is that place, alone or in a compound
+    with another of its places ("National Capital Region (NCR)", "Delhi-NCR"): counted there,
+    and consumed, so that it becomes no organisation."""
+    acronyms = {
+        short: place for place, name in display.items() if len(short := acronym(name)) >= MIN_PLACE_ACRONYM
+    }
+    if not acronyms:
+        return
+    names = {fold(name): place for place, name in display.items()}
+    for index, mention in enumerate(mentions):
+        if index in consumed:
+            continue
+        parts = (clean_name(mention.text) or "").split("-")
+        places = [acronyms.get(part) or names.get(fold(part)) for part in parts]
+        if not any(part in acronyms for part in parts) or None in places:
+            continue
+        consumed.add(index)
+        for place in places:
+            if place is not None:
+                scores[place] += 1.0 + (1.0 - mention.position)
+                counts[place] += 1
 
 
 def _display_name(place: Place, mention: Mention) -> str:
