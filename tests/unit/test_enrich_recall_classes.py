@@ -167,3 +167,15 @@ def test_names_listed_with_a_company_are_companies_but_not_a_place() -> None:
     assert types.get("Quindle") == "organization" and types.get("Tavix") == "organization"
     assert types.get("Daniel Marquez") == "person" and "Marquez" not in types
     assert "Germany" not in types and "Germany" in place_names(result)
+
+
+def test_newspapers_listed_under_their_kind_are_organisations_and_a_list_stops_at_the_sentence_end() -> None:
+    result = enriched(
+        "Chain to cut print days",
+        "The chain owns 30 newspapers including the Harbor City Bee, Lakeside Herald and Prairie "
+        "Star, and rivals such as Quindle. Readers complained on Monday.",
+    )
+    types = actor_types(result)
+    for paper in ("Harbor City Bee", "Lakeside Herald", "Prairie Star", "Quindle"):
+        assert types.get(paper) == "organization", (paper, types)
+    assert not any("Readers" in name for name in types)

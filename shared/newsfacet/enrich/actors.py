@@ -41,7 +41,7 @@ from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import clean_name, fold, normalize_text
 from newsfacet.model import Actor, ActorType
 
-MAX_ACTORS: Final = 30
+MAX_ACTORS: Final = 40
 
 LABEL_TYPES: Final[dict[str, ActorType]] = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 

@@ -52,11 +52,15 @@ for _word, _iso in DEMONYMS.items():
 # Nouns that say the names listed or set beside them are companies.
 _COMPANY_KIND = (
     r"(?i:compan(?:y|ies)|firms?|start-?ups?|apps?|banks?|neobanks?|fintechs?|services|platforms?|brands?"
-    r"|retailers?|rivals?|competitors?|lenders?|carmakers?|automakers?|airlines?|giants?|chains?)"
+    r"|retailers?|rivals?|competitors?|lenders?|carmakers?|automakers?|airlines?|giants?|chains?"
+    r"|newspapers?|papers|publications|outlets|broadcasters?)"
 )
-_COMPANY_NAME = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}"
+# A dot only inside a word ("U.S.") or after a company suffix ("McClatchy Co."), so that a name
+# does not run on over a sentence's end ("... the Tallahassee Democrat. Readers").
+_COMPANY_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
+_COMPANY_NAME = rf"{_COMPANY_WORD}(?:\s+{_COMPANY_WORD}){{0,2}}(?:\s+(?:Inc|Corp|Co|Ltd)\.)?"
 _COMPANY_LIST = re.compile(
-    rf"\b{_COMPANY_KIND}\s+(?:like|such\s+as|including)\s+"
+    rf"\b{_COMPANY_KIND}\s+(?:like|such\s+as|including)\s+(?:the\s+)?"
     rf"(?P<names>{_COMPANY_NAME}(?:,\s+{_COMPANY_NAME})*(?:,?\s+(?:and|or)\s+{_COMPANY_NAME})?)"
 )
 # "Robinhood, the trading app, ...": the name opens its sentence or clause, the kind closes the
