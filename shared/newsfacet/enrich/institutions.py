@@ -59,17 +59,7 @@ _COMPANY_KIND = (
 # does not run on over a sentence's end ("... the Tallahassee Democrat. Readers").
 _COMPANY_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
 _COMPANY_NAME = rf"{_COMPANY_WORD}(?:\s+{_COMPANY_WORD}){{0,2}}(?:\s+(?:Inc|Corp|Co|Ltd)\.)?"
-_COMPANY_LIST = re.compile(
-    rf"\b{_COMPANY_KIND}\s+(?:like|such\s+as|including)\s+(?:the\s+)?"
-    rf"(?P<names>{_COMPANY_NAME}(?:,\s+{_COMPANY_NAME})*(?:,?\s+(?:and|or)\s+{_COMPANY_NAME})?)"
-)
-# "Robinhood, the trading app, ...": the name opens its sentence or clause, the kind closes the
-# apposition.
-_COMPANY_APPOSITIVE = re.compile(
-    rf"(?:^|(?<=[.;:!?]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<name>{_COMPANY_NAME}),\s+(?:a|an|the)\s+"
-    rf"(?:[a-z-]+\s+){{0,2}}{_COMPANY_KIND}(?=[,;.])",
-    re.MULTILINE,
-)
+_COMPANY_LIST = rf"{_COMPANY_NAME}(?:,\s+{_COMPANY_NAME})*(?:,?\s+(?:and|or)\s+{_COMPANY_NAME})?"
 
 # Nouns that only a company's name comes before: "Tesla CEO", "SoFi shares", "Uber drivers" (and
 # after which it follows: "drivers for Uber and Lyft"). A plural one may follow several names
@@ -79,15 +69,32 @@ _COMPANY_STAFF_OR_STOCK = r"CEO|chief\s+executive|co-?founder|founder|stock|app"
 _COMPANY_PEOPLE_OR_SHARES = r"shares|drivers|customers|subscribers|shareholders"
 # Here a name holds no dot, which would let it run on over a sentence's end ("... Honey. Chime").
 _NAME_BEFORE_NOUN = r"[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2}"
-_COMPANY_BEFORE_NOUN = re.compile(
-    rf"(?<![\w'’&.-])(?:(?P<name>{_NAME_BEFORE_NOUN})(?:['’]s)?\s+(?:{_COMPANY_STAFF_OR_STOCK})"
-    rf"|(?P<names>{_NAME_BEFORE_NOUN}(?:,\s+{_NAME_BEFORE_NOUN})*"
-    rf"(?:,?\s+(?:and|or|&)\s+{_NAME_BEFORE_NOUN})?)"
-    rf"\s+(?:{_COMPANY_PEOPLE_OR_SHARES})"
-    r"|(?:(?<=\b(?i:drivers)\sfor\s)|(?<=\b(?i:workers)\sfor\s)|(?<=\b(?i:employees)\sfor\s))"
-    rf"(?P<employers>{_NAME_BEFORE_NOUN}(?:,\s+{_NAME_BEFORE_NOUN})*(?:,?\s+(?:and|or)\s+{_NAME_BEFORE_NOUN})?)"
-    r")(?![\w-])"
+_NAMES_BEFORE_NOUN = (
+    rf"{_NAME_BEFORE_NOUN}(?:,\s+{_NAME_BEFORE_NOUN})*(?:,?\s+(?:and|or|&)\s+{_NAME_BEFORE_NOUN})?"
 )
+
+# Each way of naming companies is found from its cue, the rarer words after or between the names,
+# and the names are then read backwards or forwards from there: scanning for the names first tried
+# a match at every capital letter, several times slower.
+_LOOKBACK: Final = 120
+# "apps like Chime, Dave and Earnin", "newspapers including the Sacramento Bee": kind, cue, names.
+_LIST_CUE = re.compile(r"\s(?:like|such\s+as|including)\s+(?:the\s+)?")
+_KIND_BEFORE = re.compile(rf"\b{_COMPANY_KIND}$")
+_LISTED = re.compile(_COMPANY_LIST)
+# "Robinhood, the trading app, ...": the name opens its sentence or clause, the kind closes the
+# apposition.
+_APPOSITION_CUE = re.compile(rf",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}{_COMPANY_KIND}(?=[,;.])")
+_NAME_OPENING_CLAUSE = re.compile(
+    rf"(?:^|(?<=[.;:!?]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<names>{_COMPANY_NAME})$", re.MULTILINE
+)
+# "Brisket CEO", "Uber and Lyft drivers"; "drivers for Uber and Lyft".
+_NOUN_CUE = re.compile(
+    rf"(?<![\w-])(?:(?P<one>{_COMPANY_STAFF_OR_STOCK})|{_COMPANY_PEOPLE_OR_SHARES})(?![\w-])"
+)
+_ONE_NAME_BEFORE = re.compile(rf"(?<![\w'’&.-])(?P<names>{_NAME_BEFORE_NOUN})(?:['’]s)?\s+$")
+_NAMES_BEFORE = re.compile(rf"(?<![\w'’&.-])(?P<names>{_NAMES_BEFORE_NOUN})\s+$")
+_EMPLOYER_CUE = re.compile(r"\b(?i:drivers|workers|employees)\s+for\s+")
+_EMPLOYERS = re.compile(rf"{_NAMES_BEFORE_NOUN}(?![\w-])")
 
 
 # A list of names ("Chime, Varo and SoFi", "Uber or Lyft"): where one is a company, all are.
@@ -130,22 +137,37 @@ def _named_as_companies(
 ) -> list[Mention]:
     found = []
     for source, origin in ((0, title), (1, text)):
-        spans = [(m.start("name"), m.end("name")) for m in _COMPANY_APPOSITIVE.finditer(origin)]
-        for match in _COMPANY_LIST.finditer(origin):
-            spans += list_item_spans(origin, match.start("names"), match.end("names"))
-        for match in _COMPANY_BEFORE_NOUN.finditer(origin):
-            if match.group("name"):
-                items = [(match.start("name"), match.end("name"))]
-            else:
-                names = "names" if match.group("names") else "employers"
-                items = list_item_spans(origin, match.start(names), match.end(names))
-            spans += [
-                span
-                for span in (_without_sentence_opener(origin, *item, common_words) for item in items)
-                if span and _may_be_company(origin[span[0] : span[1]], gazetteer)
-            ]
+        spans = []
+        for cue in _APPOSITION_CUE.finditer(origin):
+            spans += _names_ending_at(origin, cue.start(), _NAME_OPENING_CLAUSE)
+        for cue in _LIST_CUE.finditer(origin):
+            if _KIND_BEFORE.search(origin, max(0, cue.start() - 20), cue.start()):
+                spans += _names_starting_at(origin, cue.end(), _LISTED)
+        checked = []
+        for cue in _NOUN_CUE.finditer(origin):
+            pattern = _ONE_NAME_BEFORE if cue.group("one") else _NAMES_BEFORE
+            checked += _names_ending_at(origin, cue.start(), pattern)
+        for cue in _EMPLOYER_CUE.finditer(origin):
+            checked += _names_starting_at(origin, cue.end(), _EMPLOYERS)
+        spans += [
+            span
+            for span in (_without_sentence_opener(origin, *item, common_words) for item in checked)
+            if span and _may_be_company(origin[span[0] : span[1]], gazetteer)
+        ]
         found += [mention_at(origin, start, end, "ORG", in_title=source == 0) for start, end in spans]
     return found
+
+
+def _names_ending_at(origin: str, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each name of the list `pattern` reads backwards from `end`."""
+    match = pattern.search(origin, max(0, end - _LOOKBACK), end)
+    return list_item_spans(origin, match.start("names"), match.end("names")) if match else []
+
+
+def _names_starting_at(origin: str, start: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each name of the list `pattern` reads forwards from `start`."""
+    match = pattern.match(origin, start)
+    return list_item_spans(origin, match.start(), match.end()) if match else []
 
 
 def _without_sentence_opener(
