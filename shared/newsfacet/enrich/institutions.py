@@ -8,8 +8,9 @@ case ("Chinese Commerce Ministry", "Afghan Government"), or the name and the for
 Police"); the place in it stays a place mention as well.
 
 Companies are found the same way where news lists them under their kind ("apps like Chime, Dave
-and Earnin", "rivals such as Lyft") or names their kind beside them ("Robinhood, the trading app"):
-the model often takes such a name for a person or misses it.
+and Earnin", "rivals such as Lyft"), names their kind beside them ("Robinhood, the trading app"),
+or sets them before a noun only companies take ("Tesla CEO", "Uber and Lyft drivers"); names listed
+with such a company are companies too. The model often takes such a name for a person or misses it.
 """
 
 from __future__ import annotations
@@ -59,7 +60,12 @@ _COMPANY_KIND = (
 # does not run on over a sentence's end ("... the Tallahassee Democrat. Readers").
 _COMPANY_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
 _COMPANY_NAME = rf"{_COMPANY_WORD}(?:\s+{_COMPANY_WORD}){{0,2}}(?:\s+(?:Inc|Corp|Co|Ltd)\.)?"
-_COMPANY_LIST = rf"{_COMPANY_NAME}(?:,\s+{_COMPANY_NAME})*(?:,?\s+(?:and|or)\s+{_COMPANY_NAME})?"
+
+
+def _list_of(name: str) -> str:
+    """A pattern for a list of names: "A", "A and B", "A, B, and C", "A or B"."""
+    return rf"{name}(?:,\s+{name})*(?:,?\s+(?:and|or|&)\s+{name})?"
+
 
 # Nouns that only a company's name comes before: "Tesla CEO", "SoFi shares", "Uber drivers" (and
 # after which it follows: "drivers for Uber and Lyft"). A plural one may follow several names
@@ -69,9 +75,7 @@ _COMPANY_STAFF_OR_STOCK = r"CEO|chief\s+executive|co-?founder|founder|stock|app"
 _COMPANY_PEOPLE_OR_SHARES = r"shares|drivers|customers|subscribers|shareholders"
 # Here a name holds no dot, which would let it run on over a sentence's end ("... Honey. Chime").
 _NAME_BEFORE_NOUN = r"[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2}"
-_NAMES_BEFORE_NOUN = (
-    rf"{_NAME_BEFORE_NOUN}(?:,\s+{_NAME_BEFORE_NOUN})*(?:,?\s+(?:and|or|&)\s+{_NAME_BEFORE_NOUN})?"
-)
+_NAMES_BEFORE_NOUN = _list_of(_NAME_BEFORE_NOUN)
 
 # Each way of naming companies is found from its cue, the rarer words after or between the names,
 # and the names are then read backwards or forwards from there: scanning for the names first tried
@@ -80,7 +84,7 @@ _LOOKBACK: Final = 120
 # "apps like Chime, Dave and Earnin", "newspapers including the Sacramento Bee": kind, cue, names.
 _LIST_CUE = re.compile(r"\s(?:like|such\s+as|including)\s+(?:the\s+)?")
 _KIND_BEFORE = re.compile(rf"\b{_COMPANY_KIND}$")
-_LISTED = re.compile(_COMPANY_LIST)
+_LISTED = re.compile(_list_of(_COMPANY_NAME))
 # "Robinhood, the trading app, ...": the name opens its sentence or clause, the kind closes the
 # apposition.
 _APPOSITION_CUE = re.compile(rf",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}{_COMPANY_KIND}(?=[,;.])")
