@@ -20,7 +20,8 @@ from newsfacet.enrich.actor_vocabulary import COMPANY_NEXT_WORDS, NOT_ENTITY_KEY
 from newsfacet.enrich.gazetteer import Gazetteer, Place, distance_km
 from newsfacet.enrich.geo_aliases import FACILITY_WORDS, INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention, mention_at
-from newsfacet.enrich.names import acronym, clean_name, fold, list_item_spans
+from newsfacet.enrich.names import clean_name, fold, list_item_spans
+from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places
 from newsfacet.model import Location, LocationKind
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -44,8 +45,6 @@ STREET_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane", "high
 FACILITY_NOUNS = frozenset({"hospital", "prison", "airport", "stadium", "arena", "airbase", "mall", "hotel"})
 # Lower-case nouns after a name that make it a region ("Zabul province", "the Donetsk region").
 REGION_NOUNS = frozenset({"province", "district", "governorate", "region", "prefecture", "oblast"})
-# Words after a city that keep it a place even in a sports story ("a Cincinnati native").
-PLACE_NOUNS_AFTER_CITY = frozenset({"native", "natives", "area", "based", "resident", "residents", "suburb"})
 # Capitalised last words that make a name a region's, whatever the model typed it ("the National
 # Capital Region", "the Northern Territory"; the model often says ORG). Not "District": school and
 # water districts are bodies.
@@ -85,41 +84,6 @@ class PlaceResolution:
     teams: frozenset[str] = frozenset()
 
 
-def city_teams(
-    mentions: Sequence[Mention], keys: Sequence[str], gazetteer: Gazetteer, *, sport: bool = False
-) -> frozenset[str]:
-    """Names the article uses for a team named after its city ("Liverpool beat Chelsea 2-1"): an
-    organisation wherever the article names it, but after a place word ("the game in Pittsburgh").
-    A country there is a national side, and stays the place it also is.
-
-    In a sports story (`sport`) a city named with no word that makes it a place ("in", "to",
-    "from", "near"...) is a team too: "our focus has got to be on Cincinnati", "when I took over
-    Washington". Not a dateline in capitals, nor the first word of a longer name ("Tokyo
-    Olympics")."""
-    teams = set()
-    for mention, key in zip(mentions, keys, strict=True):
-        if not key or not (mention.as_team or (sport and _is_bare_city(mention))):
-            continue
-        first = next(iter(gazetteer.candidates(key)), None)
-        if first is None:
-            is_team = mention.as_team
-        else:
-            is_team = first.kind != "country" if mention.as_team else first.kind == "city"
-        if is_team:
-            teams.add(key)
-    return frozenset(teams)
-
-
-def _is_bare_city(mention: Mention) -> bool:
-    return (
-        mention.label in {"GPE", GAZETTEER}
-        and not mention.after_place_word
-        and not mention.text.isupper()
-        and not mention.next_word[:1].isupper()
-        and mention.next_word not in PLACE_NOUNS_AFTER_CITY
-    )
-
-
 def _clean_key(text: str) -> str:
     cleaned = clean_name(text)
     return fold(cleaned) if cleaned else ""
@@ -133,9 +97,8 @@ def resolve_places(
     without_model: bool = False,
     sport: bool = False,
 ) -> PlaceResolution:
-    """Resolve the place mentions of one article (see the module docstring). `without_model`: no
-    NER read the text (a language without one), so the gazetteer's mentions are all there is;
-    `sport`: the article is a sports story, where a bare city name is a team (`city_teams`)."""
+    """Resolve the place mentions of one article (see the module docstring). `without_model`: no NER
+    read the text, only the gazetteer; `sport`: a sports story, where a bare city is a team."""
     keys = [_clean_key(m.text) for m in mentions]
     context, local, local_points = _context(mentions, keys, gazetteer)
     # A span the model calls a person is a place if the same name is a place elsewhere in the
@@ -152,7 +115,6 @@ def resolve_places(
         if m.label == "PERSON" and " " in k
         for word in k.split()
     }
-
     # Last words of multi-word person names: "Buckley" of "Jessie Buckley" (`_is_surname_of_someone`).
     surnames = {
         k.rsplit(" ", 1)[1] for m, k in zip(mentions, keys, strict=True) if m.label == "PERSON" and " " in k
@@ -190,11 +152,10 @@ def resolve_places(
         weight = TITLE_WEIGHT if mention.in_title else 1.0 + (1.0 - mention.position)
         scores[place] = scores.get(place, 0.0) + weight
         counts[place] = counts.get(place, 0) + 1
-
     _count_people_named_like_places(
         mentions, keys, evidence, teams=teams, consumed=consumed, scores=scores, counts=counts
     )
-    _count_acronyms_of_places(mentions, display, consumed=consumed, scores=scores, counts=counts)
+    count_acronyms_of_places(mentions, display, consumed=consumed, scores=scores, counts=counts)
     ranked = sorted(scores, key=lambda p: (-scores[p], p.name))[:MAX_LOCATIONS]
     locations = [
         Location(
@@ -249,41 +210,6 @@ def _count_people_named_like_places(
             consumed.add(index)
             scores[place] += 1.0 + (1.0 - mention.position)
             counts[place] += 1
-
-
-# Shorter acronyms ("SC", "LA") stand for too many other things to be read as a place's.
-MIN_PLACE_ACRONYM = 3
-
-
-def _count_acronyms_of_places(
-    mentions: Sequence[Mention],
-    display: dict[Place, str],
-    *,
-    consumed: set[int],
-    scores: dict[Place, float],
-    counts: dict[Place, int],
-) -> None:
-    """The acronym of a place the article names in full is that place, alone or in a compound
-    with another of its places ("National Capital Region (NCR)", "Delhi-NCR"): counted there,
-    and consumed, so that it becomes no organisation."""
-    acronyms = {
-        short: place for place, name in display.items() if len(short := acronym(name)) >= MIN_PLACE_ACRONYM
-    }
-    if not acronyms:
-        return
-    names = {fold(name): place for place, name in display.items()}
-    for index, mention in enumerate(mentions):
-        if index in consumed:
-            continue
-        parts = (clean_name(mention.text) or "").split("-")
-        places = [acronyms.get(part) or names.get(fold(part)) for part in parts]
-        if not any(part in acronyms for part in parts) or None in places:
-            continue
-        consumed.add(index)
-        for place in places:
-            if place is not None:
-                scores[place] += 1.0 + (1.0 - mention.position)
-                counts[place] += 1
 
 
 def _display_name(place: Place, mention: Mention) -> str:
