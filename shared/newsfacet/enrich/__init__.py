@@ -28,11 +28,13 @@ from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
 from newsfacet.enrich.places import listed_county_mentions, resolve_places
+from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
 from newsfacet.model import Actor, EnrichmentCoverage, Location, Topic
 
 __all__ = ["TOPIC_LANGUAGES", "Enrichment", "GazetteerError", "coverage", "enrich", "warm_up"]
 
+SPORT_TOPIC = f"medtop:{SPORT}"
 # Languages the topic lexicon has words for (`topic_vocabulary`).
 TOPIC_LANGUAGES = frozenset({"en", "fr", "de"})
 
@@ -86,13 +88,21 @@ def enrich(
     read_as = language or "en"
     mentions = find_mentions(title, text, language=read_as, is_place_name=gazetteer.is_place_name)
     # Institutions, listed counties and companies found by pattern (English wording).
-    companies = company_mentions(title, text) if read_as == "en" else []
+    common_words = frozenset(_LOWERCASE_WORD.findall(text))
+    companies = company_mentions(title, text, gazetteer, common_words) if read_as == "en" else []
     if read_as == "en":
         mentions += institution_mentions(title, text, gazetteer) + listed_county_mentions(
             title, text, gazetteer
         )
         mentions += companies
-    places = resolve_places(mentions, gazetteer, PLACE_NOUNS, without_model=not attempted.actors)
+    topics = classify(title, text) if attempted.topics else []
+    places = resolve_places(
+        mentions,
+        gazetteer,
+        PLACE_NOUNS,
+        without_model=not attempted.actors,
+        sport=bool(topics) and topics[0].code == SPORT_TOPIC,
+    )
     actors = extract_actors(
         mentions,
         skip=places.consumed,
@@ -101,14 +111,14 @@ def enrich(
         city_teams=places.teams,
         institutions={fold(name): org for name, org in INSTITUTIONS.items()},
         demonyms=gazetteer.demonyms.keys(),
-        common_words=frozenset(_LOWERCASE_WORD.findall(text)),
+        common_words=common_words,
         companies={fold(mention.text) for mention in companies},
         title_case_title=is_title_case(title),
     )
     return Enrichment(
         actors=actors if attempted.actors else [],
         locations=places.locations,
-        topics=classify(title, text) if attempted.topics else [],
+        topics=topics,
         coverage=attempted,
     )
 

@@ -41,7 +41,7 @@ from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import clean_name, fold, normalize_text
 from newsfacet.model import Actor, ActorType
 
-MAX_ACTORS: Final = 30
+MAX_ACTORS: Final = 40
 
 LABEL_TYPES: Final[dict[str, ActorType]] = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 
@@ -156,7 +156,7 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
         return None if is_excluded(fold(team), excluded) else (team, "organization")
     if (
         mention.label in _PLACE_LABELS
-        and not mention.after_in_or_at
+        and not mention.after_place_word
         and (name := clean_name(mention.text))
         and fold(name) in evidence.city_teams
     ):

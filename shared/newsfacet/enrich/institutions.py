@@ -8,31 +8,37 @@ case ("Chinese Commerce Ministry", "Afghan Government"), or the name and the for
 Police"); the place in it stays a place mention as well.
 
 Companies are found the same way where news lists them under their kind ("apps like Chime, Dave
-and Earnin", "rivals such as Lyft") or names their kind beside them ("Robinhood, the trading app"):
-the model often takes such a name for a person or misses it.
+and Earnin", "rivals such as Lyft"), names their kind beside them ("Robinhood, the trading app"),
+or sets them before a noun only companies take ("Tesla CEO", "Uber and Lyft drivers"); names listed
+with such a company are companies too. The model often takes such a name for a person or misses it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Final
 
 from newsfacet.enrich.gazetteer import Gazetteer
 from newsfacet.enrich.geo_aliases import DEMONYMS
-from newsfacet.enrich.mentions import Mention, mention_at
-from newsfacet.enrich.names import list_item_spans
+from newsfacet.enrich.mentions import Mention, mention_at, opens_sentence
+from newsfacet.enrich.names import fold, list_item_spans
 
 # Bodies of a state, after a country or demonym: "government", "commerce ministry", "army".
 _STATE_BODY = (
     r"(?:[a-z]+\s+)?ministry|government|coast\s+guard|army|navy|air\s+force|armed\s+forces"
     r"|military|parliament|supreme\s+court|central\s+bank|foreign\s+office|cabinet"
 )
-# Forces of a place or an organisation, after any capitalised name: "Forest Hill police".
-_FORCE_BODY = r"police(?:\s+department|\s+force)?|sheriff['’]s\s+(?:office|department)|fire\s+department"
+# Forces of a place or an organisation, after any capitalised name, written in lower case or as
+# part of the name: "Forest Hill police", "the Orange County Sheriff's Department".
+_FORCE_BODY = (
+    r"(?i:police(?:\s+department|\s+force)?|sheriff['’]?s\s+(?:office|department)|fire\s+department)"
+)
+# The state news sets between a county and its force: "the Orange County, Calif., sheriff's office".
+_STATE_BETWEEN = r"(?:,\s+[A-Z][a-z]*\.(?:\s?[A-Z][a-z]*\.)?,)?"
 _INSTITUTION = re.compile(
-    r"(?<![\w'’-])(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}?)(?:['’]s)?\s+"
+    rf"(?<![\w'’-])(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}}?)(?:['’]s)?{_STATE_BETWEEN}\s+"
     rf"(?P<body>{_STATE_BODY}|{_FORCE_BODY})(?![\w-])"
 )
 _FORCE = re.compile(_FORCE_BODY)
@@ -47,32 +53,149 @@ for _word, _iso in DEMONYMS.items():
 # Nouns that say the names listed or set beside them are companies.
 _COMPANY_KIND = (
     r"(?i:compan(?:y|ies)|firms?|start-?ups?|apps?|banks?|neobanks?|fintechs?|services|platforms?|brands?"
-    r"|retailers?|rivals?|competitors?|lenders?|carmakers?|automakers?|airlines?|giants?|chains?)"
+    r"|retailers?|rivals?|competitors?|lenders?|carmakers?|automakers?|airlines?|giants?|chains?"
+    r"|newspapers?|papers|publications|outlets|broadcasters?)"
 )
-_COMPANY_NAME = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}"
-_COMPANY_LIST = re.compile(
-    rf"\b{_COMPANY_KIND}\s+(?:like|such\s+as|including)\s+"
-    rf"(?P<names>{_COMPANY_NAME}(?:,\s+{_COMPANY_NAME})*(?:,?\s+(?:and|or)\s+{_COMPANY_NAME})?)"
-)
+# A dot only inside a word ("U.S.") or after a company suffix ("McClatchy Co."), so that a name
+# does not run on over a sentence's end ("... the Tallahassee Democrat. Readers").
+_COMPANY_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
+_COMPANY_NAME = rf"{_COMPANY_WORD}(?:\s+{_COMPANY_WORD}){{0,2}}(?:\s+(?:Inc|Corp|Co|Ltd)\.)?"
+
+
+def _list_of(name: str) -> str:
+    """A pattern for a list of names: "A", "A and B", "A, B, and C", "A or B"."""
+    return rf"{name}(?:,\s+{name})*(?:,?\s+(?:and|or|&)\s+{name})?"
+
+
+# Nouns that only a company's name comes before: "Tesla CEO", "SoFi shares", "Uber drivers" (and
+# after which it follows: "drivers for Uber and Lyft"). A plural one may follow several names
+# ("Uber and Lyft drivers"), a singular one only one name ("Trump and Tesla CEO Elon Musk" names
+# no company Trump).
+_COMPANY_STAFF_OR_STOCK = r"CEO|chief\s+executive|co-?founder|founder|stock|app"
+_COMPANY_PEOPLE_OR_SHARES = r"shares|drivers|customers|subscribers|shareholders"
+# Here a name holds no dot, which would let it run on over a sentence's end ("... Honey. Chime").
+_NAME_BEFORE_NOUN = r"[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2}"
+_NAMES_BEFORE_NOUN = _list_of(_NAME_BEFORE_NOUN)
+
+# Each way of naming companies is found from its cue, the rarer words after or between the names,
+# and the names are then read backwards or forwards from there: scanning for the names first tried
+# a match at every capital letter, several times slower.
+_LOOKBACK: Final = 120
+# "apps like Chime, Dave and Earnin", "newspapers including the Sacramento Bee": kind, cue, names.
+_LIST_CUE = re.compile(r"\s(?:like|such\s+as|including)\s+(?:the\s+)?")
+_KIND_BEFORE = re.compile(rf"\b{_COMPANY_KIND}$")
+_LISTED = re.compile(_list_of(_COMPANY_NAME))
 # "Robinhood, the trading app, ...": the name opens its sentence or clause, the kind closes the
 # apposition.
-_COMPANY_APPOSITIVE = re.compile(
-    rf"(?:^|(?<=[.;:!?]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<name>{_COMPANY_NAME}),\s+(?:a|an|the)\s+"
-    rf"(?:[a-z-]+\s+){{0,2}}{_COMPANY_KIND}(?=[,;.])",
-    re.MULTILINE,
+_APPOSITION_CUE = re.compile(rf",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}{_COMPANY_KIND}(?=[,;.])")
+_NAME_OPENING_CLAUSE = re.compile(
+    rf"(?:^|(?<=[.;:!?]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<names>{_COMPANY_NAME})$", re.MULTILINE
+)
+# "Brisket CEO", "Uber and Lyft drivers"; "drivers for Uber and Lyft".
+_NOUN_CUE = re.compile(
+    rf"(?<![\w-])(?:(?P<one>{_COMPANY_STAFF_OR_STOCK})|{_COMPANY_PEOPLE_OR_SHARES})(?![\w-])"
+)
+_ONE_NAME_BEFORE = re.compile(rf"(?<![\w'’&.-])(?P<names>{_NAME_BEFORE_NOUN})(?:['’]s)?\s+$")
+_NAMES_BEFORE = re.compile(rf"(?<![\w'’&.-])(?P<names>{_NAMES_BEFORE_NOUN})\s+$")
+_EMPLOYER_CUE = re.compile(r"\b(?i:drivers|workers|employees)\s+for\s+")
+_EMPLOYERS = re.compile(rf"{_NAMES_BEFORE_NOUN}(?![\w-])")
+
+
+# A list of names ("Chime, Varo and SoFi", "Uber or Lyft"): where one is a company, all are.
+_NAME_LIST = re.compile(
+    rf"(?<![\w'’&.-])(?P<names>{_NAME_BEFORE_NOUN}(?:,\s+{_NAME_BEFORE_NOUN})*,?\s+(?:and|or|&)\s+"
+    rf"{_NAME_BEFORE_NOUN})(?![\w'’-])"
 )
 
 
-def company_mentions(title: str, text: str) -> list[Mention]:
-    """Organisation mentions for the companies an article lists under their kind or sets beside
-    it (see the module docstring)."""
+def company_mentions(
+    title: str, text: str, gazetteer: Gazetteer, common_words: Collection[str]
+) -> list[Mention]:
+    """Organisation mentions for the companies an article lists under their kind, sets beside it
+    (see the module docstring) or names before a noun only companies have ("Uber drivers"), and
+    for the names listed with any of those ("Uber and Lyft" where the article writes "Uber
+    drivers"). A place or a demonym is not a company ("California drivers", "Uber and Germany"),
+    nor is a word that opens the sentence and is written in lower case elsewhere ("When Uber
+    drivers...")."""
+    found = _named_as_companies(title, text, gazetteer, common_words)
+    known = {fold(mention.text) for mention in found}
+    if not known:
+        return found
+    for source, origin in ((0, title), (1, text)):
+        for match in _NAME_LIST.finditer(origin):
+            items = list_item_spans(origin, match.start("names"), match.end("names"))
+            if not any(fold(origin[start:end]) in known for start, end in items):
+                continue
+            for item in items:
+                span = _without_sentence_opener(origin, *item, common_words)
+                if span is None:
+                    continue
+                name = origin[span[0] : span[1]]
+                if fold(name) not in known and _may_be_company(name, gazetteer):
+                    found.append(mention_at(origin, *span, "ORG", in_title=source == 0))
+    return found
+
+
+def _named_as_companies(
+    title: str, text: str, gazetteer: Gazetteer, common_words: Collection[str]
+) -> list[Mention]:
     found = []
     for source, origin in ((0, title), (1, text)):
-        spans = [(m.start("name"), m.end("name")) for m in _COMPANY_APPOSITIVE.finditer(origin)]
-        for match in _COMPANY_LIST.finditer(origin):
-            spans += list_item_spans(origin, match.start("names"), match.end("names"))
+        spans = []
+        for cue in _APPOSITION_CUE.finditer(origin):
+            spans += _names_ending_at(origin, cue.start(), _NAME_OPENING_CLAUSE)
+        for cue in _LIST_CUE.finditer(origin):
+            if _KIND_BEFORE.search(origin, max(0, cue.start() - 20), cue.start()):
+                spans += _names_starting_at(origin, cue.end(), _LISTED)
+        checked = []
+        for cue in _NOUN_CUE.finditer(origin):
+            pattern = _ONE_NAME_BEFORE if cue.group("one") else _NAMES_BEFORE
+            checked += _names_ending_at(origin, cue.start(), pattern)
+        for cue in _EMPLOYER_CUE.finditer(origin):
+            checked += _names_starting_at(origin, cue.end(), _EMPLOYERS)
+        spans += [
+            span
+            for span in (_without_sentence_opener(origin, *item, common_words) for item in checked)
+            if span and _may_be_company(origin[span[0] : span[1]], gazetteer)
+        ]
         found += [mention_at(origin, start, end, "ORG", in_title=source == 0) for start, end in spans]
     return found
+
+
+def _names_ending_at(origin: str, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each name of the list `pattern` reads backwards from `end`."""
+    match = pattern.search(origin, max(0, end - _LOOKBACK), end)
+    return list_item_spans(origin, match.start("names"), match.end("names")) if match else []
+
+
+def _names_starting_at(origin: str, start: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each name of the list `pattern` reads forwards from `start`."""
+    match = pattern.match(origin, start)
+    return list_item_spans(origin, match.start(), match.end()) if match else []
+
+
+def _without_sentence_opener(
+    origin: str, start: int, end: int, common_words: Collection[str]
+) -> tuple[int, int] | None:
+    """The span without its first word where that word opens a sentence and the article writes it
+    in lower case elsewhere: capitalised for grammar, not part of a name."""
+    first = origin[start:end].split(maxsplit=1)[0].casefold()
+    if not opens_sentence(origin, start) or (first not in common_words and first not in _SENTENCE_OPENERS):
+        return start, end
+    rest = origin.find(" ", start, end)
+    return None if rest < 0 else (rest + 1, end)
+
+
+# Words that open sentences before a name and are none ("When Uber drivers...").
+_SENTENCE_OPENERS: Final = frozenset(
+    {"when", "if", "as", "but", "and", "or", "while", "after", "before", "since", "though"}
+    | {"although", "because", "so", "then", "now", "why", "how", "what", "where", "some", "many"}
+    | {"all", "most", "both", "only", "even", "like", "for", "with", "about", "of"}
+)
+
+
+def _may_be_company(name: str, gazetteer: Gazetteer) -> bool:
+    return not gazetteer.is_place_name(name) and gazetteer.demonym_country(name) is None
 
 
 def institution_mentions(title: str, text: str, gazetteer: Gazetteer) -> list[Mention]:

@@ -49,9 +49,10 @@ class Mention:
     # A side in a game ("Liverpool beat Chelsea 2-1", "Chicago coach Billy Donovan"): a team
     # named after its city, an organisation, not that city.
     as_team: bool = False
-    # After "in" or "at" ("the game in Pittsburgh"): the place, even where the article also names
-    # its team by it.
-    after_in_or_at: bool = False
+    # After a word that puts a place after it ("the game in Pittsburgh", "flew to Denver"): the
+    # place, even where the article also names its team by it; in a sports story a city named
+    # without one is a team ("our focus is on Cincinnati now").
+    after_place_word: bool = False
     # The stock ticker that follows ("LOW" in "Lowe's (LOW)", "HD" in "Home Depot (ticker: HD)"):
     # a listed company, and an "'s" before the ticker is part of its name (kept in `text`).
     ticker: str = ""
@@ -65,7 +66,7 @@ _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 
 
 _AFTER_THE = re.compile(r"(?<![\w-])[Tt]he\s+$")
-_AFTER_IN_OR_AT = re.compile(r"(?<![\w-])(?:[Ii]n|[Aa]t)\s+$")
+_AFTER_PLACE_WORD = re.compile(r"(?<![\w-])(?i:in|at|to|from|into|near|outside)\s+$")
 _TITLE_OF = re.compile(
     r"\b(?:Secretary|Head|Director|Minister|Chief|Chair|Dean|Professor|Commissioner|Undersecretary)"
     r"\s+of\s+(?:the\s+)?$"
@@ -149,7 +150,7 @@ def _gazetteer_runs(
     for source, origin in enumerate(origins):
         for match in _CAPITALISED_RUN.finditer(origin):
             # A capitalised word opening a sentence may be any word ("Reading the report...").
-            if covered[source].overlaps(match.start(), match.end()) or _opens_sentence(origin, match.start()):
+            if covered[source].overlaps(match.start(), match.end()) or opens_sentence(origin, match.start()):
                 continue
             if is_place_name(match.group(0)):
                 found.append(mention_at(origin, match.start(), match.end(), GAZETTEER, in_title=source == 0))
@@ -224,10 +225,10 @@ def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool)
         in_job_title=_TITLE_OF.search(origin, max(0, start - 30), start) is not None
         or _TITLE_AFTER.match(origin, end) is not None,
         with_age=_AGE.match(origin, end) is not None,
-        opens_sentence=_opens_sentence(origin, start),
+        opens_sentence=opens_sentence(origin, start),
         introduced_as_place=_introduces_place(origin, start),
         as_team=_names_a_team(origin, start, end),
-        after_in_or_at=_AFTER_IN_OR_AT.search(origin, max(0, start - 4), start) is not None,
+        after_place_word=_AFTER_PLACE_WORD.search(origin, max(0, start - 9), start) is not None,
         ticker=ticker.group("ticker") if ticker else "",
         before_staff=_STAFF_AFTER.match(origin, end) is not None,
     )
@@ -288,7 +289,7 @@ def _introduces_place(origin: str, start: int) -> bool:
 _BEFORE_SENTENCE_START: Final = frozenset(" \t\"'“‘(")
 
 
-def _opens_sentence(origin: str, start: int) -> bool:
+def opens_sentence(origin: str, start: int) -> bool:
     """Whether `start` is the first word of a sentence. Walks back from `start` rather than slicing
     the prefix, which made long bodies quadratic (thousands of candidates, each copying the text)."""
     at = start - 1

@@ -21,6 +21,7 @@ from newsfacet.enrich.gazetteer import Gazetteer, Place, distance_km
 from newsfacet.enrich.geo_aliases import FACILITY_WORDS, INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention, mention_at
 from newsfacet.enrich.names import clean_name, fold, list_item_spans
+from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places
 from newsfacet.model import Location, LocationKind
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -44,6 +45,10 @@ STREET_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane", "high
 FACILITY_NOUNS = frozenset({"hospital", "prison", "airport", "stadium", "arena", "airbase", "mall", "hotel"})
 # Lower-case nouns after a name that make it a region ("Zabul province", "the Donetsk region").
 REGION_NOUNS = frozenset({"province", "district", "governorate", "region", "prefecture", "oblast"})
+# Capitalised last words that make a name a region's, whatever the model typed it ("the National
+# Capital Region", "the Northern Territory"; the model often says ORG). Not "District": school and
+# water districts are bodies.
+PROPER_REGION_NOUNS = frozenset({"Region", "Territory", "Province", "Governorate", "Prefecture", "Oblast"})
 
 
 _COUNTY_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
@@ -79,19 +84,6 @@ class PlaceResolution:
     teams: frozenset[str] = frozenset()
 
 
-def city_teams(mentions: Sequence[Mention], keys: Sequence[str], gazetteer: Gazetteer) -> frozenset[str]:
-    """Names the article uses for a team named after its city ("Liverpool beat Chelsea 2-1"): an
-    organisation wherever the article names it, but after "in" or "at" ("the game in Pittsburgh").
-    A country there is a national side, and stays the place it also is."""
-    teams = set()
-    for mention, key in zip(mentions, keys, strict=True):
-        if mention.as_team and key:
-            candidates = gazetteer.candidates(key)
-            if not candidates or candidates[0].kind != "country":
-                teams.add(key)
-    return frozenset(teams)
-
-
 def _clean_key(text: str) -> str:
     cleaned = clean_name(text)
     return fold(cleaned) if cleaned else ""
@@ -103,9 +95,10 @@ def resolve_places(
     place_nouns: frozenset[str],
     *,
     without_model: bool = False,
+    sport: bool = False,
 ) -> PlaceResolution:
-    """Resolve the place mentions of one article (see the module docstring). `without_model`: no
-    NER read the text (a language without one), so the gazetteer's mentions are all there is."""
+    """Resolve the place mentions of one article (see the module docstring). `without_model`: no NER
+    read the text, only the gazetteer; `sport`: a sports story, where a bare city is a team."""
     keys = [_clean_key(m.text) for m in mentions]
     context, local, local_points = _context(mentions, keys, gazetteer)
     # A span the model calls a person is a place if the same name is a place elsewhere in the
@@ -122,7 +115,6 @@ def resolve_places(
         if m.label == "PERSON" and " " in k
         for word in k.split()
     }
-
     # Last words of multi-word person names: "Buckley" of "Jessie Buckley" (`_is_surname_of_someone`).
     surnames = {
         k.rsplit(" ", 1)[1] for m, k in zip(mentions, keys, strict=True) if m.label == "PERSON" and " " in k
@@ -130,7 +122,7 @@ def resolve_places(
     # Names written as a company's ("Chime CEO ...", "SoFi shares"): never a town in this article.
     companies = {k for m, k in zip(mentions, keys, strict=True) if k and m.next_word in COMPANY_NEXT_WORDS}
     facilities, regions = _named_by_nouns(mentions, keys)
-    teams = city_teams(mentions, keys, gazetteer)
+    teams = city_teams(mentions, keys, gazetteer, sport=sport)
     evidence = _Evidence(
         gazetteer,
         context,
@@ -150,7 +142,7 @@ def resolve_places(
     for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
         if not key or key in NOT_ENTITY_KEYS or key in INSTITUTION_KEYS:
             continue
-        if key in teams and not mention.after_in_or_at:
+        if key in teams and not mention.after_place_word:
             continue
         place = _resolve(mention, key, evidence) or _named_by_noun(mention, key, context, facilities, regions)
         if place is None:
@@ -160,10 +152,10 @@ def resolve_places(
         weight = TITLE_WEIGHT if mention.in_title else 1.0 + (1.0 - mention.position)
         scores[place] = scores.get(place, 0.0) + weight
         counts[place] = counts.get(place, 0) + 1
-
     _count_people_named_like_places(
         mentions, keys, evidence, teams=teams, consumed=consumed, scores=scores, counts=counts
     )
+    count_acronyms_of_places(mentions, display, consumed=consumed, scores=scores, counts=counts)
     ranked = sorted(scores, key=lambda p: (-scores[p], p.name))[:MAX_LOCATIONS]
     locations = [
         Location(
@@ -211,7 +203,7 @@ def _count_people_named_like_places(
     for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
         if index in consumed or mention.label != "PERSON" or not key or key in evidence.person_words:
             continue
-        if key in teams and not mention.after_in_or_at:
+        if key in teams and not mention.after_place_word:
             continue
         place = next((c for c in evidence.gazetteer.candidates(key) if c in scores), None)
         if place is not None:
@@ -254,6 +246,8 @@ def _named_by_noun(
         kind = "region"
     elif first_words and last_word in REGION_NOUNS and mention.label in {"GPE", "LOC"}:
         kind, name = "region", first_words
+    elif first_words and last_word in PROPER_REGION_NOUNS and mention.label in {"GPE", "LOC", "ORG"}:
+        kind = "region"
     else:
         return None
     country = next(iter(context)) if len(context) == 1 else None
@@ -326,7 +320,7 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
     place = _pick(candidates, evidence.context, evidence.local, evidence.local_points)
     if _is_surname_of_someone(mention, key, place, evidence.surnames):
         return None
-    if key in evidence.companies and place.kind == "city" and not mention.after_in_or_at:
+    if key in evidence.companies and place.kind == "city" and not mention.after_place_word:
         return None
     if label in PLACE_LABELS or (label == "PERSON" and key in evidence.place_words):
         return place
@@ -388,6 +382,6 @@ def _is_surname_of_someone(mention: Mention, key: str, place: Place, surnames: s
         and " " not in key
         and place.kind == "city"
         and place.population < WORLD_CITY
-        and not mention.after_in_or_at
+        and not mention.after_place_word
         and not mention.introduced_as_place
     )

@@ -47,6 +47,10 @@ VOCABULARY: Final[tuple[TopicEntry, ...]] = (
         "painting": 1, "novel": 1.2, "author": 0.5, "book": 0.6, "theatre": 1.2, "theater": 1.2,
         "oscar": 2, "grammy": 2, "hollywood": 1.5, "netflix": 1, "tv series": 1.5, "television": 0.6,
         "broadcaster": 0.6, "premiere": 1.2, "box-office": 2,
+        # Television entertainment: shows, their contestants and dancers.
+        "entertainment": 1.2, "reality show": 2, "reality tv": 2, "talent show": 2, "tv show": 1.5,
+        "sitcom": 2, "episode": 1.2, "contestant": 1.5, "dancer": 1.2, "dancing": 1, "ballroom": 1.5,
+        "voted off": 1.5, "showbiz": 2,
     }),
     _top(CRIME, "crime, law and justice", {
         "police": 1, "arrest": 1.2, "arrested": 1.2, "crime": 1.5, "criminal": 1.2, "murder": 1.5,
@@ -56,6 +60,10 @@ VOCABULARY: Final[tuple[TopicEntry, ...]] = (
         "lawsuit": 1.2, "lawyer": 0.8, "attorney": 0.8, "indictment": 1.5, "convicted": 1.5,
         "guilty": 1.2, "investigation": 0.5, "fraud": 1.2, "theft": 1.2, "robbery": 1.5, "detained": 0.8,
         "supreme court": 1.2, "appeal": 0.4,
+        # Drugs as crime: the trade and its policing.
+        "trafficking": 1.5, "drug trafficking": 2.5, "trafficker": 1.5, "smuggling": 1.5,
+        "smuggler": 1.5, "cartel": 1.5, "narcotics": 1.5, "drug seizure": 2, "seized": 1,
+        "border patrol": 1, "contraband": 1.5,
     }),
     _top(DISASTER, "disaster, accident and emergency incident", {
         "disaster": 1.5, "accident": 1.2, "crash": 1, "collision": 1.2, "derail": 1.5, "rescue": 1,
@@ -89,6 +97,10 @@ VOCABULARY: Final[tuple[TopicEntry, ...]] = (
         "medicine": 1, "treatment": 0.6, "cancer": 1.5, "symptom": 1.2, "outbreak": 1.2,
         "clinical": 1.2, "drug": 0.5, "health ministry": 1, "covid": 2, "pandemic": 1.5, "obesity": 1.5,
         "mental health": 1.5,
+        # Public health and addiction.
+        "public health": 2, "health department": 1.5, "addiction": 1.5, "overdose": 1.5,
+        "substance abuse": 2, "drug use": 1.5, "methamphetamine": 1.5, "meth": 1.2, "opioid": 1.5,
+        "rehab": 1.2, "respiratory": 1.2, "lung": 1, "diagnosis": 1.2, "diagnosed": 1.2,
     }),
     _top(HUMAN_INTEREST, "human interest", {
         "celebrity": 1.5, "royal family": 1.5, "wedding": 1, "birthday": 1, "anniversary": 0.6,
@@ -129,6 +141,10 @@ VOCABULARY: Final[tuple[TopicEntry, ...]] = (
         "computer": 1, "startup": 0.8, "platform": 0.4, "cloud": 0.3, "streaming": 0.8,
         "laptop": 1.2, "processor": 1.2, "gadget": 1.2, "hardware": 1.2, "operating system": 1.5,
         "bluetooth": 1.2, "touchscreen": 1.2, "wireless": 0.8, "device": 0.5, "electric vehicle": 1.2,
+        # Consumer computing: devices, their parts and their systems.
+        "keyboard": 1.2, "notebook": 0.6, "iphone": 1.5, "ipad": 1.5, "macbook": 2, "macos": 2,
+        "ios": 1.5, "android": 1.2, "cpu": 1.5, "gpu": 1.5, "ssd": 1.5, "tech giant": 1.5,
+        "display": 0.4, "screen": 0.6, "battery": 0.6, "model": 0.3,
     }),
     _top(SOCIETY, "society", {
         "poverty": 1.5, "homeless": 1.5, "homelessness": 1.5, "inequality": 1.5, "discrimination": 1.5,

@@ -1,0 +1,85 @@
+"""Other forms in which an article names its places: a team named after its city ("Liverpool
+beat Chelsea", in a sports story "our focus is on Cincinnati"), which is an organisation and not
+the place, and a place's acronym ("National Capital Region (NCR)", "Delhi-NCR"), which is the place.
+`places.resolve_places` uses both."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsfacet.enrich.gazetteer import Gazetteer, Place
+from newsfacet.enrich.mentions import GAZETTEER, Mention
+from newsfacet.enrich.names import acronym, clean_name, fold
+
+# Words after a city that keep it a place even in a sports story ("a Cincinnati native").
+PLACE_NOUNS_AFTER_CITY = frozenset({"native", "natives", "area", "based", "resident", "residents", "suburb"})
+
+
+def city_teams(
+    mentions: Sequence[Mention], keys: Sequence[str], gazetteer: Gazetteer, *, sport: bool = False
+) -> frozenset[str]:
+    """Names the article uses for a team named after its city ("Liverpool beat Chelsea 2-1"): an
+    organisation wherever the article names it, but after a place word ("the game in Pittsburgh").
+    A country there is a national side, and stays the place it also is.
+
+    In a sports story (`sport`) a city named with no word that makes it a place ("in", "to",
+    "from", "near"...) is a team too: "our focus has got to be on Cincinnati", "when I took over
+    Washington". Not a dateline in capitals, nor the first word of a longer name ("Tokyo
+    Olympics")."""
+    teams = set()
+    for mention, key in zip(mentions, keys, strict=True):
+        if not key or not (mention.as_team or (sport and _is_bare_city(mention))):
+            continue
+        first = next(iter(gazetteer.candidates(key)), None)
+        if first is None:
+            is_team = mention.as_team
+        else:
+            is_team = first.kind != "country" if mention.as_team else first.kind == "city"
+        if is_team:
+            teams.add(key)
+    return frozenset(teams)
+
+
+def _is_bare_city(mention: Mention) -> bool:
+    return (
+        mention.label in {"GPE", GAZETTEER}
+        and not mention.after_place_word
+        and not mention.text.isupper()
+        and not mention.next_word[:1].isupper()
+        and mention.next_word not in PLACE_NOUNS_AFTER_CITY
+    )
+
+
+# Shorter acronyms ("SC", "LA") stand for too many other things to be read as a place's.
+MIN_PLACE_ACRONYM = 3
+
+
+def count_acronyms_of_places(
+    mentions: Sequence[Mention],
+    display: dict[Place, str],
+    *,
+    consumed: set[int],
+    scores: dict[Place, float],
+    counts: dict[Place, int],
+) -> None:
+    """The acronym of a place the article names in full is that place, alone or in a compound
+    with another of its places ("National Capital Region (NCR)", "Delhi-NCR"): counted there,
+    and consumed, so that it becomes no organisation."""
+    acronyms = {
+        short: place for place, name in display.items() if len(short := acronym(name)) >= MIN_PLACE_ACRONYM
+    }
+    if not acronyms:
+        return
+    names = {fold(name): place for place, name in display.items()}
+    for index, mention in enumerate(mentions):
+        if index in consumed:
+            continue
+        parts = (clean_name(mention.text) or "").split("-")
+        places = [acronyms.get(part) or names.get(fold(part)) for part in parts]
+        if not any(part in acronyms for part in parts) or None in places:
+            continue
+        consumed.add(index)
+        for place in places:
+            if place is not None:
+                scores[place] += 1.0 + (1.0 - mention.position)
+                counts[place] += 1
