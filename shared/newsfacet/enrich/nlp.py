@@ -96,8 +96,9 @@ def _use_numpy_blas(nlp: Language) -> None:
 
     OpenBLAS is held to one thread. Its products here are small, and between them its idle threads
     spin: a process that reads one article at a time paid for a second core it could not use
-    (the NER's CPU time per article halved on a busy 2-core machine, bench/enrichment.py; an ingest
-    function of 2 GB has about 1.2 vCPUs).
+    (measured on both extraction corpora, 2026-12-02: the NER's CPU time per article halved on a busy
+    2-core machine, a few per cent on an idle one, entities identical; an ingest function of 2 GB has
+    about 1.2 vCPUs).
     """
     import numpy  # noqa: PLC0415
     from thinc.api import NumpyOps  # noqa: PLC0415
