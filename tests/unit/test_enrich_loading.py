@@ -51,3 +51,15 @@ def test_the_model_tokenizes_as_the_stock_pipeline_though_its_default_tokenizer_
     assert [t.text for t in ours("Don't")] == ["Do", "n't"]  # a special case, read from the model
     assert ours.tokenizer.rules  # the model's own exceptions, all of them
     assert len(ours.tokenizer.rules) == len(stock.tokenizer.rules)
+
+
+def test_the_models_matrix_products_run_on_one_blas_thread() -> None:
+    printed = run_fresh(
+        """
+        from threadpoolctl import threadpool_info
+        from newsfacet.enrich.nlp import load_model
+        load_model()
+        print(sorted({pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}))
+        """
+    )
+    assert printed == "[1]"  # idle BLAS threads spin: one article at a time has no use for them

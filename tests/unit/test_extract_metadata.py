@@ -161,6 +161,16 @@ def test_htmldate_finds_the_date_in_the_url_as_a_last_resort() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "lang"),
+    [("November 20 15:23 2023", "en"), ("20 de noviembre de 2023", "es"), ("20 ноября 2023", "ru")],
+)
+def test_a_date_written_in_words_is_found_when_nothing_is_declared(written: str, lang: str) -> None:
+    meta = metadata_of("<title>t</title>", f"<p>The story.</p><span>{written}</span>", lang=lang)
+    assert meta.published_at is not None
+    assert meta.published_at.date() == datetime(2023, 11, 20).date()
+
+
+@pytest.mark.parametrize(
     ("raw", "expected"),
     [
         (["By Jane Doe and John Smith"], ["Jane Doe", "John Smith"]),

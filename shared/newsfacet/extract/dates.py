@@ -9,8 +9,11 @@ import re
 from copy import deepcopy
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from functools import cache
 
 from lxml import html
+
+from newsfacet.extract.language import NAMED_LANGUAGES
 
 __all__ = ["find_dates", "parse_datetime"]
 
@@ -118,6 +121,22 @@ def _from_markup(tree: html.HtmlElement, now: datetime | None) -> datetime | Non
 def _from_htmldate(tree: html.HtmlElement, url: str | None, now: datetime | None) -> datetime | None:
     from htmldate import find_date  # noqa: PLC0415 - lazy: only pages without a declared date need it
 
+    _hold_date_parser_to_named_languages()
     # htmldate prunes the tree it is given; hand it a copy so cleaning still sees the whole page.
     found = find_date(deepcopy(tree), original_date=True, extensive_search=True, url=url)
     return parse_datetime(found, now=now) if found else None
+
+
+@cache
+def _hold_date_parser_to_named_languages() -> None:
+    """Hold htmldate's parser of dates in words (dateparser) to the languages we can name.
+
+    Left to all of its ~200 languages, dateparser compiles every language's word regexes the first
+    time it is handed a text that is no date in any of them: ~2 s of CPU, paid by the first page
+    without a declared date a process meets. Held to these 16, in its own order (English first), that
+    costs ~0.3 s; on both extraction corpora every date it found was English, and every page's dates
+    are unchanged (890 of 890, 2026-12-02).
+    """
+    from htmldate.extractors import get_external_parser  # noqa: PLC0415 - see _from_htmldate
+
+    get_external_parser().languages = list(NAMED_LANGUAGES)

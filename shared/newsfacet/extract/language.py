@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["detect_language", "normalise_language"]
+__all__ = ["NAMED_LANGUAGES", "detect_language", "normalise_language"]
 
 _PRIMARY_TAG = re.compile(r"^\s*([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*\s*$")
 # ISO 639-2/3 codes pages sometimes declare, for the languages we can name in 639-1.
@@ -159,6 +159,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         ["de", "het", "een", "en", "van", "is", "dat", "op", "te", "niet", "met", "voor", "zijn", "er", "ook"]
     ),
 }
+# Every language `detect_language` can name: the function-word languages, then the scripts.
+NAMED_LANGUAGES = (*_FUNCTION_WORDS, *(code for code, _ in _SCRIPTS))
 _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE_CHARS = 4000
 _MIN_SCRIPT_SHARE = 0.2
