@@ -21,13 +21,6 @@ import gc
 gc.disable()
 
 import os
-
-# One BLAS thread, set before numpy loads: the NER's matrix products (numpy's OpenBLAS, see
-# `newsfacet.enrich.nlp`) are too small to share, and a second OpenBLAS thread spins while it waits
-# for them: on two cores it doubled the pipeline's CPU per article and slowed it down, and on
-# Lambda's vCPU or beside a search node it takes the CPU the rest needs (bench/ingest_rate.py).
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from time import perf_counter
