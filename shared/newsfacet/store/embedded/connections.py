@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,7 +36,7 @@ class Connections:
         target = ":memory:" if self._path is None else str(self._path)
         conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, timeout=30.0)
         if self._path is not None:
-            conn.execute("PRAGMA journal_mode = WAL")
+            _use_write_ahead_log(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA cache_size = -65536")
@@ -97,3 +98,24 @@ def unavailable_on_lock() -> Iterator[None]:
         if "locked" in str(error) or "busy" in str(error):
             raise StoreUnavailable(f"embedded store busy: {error}") from error
         raise
+
+
+# How long opening a connection retries switching to WAL while another process holds the file.
+_WAL_SWITCH_SECONDS = 30.0
+
+
+def _use_write_ahead_log(conn: sqlite3.Connection) -> None:
+    """Put the file in WAL mode, retrying while another connection holds it.
+
+    SQLite can answer "database is locked" to this pragma at once, without waiting out the busy
+    timeout (a writer in the middle of a checkpoint or of WAL recovery): a search opening the store
+    while the ingest worker writes failed with a 500 (seen once in CI's local-stack test)."""
+    deadline = time.monotonic() + _WAL_SWITCH_SECONDS
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
