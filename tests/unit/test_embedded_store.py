@@ -4,6 +4,7 @@ every engine by tests/contract/."""
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -17,6 +18,7 @@ from newsfacet.config import Settings
 from newsfacet.model import Article, Dimension, FacetFilter, Origin, SearchQuery
 from newsfacet.store import open_store
 from newsfacet.store.base import StoreError
+from newsfacet.store.embedded import connections
 from newsfacet.store.embedded.store import EmbeddedStore
 
 
@@ -246,3 +248,51 @@ def test_counts_stay_exact_when_batches_add_and_move_the_same_values(tmp_path: P
     for query in (SearchQuery(), SearchQuery(q="harbour")):  # the live counts and the tallied ones
         facets = store.search(query).facets[Dimension.SOURCE]
         assert [(v.value, v.count) for v in facets] == [("Wire", 3), ("Post", 2)]
+
+
+class _WalRefusedTwice(sqlite3.Connection):
+    """A connection whose first two switches to WAL are refused at once, as SQLite does while
+    another connection checkpoints or recovers the log."""
+
+    refusals = 0
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        if sql.startswith("PRAGMA journal_mode") and _WalRefusedTwice.refusals < 2:
+            _WalRefusedTwice.refusals += 1
+            raise sqlite3.OperationalError("database is locked")
+        return super().execute(sql, *args)
+
+
+def _connect_with(factory: type[sqlite3.Connection]) -> Any:
+    real_connect = sqlite3.connect
+
+    def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        return real_connect(*args, factory=factory, **kwargs)
+
+    return connect
+
+
+def test_opening_waits_out_a_refused_switch_to_wal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _WalRefusedTwice.refusals = 0
+    monkeypatch.setattr(connections.sqlite3, "connect", _connect_with(_WalRefusedTwice))
+    store = EmbeddedStore.from_url(f"sqlite:///{tmp_path / 'articles.db'}")
+    store.upsert([article(1, text="Cranes idle in the harbour.")])
+    found = store.search(SearchQuery(q="cranes"))
+    store.close()
+    assert _WalRefusedTwice.refusals == 2
+    assert [hit.id for hit in found.hits] == ["a0001"]
+    with sqlite3.connect(tmp_path / "articles.db") as reader:
+        assert reader.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_a_lock_that_outlasts_the_wait_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class AlwaysRefused(sqlite3.Connection):
+        def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+            if sql.startswith("PRAGMA journal_mode"):
+                raise sqlite3.OperationalError("database is locked")
+            return super().execute(sql, *args)
+
+    monkeypatch.setattr(connections.sqlite3, "connect", _connect_with(AlwaysRefused))
+    monkeypatch.setattr(connections, "_WAL_SWITCH_SECONDS", 0.2)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        EmbeddedStore.from_url(f"sqlite:///{tmp_path / 'articles.db'}")
