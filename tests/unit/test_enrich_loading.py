@@ -34,6 +34,21 @@ def test_loading_the_model_skips_spacys_cli_yet_leaves_spacy_whole() -> None:
     assert afterwards == "True True True"  # the real CLI still loads on demand
 
 
+def test_langcodes_is_imported_only_when_spacy_needs_it() -> None:
+    printed = run_fresh(
+        """
+        import sys
+        from newsfacet.enrich.nlp import load_model
+        load_model()
+        print("langcodes.data_dicts" in sys.modules)
+        from spacy.util import find_matching_language
+        print(find_matching_language("en-GB"), find_matching_language("zz-unknown"))
+        print("langcodes.data_dicts" in sys.modules)
+        """
+    )
+    assert printed.splitlines() == ["False", "en None", "True"]
+
+
 def test_the_model_is_loaded_once_per_process() -> None:
     from newsfacet.enrich.nlp import load_model
 

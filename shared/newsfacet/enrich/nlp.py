@@ -17,6 +17,8 @@ What the entities mean in their context is `mentions`' job.
 from __future__ import annotations
 
 import ctypes
+import importlib
+import importlib.util
 import os
 import re
 import sys
@@ -180,6 +182,32 @@ def _hold_numpy_blas_to_one_thread(numpy: ModuleType) -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
+# Modules spaCy imports at its top but uses only in rare calls: `langcodes` (~20 ms of a cold
+# start) serves only to match a language code spaCy has no class for, which ours never are.
+LAZY_SPACY_IMPORTS = ("langcodes",)
+
+
+class _ImportedOnFirstUse(ModuleType):
+    """Stands in for a module until one of its attributes is read, then imports it and answers
+    for it. (importlib's LazyLoader cannot do this on Python 3.11: the `import` statement itself
+    reads the module's `__spec__`, which loads it.)"""
+
+    def __getattr__(self, attribute: str) -> Any:
+        real = self.__dict__.get("_real")
+        if real is None:
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]
+            real = self.__dict__["_real"] = importlib.import_module(self.__name__)
+        return getattr(real, attribute)
+
+
+def _import_lazily(*names: str) -> None:
+    """Make `import name` give a stand-in that imports the module on first use."""
+    for name in names:
+        if name not in sys.modules and importlib.util.find_spec(name) is not None:
+            sys.modules[name] = _ImportedOnFirstUse(name)
+
+
 def _import_spacy_without_its_cli() -> None:
     """Import spaCy without loading its command-line package.
 
@@ -205,6 +233,7 @@ def _import_spacy_without_its_cli() -> None:
     cli_info.info = info  # type: ignore[attr-defined]
     cli.info = cli_info  # type: ignore[attr-defined]
     sys.modules.update(zip(stand_in_names, (cli, cli_info), strict=True))
+    _import_lazily(*LAZY_SPACY_IMPORTS)
     try:
         import spacy  # noqa: PLC0415
     finally:
