@@ -267,6 +267,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sam", default="sam", help="the sam executable (make passes .venv-tools/bin/sam)")
     parser.add_argument("--skip-build", action="store_true", help="re-measure the last build")
+    parser.add_argument("--no-write", action="store_true", help="print the section; leave docs/BENCHMARKS.md")
     args = parser.parse_args()
     failure = None if args.skip_build else run_sam_build(args.sam)
     if failure:
@@ -279,7 +280,8 @@ def main() -> int:
         "ingest_first": first_article_seconds(),
     }
     section = report(timings)
-    write_section(section, SECTION_START, SECTION_END)
+    if not args.no_write:
+        write_section(section, SECTION_START, SECTION_END)
     print(section)
     sizes = {function: round(side_bytes(function) / 1e6, 1) for function in SIDES}
     print(json.dumps({"unzipped_mb": sizes}))

@@ -386,3 +386,21 @@ def test_an_article_built_of_many_small_cmp_components_keeps_every_part() -> Non
     )
     text = extract_article(markup).text
     assert all(part in text for part in parts)
+
+
+@pytest.mark.parametrize(
+    ("title", "words", "is_error"),
+    [
+        ("Page not found", 149, True),  # an error title and a short body
+        ("Page not found", 399, True),  # an error title, a longer body holding an error message
+        ("Page not found", 400, False),  # a page this long is an article, whatever it says
+        ("Coast Herald", 149, True),  # an error message in a short body, under any title
+        ("Coast Herald", 150, False),
+    ],
+)
+def test_the_length_of_a_page_decides_how_much_an_error_message_counts(
+    title: str, words: int, is_error: bool
+) -> None:
+    message = "The page you are looking for may have been moved."
+    filler = " ".join(["harbour"] * (words - len(message.split())))
+    assert (error_page_reason(title, [], f"{message} {filler}") is not None) == is_error

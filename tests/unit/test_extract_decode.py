@@ -67,6 +67,13 @@ def test_binary_content_is_rejected_as_binary(raw: bytes) -> None:
     assert rejection(raw) is RejectionReason.BINARY
 
 
+def test_control_bytes_count_as_binary_only_beyond_a_few() -> None:
+    text = "<html><body><p>" + "The harbour wall will be rebuilt in spring. " * 20 + "</p></body></html>"
+    junk = bytes([0x01, 0x02, 0x1B, 0x1F])
+    assert rejection(junk * 100 + text.encode()) is RejectionReason.BINARY
+    assert decode_upload(junk + text.encode(), **LIMITS).endswith("</html>")  # a stray escape or two stays
+
+
 def test_byte_order_marks_win_over_everything() -> None:
     assert decode_text(codecs.BOM_UTF8 + PAGE.encode("utf-8")) == PAGE
     assert decode_text(codecs.BOM_UTF16_LE + PAGE.encode("utf-16-le")) == PAGE

@@ -170,6 +170,20 @@ def test_a_date_written_in_words_is_found_when_nothing_is_declared(written: str,
     assert meta.published_at.date() == datetime(2023, 11, 20).date()
 
 
+def test_looking_for_a_date_in_the_page_leaves_the_page_whole() -> None:
+    # htmldate prunes scripts, navigation and footers from the tree it searches; the body is cleaned
+    # from the same tree afterwards and must still find every part of the page.
+    page = (
+        "<html><head><title>Harbour plan</title><script>var x = 1;</script></head><body>"
+        "<nav><a href='/'>Home</a></nav><article><p>The council approved the plan.</p>"
+        "<span>November 20 15:23 2023</span></article><footer>Contact us</footer></body></html>"
+    )
+    tree = html.document_fromstring(page)
+    before = html.tostring(tree)
+    assert read_metadata(tree, None, NOW).published_at is not None  # found by htmldate
+    assert html.tostring(tree) == before
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [

@@ -197,3 +197,20 @@ def test_a_whole_short_section_between_two_kept_paragraphs_is_put_back() -> None
 )
 def test_a_gap_that_is_not_the_article_stays_out(gap: str) -> None:
     assert filled_around(gap) == [*OPENING, *STREAMED]
+
+
+def test_an_article_beside_a_form_is_read_from_plain_html_elements() -> None:
+    from lxml import html
+    from newsfacet.extract.parse import parse_html
+
+    form = (
+        "<form action='/subscribe'><label for='e'>Your e-mail</label><input id='e' name='e'>"
+        "<select name='f'><option>Daily</option></select><textarea name='c'></textarea>"
+        "<button>Sign me up</button></form>"
+    )
+    article = f"<article><h1>Dredging</h1>{paragraphs(OPENING + STREAMED)}</article>"
+    page = f"<html><head><title>Dredging</title></head><body>{article}{form}</body></html>"
+    tree = parse_html(page)
+    assert {type(element) for element in tree.iter()} == {html.HtmlElement}
+    assert tree.find(".//form").text_content().startswith("Your e-mail")
+    assert extract_article(page).text == "\n\n".join(OPENING + STREAMED)

@@ -7,16 +7,25 @@ name, or hold only names it has already read twice (`_name_bearing_spans`). Engl
 have a model (`NER_LANGUAGES`). Only the `ner` component is loaded (tok2vec, tagger, parser,
 lemmatizer... are excluded), and its matrix products run on numpy's BLAS rather than thinc's
 bundled one, which is about three times faster on the same numbers (bench/enrichment.py).
+spaCy is pinned to 3.8.7 (pyproject.toml): later 3.8 wheels for Python 3.11 were built with
+Cython's profiling hooks, which take and release the GIL around every small function of the
+entity parser's transition loop; on both extraction corpora that loop took 33 ms of an article's
+61, and takes 7 with 3.8.7, for the same entities on every page.
 What the entities mean in their context is `mentions`' job.
 """
 
 from __future__ import annotations
 
+import ctypes
+import importlib
+import importlib.util
+import os
 import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import cache
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final
 
@@ -88,6 +97,10 @@ def tokenizer_from_disk_config() -> dict[str, Any]:
     return {"nlp": {"tokenizer": {"@tokenizers": BLANK_TOKENIZER}}}
 
 
+# What the inference-only maxout returns in place of the argmax thinc keeps for training.
+_UNTRAINABLE: Final = None
+
+
 def _use_numpy_blas(nlp: Language) -> None:
     """Run the model's matrix products through numpy (OpenBLAS) instead of thinc's blis.
 
@@ -102,9 +115,8 @@ def _use_numpy_blas(nlp: Language) -> None:
     """
     import numpy  # noqa: PLC0415
     from thinc.api import NumpyOps  # noqa: PLC0415
-    from threadpoolctl import threadpool_limits  # noqa: PLC0415
 
-    threadpool_limits(limits=1, user_api="blas")
+    _hold_numpy_blas_to_one_thread(numpy)
 
     class NumpyBlasOps(NumpyOps):  # type: ignore[misc]
         name = "numpy-blas"
@@ -117,12 +129,83 @@ def _use_numpy_blas(nlp: Language) -> None:
             numpy.matmul(left, right, out=out)
             return out
 
+        def maxout(self, x: Any) -> tuple[Any, Any]:
+            # The largest of each unit's pieces, taken piece by piece with numpy (~3x faster than
+            # thinc's loop on this model's shapes; same values, so same entities). The argmax thinc
+            # also returns serves only to train the model, which this process never does.
+            best = x[:, :, 0].copy()
+            for piece in range(1, x.shape[2]):
+                numpy.maximum(best, x[:, :, piece], out=best)
+            return best, _UNTRAINABLE
+
+        def backprop_maxout(self, *args: Any, **kwargs: Any) -> Any:
+            raise NotImplementedError("this model is loaded for inference only")
+
     ops = NumpyBlasOps()
     for component_name in nlp.pipe_names:
         model = getattr(nlp.get_pipe(component_name), "model", None)
         if model is not None:
             for node in model.walk():
                 node.ops = ops
+
+
+# numpy's wheels ship OpenBLAS in `numpy.libs/` under a prefixed name; its thread setter, by the
+# names it has in numpy 2's scipy-openblas builds and in older (unprefixed) ones.
+_OPENBLAS_LIBRARIES = ("libscipy_openblas*.so*", "libopenblas*.so*")
+_OPENBLAS_THREAD_SETTERS = (
+    "scipy_openblas_set_num_threads64_",
+    "scipy_openblas_set_num_threads",
+    "openblas_set_num_threads64_",
+    "openblas_set_num_threads",
+)
+
+
+def _hold_numpy_blas_to_one_thread(numpy: ModuleType) -> None:
+    """Set numpy's OpenBLAS to one thread by calling its own setter, found next to numpy.
+
+    threadpoolctl does the same after listing every shared library of the process and querying each
+    (~30 ms of the ingest function's cold start); it remains the way where numpy's OpenBLAS is not
+    where numpy's wheels put it (a numpy built against a system BLAS)."""
+    libraries = Path(str(numpy.__file__)).resolve().parent.parent / "numpy.libs"
+    for pattern in _OPENBLAS_LIBRARIES:
+        for library in sorted(libraries.glob(pattern)):
+            try:  # only the library numpy has loaded (RTLD_NOLOAD): the same one, not a second copy
+                blas = ctypes.CDLL(str(library), mode=os.RTLD_NOLOAD)
+            except OSError:
+                continue
+            setters = [name for name in _OPENBLAS_THREAD_SETTERS if hasattr(blas, name)]
+            if setters:
+                getattr(blas, setters[0])(1)
+                return
+    from threadpoolctl import threadpool_limits  # noqa: PLC0415
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
+# Modules spaCy imports at its top but uses only in rare calls: `langcodes` (~20 ms of a cold
+# start) serves only to match a language code spaCy has no class for, which ours never are.
+LAZY_SPACY_IMPORTS = ("langcodes",)
+
+
+class _ImportedOnFirstUse(ModuleType):
+    """Stands in for a module until one of its attributes is read, then imports it and answers
+    for it. (importlib's LazyLoader cannot do this on Python 3.11: the `import` statement itself
+    reads the module's `__spec__`, which loads it.)"""
+
+    def __getattr__(self, attribute: str) -> Any:
+        real = self.__dict__.get("_real")
+        if real is None:
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]
+            real = self.__dict__["_real"] = importlib.import_module(self.__name__)
+        return getattr(real, attribute)
+
+
+def _import_lazily(*names: str) -> None:
+    """Make `import name` give a stand-in that imports the module on first use."""
+    for name in names:
+        if name not in sys.modules and importlib.util.find_spec(name) is not None:
+            sys.modules[name] = _ImportedOnFirstUse(name)
 
 
 def _import_spacy_without_its_cli() -> None:
@@ -150,6 +233,7 @@ def _import_spacy_without_its_cli() -> None:
     cli_info.info = info  # type: ignore[attr-defined]
     cli.info = cli_info  # type: ignore[attr-defined]
     sys.modules.update(zip(stand_in_names, (cli, cli_info), strict=True))
+    _import_lazily(*LAZY_SPACY_IMPORTS)
     try:
         import spacy  # noqa: PLC0415
     finally:

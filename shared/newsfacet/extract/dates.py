@@ -6,7 +6,6 @@ Dates keep their UTC offset when the page gives one; a date without a time is mi
 from __future__ import annotations
 
 import re
-from copy import deepcopy
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from functools import cache
@@ -122,8 +121,9 @@ def _from_htmldate(tree: html.HtmlElement, url: str | None, now: datetime | None
     from htmldate import find_date  # noqa: PLC0415 - lazy: only pages without a declared date need it
 
     _hold_date_parser_to_named_languages()
-    # htmldate prunes the tree it is given; hand it a copy so cleaning still sees the whole page.
-    found = find_date(deepcopy(tree), original_date=True, extensive_search=True, url=url)
+    # htmldate prunes a copy of the tree it is given (its own deepcopy, htmldate.core.find_date), so
+    # cleaning still sees the whole page; a copy of ours as well would copy the page twice.
+    found = find_date(tree, original_date=True, extensive_search=True, url=url)
     return parse_datetime(found, now=now) if found else None
 
 

@@ -61,6 +61,9 @@ _WINDOWS_1252_ALIASES = frozenset({"iso8859-1", "latin-1", "ascii", "cp819", "is
 
 # C0 controls other than tab, newline, form feed and carriage return never occur in real text.
 _CONTROL_BYTES = frozenset(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D})
+# The same set as bytes to delete and as a character class: counted in C, not byte by byte in Python.
+_CONTROL_DELETE = bytes(sorted(_CONTROL_BYTES))
+_CONTROL_CHAR = re.compile("[" + re.escape("".join(map(chr, sorted(_CONTROL_BYTES)))) + "]")
 _MAX_CONTROL_SHARE = 0.02
 _MAX_REPLACEMENT_SHARE = 0.01
 
@@ -177,7 +180,7 @@ def _refuse_binary(raw: bytes) -> None:
     sample = raw[:_SNIFF_BYTES]
     if b"\x00" in sample:
         raise ArticleRejected(RejectionReason.BINARY, "contains NUL bytes")
-    controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_DELETE))
     if controls > _MAX_CONTROL_SHARE * len(sample):
         raise ArticleRejected(RejectionReason.BINARY, f"{controls} control bytes in the first {len(sample)}")
 
@@ -232,7 +235,7 @@ def _checked(text: str) -> str:
         raise ArticleRejected(
             RejectionReason.UNDECODABLE, f"{replaced} undecodable characters in the first {len(sample)}"
         )
-    controls = sum(1 for char in sample if ord(char) in _CONTROL_BYTES)
+    controls = len(_CONTROL_CHAR.findall(sample))
     if controls > _MAX_CONTROL_SHARE * len(sample):
         raise ArticleRejected(RejectionReason.BINARY, f"{controls} control characters in the text")
     return text

@@ -40,6 +40,8 @@ def error_page_reason(title: str, headings: list[str], body: str) -> str | None:
     """Why the page is an error page, or None if it is not one."""
     words = len(_WORD.findall(body))
     heading = next((text for text in [title, *headings] if _ERROR_TITLE.search(text)), None)
+    if words >= _MESSAGE_BODY_WORDS or (heading is None and words >= _SHORT_BODY_WORDS):
+        return None  # too long to be an error page, whatever it says: no need to read it for a message
     message = _ERROR_MESSAGE.search(body)
     if heading is not None and (words < _SHORT_BODY_WORDS or (message and words < _MESSAGE_BODY_WORDS)):
         return f"error title {heading[:80]!r}"
