@@ -36,6 +36,9 @@ _UNCLOSED_CONTROLS = frozenset({"button", "select"})
 # Elements that hold boilerplate, unless they hold the article: some sites wrap the whole page in a
 # `<nav>` or show the article in a dialog.
 _BOILERPLATE_TAGS = frozenset({"dialog", "nav", "footer"})
+# Tags trafilatura deletes whole, whatever they hold: one that holds the article (a page that wraps
+# everything in a `<nav>`, or markup the parser nests inside one) becomes a plain `<div>`.
+_DELETED_BY_EXTRACTOR = frozenset({"dialog", "nav", "footer", "aside"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _DROP_ROLES = frozenset({"dialog", "alertdialog", "navigation", "contentinfo", "complementary", "banner"})
 
@@ -99,7 +102,9 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
         names = f"{element.get('class', '')} {element.get('id', '')}"
-        if (element.tag in _BOILERPLATE_TAGS or _is_hidden(element)) and not _holds_article(element, total):
+        if element.tag in _DELETED_BY_EXTRACTOR and _holds_article(element, total):
+            element.tag = "div"
+        elif (element.tag in _BOILERPLATE_TAGS or _is_hidden(element)) and not _holds_article(element, total):
             drop(element)
             continue
         if not names.strip() or element.tag in _PROTECTED:

@@ -207,10 +207,11 @@ def _is_grid(table: html.HtmlElement) -> bool:
 def wrap_loose_text(root: html.HtmlElement) -> None:
     """Turn text written straight into a container, separated by `<br><br>`, into `<p>` elements.
 
-    Older and hand-written pages put the article in a `<div>` or `<td>` with line breaks instead of
-    paragraphs; extractors score paragraphs, so such text is otherwise lost or split oddly.
+    Older and hand-written pages put the article in a `<div>`, a `<td>` or the `<body>` itself, with
+    line breaks or headings and lists between its paragraphs instead of `<p>`; extractors score
+    paragraphs, so such text is otherwise lost or split oddly.
     """
-    for container in list(root.iter("div", "td", "section", "article", "main", "center", "font")):
+    for container in list(root.iter("body", "div", "td", "section", "article", "main", "center", "font")):
         loose = len((container.text or "").strip()) + sum(
             len((child.tail or "").strip()) for child in container
         )

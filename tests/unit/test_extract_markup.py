@@ -1,0 +1,101 @@
+"""Article text the page marks up in ways extractors skip: a landmark the parser wraps around the
+article, text written straight into the page's body between headings and lists."""
+
+from __future__ import annotations
+
+from newsfacet.extract import extract_article
+
+SECTIONS = {
+    "Why form a company here": [
+        "Forming a limited company in the state gives owners a separate legal person that carries the "
+        "debts of the business, so that their houses and savings stay out of reach of its creditors.",
+        "The filing fee is modest compared with neighbouring states, and the annual report asks for little "
+        "more than the names of the managers and the address of the registered agent.",
+    ],
+    "Choose a name": [
+        "The name must end with the words limited company or an accepted abbreviation of them, and it must "
+        "differ from every name already on the state register in more than punctuation.",
+        "A name can be reserved for sixty days while the other documents are prepared, which many owners "
+        "do when they have already printed letterheads or bought a web address.",
+    ],
+    "File the articles of organisation": [
+        "The articles name the company, its registered agent and its managers, and they are filed online "
+        "or by post with the department of state together with the fee.",
+        "Online filings are usually approved within a week, while a filing sent by post can take a month "
+        "or more in the busy season at the start of the year.",
+    ],
+}
+FAQ = [
+    "How long does it take? Most owners who file online have their certificate within seven days of "
+    "sending the articles, and a few days more when the name needs to be checked by hand.",
+    "Can I file alone? Anyone can file the articles without a lawyer, although many owners ask one to "
+    "read the operating agreement before the members sign it.",
+    "Do I need an operating agreement? The state does not ask to see one, but banks and partners often "
+    "do, and it settles in advance how profits are shared and how a member can leave.",
+]
+
+
+def section(heading: str, texts: list[str]) -> str:
+    """A page builder's block: a heading and a text widget."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in texts)
+    return f"<div class='block'><h2>{heading}</h2><div class='text'>{paragraphs}</div></div>"
+
+
+def nested_in_navigation() -> str:
+    menu = "<ul><li><a href='/start'>Start a business</a></li><li><a href='/llc'>Companies</a></li></ul>"
+    sections = "".join(section(heading, texts) for heading, texts in SECTIONS.items())
+    faq = "".join(f"<p>{text}</p>" for text in FAQ)
+    return (
+        "<html lang='en'><head><title>How to form a company</title></head><body><article>"
+        f"<header><nav>{menu}<div class='page'><h1>How to form a company</h1>{sections}</div></nav></header>"
+        f"<div class='faq'><h2>Questions</h2>{faq}</div></article>"
+        "<footer><a href='/privacy'>Privacy</a></footer></body></html>"
+    )
+
+
+def test_an_article_the_parser_nests_inside_the_site_navigation_is_read_whole() -> None:
+    # A page builder puts the article inside the menu's <nav> (or leaves the <nav> unclosed and the
+    # parser does). The navigation guard keeps the <nav> (it holds most of the page's paragraphs);
+    # the extractor must not then delete it as navigation either.
+    text = extract_article(nested_in_navigation()).text
+    for texts in SECTIONS.values():
+        assert all(paragraph in text for paragraph in texts)
+    assert "Start a business" not in text
+
+
+FOLDING = [
+    "What shapes can result from folding a sheet of paper flat and making one complete straight cut "
+    "through all the layers, and then unfolding the pieces that fall apart?",
+    "The first published reference to the problem is a Japanese puzzle book of 1721, which asks the "
+    "reader to cut a crest of three folded rhombi out of a single folded sheet.",
+]
+# The paragraphs the page does mark up as such.
+MARKED = [
+    "The answer turns out to be any pattern of straight cuts: every drawing made of straight lines can "
+    "be folded so that all its lines lie on one line, and one cut along that line makes it.",
+    "A century and a half after the puzzle book a magazine told how a seamstress showed a committee that "
+    "a five-pointed star could be cut with one snip, and the committee chose that star for its flag.",
+    "Magicians have cut stars, letters and whole words this way on stage for a hundred years, and some "
+    "of their folding sequences were written down in their handbooks for other magicians.",
+    "Mathematicians took up the problem in the nineteen-nineties and proved two general methods, one "
+    "based on the straight skeleton of the drawing and one on packing the drawing with disks.",
+    "Both methods work for any drawing, but the folds they produce can be so many and so small that "
+    "nobody could fold them with real paper, which is why the examples stay simple shapes.",
+]
+
+
+def loose_in_body() -> str:
+    later = "".join(f"<p>{text}</p>" for text in MARKED[1:])
+    return (
+        "<html lang='en'><head><title>The fold-and-cut problem</title></head><body>"
+        "<h1>The fold-and-cut problem</h1><h2>Problem</h2>"
+        f"{FOLDING[0]}<ol><li>Take a sheet of paper.</li><li>Fold it flat.</li><li>Cut once.</li></ol>"
+        f"<p>{MARKED[0]}</p><h2>History</h2>{FOLDING[1]}{later}"
+        "</body></html>"
+    )
+
+
+def test_text_written_straight_into_the_page_body_between_headings_is_read() -> None:
+    # Hand-written pages put their text straight into <body>, between headings, lists and paragraphs.
+    text = extract_article(loose_in_body()).text
+    assert all(paragraph in text for paragraph in FOLDING + MARKED)
