@@ -99,3 +99,41 @@ def test_text_written_straight_into_the_page_body_between_headings_is_read() -> 
     # Hand-written pages put their text straight into <body>, between headings, lists and paragraphs.
     text = extract_article(loose_in_body()).text
     assert all(paragraph in text for paragraph in FOLDING + MARKED)
+
+
+PLAN = [
+    "A week of cheap family meals starts with a shopping list: buying the same vegetables for several "
+    "dishes means less waste, and tinned fish and pulses keep the cost of protein down.",
+    "The amounts below feed one, two or four people; the porridge and the soups can be cooked in one go "
+    "at the weekend and kept in the fridge for three days.",
+    "Most of the vegetables can be swapped for frozen ones, which cost less out of season and keep "
+    "their vitamins, so buy whichever is cheaper in the week you shop.",
+]
+INGREDIENTS = [("Porridge oats", "80g"), ("Split red lentils", "18g"), ("Carrots", "4"), ("Celery", "80g")]
+
+
+def shopping_table() -> str:
+    def row(name: str, amount: str) -> str:
+        return f"<tr><td>{name}</td><td>{amount}</td><td>{amount} x2</td><td>{amount} x4</td></tr>"
+
+    labels = ("Ingredient", "One", "Two", "Four")
+    head = "<tr>" + "".join(f"<td><h4>{label}</h4></td>" for label in labels) + "</tr>"
+    dry = "".join(row(*item) for item in INGREDIENTS[:2])
+    fresh = "".join(row(*item) for item in INGREDIENTS[2:])
+    return (
+        f"<table><tbody>{head}<tr><td colspan='4'><p>Cupboard</p></td></tr>{dry}"
+        f"<tr><td colspan='4'><p>Fresh</p></td></tr>{fresh}</tbody></table>"
+    )
+
+
+def test_a_data_table_with_section_rows_spanning_its_columns_stays_a_table() -> None:
+    # Section rows ("Cupboard", "Fresh") whose one cell spans every column, and a <p> in that cell,
+    # do not make a data table a layout table: its rows stay rows, and the body keeps them.
+    markup = (
+        "<html lang='en'><head><title>A week of cheap meals</title></head><body><article>"
+        f"<h1>A week of cheap meals</h1><p>{PLAN[0]}</p><p>{PLAN[1]}</p>{shopping_table()}<p>{PLAN[2]}</p>"
+        "</article></body></html>"
+    )
+    text = extract_article(markup).text
+    assert all(paragraph in text for paragraph in PLAN)
+    assert all(name in text for name, _ in INGREDIENTS)

@@ -40,6 +40,7 @@ _INLINE = frozenset(
 _MIN_LOOSE_CHARS = 100
 _LAYOUT_CELL_CHARS = 250
 _MIN_GRID_ROWS = 3
+_MAX_COLSPAN = 100
 # Containers of one class are parts of one body when together they hold more than this share of the
 # page's paragraph text and the first of them holds no more than `_SPLIT_FIRST_SHARE` of it.
 _SPLIT_BODY_SHARE = 0.5
@@ -198,10 +199,16 @@ def unwrap_layout_tables(root: html.HtmlElement) -> None:
 
 
 def _is_grid(table: html.HtmlElement) -> bool:
-    """At least `_MIN_GRID_ROWS` rows, all of the same number (two or more) of cells."""
+    """At least `_MIN_GRID_ROWS` rows, all as wide (two or more columns, a cell that spans columns
+    counting as that many): a section row whose one cell spans the whole table is part of the grid."""
     rows = table.xpath("./tr | ./tbody/tr | ./thead/tr")
-    widths = {len(row.xpath("./td | ./th")) for row in rows}
+    widths = {sum(_span(cell) for cell in row.xpath("./td | ./th")) for row in rows}
     return len(rows) >= _MIN_GRID_ROWS and len(widths) == 1 and min(widths) > 1
+
+
+def _span(cell: html.HtmlElement) -> int:
+    span = cell.get("colspan", "1").strip()
+    return int(span) if span.isdigit() and 0 < int(span) < _MAX_COLSPAN else 1
 
 
 def wrap_loose_text(root: html.HtmlElement) -> None:
