@@ -1,9 +1,11 @@
 """Article text the page marks up in ways extractors skip: a landmark the parser wraps around the
-article, text written straight into the page's body between headings and lists."""
+article, text written straight into the page's body between headings and lists, data tables."""
 
 from __future__ import annotations
 
+from lxml import html
 from newsfacet.extract import extract_article
+from newsfacet.extract.density import container_text, densest_text, text_blocks
 
 SECTIONS = {
     "Why form a company here": [
@@ -137,3 +139,24 @@ def test_a_data_table_with_section_rows_spanning_its_columns_stays_a_table() -> 
     text = extract_article(markup).text
     assert all(paragraph in text for paragraph in PLAN)
     assert all(name in text for name, _ in INGREDIENTS)
+
+
+def test_the_rows_of_a_data_table_are_text_blocks_of_the_article_with_their_cells_apart() -> None:
+    # The densest block and the container of the body read text blocks; a table's rows are blocks
+    # too (else a body those readers choose loses every table), and cells written without a space
+    # between them stay separate words.
+    rows = "".join(f"<tr><td>{name}</td><td>{amount}</td></tr>" for name, amount in INGREDIENTS)
+    tree = html.fromstring(
+        "<html><body><article><div class='text'>"
+        f"<p>{PLAN[0]}</p><p>{PLAN[1]}</p><table>{rows}</table><p>{PLAN[2]}</p>"
+        "</div></article></body></html>"
+    )
+    lines = [f"{name} {amount}" for name, amount in INGREDIENTS]
+    assert [text for text, _ in text_blocks(tree)] == [PLAN[0], PLAN[1], *lines, PLAN[2]]
+    assert densest_text(tree).split("\n\n") == [PLAN[0], PLAN[1], *lines, PLAN[2]]
+    assert container_text(tree, PLAN[0] + "\n\n" + PLAN[2]).split("\n\n") == [
+        PLAN[0],
+        PLAN[1],
+        *lines,
+        PLAN[2],
+    ]
