@@ -160,3 +160,50 @@ def test_the_rows_of_a_data_table_are_text_blocks_of_the_article_with_their_cell
         *lines,
         PLAN[2],
     ]
+
+
+REVIEW = [
+    "The new wireless mouse is the lightest we have tested this year, and its sensor kept up with every "
+    "flick in our shooting games without a single skipped frame during a week of play.",
+    "Battery life is the other surprise: a full week of evening sessions used less than half a charge, "
+    "and the dongle fits inside the mouse when it travels in a bag.",
+    "The side buttons are the one weak point, set a little too far back for small hands, so try one in a "
+    "shop before buying if your grip is a claw rather than a palm.",
+]
+SPECS = [
+    ("Connectivity", "2.4GHz wireless and USB cable"),
+    ("Weight", "56g"),
+    ("Battery life", "Up to 150 hours"),
+]
+
+
+def spec_page(header: str) -> str:
+    rows = "".join(
+        f"<div class='spec'><div class='label'>{label}</div><div class='value'>{value}</div></div>"
+        for label, value in SPECS
+    )
+    return (
+        "<html lang='en'><head><title>Featherweight mouse review</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/reviews'>Reviews</a></nav><article>"
+        f"<h1>Featherweight mouse review</h1>{header}<p>{REVIEW[0]}</p>"
+        f"<div class='product-specs'><div class='table'>{rows}</div></div>"
+        f"<p>{REVIEW[1]}</p><p>{REVIEW[2]}</p></article></body></html>"
+    )
+
+
+def test_a_spec_sheet_written_as_rows_of_text_divs_inside_the_article_is_read() -> None:
+    # Label / value pairs in <div>s between two paragraphs of the article are part of it.
+    text = extract_article(spec_page("")).text
+    assert all(paragraph in text for paragraph in REVIEW)
+    assert all(label in text and value in text for label, value in SPECS)
+
+
+def test_text_divs_above_the_first_sentence_of_the_article_stay_divs() -> None:
+    # The byline block above the article is written the same way, but lies outside the span of the
+    # article's sentences: it does not become paragraphs.
+    header = (
+        "<div class='meta'><div class='author'>Anna Berg</div><div class='date'>Posted 3 days ago</div></div>"
+    )
+    text = extract_article(spec_page(header)).text
+    assert "Posted 3 days ago" not in text
+    assert all(value in text for _, value in SPECS)

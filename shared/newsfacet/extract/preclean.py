@@ -20,6 +20,7 @@ from lxml import html
 from newsfacet.extract.linklists import drop_link_lists, drop_related_lists, drop_skip_links
 from newsfacet.extract.reshape import (
     join_split_body,
+    mark_text_divs,
     place_streamed_sections,
     unwrap_embedded_posts,
     unwrap_layout_tables,
@@ -97,6 +98,7 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
     wrap_loose_text(root)
     unwrap_embedded_posts(root)
     join_split_body(root)
+    mark_text_divs(root)
     total = paragraph_chars(root)
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
