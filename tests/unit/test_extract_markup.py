@@ -207,3 +207,15 @@ def test_text_divs_above_the_first_sentence_of_the_article_stay_divs() -> None:
     text = extract_article(spec_page(header)).text
     assert "Posted 3 days ago" not in text
     assert all(value in text for _, value in SPECS)
+
+
+def test_an_article_printed_after_the_page_closes_its_document_early_is_read() -> None:
+    # A header template ends with its own </body></html>; the page goes on with the article.
+    paragraphs = "".join(f"<p>{text}</p>" for text in REVIEW)
+    markup = (
+        "<html lang='en'><head><title>Featherweight mouse review</title></head><body>"
+        "<header><nav><a href='/'>Home</a> <a href='/reviews'>Reviews</a></nav></header></body></html>"
+        f"<div class='post'><h1>Featherweight mouse review</h1>{paragraphs}</div>"
+    )
+    text = extract_article(markup).text
+    assert all(paragraph in text for paragraph in REVIEW)
