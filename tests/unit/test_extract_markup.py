@@ -6,6 +6,7 @@ from __future__ import annotations
 from lxml import html
 from newsfacet.extract import extract_article
 from newsfacet.extract.density import container_text, densest_text, text_blocks
+from newsfacet.extract.preclean import preclean
 
 SECTIONS = {
     "Why form a company here": [
@@ -219,3 +220,49 @@ def test_an_article_printed_after_the_page_closes_its_document_early_is_read() -
     )
     text = extract_article(markup).text
     assert all(paragraph in text for paragraph in REVIEW)
+
+
+TIPS = [
+    "Buying staples in bulk and storing them in jars cuts the packaging that comes home with every "
+    "week's shopping, and most bulk shops let you bring your own containers to fill.",
+    "A refillable bottle replaces hundreds of plastic ones a year, and most offices and stations now "
+    "have taps where you can fill it for free on the way to work.",
+    "Cloth produce bags weigh almost nothing, go in the wash with everything else, and replace the "
+    "thin plastic bags that tear before they reach the kitchen.",
+    "Composting food scraps turns a third of the household bin into soil for the garden, and many "
+    "towns now collect scraps for free alongside the recycling.",
+]
+
+
+def test_a_class_word_that_only_says_the_layout_has_no_sidebar_does_not_remove_the_intro() -> None:
+    # "sidebar-enabled--false" describes the layout's state, not a sidebar: the article's first
+    # part, in a block of its own before the list of tips, stays through pre-cleaning.
+    intro = (
+        "Small habits add up: these are the changes that cut our household waste by half in a year, in "
+        "the order we made them, with what each of them cost and how long it took to become routine."
+    )
+    tips = "".join(f"<div class='item'><h3>Tip {n}</h3><p>{tip}</p></div>" for n, tip in enumerate(TIPS, 1))
+    tree = html.fromstring(
+        "<html lang='en'><head><title>Cutting waste at home</title></head><body><section class='blog'>"
+        "<div class='blog-article__main sidebar-enabled--false'>"
+        f"<h1>Cutting waste at home</h1><p>{intro}</p></div>"
+        f"<section class='blog-list'>{tips}</section><aside class='sidebar'><p>{TIPS[0]}</p></aside>"
+        "</section></body></html>"
+    )
+    text = " ".join(preclean(tree).text_content().split())
+    assert intro in text
+    assert all(tip in text for tip in TIPS)
+    assert text.count(TIPS[0]) == 1  # a real sidebar still goes
+
+
+def test_a_heading_whose_anchor_id_repeats_a_boilerplate_word_of_its_text_stays() -> None:
+    # Editors give every heading an id made from its words ("h-how-to-share-..."): that id says
+    # nothing about the heading being a share bar.
+    heading = "How to share a compost bin with your neighbours"
+    markup = (
+        "<html lang='en'><head><title>Cutting waste at home</title></head><body><article>"
+        f"<h1>Cutting waste at home</h1><p>{TIPS[0]}</p><p>{TIPS[1]}</p>"
+        f"<h2 id='h-how-to-share-a-compost-bin-with-your-neighbours'>{heading}</h2><p>{TIPS[3]}</p>"
+        "</article></body></html>"
+    )
+    assert heading in extract_article(markup).text

@@ -6,7 +6,8 @@ guard keeps every rule honest: a class/id word, a landmark tag or role and hidin
 verdict. An element holding most of the page's paragraph text, or a quarter of it as link-sparse
 prose, is never removed by them, because a name like "article-share-wrapper" or "modal", a `<nav>`
 or a dialog sometimes wraps the article itself. Only consent walls and comment threads go whatever
-their size.
+their size. Words that say what state the layout is in ("sidebar-enabled--false", "has-share-buttons")
+and ids made from an element's own text (a heading's anchor) are not names at all.
 """
 
 from __future__ import annotations
@@ -74,6 +75,17 @@ _CONSENT_NAME = re.compile(
 _HOVER_NAME = re.compile(
     _TOKEN_START + r"(?:tooltip|tooltiptext|popover|hovercard|rollover|flyout)" + _TOKEN_END, re.IGNORECASE
 )
+# Class words that describe the state of a layout rather than what an element is: "has-"/"with-"/
+# "no-" flags and on/off suffixes, maybe with a BEM modifier value (`sidebar-enabled--false`).
+_STATE_WORD = re.compile(
+    r"^(?:has|with|without|no|is)-|-(?:enabled|disabled|active|inactive|on|off|open|closed)(?:--\w+)?$",
+    re.IGNORECASE,
+)
+# An id made from the element's own text (a heading's anchor): at least this many of its first words,
+# maybe after a short prefix ("h-", "toc-").
+_MIN_SLUG_WORDS = 3
+_SLUG_PREFIXES = frozenset({"h", "toc", "heading", "section", "anchor"})
+_SLUG_TEXT_CHARS = 300
 # Never removed by a name rule: the page's structure, and text blocks (a paragraph is not a box).
 _PROTECTED = frozenset({"html", "body", "main"})
 _TEXT_TAGS = frozenset({"article", "p", "h1"})
@@ -103,7 +115,7 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
-        names = f"{element.get('class', '')} {element.get('id', '')}"
+        names = _names(element)
         if element.tag in _DELETED_BY_EXTRACTOR and _holds_article(element, total):
             element.tag = "div"
         elif (element.tag in _BOILERPLATE_TAGS or _is_hidden(element)) and not _holds_article(element, total):
@@ -119,6 +131,24 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
     drop_link_lists(root)
     drop_skip_links(root)
     return tree
+
+
+def _names(element: html.HtmlElement) -> str:
+    """The element's class and id words that say what it is: not the words that say what state the
+    layout is in (`sidebar-enabled--false`, `has-share-buttons`), and not an id made from the
+    element's own text (`h-how-to-use-social-shopping` on that heading)."""
+    words = [word for word in element.get("class", "").split() if not _STATE_WORD.search(word)]
+    identifier = element.get("id", "")
+    if identifier and not _is_slug_of_text(identifier, element):
+        words.append(identifier)
+    return " ".join(words)
+
+
+def _is_slug_of_text(identifier: str, element: html.HtmlElement) -> bool:
+    slug = [part for part in re.split(r"[\W_]+", identifier.casefold()) if part]
+    text = re.findall(r"\w+", (element.text_content() or "")[:_SLUG_TEXT_CHARS].casefold())
+    start = 1 if slug and slug[0] in _SLUG_PREFIXES else 0
+    return len(slug) - start >= _MIN_SLUG_WORDS and text[: len(slug) - start] == slug[start:]
 
 
 def _is_hidden(element: html.HtmlElement) -> bool:
