@@ -266,3 +266,19 @@ def test_a_heading_whose_anchor_id_repeats_a_boilerplate_word_of_its_text_stays(
         "</article></body></html>"
     )
     assert heading in extract_article(markup).text
+
+
+def test_a_site_footer_that_outweighs_a_short_post_stays_out_of_its_body() -> None:
+    # Under a short post, the footer's "about us" text can hold most of the page's paragraphs: the
+    # guard keeps it through pre-cleaning, but it is still a footer, not the article.
+    about = (
+        "Harbourline is a full-service marketing agency helping growing businesses since 2005, with "
+        "offices in twenty-five cities around the world and a team of more than four hundred people."
+    )
+    markup = (
+        "<html lang='en'><head><title>We moved</title></head><body><article><h1>We moved</h1>"
+        f"<p>{TIPS[0]}</p></article><footer><p>{about}</p><p>{about.upper()}</p></footer></body></html>"
+    )
+    text = extract_article(markup).text
+    assert TIPS[0] in text
+    assert "full-service marketing agency" not in text.lower()
