@@ -19,6 +19,10 @@ _SNIFF_CHARS = 64 * 1024
 # lxml refuses unicode input that carries an XML encoding declaration, and characters XML forbids.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Some pages close the document early (a header template that ends with its own `</body></html>`)
+# and print the article after it; the parser drops what follows. Every end tag of the two goes: the
+# parser closes both at the end of the text anyway.
+_DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 
 _PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
 # Every element an `HtmlElement`, chosen in C: lxml.html's own lookup calls back into Python for
@@ -43,7 +47,7 @@ def parse_html(text: str) -> html.HtmlElement:
     """Parse a whole page. Raises `ArticleRejected(NOT_HTML)` for text without HTML markup."""
     if not looks_like_html(text):
         raise ArticleRejected(RejectionReason.NOT_HTML, "no HTML markup found")
-    cleaned = _XML_ILLEGAL.sub("", _XML_DECLARATION.sub("", text, count=1))
+    cleaned = _DOCUMENT_END.sub("", _XML_ILLEGAL.sub("", _XML_DECLARATION.sub("", text, count=1)))
     try:
         tree = html.document_fromstring(cleaned, parser=_PARSER)
     except (etree.ParserError, ValueError) as error:

@@ -6,7 +6,8 @@ guard keeps every rule honest: a class/id word, a landmark tag or role and hidin
 verdict. An element holding most of the page's paragraph text, or a quarter of it as link-sparse
 prose, is never removed by them, because a name like "article-share-wrapper" or "modal", a `<nav>`
 or a dialog sometimes wraps the article itself. Only consent walls and comment threads go whatever
-their size.
+their size. Words that say what state the layout is in ("sidebar-enabled--false", "has-share-buttons")
+and ids made from an element's own text (a heading's anchor) are not names at all.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from lxml import html
 from newsfacet.extract.linklists import drop_link_lists, drop_related_lists, drop_skip_links
 from newsfacet.extract.reshape import (
     join_split_body,
+    mark_text_divs,
     place_streamed_sections,
     unwrap_embedded_posts,
     unwrap_layout_tables,
@@ -36,6 +38,11 @@ _UNCLOSED_CONTROLS = frozenset({"button", "select"})
 # Elements that hold boilerplate, unless they hold the article: some sites wrap the whole page in a
 # `<nav>` or show the article in a dialog.
 _BOILERPLATE_TAGS = frozenset({"dialog", "nav", "footer"})
+# Tags trafilatura deletes whole, whatever they hold: one that holds the article (a page that wraps
+# everything in a `<nav>`, or markup the parser nests inside one) becomes a plain `<div>`. Not a
+# `<footer>`: the one that holds most of a page's paragraphs is the site's "about" text under a
+# short post (on the tuning parts renaming it gained nothing and cost one page 0.01).
+_DELETED_BY_EXTRACTOR = frozenset({"dialog", "nav", "aside"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _DROP_ROLES = frozenset({"dialog", "alertdialog", "navigation", "contentinfo", "complementary", "banner"})
 
@@ -70,6 +77,17 @@ _CONSENT_NAME = re.compile(
 _HOVER_NAME = re.compile(
     _TOKEN_START + r"(?:tooltip|tooltiptext|popover|hovercard|rollover|flyout)" + _TOKEN_END, re.IGNORECASE
 )
+# Class words that describe the state of a layout rather than what an element is: "has-"/"with-"/
+# "no-" flags and on/off suffixes, maybe with a BEM modifier value (`sidebar-enabled--false`).
+_STATE_WORD = re.compile(
+    r"^(?:has|with|without|no|is)-|-(?:enabled|disabled|active|inactive|on|off|open|closed)(?:--\w+)?$",
+    re.IGNORECASE,
+)
+# An id made from the element's own text (a heading's anchor): at least this many of its first words,
+# maybe after a short prefix ("h-", "toc-").
+_MIN_SLUG_WORDS = 3
+_SLUG_PREFIXES = frozenset({"h", "toc", "heading", "section", "anchor"})
+_SLUG_TEXT_CHARS = 300
 # Never removed by a name rule: the page's structure, and text blocks (a paragraph is not a box).
 _PROTECTED = frozenset({"html", "body", "main"})
 _TEXT_TAGS = frozenset({"article", "p", "h1"})
@@ -94,12 +112,15 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
     wrap_loose_text(root)
     unwrap_embedded_posts(root)
     join_split_body(root)
+    mark_text_divs(root)
     total = paragraph_chars(root)
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
-        names = f"{element.get('class', '')} {element.get('id', '')}"
-        if (element.tag in _BOILERPLATE_TAGS or _is_hidden(element)) and not _holds_article(element, total):
+        names = _names(element)
+        if element.tag in _DELETED_BY_EXTRACTOR and _holds_article(element, total):
+            element.tag = "div"
+        elif (element.tag in _BOILERPLATE_TAGS or _is_hidden(element)) and not _holds_article(element, total):
             drop(element)
             continue
         if not names.strip() or element.tag in _PROTECTED:
@@ -112,6 +133,24 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
     drop_link_lists(root)
     drop_skip_links(root)
     return tree
+
+
+def _names(element: html.HtmlElement) -> str:
+    """The element's class and id words that say what it is: not the words that say what state the
+    layout is in (`sidebar-enabled--false`, `has-share-buttons`), and not an id made from the
+    element's own text (`h-how-to-use-social-shopping` on that heading)."""
+    words = [word for word in element.get("class", "").split() if not _STATE_WORD.search(word)]
+    identifier = element.get("id", "")
+    if identifier and not _is_slug_of_text(identifier, element):
+        words.append(identifier)
+    return " ".join(words)
+
+
+def _is_slug_of_text(identifier: str, element: html.HtmlElement) -> bool:
+    slug = [part for part in re.split(r"[\W_]+", identifier.casefold()) if part]
+    text = re.findall(r"\w+", (element.text_content() or "")[:_SLUG_TEXT_CHARS].casefold())
+    start = 1 if slug and slug[0] in _SLUG_PREFIXES else 0
+    return len(slug) - start >= _MIN_SLUG_WORDS and text[: len(slug) - start] == slug[start:]
 
 
 def _is_hidden(element: html.HtmlElement) -> bool:
