@@ -116,6 +116,10 @@ CITY_ALIASES: Final[dict[str, tuple[str, str]]] = {
     "Al-Quds": ("Jerusalem", "IL"),
 }
 
+# English names of cities whose GeoNames name is also another place's: (GeoNames name, country
+# code) -> the name news and readers use ("Washington" the state, "Washington, D.C." the capital).
+CITY_NAME_OVERRIDES: Final[dict[tuple[str, str], str]] = {("Washington", "US"): "Washington, D.C."}
+
 # The abbreviations US news (AP style) writes states in, after a town ("Columbia, S.C."). Those that
 # are also common words ("Miss.", "Me.", "Ind.", "Wash.") are left out.
 US_STATE_ABBREVIATIONS: Final[dict[str, str]] = {
@@ -351,6 +355,8 @@ EXTRA_PLACES: Final[tuple[tuple[str, LocationKind, str | None, float, float, tup
     ("Great Plains", "region", "US", 40.0, -100.0, ()),
     ("Rust Belt", "region", "US", 41.0, -82.0, ()),
     ("Deep South", "region", "US", 32.5, -87.0, ()),
+    # Streets news names for what is done there, which stay places ("according to Wall Street").
+    ("Wall Street", "area", "US", 40.706, -74.009, ()),
 )
 
 # Spans the model types as a facility or place that name an institution, not a location.
@@ -366,5 +372,4 @@ INSTITUTIONS: Final[dict[str, str]] = {
     "Congress": "US Congress",
     "Knesset": "Knesset",
     "Bundestag": "Bundestag",
-    "Wall Street": "Wall Street",
 }

@@ -24,6 +24,7 @@ from newsfacet.enrich.gazetteer import Gazetteer
 from newsfacet.enrich.geo_aliases import DEMONYMS
 from newsfacet.enrich.mentions import Mention, mention_at, opens_sentence
 from newsfacet.enrich.names import fold, list_item_spans
+from newsfacet.enrich.span_rules import split_possessive
 
 # Bodies of a state, after a country or demonym: "government", "commerce ministry", "army".
 _STATE_BODY = (
@@ -157,6 +158,12 @@ def _named_as_companies(
             span
             for span in (_without_sentence_opener(origin, *item, common_words) for item in checked)
             if span and _may_be_company(origin[span[0] : span[1]], gazetteer)
+        ]
+        # "Alibaba's New York-listed shares": the owner is the company, not the whole phrase.
+        spans = [
+            (start, end)
+            for whole in spans
+            for start, end, _label in split_possessive(origin, *whole, "ORG", gazetteer.is_place_name)
         ]
         found += [mention_at(origin, start, end, "ORG", in_title=source == 0) for start, end in spans]
     return found

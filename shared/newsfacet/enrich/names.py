@@ -155,13 +155,6 @@ NOISE_WORDS = frozenset(
         "reuters photo",
         "ap photo",
         "file photo",
-        "twitter",
-        "facebook",
-        "instagram",
-        "whatsapp",
-        "youtube",
-        "tiktok",
-        "telegram",
         "email",
     }
 )
@@ -343,13 +336,22 @@ def _title_word(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
 
 
+# A brand written in camel case from a lower-case letter: a capital inside the word, no hyphen.
+_CAMEL_CASE = re.compile(r"[a-z]{1,4}[A-Z][A-Za-z]+$")
+
+
 def _looks_like_a_name(text: str) -> bool:
     letters = sum(ch.isalpha() for ch in text)
     if letters < 2 or len(text) > 80:
         return False
     # Names are capitalised ("health ministry" is a phrase), except after a particle ("al-Sadr").
     first = text.split(" ", 1)[0]
-    if not (text[0].isupper() or text[0].isdigit() or first.split("-", 1)[0].casefold() in NAME_PARTICLES):
+    if not (
+        text[0].isupper()
+        or text[0].isdigit()
+        or first.split("-", 1)[0].casefold() in NAME_PARTICLES
+        or _CAMEL_CASE.match(first)  # "iFixit", "eBay", "easyJet"
+    ):
         return False
     key = fold(text)
     if not key or key in NOISE_WORDS:
