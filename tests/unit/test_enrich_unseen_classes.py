@@ -161,3 +161,16 @@ def test_a_brand_in_camel_case_from_a_lower_case_letter_is_a_name() -> None:
     names = actor_names(result)
     assert {"iFixit", "eBay"} <= names
     assert "iCloud" not in names
+
+
+def test_the_state_in_a_lawmaker_s_party_tag_is_a_place() -> None:
+    result = enriched(
+        "Man admits threatening a congresswoman",
+        "A Buffalo man threatened Rep. Dana Keller (D-Minn.), prosecutors said. Rep. Jo Ames (D-N.Y.) "
+        "and Rep. Lee Park, R-W.Va., condemned it, as did Sen. Al Moss (R-TX) and Sen. Ray Dunn "
+        "(I-Vermont). Veterans marked D-Day on Friday.",
+    )
+    found = {location.name: (location.kind, location.country_code) for location in result.locations}
+    for state in ("Minnesota", "New York", "West Virginia", "Texas", "Vermont"):
+        assert found.get(state) == ("region", "US"), state
+    assert "Day" not in found

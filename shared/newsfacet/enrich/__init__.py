@@ -27,6 +27,7 @@ from newsfacet.enrich.institutions import company_mentions, institution_mentions
 from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
+from newsfacet.enrich.place_forms import party_tag_mentions
 from newsfacet.enrich.places import listed_county_mentions, resolve_places
 from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
@@ -87,13 +88,14 @@ def enrich(
     gazetteer = load_gazetteer()
     read_as = language or "en"
     mentions = find_mentions(title, text, language=read_as, is_place_name=gazetteer.is_place_name)
-    # Institutions, listed counties and companies found by pattern (English wording).
+    # Institutions, listed counties, party tags' states and companies found by pattern (English wording).
     common_words = frozenset(_LOWERCASE_WORD.findall(text))
     companies = company_mentions(title, text, gazetteer, common_words) if read_as == "en" else []
     if read_as == "en":
         mentions += institution_mentions(title, text, gazetteer) + listed_county_mentions(
             title, text, gazetteer
         )
+        mentions += party_tag_mentions(title, text, gazetteer)
         mentions += companies
     topics = classify(title, text) if attempted.topics else []
     places = resolve_places(

@@ -57,7 +57,7 @@ NOT_ENTITIES: Final = frozenset(
         "AI", "USB", "GPU", "CPU", "RAM", "SSD", "HDR", "LAN", "WiFi", "Wi-Fi", "GPS", "LED", "LCD",
         "OLED", "UHD", "EV", "EVs", "AWD", "RWD", "FWD", "MPG", "IPO", "GDP", "CPI", "ETF", "VR",
         "API", "PC", "PCs", "DNA", "HPV", "ICU", "GMT", "UTC", "ASAP", "PDF", "VPN", "NFT", "ECG",
-        "MRI", "RGB", "IPS", "RRP", "MSRP", "VAT", "FPS", "DVD", "VOD", "SMS", "LTE", "5G", "4G",
+        "MRI", "CT", "HIV", "RGB", "IPS", "RRP", "MSRP", "VAT", "FPS", "DVD", "VOD", "SMS", "LTE", "5G", "4G",
         "TD", "QB", "CB", "LB", "DL",
         # believers of a faith, named like a nationality ("Muslims"): a description, no group
         "Muslims", "Christians", "Jews", "Hindus", "Sikhs", "Buddhists", "Catholics", "Protestants",
