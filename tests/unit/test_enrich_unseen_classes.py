@@ -8,7 +8,7 @@ from __future__ import annotations
 from newsfacet.enrich import Enrichment, enrich
 from newsfacet.enrich.credits import blank_credit_lines, exclusion_keys, is_excluded
 from newsfacet.enrich.mentions import GAZETTEER, find_mentions
-from newsfacet.enrich.names import fold
+from newsfacet.enrich.names import clean_name, fold
 from newsfacet.enrich.span_rules import split_possessive
 
 
@@ -174,3 +174,23 @@ def test_the_state_in_a_lawmaker_s_party_tag_is_a_place() -> None:
     for state in ("Minnesota", "New York", "West Virginia", "Texas", "Vermont"):
         assert found.get(state) == ("region", "US"), state
     assert "Day" not in found
+
+
+def test_a_body_named_in_full_is_an_organisation_even_when_the_model_misses_it() -> None:
+    result = enriched(
+        "Buffalo man admits threats",
+        "The man pleaded guilty, the U.S. Attorney’s Office for the Western District of New York "
+        "announced Monday. Dr. Lena Ortiz, a deputy in NASA’s Science Mission Directorate, said the "
+        "agency was not involved. The Justice Department declined to comment.",
+    )
+    names = actor_names(result)
+    body = "U.S. Attorney's Office for the Western District of New York"
+    assert {body, "Science Mission Directorate", "Justice Department", "NASA"} <= names
+    assert "Department" not in names
+
+
+def test_a_title_word_that_opens_a_body_s_name_stays_in_it() -> None:
+    assert clean_name("Justice Department") == "Justice Department"
+    assert clean_name("General Motors") == "General Motors"
+    assert clean_name("Justice Ruth Bader Ginsburg", person=True) == "Ruth Bader Ginsburg"
+    assert clean_name("President Trump", person=True) == "Trump"

@@ -23,7 +23,7 @@ from newsfacet.enrich.actors import extract_actors
 from newsfacet.enrich.credits import blank_credit_lines, blank_credits
 from newsfacet.enrich.gazetteer import GazetteerError, load_gazetteer
 from newsfacet.enrich.geo_aliases import INSTITUTIONS, PLACE_NOUNS
-from newsfacet.enrich.institutions import company_mentions, institution_mentions
+from newsfacet.enrich.institutions import company_mentions, institution_mentions, named_body_mentions
 from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
@@ -95,7 +95,9 @@ def enrich(
         mentions += institution_mentions(title, text, gazetteer) + listed_county_mentions(
             title, text, gazetteer
         )
-        mentions += party_tag_mentions(title, text, gazetteer)
+        mentions += party_tag_mentions(title, text, gazetteer) + named_body_mentions(
+            title, text, common_words
+        )
         mentions += companies
     topics = classify(title, text) if attempted.topics else []
     places = resolve_places(

@@ -240,3 +240,27 @@ def _canonical(name: str, body: str, gazetteer: Gazetteer) -> str | None:
     if _FORCE.fullmatch(body) and name[:1].isupper() and len(name) > 1:
         return f"{name} {titled}"
     return None
+
+
+# Bodies named in full by a capitalised name ending in a body's noun, with what it is of or for:
+# "NASA's Science Mission Directorate", "the U.S. Attorney's Office for the Western District of
+# New York". The small model often leaves such long names untyped.
+_BODY_WORD = r"[A-Z][\w.&-]*"
+_BODY_HEAD = r"Office|Directorate|Commission|Committee|Department|Agency|Bureau|Authority|Council|Ministry"
+_NAMED_BODY = re.compile(
+    rf"(?<![\w'’.-])(?:{_BODY_WORD}\s+){{1,5}}(?:{_BODY_WORD}['’]s\s+)?(?:{_BODY_HEAD})"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_BODY_WORD}(?:\s+(?:of\s+|for\s+|and\s+)?{_BODY_WORD}){{0,4}})?"
+    r"(?![\w-])"
+)
+
+
+def named_body_mentions(title: str, text: str, common_words: Collection[str]) -> list[Mention]:
+    """Organisation mentions for bodies named in full (`_NAMED_BODY`), without a word that only
+    opens the sentence ("The", "Key")."""
+    found = []
+    for source, origin in ((0, title), (1, text)):
+        for match in _NAMED_BODY.finditer(origin):
+            span = _without_sentence_opener(origin, match.start(), match.end(), common_words)
+            if span is not None and " " in origin[span[0] : span[1]]:
+                found.append(mention_at(origin, *span, "ORG", in_title=source == 0))
+    return found
