@@ -194,3 +194,17 @@ def test_a_title_word_that_opens_a_body_s_name_stays_in_it() -> None:
     assert clean_name("General Motors") == "General Motors"
     assert clean_name("Justice Ruth Bader Ginsburg", person=True) == "Ruth Bader Ginsburg"
     assert clean_name("President Trump", person=True) == "Trump"
+
+
+def test_away_to_a_city_is_a_team_and_the_city_side_is_the_city() -> None:
+    result = enriched(
+        "Veteran manager takes over at struggling club",
+        "The Premier League club confirmed the new manager on Wednesday, a day after Liverpool beat "
+        "them 3-1 with two goals from their striker, the worst start to a season in 20 years. Talks between "
+        "the London side and his agents had gone on for a week. His first match in charge will be "
+        "away to Leeds on Saturday, and the next at home to Everton.",
+    )
+    assert "London" in place_names(result)
+    assert "London" not in actor_names(result)
+    assert {"Leeds", "Everton"} <= actor_names(result)
+    assert not place_names(result) & {"Leeds", "Everton"}

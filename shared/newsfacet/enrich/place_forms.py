@@ -20,7 +20,11 @@ from newsfacet.enrich.mentions import GAZETTEER, Mention, mention_at
 from newsfacet.enrich.names import acronym, clean_name, fold
 
 # Words after a city that keep it a place even in a sports story ("a Cincinnati native").
-PLACE_NOUNS_AFTER_CITY = frozenset({"native", "natives", "area", "based", "resident", "residents", "suburb"})
+PLACE_NOUNS_AFTER_CITY = frozenset(
+    {"native", "natives", "area", "based", "resident", "residents", "suburb"}
+    # "the London side", "the Madrid club": a description of the team, in which the city is a place
+    | {"side", "club", "outfit", "team", "franchise"}
+)
 
 
 def city_teams(
