@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from newsfacet.enrich import Enrichment, enrich
 from newsfacet.enrich.credits import blank_credit_lines, exclusion_keys, is_excluded
+from newsfacet.enrich.institutions import named_body_mentions
 from newsfacet.enrich.mentions import GAZETTEER, find_mentions
 from newsfacet.enrich.names import clean_name, fold
 from newsfacet.enrich.span_rules import split_possessive
@@ -208,3 +209,8 @@ def test_away_to_a_city_is_a_team_and_the_city_side_is_the_city() -> None:
     assert "London" not in actor_names(result)
     assert {"Leeds", "Everton"} <= actor_names(result)
     assert not place_names(result) & {"Leeds", "Everton"}
+
+
+def test_a_named_body_does_not_run_over_a_sentence_end_nor_name_a_room() -> None:
+    text = "He spoke from the Oval Office. The Home Office said it would appeal."
+    assert [m.text for m in named_body_mentions("", text, {"the"})] == ["Home Office"]

@@ -52,7 +52,8 @@ NOT_ENTITIES: Final = frozenset(
         "iPhone", "iPad", "iPod", "iMac", "MacBook", "MacBook Pro", "MacBook Air", "MacBooks",
         "AirPods", "AirPods Pro", "Apple Watch", "Kindle", "PlayStation", "Xbox", "Nintendo Switch",
         "Switch Lite", "Echo Dot", "Apple Pay", "Google Pay", "Photoshop", "iTunes", "iCloud",
-        "iMessage", "iPadOS", "watchOS", "tvOS", "eBook", "eBooks", "iPhones", "iPads",
+        "iMessage", "iPadOS", "watchOS", "tvOS", "eBook", "eBooks", "iPhones", "iPads", "mRNA",
+        "eSports", "eCommerce",
         # acronyms of common nouns: technology, units, money, medicine, positions on a team
         "AI", "USB", "GPU", "CPU", "RAM", "SSD", "HDR", "LAN", "WiFi", "Wi-Fi", "GPS", "LED", "LCD",
         "OLED", "UHD", "EV", "EVs", "AWD", "RWD", "FWD", "MPG", "IPO", "GDP", "CPI", "ETF", "VR",
