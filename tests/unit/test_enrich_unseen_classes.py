@@ -214,3 +214,14 @@ def test_away_to_a_city_is_a_team_and_the_city_side_is_the_city() -> None:
 def test_a_named_body_does_not_run_over_a_sentence_end_nor_name_a_room() -> None:
     text = "He spoke from the Oval Office. The Home Office said it would appeal."
     assert [m.text for m in named_body_mentions("", text, {"the"})] == ["Home Office"]
+
+
+def test_a_shouted_word_the_article_also_writes_in_lower_case_is_no_actor() -> None:
+    result = enriched(
+        "Plague case confirmed in the north",
+        "Health officials confirmed a third case on Sunday.\n\nQUARANTINED\n\nTwenty-eight people who "
+        "met the patient were quarantined, the World Health Organization said, and the WHO urged calm.",
+    )
+    names = actor_names(result)
+    assert "QUARANTINED" not in names
+    assert "World Health Organization" in names

@@ -319,10 +319,16 @@ def _is_not_an_actor(key: str) -> bool:
     return key in NOT_ENTITY_KEYS or (" " in key and key.rsplit(" ", 1)[1] in NOT_ACTOR_LAST_WORDS)
 
 
+_SHOUTED_WORD: Final = 7
+
+
 def _is_capitalised_common_word(name: str, common_words: Collection[str]) -> bool:
-    """ "Defence" beside "the defence ministry": one Title-case word the article also writes in lower
-    case. Acronyms and camel case ("WHO" beside "who", "GiveWell") are names, not capitalised words."""
-    return " " not in name and name[:1].isupper() and name[1:].islower() and name.casefold() in common_words
+    """ "Defence" beside "the defence ministry": one Title-case (or shouted) word the article also
+    writes in lower case. Acronyms and camel case ("WHO" beside "who", "GiveWell") are names."""
+    if " " in name or name.casefold() not in common_words:
+        return False
+    # "QUARANTINED" in a cross-heading: a shouted word, longer than the acronyms news writes.
+    return (name[:1].isupper() and name[1:].islower()) or (name.isupper() and len(name) >= _SHOUTED_WORD)
 
 
 def _is_group_name(name: str, key: str, demonyms: Collection[str]) -> bool:
