@@ -225,3 +225,17 @@ def test_a_shouted_word_the_article_also_writes_in_lower_case_is_no_actor() -> N
     names = actor_names(result)
     assert "QUARANTINED" not in names
     assert "World Health Organization" in names
+
+
+def test_a_one_word_title_after_a_possessive_stays_whole_unless_its_owner_is_named_apart() -> None:
+    text = "She starred in Dawson's Creek for years."
+    start = text.index("Dawson")
+    end = start + len("Dawson's Creek")
+    assert split_possessive(text, start, end, "ORG", None, texts=(text,)) == [(start, end, "ORG")]
+    text = "Apple said little. Apple's MacBook sold."
+    start = text.index("Apple's")
+    end = len(text) - len(" sold.")
+    assert split_possessive(text, start, end, "ORG", None, texts=(text,)) == [
+        (start, start + len("Apple"), "ORG"),
+        (end - len("MacBook"), end, "ORG"),
+    ]

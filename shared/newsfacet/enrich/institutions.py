@@ -163,7 +163,9 @@ def _named_as_companies(
         spans = [
             (start, end)
             for whole in spans
-            for start, end, _label in split_possessive(origin, *whole, "ORG", gazetteer.is_place_name)
+            for start, end, _label in split_possessive(
+                origin, *whole, "ORG", gazetteer.is_place_name, texts=(title, text)
+            )
         ]
         found += [mention_at(origin, start, end, "ORG", in_title=source == 0) for start, end in spans]
     return found

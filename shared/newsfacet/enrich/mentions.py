@@ -114,7 +114,8 @@ def find_mentions(
         if whole_label not in USED_LABELS or covered[source].overlaps(whole_start, whole_end):
             continue
         covered[source].add(whole_start, whole_end)
-        for start, end, label in split_possessive(origin, whole_start, whole_end, whole_label, is_place_name):
+        parts = split_possessive(origin, whole_start, whole_end, whole_label, is_place_name, texts=origins)
+        for start, end, label in parts:
             found.append(mention_at(origin, start, end, label, in_title=source == 0))
             labels[origin[start:end].strip()][label] += 1
     if read_as in NER_LANGUAGES:

@@ -22,13 +22,21 @@ _NAME_WORD = re.compile(r"(?:[A-Z0-9][\w.&]*(?:-[A-Z0-9][\w.&]*)*|of|the|for|and
 
 
 def split_possessive(
-    origin: str, start: int, end: int, label: str, is_place_name: Callable[[str], bool] | None
+    origin: str,
+    start: int,
+    end: int,
+    label: str,
+    is_place_name: Callable[[str], bool] | None,
+    *,
+    texts: tuple[str, ...] = (),
 ) -> list[tuple[int, int, str]]:
     """A person's or organisation's span that runs over a possessive names two actors: the owner,
     as the model typed it, and what it owns, an organisation ("Jeff Bezos's Blue Origin",
     "Tufts University's Feinstein International Center"), or no actor when the words after the
     possessive are no name ("Alibaba's New York-listed", "Holcomb's 2016"). A place's possessive
-    stays whole: it is a description of the body it names ("Vietnam's Communist Party")."""
+    stays whole: it is a description of the body it names ("Vietnam's Communist Party"). So does
+    one word owning one word where `texts` (the title and body) never name the owner apart: the
+    whole is one title ("Dawson's Creek"), where "Apple's MacBook" has an Apple of its own."""
     if label not in {"PERSON", "ORG"}:
         return [(start, end, label)]
     possessive = _INNER_POSSESSIVE.search(origin, start, end)
@@ -37,13 +45,20 @@ def split_possessive(
     owner = origin[start : possessive.start()]
     if is_place_name is not None and is_place_name(owner):
         return [(start, end, label)]
-    parts = [(start, possessive.start(), label)]
     owned = origin[possessive.end() : end].split()
     if not owned or owned[0].casefold().rstrip(".") in _COMPANY_SUFFIXES:
         return [(start, end, label)]  # "McDonald's Corp.": the company's own "'s"
+    one_word_each = len(owned) == 1 and len(owner.split()) == 1
+    if one_word_each and not _named_apart(owner, origin[start:end], texts or (origin,)):
+        return [(start, end, label)]
+    parts = [(start, possessive.start(), label)]
     if all(_NAME_WORD.match(word) for word in owned) and owned[-1][:1].isupper():
         parts.append((possessive.end(), end, "ORG"))
     return parts
+
+
+def _named_apart(word: str, whole: str, texts: tuple[str, ...]) -> bool:
+    return sum(text.count(word) - text.count(whole) for text in texts) > 0
 
 
 def add_platforms(origins: tuple[str, str], labels: defaultdict[str, Counter[str]]) -> None:
