@@ -83,7 +83,7 @@ def test_platforms_are_organisations_unless_the_page_asks_to_follow_them() -> No
         "Singer says her old label blocked her TV special",
         "Last week the singer Maya Lund posted on Twitter that her former label, Redwood Records, "
         "had stopped her from performing her old songs. Her fans on Instagram rallied behind her.\n\n"
-        "Follow Newsbeat on Facebook, Snapchat and YouTube.",
+        "Follow Newsbeat on Facebook, Snapchat and YouTube.\n\nReporter Ann Vale. YouTube: @annvale",
     )
     names = actor_names(result)
     assert {"Twitter", "Instagram"} <= names
@@ -127,9 +127,9 @@ def test_a_platform_the_model_leaves_untyped_is_found_by_name() -> None:
 def test_a_place_after_a_preposition_that_opens_the_sentence_is_looked_up() -> None:
     mentions = find_mentions(
         "Markets",
-        "On Wall Street, the main indexes fell.",
+        "On Wall Street, the main indexes fell. The Atlantic reported it.",
         language="xx",
-        is_place_name={"Wall Street"}.__contains__,
+        is_place_name={"Wall Street", "Atlantic"}.__contains__,
     )
     assert [(m.text, m.label) for m in mentions] == [("Wall Street", GAZETTEER)]
 

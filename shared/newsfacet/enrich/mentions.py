@@ -163,7 +163,7 @@ def _gazetteer_runs(
             if covered[source].overlaps(start, end):
                 continue
             # A capitalised word opening a sentence may be any word ("Reading the report..."); a
-            # preposition or article there is not part of the name after it ("On Wall Street").
+            # preposition there is not part of the name after it ("On Wall Street").
             if opens_sentence(origin, start):
                 first, _, rest = match.group(0).partition(" ")
                 if first.casefold() not in _SENTENCE_OPENING_WORDS or not rest:
@@ -174,9 +174,10 @@ def _gazetteer_runs(
     return found
 
 
-# Prepositions and articles that open a sentence before a place name ("In Kabul", "On Wall Street").
+# Prepositions that open a sentence before a place name ("In Kabul", "On Wall Street"). Not "The":
+# "The Atlantic reported" names a magazine.
 _SENTENCE_OPENING_WORDS: Final = frozenset(
-    {"in", "on", "at", "from", "to", "across", "near", "outside", "inside", "throughout", "the"}
+    {"in", "on", "at", "from", "to", "across", "near", "outside", "inside", "throughout"}
 )
 
 

@@ -82,9 +82,12 @@ _PLATFORM_FIRST = re.compile(rf"(?i:{'|'.join(sorted(PLATFORMS))})(?!\w)")
 
 def is_furniture(origin: str, start: int, end: int) -> bool:
     """Whether a platform's name (or a span it opens) is page furniture: asked to follow or share
-    on, or alone on its line with at most a few other capitalised words ("Facebook Twitter Email")."""
+    on, before a handle ("Twitter: @janeroe"), or alone on its line with at most a few other
+    capitalised words ("Facebook Twitter Email")."""
     if _PLATFORM_FIRST.match(origin, start) is None:
         return False
+    if origin.startswith(":", end):
+        return True  # "Twitter: @janeroe" in a byline or a bio
     line_start = origin.rfind("\n", 0, start) + 1
     if _FURNITURE_BEFORE.search(origin, max(line_start, start - _FURNITURE_REACH), start):
         return True
