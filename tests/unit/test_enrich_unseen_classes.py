@@ -239,3 +239,16 @@ def test_a_one_word_title_after_a_possessive_stays_whole_unless_its_owner_is_nam
         (start, start + len("Apple"), "ORG"),
         (end - len("MacBook"), end, "ORG"),
     ]
+
+
+def test_macro_regions_are_places_and_medical_acronyms_no_actors() -> None:
+    result = enriched(
+        "Markets drift as trade doubts return",
+        "MSCI's broadest index of Asia-Pacific shares outside Japan rose 0.7%, while stocks in "
+        "Eastern Europe slipped. Herders on the Tibetan Plateau were tested after a CT scan showed "
+        "no HIV infection, doctors at Qinghai People's Hospital said.",
+    )
+    found = {location.name: location.country_code for location in result.locations}
+    assert {"Asia-Pacific", "Eastern Europe", "Tibetan Plateau"} <= found.keys()
+    assert found["Asia-Pacific"] is None
+    assert not actor_names(result) & {"Asia-Pacific", "CT", "HIV"}
