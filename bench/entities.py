@@ -6,6 +6,7 @@
     .venv/bin/python bench/entities.py --per-page --held-out   # ...and of the held-out pages
     .venv/bin/python bench/entities.py --compare-model DIR      # also score another spaCy model
     .venv/bin/python bench/entities.py --scores now.json --against main.json  # pages that got worse
+    .venv/bin/python bench/entities.py --reference more.json --per-page  # another annotation file
 
 Reads `../shared/corpus/entities-dev` (25 pages of the AEB corpus annotated with actors, locations
 and IPTC topics; its README holds the annotation rules) and the raw pages in `../shared/corpus/aeb`,
@@ -15,6 +16,11 @@ upload would, and the Article's actors, locations and topics are scored with the
 
 The pages are split once, by the sha1 of their id: ids whose sha1 starts with 0-3 are held out of
 tuning (their misses are printed only with --held-out). The report gives both parts and the total.
+
+`--reference FILE` scores another annotation file of AEB pages in the same format (e.g. pages
+annotated later by the same guidelines), with the `score.py` beside it if it has one, else the
+development set's. Such a file is one part (no held-out split: all its pages are printed by
+--per-page) and is never written to docs/BENCHMARKS.md unless `--write` asks for it.
 
 Beside ours, the same run scores a baseline a user would recognise: the plain small English model's
 NER over the same cleaned title and body, its labels mapped to our kinds (`BASELINE_KINDS`), with no
@@ -65,11 +71,19 @@ def is_held_out(page_id: str) -> bool:
     return hashlib.sha1(page_id.encode()).hexdigest().startswith(HELD_OUT_PREFIXES)
 
 
-def load_scorer(corpus: Path) -> ModuleType:
-    """The corpus's own `score.py` (standard library only), imported from where it lies."""
-    spec = importlib.util.spec_from_file_location("entities_dev_score", corpus / "entities-dev" / "score.py")
+def dev_reference(corpus: Path) -> Path:
+    return corpus / "entities-dev" / "entities.json"
+
+
+def load_scorer(corpus: Path, reference: Path | None = None) -> ModuleType:
+    """The set's own `score.py` (standard library only), imported from where it lies: the one
+    beside `reference` if there is one, else the development set's."""
+    path = corpus / "entities-dev" / "score.py"
+    if reference is not None and (reference.parent / "score.py").is_file():
+        path = reference.parent / "score.py"
+    spec = importlib.util.spec_from_file_location("entities_dev_score", path)
     if spec is None or spec.loader is None:
-        raise SystemExit(f"no score.py in {corpus / 'entities-dev'}")
+        raise SystemExit(f"no score.py at {path}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -202,6 +216,22 @@ def compare_model_child(corpus: Path, path: Path) -> int:
     return 0
 
 
+def parts_of(reference: dict[str, Any], is_dev: bool) -> list[tuple[str, list[str]]]:
+    """The parts scored and reported: tuning, held-out and all on the development set; one part,
+    all its pages, for any other annotation file (nobody tuned on part of it)."""
+    if not is_dev:
+        return [("all", list(reference))]
+    tuning = [page_id for page_id in reference if not is_held_out(page_id)]
+    held_out = [page_id for page_id in reference if is_held_out(page_id)]
+    return [("tuning", tuning), ("held-out", held_out), ("all", list(reference))]
+
+
+def writes_report(args: argparse.Namespace, is_dev: bool) -> bool:
+    """docs/BENCHMARKS.md holds the development set's figures: another reference writes only on
+    `--write`, and `--no-write` always wins."""
+    return not args.no_write and (is_dev or args.write)
+
+
 def ratio(num: int, den: int) -> str:
     return f"{num / den:.3f}" if den else "-"
 
@@ -301,12 +331,20 @@ def site(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--corpus", type=Path, default=corpus_dir(), help="default: $NEWSFACET_CORPUS or ../shared/corpus"
     )
+    parser.add_argument(
+        "--reference",
+        type=Path,
+        help="annotation file of AEB pages to score against (default: entities-dev/entities.json)",
+    )
     parser.add_argument("--no-write", action="store_true", help="do not update docs/BENCHMARKS.md")
+    parser.add_argument(
+        "--write", action="store_true", help="with --reference: update docs/BENCHMARKS.md all the same"
+    )
     parser.add_argument("--per-page", action="store_true", help="print misses and extras of tuning pages")
     parser.add_argument("--held-out", action="store_true", help="with --per-page: held-out pages too")
     parser.add_argument("--save", type=Path, help="write the predictions here (JSON, for score.py)")
@@ -323,21 +361,26 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--against-label", default="main's", help="how to name that run")
     parser.add_argument("--model-only", type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     if args.model_only:
         return compare_model_child(args.corpus, args.model_only)
 
-    scorer = load_scorer(args.corpus)
-    reference = json.loads((args.corpus / "entities-dev" / "entities.json").read_text(encoding="utf-8"))
+    reference_path = args.reference or dev_reference(args.corpus)
+    is_dev = reference_path.resolve() == dev_reference(args.corpus).resolve()
+    scorer = load_scorer(args.corpus, reference_path)
+    reference = json.loads(reference_path.read_text(encoding="utf-8"))
     predictions, baseline_predictions, seconds = predict(args.corpus, reference)
     if args.save:
         args.save.write_text(json.dumps(predictions, ensure_ascii=False, indent=1), encoding="utf-8")
 
-    tuning = [page_id for page_id in reference if not is_held_out(page_id)]
-    held_out = [page_id for page_id in reference if is_held_out(page_id)]
-    parts = [("tuning", tuning), ("held-out", held_out), ("all", list(reference))]
+    parts = parts_of(reference, is_dev)
+    part_ids = dict(parts)
     scored = {label: score(scorer, reference, predictions, ids) for label, ids in parts}
     scored_baseline = {label: score(scorer, reference, baseline_predictions, ids) for label, ids in parts}
     ours_f1 = page_f1s(scored["all"][2])
@@ -349,9 +392,10 @@ def main(argv: list[str] | None = None) -> int:
         worse += worse_pages(reference, ours_f1, earlier, args.against_label)
 
     if args.per_page:
-        print_pages(reference, scored["tuning"][2], f"tuning pages ({len(tuning)})")
-        if args.held_out:
-            print_pages(reference, scored["held-out"][2], f"held-out pages ({len(held_out)})")
+        first = parts[0][0]
+        print_pages(reference, scored[first][2], f"{first} pages ({len(part_ids[first])})")
+        if args.held_out and "held-out" in part_ids:
+            print_pages(reference, scored["held-out"][2], f"held-out pages ({len(part_ids['held-out'])})")
 
     rows = [
         row for label, ids in parts for row in table_rows(label, scored[label][0], scored[label][1], len(ids))
@@ -378,13 +422,22 @@ def main(argv: list[str] | None = None) -> int:
             START_MARKER,
             "## Entities (`bench/entities.py`)",
             "",
-            f"Development set `../shared/corpus/entities-dev` ({len(reference)} hand-annotated AEB pages), "
-            "each page run through the whole pipeline from its raw HTML (`pipeline.build_article`) and "
+            (
+                "Development set `../shared/corpus/entities-dev`"
+                if is_dev
+                else f"Annotation file `{reference_path}` (one part)"
+            )
+            + f" ({len(reference)} hand-annotated AEB pages), "
+            + "each page run through the whole pipeline from its raw HTML (`pipeline.build_article`) and "
             "scored with the set's own `score.py` (micro-averaged; P = matched predictions / predictions, "
             "R = annotated entities found / annotated, cR = the same over central entities; topic = pages "
-            "whose primary annotated IPTC code is among the predicted codes). Held out of tuning: the "
-            f"{len(held_out)} pages whose id's sha1 starts with 0-3; the other {len(tuning)} were used for "
-            "tuning.",
+            "whose primary annotated IPTC code is among the predicted codes). "
+            + (
+                f"Held out of tuning: the {len(part_ids['held-out'])} pages whose id's sha1 starts with "
+                f"0-3; the other {len(part_ids['tuning'])} were used for tuning."
+                if is_dev
+                else ""
+            ),
             f"Machine: {machine()}. Date: {dt.date.today().isoformat()}. {len(reference) / seconds:.1f} "
             f"pages per CPU-second through the whole pipeline, one core (load average {load_average()}"
             f"{shared_note()}).",
@@ -426,7 +479,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print()
     print(section)
-    if not args.no_write:
+    if writes_report(args, is_dev):
         write_section(section, START_MARKER, END_MARKER)
     return 0
 

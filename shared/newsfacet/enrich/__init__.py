@@ -20,13 +20,14 @@ from collections.abc import Collection
 from pydantic import BaseModel, ConfigDict
 
 from newsfacet.enrich.actors import extract_actors
-from newsfacet.enrich.credits import blank_credits
+from newsfacet.enrich.credits import blank_credit_lines, blank_credits
 from newsfacet.enrich.gazetteer import GazetteerError, load_gazetteer
 from newsfacet.enrich.geo_aliases import INSTITUTIONS, PLACE_NOUNS
-from newsfacet.enrich.institutions import company_mentions, institution_mentions
+from newsfacet.enrich.institutions import company_mentions, institution_mentions, named_body_mentions
 from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
+from newsfacet.enrich.place_forms import party_tag_mentions
 from newsfacet.enrich.places import listed_county_mentions, resolve_places
 from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
@@ -82,17 +83,20 @@ def enrich(
     if not title and not text:
         return Enrichment(coverage=attempted)
     # Credit lines ("FRANCE 24 with wires") are not content: blank them (keeping offsets) so their
-    # words become neither actors nor places ("France").
-    title, text = blank_credits(title, exclude), blank_credits(text, exclude)
+    # words become neither actors nor places ("France"); so are a wire story's credit lines.
+    title, text = blank_credits(title, exclude), blank_credit_lines(blank_credits(text, exclude))
     gazetteer = load_gazetteer()
     read_as = language or "en"
     mentions = find_mentions(title, text, language=read_as, is_place_name=gazetteer.is_place_name)
-    # Institutions, listed counties and companies found by pattern (English wording).
+    # Institutions, listed counties, party tags' states and companies found by pattern (English wording).
     common_words = frozenset(_LOWERCASE_WORD.findall(text))
     companies = company_mentions(title, text, gazetteer, common_words) if read_as == "en" else []
     if read_as == "en":
         mentions += institution_mentions(title, text, gazetteer) + listed_county_mentions(
             title, text, gazetteer
+        )
+        mentions += party_tag_mentions(title, text, gazetteer) + named_body_mentions(
+            title, text, common_words
         )
         mentions += companies
     topics = classify(title, text) if attempted.topics else []

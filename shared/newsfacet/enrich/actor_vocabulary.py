@@ -51,13 +51,18 @@ NOT_ENTITIES: Final = frozenset(
         "Android", "iOS", "macOS", "Windows", "Alexa", "Siri", "Cortana", "Chrome", "Gmail",
         "iPhone", "iPad", "iPod", "iMac", "MacBook", "MacBook Pro", "MacBook Air", "MacBooks",
         "AirPods", "AirPods Pro", "Apple Watch", "Kindle", "PlayStation", "Xbox", "Nintendo Switch",
-        "Switch Lite", "Echo Dot", "Apple Pay", "Google Pay", "Photoshop",
+        "Switch Lite", "Echo Dot", "Apple Pay", "Google Pay", "Photoshop", "iTunes", "iCloud",
+        "iMessage", "iPadOS", "watchOS", "tvOS", "eBook", "eBooks", "iPhones", "iPads", "mRNA",
+        "eSports", "eCommerce",
         # acronyms of common nouns: technology, units, money, medicine, positions on a team
         "AI", "USB", "GPU", "CPU", "RAM", "SSD", "HDR", "LAN", "WiFi", "Wi-Fi", "GPS", "LED", "LCD",
         "OLED", "UHD", "EV", "EVs", "AWD", "RWD", "FWD", "MPG", "IPO", "GDP", "CPI", "ETF", "VR",
         "API", "PC", "PCs", "DNA", "HPV", "ICU", "GMT", "UTC", "ASAP", "PDF", "VPN", "NFT", "ECG",
-        "MRI", "RGB", "IPS", "RRP", "MSRP", "VAT", "FPS", "DVD", "VOD", "SMS", "LTE", "5G", "4G",
+        "MRI", "CT", "HIV", "RGB", "IPS", "RRP", "MSRP", "VAT", "FPS", "DVD", "VOD", "SMS", "LTE", "5G", "4G",
         "TD", "QB", "CB", "LB", "DL",
+        # believers of a faith, named like a nationality ("Muslims"): a description, no group
+        "Muslims", "Christians", "Jews", "Hindus", "Sikhs", "Buddhists", "Catholics", "Protestants",
+        "Evangelicals", "Mormons", "Shiites", "Sunnis", "Shias", "Copts", "Atheists",
     }
 )  # fmt: skip
 
@@ -156,5 +161,14 @@ PRODUCT_NOUNS: Final = frozenset(
     {"sedan", "suv", "hatchback", "minivan", "smartphone", "smartphones", "laptop", "laptops"}
     | {"supercomputer", "telescope", "sneakers", "handset", "handsets", "tablet", "tablets"}
     | {"console", "consoles", "headphones", "earbuds", "smartwatch", "keyboard", "keyboards"}
-    | {"airliner", "airliners", "chip", "chips"}
+    | {"airliner", "airliners", "chip", "chips", "lander", "landers", "rover", "rovers", "rocket"}
+    | {"rockets", "spacecraft", "capsule", "satellite", "satellites"}
 )
+
+# Platforms named after their company: organisations where the text names them ("posted on
+# Twitter"), page furniture where it asks to share or follow ("Follow us on Facebook, Twitter").
+PLATFORMS: Final = frozenset(
+    {"Twitter", "Facebook", "Instagram", "YouTube", "WhatsApp", "TikTok", "Telegram", "Snapchat"}
+    | {"LinkedIn", "Reddit", "Tumblr", "Pinterest", "Twitch"}
+)
+PLATFORM_KEYS: Final = frozenset(fold(name) for name in PLATFORMS)

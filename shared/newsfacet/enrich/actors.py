@@ -34,10 +34,11 @@ from newsfacet.enrich.actor_vocabulary import (
     ORGANIZATION_LAST_WORDS,
     ORGANIZATION_WORDS,
     PARTIES,
+    PLATFORM_KEYS,
     PRODUCT_NOUNS,
 )
 from newsfacet.enrich.credits import exclusion_keys, is_excluded
-from newsfacet.enrich.mentions import GAZETTEER, Mention
+from newsfacet.enrich.mentions import GAZETTEER, USED_LABELS, Mention
 from newsfacet.enrich.names import clean_name, fold, normalize_text
 from newsfacet.model import Actor, ActorType
 
@@ -150,6 +151,12 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
     """The actor one mention names, (display name, type), or None if it names none."""
     excluded = evidence.excluded
     raw_key = fold(mention.text)
+    if mention.in_furniture:
+        return None  # "Follow us on Twitter": the page's, not the article's
+    platform = clean_name(mention.text) if raw_key.split(" ", 1)[0] in PLATFORM_KEYS else None
+    if platform and fold(platform) in PLATFORM_KEYS and mention.label in USED_LABELS:
+        # "posted on Twitter" (the model says PERSON or GPE as often as ORG): the company's platform
+        return platform, "organization"
     label = evidence.labels.get(raw_key, mention.label)
     team = evidence.teams.get(fold(clean_name(mention.text) or mention.text))
     if team is not None:
@@ -242,17 +249,21 @@ def _without_leading_place_or_gerund(
 
 
 def is_product(name: str, makers: Collection[str]) -> bool:
-    """A product's name, not an actor's: a model word at the end ("Switch Lite", "AirPods Pro"),
-    or a maker the article names followed by words that make no organisation ("Apple AirPods",
-    "Amazon Echo Buds"; but "Walt Disney Co.", "Samsung Electronics", "U.S. Navy"). The maker
-    itself stays an actor wherever it is named alone."""
+    """A product's name, not an actor's: a model word or a product noun at the end ("Switch Lite",
+    "AirPods Pro", "Magic Keyboard"), or a maker the article names followed by words that make no
+    organisation ("Apple AirPods", "Amazon Echo Buds"; but "Walt Disney Co.", "Samsung
+    Electronics", "U.S. Navy"). The maker itself stays an actor wherever it is named alone."""
     if " " not in name:
         return False
     key = fold(name)
     last = key.rsplit(" ", 1)[-1]
     if last in ORGANIZATION_LAST_WORDS:
         return False
-    return last in MODEL_WORDS or any(key.startswith(maker + " ") for maker in makers if maker != key)
+    return (
+        last in MODEL_WORDS
+        or last in PRODUCT_NOUNS  # "Magic Keyboard", "Surface Laptop"
+        or any(key.startswith(maker + " ") for maker in makers if maker != key)
+    )
 
 
 def _listed_companies(mentions: Sequence[Mention]) -> dict[str, str]:
@@ -308,10 +319,16 @@ def _is_not_an_actor(key: str) -> bool:
     return key in NOT_ENTITY_KEYS or (" " in key and key.rsplit(" ", 1)[1] in NOT_ACTOR_LAST_WORDS)
 
 
+_SHOUTED_WORD: Final = 7
+
+
 def _is_capitalised_common_word(name: str, common_words: Collection[str]) -> bool:
-    """ "Defence" beside "the defence ministry": one Title-case word the article also writes in lower
-    case. Acronyms and camel case ("WHO" beside "who", "GiveWell") are names, not capitalised words."""
-    return " " not in name and name[:1].isupper() and name[1:].islower() and name.casefold() in common_words
+    """ "Defence" beside "the defence ministry": one Title-case (or shouted) word the article also
+    writes in lower case. Acronyms and camel case ("WHO" beside "who", "GiveWell") are names."""
+    if " " in name or name.casefold() not in common_words:
+        return False
+    # "QUARANTINED" in a cross-heading: a shouted word, longer than the acronyms news writes.
+    return (name[:1].isupper() and name[1:].islower()) or (name.isupper() and len(name) >= _SHOUTED_WORD)
 
 
 def _is_group_name(name: str, key: str, demonyms: Collection[str]) -> bool:

@@ -68,19 +68,42 @@ def blank_credits(text: str, exclude: Collection[str]) -> str:
     return pattern.sub(lambda match: " " * len(match.group(0)), text)
 
 
+# A wire story's credit line ("Reporting by Jane Roe; Editing by John Doe", "(Additional reporting
+# by ...)"): bylines, never actors. A whole line, short, opening with the credit's words, so that a
+# sentence on someone's reporting ("Reporting by the Tribune showed ...") in a paragraph stays.
+_CREDIT_LINE = re.compile(
+    r"^[ \t(\[]*(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|research|produced)"
+    r"\s+by\s[^\n]{0,250}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A sentence goes on after a full stop, unless the next credit follows it ("... in Delhi. Editing by").
+_SENTENCE_INSIDE = re.compile(
+    r"[a-z]{2}\.\s+(?!(?:Additional|Reporting|Writing|Editing|Edited|Compiled)\b)[A-Z]"
+)
+
+
+def blank_credit_lines(text: str) -> str:
+    """`text` with the credit lines of wire stories blanked (offsets kept, see `blank_credits`)."""
+    if "by" not in text:
+        return text
+    return _CREDIT_LINE.sub(
+        lambda m: m.group(0) if _SENTENCE_INSIDE.search(m.group(0)) else " " * len(m.group(0)), text
+    )
+
+
 # What a site's domain adds to its name ("sputniknews" for Sputnik, "cbssports" for CBS Sports).
 _MEDIA_SUFFIXES: Final = ("news", "online", "daily", "tv", "media", "sports", "international")
 
 
 def is_excluded(key: str, excluded: frozenset[str]) -> bool:
     """The publisher and its credits in any of their forms: as given, with words run together
-    ("CBS Sports" for cbssports.com), plus a media word ("Sputnik" for sputniknews), or as the last
-    word of a longer name ("the Times" in the Los Angeles Times)."""
+    ("CBS Sports" for cbssports.com, "The Hill" for thehill.com), plus a media word ("Sputnik" for
+    sputniknews), or as the last word of a longer name ("the Times" in the Los Angeles Times)."""
     if key in excluded or any(key.startswith(e + " ") for e in excluded if len(e) > 3):
         return True
     joined = key.replace(" ", "")
     for name in excluded:
-        if joined == name.replace(" ", "") or (
+        if joined in (name.replace(" ", ""), name.removeprefix("the")) or (
             len(joined) > 3 and name.startswith(joined) and name[len(joined) :] in _MEDIA_SUFFIXES
         ):
             return True

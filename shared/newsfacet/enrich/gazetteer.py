@@ -11,7 +11,7 @@ import gettext
 import gzip
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 from typing import Final
@@ -206,7 +206,9 @@ def load_gazetteer() -> Gazetteer:
         rows = gazetteer.city_index.get(fold(city_name)) or []
         match = next((row for row in rows if gazetteer.city(row).country_code == iso), None)
         if match is not None:
-            named[fold(alias)] = [gazetteer.city(match)]
+            city = gazetteer.city(match)
+            display = geo_aliases.CITY_NAME_OVERRIDES.get((city_name, iso))
+            named[fold(alias)] = [replace(city, name=display) if display else city]
     gazetteer.named.update({key: _ranked(places) for key, places in named.items()})
     return gazetteer
 

@@ -116,6 +116,10 @@ CITY_ALIASES: Final[dict[str, tuple[str, str]]] = {
     "Al-Quds": ("Jerusalem", "IL"),
 }
 
+# English names of cities whose GeoNames name is also another place's: (GeoNames name, country
+# code) -> the name news and readers use ("Washington" the state, "Washington, D.C." the capital).
+CITY_NAME_OVERRIDES: Final[dict[tuple[str, str], str]] = {("Washington", "US"): "Washington, D.C."}
+
 # The abbreviations US news (AP style) writes states in, after a town ("Columbia, S.C."). Those that
 # are also common words ("Miss.", "Me.", "Ind.", "Wash.") are left out.
 US_STATE_ABBREVIATIONS: Final[dict[str, str]] = {
@@ -216,6 +220,9 @@ EXTRA_PLACES: Final[tuple[tuple[str, LocationKind, str | None, float, float, tup
     ("West Africa", "area", None, 12.0, -2.0, ()),
     ("East Africa", "area", None, 0.0, 36.0, ()),
     ("Sub-Saharan Africa", "area", None, 0.0, 20.0, ()),
+    ("Asia-Pacific", "area", None, 10.0, 120.0, ("Asia Pacific", "Asia-Pacific region")),
+    ("Eastern Europe", "area", None, 50.0, 30.0, ()),
+    ("Tibetan Plateau", "area", None, 33.0, 88.0, ("Qinghai-Tibet Plateau",)),
     ("Sahel", "area", None, 15.0, 5.0, ()),
     ("Balkans", "area", None, 43.0, 21.0, ("Western Balkans",)),
     ("Caucasus", "area", None, 42.0, 45.0, ()),
@@ -351,6 +358,8 @@ EXTRA_PLACES: Final[tuple[tuple[str, LocationKind, str | None, float, float, tup
     ("Great Plains", "region", "US", 40.0, -100.0, ()),
     ("Rust Belt", "region", "US", 41.0, -82.0, ()),
     ("Deep South", "region", "US", 32.5, -87.0, ()),
+    # Streets news names for what is done there, which stay places ("according to Wall Street").
+    ("Wall Street", "area", "US", 40.706, -74.009, ()),
 )
 
 # Spans the model types as a facility or place that name an institution, not a location.
@@ -366,5 +375,4 @@ INSTITUTIONS: Final[dict[str, str]] = {
     "Congress": "US Congress",
     "Knesset": "Knesset",
     "Bundestag": "Bundestag",
-    "Wall Street": "Wall Street",
 }

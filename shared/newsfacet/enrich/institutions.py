@@ -24,6 +24,7 @@ from newsfacet.enrich.gazetteer import Gazetteer
 from newsfacet.enrich.geo_aliases import DEMONYMS
 from newsfacet.enrich.mentions import Mention, mention_at, opens_sentence
 from newsfacet.enrich.names import fold, list_item_spans
+from newsfacet.enrich.span_rules import split_possessive
 
 # Bodies of a state, after a country or demonym: "government", "commerce ministry", "army".
 _STATE_BODY = (
@@ -158,6 +159,14 @@ def _named_as_companies(
             for span in (_without_sentence_opener(origin, *item, common_words) for item in checked)
             if span and _may_be_company(origin[span[0] : span[1]], gazetteer)
         ]
+        # "Alibaba's New York-listed shares": the owner is the company, not the whole phrase.
+        spans = [
+            (start, end)
+            for whole in spans
+            for start, end, _label in split_possessive(
+                origin, *whole, "ORG", gazetteer.is_place_name, texts=(title, text)
+            )
+        ]
         found += [mention_at(origin, start, end, "ORG", in_title=source == 0) for start, end in spans]
     return found
 
@@ -233,3 +242,41 @@ def _canonical(name: str, body: str, gazetteer: Gazetteer) -> str | None:
     if _FORCE.fullmatch(body) and name[:1].isupper() and len(name) > 1:
         return f"{name} {titled}"
     return None
+
+
+# Bodies named in full by a capitalised name ending in a body's noun, with what it is of or for:
+# "NASA's Science Mission Directorate", "the U.S. Attorney's Office for the Western District of
+# New York". The small model often leaves such long names untyped. Found from the noun, then read
+# backwards and forwards (see `_LOOKBACK`).
+# A dot only inside a word or closing an initialism ("U.S."), so that a name does not run on over
+# a sentence's end ("... the Oval Office. The Home Office").
+_BODY_WORD = r"[A-Z](?:[\w&-]|\.(?=\w))*(?:(?<=[A-Z])\.)?"
+_BODY_HEAD = re.compile(
+    r"(?<=\s)(?:Office|Directorate|Commission|Committee|Department|Agency|Bureau|Authority|Council|Ministry)"
+    r"(?![\w-])"
+)
+_BODY_NAME_BEFORE = re.compile(rf"(?<![\w'’.-])(?:{_BODY_WORD}\s+){{1,5}}(?:{_BODY_WORD}['’]s\s+)?$")
+_BODY_COMPLEMENT = re.compile(
+    rf"\s+(?:of|for|on)\s+(?:the\s+)?{_BODY_WORD}(?:\s+(?:of\s+|for\s+|and\s+)?{_BODY_WORD}){{0,4}}(?![\w-])"
+)
+# Compounds of a body's noun that name a room, a place or a figure, not a body ("Oval Office").
+_NOT_A_BODY_FIRST_WORDS: Final = frozenset({"Oval", "Box", "Post", "Head", "Front", "Back"})
+
+
+def named_body_mentions(title: str, text: str, common_words: Collection[str]) -> list[Mention]:
+    """Organisation mentions for bodies named in full (see `_BODY_HEAD`), without a word that only
+    opens the sentence ("The", "Key")."""
+    found = []
+    for source, origin in ((0, title), (1, text)):
+        for head in _BODY_HEAD.finditer(origin):
+            before = _BODY_NAME_BEFORE.search(origin, max(0, head.start() - _LOOKBACK), head.start())
+            if before is None:
+                continue
+            complement = _BODY_COMPLEMENT.match(origin, head.end())
+            end = complement.end() if complement else head.end()
+            span = _without_sentence_opener(origin, before.start(), end, common_words)
+            if span is None or " " not in origin[span[0] : span[1]]:
+                continue
+            if origin[span[0] : span[1]].split(" ", 1)[0] not in _NOT_A_BODY_FIRST_WORDS:
+                found.append(mention_at(origin, *span, "ORG", in_title=source == 0))
+    return found

@@ -20,6 +20,7 @@ from typing import Final
 from newsfacet.enrich.geo_aliases import DEMONYMS, FACILITY_WORDS
 from newsfacet.enrich.names import acronym
 from newsfacet.enrich.nlp import NER_LANGUAGES, model_entities
+from newsfacet.enrich.span_rules import add_platforms, is_furniture, split_possessive
 
 # Entity labels enrichment uses; the rest (DATE, MONEY, CARDINAL, WORK_OF_ART, LAW...) are dropped.
 USED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
@@ -58,6 +59,8 @@ class Mention:
     ticker: str = ""
     # Before a staff noun and a name ("Jefferies analyst Jane Roe"): the employer, an organisation.
     before_staff: bool = False
+    # A platform the page asks to follow or share on ("Follow us on Twitter"): furniture, no actor.
+    in_furniture: bool = False
 
 
 _NEXT_WORD = re.compile(r"\W*([A-Za-z]+)")
@@ -66,7 +69,10 @@ _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 
 
 _AFTER_THE = re.compile(r"(?<![\w-])[Tt]he\s+$")
-_AFTER_PLACE_WORD = re.compile(r"(?<![\w-])(?i:in|at|to|from|into|near|outside)\s+$")
+# "away to West Ham", "at home to Leeds": the football fixture's opponent, a team, not a place.
+_AFTER_PLACE_WORD = re.compile(
+    r"(?<![\w-])(?:(?i:in|at|from|into|near|outside)|(?<!away )(?<!home )(?i:to))\s+$"
+)
 _TITLE_OF = re.compile(
     r"\b(?:Secretary|Head|Director|Minister|Chief|Chair|Dean|Professor|Commissioner|Undersecretary)"
     r"\s+of\s+(?:the\s+)?$"
@@ -103,13 +109,17 @@ def find_mentions(
     entities = model_entities(title, text, read_as) if read_as in NER_LANGUAGES else []
     if read_as == "en":
         entities += _people_by_pattern(origins, entities)
-    for source, start, end, label in entities:
+    for source, whole_start, whole_end, whole_label in entities:
         origin = origins[source]
-        if label not in USED_LABELS or covered[source].overlaps(start, end):
+        if whole_label not in USED_LABELS or covered[source].overlaps(whole_start, whole_end):
             continue
-        covered[source].add(start, end)
-        found.append(mention_at(origin, start, end, label, in_title=source == 0))
-        labels[origin[start:end].strip()][label] += 1
+        covered[source].add(whole_start, whole_end)
+        parts = split_possessive(origin, whole_start, whole_end, whole_label, is_place_name, texts=origins)
+        for start, end, label in parts:
+            found.append(mention_at(origin, start, end, label, in_title=source == 0))
+            labels[origin[start:end].strip()][label] += 1
+    if read_as in NER_LANGUAGES:
+        add_platforms(origins, labels)
     found += _repeats(origins, labels, covered)
     if is_place_name is not None:
         found += _gazetteer_runs(origins, covered, is_place_name)
@@ -149,12 +159,26 @@ def _gazetteer_runs(
     found = []
     for source, origin in enumerate(origins):
         for match in _CAPITALISED_RUN.finditer(origin):
-            # A capitalised word opening a sentence may be any word ("Reading the report...").
-            if covered[source].overlaps(match.start(), match.end()) or opens_sentence(origin, match.start()):
+            start, end = match.start(), match.end()
+            if covered[source].overlaps(start, end):
                 continue
-            if is_place_name(match.group(0)):
-                found.append(mention_at(origin, match.start(), match.end(), GAZETTEER, in_title=source == 0))
+            # A capitalised word opening a sentence may be any word ("Reading the report..."); a
+            # preposition there is not part of the name after it ("On Wall Street").
+            if opens_sentence(origin, start):
+                first, _, rest = match.group(0).partition(" ")
+                if first.casefold() not in _SENTENCE_OPENING_WORDS or not rest:
+                    continue
+                start = end - len(rest)
+            if is_place_name(origin[start:end]):
+                found.append(mention_at(origin, start, end, GAZETTEER, in_title=source == 0))
     return found
+
+
+# Prepositions that open a sentence before a place name ("In Kabul", "On Wall Street"). Not "The":
+# "The Atlantic reported" names a magazine.
+_SENTENCE_OPENING_WORDS: Final = frozenset(
+    {"in", "on", "at", "from", "to", "across", "near", "outside", "inside", "throughout"}
+)
 
 
 # Sports positions and jobs that news writes in lower case before a full name ("Pittsburgh center
@@ -231,6 +255,7 @@ def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool)
         after_place_word=_AFTER_PLACE_WORD.search(origin, max(0, start - 9), start) is not None,
         ticker=ticker.group("ticker") if ticker else "",
         before_staff=_STAFF_AFTER.match(origin, end) is not None,
+        in_furniture=is_furniture(origin, start, end),
     )
 
 

@@ -155,55 +155,18 @@ NOISE_WORDS = frozenset(
         "reuters photo",
         "ap photo",
         "file photo",
-        "twitter",
-        "facebook",
-        "instagram",
-        "whatsapp",
-        "youtube",
-        "tiktok",
-        "telegram",
         "email",
     }
 )
 
 MONTHS_AND_DAYS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tomorrow",
-    ]
-)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "today", "yesterday", "tomorrow",
+    }
+)  # fmt: skip
 
 # Name particles that do not identify a person on their own ("al-Assad" is matched by "Assad").
 NAME_PARTICLES = frozenset(
@@ -267,6 +230,14 @@ def fold(text: str) -> str:
     return key
 
 
+# Last words of an organisation's name that a title word may open ("Justice Department", "General
+# Motors", "Governor's Office"): there the word is part of the name, not a person's title.
+_BODY_NOUNS = frozenset(
+    {"department", "office", "ministry", "court", "committee", "commission", "council", "agency"}
+    | {"bureau", "service", "services", "motors", "electric", "dynamics", "mills", "league", "corps"}
+)
+
+
 def _strip_honorifics(tokens: list[str]) -> list[str]:
     changed = True
     while changed and tokens:
@@ -280,6 +251,8 @@ def _strip_honorifics(tokens: list[str]) -> list[str]:
             continue
         for title in _HONORIFICS_BY_FIRST_WORD.get(lowered[0], ()):
             if len(tokens) > len(title) and tuple(lowered[: len(title)]) == title:
+                if lowered[-1] in _BODY_NOUNS:
+                    break  # "Justice Department", "General Motors": the title word names the body
                 tokens, changed = tokens[len(title) :], True
                 break
         if tokens and tokens[0].casefold().startswith(("ex-", "then-")) and len(tokens) > 1:
@@ -343,19 +316,31 @@ def _title_word(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
 
 
+_OF_OR_FOR = re.compile(r" (?:of|for) ")
+# A brand written in camel case from a lower-case letter: a capital inside the word, no hyphen.
+_CAMEL_CASE = re.compile(r"[a-z]{1,4}[A-Z][A-Za-z]+$")
+
+
 def _looks_like_a_name(text: str) -> bool:
     letters = sum(ch.isalpha() for ch in text)
     if letters < 2 or len(text) > 80:
         return False
     # Names are capitalised ("health ministry" is a phrase), except after a particle ("al-Sadr").
     first = text.split(" ", 1)[0]
-    if not (text[0].isupper() or text[0].isdigit() or first.split("-", 1)[0].casefold() in NAME_PARTICLES):
+    if not (
+        text[0].isupper()
+        or text[0].isdigit()
+        or first.split("-", 1)[0].casefold() in NAME_PARTICLES
+        or _CAMEL_CASE.match(first)  # "iFixit", "eBay", "easyJet"
+    ):
         return False
     key = fold(text)
     if not key or key in NOISE_WORDS:
         return False
     words = key.split()
-    if len(words) > 7:
+    # A long span is rarely one name, unless a body's name says what it is of or for ("U.S.
+    # Attorney's Office for the Western District of New York").
+    if len(words) > 7 and (len(text.split()) > 10 or not _OF_OR_FOR.search(text)):
         return False
     if all(word in MONTHS_AND_DAYS or word.isdigit() for word in words):
         return False

@@ -1,18 +1,30 @@
 """Other forms in which an article names its places: a team named after its city ("Liverpool
 beat Chelsea", in a sports story "our focus is on Cincinnati"), which is an organisation and not
 the place, and a place's acronym ("National Capital Region (NCR)", "Delhi-NCR"), which is the place.
-`places.resolve_places` uses both."""
+`places.resolve_places` uses both. US news also names a lawmaker's state in a party tag ("Rep. Jane
+Roe (D-Minn.)", "R-W.Va."): `party_tag_mentions` makes each such state a place mention."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
+from functools import cache
+from typing import Final
+
+import pycountry
 
 from newsfacet.enrich.gazetteer import Gazetteer, Place
-from newsfacet.enrich.mentions import GAZETTEER, Mention
+from newsfacet.enrich.geo_aliases import US_STATE_ABBREVIATIONS
+from newsfacet.enrich.mentions import GAZETTEER, Mention, mention_at
 from newsfacet.enrich.names import acronym, clean_name, fold
 
 # Words after a city that keep it a place even in a sports story ("a Cincinnati native").
-PLACE_NOUNS_AFTER_CITY = frozenset({"native", "natives", "area", "based", "resident", "residents", "suburb"})
+PLACE_NOUNS_AFTER_CITY = frozenset(
+    {"native", "natives", "area", "based", "resident", "residents", "suburb"}
+    # "the London side", "the Madrid club": a description of the team, in which the city is a place
+    | {"side", "club", "outfit", "team", "franchise"}
+)
 
 
 def city_teams(
@@ -83,3 +95,46 @@ def count_acronyms_of_places(
             if place is not None:
                 scores[place] += 1.0 + (1.0 - mention.position)
                 counts[place] += 1
+
+
+# "(D-Minn.)", "R-W.Va.", "(R-TX)", "(I-Vermont)": a party's letter, a hyphen, the state, the tag's end.
+_PARTY_TAG = re.compile(
+    r"(?<![\w.-])[DRI]-(?P<state>(?:[A-Z][a-z]*\.){1,2}|[A-Z]{2}(?![\w.])|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"(?=\)|,|;)"
+)
+
+
+def party_tag_mentions(title: str, text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Place mentions for the US states of party tags, in a form the gazetteer reads as the state
+    (AP style, "N.Y." being the state where "New York" is the city)."""
+    found = []
+    for source, origin in ((0, title), (1, text)):
+        if "-" not in origin:
+            continue
+        for match in _PARTY_TAG.finditer(origin):
+            state = _us_state(match.group("state"))
+            if state is None or not gazetteer.candidates(state):
+                continue
+            start, end = match.span("state")
+            mention = mention_at(origin, start, end, "GPE", in_title=source == 0)
+            found.append(dataclasses.replace(mention, text=state))
+    return found
+
+
+_AP_STYLE: Final = {state: abbreviation for abbreviation, state in US_STATE_ABBREVIATIONS.items()}
+
+
+def _us_state(written: str) -> str | None:
+    """The state a party tag writes as AP style ("Minn."), as a postal code ("MN") or in full."""
+    if written in US_STATE_ABBREVIATIONS:
+        return written
+    if len(written) == 2 and written.isupper():
+        state = _us_postal_codes().get(written)
+        return _AP_STYLE.get(state, state) if state else None
+    return written if written in _us_postal_codes().values() else None  # "(I-Vermont)", not "D-Day"
+
+
+@cache
+def _us_postal_codes() -> dict[str, str]:
+    """ "MN" -> "Minnesota", from pycountry's ISO 3166-2 table (read once, when a tag needs it)."""
+    return {str(s.code)[3:]: str(s.name) for s in pycountry.subdivisions if str(s.code).startswith("US-")}
