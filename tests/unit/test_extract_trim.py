@@ -41,6 +41,13 @@ def body(*paragraphs: str) -> str:
         ["Disclosure: some links on this page earn us a commission."],
         ["Article Sources", "- Harbour authority, annual report 2025"],
         ["Write to Mara Lind at mara.lind@example.org or follow her @maralind"],
+        ["Contact staff writer Mara Lind at 555-0142 or mara.lind@example.org.", "Republish this story."],
+        # a shop's or a blog's own pages, a newsletter's feedback box, a plea for donations
+        ["Related products", "Tide table wall chart", "Brass ship's clock"],
+        ["Explore more", "Ten quiet harbours to visit this winter"],
+        ["How was this issue?", "Rate it with one click:", "Great", "Okay", "Not for me"],
+        ["Enjoyed this piece? We need your help to keep publishing.", "Feb 2, 2026"],
+        ["Mara Lind is the owner of Harbour Tours, a small company that runs boat trips on the coast."],
     ],
 )
 def test_a_coda_after_the_last_paragraph_is_cut(coda: list[str]) -> None:
@@ -66,6 +73,24 @@ def test_a_call_to_action_followed_by_a_section_of_the_article_stays() -> None:
         "The ferry companies have already ordered two larger boats.",
     ]
     text = body(*ARTICLE, "Book a free demo of our tide tables app for your crew", *section)
+    assert without_coda(text) == text
+
+
+def test_a_long_self_introduction_of_the_blogger_is_cut() -> None:
+    introduction = (
+        "Hi there! I'm Mara, and I started this blog in 2012 when nobody wrote about small ports. "
+        "Since then I have sailed with fishermen, pilots and ferry crews on four continents, and "
+        "written guides to the quays, markets and seafood stalls that the travel guides leave out. "
+        "When I am not on the road, I live on an old wooden boat with my cat."
+    )
+    longer_article = [*ARTICLE, *(paragraph.replace("authority", "port") for paragraph in ARTICLE)]
+    assert without_coda(body(*longer_article, introduction)) == body(*longer_article)
+
+
+def test_a_closing_sentence_that_names_a_contact_address_stays() -> None:
+    # Only a line that opens with "Contact" is a contact box: an article may end by telling the
+    # reader whom to contact.
+    text = body(*ARTICLE, "Residents may contact the harbour office at info@example.org with questions.")
     assert without_coda(text) == text
 
 
