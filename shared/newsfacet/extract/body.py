@@ -28,7 +28,8 @@ from newsfacet.extract.choice import folded as _folded
 from newsfacet.extract.choice import share_inside as _share_inside
 from newsfacet.extract.choice import words as _words
 from newsfacet.extract.density import container_text, densest_text, text_blocks
-from newsfacet.extract.trim import without_coda
+from newsfacet.extract.linklists import teaser_card_texts
+from newsfacet.extract.trim import without_coda, without_trailing_cards
 
 if TYPE_CHECKING:
     from trafilatura.settings import Extractor
@@ -136,13 +137,15 @@ def _extractor(*, precision: bool) -> Extractor:
 def extract_body(tree: html.HtmlElement, url: str | None) -> str:
     """The article text of a (pre-cleaned) tree: paragraphs separated by blank lines; "" if none."""
     blocks = gap_blocks(tree)
-    return finished_body(_chosen_body(tree, url, blocks), blocks)
+    cards = teaser_card_texts(tree)
+    return finished_body(_chosen_body(tree, url, blocks), blocks, cards)
 
 
-def finished_body(chosen: str, blocks: list[tuple[str, bool]]) -> str:
+def finished_body(chosen: str, blocks: list[tuple[str, bool]], cards: frozenset[str] = frozenset()) -> str:
     """The chosen body with the page's blocks between its paragraphs put back, leftover boilerplate
-    lines and repeated runs removed, and cut where the article ends."""
-    return without_coda(_without_repeated_runs(postclean(with_gaps_filled(chosen, blocks))))
+    lines and repeated runs removed, and cut where the article ends (teaser cards, a coda)."""
+    filled = _without_repeated_runs(postclean(with_gaps_filled(chosen, blocks)))
+    return without_coda(without_trailing_cards(filled, cards))
 
 
 def _chosen_body(tree: html.HtmlElement, url: str | None, blocks: list[tuple[str, bool]]) -> str:

@@ -1,7 +1,9 @@
-"""Lists of links to other pages: "Related" blocks under their heading, lists of story links, skip links.
+"""Lists of links to other pages: "Related" blocks under their heading, lists of story links, skip links,
+teaser cards.
 
 They sit inside the article's container, so no container-level rule reaches them; they are told apart
-by their shape (a heading naming them, every item one link) and by their link density.
+by their shape (a heading naming them, every item one link, a row of like boxes) and by their link
+density.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from lxml import html
 
 from newsfacet.extract.treeops import drop, in_page, link_share
 
-__all__ = ["drop_link_lists", "drop_related_lists", "drop_skip_links"]
+__all__ = ["drop_link_lists", "drop_related_lists", "drop_skip_links", "teaser_card_texts"]
 
 # Headings that introduce lists of other articles rather than the article's own sections.
 _RELATED_HEADING = re.compile(
@@ -26,6 +28,14 @@ _SKIP_LINK = re.compile(r"^\s*skip to (?:main )?(?:content|navigation|main|artic
 _MAX_RELATED_BLOCK_WORDS = 400
 _MIN_LINK_LIST_ITEMS = 3
 _MIN_STORY_LINK_WORDS = 4
+# Teaser cards: at least this many sibling boxes of the same tag and class, each of at most this many
+# words and linking to another page. Their headlines and teasers are prose with few links (the
+# headline's link may be empty, the teaser is plain text), so link density alone keeps them.
+_CARD_TAGS = frozenset({"div", "article", "section", "aside"})
+_MIN_CARDS = 3
+_MAX_CARD_WORDS = 150
+_CARD_TEXT_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "blockquote")
+_WORD = re.compile(r"\w+")
 
 
 def drop_related_lists(root: html.HtmlElement) -> None:
@@ -74,3 +84,34 @@ def drop_skip_links(root: html.HtmlElement) -> None:
     for link in list(root.iter("a")):
         if _SKIP_LINK.match(link.text_content()) and in_page(link, root):
             drop(link)
+
+
+def teaser_card_texts(root: html.HtmlElement) -> frozenset[str]:
+    """The texts (spaces folded) of the paragraphs and headings inside teaser cards: a row of at
+    least three sibling boxes of the same tag and class, each short and linking to another page (a
+    link within the page, such as a footnote's, does not count). List items are left out: a list
+    of short linked entries is as often the article's own (sources, products) as other stories."""
+    texts: set[str] = set()
+    for parent in root.iter():
+        rows: dict[tuple[str, str], list[html.HtmlElement]] = {}
+        for child in parent:
+            if child.tag in _CARD_TAGS:
+                rows.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        for boxes in rows.values():
+            if len(boxes) >= _MIN_CARDS and all(_is_card(box) for box in boxes):
+                texts.update(
+                    " ".join(block.text_content().split())
+                    for box in boxes
+                    for block in box.iter(*_CARD_TEXT_BLOCKS)
+                )
+    return frozenset(texts)
+
+
+def _is_card(box: html.HtmlElement) -> bool:
+    words = len(_WORD.findall(box.text_content()))
+    return 0 < words <= _MAX_CARD_WORDS and any(_links_elsewhere(link) for link in box.iter("a"))
+
+
+def _links_elsewhere(link: html.HtmlElement) -> bool:
+    target = (link.get("href") or "").strip()
+    return bool(target) and "#" not in target and not target.startswith(("javascript:", "mailto:", "tel:"))
