@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lxml import html
+from newsfacet.extract import extract_article
 from newsfacet.extract.choice import completes
 from newsfacet.extract.density import container_text, text_blocks
 
@@ -83,3 +84,44 @@ def test_a_larger_candidate_elsewhere_on_the_page_does_not_replace_the_body() ->
     body = "\n\n".join(_SENTENCES[:2])
     elsewhere = "\n\n".join(_SENTENCES[2:])
     assert not completes(body, elsewhere, text_blocks(tree))
+
+
+RESOURCES = [
+    (
+        "https://example.org/tide-tables",
+        "The national tide tables",
+        "Published every winter by the hydrographic office, the tables give the time and height of "
+        "every high and low water for the year at more than two hundred ports of the coast.",
+    ),
+    (
+        "https://example.org/harbour-guide",
+        "A pilot's guide to small harbours",
+        "Written by a retired harbour pilot, this guide describes the approach, the moorings and the "
+        "hazards of each small harbour, with a sketch chart drawn from the pilot's own soundings.",
+    ),
+    (
+        "https://example.org/weather-service",
+        "The coastal weather service",
+        "Forecasts for each stretch of the coast are updated four times a day, with the wind, the sea "
+        "state and the visibility expected for the next two days and warnings of gales.",
+    ),
+]
+
+
+def test_the_linked_headings_of_a_list_of_resources_stay_with_their_entries() -> None:
+    # Precision mode drops a numbered heading whose title is a link; where it sits alone between two
+    # paragraphs of the body, it is the heading of the next entry, not a box of other stories.
+    entries = "".join(
+        f"<h3 id='entry-{number}'>{number}. <a href='{href}' target='_blank'>{title}</a></h3>"
+        f"<p>{description}</p><p>Most harbour offices keep a copy of {title.lower()} for visitors.</p>"
+        for number, (href, title, description) in enumerate(RESOURCES, start=1)
+    )
+    markup = (
+        "<html lang='en'><head><title>Where to read the sea</title></head><body><main><div class='prose'>"
+        "<h1>Where to read the sea</h1><p>Before a first trip along the coast, a few sources are worth "
+        f"knowing well; these are the ones the harbour masters we asked use every day.</p>{entries}"
+        "</div></main></body></html>"
+    )
+    text = extract_article(markup).text
+    order = [text.find(f"{number}. {title}") for number, (_, title, _) in enumerate(RESOURCES, start=1)]
+    assert -1 not in order and order == sorted(order)

@@ -27,7 +27,7 @@ from newsfacet.extract.choice import completes, prose_words
 from newsfacet.extract.choice import folded as _folded
 from newsfacet.extract.choice import share_inside as _share_inside
 from newsfacet.extract.choice import words as _words
-from newsfacet.extract.density import container_text, densest_text, text_blocks
+from newsfacet.extract.density import container_text, densest_text, linked_headings, text_blocks
 from newsfacet.extract.linklists import teaser_card_texts
 from newsfacet.extract.trim import without_coda, without_trailing_cards
 
@@ -137,15 +137,9 @@ def _extractor(*, precision: bool) -> Extractor:
 def extract_body(tree: html.HtmlElement, url: str | None) -> str:
     """The article text of a (pre-cleaned) tree: paragraphs separated by blank lines; "" if none."""
     blocks = gap_blocks(tree)
-    cards = teaser_card_texts(tree)
-    return finished_body(_chosen_body(tree, url, blocks), blocks, cards)
-
-
-def finished_body(chosen: str, blocks: list[tuple[str, bool]], cards: frozenset[str] = frozenset()) -> str:
-    """The chosen body with the page's blocks between its paragraphs put back, leftover boilerplate
-    lines and repeated runs removed, and cut where the article ends (teaser cards, a coda)."""
-    filled = _without_repeated_runs(postclean(with_gaps_filled(chosen, blocks)))
-    return without_coda(without_trailing_cards(filled, cards))
+    headings, cards = linked_headings(tree), teaser_card_texts(tree)
+    filled = with_gaps_filled(_chosen_body(tree, url, blocks), blocks, headings)
+    return without_coda(without_trailing_cards(_without_repeated_runs(postclean(filled)), cards))
 
 
 def _chosen_body(tree: html.HtmlElement, url: str | None, blocks: list[tuple[str, bool]]) -> str:
@@ -201,7 +195,9 @@ def gap_blocks(tree: html.HtmlElement) -> list[tuple[str, bool]]:
     return [(text, is_prose and text not in inside_links) for text, is_prose in text_blocks(tree)]
 
 
-def with_gaps_filled(body: str, blocks: list[tuple[str, bool]]) -> str:
+def with_gaps_filled(
+    body: str, blocks: list[tuple[str, bool]], linked_headings: frozenset[str] = frozenset()
+) -> str:
     """The body with the page's text blocks that sit between two of its consecutive paragraphs put
     back in their place.
 
@@ -210,7 +206,10 @@ def with_gaps_filled(body: str, blocks: list[tuple[str, bool]]) -> str:
     between them are part of the same article, unless one of them is mostly links (the gap is then a
     box of other stories) or a short call to action (a promotion box). Measured on the tuning parts:
     WCXB +0.003 F1, must-have snippets +0.5 points, must-not +0.2 (calls to action written as plain
-    text, which the second condition now keeps out); AEB unchanged within noise.
+    text, which the second condition now keeps out); AEB unchanged within noise. A gap of one short
+    heading that holds a link (`density.linked_headings`) is filled too: the heading of an entry in
+    a list of resources, products or places links to its subject (WCXB tuning +0.0009, 25 pages up
+    by up to 0.08, 4 down by at most 0.003; AEB +0.0013).
     """
     position: dict[str, int] = {}
     for index, (block, _) in enumerate(blocks):
@@ -225,7 +224,8 @@ def with_gaps_filled(body: str, blocks: list[tuple[str, bool]]) -> str:
         if start is None or end is None or not 1 < end - start <= _MAX_GAP_BLOCKS + 1:
             continue
         gap = blocks[start + 1 : end]
-        if all(is_prose and not _calls_to_action(block) for block, is_prose in gap):
+        one_heading = len(gap) == 1 and gap[0][0] in linked_headings
+        if one_heading or all(is_prose and not _calls_to_action(block) for block, is_prose in gap):
             filled.extend(block for block, _ in gap if _folded(block) not in kept)
     return "\n\n".join(filled)
 

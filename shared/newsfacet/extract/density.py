@@ -13,7 +13,7 @@ from lxml import html
 
 from newsfacet.extract.choice import folded, words
 
-__all__ = ["container_text", "densest_text", "text_and_link_chars", "text_blocks"]
+__all__ = ["container_text", "densest_text", "linked_headings", "text_and_link_chars", "text_blocks"]
 
 _BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote", "dd")
 # Every text block of the page, outermost only (a list item's paragraphs are part of the item).
@@ -26,6 +26,8 @@ _MIN_BLOCK_CHARS = 25
 _MAX_LINK_SHARE = 0.4
 # The container of a body is the innermost element that holds this share of the body's words.
 _CONTAINER_HOLDS = 0.9
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_MAX_HEADING_WORDS = 20
 
 
 def densest_text(tree: html.HtmlElement) -> str:
@@ -108,6 +110,16 @@ def text_blocks(tree: html.HtmlElement) -> list[tuple[str, bool]]:
         if text:
             blocks.append((" ".join(block.text_content().split()), linked <= _MAX_LINK_SHARE * text))
     return blocks
+
+
+def linked_headings(tree: html.HtmlElement) -> frozenset[str]:
+    """The texts (spaces folded) of the page's short section headings that hold a link: in a list of
+    resources, products or places, each entry's heading links to its subject."""
+    return frozenset(
+        " ".join(heading.text_content().split())
+        for heading in tree.iter(*_HEADINGS)
+        if heading.find(".//a") is not None and words(heading.text_content()) <= _MAX_HEADING_WORDS
+    )
 
 
 def text_and_link_chars(element: html.HtmlElement) -> tuple[int, int]:
