@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lxml import html
 from newsfacet.extract import extract_article
-from newsfacet.extract.choice import completes
-from newsfacet.extract.density import container_text, text_blocks
+from newsfacet.extract.choice import completes, with_headings_as_prose
+from newsfacet.extract.density import container_text, linked_headings, text_blocks
 
 _SENTENCES = [
     "The council voted on Tuesday to keep the river path open through the winter months this year.",
@@ -125,3 +125,26 @@ def test_the_linked_headings_of_a_list_of_resources_stay_with_their_entries() ->
     text = extract_article(markup).text
     order = [text.find(f"{number}. {title}") for number, (_, title, _) in enumerate(RESOURCES, start=1)]
     assert -1 not in order and order == sorted(order)
+
+
+def test_a_candidate_that_adds_entries_under_linked_headings_completes_the_body() -> None:
+    # A list of resources: each entry's heading links to its subject. The headings are links, yet
+    # part of what the candidate adds to the body: they count as prose when readers are weighed.
+    entries = [
+        (
+            f"https://example.org/source-{number}",
+            f"Source number {number} on the sea and its harbours",
+            sentence,
+        )
+        for number, sentence in enumerate(_SENTENCES, start=1)
+    ]
+    tree = html.fromstring(
+        "<html><body><article>"
+        + "".join(f"<h3><a href='{href}'>{title}</a></h3><p>{text}</p>" for href, title, text in entries)
+        + "</article></body></html>"
+    )
+    body = "\n\n".join(_SENTENCES[:2])
+    candidate = "\n\n".join(line for _, title, text in entries for line in (title, text))
+    blocks = text_blocks(tree)
+    assert not completes(body, candidate, blocks)
+    assert completes(body, candidate, with_headings_as_prose(blocks, linked_headings(tree)))

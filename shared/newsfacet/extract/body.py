@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from lxml import html
 
-from newsfacet.extract.choice import completes, prose_words
+from newsfacet.extract.choice import completes, prose_words, with_headings_as_prose
 from newsfacet.extract.choice import folded as _folded
 from newsfacet.extract.choice import share_inside as _share_inside
 from newsfacet.extract.choice import words as _words
@@ -138,7 +138,8 @@ def extract_body(tree: html.HtmlElement, url: str | None) -> str:
     """The article text of a (pre-cleaned) tree: paragraphs separated by blank lines; "" if none."""
     blocks = gap_blocks(tree)
     headings, cards = linked_headings(tree), teaser_card_texts(tree)
-    filled = with_gaps_filled(_chosen_body(tree, url, blocks), blocks, headings)
+    chosen = _chosen_body(tree, url, with_headings_as_prose(blocks, headings))
+    filled = with_gaps_filled(chosen, blocks, headings)
     return without_coda(without_trailing_cards(_without_repeated_runs(postclean(filled)), cards))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["completes", "folded", "prose_words", "share_inside", "words"]
+__all__ = ["completes", "folded", "prose_words", "share_inside", "with_headings_as_prose", "words"]
 
 # A candidate completes a body when it holds at least this share of the body's words (paragraph for
 # paragraph) and this many times its words; when what it adds is at least this many words, this
@@ -42,6 +42,16 @@ def completes(body: str, candidate: str, blocks: list[tuple[str, bool]]) -> bool
     in_prose = sum(words(paragraph) for paragraph in added if folded(paragraph) in prose)
     in_sentences = sum(words(paragraph) for paragraph in added if words(paragraph) >= _SENTENCE_WORDS)
     return in_prose >= _ADDED_IN_PROSE * added_words and in_sentences >= _ADDED_IN_SENTENCES * added_words
+
+
+def with_headings_as_prose(
+    blocks: list[tuple[str, bool]], linked_headings: frozenset[str]
+) -> list[tuple[str, bool]]:
+    """The page's blocks with its short headings that hold a link (`density.linked_headings`)
+    counted as prose: in a list of resources, products or places each entry's heading links to its
+    subject, and a candidate that adds the entries adds their headings too. Measured on WCXB's
+    tuning part: +0.0003 F1 (2 pages up by 0.04 and 0.12, none down); AEB unchanged."""
+    return [(text, is_prose or text in linked_headings) for text, is_prose in blocks]
 
 
 def prose_words(blocks: list[tuple[str, bool]]) -> int:
