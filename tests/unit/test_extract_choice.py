@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lxml import html
 from newsfacet.extract import extract_article
-from newsfacet.extract.choice import completes, with_headings_as_prose
-from newsfacet.extract.density import container_text, linked_headings, text_blocks
+from newsfacet.extract.choice import completes, widened, with_headings_as_prose
+from newsfacet.extract.density import container_text, enclosing_blocks, linked_headings, text_blocks
 
 _SENTENCES = [
     "The council voted on Tuesday to keep the river path open through the winter months this year.",
@@ -148,3 +148,81 @@ def test_a_candidate_that_adds_entries_under_linked_headings_completes_the_body(
     blocks = text_blocks(tree)
     assert not completes(body, candidate, blocks)
     assert completes(body, candidate, with_headings_as_prose(blocks, linked_headings(tree)))
+
+
+_SECTIONS = [
+    (
+        "Why the path matters",
+        [
+            "The river path is the only way to cross the valley on foot without walking along the main "
+            "road, and about two thousand people use it on a normal working day.",
+            "Most of them are commuters walking to the station, and many are children on their way to "
+            "the two schools on the far bank of the river.",
+        ],
+    ),
+    (
+        "What the work involves",
+        [
+            "The contractor will lay new drains under the eastern half of the path and raise the lowest "
+            "stretch by about thirty centimetres, where the water collects after rain.",
+            "The path will close in sections of a few hundred metres at a time, so that a way across "
+            "the valley stays open to walkers during the whole of the works.",
+        ],
+    ),
+    (
+        "When it will be finished",
+        [
+            "The council expects the works to be finished before the first frost, weather permitting, "
+            "and has asked the contractor to report on progress every fortnight.",
+            "A second vote next spring will decide whether the path gets lighting along its length, "
+            "which residents have asked for since the path first opened.",
+        ],
+    ),
+]
+
+
+def _builder_page() -> html.HtmlElement:
+    """A page builder's page: one box per section (each with its own generated class), an offer box
+    between two of them, and reviews of the site under the article."""
+    sections = [
+        f"<div class='box-{index:04x}'><div class='prose'><div class='text'><h2>{heading}</h2>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+        + "</div></div></div>"
+        for index, (heading, paragraphs) in enumerate(_SECTIONS, start=4000)
+    ]
+    offer = "<div class='offer'><a href='/plans'><p>Plan your walk with our app</p></a></div>"
+    reviews = "".join(
+        f"<div class='review'><p>{text}</p><span>{name}</span></div>"
+        for text, name in (
+            ("The most useful local news I read all week, and it is always accurate about the works.", "Ann"),
+            (
+                "I moved here last year and this site told me everything I needed to know about the town.",
+                "Bo",
+            ),
+            (
+                "Clear, short and to the point. I read it every morning on the train to work in the city.",
+                "Cy",
+            ),
+        )
+    )
+    return html.fromstring(
+        f"<html><body><main><div class='page'>{sections[0]}{offer}{sections[1]}{sections[2]}</div>"
+        f"<div class='reviews'>{reviews}</div></main></body></html>"
+    )
+
+
+def test_a_body_found_in_one_section_box_widens_to_its_like_siblings() -> None:
+    tree = _builder_page()
+    heading, paragraphs = _SECTIONS[0]
+    body = "\n\n".join([heading, *paragraphs])
+    text = widened(body, enclosing_blocks(tree, body), text_blocks(tree), lambda text: text)
+    expected = [line for heading, paragraphs in _SECTIONS for line in (heading, *paragraphs)]
+    assert [line for line in text.split("\n\n") if line in expected] == expected
+    assert "Plan your walk" not in text  # a link, not prose
+    assert "most useful local news" not in text  # reviews: sections of another shape
+
+
+def test_a_body_does_not_widen_into_blocks_of_another_shape() -> None:
+    tree = _builder_page()
+    body = "\n\n".join(line for heading, paragraphs in _SECTIONS for line in (heading, *paragraphs))
+    assert widened(body, enclosing_blocks(tree, body), text_blocks(tree), lambda text: text) == body

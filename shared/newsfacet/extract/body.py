@@ -10,7 +10,8 @@ lists and sections of the article it found). trafilatura's text output has one b
 body keeps one paragraph per block, separated by blank lines. Where the page holds much more prose
 than that body, another reader's body replaces it when it holds the body and adds prose of the same
 kind (`choice`): the default mode's, the densest block's, or the text blocks of the element that
-holds the body's paragraphs (pages of many short sections and lists, which precision mode prunes).
+holds the body's paragraphs (pages of many short sections and lists, which precision mode prunes),
+widened to the like sections around it (a page builder's one box per section).
 Last, the page's blocks between two consecutive paragraphs of the body (headings, list items, short
 lines precision mode dropped) are put back.
 """
@@ -23,11 +24,17 @@ from typing import TYPE_CHECKING
 
 from lxml import html
 
-from newsfacet.extract.choice import completes, prose_words, with_headings_as_prose
+from newsfacet.extract.choice import completes, prose_words, widened, with_headings_as_prose
 from newsfacet.extract.choice import folded as _folded
 from newsfacet.extract.choice import share_inside as _share_inside
 from newsfacet.extract.choice import words as _words
-from newsfacet.extract.density import container_text, densest_text, linked_headings, text_blocks
+from newsfacet.extract.density import (
+    container_text,
+    densest_text,
+    enclosing_blocks,
+    linked_headings,
+    text_blocks,
+)
 from newsfacet.extract.linklists import teaser_card_texts
 from newsfacet.extract.trim import without_coda, without_trailing_cards
 
@@ -160,7 +167,8 @@ def _chosen_body(tree: html.HtmlElement, url: str | None, blocks: list[tuple[str
         if completes(chosen, candidate, blocks):
             chosen = candidate
     container = postclean(container_text(tree, chosen))
-    return container if completes(chosen, container, blocks) else chosen
+    chosen = container if completes(chosen, container, blocks) else chosen
+    return widened(chosen, enclosing_blocks(tree, chosen), blocks, postclean)
 
 
 def _trafilatura_body(tree: html.HtmlElement, url: str | None, dense_words: int) -> tuple[str, str | None]:

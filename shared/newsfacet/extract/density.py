@@ -9,11 +9,20 @@ container's text blocks, in order and without the link-dense ones, are its answe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lxml import html
 
 from newsfacet.extract.choice import folded, words
 
-__all__ = ["container_text", "densest_text", "linked_headings", "text_and_link_chars", "text_blocks"]
+__all__ = [
+    "container_text",
+    "densest_text",
+    "enclosing_blocks",
+    "linked_headings",
+    "text_and_link_chars",
+    "text_blocks",
+]
 
 _BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote", "dd")
 # Every text block of the page, outermost only (a list item's paragraphs are part of the item).
@@ -72,29 +81,72 @@ def container_text(tree: html.HtmlElement, body: str) -> str:
     A reader that found the article's paragraphs but not its lists, short sections and headings
     (pages of many short sections) is completed by the rest of the same container.
     """
+    container, blocks, _ = _container(tree, body)
+    if container is None:
+        return ""
+    return "\n\n".join(text for text, _ in _prose_inside(container, blocks, set()))
+
+
+def enclosing_blocks(tree: html.HtmlElement, body: str) -> Iterator[list[tuple[str, bool]]]:
+    """For each element that encloses the container of `body` (see `container_text`), outwards up
+    to the page's `<body>`: its link-sparse text blocks in order, each with whether its parent has
+    the tag and class of the parent of one of the body's own blocks (a section of the same kind).
+
+    Pages built of sibling sections (a page builder's one box per section) hold the article in
+    several containers; a reader that found one section is completed by its like siblings.
+    """
+    container, blocks, parents = _container(tree, body)
+    if container is None:
+        return
+    for ancestor in container.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            return
+        yield _prose_inside(ancestor, blocks, parents)
+
+
+def _container(
+    tree: html.HtmlElement, body: str
+) -> tuple[html.HtmlElement | None, list[tuple[html.HtmlElement, str]], set[tuple[str, str]]]:
+    """The innermost element holding `_CONTAINER_HOLDS` of the body's words (None if none), the
+    page's outermost text blocks with their texts, and the tags and classes of the parents of the
+    body's own blocks."""
     wanted = {folded(paragraph) for paragraph in body.split("\n\n")}
     blocks = [(block, " ".join(block.text_content().split())) for block in tree.xpath(_OUTERMOST_BLOCKS)]
     held: dict[html.HtmlElement, int] = {}
     depth: dict[html.HtmlElement, int] = {}
+    parents: set[tuple[str, str]] = set()
     total = 0
     for block, text in blocks:
         if folded(text) not in wanted:
             continue
         count = words(text)
         total += count
+        parents.add(_shape(block.getparent()))
         for level, ancestor in enumerate(reversed(list(block.iterancestors()))):
             held[ancestor] = held.get(ancestor, 0) + count
             depth[ancestor] = level
     holders = [element for element, count in held.items() if count >= _CONTAINER_HOLDS * total]
     if not total or not holders:
-        return ""
-    container = max(holders, key=depth.__getitem__)
-    paragraphs = []
+        return None, blocks, parents
+    return max(holders, key=depth.__getitem__), blocks, parents
+
+
+def _prose_inside(
+    container: html.HtmlElement, blocks: list[tuple[html.HtmlElement, str]], parents: set[tuple[str, str]]
+) -> list[tuple[str, bool]]:
+    """The link-sparse blocks inside `container`, each with whether its parent's shape is in `parents`;
+    a block inside a link (a card, an offer) is not prose, however few links it holds itself."""
+    prose = []
     for block, text in blocks:
         characters, linked = text_and_link_chars(block)
-        if text and linked <= _MAX_LINK_SHARE * characters and _is_inside(block, container):
-            paragraphs.append(text)
-    return "\n\n".join(paragraphs)
+        in_link = any(ancestor.tag == "a" for ancestor in block.iterancestors())
+        if text and linked <= _MAX_LINK_SHARE * characters and not in_link and _is_inside(block, container):
+            prose.append((text, _shape(block.getparent()) in parents))
+    return prose
+
+
+def _shape(element: html.HtmlElement | None) -> tuple[str, str]:
+    return ("", "") if element is None else (str(element.tag), element.get("class") or "")
 
 
 def _is_inside(element: html.HtmlElement, container: html.HtmlElement) -> bool:
