@@ -226,3 +226,12 @@ def test_a_body_does_not_widen_into_blocks_of_another_shape() -> None:
     tree = _builder_page()
     body = "\n\n".join(line for heading, paragraphs in _SECTIONS for line in (heading, *paragraphs))
     assert widened(body, enclosing_blocks(tree, body), text_blocks(tree), lambda text: text) == body
+
+
+def test_a_linked_heading_that_says_it_is_sponsored_is_not_an_entry() -> None:
+    tree = html.fromstring(
+        "<html><body><article><h3><a href='/tide-tables'>The national tide tables</a></h3>"
+        "<h3><a href='https://ads.example.com/x'>Tide clocks for your boat (Sponsored)</a></h3>"
+        "</article></body></html>"
+    )
+    assert linked_headings(tree) == frozenset({"The national tide tables"})

@@ -50,6 +50,8 @@ def body(*paragraphs: str) -> str:
         ["How was this issue?", "Rate it with one click:", "Great", "Okay", "Not for me"],
         ["Enjoyed this piece? We need your help to keep publishing.", "Feb 2, 2026"],
         ["Mara Lind is the owner of Harbour Tours, a small company that runs boat trips on the coast."],
+        ["This story is funded by readers like you", "Our newsroom is a non-profit: give what you can."],
+        ["Pin for later"],
     ],
 )
 def test_a_coda_after_the_last_paragraph_is_cut(coda: list[str]) -> None:

@@ -61,7 +61,7 @@ _BOILERPLATE_LINE = re.compile(
     r"|this (?:article|story|content) (?:is|was) (?:only )?available to (?:subscribers|members).{0,60}"
     r"|(?:page|article) not found|we use cookies.{0,200}"
     r"|(?:table of )?contents|in this (?:article|post|guide)|on this page|jump to|what(?:'|’)?s inside"
-    r"|last updated on"
+    r"|last updated on|page \d+ of \d+"
     r"|(?:[^.]{0,80}\.\s+)?(?:sign up|subscribe|register)\b.{0,80}\bnewsletters?\b.{0,80}"
     r"|(?:\d+\s+)?comments?|leave a (?:comment|reply)|click to tweet|you (?:may|might) also like|more"
     r"|(?:estimated )?reading time\s*:?.{0,20}|\d+\s*min(?:ute)?s?\s+read"

@@ -9,6 +9,7 @@ container's text blocks, in order and without the link-dense ones, are its answe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml import html
@@ -37,6 +38,7 @@ _MAX_LINK_SHARE = 0.4
 _CONTAINER_HOLDS = 0.9
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _MAX_HEADING_WORDS = 20
+_SPONSORED = re.compile(r"\b(?:sponsored|advertisement|partner content)\b", re.IGNORECASE)
 
 
 def densest_text(tree: html.HtmlElement) -> str:
@@ -166,11 +168,15 @@ def text_blocks(tree: html.HtmlElement) -> list[tuple[str, bool]]:
 
 def linked_headings(tree: html.HtmlElement) -> frozenset[str]:
     """The texts (spaces folded) of the page's short section headings that hold a link: in a list of
-    resources, products or places, each entry's heading links to its subject."""
-    return frozenset(
+    resources, products or places, each entry's heading links to its subject. A heading that says it
+    is sponsored is an advertisement's."""
+    texts = (
         " ".join(heading.text_content().split())
         for heading in tree.iter(*_HEADINGS)
-        if heading.find(".//a") is not None and words(heading.text_content()) <= _MAX_HEADING_WORDS
+        if heading.find(".//a") is not None
+    )
+    return frozenset(
+        text for text in texts if words(text) <= _MAX_HEADING_WORDS and not _SPONSORED.search(text)
     )
 
 

@@ -33,6 +33,8 @@ _CODA_START = re.compile(
     r"|how (?:was|did you like) (?:this|today(?:'|’)?s) (?:issue|post|article|newsletter|edition)\b.{0,40}"
     r"|(?:enjoyed|liked|loved) this (?:piece|article|post|story|issue|newsletter)\b.{0,120}"
     r"|since you(?:(?:'|’)ve)? made it to the (?:bottom|end) of (?:this|the) (?:article|story|post)\b.{0,120}"
+    r"|pin (?:this |it )?for later\b.{0,40}"
+    r"|this (?:story|article|reporting|journalism) (?:is|was) (?:funded|supported|made possible) by\b.{0,80}"
     r"|more from\b.{0,60}|you (?:may|might) (?:also )?(?:like|enjoy|be interested)\b.{0,80}"
     r"|read more (?:posts|articles|stories) (?:by|from)\b.{0,60}"
     r"|disclosures?\s*:.{0,600}|(?:posted|filed) (?:in|under)\b[^.!?]{0,120}|tags?(?:\s*:.{0,200})?"
