@@ -144,10 +144,10 @@ def _extractor(*, precision: bool) -> Extractor:
 def extract_body(tree: html.HtmlElement, url: str | None) -> str:
     """The article text of a (pre-cleaned) tree: paragraphs separated by blank lines; "" if none."""
     blocks = gap_blocks(tree)
-    headings, cards = linked_headings(tree), teaser_card_texts(tree)
+    headings = linked_headings(tree)
     chosen = _chosen_body(tree, url, with_headings_as_prose(blocks, headings))
-    filled = with_gaps_filled(chosen, blocks, headings)
-    return without_coda(without_trailing_cards(_without_repeated_runs(postclean(filled)), cards))
+    text = _without_repeated_runs(postclean(with_gaps_filled(chosen, blocks, headings)))
+    return without_coda(without_trailing_cards(text, teaser_card_texts(tree, text.split("\n\n"))))
 
 
 def _chosen_body(tree: html.HtmlElement, url: str | None, blocks: list[tuple[str, bool]]) -> str:

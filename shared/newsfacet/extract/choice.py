@@ -68,9 +68,13 @@ def widened(
     """The body widened to the outermost of the enclosing elements (`levels`, inner to outer: their
     blocks, each with whether it sits in a section shaped like the body's) that, one after the other,
     complete it with sections of the same shape; the first that does not ends the widening."""
+    if prose_words(blocks) <= _EXTENDS_BODY * words(body):
+        return body  # the page holds too little prose besides the body to widen it
     for level in levels:
-        candidate = clean("\n\n".join(text for text, _ in level))
-        if words(candidate) <= _EXTENDS_BODY * words(body):
+        enough = _EXTENDS_BODY * words(body)
+        joined = "\n\n".join(text for text, _ in level)
+        candidate = clean(joined) if words(joined) > enough else ""  # cleaning only removes lines
+        if words(candidate) <= enough:
             continue  # a wrapper that adds nothing yet: look one level further out
         kept = folded(body)
         added = [(text, alike) for text, alike in level if folded(text) not in kept]

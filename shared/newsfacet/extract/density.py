@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import takewhile
 
 from lxml import html
 
@@ -86,7 +87,7 @@ def container_text(tree: html.HtmlElement, body: str) -> str:
     container, blocks, _ = _container(tree, body)
     if container is None:
         return ""
-    return "\n\n".join(text for text, _ in _prose_inside(container, blocks, set()))
+    return "\n\n".join(_prose_inside(container, blocks))
 
 
 def enclosing_blocks(tree: html.HtmlElement, body: str) -> Iterator[list[tuple[str, bool]]]:
@@ -100,10 +101,20 @@ def enclosing_blocks(tree: html.HtmlElement, body: str) -> Iterator[list[tuple[s
     container, blocks, parents = _container(tree, body)
     if container is None:
         return
-    for ancestor in container.iterancestors():
-        if ancestor.tag in ("body", "html"):
-            return
-        yield _prose_inside(ancestor, blocks, parents)
+    levels = list(takewhile(lambda element: element.tag not in ("body", "html"), container.iterancestors()))
+    rank = {element: index for index, element in enumerate(levels)}
+    placed = []  # (the innermost level holding the block, its text, whether it is prose here)
+    for block, text in blocks:
+        level = next((rank[ancestor] for ancestor in block.iterancestors() if ancestor in rank), None)
+        if text and level is not None:
+            placed.append((level, block, text))
+    is_prose: dict[html.HtmlElement, bool] = {}
+    for index in range(len(levels)):
+        yield [
+            (text, _shape(block.getparent()) in parents)
+            for level, block, text in placed
+            if level <= index and _prose(block, is_prose)
+        ]
 
 
 def _container(
@@ -133,18 +144,20 @@ def _container(
     return max(holders, key=depth.__getitem__), blocks, parents
 
 
-def _prose_inside(
-    container: html.HtmlElement, blocks: list[tuple[html.HtmlElement, str]], parents: set[tuple[str, str]]
-) -> list[tuple[str, bool]]:
-    """The link-sparse blocks inside `container`, each with whether its parent's shape is in `parents`;
-    a block inside a link (a card, an offer) is not prose, however few links it holds itself."""
-    prose = []
-    for block, text in blocks:
+def _prose_inside(container: html.HtmlElement, blocks: list[tuple[html.HtmlElement, str]]) -> list[str]:
+    """The texts of the link-sparse blocks inside `container`."""
+    known: dict[html.HtmlElement, bool] = {}
+    return [text for block, text in blocks if text and _is_inside(block, container) and _prose(block, known)]
+
+
+def _prose(block: html.HtmlElement, known: dict[html.HtmlElement, bool]) -> bool:
+    """A link-sparse block, not inside a link (a card, an offer: however few links it holds itself);
+    `known` keeps the verdicts already reached."""
+    if block not in known:
         characters, linked = text_and_link_chars(block)
         in_link = any(ancestor.tag == "a" for ancestor in block.iterancestors())
-        if text and linked <= _MAX_LINK_SHARE * characters and not in_link and _is_inside(block, container):
-            prose.append((text, _shape(block.getparent()) in parents))
-    return prose
+        known[block] = linked <= _MAX_LINK_SHARE * characters and not in_link
+    return known[block]
 
 
 def _shape(element: html.HtmlElement | None) -> tuple[str, str]:

@@ -35,6 +35,7 @@ _CARD_TAGS = frozenset({"div", "article", "section", "aside"})
 _MIN_CARDS = 3
 _MAX_CARD_WORDS = 150
 _CARD_TEXT_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "blockquote")
+_BLOCK_READING = " | ".join(f".//{tag}[normalize-space(.) = $text]" for tag in _CARD_TEXT_BLOCKS)
 _WORD = re.compile(r"\w+")
 
 
@@ -86,25 +87,39 @@ def drop_skip_links(root: html.HtmlElement) -> None:
             drop(link)
 
 
-def teaser_card_texts(root: html.HtmlElement) -> frozenset[str]:
-    """The texts (spaces folded) of the paragraphs and headings inside teaser cards: a row of at
-    least three sibling boxes of the same tag and class, each short and linking to another page (a
-    link within the page, such as a footnote's, does not count). List items are left out: a list
-    of short linked entries is as often the article's own (sources, products) as other stories."""
+def teaser_card_texts(root: html.HtmlElement, paragraphs: list[str]) -> frozenset[str]:
+    """The texts (spaces folded) of the paragraphs and headings of the teaser cards that the body
+    (`paragraphs`) ends with: the rows of cards that hold its last paragraphs, read backwards until
+    one is no card's. A row of cards is at least three sibling boxes of the same tag and class,
+    each short and linking to another page (a link within the page, such as a footnote's, does not
+    count). List items are left out: a list of short linked entries is as often the article's own
+    (sources, products) as other stories."""
     texts: set[str] = set()
-    for parent in root.iter():
-        rows: dict[tuple[str, str], list[html.HtmlElement]] = {}
-        for child in parent:
-            if child.tag in _CARD_TAGS:
-                rows.setdefault((child.tag, child.get("class") or ""), []).append(child)
-        for boxes in rows.values():
-            if len(boxes) >= _MIN_CARDS and all(_is_card(box) for box in boxes):
-                texts.update(
-                    " ".join(block.text_content().split())
-                    for box in boxes
-                    for block in box.iter(*_CARD_TEXT_BLOCKS)
-                )
+    for paragraph in reversed(paragraphs):
+        if paragraph not in texts:
+            row = _row_of_cards(root, paragraph)
+            if not row:
+                break
+            texts.update(row)
     return frozenset(texts)
+
+
+def _row_of_cards(root: html.HtmlElement, paragraph: str) -> set[str]:
+    """The texts of the row of teaser cards that holds a block reading `paragraph`, if one does."""
+    for block in root.xpath(_BLOCK_READING, text=paragraph):
+        for box in block.iterancestors(*_CARD_TAGS):
+            parent = box.getparent()
+            if parent is None:
+                break
+            row = [
+                sibling
+                for sibling in parent
+                if sibling.tag == box.tag and sibling.get("class") == box.get("class")
+            ]
+            if len(row) >= _MIN_CARDS and all(_is_card(sibling) for sibling in row):
+                blocks = (block for sibling in row for block in sibling.iter(*_CARD_TEXT_BLOCKS))
+                return {" ".join(block.text_content().split()) for block in blocks}
+    return set()
 
 
 def _is_card(box: html.HtmlElement) -> bool:

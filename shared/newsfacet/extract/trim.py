@@ -101,8 +101,10 @@ def without_coda(text: str) -> str:
 def without_trailing_cards(text: str, card_texts: frozenset[str]) -> str:
     """The body without the teaser cards it ends with (`linklists.teaser_card_texts`): the boxes of
     other stories that follow an article in the same container, each a headline and a teaser."""
-    cards = {folded(card) for card in card_texts}
     paragraphs = text.split("\n\n")
+    if not card_texts or paragraphs[-1] not in card_texts:
+        return text  # the body's last paragraph is not a card: nothing to fold and compare
+    cards = {folded(card) for card in card_texts}
     start = len(paragraphs)
     while start > 0 and folded(paragraphs[start - 1]) in cards:
         start -= 1
