@@ -29,10 +29,12 @@ from newsfacet.extract.choice import folded as _folded
 from newsfacet.extract.choice import share_inside as _share_inside
 from newsfacet.extract.choice import words as _words
 from newsfacet.extract.density import (
+    Outermost,
     container_text,
     densest_text,
     enclosing_blocks,
     linked_headings,
+    outermost_blocks,
     text_blocks,
 )
 from newsfacet.extract.linklists import teaser_card_texts
@@ -143,14 +145,21 @@ def _extractor(*, precision: bool) -> Extractor:
 
 def extract_body(tree: html.HtmlElement, url: str | None) -> str:
     """The article text of a (pre-cleaned) tree: paragraphs separated by blank lines; "" if none."""
-    blocks = gap_blocks(tree)
+    outermost = outermost_blocks(tree)
+    blocks = gap_blocks(tree, outermost)
     headings = linked_headings(tree)
-    chosen = _chosen_body(tree, url, with_headings_as_prose(blocks, headings))
+    chosen = _chosen_body(tree, url, with_headings_as_prose(blocks, headings), outermost)
     text = _without_repeated_runs(postclean(with_gaps_filled(chosen, blocks, headings)))
-    return without_coda(without_trailing_cards(text, teaser_card_texts(tree, text.split("\n\n"))))
+    cards = teaser_card_texts(tree, text.split("\n\n"), outermost)
+    return without_coda(without_trailing_cards(text, cards))
 
 
-def _chosen_body(tree: html.HtmlElement, url: str | None, blocks: list[tuple[str, bool]]) -> str:
+def _chosen_body(
+    tree: html.HtmlElement,
+    url: str | None,
+    blocks: list[tuple[str, bool]],
+    outermost: Outermost | None = None,
+) -> str:
     dense = postclean(densest_text(tree))
     dense_words = _words(dense)
     chosen, default = _trafilatura_body(tree, url, dense_words)
@@ -166,9 +175,9 @@ def _chosen_body(tree: html.HtmlElement, url: str | None, blocks: list[tuple[str
     for candidate in (_trafilatura_text(tree, url, precision=False) if default is None else default, dense):
         if completes(chosen, candidate, blocks):
             chosen = candidate
-    container = postclean(container_text(tree, chosen))
+    container = postclean(container_text(tree, chosen, outermost))
     chosen = container if completes(chosen, container, blocks) else chosen
-    return widened(chosen, enclosing_blocks(tree, chosen), blocks, postclean)
+    return widened(chosen, enclosing_blocks(tree, chosen, outermost), blocks, postclean)
 
 
 def _trafilatura_body(tree: html.HtmlElement, url: str | None, dense_words: int) -> tuple[str, str | None]:
@@ -194,14 +203,14 @@ def _trafilatura_text(tree: html.HtmlElement, url: str | None, *, precision: boo
     return postclean(extract(tree, url=url, options=_extractor(precision=precision)) or "")
 
 
-def gap_blocks(tree: html.HtmlElement) -> list[tuple[str, bool]]:
+def gap_blocks(tree: html.HtmlElement, outermost: Outermost | None = None) -> list[tuple[str, bool]]:
     """The page's text blocks (`text_blocks`), with every block inside a link counted as links: a
     card that links to another page (`<a><h3>headline</h3><p>teaser</p></a>`) is not prose of the
     article, however few `<a>` its own text holds."""
     inside_links = {
         " ".join(block.text_content().split()) for link in tree.iter("a") for block in link.iter(*_BLOCK_TAGS)
     }
-    return [(text, is_prose and text not in inside_links) for text, is_prose in text_blocks(tree)]
+    return [(text, is_prose and text not in inside_links) for text, is_prose in text_blocks(tree, outermost)]
 
 
 def with_gaps_filled(

@@ -18,10 +18,12 @@ from lxml import html
 from newsfacet.extract.choice import folded, words
 
 __all__ = [
+    "Outermost",
     "container_text",
     "densest_text",
     "enclosing_blocks",
     "linked_headings",
+    "outermost_blocks",
     "text_and_link_chars",
     "text_blocks",
 ]
@@ -33,6 +35,9 @@ _OUTERMOST_BLOCKS = "|".join(
     f".//{tag}[not(ancestor::*[{' or '.join(f'self::{outer}' for outer in _ALL_BLOCKS)}])]"
     for tag in _ALL_BLOCKS
 )
+# The page's outermost text blocks with their texts (spaces folded), in page order: read once per
+# page and shared by the readers (`outermost_blocks`).
+Outermost = list[tuple[html.HtmlElement, str]]
 _MIN_BLOCK_CHARS = 25
 _MAX_LINK_SHARE = 0.4
 # The container of a body is the innermost element that holds this share of the body's words.
@@ -77,20 +82,28 @@ def _inside_block(block: html.HtmlElement, container: html.HtmlElement) -> bool:
     return False
 
 
-def container_text(tree: html.HtmlElement, body: str) -> str:
+def outermost_blocks(tree: html.HtmlElement) -> Outermost:
+    """The page's outermost text blocks (a list item's paragraphs are part of the item), in page
+    order, each with its text, spaces folded."""
+    return [(block, " ".join(block.text_content().split())) for block in tree.xpath(_OUTERMOST_BLOCKS)]
+
+
+def container_text(tree: html.HtmlElement, body: str, outermost: Outermost | None = None) -> str:
     """The link-sparse text blocks of the innermost element that holds most of `body`'s words, one
     per paragraph; "" when the body's paragraphs are not blocks of the page.
 
     A reader that found the article's paragraphs but not its lists, short sections and headings
     (pages of many short sections) is completed by the rest of the same container.
     """
-    container, blocks, _ = _container(tree, body)
+    container, blocks, _ = _container(tree, body, outermost)
     if container is None:
         return ""
     return "\n\n".join(_prose_inside(container, blocks))
 
 
-def enclosing_blocks(tree: html.HtmlElement, body: str) -> Iterator[list[tuple[str, bool]]]:
+def enclosing_blocks(
+    tree: html.HtmlElement, body: str, outermost: Outermost | None = None
+) -> Iterator[list[tuple[str, bool]]]:
     """For each element that encloses the container of `body` (see `container_text`), outwards up
     to the page's `<body>`: its link-sparse text blocks in order, each with whether its parent has
     the tag and class of the parent of one of the body's own blocks (a section of the same kind).
@@ -98,7 +111,7 @@ def enclosing_blocks(tree: html.HtmlElement, body: str) -> Iterator[list[tuple[s
     Pages built of sibling sections (a page builder's one box per section) hold the article in
     several containers; a reader that found one section is completed by its like siblings.
     """
-    container, blocks, parents = _container(tree, body)
+    container, blocks, parents = _container(tree, body, outermost)
     if container is None:
         return
     levels = list(takewhile(lambda element: element.tag not in ("body", "html"), container.iterancestors()))
@@ -118,13 +131,13 @@ def enclosing_blocks(tree: html.HtmlElement, body: str) -> Iterator[list[tuple[s
 
 
 def _container(
-    tree: html.HtmlElement, body: str
-) -> tuple[html.HtmlElement | None, list[tuple[html.HtmlElement, str]], set[tuple[str, str]]]:
+    tree: html.HtmlElement, body: str, outermost: Outermost | None
+) -> tuple[html.HtmlElement | None, Outermost, set[tuple[str, str]]]:
     """The innermost element holding `_CONTAINER_HOLDS` of the body's words (None if none), the
     page's outermost text blocks with their texts, and the tags and classes of the parents of the
     body's own blocks."""
     wanted = {folded(paragraph) for paragraph in body.split("\n\n")}
-    blocks = [(block, " ".join(block.text_content().split())) for block in tree.xpath(_OUTERMOST_BLOCKS)]
+    blocks = outermost_blocks(tree) if outermost is None else outermost
     held: dict[html.HtmlElement, int] = {}
     depth: dict[html.HtmlElement, int] = {}
     parents: set[tuple[str, str]] = set()
@@ -168,14 +181,14 @@ def _is_inside(element: html.HtmlElement, container: html.HtmlElement) -> bool:
     return any(ancestor is container for ancestor in element.iterancestors())
 
 
-def text_blocks(tree: html.HtmlElement) -> list[tuple[str, bool]]:
+def text_blocks(tree: html.HtmlElement, outermost: Outermost | None = None) -> list[tuple[str, bool]]:
     """Every outermost text block in page order: its text (spaces folded), and whether it is
     link-sparse prose rather than links."""
     blocks = []
-    for block in tree.xpath(_OUTERMOST_BLOCKS):
-        text, linked = text_and_link_chars(block)
-        if text:
-            blocks.append((" ".join(block.text_content().split()), linked <= _MAX_LINK_SHARE * text))
+    for block, text in outermost_blocks(tree) if outermost is None else outermost:
+        characters, linked = text_and_link_chars(block)
+        if characters:
+            blocks.append((text, linked <= _MAX_LINK_SHARE * characters))
     return blocks
 
 

@@ -87,26 +87,35 @@ def drop_skip_links(root: html.HtmlElement) -> None:
             drop(link)
 
 
-def teaser_card_texts(root: html.HtmlElement, paragraphs: list[str]) -> frozenset[str]:
+def teaser_card_texts(
+    root: html.HtmlElement, paragraphs: list[str], outermost: list[tuple[html.HtmlElement, str]] | None = None
+) -> frozenset[str]:
     """The texts (spaces folded) of the paragraphs and headings of the teaser cards that the body
     (`paragraphs`) ends with: the rows of cards that hold its last paragraphs, read backwards until
     one is no card's. A row of cards is at least three sibling boxes of the same tag and class,
     each short and linking to another page (a link within the page, such as a footnote's, does not
     count). List items are left out: a list of short linked entries is as often the article's own
-    (sources, products) as other stories."""
+    (sources, products) as other stories. `outermost`: the page's outermost text blocks with their
+    texts, if already read (`density.outermost_blocks`)."""
     texts: set[str] = set()
     for paragraph in reversed(paragraphs):
         if paragraph not in texts:
-            row = _row_of_cards(root, paragraph)
+            if outermost is None:
+                reading = root.xpath(_BLOCK_READING, text=paragraph)
+            else:
+                reading = [
+                    block for block, text in outermost if text == paragraph and block.tag in _CARD_TEXT_BLOCKS
+                ]
+            row = _row_of_cards(reading)
             if not row:
                 break
             texts.update(row)
     return frozenset(texts)
 
 
-def _row_of_cards(root: html.HtmlElement, paragraph: str) -> set[str]:
-    """The texts of the row of teaser cards that holds a block reading `paragraph`, if one does."""
-    for block in root.xpath(_BLOCK_READING, text=paragraph):
+def _row_of_cards(reading: list[html.HtmlElement]) -> set[str]:
+    """The texts of the row of teaser cards that holds one of the blocks `reading`, if one does."""
+    for block in reading:
         for box in block.iterancestors(*_CARD_TAGS):
             parent = box.getparent()
             if parent is None:
