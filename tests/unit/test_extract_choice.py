@@ -235,3 +235,12 @@ def test_a_linked_heading_that_says_it_is_sponsored_is_not_an_entry() -> None:
         "</article></body></html>"
     )
     assert linked_headings(tree) == frozenset({"The national tide tables"})
+
+
+def test_a_container_leaves_out_the_blocks_inside_a_link() -> None:
+    # An offer box wraps its text in one link: its paragraph holds no link of its own, yet it is not
+    # the article's prose.
+    tree = _page(extra_sections="<a href='/plans'><p>Plan your walk along the river with our app</p></a>")
+    container = container_text(tree, _BODY)
+    assert "Plan your walk" not in container
+    assert _SENTENCES[0] in container
