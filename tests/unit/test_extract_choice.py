@@ -244,3 +244,19 @@ def test_a_container_leaves_out_the_blocks_inside_a_link() -> None:
     container = container_text(tree, _BODY)
     assert "Plan your walk" not in container
     assert _SENTENCES[0] in container
+
+
+def test_a_sidebar_list_is_not_a_section_like_the_articles_lists() -> None:
+    # Lists rarely have a class of their own: the article's and a sidebar's `<ul>` look alike, the
+    # boxes that hold them do not.
+    points = "".join(f"<li>{point}</li>" for point in _POINTS)
+    teasers = "".join(f"<li>{sentence} More in our river guide.</li>" for sentence in _SENTENCES)
+    tree = html.fromstring(
+        "<html><body><div class='page'><div class='col-main'><article><div class='rte'>"
+        + "".join(f"<p>{sentence}</p>" for sentence in _SENTENCES[:3])
+        + f"<ul>{points}</ul></div></article></div>"
+        f"<div class='col-side'><div class='blog-list'><h5>Popular</h5><ul>{teasers}</ul></div></div>"
+        "</div></body></html>"
+    )
+    body = "\n\n".join([*_SENTENCES[:3], *_POINTS])
+    assert widened(body, enclosing_blocks(tree, body), text_blocks(tree), lambda text: text) == body

@@ -105,8 +105,9 @@ def enclosing_blocks(
     tree: html.HtmlElement, body: str, outermost: Outermost | None = None
 ) -> Iterator[list[tuple[str, bool]]]:
     """For each element that encloses the container of `body` (see `container_text`), outwards up
-    to the page's `<body>`: its link-sparse text blocks in order, each with whether its parent has
-    the tag and class of the parent of one of the body's own blocks (a section of the same kind).
+    to the page's `<body>`: its link-sparse text blocks in order, each with whether the nearest
+    element above it with a class has the tag and class of one above the body's own blocks (a
+    section of the same kind).
 
     Pages built of sibling sections (a page builder's one box per section) hold the article in
     several containers; a reader that found one section is completed by its like siblings.
@@ -124,7 +125,7 @@ def enclosing_blocks(
     is_prose: dict[html.HtmlElement, bool] = {}
     for index in range(len(levels)):
         yield [
-            (text, _shape(block.getparent()) in parents)
+            (text, _section_shape(block) in parents)
             for level, block, text in placed
             if level <= index and _prose(block, is_prose)
         ]
@@ -147,7 +148,7 @@ def _container(
             continue
         count = words(text)
         total += count
-        parents.add(_shape(block.getparent()))
+        parents.add(_section_shape(block))
         for level, ancestor in enumerate(reversed(list(block.iterancestors()))):
             held[ancestor] = held.get(ancestor, 0) + count
             depth[ancestor] = level
@@ -173,8 +174,13 @@ def _prose(block: html.HtmlElement, known: dict[html.HtmlElement, bool]) -> bool
     return known[block]
 
 
-def _shape(element: html.HtmlElement | None) -> tuple[str, str]:
-    return ("", "") if element is None else (str(element.tag), element.get("class") or "")
+def _section_shape(block: html.HtmlElement) -> tuple[str, str]:
+    """The tag and class of the nearest element above `block` that has a class: a list's `<ul>`
+    rarely has one, and every list on the page would look alike by it."""
+    for ancestor in block.iterancestors():
+        if ancestor.get("class"):
+            return str(ancestor.tag), ancestor.get("class") or ""
+    return "", ""
 
 
 def _is_inside(element: html.HtmlElement, container: html.HtmlElement) -> bool:
