@@ -179,6 +179,8 @@ def test_hover_cards_do_not_repeat_inside_sentences() -> None:
         # the label of a table of contents whose links are gone
         "Table of Contents",
         "In this article:",
+        # a pager's position
+        "Page 1 of 8",
     ],
 )
 def test_postclean_drops_interface_lines(line: str) -> None:

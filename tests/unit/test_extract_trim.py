@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from lxml import html
 from newsfacet.extract import extract_article
-from newsfacet.extract.trim import without_coda
+from newsfacet.extract.linklists import teaser_card_texts
+from newsfacet.extract.trim import without_coda, without_trailing_cards
 
 ARTICLE = [
     "The harbour authority approved a plan on Tuesday to dredge the northern channel so that larger "
@@ -41,6 +43,15 @@ def body(*paragraphs: str) -> str:
         ["Disclosure: some links on this page earn us a commission."],
         ["Article Sources", "- Harbour authority, annual report 2025"],
         ["Write to Mara Lind at mara.lind@example.org or follow her @maralind"],
+        ["Contact staff writer Mara Lind at 555-0142 or mara.lind@example.org.", "Republish this story."],
+        # a shop's or a blog's own pages, a newsletter's feedback box, a plea for donations
+        ["Related products", "Tide table wall chart", "Brass ship's clock"],
+        ["Explore more", "Ten quiet harbours to visit this winter"],
+        ["How was this issue?", "Rate it with one click:", "Great", "Okay", "Not for me"],
+        ["Enjoyed this piece? We need your help to keep publishing.", "Feb 2, 2026"],
+        ["Mara Lind is the owner of Harbour Tours, a small company that runs boat trips on the coast."],
+        ["This story is funded by readers like you", "Our newsroom is a non-profit: give what you can."],
+        ["Pin for later"],
     ],
 )
 def test_a_coda_after_the_last_paragraph_is_cut(coda: list[str]) -> None:
@@ -69,6 +80,24 @@ def test_a_call_to_action_followed_by_a_section_of_the_article_stays() -> None:
     assert without_coda(text) == text
 
 
+def test_a_long_self_introduction_of_the_blogger_is_cut() -> None:
+    introduction = (
+        "Hi there! I'm Mara, and I started this blog in 2012 when nobody wrote about small ports. "
+        "Since then I have sailed with fishermen, pilots and ferry crews on four continents, and "
+        "written guides to the quays, markets and seafood stalls that the travel guides leave out. "
+        "When I am not on the road, I live on an old wooden boat with my cat."
+    )
+    longer_article = [*ARTICLE, *(paragraph.replace("authority", "port") for paragraph in ARTICLE)]
+    assert without_coda(body(*longer_article, introduction)) == body(*longer_article)
+
+
+def test_a_closing_sentence_that_names_a_contact_address_stays() -> None:
+    # Only a line that opens with "Contact" is a contact box: an article may end by telling the
+    # reader whom to contact.
+    text = body(*ARTICLE, "Residents may contact the harbour office at info@example.org with questions.")
+    assert without_coda(text) == text
+
+
 def test_a_sentence_that_starts_like_a_bio_but_names_no_person_stays() -> None:
     text = body(*ARTICLE, "Agriculture is a major contributor to the silt the dredgers must remove.")
     assert without_coda(text) == text
@@ -85,3 +114,73 @@ def test_the_extracted_body_ends_with_the_article() -> None:
     text = extract_article(markup).text
     assert text.endswith(ARTICLE[-1])
     assert "Mara Lind" not in text
+
+
+TEASERS = [
+    (
+        "/ferries/new-line-to-the-islands",
+        "A new ferry line to the islands",
+        "The company that runs the island ferries will open a line from the old quay next summer, with "
+        "two crossings a day and a night boat at weekends during the holidays.",
+    ),
+    (
+        "/bridges/repairs-delayed-again",
+        "Bridge repairs delayed again",
+        "Repairs to the swing bridge over the inner harbour will take another year, the council said, "
+        "because the steel for the new deck has not been delivered on time.",
+    ),
+    (
+        "/fishing/quotas-cut-for-cod",
+        "Quotas cut for cod",
+        "Fishermen in the bay will be allowed to land a fifth less cod next year under the new quotas, "
+        "which the minister said were needed to let the stocks recover.",
+    ),
+    (
+        "/tourism/cruise-ships-record-season",
+        "A record season for cruise ships",
+        "More cruise ships called at the port this year than in any year before, bringing about forty "
+        "thousand visitors to the old town's shops and restaurants.",
+    ),
+]
+
+
+def card(href: str, headline: str, teaser: str) -> str:
+    return (
+        "<div class='post-item row'>"
+        f"<div class='img-wrapper'><a class='image' href='{href}'></a></div>"
+        f"<div class='copy'><span class='date'>Dec 19, 2025</span><h3 class='title'><a href='{href}'>"
+        f"{headline}</a></h3><p class='teaser'>{teaser}</p></div></div>"
+    )
+
+
+def test_teaser_cards_after_the_article_are_cut() -> None:
+    # A row of like boxes after the article, each a linked headline and a teaser of another story:
+    # their teasers are link-sparse prose, so the extractor keeps them with the article.
+    markup = (
+        "<html lang='en'><head><title>Channel to be dredged</title></head><body><div class='section content'>"
+        "<h1>Channel to be dredged</h1>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in ARTICLE)
+        + "<div class='post-list'>"
+        + "".join(card(*teaser) for teaser in TEASERS)
+        + "</div></div></body></html>"
+    )
+    text = extract_article(markup).text
+    assert text.endswith(ARTICLE[-1])
+    assert not any(teaser in text for _, _, teaser in TEASERS)
+
+
+def test_a_listing_made_of_cards_keeps_them() -> None:
+    # When the cards are most of the body (a guide that lists places as cards), they are its text.
+    cards = frozenset(text for _, headline, teaser in TEASERS for text in (headline, teaser))
+    text = body(ARTICLE[0], *(text for _, headline, teaser in TEASERS for text in (headline, teaser)))
+    assert without_trailing_cards(text, cards) == text
+
+
+def test_a_row_of_footnotes_is_not_a_row_of_cards() -> None:
+    # Footnotes are short like boxes too, but they link within the page.
+    notes = "".join(
+        f"<div class='footnote'><a href='#note-{index}'>{index}</a><p>{teaser}</p></div>"
+        for index, (_, _, teaser) in enumerate(TEASERS, start=1)
+    )
+    tree = html.fromstring(f"<div><p>{ARTICLE[0]}</p>{notes}</div>")
+    assert teaser_card_texts(tree, [ARTICLE[0], *(teaser for _, _, teaser in TEASERS)]) == frozenset()

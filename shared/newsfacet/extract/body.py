@@ -10,7 +10,8 @@ lists and sections of the article it found). trafilatura's text output has one b
 body keeps one paragraph per block, separated by blank lines. Where the page holds much more prose
 than that body, another reader's body replaces it when it holds the body and adds prose of the same
 kind (`choice`): the default mode's, the densest block's, or the text blocks of the element that
-holds the body's paragraphs (pages of many short sections and lists, which precision mode prunes).
+holds the body's paragraphs (pages of many short sections and lists, which precision mode prunes),
+widened to the like sections around it (a page builder's one box per section).
 Last, the page's blocks between two consecutive paragraphs of the body (headings, list items, short
 lines precision mode dropped) are put back.
 """
@@ -23,12 +24,21 @@ from typing import TYPE_CHECKING
 
 from lxml import html
 
-from newsfacet.extract.choice import completes, prose_words
+from newsfacet.extract.choice import completes, prose_words, widened, with_headings_as_prose
 from newsfacet.extract.choice import folded as _folded
 from newsfacet.extract.choice import share_inside as _share_inside
 from newsfacet.extract.choice import words as _words
-from newsfacet.extract.density import container_text, densest_text, text_blocks
-from newsfacet.extract.trim import without_coda
+from newsfacet.extract.density import (
+    Outermost,
+    container_text,
+    densest_text,
+    enclosing_blocks,
+    linked_headings,
+    outermost_blocks,
+    text_blocks,
+)
+from newsfacet.extract.linklists import teaser_card_texts
+from newsfacet.extract.trim import without_coda, without_trailing_cards
 
 if TYPE_CHECKING:
     from trafilatura.settings import Extractor
@@ -53,7 +63,7 @@ _BOILERPLATE_LINE = re.compile(
     r"|this (?:article|story|content) (?:is|was) (?:only )?available to (?:subscribers|members).{0,60}"
     r"|(?:page|article) not found|we use cookies.{0,200}"
     r"|(?:table of )?contents|in this (?:article|post|guide)|on this page|jump to|what(?:'|’)?s inside"
-    r"|last updated on"
+    r"|last updated on|page \d+ of \d+"
     r"|(?:[^.]{0,80}\.\s+)?(?:sign up|subscribe|register)\b.{0,80}\bnewsletters?\b.{0,80}"
     r"|(?:\d+\s+)?comments?|leave a (?:comment|reply)|click to tweet|you (?:may|might) also like|more"
     r"|(?:estimated )?reading time\s*:?.{0,20}|\d+\s*min(?:ute)?s?\s+read"
@@ -135,17 +145,21 @@ def _extractor(*, precision: bool) -> Extractor:
 
 def extract_body(tree: html.HtmlElement, url: str | None) -> str:
     """The article text of a (pre-cleaned) tree: paragraphs separated by blank lines; "" if none."""
-    blocks = gap_blocks(tree)
-    return finished_body(_chosen_body(tree, url, blocks), blocks)
+    outermost = outermost_blocks(tree)
+    blocks = gap_blocks(tree, outermost)
+    headings = linked_headings(tree)
+    chosen = _chosen_body(tree, url, with_headings_as_prose(blocks, headings), outermost)
+    text = _without_repeated_runs(postclean(with_gaps_filled(chosen, blocks, headings)))
+    cards = teaser_card_texts(tree, text.split("\n\n"), outermost)
+    return without_coda(without_trailing_cards(text, cards))
 
 
-def finished_body(chosen: str, blocks: list[tuple[str, bool]]) -> str:
-    """The chosen body with the page's blocks between its paragraphs put back, leftover boilerplate
-    lines and repeated runs removed, and cut where the article ends."""
-    return without_coda(_without_repeated_runs(postclean(with_gaps_filled(chosen, blocks))))
-
-
-def _chosen_body(tree: html.HtmlElement, url: str | None, blocks: list[tuple[str, bool]]) -> str:
+def _chosen_body(
+    tree: html.HtmlElement,
+    url: str | None,
+    blocks: list[tuple[str, bool]],
+    outermost: Outermost | None = None,
+) -> str:
     dense = postclean(densest_text(tree))
     dense_words = _words(dense)
     chosen, default = _trafilatura_body(tree, url, dense_words)
@@ -161,8 +175,9 @@ def _chosen_body(tree: html.HtmlElement, url: str | None, blocks: list[tuple[str
     for candidate in (_trafilatura_text(tree, url, precision=False) if default is None else default, dense):
         if completes(chosen, candidate, blocks):
             chosen = candidate
-    container = postclean(container_text(tree, chosen))
-    return container if completes(chosen, container, blocks) else chosen
+    container = postclean(container_text(tree, chosen, outermost))
+    chosen = container if completes(chosen, container, blocks) else chosen
+    return widened(chosen, enclosing_blocks(tree, chosen, outermost), blocks, postclean)
 
 
 def _trafilatura_body(tree: html.HtmlElement, url: str | None, dense_words: int) -> tuple[str, str | None]:
@@ -188,17 +203,19 @@ def _trafilatura_text(tree: html.HtmlElement, url: str | None, *, precision: boo
     return postclean(extract(tree, url=url, options=_extractor(precision=precision)) or "")
 
 
-def gap_blocks(tree: html.HtmlElement) -> list[tuple[str, bool]]:
+def gap_blocks(tree: html.HtmlElement, outermost: Outermost | None = None) -> list[tuple[str, bool]]:
     """The page's text blocks (`text_blocks`), with every block inside a link counted as links: a
     card that links to another page (`<a><h3>headline</h3><p>teaser</p></a>`) is not prose of the
     article, however few `<a>` its own text holds."""
     inside_links = {
         " ".join(block.text_content().split()) for link in tree.iter("a") for block in link.iter(*_BLOCK_TAGS)
     }
-    return [(text, is_prose and text not in inside_links) for text, is_prose in text_blocks(tree)]
+    return [(text, is_prose and text not in inside_links) for text, is_prose in text_blocks(tree, outermost)]
 
 
-def with_gaps_filled(body: str, blocks: list[tuple[str, bool]]) -> str:
+def with_gaps_filled(
+    body: str, blocks: list[tuple[str, bool]], linked_headings: frozenset[str] = frozenset()
+) -> str:
     """The body with the page's text blocks that sit between two of its consecutive paragraphs put
     back in their place.
 
@@ -207,7 +224,10 @@ def with_gaps_filled(body: str, blocks: list[tuple[str, bool]]) -> str:
     between them are part of the same article, unless one of them is mostly links (the gap is then a
     box of other stories) or a short call to action (a promotion box). Measured on the tuning parts:
     WCXB +0.003 F1, must-have snippets +0.5 points, must-not +0.2 (calls to action written as plain
-    text, which the second condition now keeps out); AEB unchanged within noise.
+    text, which the second condition now keeps out); AEB unchanged within noise. A gap of one short
+    heading that holds a link (`density.linked_headings`) is filled too: the heading of an entry in
+    a list of resources, products or places links to its subject (WCXB tuning +0.0009, 25 pages up
+    by up to 0.08, 4 down by at most 0.003; AEB +0.0013).
     """
     position: dict[str, int] = {}
     for index, (block, _) in enumerate(blocks):
@@ -222,7 +242,8 @@ def with_gaps_filled(body: str, blocks: list[tuple[str, bool]]) -> str:
         if start is None or end is None or not 1 < end - start <= _MAX_GAP_BLOCKS + 1:
             continue
         gap = blocks[start + 1 : end]
-        if all(is_prose and not _calls_to_action(block) for block, is_prose in gap):
+        one_heading = len(gap) == 1 and gap[0][0] in linked_headings
+        if one_heading or all(is_prose and not _calls_to_action(block) for block, is_prose in gap):
             filled.extend(block for block, _ in gap if _folded(block) not in kept)
     return "\n\n".join(filled)
 

@@ -10,11 +10,24 @@ A data table's rows are text blocks (cells apart): a body these readers give kee
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from itertools import takewhile
+
 from lxml import html
 
 from newsfacet.extract.choice import folded, words
 
-__all__ = ["block_text", "container_text", "densest_text", "text_and_link_chars", "text_blocks"]
+__all__ = [
+    "Outermost",
+    "container_text",
+    "densest_text",
+    "enclosing_blocks",
+    "linked_headings",
+    "outermost_blocks",
+    "text_and_link_chars",
+    "text_blocks",
+]
 
 _BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote", "dd", "tr")
 # Every text block of the page, outermost only (a list item's paragraphs are part of the item).
@@ -23,10 +36,16 @@ _OUTERMOST_BLOCKS = "|".join(
     f".//{tag}[not(ancestor::*[{' or '.join(f'self::{outer}' for outer in _ALL_BLOCKS)}])]"
     for tag in _ALL_BLOCKS
 )
+# The page's outermost text blocks with their texts (spaces folded), in page order: read once per
+# page and shared by the readers (`outermost_blocks`).
+Outermost = list[tuple[html.HtmlElement, str]]
 _MIN_BLOCK_CHARS = 25
 _MAX_LINK_SHARE = 0.4
 # The container of a body is the innermost element that holds this share of the body's words.
 _CONTAINER_HOLDS = 0.9
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_MAX_HEADING_WORDS = 20
+_SPONSORED = re.compile(r"\b(?:sponsored|advertisement|partner content)\b", re.IGNORECASE)
 
 
 def densest_text(tree: html.HtmlElement) -> str:
@@ -64,51 +83,134 @@ def _inside_block(block: html.HtmlElement, container: html.HtmlElement) -> bool:
     return False
 
 
-def container_text(tree: html.HtmlElement, body: str) -> str:
+def outermost_blocks(tree: html.HtmlElement) -> Outermost:
+    """The page's outermost text blocks (a list item's paragraphs are part of the item), in page
+    order, each with its text, spaces folded."""
+    return [(block, block_text(block)) for block in tree.xpath(_OUTERMOST_BLOCKS)]
+
+
+def container_text(tree: html.HtmlElement, body: str, outermost: Outermost | None = None) -> str:
     """The link-sparse text blocks of the innermost element that holds most of `body`'s words, one
     per paragraph; "" when the body's paragraphs are not blocks of the page.
 
     A reader that found the article's paragraphs but not its lists, short sections and headings
     (pages of many short sections) is completed by the rest of the same container.
     """
+    container, blocks, _ = _container(tree, body, outermost)
+    if container is None:
+        return ""
+    return "\n\n".join(_prose_inside(container, blocks))
+
+
+def enclosing_blocks(
+    tree: html.HtmlElement, body: str, outermost: Outermost | None = None
+) -> Iterator[list[tuple[str, bool]]]:
+    """For each element that encloses the container of `body` (see `container_text`), outwards up
+    to the page's `<body>`: its link-sparse text blocks in order, each with whether the nearest
+    element above it with a class has the tag and class of one above the body's own blocks (a
+    section of the same kind).
+
+    Pages built of sibling sections (a page builder's one box per section) hold the article in
+    several containers; a reader that found one section is completed by its like siblings.
+    """
+    container, blocks, parents = _container(tree, body, outermost)
+    if container is None:
+        return
+    levels = list(takewhile(lambda element: element.tag not in ("body", "html"), container.iterancestors()))
+    rank = {element: index for index, element in enumerate(levels)}
+    placed = []  # (the innermost level holding the block, its text, whether it is prose here)
+    for block, text in blocks:
+        level = next((rank[ancestor] for ancestor in block.iterancestors() if ancestor in rank), None)
+        if text and level is not None:
+            placed.append((level, block, text))
+    is_prose: dict[html.HtmlElement, bool] = {}
+    for index in range(len(levels)):
+        yield [
+            (text, _section_shape(block) in parents)
+            for level, block, text in placed
+            if level <= index and _prose(block, is_prose)
+        ]
+
+
+def _container(
+    tree: html.HtmlElement, body: str, outermost: Outermost | None
+) -> tuple[html.HtmlElement | None, Outermost, set[tuple[str, str]]]:
+    """The innermost element holding `_CONTAINER_HOLDS` of the body's words (None if none), the
+    page's outermost text blocks with their texts, and the tags and classes of the parents of the
+    body's own blocks."""
     wanted = {folded(paragraph) for paragraph in body.split("\n\n")}
-    blocks = [(block, block_text(block)) for block in tree.xpath(_OUTERMOST_BLOCKS)]
+    blocks = outermost_blocks(tree) if outermost is None else outermost
     held: dict[html.HtmlElement, int] = {}
     depth: dict[html.HtmlElement, int] = {}
+    parents: set[tuple[str, str]] = set()
     total = 0
     for block, text in blocks:
         if folded(text) not in wanted:
             continue
         count = words(text)
         total += count
+        parents.add(_section_shape(block))
         for level, ancestor in enumerate(reversed(list(block.iterancestors()))):
             held[ancestor] = held.get(ancestor, 0) + count
             depth[ancestor] = level
     holders = [element for element, count in held.items() if count >= _CONTAINER_HOLDS * total]
     if not total or not holders:
-        return ""
-    container = max(holders, key=depth.__getitem__)
-    paragraphs = []
-    for block, text in blocks:
+        return None, blocks, parents
+    return max(holders, key=depth.__getitem__), blocks, parents
+
+
+def _prose_inside(container: html.HtmlElement, blocks: list[tuple[html.HtmlElement, str]]) -> list[str]:
+    """The texts of the link-sparse blocks inside `container`."""
+    known: dict[html.HtmlElement, bool] = {}
+    return [text for block, text in blocks if text and _is_inside(block, container) and _prose(block, known)]
+
+
+def _prose(block: html.HtmlElement, known: dict[html.HtmlElement, bool]) -> bool:
+    """A link-sparse block, not inside a link (a card, an offer: however few links it holds itself);
+    `known` keeps the verdicts already reached."""
+    if block not in known:
         characters, linked = text_and_link_chars(block)
-        if text and linked <= _MAX_LINK_SHARE * characters and _is_inside(block, container):
-            paragraphs.append(text)
-    return "\n\n".join(paragraphs)
+        in_link = any(ancestor.tag == "a" for ancestor in block.iterancestors())
+        known[block] = linked <= _MAX_LINK_SHARE * characters and not in_link
+    return known[block]
+
+
+def _section_shape(block: html.HtmlElement) -> tuple[str, str]:
+    """The tag and class of the nearest element above `block` that has a class: a list's `<ul>`
+    rarely has one, and every list on the page would look alike by it."""
+    for ancestor in block.iterancestors():
+        if ancestor.get("class"):
+            return str(ancestor.tag), ancestor.get("class") or ""
+    return "", ""
 
 
 def _is_inside(element: html.HtmlElement, container: html.HtmlElement) -> bool:
     return any(ancestor is container for ancestor in element.iterancestors())
 
 
-def text_blocks(tree: html.HtmlElement) -> list[tuple[str, bool]]:
+def text_blocks(tree: html.HtmlElement, outermost: Outermost | None = None) -> list[tuple[str, bool]]:
     """Every outermost text block in page order: its text (spaces folded), and whether it is
     link-sparse prose rather than links."""
     blocks = []
-    for block in tree.xpath(_OUTERMOST_BLOCKS):
-        text, linked = text_and_link_chars(block)
-        if text:
-            blocks.append((block_text(block), linked <= _MAX_LINK_SHARE * text))
+    for block, text in outermost_blocks(tree) if outermost is None else outermost:
+        characters, linked = text_and_link_chars(block)
+        if characters:
+            blocks.append((text, linked <= _MAX_LINK_SHARE * characters))
     return blocks
+
+
+def linked_headings(tree: html.HtmlElement) -> frozenset[str]:
+    """The texts (spaces folded) of the page's short section headings that hold a link: in a list of
+    resources, products or places, each entry's heading links to its subject. A heading that says it
+    is sponsored is an advertisement's."""
+    texts = (
+        " ".join(heading.text_content().split())
+        for heading in tree.iter(*_HEADINGS)
+        if heading.find(".//a") is not None
+    )
+    return frozenset(
+        text for text in texts if words(text) <= _MAX_HEADING_WORDS and not _SPONSORED.search(text)
+    )
 
 
 def block_text(block: html.HtmlElement) -> str:

@@ -1,7 +1,9 @@
-"""Lists of links to other pages: "Related" blocks under their heading, lists of story links, skip links.
+"""Lists of links to other pages: "Related" blocks under their heading, lists of story links, skip links,
+teaser cards.
 
 They sit inside the article's container, so no container-level rule reaches them; they are told apart
-by their shape (a heading naming them, every item one link) and by their link density.
+by their shape (a heading naming them, every item one link, a row of like boxes) and by their link
+density.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from lxml import html
 
 from newsfacet.extract.treeops import drop, in_page, link_share
 
-__all__ = ["drop_link_lists", "drop_related_lists", "drop_skip_links"]
+__all__ = ["drop_link_lists", "drop_related_lists", "drop_skip_links", "teaser_card_texts"]
 
 # Headings that introduce lists of other articles rather than the article's own sections.
 _RELATED_HEADING = re.compile(
@@ -26,6 +28,15 @@ _SKIP_LINK = re.compile(r"^\s*skip to (?:main )?(?:content|navigation|main|artic
 _MAX_RELATED_BLOCK_WORDS = 400
 _MIN_LINK_LIST_ITEMS = 3
 _MIN_STORY_LINK_WORDS = 4
+# Teaser cards: at least this many sibling boxes of the same tag and class, each of at most this many
+# words and linking to another page. Their headlines and teasers are prose with few links (the
+# headline's link may be empty, the teaser is plain text), so link density alone keeps them.
+_CARD_TAGS = frozenset({"div", "article", "section", "aside"})
+_MIN_CARDS = 3
+_MAX_CARD_WORDS = 150
+_CARD_TEXT_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "blockquote")
+_BLOCK_READING = " | ".join(f".//{tag}[normalize-space(.) = $text]" for tag in _CARD_TEXT_BLOCKS)
+_WORD = re.compile(r"\w+")
 
 
 def drop_related_lists(root: html.HtmlElement) -> None:
@@ -74,3 +85,57 @@ def drop_skip_links(root: html.HtmlElement) -> None:
     for link in list(root.iter("a")):
         if _SKIP_LINK.match(link.text_content()) and in_page(link, root):
             drop(link)
+
+
+def teaser_card_texts(
+    root: html.HtmlElement, paragraphs: list[str], outermost: list[tuple[html.HtmlElement, str]] | None = None
+) -> frozenset[str]:
+    """The texts (spaces folded) of the paragraphs and headings of the teaser cards that the body
+    (`paragraphs`) ends with: the rows of cards that hold its last paragraphs, read backwards until
+    one is no card's. A row of cards is at least three sibling boxes of the same tag and class,
+    each short and linking to another page (a link within the page, such as a footnote's, does not
+    count). List items are left out: a list of short linked entries is as often the article's own
+    (sources, products) as other stories. `outermost`: the page's outermost text blocks with their
+    texts, if already read (`density.outermost_blocks`)."""
+    texts: set[str] = set()
+    for paragraph in reversed(paragraphs):
+        if paragraph not in texts:
+            if outermost is None:
+                reading = root.xpath(_BLOCK_READING, text=paragraph)
+            else:
+                reading = [
+                    block for block, text in outermost if text == paragraph and block.tag in _CARD_TEXT_BLOCKS
+                ]
+            row = _row_of_cards(reading)
+            if not row:
+                break
+            texts.update(row)
+    return frozenset(texts)
+
+
+def _row_of_cards(reading: list[html.HtmlElement]) -> set[str]:
+    """The texts of the row of teaser cards that holds one of the blocks `reading`, if one does."""
+    for block in reading:
+        for box in block.iterancestors(*_CARD_TAGS):
+            parent = box.getparent()
+            if parent is None:
+                break
+            row = [
+                sibling
+                for sibling in parent
+                if sibling.tag == box.tag and sibling.get("class") == box.get("class")
+            ]
+            if len(row) >= _MIN_CARDS and all(_is_card(sibling) for sibling in row):
+                blocks = (block for sibling in row for block in sibling.iter(*_CARD_TEXT_BLOCKS))
+                return {" ".join(block.text_content().split()) for block in blocks}
+    return set()
+
+
+def _is_card(box: html.HtmlElement) -> bool:
+    words = len(_WORD.findall(box.text_content()))
+    return 0 < words <= _MAX_CARD_WORDS and any(_links_elsewhere(link) for link in box.iter("a"))
+
+
+def _links_elsewhere(link: html.HtmlElement) -> bool:
+    target = (link.get("href") or "").strip()
+    return bool(target) and "#" not in target and not target.startswith(("javascript:", "mailto:", "tel:"))
