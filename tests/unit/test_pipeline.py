@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from newsfacet.config import Settings
 from newsfacet.extract import ExtractedPage
+from newsfacet.extract.fingerprint import simhash
 from newsfacet.extract.metadata import PageMetadata
 from newsfacet.model import Article, Origin, Rejection, RejectionReason
 from newsfacet.pipeline import build_article, exclusions, lede_of, warm_up
@@ -283,3 +284,22 @@ def test_warm_up_runs_a_real_article_through_every_stage() -> None:
     result = warm_up(SETTINGS)
     assert isinstance(result, Article)
     assert result.locations, "the warm-up page must reach enrichment (and its geo tables)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The harbour council of Lisbon approved the plan on Monday, after a long debate.",
+            "4e80b40bd5ac6466",
+        ),
+        ("Two words", "b0ce94d70c1661cc"),
+        ("One", "34f2ddaa8b7615c9"),
+        ("", "0000000000000000"),
+        ("İstanbul’s mayor met ΑΘΗΝΑ officials", "625882cbe025152a"),
+    ],
+)
+def test_simhash_of_a_text_never_changes(text: str, expected: str) -> None:
+    # Stored articles keep the simhash they were indexed with: near-duplicates of them are only
+    # found while the same text still gives the same bits.
+    assert simhash(text) == expected

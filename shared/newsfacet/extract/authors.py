@@ -63,9 +63,12 @@ _CREDIT_CONTEXT = re.compile(
 _WITH_WIRES = re.compile(r"\b([A-Z][\w&.' ]{1,40}?)\s+with\s+(?:wires|agencies)\b", re.IGNORECASE)
 
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
-# One walk over the page (a union of four `//*` paths walked it four times), compiled once.
+# One walk over the page (a union of four `//*` paths walked it four times), compiled once. The
+# plain `contains` tests come first: whitespace-normalising every class attribute of the page cost
+# a fifth of the walk, and a class without either word cannot hold it as a whole word.
 _BYLINE_XPATH = etree.XPath(
-    '//*[@rel="author" or @itemprop="author" or (@class and ('
+    '//*[@rel="author" or @itemprop="author" or (@class'
+    ' and (contains(@class, "byline") or contains(@class, "author-name")) and ('
     'contains(concat(" ", normalize-space(@class), " "), " byline ")'
     ' or contains(concat(" ", normalize-space(@class), " "), " author-name ")))]'
 )

@@ -29,10 +29,10 @@ def simhash(text: str) -> str:
     if not words:
         return "0" * 16
     size = min(_SHINGLE, len(words))
-    shingles = {" ".join(words[index : index + size]) for index in range(len(words) - size + 1)}
-    digests = b"".join(
-        hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest() for shingle in shingles
-    )
+    # The shingles end together: each of the word lists zipped is one word shorter than the last.
+    shingles = set(map(" ".join, zip(*(words[start:] for start in range(size)), strict=False)))
+    blake2b = hashlib.blake2b
+    digests = b"".join([blake2b(shingle.encode("utf-8"), digest_size=8).digest() for shingle in shingles])
     bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(-1, 8), axis=1)
-    majority = (bits.sum(axis=0) * 2 > len(shingles)).astype(np.uint8)
+    majority = bits.sum(axis=0, dtype=np.int64) * 2 > len(shingles)
     return np.packbits(majority).tobytes().hex()
