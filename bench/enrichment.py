@@ -156,7 +156,11 @@ def section(cold: dict[str, float], speed: dict[str, float], blas: dict[str, flo
             "",
             "The model reads the title and every paragraph of the body (one `nlp.pipe` batch per "
             "article), skipping only sentences that cannot hold a name or hold only names it has "
-            "already read twice; names it found are also counted wherever else they occur.",
+            "already read twice; names it found are also counted wherever else they occur. spaCy is "
+            "pinned to 3.8.7: the Python 3.11 wheels of 3.8.8 and later are built with Cython's "
+            "profiling hooks, which take and release the GIL around each small function of the entity "
+            "parser's transition loop (that loop went from about 33 to 7 ms a WCXB page); the "
+            "tok2vec's maxout runs on numpy (same values, checked by a test).",
             *(
                 [
                     f"Matrix products on numpy's BLAS: {blas['numpy']:.1f} articles/s for the NER alone, "
