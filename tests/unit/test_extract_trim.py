@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import html
 from newsfacet.extract import extract_article
+from newsfacet.extract.density import outermost_blocks
 from newsfacet.extract.linklists import teaser_card_texts
 from newsfacet.extract.trim import without_coda, without_trailing_cards
 
@@ -183,4 +184,5 @@ def test_a_row_of_footnotes_is_not_a_row_of_cards() -> None:
         for index, (_, _, teaser) in enumerate(TEASERS, start=1)
     )
     tree = html.fromstring(f"<div><p>{ARTICLE[0]}</p>{notes}</div>")
-    assert teaser_card_texts(tree, [ARTICLE[0], *(teaser for _, _, teaser in TEASERS)]) == frozenset()
+    paragraphs = [ARTICLE[0], *(teaser for _, _, teaser in TEASERS)]
+    assert teaser_card_texts(paragraphs, outermost_blocks(tree)) == frozenset()

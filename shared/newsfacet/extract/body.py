@@ -150,15 +150,12 @@ def extract_body(tree: html.HtmlElement, url: str | None) -> str:
     headings = linked_headings(tree)
     chosen = _chosen_body(tree, url, with_headings_as_prose(blocks, headings), outermost)
     text = _without_repeated_runs(postclean(with_gaps_filled(chosen, blocks, headings)))
-    cards = teaser_card_texts(tree, text.split("\n\n"), outermost)
+    cards = teaser_card_texts(text.split("\n\n"), outermost)
     return without_coda(without_trailing_cards(text, cards))
 
 
 def _chosen_body(
-    tree: html.HtmlElement,
-    url: str | None,
-    blocks: list[tuple[str, bool]],
-    outermost: Outermost | None = None,
+    tree: html.HtmlElement, url: str | None, blocks: list[tuple[str, bool]], outermost: Outermost
 ) -> str:
     dense = postclean(densest_text(tree))
     dense_words = _words(dense)

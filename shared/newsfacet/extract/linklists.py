@@ -35,7 +35,6 @@ _CARD_TAGS = frozenset({"div", "article", "section", "aside"})
 _MIN_CARDS = 3
 _MAX_CARD_WORDS = 150
 _CARD_TEXT_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "blockquote")
-_BLOCK_READING = " | ".join(f".//{tag}[normalize-space(.) = $text]" for tag in _CARD_TEXT_BLOCKS)
 _WORD = re.compile(r"\w+")
 
 
@@ -87,25 +86,20 @@ def drop_skip_links(root: html.HtmlElement) -> None:
             drop(link)
 
 
-def teaser_card_texts(
-    root: html.HtmlElement, paragraphs: list[str], outermost: list[tuple[html.HtmlElement, str]] | None = None
-) -> frozenset[str]:
+def teaser_card_texts(paragraphs: list[str], outermost: list[tuple[html.HtmlElement, str]]) -> frozenset[str]:
     """The texts (spaces folded) of the paragraphs and headings of the teaser cards that the body
     (`paragraphs`) ends with: the rows of cards that hold its last paragraphs, read backwards until
     one is no card's. A row of cards is at least three sibling boxes of the same tag and class,
     each short and linking to another page (a link within the page, such as a footnote's, does not
     count). List items are left out: a list of short linked entries is as often the article's own
     (sources, products) as other stories. `outermost`: the page's outermost text blocks with their
-    texts, if already read (`density.outermost_blocks`)."""
+    texts (`density.outermost_blocks`)."""
     texts: set[str] = set()
     for paragraph in reversed(paragraphs):
         if paragraph not in texts:
-            if outermost is None:
-                reading = root.xpath(_BLOCK_READING, text=paragraph)
-            else:
-                reading = [
-                    block for block, text in outermost if text == paragraph and block.tag in _CARD_TEXT_BLOCKS
-                ]
+            reading = [
+                block for block, text in outermost if text == paragraph and block.tag in _CARD_TEXT_BLOCKS
+            ]
             row = _row_of_cards(reading)
             if not row:
                 break
