@@ -117,12 +117,15 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
+        boxed = element.tag in _BOILERPLATE_TAGS or _is_hidden(element)
+        if boxed or element.tag in _DELETED_BY_EXTRACTOR:
+            holds_article = _holds_article(element, total)
+            if boxed and not holds_article:
+                drop(element)
+                continue
+            if holds_article and element.tag in _DELETED_BY_EXTRACTOR:
+                element.tag = "div"
         names = _names(element)
-        if element.tag in _DELETED_BY_EXTRACTOR and _holds_article(element, total):
-            element.tag = "div"
-        elif (element.tag in _BOILERPLATE_TAGS or _is_hidden(element)) and not _holds_article(element, total):
-            drop(element)
-            continue
         if not names.strip() or element.tag in _PROTECTED:
             continue
         verdict = _name_verdict(names)
@@ -148,9 +151,11 @@ def _names(element: html.HtmlElement) -> str:
 
 def _is_slug_of_text(identifier: str, element: html.HtmlElement) -> bool:
     slug = [part for part in re.split(r"[\W_]+", identifier.casefold()) if part]
-    text = re.findall(r"\w+", (element.text_content() or "")[:_SLUG_TEXT_CHARS].casefold())
     start = 1 if slug and slug[0] in _SLUG_PREFIXES else 0
-    return len(slug) - start >= _MIN_SLUG_WORDS and text[: len(slug) - start] == slug[start:]
+    if len(slug) - start < _MIN_SLUG_WORDS:
+        return False  # too short to be made from a text: no need to read the element's text
+    text = re.findall(r"\w+", (element.text_content() or "")[:_SLUG_TEXT_CHARS].casefold())
+    return text[: len(slug) - start] == slug[start:]
 
 
 def _is_hidden(element: html.HtmlElement) -> bool:
