@@ -17,7 +17,7 @@ upload would, and the Article's actors, locations and topics are scored with the
 The pages are split once, by the sha1 of their id: ids whose sha1 starts with 0-3 are held out of
 tuning (their misses are printed only with --held-out). The report gives both parts and the total.
 
-`--reference FILE` scores another annotation file of AEB pages in the same format (e.g. pages
+`--reference FILE` scores another annotation file (of AEB or WCXB pages) in the same format (e.g. pages
 annotated later by the same guidelines), with the `score.py` beside it if it has one, else the
 development set's. Such a file is one part (no held-out split: all its pages are printed by
 --per-page) and is never written to docs/BENCHMARKS.md unless `--write` asks for it.
@@ -124,6 +124,18 @@ def ner_rate(corpus: Path) -> float:
 
 Prediction = dict[str, list[dict[str, str]]]
 
+PAGE_CORPORA = ("aeb", "wcxb-dev")
+
+
+def raw_page(corpus: Path, page_id: str) -> bytes:
+    """The raw page of an annotated id, from whichever extraction corpus holds it (the development
+    set is all AEB; later annotation sets also take WCXB news pages)."""
+    for name in PAGE_CORPORA:
+        path = corpus / name / "html_gz" / f"{page_id}.html.gz"
+        if path.exists():
+            return path.read_bytes()
+    raise SystemExit(f"page {page_id} is in none of {PAGE_CORPORA} under {corpus}")
+
 
 def predict(
     corpus: Path, reference: dict[str, Any]
@@ -136,8 +148,7 @@ def predict(
     from newsfacet.pipeline import build_article
 
     settings = Settings()
-    pages = corpus / "aeb" / "html_gz"
-    raws = {page_id: (pages / f"{page_id}.html.gz").read_bytes() for page_id in reference}
+    raws = {page_id: raw_page(corpus, page_id) for page_id in reference}
     build_article(next(iter(raws.values())), Origin(bucket="bench", key="warm-up"), 0, settings)
     predictions: dict[str, Prediction] = {}
     cleaned: dict[str, tuple[str, str]] = {}
@@ -339,7 +350,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--reference",
         type=Path,
-        help="annotation file of AEB pages to score against (default: entities-dev/entities.json)",
+        help="annotation file of AEB or WCXB pages to score against (default: entities-dev/entities.json)",
     )
     parser.add_argument("--no-write", action="store_true", help="do not update docs/BENCHMARKS.md")
     parser.add_argument(
@@ -427,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
                 if is_dev
                 else f"Annotation file `{reference_path}` (one part)"
             )
-            + f" ({len(reference)} hand-annotated AEB pages), "
+            + f" ({len(reference)} hand-annotated pages), "
             + "each page run through the whole pipeline from its raw HTML (`pipeline.build_article`) and "
             "scored with the set's own `score.py` (micro-averaged; P = matched predictions / predictions, "
             "R = annotated entities found / annotated, cR = the same over central entities; topic = pages "
