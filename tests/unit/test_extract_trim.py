@@ -186,3 +186,24 @@ def test_a_row_of_footnotes_is_not_a_row_of_cards() -> None:
     tree = html.fromstring(f"<div><p>{ARTICLE[0]}</p>{notes}</div>")
     paragraphs = [ARTICLE[0], *(teaser for _, _, teaser in TEASERS)]
     assert teaser_card_texts(paragraphs, outermost_blocks(tree)) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Mara is a freelance contributor to Harbour Weekly and the Coast Gazette.",
+        "Jon Berg is the regional CTO and vice president for ports at Seaway Systems, where he leads "
+        "the digital teams.",
+    ],
+)
+def test_a_bio_by_first_name_or_with_an_office_is_cut_as_the_last_paragraph(bio: str) -> None:
+    assert without_coda(body(*ARTICLE, bio)) == body(*ARTICLE)
+
+
+def test_a_closing_sentence_about_a_subject_is_not_read_as_a_bio_before_the_end() -> None:
+    text = body(
+        *ARTICLE[:3],
+        "Dredging is a major contributor to the silt that gathers at the mouth of the river each spring.",
+        *ARTICLE[3:],
+    )
+    assert without_coda(text) == text

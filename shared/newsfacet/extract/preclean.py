@@ -1,7 +1,8 @@
 """Remove what a reader never reads as the article, before trafilatura chooses the body.
 
 General rules only, never per-site ones: hidden elements and dialogs, consent/paywall/newsletter
-boxes, share bars, related and most-read lists, navigation, footers, ad slots and skip links. One
+boxes, share bars, related and most-read lists, navigation, footers, ad slots and skip links, and
+short boxes that end in a button (a promotion set into the article). One
 guard keeps every rule honest: a class/id word, a landmark tag or role and hiding are evidence, not a
 verdict. An element holding most of the page's paragraph text, or a quarter of it as link-sparse
 prose, is never removed by them, because a name like "article-share-wrapper" or "modal", a `<nav>`
@@ -27,7 +28,7 @@ from newsfacet.extract.reshape import (
     unwrap_layout_tables,
     wrap_loose_text,
 )
-from newsfacet.extract.treeops import drop, link_share, paragraph_chars
+from newsfacet.extract.treeops import drop, in_page, link_share, paragraph_chars
 
 __all__ = ["preclean"]
 
@@ -94,6 +95,17 @@ _TEXT_TAGS = frozenset({"article", "p", "h1"})
 _GUARD_SHARE = 0.5
 _PROSE_SHARE = 0.25
 _PROSE_MAX_LINK_SHARE = 0.25
+# A promotion set into an article (a newsletter, course, product or "talk to us" box) is a short box
+# of a pitch (a heading or paragraph) that ends in a button: a link of a few words standing alone,
+# not inside a sentence. At most this many words in the box and in the button. A box that is one of
+# a row or list of like boxes (the entries of a listing, each with its "View" link) is content.
+_MAX_BUTTON_BOX_WORDS = 50
+_MAX_BUTTON_WORDS = 6
+_BUTTON_BOXES = frozenset({"div", "aside", "section"})
+_TEXT_BLOCKS = frozenset(
+    {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "blockquote"}
+)
+_PITCH_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6")
 
 
 def preclean(tree: html.HtmlElement) -> html.HtmlElement:
@@ -132,6 +144,7 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
         is_hover_card = verdict.hover_card and _follows_link(element)
         if verdict.never_article or is_hover_card or _is_boilerplate_box(element, verdict, total):
             drop(element)
+    drop_button_boxes(root, paragraph_chars(root))
     drop_related_lists(root)
     drop_link_lists(root)
     drop_skip_links(root)
@@ -212,3 +225,76 @@ def _holds_article(element: html.HtmlElement, total: int) -> bool:
         return False
     share = paragraph_chars(element) / total
     return share > _GUARD_SHARE or (share > _PROSE_SHARE and link_share(element) < _PROSE_MAX_LINK_SHARE)
+
+
+def drop_button_boxes(root: html.HtmlElement, total: int) -> None:
+    """Remove short boxes whose last text is a button: a pitch, then a link of a few words that
+    stands alone ("Get started", "Book a demo", "Tell us about your project").
+
+    Such boxes sit between or after an article's paragraphs, where no container rule reaches them,
+    and their pitch is prose with few links. Measured on the tuning parts: WCXB 30 pages changed
+    (F1 0.9579 -> 0.9581, one page up by 0.07, none down by more than 0.03), must-not snippets
+    49 -> 48, must-have 2181 -> 2180; AEB unchanged. A limit of 120 words removed whole short AEB
+    articles before the guard against holding the article; 80 words did as well as 50 on F1 but
+    lost one more must-have snippet.
+    """
+    for link in list(root.iter("a")):
+        if not _is_button(link) or not in_page(link, root):
+            continue
+        box = _box_ending_with(link)
+        if box is not None and not _holds_article(box, total) and not _in_repeated_row(box):
+            drop(box)
+
+
+def _is_button(link: html.HtmlElement) -> bool:
+    target = (link.get("href") or "").strip()
+    words = len(link.text_content().split())
+    return bool(target) and not target.startswith("#") and 0 < words <= _MAX_BUTTON_WORDS
+
+
+def _box_ending_with(link: html.HtmlElement) -> html.HtmlElement | None:
+    """The outermost box of at most `_MAX_BUTTON_BOX_WORDS` words whose last text is `link` and
+    that holds a pitch besides it; None if the link sits inside a text block (a sentence's link)."""
+    found = None
+    node = link
+    if (node.tail or "").strip():
+        return None
+    for parent in link.iterancestors():
+        if parent.tag in _TEXT_BLOCKS or any(_has_text(sibling) for sibling in node.itersiblings()):
+            break
+        if node is found and _has_like_siblings(node):
+            break  # the last entry of a row of like boxes: the row is no box of its own
+        if len(parent.text_content().split()) > _MAX_BUTTON_BOX_WORDS:
+            break
+        if parent.tag in _BUTTON_BOXES and any(
+            block.text_content().strip() for block in parent.iter(*_PITCH_BLOCKS)
+        ):
+            found = parent
+        if (parent.tail or "").strip():
+            break
+        node = parent
+    return found
+
+
+def _has_text(element: html.HtmlElement) -> bool:
+    return bool(element.text_content().strip() or (element.tail or "").strip())
+
+
+def _in_repeated_row(box: html.HtmlElement) -> bool:
+    """The box, or a box around it, is a list item or one of several like siblings (same tag and
+    class): an entry of a listing, not an inserted promotion."""
+    for element in (box, *box.iterancestors()):
+        if element.tag == "li":
+            return True
+        if (element is box or element.get("class")) and _has_like_siblings(element):
+            return True
+    return False
+
+
+def _has_like_siblings(element: html.HtmlElement) -> bool:
+    """Another child of the element's parent has its tag and class."""
+    parent = element.getparent()
+    if parent is None:
+        return False
+    tag, name = element.tag, element.get("class")
+    return sum(1 for sibling in parent if sibling.tag == tag and sibling.get("class") == name) >= 2

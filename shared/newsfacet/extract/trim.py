@@ -59,12 +59,24 @@ _CLOSING_CALL = re.compile(
 _MAX_AFTER_CALL = 4
 _MAX_CODA_PROSE_WORDS = 40
 # The author's bio: a name, then what they do ("Jane Roe is a freelance writer who...").
-_BIO = re.compile(
-    r"^\(?(?:[A-Z][\w'’.-]*\s){2,3}(?:is|was|has been)\s(?:a|an|the|our)\s(?:\S+\s){0,8}?"
-    r"(?i:writers?|editor|journalist|reporter|author|contributor|columnist|correspondent|founder|co-founder"
+_ROLES = (
+    r"writers?|editor|journalist|reporter|author|contributor|columnist|correspondent|founder|co-founder"
     r"|ceo|director|analyst|expert|specialist|enthusiast|creator|photographer|marketer|strategist|consultant"
-    r"|veteran|owner)\b"
+    r"|veteran|owner"
 )
+_OFFICES = r"cto|cmo|cfo|coo|president|executive"
+_NAME = r"[A-Z][\w'’.-]*"
+_IS_A = r"(?:is|was|has been)\s(?:a|an|the|our)\s(?:\S+\s){0,8}?"
+_BIO = re.compile(rf"^\(?(?:{_NAME}\s){{2,3}}{_IS_A}(?i:{_ROLES})\b")
+# The same, as the body's last paragraph only, where a bio is all it can be: the author may hold an
+# office ("the public sector CTO"), or be named by one name when the role is held at a named place
+# ("Mara is a freelance contributor to Harbour Weekly"); "Agriculture is a major contributor to the silt"
+# names no place and stays.
+_LAST_BIO = re.compile(
+    rf"^\(?(?:(?:{_NAME}\s){{2,3}}{_IS_A}(?i:{_ROLES}|{_OFFICES})\b"
+    rf"|{_NAME}\s{_IS_A}(?i:{_ROLES}|{_OFFICES})\b[^.!?]{{0,60}}?\s(?:at|to|for|of|with)\s(?:the\s)?[A-Z])"
+)
+_MAX_LAST_BIO_WORDS = 120
 # The author's contact line: an address or a handle, and a verb asking the reader to use it.
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.\w|(?<!\w)@\w|\b(?:twitter|x|instagram|facebook)\.com/", re.IGNORECASE
@@ -89,6 +101,10 @@ def without_coda(text: str) -> str:
     total = sum(counts)
     tail_words = 0
     cut = None
+    last = len(paragraphs) - 1
+    short = counts[last] <= min(_MAX_LAST_BIO_WORDS, _MAX_CODA_SHARE * total)
+    if len(paragraphs) > 1 and short and _LAST_BIO.match(paragraphs[last]):
+        cut = last
     for index in range(len(paragraphs) - 1, max(len(paragraphs) - 1 - _MAX_CODA_PARAGRAPHS, 0), -1):
         tail_words += counts[index]
         if tail_words > _MAX_CODA_SHARE * total:
