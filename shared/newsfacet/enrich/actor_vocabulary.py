@@ -147,7 +147,11 @@ ORGANIZATION_LAST_WORDS: Final = ORGANIZATION_WORDS | frozenset(
 )
 
 # Last words of product names: models and editions ("Switch Lite", "AirPods Pro", "Disney Plus").
-MODEL_WORDS: Final = frozenset({"pro", "max", "plus", "lite", "mini", "ultra", "buds", "edition", "hybrid"})
+MODEL_WORDS: Final = frozenset(
+    {"pro", "max", "plus", "lite", "mini", "ultra", "buds", "edition", "hybrid"}
+    # body styles of a car model ("LC 500 Convertible", "LC Convertible Concept")
+    | {"convertible", "coupe", "concept", "roadster", "hatchback", "sedan", "wagon"}
+)
 
 # Words after a name that make it a company, whatever the model typed it ("Uber CEO Dara ...",
 # "Chime co-founder", "SoFi shares").
@@ -164,6 +168,22 @@ PRODUCT_NOUNS: Final = frozenset(
     | {"airliner", "airliners", "chip", "chips", "lander", "landers", "rover", "rovers", "rocket"}
     | {"rockets", "spacecraft", "capsule", "satellite", "satellites"}
 )
+
+# Nouns of kinds that are no actor, after a name that is set before them ("the COTS program", "the
+# Code Media conference") or in an apposition that says what the name is (", the U.S. military
+# operation"): programmes, missions, events, parts and doses. Not works ("the Howard Jones song" is
+# the singer's).
+NOT_ACTOR_HEADS: Final = (
+    frozenset(
+        {"program", "programs", "programme", "programmes", "mission", "missions", "initiative", "scheme"}
+        | {"project", "effort", "operation", "conference", "summit", "festival", "keynote", "convention"}
+        | {"expo", "exhibition", "grille", "strip", "strips", "pill", "pills", "trim", "variant"}
+    )
+    | PRODUCT_NOUNS
+)
+# Nouns of machines, after which a name is the model ("its Dream Chaser vehicle", "the 737 Max
+# jet") unless it is an organisation's ("his Navy jet", see `ORGANIZATION_LAST_WORDS`).
+MACHINE_HEADS: Final = frozenset({"vehicle", "vehicles", "jet", "jets", "aircraft", "engine", "engines"})
 
 # Platforms named after their company: organisations where the text names them ("posted on
 # Twitter"), page furniture where it asks to share or follow ("Follow us on Facebook, Twitter").

@@ -38,6 +38,7 @@ from newsfacet.enrich.actor_vocabulary import (
     PRODUCT_NOUNS,
 )
 from newsfacet.enrich.credits import exclusion_keys, is_excluded
+from newsfacet.enrich.kind_cues import names_no_actor
 from newsfacet.enrich.mentions import GAZETTEER, USED_LABELS, Mention
 from newsfacet.enrich.names import clean_name, fold, normalize_text
 from newsfacet.model import Actor, ActorType
@@ -160,7 +161,10 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
     label = evidence.labels.get(raw_key, mention.label)
     team = evidence.teams.get(fold(clean_name(mention.text) or mention.text))
     if team is not None:
-        return None if is_excluded(fold(team), excluded) else (team, "organization")
+        # "the Convertible": a model named by its edition, the one thing named so with "the"
+        # that is no team, party or body
+        no_actor = is_excluded(fold(team), excluded) or fold(team) in MODEL_WORDS
+        return None if no_actor else (team, "organization")
     if (
         mention.label in _PLACE_LABELS
         and not mention.after_place_word
@@ -196,10 +200,12 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
         return None
     if actor_type == "organization" and mention.next_word in PRODUCT_NOUNS:
         return None  # a product ("a Ford sedan"), not its maker acting
+    if names_no_actor(mention):
+        return None  # "the COTS program", "Inherent Resolve, the ... operation", "“Mary Poppins”"
     name = clean_name(mention.text, person=actor_type == "person")
     if name is None:
         return None
-    if name in evidence.tickers or is_product(name, evidence.makers):
+    if name in evidence.tickers or is_product(name, evidence.makers, person=actor_type == "person"):
         return None
     name = evidence.listed_companies.get(fold(name), name)
     if actor_type == "person":
@@ -248,14 +254,14 @@ def _without_leading_place_or_gerund(
     return name
 
 
-def is_product(name: str, makers: Collection[str]) -> bool:
+def is_product(name: str, makers: Collection[str], *, person: bool = False) -> bool:
     """A product's name, not an actor's: a model word or a product noun at the end ("Switch Lite",
     "AirPods Pro", "Magic Keyboard"), or a maker the article names followed by words that make no
     organisation ("Apple AirPods", "Amazon Echo Buds"; but "Walt Disney Co.", "Samsung
     Electronics", "U.S. Navy"). The maker itself stays an actor wherever it is named alone."""
-    if " " not in name:
-        return False
     key = fold(name)
+    if " " not in name:
+        return not person and key in MODEL_WORDS  # "Convertible": a model named by its edition
     last = key.rsplit(" ", 1)[-1]
     if last in ORGANIZATION_LAST_WORDS:
         return False

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from newsfacet.enrich.geo_aliases import DEMONYMS, FACILITY_WORDS
+from newsfacet.enrich.kind_cues import apposition_noun, head_noun, is_quoted_title
 from newsfacet.enrich.names import acronym
 from newsfacet.enrich.nlp import NER_LANGUAGES, model_entities
 from newsfacet.enrich.span_rules import add_platforms, is_furniture, split_possessive
@@ -61,10 +62,17 @@ class Mention:
     before_staff: bool = False
     # A platform the page asks to follow or share on ("Follow us on Twitter"): furniture, no actor.
     in_furniture: bool = False
+    # What the words around it say it is (`kind_cues`): the lower-case noun it is set before ("the
+    # COTS program"), the noun of an apposition after it (", the U.S. military operation"), a title
+    # in quotation marks ("“Mary Poppins”").
+    head_noun: str = ""
+    apposition_noun: str = ""
+    quoted_title: bool = False
 
 
 _NEXT_WORD = re.compile(r"\W*([A-Za-z]+)")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+_DIGIT = re.compile(r"\d")
 _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 
 
@@ -133,7 +141,8 @@ def _repeats(
     in full once, then by surname."""
     for surface, counts in list(labels.items()):
         words = _POSSESSIVE_END.sub("", surface).split()
-        if counts.most_common(1)[0][0] == "PERSON" and len(words) > 1:
+        # A name with a number is no person's ("LC 500 Convertible"): its last word is no surname.
+        if counts.most_common(1)[0][0] == "PERSON" and len(words) > 1 and not _DIGIT.search(surface):
             surname = words[-1]
             if len(surname) > 2 and surname[0].isupper() and surname not in labels:
                 labels[surname]["PERSON"] += 1
@@ -256,6 +265,9 @@ def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool)
         ticker=ticker.group("ticker") if ticker else "",
         before_staff=_STAFF_AFTER.match(origin, end) is not None,
         in_furniture=is_furniture(origin, start, end),
+        head_noun=head_noun(origin, end),
+        apposition_noun=apposition_noun(origin, end),
+        quoted_title=is_quoted_title(origin, start, end),
     )
 
 

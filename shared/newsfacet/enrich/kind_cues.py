@@ -1,0 +1,70 @@
+"""What the words around a name say about the kind of thing it names, beyond the model's label.
+
+News names a programme, a mission, an event or a product by setting its name before the noun of
+its kind ("the COTS program", "its Dream Chaser vehicle", "a Suboxone strip"), often after the
+acronym it introduces ("the Volatiles Investigating Polar Exploration Rover (VIPER) mission"); or
+by an apposition that says what it is ("Inherent Resolve, the U.S. military operation against
+..."); and a work by its title in quotation marks ("classics such as “Mary Poppins”"). Each cue is
+read once per mention, anchored at the name's ends (`mentions.mention_at`); `actors` drops the
+mentions whose cue names a kind that is no actor (`actor_vocabulary.NOT_ACTOR_HEADS`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from newsfacet.enrich.actor_vocabulary import MACHINE_HEADS, NOT_ACTOR_HEADS, ORGANIZATION_LAST_WORDS
+
+if TYPE_CHECKING:  # `mentions` reads these cues for each mention it makes
+    from newsfacet.enrich.mentions import Mention
+
+# The lower-case noun right after a name, or after the acronym the name introduces.
+_HEAD_NOUN = re.compile(r"(?:\s*\([A-Z][\w.&-]*\)|\))?\s+(?P<noun>[a-z]+)(?![\w-])")
+# ", the U.S. military operation against ...", ", a prescription drug.": the apposition's noun
+# closes it, after at most four words (an adjective, a possessive, a place).
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the|its|their)\s+(?:[\w.’'-]+\s+){0,4}?(?P<noun>[a-z]+)(?=\s+(?:of|for|against|to|that|which)\b|[,;.])"
+)
+_OPENING_QUOTES: Final = '“"‘'
+_CLOSING_QUOTES: Final = '”"’'
+
+
+def head_noun(origin: str, end: int) -> str:
+    """The lower-case noun a name ending at `end` is set before ("program" for "the COTS program"
+    and for "the Commercial Orbital Transportation Services (COTS) program"), or ""."""
+    match = _HEAD_NOUN.match(origin, end)
+    return match.group("noun") if match else ""
+
+
+def apposition_noun(origin: str, end: int) -> str:
+    """The noun of an apposition that follows the name and says what it is ("operation" for
+    "Inherent Resolve, the U.S. military operation against ..."), or ""."""
+    match = _APPOSITION.match(origin, end)
+    return match.group("noun") if match else ""
+
+
+def is_quoted_title(origin: str, start: int, end: int) -> bool:
+    """Whether the name stands alone in quotation marks, as news writes the titles of works
+    ("including “Mary Poppins” and “Bambi.”"); a quote that opens or closes with the name but goes
+    on is a quotation, not a title."""
+    if start == 0 or origin[start - 1] not in _OPENING_QUOTES:
+        return False
+    after = origin[end : end + 2]
+    closes = after[:1] in _CLOSING_QUOTES and after[:1] != ""
+    return closes or (after[:1] in ".,!?" and after[:1] != "" and after[1:2] in _CLOSING_QUOTES)
+
+
+def names_no_actor(mention: Mention) -> bool:
+    """Whether the cues around one mention say it names no actor: a title in quotation marks, the
+    noun of a kind that is no actor after the name or in an apposition, or the noun of a machine
+    after a name that is not an organisation's ("his Navy jet"). Only this mention goes: the name
+    stays an actor where the text names it otherwise ("a NASA mission", "NASA said")."""
+    if mention.quoted_title or mention.apposition_noun in NOT_ACTOR_HEADS:
+        return True
+    if mention.head_noun in NOT_ACTOR_HEADS:
+        return True
+    if mention.head_noun not in MACHINE_HEADS:
+        return False
+    words = mention.text.casefold().split()
+    return bool(words) and words[-1] not in ORGANIZATION_LAST_WORDS
