@@ -6,10 +6,12 @@ Importing this package is cheap: spaCy itself is imported by the first `enrich` 
 
 Modules, one per concern: `nlp` (the NER model), `mentions` (names in their context), `names`
 (cleaning and folding names), `gazetteer` + `geo_aliases` (place names), `places` (which mentions
-are which places), `actors` + `actor_vocabulary` (people, organisations, groups; what is no actor),
-`actor_clusters` (one actor per real-world name), `credits` (the publisher and wire credits), `institutions`
-(governments, ministries, police forces by pattern), `topics` + `topic_vocabulary` (IPTC Media
-Topics, English, French and German terms).
+are which places), `unlisted_places` (places known by their kind's noun, an address or an
+introducer), `actors` + `actor_vocabulary` (people, organisations, groups; what is no actor),
+`kind_cues` (the noun, apposition or quotes that say a name is a programme, event, product or
+work), `actor_clusters` (one actor per real-world name), `credits` (the publisher and wire
+credits), `institutions` (governments, ministries, police forces by pattern), `topics` +
+`topic_vocabulary` (IPTC Media Topics, English, French and German terms).
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
 from newsfacet.enrich.place_forms import party_tag_mentions
-from newsfacet.enrich.places import listed_county_mentions, resolve_places
+from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
+from newsfacet.enrich.unlisted_places import address_mentions, listed_county_mentions
 from newsfacet.model import Actor, EnrichmentCoverage, Location, Topic
 
 __all__ = ["TOPIC_LANGUAGES", "Enrichment", "GazetteerError", "coverage", "enrich", "warm_up"]
@@ -98,7 +101,7 @@ def enrich(
         mentions += party_tag_mentions(title, text, gazetteer) + named_body_mentions(
             title, text, common_words
         )
-        mentions += companies
+        mentions += companies + address_mentions(title, text)
     topics = classify(title, text) if attempted.topics else []
     places = resolve_places(
         mentions,

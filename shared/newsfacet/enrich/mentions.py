@@ -43,6 +43,7 @@ class Mention:
     opens_sentence: bool = False  # capitalised for grammar, so weaker evidence of a name
     # After "the town of", "near", "north of": a place, whatever the model says.
     introduced_as_place: bool = False
+    introduced_kind: str = ""  # the kind the introducer names ("town" of "the town of"), if any
     # Written after "the" ("the Browns", "the Wild"): a team, party or body, not a person.
     after_the: bool = False
     # Part of a job title ("Secretary of State", "Head of Fundamental Research", "Advocacy
@@ -248,6 +249,7 @@ def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool)
         end = ticker.start("ticker_open")  # with the name's own "'s", if it has one
     else:
         ticker = None
+    introducer = _place_introducer(origin, start)
     return Mention(
         text=origin[start:end].strip(),
         label=label,
@@ -259,7 +261,8 @@ def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool)
         or _TITLE_AFTER.match(origin, end) is not None,
         with_age=_AGE.match(origin, end) is not None,
         opens_sentence=opens_sentence(origin, start),
-        introduced_as_place=_introduces_place(origin, start),
+        introduced_as_place=introducer is not None,
+        introduced_kind=(introducer.group("kind") or "").casefold() if introducer else "",
         as_team=_names_a_team(origin, start, end),
         after_place_word=_AFTER_PLACE_WORD.search(origin, max(0, start - 9), start) is not None,
         ticker=ticker.group("ticker") if ticker else "",
@@ -311,7 +314,7 @@ def _names_a_team(origin: str, start: int, end: int) -> bool:
 
 # Words that introduce a place name right after them: "the Israeli town of", "near", "north-east of".
 _PLACE_INTRODUCER = re.compile(
-    r"\b(?:(?:town|city|village|port|region|province|district|suburb|capital)\s+of"
+    r"\b(?:(?P<kind>town|city|village|port|region|province|district|suburb|capital|area)\s+of"
     r"|near|outside|(?:north|south|east|west|north-east|north-west|south-east|south-west)\s+of)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -319,8 +322,8 @@ _PLACE_INTRODUCER = re.compile(
 _INTRODUCER_REACH = 40
 
 
-def _introduces_place(origin: str, start: int) -> bool:
-    return _PLACE_INTRODUCER.search(origin, max(0, start - _INTRODUCER_REACH), start) is not None
+def _place_introducer(origin: str, start: int) -> re.Match[str] | None:
+    return _PLACE_INTRODUCER.search(origin, max(0, start - _INTRODUCER_REACH), start)
 
 
 _BEFORE_SENTENCE_START: Final = frozenset(" \t\"'“‘(")

@@ -1,0 +1,64 @@
+"""Places the gazetteer does not hold, found by how news names them (session 13): streets of
+addresses and the towns people are from in local crime reports, small places introduced by their
+kind ("the town of ...", "the ... area of ..."), and a city's airport. Sentences written for each
+in the style of a news site; the pipeline runs with the real model and gazetteer."""
+
+from __future__ import annotations
+
+from newsfacet.enrich import Enrichment, enrich
+from newsfacet.enrich.unlisted_places import STREET, TOWN, address_mentions
+
+
+def enriched(title: str, body: str) -> Enrichment:
+    return enrich(title, body, language="en")
+
+
+def place_names(result: Enrichment) -> set[str]:
+    return {location.name for location in result.locations}
+
+
+def actor_names(result: Enrichment) -> set[str]:
+    return {actor.name for actor in result.actors}
+
+
+CRIME_REPORT = (
+    "Deputies arrested Marla K. Steen, 41, of 2207 Birchwood Drive, after a traffic stop. Her "
+    "passenger, Colin R. Ames, 27, of Linden, was also charged. A warrant was served at 410 Orchard "
+    "Pl. and at 88 N. County Road 300E, Sheriff Dale Parrish said."
+)
+
+
+def test_streets_of_addresses_and_the_towns_people_are_from_are_found() -> None:
+    found = {(mention.text, mention.label) for mention in address_mentions("", CRIME_REPORT)}
+    assert found == {
+        ("Birchwood Drive", STREET),
+        ("Orchard Place", STREET),
+        ("County Road 300E", STREET),
+        ("Linden", TOWN),
+    }
+    assert address_mentions("", "The 2020 Audi Sportback costs 71,350 euros, of which 12 Percent") == []
+
+
+def test_addresses_are_places_not_actors() -> None:
+    result = enriched("Two arrested in drug investigation", CRIME_REPORT)
+    assert {"Birchwood Drive", "Orchard Place", "Linden"} <= place_names(result)
+    assert not {"Birchwood Drive", "Orchard Place", "Linden"} & actor_names(result)
+    assert "Marla K. Steen" in actor_names(result)
+
+
+def test_small_places_introduced_by_their_kind_are_places() -> None:
+    result = enriched(
+        "Three killed in raid",
+        "Three fighters were killed overnight in the Dashtak area of Khorvand, officials said. The "
+        "last outbreak was in 2011, when two herders died in the town of Oyuunbel.",
+    )
+    assert {"Dashtak", "Khorvand", "Oyuunbel"} <= place_names(result)
+    assert not {"Dashtak", "Khorvand", "Oyuunbel"} & actor_names(result)
+
+
+def test_a_citys_airport_is_a_place_of_its_own() -> None:
+    result = enriched(
+        "Deportees return home",
+        "The plane carrying 140 deportees landed at the Mumbai airport on Friday morning.",
+    )
+    assert {"Mumbai", "Mumbai Airport"} <= place_names(result)
