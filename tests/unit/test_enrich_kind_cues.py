@@ -1,11 +1,13 @@
-"""Failure classes of session 13, found on annotated pages nobody tuned on: programmes, events,
-products and works typed as actors, descriptions of armed forces and police as organisations. Each
+"""Failure classes of session 13, found on annotated pages nobody had tuned on: programmes, events,
+products and works typed as actors, descriptions of armed forces and police as organisations, a
+publisher's staff list after the article. Each
 runs the real pipeline (spaCy model and gazetteer) on sentences written for it in the style of a
 news site, and checks the cue on its own where it has one."""
 
 from __future__ import annotations
 
 from newsfacet.enrich import Enrichment, enrich
+from newsfacet.enrich.credits import blank_staff_lists
 from newsfacet.enrich.kind_cues import apposition_noun, head_noun, is_quoted_title
 
 
@@ -88,3 +90,25 @@ def test_a_country_names_its_armed_forces_and_a_nationality_describes_them() -> 
     names = actor_names(result)
     assert "United States Armed Forces" in names
     assert not {"American Military", "Iranian Military", "Chinese Military", "British Police"} & names
+
+
+MASTHEAD = (
+    "The claim that the senator owns three yachts is unsupported, Maria Okonkwo told us.\n\n"
+    "Factwise.org\n\nEditorial\n\nPeter Lindgren\n\nAmara Chukwu\n\nTessa Vohl\n\n"
+    "Operations\n\nGreg Halloran\n\nNina Sastry\n\nMost of our checks begin with a reader's question."
+)
+
+
+def test_a_staff_list_after_the_article_names_no_actor() -> None:
+    blanked = blank_staff_lists(MASTHEAD)
+    assert len(blanked) == len(MASTHEAD)
+    assert "Maria Okonkwo" in blanked and "reader's question" in blanked
+    assert "Peter Lindgren" not in blanked and "Nina Sastry" not in blanked
+    names = actor_names(enriched("Does the senator own three yachts?", MASTHEAD))
+    assert "Maria Okonkwo" in names
+    assert not names & {"Peter Lindgren", "Amara Chukwu", "Tessa Vohl", "Greg Halloran", "Nina Sastry"}
+
+
+def test_names_in_sentences_or_a_short_list_stay() -> None:
+    text = "Winners\n\nJane Roe\n\nJohn Doe\n\nThe jury praised both. Ann Poe and Tim Low won prizes too."
+    assert blank_staff_lists(text) == text

@@ -22,7 +22,7 @@ from collections.abc import Collection
 from pydantic import BaseModel, ConfigDict
 
 from newsfacet.enrich.actors import extract_actors
-from newsfacet.enrich.credits import blank_credit_lines, blank_credits
+from newsfacet.enrich.credits import blank_credit_lines, blank_credits, blank_staff_lists
 from newsfacet.enrich.gazetteer import GazetteerError, load_gazetteer
 from newsfacet.enrich.geo_aliases import INSTITUTIONS, PLACE_NOUNS
 from newsfacet.enrich.institutions import company_mentions, institution_mentions, named_body_mentions
@@ -88,6 +88,7 @@ def enrich(
     # Credit lines ("FRANCE 24 with wires") are not content: blank them (keeping offsets) so their
     # words become neither actors nor places ("France"); so are a wire story's credit lines.
     title, text = blank_credits(title, exclude), blank_credit_lines(blank_credits(text, exclude))
+    text = blank_staff_lists(text)
     gazetteer = load_gazetteer()
     read_as = language or "en"
     mentions = find_mentions(title, text, language=read_as, is_place_name=gazetteer.is_place_name)

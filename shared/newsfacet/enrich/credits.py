@@ -91,6 +91,30 @@ def blank_credit_lines(text: str) -> str:
     )
 
 
+# A line that holds one name and nothing else ("David Roe", "Editorial", "Snopes.com").
+_NAME_LINE = r"[ \t]*[A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3}[ \t]*"
+# Four or more such lines in a row, blank lines between them allowed: a masthead or staff list
+# ("Editorial / Jane Roe / John Doe / ... / Operations / ..."), which the page sets after an article.
+_NAME_LINES = re.compile(rf"^(?:{_NAME_LINE}(?:\n[ \t]*)+){{3,}}{_NAME_LINE}$", re.MULTILINE)
+_FULL_NAME_LINE = re.compile(r"^[ \t]*[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’.-]*){1,2}[ \t]*$", re.MULTILINE)
+_STAFF_LIST_NAMES = 4
+
+
+def blank_staff_lists(text: str) -> str:
+    """`text` with its staff lists blanked (offsets kept, see `blank_credits`): runs of lines that
+    each hold one name, at least four of them a person's full name. An article names the people it
+    is about in sentences; a column of bare names is the publisher's masthead, not the story's."""
+    runs = [
+        match
+        for match in _NAME_LINES.finditer(text)
+        if len(_FULL_NAME_LINE.findall(match.group(0))) >= _STAFF_LIST_NAMES
+    ]
+    for match in reversed(runs):
+        blanked = re.sub(r"[^\n]", " ", match.group(0))
+        text = text[: match.start()] + blanked + text[match.end() :]
+    return text
+
+
 # What a site's domain adds to its name ("sputniknews" for Sputnik, "cbssports" for CBS Sports).
 _MEDIA_SUFFIXES: Final = ("news", "online", "daily", "tv", "media", "sports", "international")
 
