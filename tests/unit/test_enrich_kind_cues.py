@@ -7,8 +7,8 @@ news site, and checks the cue on its own where it has one."""
 from __future__ import annotations
 
 from newsfacet.enrich import Enrichment, enrich
-from newsfacet.enrich.credits import blank_staff_lists
-from newsfacet.enrich.kind_cues import apposition_noun, head_noun, is_quoted_title
+from newsfacet.enrich.credits import blank_credit_lines, blank_staff_lists, exclusion_keys
+from newsfacet.enrich.kind_cues import apposition_noun, follows_kind_noun, head_noun, is_quoted_title
 
 
 def enriched(title: str, body: str) -> Enrichment:
@@ -112,3 +112,35 @@ def test_a_staff_list_after_the_article_names_no_actor() -> None:
 def test_names_in_sentences_or_a_short_list_stay() -> None:
     text = "Winners\n\nJane Roe\n\nJohn Doe\n\nThe jury praised both. Ann Poe and Tim Low won prizes too."
     assert blank_staff_lists(text) == text
+
+
+def test_a_work_named_after_the_noun_of_its_kind_is_no_actor() -> None:
+    assert follows_kind_noun("published in the journal Lancet Neurology", len("published in the journal "))
+    assert not follows_kind_noun("said the band Coldplay", len("said the band "))
+    names = actor_names(
+        enriched(
+            "Study links screen time to poor sleep",
+            "The study, published in the journal Pediatric Sleep Medicine, was led by Hana Mori of "
+            "Ridgewell University.",
+        )
+    )
+    assert "Pediatric Sleep Medicine" not in names
+    assert "Hana Mori" in names
+
+
+def test_the_publishers_initials_and_a_closing_agency_credit_are_no_actors() -> None:
+    assert {"tcl", "tclh"} <= exclusion_keys(["The Coastal Ledger Herald"])
+    assert "cl" not in exclusion_keys(["Coastal Ledger"])
+    closing = "The deportees said they had paid agents. PTI"
+    assert blank_credit_lines(closing) == closing[: -len(" PTI")] + "    "
+    names = actor_names(
+        enrich(
+            "Layoffs at Brightdesk",
+            "Brightdesk will cut 900 jobs, a person familiar with the matter told TCL on Monday, and "
+            "chief executive Omar Reyes confirmed it. UNI",
+            language="en",
+            exclude=["The Coastal Ledger"],
+        )
+    )
+    assert "Omar Reyes" in names
+    assert not {"TCL", "UNI"} & names

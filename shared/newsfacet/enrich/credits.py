@@ -42,10 +42,26 @@ def exclusion_keys(exclude: Collection[str]) -> frozenset[str]:
             if not key:
                 continue
             keys.add(key)
+            keys |= _initialisms(part)
             for group in WIRE_VARIANTS:
                 if key in group:
                     keys |= group
     return frozenset(keys)
+
+
+_INITIALISM_WORDS = 3
+
+
+def _initialisms(name: str) -> set[str]:
+    """The initials a publisher of three or more words goes by in its own text ("TRD" for The Real
+    Deal New York, "NYT" for The New York Times): of its first three or more words, with and
+    without a leading "The"."""
+    words = [word for word in name.split() if word[:1].isupper()]
+    found: set[str] = set()
+    for skip in (0, 1) if words[:1] == ["The"] else (0,):
+        initials = "".join(word[0] for word in words[skip:]).casefold()
+        found.update(initials[:length] for length in range(_INITIALISM_WORDS, len(initials) + 1))
+    return found
 
 
 def blank_credits(text: str, exclude: Collection[str]) -> str:
@@ -82,8 +98,16 @@ _SENTENCE_INSIDE = re.compile(
 )
 
 
+# An agency's initials closing the story after its last sentence ("... into the US. PTI", "(AP)").
+_CLOSING_CREDIT = re.compile(r"(?<=[.!?”\"])\s+\(?[A-Z]{2,5}\)?\s*$")
+
+
 def blank_credit_lines(text: str) -> str:
-    """`text` with the credit lines of wire stories blanked (offsets kept, see `blank_credits`)."""
+    """`text` with the credit lines of wire stories, and an agency's initials that close it,
+    blanked (offsets kept, see `blank_credits`)."""
+    closing = _CLOSING_CREDIT.search(text, max(0, len(text) - 12))
+    if closing is not None:
+        text = text[: closing.start()] + " " * (closing.end() - closing.start())
     if "by" not in text:
         return text
     return _CREDIT_LINE.sub(

@@ -26,6 +26,13 @@ _HEAD_NOUN = re.compile(r"(?:\s*\([A-Z][\w.&-]*\)|\))?\s+(?P<noun>[a-z]+)(?![\w-
 _APPOSITION = re.compile(
     r",\s+(?:a|an|the|its|their)\s+(?:[\w.’'-]+\s+){0,4}?(?P<noun>[a-z]+)(?=\s+(?:of|for|against|to|that|which)\b|[,;.])"
 )
+# "published in the journal JAMA Psychiatry", "the film Joker", "the rover VIPER": the noun of a
+# work's, a programme's or a product's kind set right before its name.
+_KIND_BEFORE = re.compile(
+    r"(?<![\w-])(?:journal|album|film|movie|novel|song|show|series|podcast|documentary|book|program"
+    r"|programme|operation|mission|rover|lander|spacecraft|drug)\s+$"
+)
+_KIND_BEFORE_REACH: Final = 14
 _OPENING_QUOTES: Final = '“"‘'
 _CLOSING_QUOTES: Final = '”"’'
 
@@ -44,6 +51,12 @@ def apposition_noun(origin: str, end: int) -> str:
     return match.group("noun") if match else ""
 
 
+def follows_kind_noun(origin: str, start: int) -> bool:
+    """Whether the name comes right after the noun of a kind that is no actor ("the journal JAMA
+    Psychiatry", "the album Lover")."""
+    return _KIND_BEFORE.search(origin, max(0, start - _KIND_BEFORE_REACH), start) is not None
+
+
 def is_quoted_title(origin: str, start: int, end: int) -> bool:
     """Whether the name stands alone in quotation marks, as news writes the titles of works
     ("including “Mary Poppins” and “Bambi.”"); a quote that opens or closes with the name but goes
@@ -57,10 +70,10 @@ def is_quoted_title(origin: str, start: int, end: int) -> bool:
 
 def names_no_actor(mention: Mention) -> bool:
     """Whether the cues around one mention say it names no actor: a title in quotation marks, the
-    noun of a kind that is no actor after the name or in an apposition, or the noun of a machine
+    noun of a kind that is no actor before the name, after it or in an apposition, or the noun of a machine
     after a name that is not an organisation's ("his Navy jet"). Only this mention goes: the name
     stays an actor where the text names it otherwise ("a NASA mission", "NASA said")."""
-    if mention.quoted_title or mention.apposition_noun in NOT_ACTOR_HEADS:
+    if mention.quoted_title or mention.after_kind_noun or mention.apposition_noun in NOT_ACTOR_HEADS:
         return True
     if mention.head_noun in NOT_ACTOR_HEADS:
         return True
