@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from newsfacet.enrich import Enrichment, enrich
 from newsfacet.enrich.credits import blank_credit_lines, blank_staff_lists, exclusion_keys
-from newsfacet.enrich.kind_cues import apposition_noun, follows_kind_noun, head_noun, is_quoted_title
+from newsfacet.enrich.kind_cues import (
+    apposition_noun,
+    follows_kind_noun,
+    head_noun,
+    is_product,
+    is_quoted_title,
+)
 
 
 def enriched(title: str, body: str) -> Enrichment:
@@ -144,3 +150,23 @@ def test_the_publishers_initials_and_a_closing_agency_credit_are_no_actors() -> 
     )
     assert "Omar Reyes" in names
     assert not {"TCL", "UNI"} & names
+
+
+def test_model_numbers_and_known_products_after_a_maker_are_products() -> None:
+    assert is_product("Veltro Premium 4D Sound System", ())
+    assert is_product("RX900 Roadster", ())
+    assert is_product("Amazon Alexa", ())
+    assert is_product("Convertible", ())
+    assert not is_product("Max", (), person=True)
+    assert not is_product("21st Century Fox", ())
+    assert not is_product("COVID-19 Task Force", ())
+    assert not is_product("Baltimore Sun", ())
+    names = actor_names(
+        enriched(
+            "Carvello unveils its new saloon",
+            "The Carvello Ostra gets an Orvan Premium 3D Sound System and integrated Amazon Alexa "
+            "support, Carvello design chief Lena Brandt said.",
+        )
+    )
+    assert "Lena Brandt" in names
+    assert not {name for name in names if "Sound System" in name or "Alexa" in name}

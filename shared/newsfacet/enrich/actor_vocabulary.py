@@ -47,13 +47,6 @@ NOT_ENTITIES: Final = frozenset(
         "Shanghai Composite", "MSCI World", "Bitcoin", "Ether", "Ethereum",
         # commodities and benchmarks named like places
         "Brent", "Brent crude", "West Texas Intermediate", "WTI",
-        # products and platforms news names as if they acted ("Android lets users...")
-        "Android", "iOS", "macOS", "Windows", "Alexa", "Siri", "Cortana", "Chrome", "Gmail",
-        "iPhone", "iPad", "iPod", "iMac", "MacBook", "MacBook Pro", "MacBook Air", "MacBooks",
-        "AirPods", "AirPods Pro", "Apple Watch", "Kindle", "PlayStation", "Xbox", "Nintendo Switch",
-        "Switch Lite", "Echo Dot", "Apple Pay", "Google Pay", "Photoshop", "iTunes", "iCloud",
-        "iMessage", "iPadOS", "watchOS", "tvOS", "eBook", "eBooks", "iPhones", "iPads", "mRNA",
-        "eSports", "eCommerce",
         # acronyms of common nouns: technology, units, money, medicine, positions on a team
         "AI", "USB", "GPU", "CPU", "RAM", "SSD", "HDR", "LAN", "WiFi", "Wi-Fi", "GPS", "LED", "LCD",
         "OLED", "UHD", "EV", "EVs", "AWD", "RWD", "FWD", "MPG", "IPO", "GDP", "CPI", "ETF", "VR",
@@ -66,7 +59,20 @@ NOT_ENTITIES: Final = frozenset(
     }
 )  # fmt: skip
 
-NOT_ENTITY_KEYS: Final = frozenset(fold(name) for name in NOT_ENTITIES)
+# Products and platforms news names as if they acted ("Android lets users..."), also after their
+# maker ("Amazon Alexa", "Google Chrome").
+PRODUCTS: Final = frozenset(
+    {
+        "Android", "iOS", "macOS", "Windows", "Alexa", "Siri", "Cortana", "Chrome", "Gmail",
+        "iPhone", "iPad", "iPod", "iMac", "MacBook", "MacBook Pro", "MacBook Air", "MacBooks",
+        "AirPods", "AirPods Pro", "Apple Watch", "Kindle", "PlayStation", "Xbox", "Nintendo Switch",
+        "Switch Lite", "Echo Dot", "Apple Pay", "Google Pay", "Photoshop", "iTunes", "iCloud",
+        "iMessage", "iPadOS", "watchOS", "tvOS", "eBook", "eBooks", "iPhones", "iPads", "mRNA",
+        "eSports", "eCommerce",
+    }
+)  # fmt: skip
+PRODUCT_KEYS: Final = frozenset(fold(name) for name in PRODUCTS)
+NOT_ENTITY_KEYS: Final = frozenset(fold(name) for name in NOT_ENTITIES | PRODUCTS)
 
 # Last words that make a capitalised name an event, a competition, a division, a work or an idea,
 # not an actor: "Central Division", "Paris Air Show", "Vietnam War", "National Socialism".

@@ -31,14 +31,13 @@ from newsfacet.enrich.actor_vocabulary import (
     NOT_ACTOR_LAST_WORDS,
     NOT_ENTITY_KEYS,
     ORGANIZATION_ALIASES,
-    ORGANIZATION_LAST_WORDS,
     ORGANIZATION_WORDS,
     PARTIES,
     PLATFORM_KEYS,
     PRODUCT_NOUNS,
 )
 from newsfacet.enrich.credits import exclusion_keys, is_excluded
-from newsfacet.enrich.kind_cues import names_no_actor
+from newsfacet.enrich.kind_cues import is_product, names_no_actor
 from newsfacet.enrich.mentions import GAZETTEER, USED_LABELS, Mention
 from newsfacet.enrich.names import clean_name, fold, normalize_text
 from newsfacet.model import Actor, ActorType
@@ -252,24 +251,6 @@ def _without_leading_place_or_gerund(
     ):
         return rest
     return name
-
-
-def is_product(name: str, makers: Collection[str], *, person: bool = False) -> bool:
-    """A product's name, not an actor's: a model word or a product noun at the end ("Switch Lite",
-    "AirPods Pro", "Magic Keyboard"), or a maker the article names followed by words that make no
-    organisation ("Apple AirPods", "Amazon Echo Buds"; but "Walt Disney Co.", "Samsung
-    Electronics", "U.S. Navy"). The maker itself stays an actor wherever it is named alone."""
-    key = fold(name)
-    if " " not in name:
-        return not person and key in MODEL_WORDS  # "Convertible": a model named by its edition
-    last = key.rsplit(" ", 1)[-1]
-    if last in ORGANIZATION_LAST_WORDS:
-        return False
-    return (
-        last in MODEL_WORDS
-        or last in PRODUCT_NOUNS  # "Magic Keyboard", "Surface Laptop"
-        or any(key.startswith(maker + " ") for maker in makers if maker != key)
-    )
 
 
 def _listed_companies(mentions: Sequence[Mention]) -> dict[str, str]:

@@ -12,9 +12,18 @@ mentions whose cue names a kind that is no actor (`actor_vocabulary.NOT_ACTOR_HE
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Final
 
-from newsfacet.enrich.actor_vocabulary import MACHINE_HEADS, NOT_ACTOR_HEADS, ORGANIZATION_LAST_WORDS
+from newsfacet.enrich.actor_vocabulary import (
+    MACHINE_HEADS,
+    MODEL_WORDS,
+    NOT_ACTOR_HEADS,
+    ORGANIZATION_LAST_WORDS,
+    PRODUCT_KEYS,
+    PRODUCT_NOUNS,
+)
+from newsfacet.enrich.names import fold
 
 if TYPE_CHECKING:  # `mentions` reads these cues for each mention it makes
     from newsfacet.enrich.mentions import Mention
@@ -33,6 +42,11 @@ _KIND_BEFORE = re.compile(
     r"|programme|operation|mission|rover|lander|spacecraft|drug)\s+$"
 )
 _KIND_BEFORE_REACH: Final = 14
+# A word of a name that mixes letters and digits, as model numbers do ("LC500", "3D", "PS4"); not an
+# ordinal ("21st Century Fox").
+_MODEL_NUMBER = re.compile(
+    r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])(?![\d]+(?:st|nd|rd|th)\b)[\w-]+(?![\w-])"
+)
 _OPENING_QUOTES: Final = '“"‘'
 _CLOSING_QUOTES: Final = '”"’'
 
@@ -81,3 +95,26 @@ def names_no_actor(mention: Mention) -> bool:
         return False
     words = mention.text.casefold().split()
     return bool(words) and words[-1] not in ORGANIZATION_LAST_WORDS
+
+
+def is_product(name: str, makers: Collection[str], *, person: bool = False) -> bool:
+    """A product's name, not an actor's: a model word or a product noun at the end ("Switch Lite",
+    "AirPods Pro", "Magic Keyboard"), a model number ("Premium 3D Sound System", "LC500
+    Convertible"), a product the vocabulary knows after its maker ("Amazon Alexa"), or a maker the
+    article names followed by words that make no organisation ("Apple AirPods", "Amazon Echo Buds";
+    but "Walt Disney Co.", "Samsung Electronics", "U.S. Navy"). The maker itself stays an actor
+    wherever it is named alone. One word is a product only as a model's edition ("the Convertible";
+    not for a person: "Max")."""
+    key = fold(name)
+    if " " not in name:
+        return not person and key in MODEL_WORDS
+    first, last = key.split(" ", 1)[0], key.rsplit(" ", 1)[-1]
+    if last in ORGANIZATION_LAST_WORDS:
+        return False
+    return (
+        last in MODEL_WORDS
+        or last in PRODUCT_NOUNS  # "Magic Keyboard", "Surface Laptop"
+        or _MODEL_NUMBER.search(name) is not None
+        or key[len(first) + 1 :] in PRODUCT_KEYS
+        or any(key.startswith(maker + " ") for maker in makers if maker != key)
+    )
