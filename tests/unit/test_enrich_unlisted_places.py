@@ -6,7 +6,7 @@ in the style of a news site; the pipeline runs with the real model and gazetteer
 from __future__ import annotations
 
 from newsfacet.enrich import Enrichment, enrich
-from newsfacet.enrich.unlisted_places import STREET, TOWN, address_mentions
+from newsfacet.enrich.unlisted_places import STREET, TOWN, address_mentions, facility_mentions
 
 
 def enriched(title: str, body: str) -> Enrichment:
@@ -62,3 +62,25 @@ def test_a_citys_airport_is_a_place_of_its_own() -> None:
         "The plane carrying 140 deportees landed at the Mumbai airport on Friday morning.",
     )
     assert {"Mumbai", "Mumbai Airport"} <= place_names(result)
+
+
+def test_a_facility_someone_is_taken_to_or_held_at_is_a_place() -> None:
+    text = (
+        "The six were taken to the Marlow County Jail. A nurse at Mercy Hospital said a rally at "
+        "the Ohio Statehouse was calm."
+    )
+    assert {mention.text for mention in facility_mentions("", text)} == {
+        "Marlow County Jail",
+        "Ohio Statehouse",
+    }
+    result = enriched("Six arrested after raid", text)
+    assert "Marlow County Jail" in place_names(result)
+    assert "Marlow County Jail" not in actor_names(result)
+
+
+def test_a_place_of_two_words_opening_a_sentence_is_found() -> None:
+    result = enriched(
+        "Streaming stocks slide",
+        "Shares of streaming companies fell on Tuesday. Wall Street analysts expect more losses.",
+    )
+    assert "Wall Street" in place_names(result)

@@ -33,7 +33,7 @@ from newsfacet.enrich.place_forms import party_tag_mentions
 from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
-from newsfacet.enrich.unlisted_places import address_mentions, listed_county_mentions
+from newsfacet.enrich.unlisted_places import address_mentions, facility_mentions, listed_county_mentions
 from newsfacet.model import Actor, EnrichmentCoverage, Location, Topic
 
 __all__ = ["TOPIC_LANGUAGES", "Enrichment", "GazetteerError", "coverage", "enrich", "warm_up"]
@@ -102,7 +102,7 @@ def enrich(
         mentions += party_tag_mentions(title, text, gazetteer) + named_body_mentions(
             title, text, common_words
         )
-        mentions += companies + address_mentions(title, text)
+        mentions += companies + address_mentions(title, text) + facility_mentions(title, text)
     topics = classify(title, text) if attempted.topics else []
     places = resolve_places(
         mentions,

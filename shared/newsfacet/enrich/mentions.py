@@ -174,12 +174,14 @@ def _gazetteer_runs(
             if covered[source].overlaps(start, end):
                 continue
             # A capitalised word opening a sentence may be any word ("Reading the report..."); a
-            # preposition there is not part of the name after it ("On Wall Street").
+            # preposition there is not part of the name after it ("On Wall Street"). Two or more
+            # capitalised words are a name there too ("Wall Street analysts say...").
             if opens_sentence(origin, start):
                 first, _, rest = match.group(0).partition(" ")
-                if first.casefold() not in _SENTENCE_OPENING_WORDS or not rest:
+                if first.casefold() in _SENTENCE_OPENING_WORDS and rest:
+                    start = end - len(rest)
+                elif not rest:
                     continue
-                start = end - len(rest)
             if is_place_name(origin[start:end]):
                 found.append(mention_at(origin, start, end, GAZETTEER, in_title=source == 0))
     return found

@@ -109,6 +109,26 @@ def address_mentions(title: str, text: str) -> list[Mention]:
     return found
 
 
+# Facilities that are places wherever news puts someone in, at or into them ("transported to the
+# Bartholomew County Jail", "a rally at the Indiana Statehouse"), whatever the model typed them. Not
+# hospitals, centres, parks or stations: "a nurse at Mercy Hospital" names her employer.
+_PLACE_FACILITY_WORDS: Final = ("Jail", "Prison", "Statehouse", "Courthouse", "Stadium", "Arena", "Airport")
+_FACILITY_AFTER_PREPOSITION = re.compile(
+    r"(?<![\w-])(?:in|at|into|inside|outside|to)\s+(?:the\s+)?"
+    rf"(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:{'|'.join(_PLACE_FACILITY_WORDS)}))(?![\w-])"
+)
+
+
+def facility_mentions(title: str, text: str) -> list[Mention]:
+    """Place mentions for the facilities the text puts someone in, at or into (see
+    `_PLACE_FACILITY_WORDS`)."""
+    return [
+        mention_at(origin, match.start("name"), match.end("name"), "FAC", in_title=source == 0)
+        for source, origin in ((0, title), (1, text))
+        for match in _FACILITY_AFTER_PREPOSITION.finditer(origin)
+    ]
+
+
 def named_by_nouns(mentions: Sequence[Mention], keys: Sequence[str]) -> tuple[dict[str, str], set[str]]:
     """Names the article writes before a facility noun ("Walter Reed hospital": key -> noun) and
     before a region noun ("Zabul province", inside the span or after it): facilities and regions
