@@ -95,14 +95,16 @@ def address_mentions(title: str, text: str) -> list[Mention]:
     docstring), whatever the model typed them: local crime and court reports name them often."""
     found = []
     for source, origin in ((0, title), (1, text)):
-        for match in _ADDRESS.finditer(origin):
+        # Most articles hold no address: a plain substring test skips the scan (run per article).
+        has_street = any(suffix in origin for suffix in _STREET_SUFFIXES)
+        for match in _ADDRESS.finditer(origin) if has_street else ():
             mention = mention_at(
                 origin, match.start("street"), match.end("street"), STREET, in_title=source == 0
             )
             words = mention.text.split()
             named = " ".join([*words[:-1], _STREET_SUFFIXES.get(words[-1], words[-1])])
             found.append(dataclasses.replace(mention, text=named))
-        for match in _RESIDENCE.finditer(origin):
+        for match in _RESIDENCE.finditer(origin) if ", of" in origin else ():
             found.append(
                 mention_at(origin, match.start("town"), match.end("town"), TOWN, in_title=source == 0)
             )
@@ -125,6 +127,7 @@ def facility_mentions(title: str, text: str) -> list[Mention]:
     return [
         mention_at(origin, match.start("name"), match.end("name"), "FAC", in_title=source == 0)
         for source, origin in ((0, title), (1, text))
+        if any(word in origin for word in _PLACE_FACILITY_WORDS)
         for match in _FACILITY_AFTER_PREPOSITION.finditer(origin)
     ]
 
