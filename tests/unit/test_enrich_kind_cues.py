@@ -170,3 +170,15 @@ def test_model_numbers_and_known_products_after_a_maker_are_products() -> None:
     )
     assert "Lena Brandt" in names
     assert not {name for name in names if "Sound System" in name or "Alexa" in name}
+
+
+def test_securities_and_parts_of_the_world_are_no_actors() -> None:
+    names = actor_names(
+        enriched(
+            "Bonds rally as stocks slip",
+            "Long-dated U.S. Treasury yields slipped and Hang Seng futures fell, said Priya Raman, "
+            "a strategist at Kestrel Bank. Investors in the West worry about the trade talks.",
+        )
+    )
+    assert "Priya Raman" in names
+    assert not {"Treasury", "West", "U.S. Treasury"} & names

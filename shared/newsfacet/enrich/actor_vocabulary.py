@@ -177,13 +177,15 @@ PRODUCT_NOUNS: Final = frozenset(
 
 # Nouns of kinds that are no actor, after a name that is set before them ("the COTS program", "the
 # Code Media conference") or in an apposition that says what the name is (", the U.S. military
-# operation"): programmes, missions, events, parts and doses. Not works ("the Howard Jones song" is
-# the singer's).
+# operation"): programmes, missions, events, parts, doses and securities. Not works ("the Howard
+# Jones song" is the singer's).
 NOT_ACTOR_HEADS: Final = (
     frozenset(
         {"program", "programs", "programme", "programmes", "mission", "missions", "initiative", "scheme"}
         | {"project", "effort", "operation", "conference", "summit", "festival", "keynote", "convention"}
         | {"expo", "exhibition", "grille", "strip", "strips", "pill", "pills", "trim", "variant"}
+        # securities named after their issuer ("U.S. Treasury yields", "Nikkei futures")
+        | {"yields", "futures"}
     )
     | PRODUCT_NOUNS
 )

@@ -334,6 +334,9 @@ def _is_job_title_word(mention: Mention, actor_type: ActorType) -> bool:
     return mention.in_job_title and len(mention.text.split()) <= longest and not mention.text.isupper()
 
 
+_COMPASS_POINTS: Final = frozenset({"west", "east", "north", "south", "midwest"})
+
+
 def _names_after_the(mentions: Sequence[Mention], demonyms: Collection[str]) -> dict[str, str]:
     """One-word names the article writes after "the" that the model took for a person or a place
     no gazetteer knows ("the Browns", "the Wild", "the Taliban"): people and towns take no article,
@@ -346,6 +349,8 @@ def _names_after_the(mentions: Sequence[Mention], demonyms: Collection[str]) -> 
         if name is None or " " in name or not name[:1].isupper() or name.isupper():
             continue
         key = fold(name)
+        if key in _COMPASS_POINTS:
+            continue  # "the West", "the South": a part of the world, no team or body
         if key not in demonyms and key.rstrip("s") not in demonyms and key not in NOT_ENTITY_KEYS:
             found[key] = name
     return found
