@@ -6,6 +6,7 @@ in the style of a news site; the pipeline runs with the real model and gazetteer
 from __future__ import annotations
 
 from newsfacet.enrich import Enrichment, enrich
+from newsfacet.enrich.place_forms import listed_team_mentions
 from newsfacet.enrich.unlisted_places import STREET, TOWN, address_mentions, facility_mentions
 
 
@@ -84,3 +85,24 @@ def test_a_place_of_two_words_opening_a_sentence_is_found() -> None:
         "Shares of streaming companies fell on Tuesday. Wall Street analysts expect more losses.",
     )
     assert "Wall Street" in place_names(result)
+
+
+def test_cities_listed_with_clubs_in_a_sports_story_are_teams() -> None:
+    text = (
+        "The new manager has coached FC Basel, Leeds, Everton and Athletic Bilbao, winning the "
+        "league twice.\n\nHe also won the cup with Leeds. The striker scored twice in the match."
+    )
+    assert {mention.text for mention in listed_team_mentions("", text)} == {
+        "FC Basel",
+        "Leeds",
+        "Everton",
+        "Athletic Bilbao",
+    }
+    assert listed_team_mentions("", "Officials in Leeds, York and Hull said the roads were closed.") == []
+    result = enriched(
+        "Rovers name Fenwick head coach after defeat",
+        "Rovers have hired Dario Fenwick as head coach. He has managed FC Lugano, Marseille, Bordeaux "
+        "and Sporting Braga, and spent two seasons in charge of Bordeaux before the club sacked him.",
+    )
+    assert "Bordeaux" not in place_names(result)
+    assert "Bordeaux" in actor_names(result)

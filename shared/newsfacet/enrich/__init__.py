@@ -29,7 +29,7 @@ from newsfacet.enrich.institutions import company_mentions, institution_mentions
 from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
-from newsfacet.enrich.place_forms import party_tag_mentions
+from newsfacet.enrich.place_forms import listed_team_mentions, party_tag_mentions
 from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
@@ -104,13 +104,10 @@ def enrich(
         )
         mentions += companies + address_mentions(title, text) + facility_mentions(title, text)
     topics = classify(title, text) if attempted.topics else []
-    places = resolve_places(
-        mentions,
-        gazetteer,
-        PLACE_NOUNS,
-        without_model=not attempted.actors,
-        sport=bool(topics) and topics[0].code == SPORT_TOPIC,
-    )
+    sport = bool(topics) and topics[0].code == SPORT_TOPIC
+    if sport and read_as == "en":
+        mentions += listed_team_mentions(title, text)
+    places = resolve_places(mentions, gazetteer, PLACE_NOUNS, without_model=not attempted.actors, sport=sport)
     actors = extract_actors(
         mentions,
         skip=places.consumed,
