@@ -177,7 +177,7 @@ PRODUCT_NOUNS: Final = frozenset(
 
 # Nouns of kinds that are no actor, after a name that is set before them ("the COTS program", "the
 # Code Media conference") or in an apposition that says what the name is (", the U.S. military
-# operation"): programmes, missions, events, parts, doses and securities. Not works ("the Howard
+# operation"): programmes, missions, events, parts, doses, securities and places. Not works ("the Howard
 # Jones song" is the singer's).
 NOT_ACTOR_HEADS: Final = (
     frozenset(
@@ -186,6 +186,8 @@ NOT_ACTOR_HEADS: Final = (
         | {"expo", "exhibition", "grille", "strip", "strips", "pill", "pills", "trim", "variant"}
         # securities named after their issuer ("U.S. Treasury yields", "Nikkei futures")
         | {"yields", "futures"}
+        # places listed under their kind ("Orange and Riverside counties")
+        | {"county", "counties", "provinces", "districts", "regions"}
     )
     | PRODUCT_NOUNS
 )

@@ -35,12 +35,12 @@ REGION_NOUNS = frozenset({"province", "district", "governorate", "region", "pref
 # Capital Region", "the Northern Territory"; the model often says ORG). Not "District": school and
 # water districts are bodies.
 PROPER_REGION_NOUNS = frozenset({"Region", "Territory", "Province", "Governorate", "Prefecture", "Oblast"})
-# What "the <kind> of X" makes X, for a name no gazetteer holds ("the town of Ziketan").
+# What "the <kind> of X" makes X, for a name no gazetteer holds ("the town of Ziketan"). Not "port
+# of", which software has too.
 _INTRODUCED_KINDS: Final[dict[str, LocationKind]] = {
     "town": "city",
     "city": "city",
     "village": "city",
-    "port": "city",
     "suburb": "city",
     "region": "region",
     "province": "region",
@@ -71,18 +71,18 @@ def listed_county_mentions(title: str, text: str, gazetteer: Gazetteer) -> list[
 
 
 # Street words of US addresses, spelled out or abbreviated as news writes them.
-_STREET_SUFFIXES: Final = {
-    "Street": "Street", "St.": "Street", "Avenue": "Avenue", "Ave.": "Avenue", "Road": "Road",
-    "Rd.": "Road", "Drive": "Drive", "Dr.": "Drive", "Lane": "Lane", "Ln.": "Lane", "Place": "Place",
-    "Pl.": "Place", "Court": "Court", "Ct.": "Court", "Boulevard": "Boulevard", "Blvd.": "Boulevard",
-    "Way": "Way", "Terrace": "Terrace", "Parkway": "Parkway", "Circle": "Circle", "Trail": "Trail",
-}  # fmt: skip
+_STREET_SUFFIXES: Final = (
+    "Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Drive", "Dr.", "Lane", "Ln.", "Place", "Pl.",
+    "Court", "Ct.", "Boulevard", "Blvd.", "Way", "Terrace", "Parkway", "Circle", "Trail",
+)  # fmt: skip
 _SUFFIX_ALTERNATION = "|".join(re.escape(suffix) for suffix in _STREET_SUFFIXES)
 # "of 1909 Jolinda Drive", "at 2134 Caldwell Place", "3170 W. County Road 600S": a house number, a
-# compass point, then the street's name; a county or state road keeps its number.
+# compass point, then the street's name ("287 Park Avenue South"); a county or state road keeps its
+# number. Not a title that goes on ("2 Week California Road Trip").
 _ADDRESS = re.compile(
     rf"(?<![\w.,-])\d{{1,6}}\s+(?:[NSEW]\.\s+)?(?P<street>(?:County|State)\s+Road\s+\w+"
-    rf"|(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_SUFFIX_ALTERNATION})(?![\w-]))"
+    rf"|(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_SUFFIX_ALTERNATION})(?: (?:North|South|East|West))?"
+    r"(?![\w-]|(?<!\.) [A-Z]))"
 )
 # "Ryan Roe, 31, of Hope", "Jane Roe 31, of Franklin,": the town after a person's age.
 _RESIDENCE = re.compile(
@@ -98,12 +98,8 @@ def address_mentions(title: str, text: str) -> list[Mention]:
         # Most articles hold no address: a plain substring test skips the scan (run per article).
         has_street = any(suffix in origin for suffix in _STREET_SUFFIXES)
         for match in _ADDRESS.finditer(origin) if has_street else ():
-            mention = mention_at(
-                origin, match.start("street"), match.end("street"), STREET, in_title=source == 0
-            )
-            words = mention.text.split()
-            named = " ".join([*words[:-1], _STREET_SUFFIXES.get(words[-1], words[-1])])
-            found.append(dataclasses.replace(mention, text=named))
+            # Named as written ("Eighth St."): the model's span of the same name then finds it.
+            found.append(mention_at(origin, *match.span("street"), STREET, in_title=source == 0))
         for match in _RESIDENCE.finditer(origin) if ", of" in origin else ():
             found.append(
                 mention_at(origin, match.start("town"), match.end("town"), TOWN, in_title=source == 0)
@@ -130,6 +126,15 @@ def facility_mentions(title: str, text: str) -> list[Mention]:
         if any(word in origin for word in _PLACE_FACILITY_WORDS)
         for match in _FACILITY_AFTER_PREPOSITION.finditer(origin)
     ]
+
+
+def _is_one_name(mention: Mention) -> bool:
+    """A name the model typed as a place, person or organisation that lists no other ("an area of
+    Orange and Riverside counties" introduces the counties, not a place "Orange and Riverside")."""
+    return mention.label in {"GPE", "LOC", "PERSON", "ORG"} and not _LIST_WORDS.search(mention.text)
+
+
+_LIST_WORDS = re.compile(r",|&|\band\b")
 
 
 def named_by_nouns(mentions: Sequence[Mention], keys: Sequence[str]) -> tuple[dict[str, str], set[str]]:
@@ -181,7 +186,7 @@ def named_by_noun(
         kind, name = "region", first_words
     elif first_words and last_word in PROPER_REGION_NOUNS and mention.label in {"GPE", "LOC", "ORG"}:
         kind = "region"
-    elif mention.introduced_kind in _INTRODUCED_KINDS and mention.label in {"GPE", "LOC", "PERSON", "ORG"}:
+    elif mention.introduced_kind in _INTRODUCED_KINDS and _is_one_name(mention):
         kind = _INTRODUCED_KINDS[mention.introduced_kind]
     else:
         return None
