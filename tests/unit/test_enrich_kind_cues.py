@@ -161,6 +161,7 @@ def test_model_numbers_and_known_products_after_a_maker_are_products() -> None:
     assert not is_product("21st Century Fox", ())
     assert not is_product("COVID-19 Task Force", ())
     assert not is_product("Baltimore Sun", ())
+    assert not is_product("Le Wagon", ())  # a school, though a car body is a wagon
     names = actor_names(
         enriched(
             "Carvello unveils its new saloon",

@@ -156,7 +156,7 @@ ORGANIZATION_LAST_WORDS: Final = ORGANIZATION_WORDS | frozenset(
 MODEL_WORDS: Final = frozenset(
     {"pro", "max", "plus", "lite", "mini", "ultra", "buds", "edition", "hybrid"}
     # body styles of a car model ("LC 500 Convertible", "LC Convertible Concept")
-    | {"convertible", "coupe", "concept", "roadster", "hatchback", "sedan", "wagon"}
+    | {"convertible", "coupe", "concept", "roadster", "hatchback", "sedan"}
 )
 
 # Words after a name that make it a company, whatever the model typed it ("Uber CEO Dara ...",
