@@ -14,6 +14,7 @@ from newsfacet.enrich.kind_cues import (
     head_noun,
     is_product,
     is_quoted_title,
+    is_whole_line,
 )
 
 
@@ -183,3 +184,15 @@ def test_securities_and_parts_of_the_world_are_no_actors() -> None:
     )
     assert "Priya Raman" in names
     assert not {"Treasury", "West", "U.S. Treasury"} & names
+
+
+def test_a_cross_heading_joined_by_and_is_no_actor() -> None:
+    text = "Tessaro says the cabin is roomy.\n\nComfort and Connectivity\n\nTessaro fits a larger screen."
+    start = text.index("Comfort")
+    assert is_whole_line(text, start, start + len("Comfort and Connectivity"))
+    assert not is_whole_line(text, 0, len("Tessaro"))
+    names = actor_names(enriched("Tessaro shows its new estate car", text))
+    assert "Comfort and Connectivity" not in names
+    assert "Tessaro" in names
+    heading = "Ridley Moving & Storage\n\nThe firm, run by Ana Ridley, moves offices across Ohio."
+    assert "Ridley Moving & Storage" in actor_names(enriched("Best movers in Ohio", heading))

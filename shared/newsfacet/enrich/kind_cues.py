@@ -47,6 +47,9 @@ _KIND_BEFORE_REACH: Final = 14
 _MODEL_NUMBER = re.compile(
     r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])(?![\d]+(?:st|nd|rd|th)\b)[\w-]+(?![\w-])"
 )
+# Words joined by "and" on a line of their own: a cross-heading. Not "&", which joins the words of
+# many firms' names ("Clark Moving & Storage") that list pages set as headings.
+_JOINED = re.compile(r" and ")
 _OPENING_QUOTES: Final = '“"‘'
 _CLOSING_QUOTES: Final = '”"’'
 
@@ -82,6 +85,20 @@ def is_quoted_title(origin: str, start: int, end: int) -> bool:
     return closes or (after[:1] in ".,!?" and after[:1] != "" and after[1:2] in _CLOSING_QUOTES)
 
 
+def is_whole_line(origin: str, start: int, end: int) -> bool:
+    """Whether the span is all its line holds, as a cross-heading is. Walks out from the span
+    rather than slicing the text, which would copy a long body for every mention."""
+    at = start - 1
+    while at >= 0 and origin[at] in " \t":
+        at -= 1
+    if at >= 0 and origin[at] != "\n":
+        return False
+    at = end
+    while at < len(origin) and origin[at] in " \t":
+        at += 1
+    return at == len(origin) or origin[at] == "\n"
+
+
 def names_no_actor(mention: Mention) -> bool:
     """Whether the cues around one mention say it names no actor: a title in quotation marks, the
     noun of a kind that is no actor before the name, after it or in an apposition, or the noun of a machine
@@ -89,6 +106,8 @@ def names_no_actor(mention: Mention) -> bool:
     stays an actor where the text names it otherwise ("a NASA mission", "NASA said")."""
     if mention.quoted_title or mention.after_kind_noun or mention.apposition_noun in NOT_ACTOR_HEADS:
         return True
+    if mention.whole_line and _JOINED.search(mention.text):
+        return True  # a cross-heading ("Interior and Technology", "Price and Availability")
     if mention.head_noun in NOT_ACTOR_HEADS:
         return True
     if mention.head_noun not in MACHINE_HEADS:
