@@ -6,10 +6,12 @@ Importing this package is cheap: spaCy itself is imported by the first `enrich` 
 
 Modules, one per concern: `nlp` (the NER model), `mentions` (names in their context), `names`
 (cleaning and folding names), `gazetteer` + `geo_aliases` (place names), `places` (which mentions
-are which places), `actors` + `actor_vocabulary` (people, organisations, groups; what is no actor),
-`actor_clusters` (one actor per real-world name), `credits` (the publisher and wire credits), `institutions`
-(governments, ministries, police forces by pattern), `topics` + `topic_vocabulary` (IPTC Media
-Topics, English, French and German terms).
+are which places), `unlisted_places` (places known by their kind's noun, an address or an
+introducer), `actors` + `actor_vocabulary` (people, organisations, groups; what is no actor),
+`kind_cues` (the noun, apposition or quotes that say a name is a programme, event, product or
+work), `actor_clusters` (one actor per real-world name), `credits` (the publisher and wire
+credits), `institutions` (governments, ministries, police forces by pattern), `topics` +
+`topic_vocabulary` (IPTC Media Topics, English, French and German terms).
 """
 
 from __future__ import annotations
@@ -20,17 +22,18 @@ from collections.abc import Collection
 from pydantic import BaseModel, ConfigDict
 
 from newsfacet.enrich.actors import extract_actors
-from newsfacet.enrich.credits import blank_credit_lines, blank_credits
+from newsfacet.enrich.credits import blank_credit_lines, blank_credits, blank_staff_lists
 from newsfacet.enrich.gazetteer import GazetteerError, load_gazetteer
 from newsfacet.enrich.geo_aliases import INSTITUTIONS, PLACE_NOUNS
 from newsfacet.enrich.institutions import company_mentions, institution_mentions, named_body_mentions
 from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
-from newsfacet.enrich.place_forms import party_tag_mentions
-from newsfacet.enrich.places import listed_county_mentions, resolve_places
+from newsfacet.enrich.place_forms import listed_team_mentions, party_tag_mentions
+from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
+from newsfacet.enrich.unlisted_places import address_mentions, facility_mentions, listed_county_mentions
 from newsfacet.model import Actor, EnrichmentCoverage, Location, Topic
 
 __all__ = ["TOPIC_LANGUAGES", "Enrichment", "GazetteerError", "coverage", "enrich", "warm_up"]
@@ -85,6 +88,7 @@ def enrich(
     # Credit lines ("FRANCE 24 with wires") are not content: blank them (keeping offsets) so their
     # words become neither actors nor places ("France"); so are a wire story's credit lines.
     title, text = blank_credits(title, exclude), blank_credit_lines(blank_credits(text, exclude))
+    text = blank_staff_lists(text)
     gazetteer = load_gazetteer()
     read_as = language or "en"
     mentions = find_mentions(title, text, language=read_as, is_place_name=gazetteer.is_place_name)
@@ -98,15 +102,12 @@ def enrich(
         mentions += party_tag_mentions(title, text, gazetteer) + named_body_mentions(
             title, text, common_words
         )
-        mentions += companies
+        mentions += companies + address_mentions(title, text) + facility_mentions(title, text)
     topics = classify(title, text) if attempted.topics else []
-    places = resolve_places(
-        mentions,
-        gazetteer,
-        PLACE_NOUNS,
-        without_model=not attempted.actors,
-        sport=bool(topics) and topics[0].code == SPORT_TOPIC,
-    )
+    sport = bool(topics) and topics[0].code == SPORT_TOPIC
+    if sport and read_as == "en":
+        mentions += listed_team_mentions(title, text)
+    places = resolve_places(mentions, gazetteer, PLACE_NOUNS, without_model=not attempted.actors, sport=sport)
     actors = extract_actors(
         mentions,
         skip=places.consumed,

@@ -47,13 +47,6 @@ NOT_ENTITIES: Final = frozenset(
         "Shanghai Composite", "MSCI World", "Bitcoin", "Ether", "Ethereum",
         # commodities and benchmarks named like places
         "Brent", "Brent crude", "West Texas Intermediate", "WTI",
-        # products and platforms news names as if they acted ("Android lets users...")
-        "Android", "iOS", "macOS", "Windows", "Alexa", "Siri", "Cortana", "Chrome", "Gmail",
-        "iPhone", "iPad", "iPod", "iMac", "MacBook", "MacBook Pro", "MacBook Air", "MacBooks",
-        "AirPods", "AirPods Pro", "Apple Watch", "Kindle", "PlayStation", "Xbox", "Nintendo Switch",
-        "Switch Lite", "Echo Dot", "Apple Pay", "Google Pay", "Photoshop", "iTunes", "iCloud",
-        "iMessage", "iPadOS", "watchOS", "tvOS", "eBook", "eBooks", "iPhones", "iPads", "mRNA",
-        "eSports", "eCommerce",
         # acronyms of common nouns: technology, units, money, medicine, positions on a team
         "AI", "USB", "GPU", "CPU", "RAM", "SSD", "HDR", "LAN", "WiFi", "Wi-Fi", "GPS", "LED", "LCD",
         "OLED", "UHD", "EV", "EVs", "AWD", "RWD", "FWD", "MPG", "IPO", "GDP", "CPI", "ETF", "VR",
@@ -66,7 +59,20 @@ NOT_ENTITIES: Final = frozenset(
     }
 )  # fmt: skip
 
-NOT_ENTITY_KEYS: Final = frozenset(fold(name) for name in NOT_ENTITIES)
+# Products and platforms news names as if they acted ("Android lets users..."), also after their
+# maker ("Amazon Alexa", "Google Chrome").
+PRODUCTS: Final = frozenset(
+    {
+        "Android", "iOS", "macOS", "Windows", "Alexa", "Siri", "Cortana", "Chrome", "Gmail",
+        "iPhone", "iPad", "iPod", "iMac", "MacBook", "MacBook Pro", "MacBook Air", "MacBooks",
+        "AirPods", "AirPods Pro", "Apple Watch", "Kindle", "PlayStation", "Xbox", "Nintendo Switch",
+        "Switch Lite", "Echo Dot", "Apple Pay", "Google Pay", "Photoshop", "iTunes", "iCloud",
+        "iMessage", "iPadOS", "watchOS", "tvOS", "eBook", "eBooks", "iPhones", "iPads", "mRNA",
+        "eSports", "eCommerce",
+    }
+)  # fmt: skip
+PRODUCT_KEYS: Final = frozenset(fold(name) for name in PRODUCTS)
+NOT_ENTITY_KEYS: Final = frozenset(fold(name) for name in NOT_ENTITIES | PRODUCTS)
 
 # Last words that make a capitalised name an event, a competition, a division, a work or an idea,
 # not an actor: "Central Division", "Paris Air Show", "Vietnam War", "National Socialism".
@@ -147,7 +153,11 @@ ORGANIZATION_LAST_WORDS: Final = ORGANIZATION_WORDS | frozenset(
 )
 
 # Last words of product names: models and editions ("Switch Lite", "AirPods Pro", "Disney Plus").
-MODEL_WORDS: Final = frozenset({"pro", "max", "plus", "lite", "mini", "ultra", "buds", "edition", "hybrid"})
+MODEL_WORDS: Final = frozenset(
+    {"pro", "max", "plus", "lite", "mini", "ultra", "buds", "edition", "hybrid"}
+    # body styles of a car model ("LC 500 Convertible", "LC Convertible Concept")
+    | {"convertible", "coupe", "concept", "roadster", "hatchback", "sedan"}
+)
 
 # Words after a name that make it a company, whatever the model typed it ("Uber CEO Dara ...",
 # "Chime co-founder", "SoFi shares").
@@ -164,6 +174,26 @@ PRODUCT_NOUNS: Final = frozenset(
     | {"airliner", "airliners", "chip", "chips", "lander", "landers", "rover", "rovers", "rocket"}
     | {"rockets", "spacecraft", "capsule", "satellite", "satellites"}
 )
+
+# Nouns of kinds that are no actor, after a name that is set before them ("the COTS program", "the
+# Code Media conference") or in an apposition that says what the name is (", the U.S. military
+# operation"): programmes, missions, events, parts, doses, securities and places. Not works ("the Howard
+# Jones song" is the singer's).
+NOT_ACTOR_HEADS: Final = (
+    frozenset(
+        {"program", "programs", "programme", "programmes", "mission", "missions", "initiative", "scheme"}
+        | {"project", "effort", "operation", "conference", "summit", "festival", "keynote", "convention"}
+        | {"expo", "exhibition", "grille", "strip", "strips", "pill", "pills", "trim", "variant"}
+        # securities named after their issuer ("U.S. Treasury yields", "Nikkei futures")
+        | {"yields", "futures"}
+        # places listed under their kind ("Orange and Riverside counties")
+        | {"county", "counties", "provinces", "districts", "regions"}
+    )
+    | PRODUCT_NOUNS
+)
+# Nouns of machines, after which a name is the model ("its Dream Chaser vehicle", "the 737 Max
+# jet") unless it is an organisation's ("his Navy jet", see `ORGANIZATION_LAST_WORDS`).
+MACHINE_HEADS: Final = frozenset({"vehicle", "vehicles", "jet", "jets", "aircraft", "engine", "engines"})
 
 # Platforms named after their company: organisations where the text names them ("posted on
 # Twitter"), page furniture where it asks to share or follow ("Follow us on Facebook, Twitter").

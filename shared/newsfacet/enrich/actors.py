@@ -31,13 +31,13 @@ from newsfacet.enrich.actor_vocabulary import (
     NOT_ACTOR_LAST_WORDS,
     NOT_ENTITY_KEYS,
     ORGANIZATION_ALIASES,
-    ORGANIZATION_LAST_WORDS,
     ORGANIZATION_WORDS,
     PARTIES,
     PLATFORM_KEYS,
     PRODUCT_NOUNS,
 )
 from newsfacet.enrich.credits import exclusion_keys, is_excluded
+from newsfacet.enrich.kind_cues import is_product, names_no_actor
 from newsfacet.enrich.mentions import GAZETTEER, USED_LABELS, Mention
 from newsfacet.enrich.names import clean_name, fold, normalize_text
 from newsfacet.model import Actor, ActorType
@@ -160,7 +160,10 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
     label = evidence.labels.get(raw_key, mention.label)
     team = evidence.teams.get(fold(clean_name(mention.text) or mention.text))
     if team is not None:
-        return None if is_excluded(fold(team), excluded) else (team, "organization")
+        # "the Convertible": a model named by its edition, the one thing named so with "the"
+        # that is no team, party or body
+        no_actor = is_excluded(fold(team), excluded) or fold(team) in MODEL_WORDS
+        return None if no_actor else (team, "organization")
     if (
         mention.label in _PLACE_LABELS
         and not mention.after_place_word
@@ -196,10 +199,12 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
         return None
     if actor_type == "organization" and mention.next_word in PRODUCT_NOUNS:
         return None  # a product ("a Ford sedan"), not its maker acting
+    if names_no_actor(mention):
+        return None  # "the COTS program", "Inherent Resolve, the ... operation", "“Mary Poppins”"
     name = clean_name(mention.text, person=actor_type == "person")
     if name is None:
         return None
-    if name in evidence.tickers or is_product(name, evidence.makers):
+    if name in evidence.tickers or is_product(name, evidence.makers, person=actor_type == "person"):
         return None
     name = evidence.listed_companies.get(fold(name), name)
     if actor_type == "person":
@@ -246,24 +251,6 @@ def _without_leading_place_or_gerund(
     ):
         return rest
     return name
-
-
-def is_product(name: str, makers: Collection[str]) -> bool:
-    """A product's name, not an actor's: a model word or a product noun at the end ("Switch Lite",
-    "AirPods Pro", "Magic Keyboard"), or a maker the article names followed by words that make no
-    organisation ("Apple AirPods", "Amazon Echo Buds"; but "Walt Disney Co.", "Samsung
-    Electronics", "U.S. Navy"). The maker itself stays an actor wherever it is named alone."""
-    if " " not in name:
-        return False
-    key = fold(name)
-    last = key.rsplit(" ", 1)[-1]
-    if last in ORGANIZATION_LAST_WORDS:
-        return False
-    return (
-        last in MODEL_WORDS
-        or last in PRODUCT_NOUNS  # "Magic Keyboard", "Surface Laptop"
-        or any(key.startswith(maker + " ") for maker in makers if maker != key)
-    )
 
 
 def _listed_companies(mentions: Sequence[Mention]) -> dict[str, str]:
@@ -347,6 +334,9 @@ def _is_job_title_word(mention: Mention, actor_type: ActorType) -> bool:
     return mention.in_job_title and len(mention.text.split()) <= longest and not mention.text.isupper()
 
 
+_COMPASS_POINTS: Final = frozenset({"west", "east", "north", "south", "midwest"})
+
+
 def _names_after_the(mentions: Sequence[Mention], demonyms: Collection[str]) -> dict[str, str]:
     """One-word names the article writes after "the" that the model took for a person or a place
     no gazetteer knows ("the Browns", "the Wild", "the Taliban"): people and towns take no article,
@@ -359,6 +349,8 @@ def _names_after_the(mentions: Sequence[Mention], demonyms: Collection[str]) -> 
         if name is None or " " in name or not name[:1].isupper() or name.isupper():
             continue
         key = fold(name)
+        if key in _COMPASS_POINTS:
+            continue  # "the West", "the South": a part of the world, no team or body
         if key not in demonyms and key.rstrip("s") not in demonyms and key not in NOT_ENTITY_KEYS:
             found[key] = name
     return found

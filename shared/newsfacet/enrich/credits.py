@@ -42,10 +42,26 @@ def exclusion_keys(exclude: Collection[str]) -> frozenset[str]:
             if not key:
                 continue
             keys.add(key)
+            keys |= _initialisms(part)
             for group in WIRE_VARIANTS:
                 if key in group:
                     keys |= group
     return frozenset(keys)
+
+
+_INITIALISM_WORDS = 3
+
+
+def _initialisms(name: str) -> set[str]:
+    """The initials a publisher of three or more words goes by in its own text ("TRD" for The Real
+    Deal New York, "NYT" for The New York Times): of its first three or more words, with and
+    without a leading "The"."""
+    words = [word for word in name.split() if word[:1].isupper()]
+    found: set[str] = set()
+    for skip in (0, 1) if words[:1] == ["The"] else (0,):
+        initials = "".join(word[0] for word in words[skip:]).casefold()
+        found.update(initials[:length] for length in range(_INITIALISM_WORDS, len(initials) + 1))
+    return found
 
 
 def blank_credits(text: str, exclude: Collection[str]) -> str:
@@ -82,13 +98,45 @@ _SENTENCE_INSIDE = re.compile(
 )
 
 
+# An agency's initials closing the story after its last sentence ("... into the US. PTI", "(AP)").
+_CLOSING_CREDIT = re.compile(r"(?<=[.!?”\"])\s+\(?[A-Z]{2,5}\)?\s*$")
+
+
 def blank_credit_lines(text: str) -> str:
-    """`text` with the credit lines of wire stories blanked (offsets kept, see `blank_credits`)."""
+    """`text` with the credit lines of wire stories, and an agency's initials that close it,
+    blanked (offsets kept, see `blank_credits`)."""
+    closing = _CLOSING_CREDIT.search(text, max(0, len(text) - 12))
+    if closing is not None:
+        text = text[: closing.start()] + " " * (closing.end() - closing.start())
     if "by" not in text:
         return text
     return _CREDIT_LINE.sub(
         lambda m: m.group(0) if _SENTENCE_INSIDE.search(m.group(0)) else " " * len(m.group(0)), text
     )
+
+
+# A line that holds one name and nothing else ("David Roe", "Editorial", "Snopes.com").
+_NAME_LINE = r"[ \t]*[A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3}[ \t]*"
+# Four or more such lines in a row, blank lines between them allowed: a masthead or staff list
+# ("Editorial / Jane Roe / John Doe / ... / Operations / ..."), which the page sets after an article.
+_NAME_LINES = re.compile(rf"^(?:{_NAME_LINE}(?:\n[ \t]*)+){{3,}}{_NAME_LINE}$", re.MULTILINE)
+_FULL_NAME_LINE = re.compile(r"^[ \t]*[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’.-]*){1,2}[ \t]*$", re.MULTILINE)
+_STAFF_LIST_NAMES = 4
+
+
+def blank_staff_lists(text: str) -> str:
+    """`text` with its staff lists blanked (offsets kept, see `blank_credits`): runs of lines that
+    each hold one name, at least four of them a person's full name. An article names the people it
+    is about in sentences; a column of bare names is the publisher's masthead, not the story's."""
+    runs = [
+        match
+        for match in _NAME_LINES.finditer(text)
+        if len(_FULL_NAME_LINE.findall(match.group(0))) >= _STAFF_LIST_NAMES
+    ]
+    for match in reversed(runs):
+        blanked = re.sub(r"[^\n]", " ", match.group(0))
+        text = text[: match.start()] + blanked + text[match.end() :]
+    return text
 
 
 # What a site's domain adds to its name ("sputniknews" for Sputnik, "cbssports" for CBS Sports).

@@ -214,10 +214,25 @@ def institution_mentions(title: str, text: str, gazetteer: Gazetteer) -> list[Me
     ]
 
 
+# Nouns that "military" modifies as an adjective ("U.S. military personnel", "Iranian military
+# aid", "the military operation"): the phrase names no armed force acting.
+_MILITARY_MODIFIES = re.compile(
+    r"\s+(?:aid|personnel|operations?|bases?|officials?|officers?|action|equipment|exercises?"
+    r"|leaders?|commanders?|spending|budget|presence|intervention|campaign|strikes?|hardware"
+    r"|assistance|advisers?|advisors?|sources?|training|vehicles?|aircraft|service|power|might"
+    r"|solution|option|threat|ties|cooperation|coup|rule|court|junta|escalation)\b"
+)
+# Bodies that a nationality adjective only describes ("British police", "the Chinese military"), as
+# in "Iranian security forces": news names a force that acts after its country ("the US military").
+_DESCRIBED_BY_DEMONYM: Final = frozenset({"military", "police", "army", "armed forces"})
+
+
 def _found(origin: str, source: int, gazetteer: Gazetteer) -> Iterator[Mention]:
     for match in _INSTITUTION.finditer(origin):
         name = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", match.group("name"))).rstrip(".")
         body = " ".join(match.group("body").split()).replace("’", "'")
+        if body == "military" and _MILITARY_MODIFIES.match(origin, match.end()):
+            continue
         canonical = _canonical(name, body, gazetteer)
         if canonical is None:
             continue
@@ -236,8 +251,14 @@ def _canonical(name: str, body: str, gazetteer: Gazetteer) -> str | None:
         # Coast guards go by the country's name ("Japan Coast Guard"), other bodies by its
         # demonym ("Chinese Commerce Ministry"), however the article wrote it.
         written_as_country = gazetteer.demonym_country(name) is None
+        if body in _DESCRIBED_BY_DEMONYM and not written_as_country:
+            return None  # "British police", "the Chinese military": a description, no one body
         if body == "coast guard" and written_as_country:
             return f"{name} {titled}"
+        if body in {"military", "armed forces"}:
+            # "the US military": the country's armed forces, under the name they go by.
+            place = gazetteer.country(country)
+            return f"{place.name if place else name} Armed Forces"
         return f"{_COUNTRY_DEMONYM.get(country, name)} {titled}"
     if _FORCE.fullmatch(body) and name[:1].isupper() and len(name) > 1:
         return f"{name} {titled}"

@@ -18,6 +18,13 @@ from dataclasses import dataclass
 from typing import Final
 
 from newsfacet.enrich.geo_aliases import DEMONYMS, FACILITY_WORDS
+from newsfacet.enrich.kind_cues import (
+    apposition_noun,
+    follows_kind_noun,
+    head_noun,
+    is_quoted_title,
+    is_whole_line,
+)
 from newsfacet.enrich.names import acronym
 from newsfacet.enrich.nlp import NER_LANGUAGES, model_entities
 from newsfacet.enrich.span_rules import add_platforms, is_furniture, split_possessive
@@ -42,6 +49,7 @@ class Mention:
     opens_sentence: bool = False  # capitalised for grammar, so weaker evidence of a name
     # After "the town of", "near", "north of": a place, whatever the model says.
     introduced_as_place: bool = False
+    introduced_kind: str = ""  # the kind the introducer names ("town" of "the town of"), if any
     # Written after "the" ("the Browns", "the Wild"): a team, party or body, not a person.
     after_the: bool = False
     # Part of a job title ("Secretary of State", "Head of Fundamental Research", "Advocacy
@@ -61,10 +69,20 @@ class Mention:
     before_staff: bool = False
     # A platform the page asks to follow or share on ("Follow us on Twitter"): furniture, no actor.
     in_furniture: bool = False
+    # What the words around it say it is (`kind_cues`): the lower-case noun it is set before ("the
+    # COTS program"), the noun of an apposition after it (", the U.S. military operation"), a title
+    # in quotation marks ("“Mary Poppins”").
+    head_noun: str = ""
+    apposition_noun: str = ""
+    quoted_title: bool = False
+    after_kind_noun: bool = False  # "the journal JAMA Psychiatry", "the album Lover"
+    # Alone on its line ("Interior and Technology" between paragraphs): a cross-heading's words.
+    whole_line: bool = False
 
 
 _NEXT_WORD = re.compile(r"\W*([A-Za-z]+)")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+_DIGIT = re.compile(r"\d")
 _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 
 
@@ -133,7 +151,8 @@ def _repeats(
     in full once, then by surname."""
     for surface, counts in list(labels.items()):
         words = _POSSESSIVE_END.sub("", surface).split()
-        if counts.most_common(1)[0][0] == "PERSON" and len(words) > 1:
+        # A name with a number is no person's ("LC 500 Convertible"): its last word is no surname.
+        if counts.most_common(1)[0][0] == "PERSON" and len(words) > 1 and not _DIGIT.search(surface):
             surname = words[-1]
             if len(surname) > 2 and surname[0].isupper() and surname not in labels:
                 labels[surname]["PERSON"] += 1
@@ -163,12 +182,14 @@ def _gazetteer_runs(
             if covered[source].overlaps(start, end):
                 continue
             # A capitalised word opening a sentence may be any word ("Reading the report..."); a
-            # preposition there is not part of the name after it ("On Wall Street").
+            # preposition there is not part of the name after it ("On Wall Street"). Two or more
+            # capitalised words are a name there too ("Wall Street analysts say...").
             if opens_sentence(origin, start):
                 first, _, rest = match.group(0).partition(" ")
-                if first.casefold() not in _SENTENCE_OPENING_WORDS or not rest:
+                if first.casefold() in _SENTENCE_OPENING_WORDS and rest:
+                    start = end - len(rest)
+                elif not rest:
                     continue
-                start = end - len(rest)
             if is_place_name(origin[start:end]):
                 found.append(mention_at(origin, start, end, GAZETTEER, in_title=source == 0))
     return found
@@ -239,6 +260,7 @@ def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool)
         end = ticker.start("ticker_open")  # with the name's own "'s", if it has one
     else:
         ticker = None
+    introducer = _place_introducer(origin, start)
     return Mention(
         text=origin[start:end].strip(),
         label=label,
@@ -250,12 +272,18 @@ def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool)
         or _TITLE_AFTER.match(origin, end) is not None,
         with_age=_AGE.match(origin, end) is not None,
         opens_sentence=opens_sentence(origin, start),
-        introduced_as_place=_introduces_place(origin, start),
+        introduced_as_place=introducer is not None,
+        introduced_kind=(introducer.group("kind") or "").casefold() if introducer else "",
         as_team=_names_a_team(origin, start, end),
         after_place_word=_AFTER_PLACE_WORD.search(origin, max(0, start - 9), start) is not None,
         ticker=ticker.group("ticker") if ticker else "",
         before_staff=_STAFF_AFTER.match(origin, end) is not None,
         in_furniture=is_furniture(origin, start, end),
+        head_noun=head_noun(origin, end),
+        apposition_noun=apposition_noun(origin, end),
+        quoted_title=is_quoted_title(origin, start, end),
+        after_kind_noun=follows_kind_noun(origin, start),
+        whole_line=is_whole_line(origin, start, end),
     )
 
 
@@ -299,7 +327,7 @@ def _names_a_team(origin: str, start: int, end: int) -> bool:
 
 # Words that introduce a place name right after them: "the Israeli town of", "near", "north-east of".
 _PLACE_INTRODUCER = re.compile(
-    r"\b(?:(?:town|city|village|port|region|province|district|suburb|capital)\s+of"
+    r"\b(?:(?P<kind>town|city|village|port|region|province|district|suburb|capital|area)\s+of"
     r"|near|outside|(?:north|south|east|west|north-east|north-west|south-east|south-west)\s+of)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -307,8 +335,8 @@ _PLACE_INTRODUCER = re.compile(
 _INTRODUCER_REACH = 40
 
 
-def _introduces_place(origin: str, start: int) -> bool:
-    return _PLACE_INTRODUCER.search(origin, max(0, start - _INTRODUCER_REACH), start) is not None
+def _place_introducer(origin: str, start: int) -> re.Match[str] | None:
+    return _PLACE_INTRODUCER.search(origin, max(0, start - _INTRODUCER_REACH), start)
 
 
 _BEFORE_SENTENCE_START: Final = frozenset(" \t\"'“‘(")

@@ -17,7 +17,7 @@ import pycountry
 from newsfacet.enrich.gazetteer import Gazetteer, Place
 from newsfacet.enrich.geo_aliases import US_STATE_ABBREVIATIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention, mention_at
-from newsfacet.enrich.names import acronym, clean_name, fold
+from newsfacet.enrich.names import acronym, clean_name, fold, list_item_spans
 
 # Words after a city that keep it a place even in a sports story ("a Cincinnati native").
 PLACE_NOUNS_AFTER_CITY = frozenset(
@@ -60,6 +60,31 @@ def _is_bare_city(mention: Mention) -> bool:
         and not mention.next_word[:1].isupper()
         and mention.next_word not in PLACE_NOUNS_AFTER_CITY
     )
+
+
+# Words that make a name a club's by themselves ("FC Porto", "Manchester United"); not "City",
+# which ends the names of cities too ("New York City").
+_CLUB_FIRST_WORDS: Final = frozenset({"FC", "AC", "AFC", "SC", "Real", "Inter", "Atletico", "Sporting"})
+_CLUB_LAST_WORDS: Final = frozenset({"FC", "United", "Hotspur", "Rovers", "Athletic", "Wanderers", "Albion"})
+# Words joined by spaces only, without dots: a name does not run on over a sentence's end.
+_LISTED_NAME = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
+_NAME_LIST = re.compile(rf"(?<![\w'’-]){_LISTED_NAME}(?:,\s+{_LISTED_NAME})*,?\s+(?:and|or)\s+{_LISTED_NAME}")
+
+
+def listed_team_mentions(title: str, text: str) -> list[Mention]:
+    """In a sports story, the names listed with a club ("has managed FC Porto, Inter Milan, Chelsea
+    and Manchester United"): teams, though a city bears the name (`city_teams`)."""
+    found = []
+    for source, origin in ((0, title), (1, text)):
+        for match in _NAME_LIST.finditer(origin):
+            items = list_item_spans(origin, match.start(), match.end())
+            words = [origin[start:end].split() for start, end in items]
+            if not any(w and (w[0] in _CLUB_FIRST_WORDS or w[-1] in _CLUB_LAST_WORDS) for w in words):
+                continue
+            for start, end in items:
+                mention = mention_at(origin, start, end, "ORG", in_title=source == 0)
+                found.append(dataclasses.replace(mention, as_team=True))
+    return found
 
 
 # Shorter acronyms ("SC", "LA") stand for too many other things to be read as a place's.

@@ -11,20 +11,18 @@ country, region or sea, or a city in a context country; multi-word person names 
 
 from __future__ import annotations
 
-import dataclasses
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsfacet.enrich.actor_vocabulary import COMPANY_NEXT_WORDS, NOT_ENTITY_KEYS
 from newsfacet.enrich.gazetteer import Gazetteer, Place, distance_km
-from newsfacet.enrich.geo_aliases import FACILITY_WORDS, INSTITUTIONS
-from newsfacet.enrich.mentions import GAZETTEER, Mention, mention_at
-from newsfacet.enrich.names import clean_name, fold, list_item_spans
+from newsfacet.enrich.geo_aliases import INSTITUTIONS
+from newsfacet.enrich.mentions import GAZETTEER, Mention
+from newsfacet.enrich.names import clean_name, fold
 from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places
-from newsfacet.model import Location, LocationKind
+from newsfacet.enrich.unlisted_places import CITY_FACILITY_NOUNS, PLACE_LABELS, named_by_noun, named_by_nouns
+from newsfacet.model import Location
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TITLE_WEIGHT = 3.0
 MAX_LOCATIONS = 25
 PERSON_AS_CITY_MIN_POPULATION = 100_000
@@ -39,37 +37,6 @@ INSTITUTION_KEYS = frozenset(fold(name) for name in INSTITUTIONS)
 TRUNCATING_PARTICLES = frozenset({"do", "da", "de", "del", "dos", "das"})
 # Kinds of place a one-word name the model calls a person can be ("Inn", "Danube", "Galilee").
 NATURAL_KINDS = frozenset({"river", "lake", "mountain", "region", "sea"})
-# Last words of a street's name: "6th Avenue", "Downing Street".
-STREET_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane", "highway"})
-# Lower-case nouns after a name that make it a facility ("Walter Reed hospital", "Evin prison").
-FACILITY_NOUNS = frozenset({"hospital", "prison", "airport", "stadium", "arena", "airbase", "mall", "hotel"})
-# Lower-case nouns after a name that make it a region ("Zabul province", "the Donetsk region").
-REGION_NOUNS = frozenset({"province", "district", "governorate", "region", "prefecture", "oblast"})
-# Capitalised last words that make a name a region's, whatever the model typed it ("the National
-# Capital Region", "the Northern Territory"; the model often says ORG). Not "District": school and
-# water districts are bodies.
-PROPER_REGION_NOUNS = frozenset({"Region", "Territory", "Province", "Governorate", "Prefecture", "Oblast"})
-
-
-_COUNTY_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
-# "Berrien, Cass, Kalamazoo and Van Buren counties", "Orange and Riverside counties".
-_COUNTY_LIST = re.compile(
-    rf"(?<![\w'’-])(?P<names>{_COUNTY_NAME}(?:,\s+{_COUNTY_NAME})*,?\s+(?:and|or)\s+{_COUNTY_NAME})\s+counties\b"
-)
-
-
-def listed_county_mentions(title: str, text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """Place mentions for the counties of a list that names its kind once, at the end ("Orange and
-    Riverside counties"): each name is "<name> County", when the gazetteer knows such a county."""
-    found = []
-    for source, origin in ((0, title), (1, text)):
-        for match in _COUNTY_LIST.finditer(origin):
-            for start, end in list_item_spans(origin, match.start("names"), match.end("names")):
-                county = f"{origin[start:end]} County"
-                if gazetteer.candidates(county):
-                    mention = mention_at(origin, start, end, "GPE", in_title=source == 0)
-                    found.append(dataclasses.replace(mention, text=county))
-    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +67,59 @@ def resolve_places(
     """Resolve the place mentions of one article (see the module docstring). `without_model`: no NER
     read the text, only the gazetteer; `sport`: a sports story, where a bare city is a team."""
     keys = [_clean_key(m.text) for m in mentions]
+    evidence = _article_evidence(mentions, keys, gazetteer, place_nouns, without_model=without_model)
+    context = evidence.context
+    facilities, regions = named_by_nouns(mentions, keys)
+    teams = city_teams(mentions, keys, gazetteer, sport=sport)
+    scores: dict[Place, float] = {}
+    counts: dict[Place, int] = {}
+    display: dict[Place, str] = {}
+    consumed: set[int] = set()
+    for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
+        if not key or key in NOT_ENTITY_KEYS or key in INSTITUTION_KEYS:
+            continue
+        if key in teams and not mention.after_place_word:
+            continue
+        place = _resolve(mention, key, evidence) or named_by_noun(mention, key, context, facilities, regions)
+        if place is None:
+            continue
+        consumed.add(index)
+        weight = TITLE_WEIGHT if mention.in_title else 1.0 + (1.0 - mention.position)
+        # "the Delhi airport" names the city and its airport, a place of its own.
+        airport = mention.next_word in CITY_FACILITY_NOUNS and place.kind in {"city", "region"}
+        also = named_by_noun(mention, key, context, facilities, regions) if airport else None
+        for named in (place,) if also is None else (place, also):
+            display.setdefault(named, _display_name(named, mention))
+            scores[named] = scores.get(named, 0.0) + weight
+            counts[named] = counts.get(named, 0) + 1
+    _count_people_named_like_places(
+        mentions, keys, evidence, teams=teams, consumed=consumed, scores=scores, counts=counts
+    )
+    count_acronyms_of_places(mentions, display, consumed=consumed, scores=scores, counts=counts)
+    ranked = sorted(scores, key=lambda p: (-scores[p], p.name))[:MAX_LOCATIONS]
+    locations = [
+        Location(
+            name=display[place],
+            kind=place.kind,
+            country_code=place.country_code,
+            latitude=place.latitude,
+            longitude=place.longitude,
+            mentions=counts[place],
+        )
+        for place in ranked
+    ]
+    return PlaceResolution(locations, frozenset(consumed), frozenset(context), teams)
+
+
+def _article_evidence(
+    mentions: Sequence[Mention],
+    keys: Sequence[str],
+    gazetteer: Gazetteer,
+    place_nouns: frozenset[str],
+    *,
+    without_model: bool,
+) -> _Evidence:
+    """What the whole article says about its places (see `_Evidence`)."""
     context, local, local_points = _context(mentions, keys, gazetteer)
     # A span the model calls a person is a place if the same name is a place elsewhere in the
     # article: typed so, or introduced as one ("the Israeli town of Kiryat Shmona").
@@ -121,9 +141,7 @@ def resolve_places(
     }
     # Names written as a company's ("Chime CEO ...", "SoFi shares"): never a town in this article.
     companies = {k for m, k in zip(mentions, keys, strict=True) if k and m.next_word in COMPANY_NEXT_WORDS}
-    facilities, regions = _named_by_nouns(mentions, keys)
-    teams = city_teams(mentions, keys, gazetteer, sport=sport)
-    evidence = _Evidence(
+    return _Evidence(
         gazetteer,
         context,
         local,
@@ -135,57 +153,6 @@ def resolve_places(
         place_nouns,
         without_model,
     )
-    scores: dict[Place, float] = {}
-    counts: dict[Place, int] = {}
-    display: dict[Place, str] = {}
-    consumed: set[int] = set()
-    for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
-        if not key or key in NOT_ENTITY_KEYS or key in INSTITUTION_KEYS:
-            continue
-        if key in teams and not mention.after_place_word:
-            continue
-        place = _resolve(mention, key, evidence) or _named_by_noun(mention, key, context, facilities, regions)
-        if place is None:
-            continue
-        display.setdefault(place, _display_name(place, mention))
-        consumed.add(index)
-        weight = TITLE_WEIGHT if mention.in_title else 1.0 + (1.0 - mention.position)
-        scores[place] = scores.get(place, 0.0) + weight
-        counts[place] = counts.get(place, 0) + 1
-    _count_people_named_like_places(
-        mentions, keys, evidence, teams=teams, consumed=consumed, scores=scores, counts=counts
-    )
-    count_acronyms_of_places(mentions, display, consumed=consumed, scores=scores, counts=counts)
-    ranked = sorted(scores, key=lambda p: (-scores[p], p.name))[:MAX_LOCATIONS]
-    locations = [
-        Location(
-            name=display[place],
-            kind=place.kind,
-            country_code=place.country_code,
-            latitude=place.latitude,
-            longitude=place.longitude,
-            mentions=counts[place],
-        )
-        for place in ranked
-    ]
-    return PlaceResolution(locations, frozenset(consumed), frozenset(context), teams)
-
-
-def _named_by_nouns(mentions: Sequence[Mention], keys: Sequence[str]) -> tuple[dict[str, str], set[str]]:
-    """Names the article writes before a facility noun ("Walter Reed hospital": key -> noun) and
-    before a region noun ("Zabul province", inside the span or after it): facilities and regions
-    wherever they occur, whatever the model typed them, which the gazetteer may not hold."""
-    facilities = {
-        k: m.next_word
-        for m, k in zip(mentions, keys, strict=True)
-        if k and m.next_word in FACILITY_NOUNS and m.label in {"PERSON", "ORG", "FAC", "GPE", "LOC"}
-    }
-    regions = {
-        k
-        for m, k in zip(mentions, keys, strict=True)
-        if k and m.next_word in REGION_NOUNS and m.label in {"GPE", "LOC", "PERSON", "ORG", "FAC"}
-    }
-    return facilities, regions
 
 
 def _count_people_named_like_places(
@@ -219,39 +186,6 @@ def _display_name(place: Place, mention: Mention) -> str:
         return place.name
     written = clean_name(mention.text)
     return written if written and written.isascii() and not written.isupper() else place.name
-
-
-def _named_by_noun(
-    mention: Mention, key: str, context: set[str], facilities: dict[str, str], regions: set[str]
-) -> Place | None:
-    """A place the gazetteer does not hold, known by the noun that names its kind: a facility
-    ("KeyBank Center", "Hoa Lo Prison", "Walter Reed Hospital" of "Walter Reed hospital"), a street
-    ("6th Avenue") or a region ("Zabul" of "Zabul province"); in the article's country when it
-    names only one, with no point of its own."""
-    name = clean_name(mention.text)
-    if name is None:
-        return None
-    first_words, _, last_word = name.rpartition(" ")
-    named_as_place = mention.label in PLACE_LABELS and bool(first_words)
-    kind: LocationKind
-    if named_as_place and last_word.casefold() in FACILITY_WORDS:
-        kind = "facility"
-    elif named_as_place and last_word.casefold() in STREET_WORDS:
-        kind = "area"
-    elif key in facilities:
-        kind = "facility"
-        if last_word.casefold() not in FACILITY_WORDS:
-            name = f"{name} {facilities[key].title()}"  # "Walter Reed hospital": the facility's name
-    elif key in regions:
-        kind = "region"
-    elif first_words and last_word in REGION_NOUNS and mention.label in {"GPE", "LOC"}:
-        kind, name = "region", first_words
-    elif first_words and last_word in PROPER_REGION_NOUNS and mention.label in {"GPE", "LOC", "ORG"}:
-        kind = "region"
-    else:
-        return None
-    country = next(iter(context)) if len(context) == 1 else None
-    return Place(name, kind, country, None, None)
 
 
 def _context(

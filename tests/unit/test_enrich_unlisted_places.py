@@ -1,0 +1,120 @@
+"""Places the gazetteer does not hold, found by how news names them (session 13): streets of
+addresses and the towns people are from in local crime reports, small places introduced by their
+kind ("the town of ...", "the ... area of ..."), and a city's airport. Sentences written for each
+in the style of a news site; the pipeline runs with the real model and gazetteer."""
+
+from __future__ import annotations
+
+from newsfacet.enrich import Enrichment, enrich
+from newsfacet.enrich.place_forms import listed_team_mentions
+from newsfacet.enrich.unlisted_places import STREET, TOWN, address_mentions, facility_mentions
+
+
+def enriched(title: str, body: str) -> Enrichment:
+    return enrich(title, body, language="en")
+
+
+def place_names(result: Enrichment) -> set[str]:
+    return {location.name for location in result.locations}
+
+
+def actor_names(result: Enrichment) -> set[str]:
+    return {actor.name for actor in result.actors}
+
+
+CRIME_REPORT = (
+    "Deputies arrested Marla K. Steen, 41, of 2207 Birchwood Drive, after a traffic stop. Her "
+    "passenger, Colin R. Ames, 27, of Linden, was also charged. A warrant was served at 410 Orchard "
+    "Pl. and at 88 N. County Road 300E, Sheriff Dale Parrish said."
+)
+
+
+def test_streets_of_addresses_and_the_towns_people_are_from_are_found() -> None:
+    found = {(mention.text, mention.label) for mention in address_mentions("", CRIME_REPORT)}
+    assert found == {
+        ("Birchwood Drive", STREET),
+        ("Orchard Pl.", STREET),
+        ("County Road 300E", STREET),
+        ("Linden", TOWN),
+    }
+    assert address_mentions("", "The 2020 Audi Sportback costs 71,350 euros, of which 12 Percent") == []
+    assert address_mentions("", "Read our 2 Week California Road Trip Itinerary") == []
+
+
+def test_addresses_are_places_not_actors() -> None:
+    result = enriched("Two arrested in drug investigation", CRIME_REPORT)
+    assert {"Birchwood Drive", "Orchard Pl.", "Linden"} <= place_names(result)
+    assert not {"Birchwood Drive", "Orchard Pl.", "Orchard Place", "Linden"} & actor_names(result)
+    assert "Marla K. Steen" in actor_names(result)
+
+
+def test_small_places_introduced_by_their_kind_are_places() -> None:
+    result = enriched(
+        "Three killed in raid",
+        "Three fighters were killed overnight in the Dashtak area of Khorvand, officials said. The "
+        "last outbreak was in 2011, when two herders died in the town of Oyuunbel.",
+    )
+    assert {"Dashtak", "Khorvand", "Oyuunbel"} <= place_names(result)
+    assert not {"Dashtak", "Khorvand", "Oyuunbel"} & actor_names(result)
+
+
+def test_a_port_of_software_or_a_list_of_counties_is_no_place_of_its_own() -> None:
+    result = enriched(
+        "Old kernels live on",
+        "Work went on with only the ARM port of Quillux, a niche project. Evacuation warnings were "
+        "issued in an area of Marin and Sonoma counties.",
+    )
+    names = place_names(result)
+    assert "Quillux" not in names
+    assert "Marin and Sonoma" not in names and "Marin and Sonoma" not in actor_names(result)
+
+
+def test_a_citys_airport_is_a_place_of_its_own() -> None:
+    result = enriched(
+        "Deportees return home",
+        "The plane carrying 140 deportees landed at the Mumbai airport on Friday morning.",
+    )
+    assert {"Mumbai", "Mumbai Airport"} <= place_names(result)
+
+
+def test_a_facility_someone_is_taken_to_or_held_at_is_a_place() -> None:
+    text = (
+        "The six were taken to the Marlow County Jail. A nurse at Mercy Hospital said a rally at "
+        "the Ohio Statehouse was calm."
+    )
+    assert {mention.text for mention in facility_mentions("", text)} == {
+        "Marlow County Jail",
+        "Ohio Statehouse",
+    }
+    result = enriched("Six arrested after raid", text)
+    assert "Marlow County Jail" in place_names(result)
+    assert "Marlow County Jail" not in actor_names(result)
+
+
+def test_a_place_of_two_words_opening_a_sentence_is_found() -> None:
+    result = enriched(
+        "Streaming stocks slide",
+        "Shares of streaming companies fell on Tuesday. Wall Street analysts expect more losses.",
+    )
+    assert "Wall Street" in place_names(result)
+
+
+def test_cities_listed_with_clubs_in_a_sports_story_are_teams() -> None:
+    text = (
+        "The new manager has coached FC Basel, Leeds, Everton and Athletic Bilbao, winning the "
+        "league twice.\n\nHe also won the cup with Leeds. The striker scored twice in the match."
+    )
+    assert {mention.text for mention in listed_team_mentions("", text)} == {
+        "FC Basel",
+        "Leeds",
+        "Everton",
+        "Athletic Bilbao",
+    }
+    assert listed_team_mentions("", "Officials in Leeds, York and Hull said the roads were closed.") == []
+    result = enriched(
+        "Rovers name Fenwick head coach after defeat",
+        "Rovers have hired Dario Fenwick as head coach. He has managed FC Lugano, Marseille, Bordeaux "
+        "and Sporting Braga, and spent two seasons in charge of Bordeaux before the club sacked him.",
+    )
+    assert "Bordeaux" not in place_names(result)
+    assert "Bordeaux" in actor_names(result)
