@@ -31,6 +31,7 @@ from newsfacet.enrich.place_forms import party_tag_mentions
 from newsfacet.enrich.places import listed_county_mentions, resolve_places
 from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
+from newsfacet.enrich.web_mentions import without_web_look_alikes
 from newsfacet.model import Actor, EnrichmentCoverage, Location, Topic
 
 __all__ = ["TOPIC_LANGUAGES", "Enrichment", "GazetteerError", "coverage", "enrich", "warm_up"]
@@ -99,6 +100,7 @@ def enrich(
             title, text, common_words
         )
         mentions += companies
+    mentions = without_web_look_alikes(text, mentions, exclude)
     topics = classify(title, text) if attempted.topics else []
     places = resolve_places(
         mentions,

@@ -1,0 +1,113 @@
+"""Look-alikes of actors on 2025-26 web pages (tech coverage, newsletters, blogs, transcripts):
+products named with versions or product words, acronyms of common nouns, cross-headings, speaker
+labels, story links and the publisher's own brands. Sentences written for each rule in the style of
+such pages; the pure rules are tested alone and through the real pipeline (spaCy and gazetteer)."""
+
+from __future__ import annotations
+
+from newsfacet.enrich import Enrichment, enrich
+from newsfacet.enrich.page_lines import is_heading, page_lines
+from newsfacet.enrich.product_evidence import (
+    category_lists,
+    common_noun_acronyms,
+    has_product_evidence,
+    versioned_names,
+)
+from newsfacet.enrich.web_mentions import publisher_brands
+
+
+def actor_names(result: Enrichment) -> set[str]:
+    return {actor.name for actor in result.actors}
+
+
+def evidence(text: str, name: str) -> bool:
+    start = text.index(name)
+    return has_product_evidence(text, start, start + len(name), category_lists(text))
+
+
+def test_a_version_number_or_a_product_word_makes_a_name_a_product() -> None:
+    assert evidence("Testers found that Quillon-4 wrote cleaner code.", "Quillon-4")
+    assert evidence("Brightloom's Quillon 2.5 Pro failed the task.", "Quillon")
+    assert evidence("The Nimbra tool merges the outputs.", "Nimbra")
+    assert evidence("Patients on the drug Veltrazine lost weight.", "Veltrazine")
+    assert evidence("assistants like Halvard's Quillon, Corvex and Nimbra were tested", "Corvex")
+    # A maker owns what follows it; a company acting has no product word around it.
+    assert not evidence("assistants like Halvard's Quillon were tested", "Halvard")
+    assert not evidence("Brightloom hired 40 engineers in Leeds.", "Brightloom")
+    assert versioned_names("Brightloom's Quillon 2.5 and Corvex-3 led.") == {13: "Quillon", 29: "Corvex"}
+
+
+def test_products_are_no_actors_and_their_makers_stay() -> None:
+    result = enrich(
+        "Coding assistants put to the test",
+        "Testers asked four models to build a chess game. The publication tested models like "
+        "Brightloom’s Quillon 2.5 Sonnet, Halvard’s Corvex Advanced and Nordvik’s Vesta 3.1 against "
+        "the task. Brightloom’s Quillon 2.5 Sonnet finished first, while Halvard’s Corvex Advanced "
+        "stalled twice. Vesta’s output was poor. Brightloom said it was pleased, and Halvard "
+        "promised a fix within a month.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Brightloom", "Halvard", "Nordvik"} <= names
+    assert not names & {"Quillon", "Corvex Advanced", "Vesta"}
+
+
+def test_an_acronym_written_in_the_plural_or_spelled_out_in_lower_case_is_a_common_noun() -> None:
+    text = "Most LLMs fail. The gross merchandise value (GMV) rose, and the WHO said the NTSB agreed."
+    assert common_noun_acronyms(text) == frozenset({"LLM", "GMV"})
+    result = enrich(
+        "Why chatbots still guess",
+        "Researchers at Halvard University found that an LLM trained on song lyrics picks odd answers. "
+        "LLMs learn correlations between words, said Priya Natarajan, who led the study. The gross "
+        "merchandise value (GMV) of the sector rose. That GMV figure surprised Natarajan.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Halvard University", "Priya Natarajan"} <= names
+    assert not names & {"LLM", "GMV"}
+
+
+def test_a_title_case_line_without_a_sentence_end_is_a_heading() -> None:
+    assert is_heading("Wider Lessons for Product Teams")
+    assert is_heading("What Comes Next in Coding Assistants?")
+    assert not is_heading("Teachers say the plan will fail.")
+    assert not is_heading("Assistants now write most of the boilerplate")
+    assert not is_heading("Brightloom")
+
+
+def test_names_found_only_in_headings_labels_or_story_links_are_no_actors() -> None:
+    body = (
+        "Halvard opened an office in Leeds on Monday, said Priya Natarajan, its chief executive.\n\n"
+        "Wider Lessons for Product Teams\n\n"
+        "Natarajan said Halvard would hire 40 engineers.\n\n"
+        "JANE ROE, HOST:\n\n"
+        "UNIDENTIFIED GROUP #1: (Chanting) Hire us.\n\n"
+        "Also read: Corvex Labs raises $20 million from Northfield Partners"
+    )
+    lines = page_lines(body)
+    heading = body.index("Wider Lessons")
+    assert lines.in_heading(heading, heading + len("Wider Lessons"))
+    assert lines.in_label(body.index("HOST"), body.index("HOST") + 4)
+    names = actor_names(enrich("Halvard expands in Leeds", body, language="en"))
+    assert {"Halvard", "Priya Natarajan"} <= names
+    furniture = {"Wider Lessons for Product Teams", "HOST", "UNIDENTIFIED GROUP", "Northfield Partners"}
+    assert not names & furniture
+
+
+STATION_STORY = (
+    "Since KLTV 4's first report, a new source has contacted KLTV 4.\n\n"
+    "TYLER, Texas (KLTV) -- A consumer investigation into a Tyler roofing company has led more "
+    "customers to come forward, said Jane Roe, a homeowner.\n\n"
+    "After not answering KLTV 4's calls, the owner, John Doe, told KLTV 4 that Apex Roofing had done "
+    "nothing wrong. Apex Roofing is now under investigation by the Texas attorney general."
+)
+
+
+def test_the_publishers_call_sign_and_its_name_written_apart_are_no_actors() -> None:
+    publisher = ["KLTV4 East Texas", "kltv4et.com", "kltv4et"]
+    credits, compact = publisher_brands(STATION_STORY, publisher)
+    assert "kltv" in credits
+    assert "kltv4" in compact
+    names = actor_names(enrich("Roofer under investigation", STATION_STORY, language="en", exclude=publisher))
+    assert {"Jane Roe", "John Doe", "Apex Roofing"} <= names
+    assert not names & {"KLTV", "KLTV 4"}
