@@ -6,7 +6,10 @@ such pages; the pure rules are tested alone and through the real pipeline (spaCy
 from __future__ import annotations
 
 from newsfacet.enrich import Enrichment, enrich
+from newsfacet.enrich.mentions import Mention
+from newsfacet.enrich.name_shapes import is_capitalised_modifier, is_job_title
 from newsfacet.enrich.page_lines import is_heading, page_lines
+from newsfacet.enrich.place_ellipsis import split_place_ellipses
 from newsfacet.enrich.product_evidence import (
     category_lists,
     common_noun_acronyms,
@@ -111,3 +114,82 @@ def test_the_publishers_call_sign_and_its_name_written_apart_are_no_actors() -> 
     names = actor_names(enrich("Roofer under investigation", STATION_STORY, language="en", exclude=publisher))
     assert {"Jane Roe", "John Doe", "Apex Roofing"} <= names
     assert not names & {"KLTV", "KLTV 4"}
+
+
+def test_a_name_used_as_a_tool_is_a_product() -> None:
+    assert evidence("a puzzle game written using Pyglass, with sound", "Pyglass")
+    assert not evidence("a puzzle game written using Halvard's library", "Halvard")
+    result = enrich(
+        "Four assistants build a game",
+        "Each assistant was asked to write a puzzle game using Rustle, with a window drawn using "
+        "Pyglass. Halvard’s entry failed. Halvard said a fix was coming, and Brightloom declined to "
+        "comment.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Halvard", "Brightloom"} <= names
+    assert "Pyglass" not in names
+
+
+def test_the_authors_bio_after_the_article_names_no_actor() -> None:
+    body = (
+        "Researchers at Halvard University say assistants guess. Brightloom disagreed, said Priya "
+        "Natarajan, who led the study at Halvard University.\n\n"
+        "Natarajan added that more work was needed.\n\n"
+        "Jane Roe\n\n"
+        "Senior Editor at Example Daily. Formerly with Northfield Weekly and Corvex Media, a keen cyclist."
+    )
+    names = actor_names(enrich("Why assistants still guess", body, language="en", exclude=["Jane Roe"]))
+    assert {"Halvard University", "Priya Natarajan"} <= names
+    assert not names & {"Example Daily", "Northfield Weekly", "Corvex Media", "Jane Roe"}
+
+
+def test_a_job_title_in_title_case_is_no_actor() -> None:
+    assert is_job_title("Managing Principal")
+    assert is_job_title("Chief AI Scientist")
+    assert is_job_title("Senior Vice President")
+    assert not is_job_title("Northfield Partners")
+    assert not is_job_title("Halvard Design")
+    assert not is_job_title("Director")
+    result = enrich(
+        "Design firms try assistants",
+        "Assistants will not replace architects, said Jane Roe, Managing Principal at Halvard Design. "
+        "Roe said Halvard Design would keep hiring.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Jane Roe", "Halvard Design"} <= names
+    assert "Managing Principal" not in names
+
+
+def test_a_capitalised_modifier_opening_a_sentence_is_no_actor() -> None:
+    assert is_capitalised_modifier("Additional")
+    assert is_capitalised_modifier("Originally")
+    assert not is_capitalised_modifier("Halvard")
+    assert not is_capitalised_modifier("Nepal")
+    body = (
+        "Customers of Acme Movers say their quotes doubled on move day, said Jane Roe, a lawyer.\n\n"
+        "Additional customers that spoke with the station say they, too, chose Acme Movers because "
+        "they were quoted a cheap price."
+    )
+    names = actor_names(enrich("Movers accused of price hikes", body, language="en"))
+    assert {"Acme Movers", "Jane Roe"} <= names
+    assert "Additional" not in names
+
+
+def test_two_places_named_by_ellipsis_are_each_a_place() -> None:
+    known = {"South America", "North Carolina", "South Carolina"}
+    mention = Mention(text="Central and South America", label="LOC", position=0.2, in_title=False)
+    assert [m.text for m in split_place_ellipses([mention], known.__contains__)] == ["South America"]
+    both = Mention(text="North and South Carolina", label="GPE", position=0.1, in_title=False)
+    assert [m.text for m in split_place_ellipses([both], known.__contains__)] == [
+        "North Carolina",
+        "South Carolina",
+    ]
+    result = enrich(
+        "Bakery chain looks south",
+        "Halvard Bakeries wants to grow in Mexico, Central and South America next year, its chief "
+        "executive, Jane Roe, said on Monday.",
+        language="en",
+    )
+    assert "South America" in {location.name for location in result.locations}

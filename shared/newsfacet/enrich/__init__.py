@@ -27,6 +27,7 @@ from newsfacet.enrich.institutions import company_mentions, institution_mentions
 from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
+from newsfacet.enrich.place_ellipsis import split_place_ellipses
 from newsfacet.enrich.place_forms import party_tag_mentions
 from newsfacet.enrich.places import listed_county_mentions, resolve_places
 from newsfacet.enrich.topic_vocabulary import SPORT
@@ -100,7 +101,7 @@ def enrich(
             title, text, common_words
         )
         mentions += companies
-    mentions = without_web_look_alikes(text, mentions, exclude)
+    mentions = split_place_ellipses(without_web_look_alikes(text, mentions, exclude), gazetteer.is_place_name)
     topics = classify(title, text) if attempted.topics else []
     places = resolve_places(
         mentions,

@@ -42,6 +42,9 @@ class PageLines:
     headings: list[tuple[int, int]] = field(default_factory=list)
     labels: list[tuple[int, int]] = field(default_factory=list)
     links: list[tuple[int, int]] = field(default_factory=list)
+    # Where the author's bio starts: a line that is the author's name alone, in the body's second
+    # half ("Jane Roe" then "Senior Editor at ..., formerly at ..."); far beyond the text if none.
+    bio_start: int = 1 << 62
 
     def in_heading(self, start: int, end: int) -> bool:
         return _within(self.headings, start, end)
@@ -51,6 +54,15 @@ class PageLines:
 
     def in_link(self, start: int, end: int) -> bool:
         return _within(self.links, start, end)
+
+    def in_furniture(self, start: int, end: int) -> bool:
+        """In a heading, a speaker label, a story link or the author's bio."""
+        return (
+            start >= self.bio_start
+            or self.in_heading(start, end)
+            or self.in_label(start, end)
+            or self.in_link(start, end)
+        )
 
 
 _FAR: Final = 1 << 62
@@ -62,18 +74,26 @@ def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def page_lines(text: str) -> PageLines:
-    """The cross-headings, speaker labels and story links of `text`, found in one pass over its lines."""
-    found = PageLines()
+    """The cross-headings, speaker labels, story links and author's bio of `text`, found in one
+    pass over its lines. The enrichment blanks the publisher's and authors' names (`credits`), so
+    an author's name alone on its line is a line of spaces."""
+    headings, labels, links = [], [], []
+    bio_start = 1 << 62
     offset = 0
     for line in text.split("\n"):
         if is_heading(line):
-            found.headings.append((offset, offset + len(line)))
+            headings.append((offset, offset + len(line)))
         elif line[:1].isupper() and (label := _SPEAKER_LABEL.match(line)) is not None:
-            found.labels.append((offset, offset + label.end()))
+            labels.append((offset, offset + label.end()))
         elif _LINK_LINE.match(line) is not None:
-            found.links.append((offset, offset + len(line)))
+            links.append((offset, offset + len(line)))
+        elif len(line) >= _NAME_MIN_CHARS and line.isspace() and offset > len(text) // 2:
+            bio_start = min(bio_start, offset)
         offset += len(line) + 1
-    return found
+    return PageLines(headings, labels, links, bio_start)
+
+
+_NAME_MIN_CHARS: Final = 4
 
 
 def is_heading(line: str) -> bool:

@@ -38,15 +38,17 @@ _AFTER: Final = re.compile(
     rf"|\s+(?:{_PRODUCT_NOUNS})\b)"
 )
 # Before the name: a category and "like", "such as", "including", "called", then a list of names
-# ("models like OpenAI's GPT-5 Codex, Google's Gemini Advanced and Meta's Llama 3.1"), or the
-# category right before it ("the drug Wegovy", "the AI model Gemini").
+# ("models like OpenAI's GPT-5 Codex, Google's Gemini Advanced and Meta's Llama 3.1"), the
+# category right before it ("the drug Wegovy", "the AI model Gemini"), or a tool's verb ("a game
+# using Python", "written in Rust"; a company's possessive is its own: "using OpenAI's models").
 _CATEGORY: Final = (
     r"(?:models?|chatbots?|assistants?|tools?|frameworks?|librar(?:y|ies)|software"
     r"|drugs?|medications?|medicines?|treatments?|vaccines?|products?|devices?|games?|LLMs?)"
 )
 # (No "\b" in front: a pattern that opens with its words is scanned for much faster.)
 _CATEGORY_LEAD: Final = re.compile(
-    rf"{_CATEGORY}\s+(?:(?:like|such\s+as|including|called|named|dubbed)\s+)?(?=[A-Z0-9])"
+    rf"(?:{_CATEGORY}\s+(?:(?:like|such\s+as|including|called|named|dubbed)\s+)?"
+    r"|(?:using|written\s+in|coded\s+in|built\s+with)\s+)(?=[A-Z0-9])"
 )
 _NAME_LIST: Final = re.compile(r"(?:(?:[A-Z0-9][\w.’'-]*|and|or|&),?\s+)*")
 

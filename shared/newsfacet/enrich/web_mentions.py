@@ -8,7 +8,8 @@ their own look-alikes, each told by evidence in the text (never by a list of nam
 - acronyms the text uses as common nouns ("LLMs", "average unit volume (AUV)");
 - cross-headings, speaker labels and story links (`page_lines`): a name found only there;
 - the publisher's own brands: a station's call sign in the dateline ("NEW JERSEY (WABC) --") and
-  its name written apart ("ABC 7" for "ABC7 New York").
+  its name written apart ("ABC 7" for "ABC7 New York");
+- job titles and capitalised modifiers opening a sentence (`name_shapes`).
 
 `without_web_look_alikes` drops these from the mentions before actors and places are resolved;
 only mentions the model typed as a person, organisation or group are looked at, so places are
@@ -24,6 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from newsfacet.enrich.mentions import Mention
+from newsfacet.enrich.name_shapes import is_capitalised_modifier, is_job_title
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.page_lines import PageLines, page_lines
 from newsfacet.enrich.product_evidence import (
@@ -65,6 +67,8 @@ def without_web_look_alikes(
         item.key for item in located if item.span is None or not _on_furniture_line(lines, item.span)
     }
     brands = publisher_brands(text, exclude)
+    # Names written somewhere other than at a sentence's start: a capital there says nothing.
+    mid_sentence = {item.key for item in located if not item.mention.opens_sentence}
     kept = []
     for item in located:
         mention = item.mention
@@ -73,11 +77,28 @@ def without_web_look_alikes(
         elif item.key in products:
             if item.owner:  # "OpenAI's GPT-5": OpenAI is named, its product is not an actor
                 kept.append(replace(mention, text=item.owner, label="ORG"))
-        elif mention.text in acronyms or _is_brand(item.key, item.owned, brands):
+        elif _is_no_name(item, acronyms, brands, mid_sentence):
             continue
         elif item.span is None or item.key in outside_lines or not _on_furniture_line(lines, item.span):
             kept.append(mention)
     return kept
+
+
+def _is_no_name(
+    item: _Located,
+    acronyms: frozenset[str],
+    brands: tuple[frozenset[str], frozenset[str]],
+    mid_sentence: set[str],
+) -> bool:
+    """An acronym of a common noun, the publisher's brand, a job title, or a capitalised modifier
+    the article writes only at a sentence's start."""
+    if item.mention.text in acronyms or _is_brand(item.key, item.owned, brands) or is_job_title(item.owned):
+        return True
+    return (
+        item.mention.label != "PERSON"
+        and item.key not in mid_sentence
+        and is_capitalised_modifier(item.owned)
+    )
 
 
 def _located(text: str, mentions: Sequence[Mention]) -> list[_Located]:
@@ -140,7 +161,7 @@ def _product_keys(text: str, located: Sequence[_Located]) -> frozenset[str]:
 
 
 def _on_furniture_line(lines: PageLines, span: tuple[int, int]) -> bool:
-    return lines.in_heading(*span) or lines.in_label(*span) or lines.in_link(*span)
+    return lines.in_furniture(*span)
 
 
 # A dateline's credit: "NEW JERSEY (WABC) --", "HOUSTON (KTRK) —": the station or wire reporting.
