@@ -106,6 +106,19 @@ STATION_STORY = (
 )
 
 
+def test_a_heading_that_names_an_institution_names_an_actor() -> None:
+    body = (
+        "Online degrees have grown fast, and tuition varies widely.\n\n"
+        "Northfield State University\n\n"
+        "Its online programme costs less than most and enrols 20,000 students.\n\n"
+        "Wider Lessons for Product Teams\n\n"
+        "Students say flexibility matters most."
+    )
+    names = actor_names(enrich("The best online colleges", body, language="en"))
+    assert "Northfield State University" in names
+    assert "Wider Lessons for Product Teams" not in names
+
+
 def test_the_publishers_call_sign_and_its_name_written_apart_are_no_actors() -> None:
     publisher = ["KLTV4 East Texas", "kltv4et.com", "kltv4et"]
     credits, compact = publisher_brands(STATION_STORY, publisher)

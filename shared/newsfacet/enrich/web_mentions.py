@@ -40,6 +40,12 @@ _ACTOR_LABELS: Final = frozenset({"PERSON", "ORG", "NORP"})
 _INNER_POSSESSIVE: Final = re.compile(r"['’]s\s+")
 _ACRONYM: Final = re.compile(r"[A-Z]{2,6}")
 _POSSESSIVE_END: Final = re.compile(r"['’]s?$")
+# Last words of an institution's name: a heading that names one ("Arizona State University", in a
+# list of colleges) names an actor, where a heading of common words ("Future Trajectories") does not.
+_INSTITUTION_LAST_WORDS: Final = frozenset(
+    {"university", "college", "school", "institute", "hospital", "clinic", "center", "centre"}
+    | {"museum", "foundation", "inc", "corp", "corporation", "ltd", "llc", "company", "association"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +85,12 @@ def without_web_look_alikes(
                 kept.append(replace(mention, text=item.owner, label="ORG"))
         elif _is_no_name(item, acronyms, brands, mid_sentence):
             continue
-        elif item.span is None or item.key in outside_lines or not _on_furniture_line(lines, item.span):
+        elif (
+            item.span is None
+            or item.key in outside_lines
+            or item.key.rsplit(" ", 1)[-1] in _INSTITUTION_LAST_WORDS
+            or not _on_furniture_line(lines, item.span)
+        ):
             kept.append(mention)
     return kept
 
