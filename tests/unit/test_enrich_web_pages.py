@@ -6,6 +6,7 @@ such pages; the pure rules are tested alone and through the real pipeline (spaCy
 from __future__ import annotations
 
 from newsfacet.enrich import Enrichment, enrich
+from newsfacet.enrich.credits import exclusion_keys, is_excluded
 from newsfacet.enrich.mentions import Mention
 from newsfacet.enrich.name_shapes import is_capitalised_modifier, is_job_title
 from newsfacet.enrich.page_lines import is_heading, page_lines
@@ -206,3 +207,17 @@ def test_two_places_named_by_ellipsis_are_each_a_place() -> None:
         language="en",
     )
     assert "South America" in {location.name for location in result.locations}
+
+
+def test_a_credited_newsroom_named_after_a_state_leaves_the_states_bodies_actors() -> None:
+    keys = exclusion_keys(["The Texas Newsroom", "Reuters Staff", "FRANCE 24 with wires"])
+    assert {"texas newsroom", "reuters", "france 24"} <= keys
+    assert not is_excluded("texas legislature", keys)
+    result = enrich(
+        "Teachers rally against vouchers",
+        "The Texas Legislature is holding a special session this week, and teachers rallied in "
+        "Austin against a vouchers bill, said Jane Roe, a teacher.",
+        language="en",
+        exclude=["NPR", "The Texas Newsroom"],
+    )
+    assert "Texas Legislature" in actor_names(result)
