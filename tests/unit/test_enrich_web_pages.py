@@ -14,6 +14,7 @@ from newsfacet.enrich.place_ellipsis import split_place_ellipses
 from newsfacet.enrich.product_evidence import (
     category_lists,
     common_noun_acronyms,
+    has_common_determiner,
     has_product_evidence,
     versioned_names,
 )
@@ -69,6 +70,22 @@ def test_an_acronym_written_in_the_plural_or_spelled_out_in_lower_case_is_a_comm
     names = actor_names(result)
     assert {"Halvard University", "Priya Natarajan"} <= names
     assert not names & {"LLM", "GMV"}
+
+
+def test_an_acronym_after_a_determiner_of_common_nouns_is_no_actor() -> None:
+    text = "Set up your CRM first. That EHR cut waiting times, the FBI said."
+    assert has_common_determiner(text, text.index("CRM"))
+    assert has_common_determiner(text, text.index("EHR"))
+    assert not has_common_determiner(text, text.index("FBI"))
+    result = enrich(
+        "Clinics go digital",
+        "Halvard Clinics moved its records to a new EHR last spring, said Jane Roe, its director. That "
+        "EHR cut waiting times, and Halvard Clinics now plans to add a second site, Roe said.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Halvard Clinics", "Jane Roe"} <= names
+    assert "EHR" not in names
 
 
 def test_a_title_case_line_without_a_sentence_end_is_a_heading() -> None:

@@ -126,6 +126,19 @@ def common_noun_acronyms(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# A determiner no organisation's name takes: "your CRM", "That AUV has grown", "each EHR" (but
+# "the FBI"; and "a NASA scientist" is the agency's, so not "a" or "an").
+_COMMON_DETERMINER: Final = re.compile(
+    r"(?<![\w-])(?:[Yy]our|[Oo]ur|[Tt]heir|[Mm]y|[Ii]ts|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ee]ach|[Ee]very|[Aa]ny)\s+$"
+)
+_DETERMINER_REACH: Final = 8
+
+
+def has_common_determiner(text: str, start: int) -> bool:
+    """Whether the word before `start` is a determiner of common nouns ("your", "that", "each")."""
+    return _COMMON_DETERMINER.search(text, max(0, start - _DETERMINER_REACH), start) is not None
+
+
 def _initials(words: list[str]) -> str:
     return "".join(word[0] for word in words if word)
 

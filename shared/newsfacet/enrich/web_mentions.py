@@ -5,7 +5,7 @@ their own look-alikes, each told by evidence in the text (never by a list of nam
 
 - products (software, AI models, drugs, devices; `product_evidence`): a name used as a product in
   at least half of its mentions; "OpenAI's GPT-5" keeps its maker, OpenAI;
-- acronyms the text uses as common nouns ("LLMs", "average unit volume (AUV)");
+- acronyms the text uses as common nouns ("LLMs", "average unit volume (AUV)", "your CRM");
 - cross-headings, speaker labels and story links (`page_lines`): a name found only there;
 - the publisher's own brands: a station's call sign in the dateline ("NEW JERSEY (WABC) --") and
   its name written apart ("ABC 7" for "ABC7 New York");
@@ -31,6 +31,7 @@ from newsfacet.enrich.page_lines import PageLines, page_lines
 from newsfacet.enrich.product_evidence import (
     category_lists,
     common_noun_acronyms,
+    has_common_determiner,
     has_product_evidence,
     versioned_names,
 )
@@ -68,7 +69,7 @@ def without_web_look_alikes(
     lines = page_lines(text)
     located = _located(text, mentions)
     products = _product_keys(text, located)
-    acronyms = common_noun_acronyms(text)
+    acronyms = common_noun_acronyms(text) | _determined_acronyms(text, located)
     outside_lines = {
         item.key for item in located if item.span is None or not _on_furniture_line(lines, item.span)
     }
@@ -110,6 +111,24 @@ def _is_no_name(
         and item.key not in mid_sentence
         and is_capitalised_modifier(item.owned)
     )
+
+
+def _determined_acronyms(text: str, located: Sequence[_Located]) -> frozenset[str]:
+    """Acronyms that at least half of their mentions write after a determiner of common nouns
+    ("your CRM", "That AUV has grown")."""
+    votes: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for item in located:
+        text_of = item.mention.text
+        if (
+            item.span is None
+            or item.mention.label not in _ACTOR_LABELS
+            or _ACRONYM.fullmatch(text_of) is None
+        ):
+            continue
+        count = votes[text_of]
+        count[0] += has_common_determiner(text, item.span[0])
+        count[1] += 1
+    return frozenset(name for name, (common, total) in votes.items() if common and 2 * common >= total)
 
 
 def _located(text: str, mentions: Sequence[Mention]) -> list[_Located]:
