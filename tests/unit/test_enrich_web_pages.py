@@ -73,10 +73,11 @@ def test_an_acronym_written_in_the_plural_or_spelled_out_in_lower_case_is_a_comm
 
 
 def test_an_acronym_after_a_determiner_of_common_nouns_is_no_actor() -> None:
-    text = "Set up your CRM first. That EHR cut waiting times, the FBI said."
+    text = "Set up your CRM first. That EHR cut waiting times, the FBI said, noting that NIH agreed."
     assert has_common_determiner(text, text.index("CRM"))
     assert has_common_determiner(text, text.index("EHR"))
     assert not has_common_determiner(text, text.index("FBI"))
+    assert not has_common_determiner(text, text.index("NIH"))
     result = enrich(
         "Clinics go digital",
         "Halvard Clinics moved its records to a new EHR last spring, said Jane Roe, its director. That "

@@ -127,9 +127,10 @@ def common_noun_acronyms(text: str) -> frozenset[str]:
 
 
 # A determiner no organisation's name takes: "your CRM", "That AUV has grown", "each EHR" (but
-# "the FBI"; and "a NASA scientist" is the agency's, so not "a" or "an").
+# "the FBI"; "a NASA scientist" is the agency's, so not "a" or "an"; and "that" only opening a
+# sentence, as "note that USF offers" is a conjunction).
 _COMMON_DETERMINER: Final = re.compile(
-    r"(?<![\w-])(?:[Yy]our|[Oo]ur|[Tt]heir|[Mm]y|[Ii]ts|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ee]ach|[Ee]very|[Aa]ny)\s+$"
+    r"(?<![\w-])(?:[Yy]our|[Oo]ur|[Tt]heir|[Mm]y|[Ii]ts|[Tt]his|That|[Tt]hese|[Tt]hose|[Ee]ach|[Ee]very|[Aa]ny)\s+$"
 )
 _DETERMINER_REACH: Final = 8
 
