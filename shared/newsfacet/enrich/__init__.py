@@ -29,11 +29,13 @@ from newsfacet.enrich.institutions import company_mentions, institution_mentions
 from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
+from newsfacet.enrich.place_ellipsis import split_place_ellipses
 from newsfacet.enrich.place_forms import listed_team_mentions, party_tag_mentions
 from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
 from newsfacet.enrich.unlisted_places import address_mentions, facility_mentions, listed_county_mentions
+from newsfacet.enrich.web_mentions import without_web_look_alikes
 from newsfacet.model import Actor, EnrichmentCoverage, Location, Topic
 
 __all__ = ["TOPIC_LANGUAGES", "Enrichment", "GazetteerError", "coverage", "enrich", "warm_up"]
@@ -103,6 +105,8 @@ def enrich(
             title, text, common_words
         )
         mentions += companies + address_mentions(title, text) + facility_mentions(title, text)
+    mentions = without_web_look_alikes(text, mentions, exclude, common_words)
+    mentions = split_place_ellipses(mentions, gazetteer.is_place_name)
     topics = classify(title, text) if attempted.topics else []
     sport = bool(topics) and topics[0].code == SPORT_TOPIC
     if sport and read_as == "en":

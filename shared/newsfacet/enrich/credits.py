@@ -37,7 +37,7 @@ def exclusion_keys(exclude: Collection[str]) -> frozenset[str]:
             name = clean_name(part) or part.strip()
             key = fold(name)
             for suffix in CREDIT_SUFFIXES:
-                if key.endswith(suffix):
+                if key.endswith(suffix) and not _is_own_name(part, suffix):
                     key = key[: -len(suffix)].strip()
             if not key:
                 continue
@@ -64,6 +64,14 @@ def _initialisms(name: str) -> set[str]:
     return found
 
 
+def _is_own_name(credit: str, suffix: str) -> bool:
+    """Whether a credit ending with a credit suffix is a name of its own: "The Texas Newsroom" (an
+    article, the suffix capitalised), where "FRANCE 24 with wires" and "Reuters Staff" credit
+    FRANCE 24 and Reuters."""
+    credit = credit.strip()
+    return credit.casefold().startswith("the ") and not credit[-len(suffix) :].islower()
+
+
 def blank_credits(text: str, exclude: Collection[str]) -> str:
     """`text` with every occurrence of an excluded credit ("FRANCE 24 with wires", then "FRANCE 24")
     replaced by spaces of the same length, so offsets and positions do not move."""
@@ -75,7 +83,7 @@ def blank_credits(text: str, exclude: Collection[str]) -> str:
         forms.add(name)
         lowered = name.casefold()
         for suffix in CREDIT_SUFFIXES:
-            if lowered.endswith(suffix):
+            if lowered.endswith(suffix) and not _is_own_name(name, suffix):
                 forms.add(name[: -len(suffix)].strip())
     if not forms:
         return text

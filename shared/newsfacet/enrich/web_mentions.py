@@ -1,0 +1,236 @@
+"""Mentions that web pages of 2025 make look like actors and that name none.
+
+Our rules were tuned on 2019 wire-style news; blogs, newsletters, tech coverage and transcripts add
+their own look-alikes, each told by evidence in the text (never by a list of names):
+
+- products (software, AI models, drugs, devices; `product_evidence`): a name used as a product in
+  at least half of its mentions; "OpenAI's GPT-5" keeps its maker, OpenAI;
+- acronyms the text uses as common nouns ("LLMs", "average unit volume (AUV)", "your CRM");
+- cross-headings, speaker labels and story links (`page_lines`): a name found only there;
+- the publisher's own brands: a station's call sign in the dateline ("NEW JERSEY (WABC) --") and
+  its name written apart ("ABC 7" for "ABC7 New York");
+- job titles and capitalised modifiers opening a sentence (`name_shapes`).
+
+`without_web_look_alikes` drops these from the mentions before actors and places are resolved;
+only mentions the model typed as a person, organisation or group are looked at, so places are
+untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+from typing import Final
+
+from newsfacet.enrich.mentions import Mention
+from newsfacet.enrich.name_shapes import is_capitalised_modifier, is_job_title
+from newsfacet.enrich.names import fold
+from newsfacet.enrich.page_lines import PageLines, page_lines
+from newsfacet.enrich.product_evidence import (
+    category_lists,
+    common_noun_acronyms,
+    has_common_determiner,
+    has_product_evidence,
+    versioned_names,
+)
+
+_ACTOR_LABELS: Final = frozenset({"PERSON", "ORG", "NORP"})
+# "OpenAI's GPT-5": the owner, then what it owns.
+_INNER_POSSESSIVE: Final = re.compile(r"['’]s\s+")
+_ACRONYM: Final = re.compile(r"[A-Z]{2,6}")
+_POSSESSIVE_END: Final = re.compile(r"['’]s?$")
+# Last words of an institution's name: a heading that names one ("Arizona State University", in a
+# list of colleges) names an actor, where a heading of common words ("Future Trajectories") does not.
+_INSTITUTION_LAST_WORDS: Final = frozenset(
+    {"university", "college", "school", "institute", "hospital", "clinic", "center", "centre"}
+    | {"museum", "foundation", "inc", "corp", "corporation", "ltd", "llc", "company", "association"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Located:
+    """A mention with where it lies in the body (None in the title), the owner and what it owns of
+    an "X's Y" name ("" and the name without one), and the folded key of what it owns."""
+
+    mention: Mention
+    span: tuple[int, int] | None
+    owner: str
+    owned: str
+    key: str
+
+
+def without_web_look_alikes(
+    text: str, mentions: Sequence[Mention], exclude: Collection[str], common_words: frozenset[str]
+) -> list[Mention]:
+    """`mentions` (of the title and of `text`, the body) without the products, common-noun
+    acronyms, heading-only names and the publisher's brands; see the module's docstring.
+    `common_words` are the words the body writes in lower case."""
+    lines = page_lines(text)
+    located = _located(text, mentions)
+    products = _product_keys(text, located)
+    acronyms = common_noun_acronyms(text) | _determined_acronyms(text, located)
+    outside_lines = {
+        item.key for item in located if item.span is None or not _on_furniture_line(lines, item.span)
+    }
+    brands = publisher_brands(text, exclude)
+    # Names written somewhere other than at a sentence's start: a capital there says nothing.
+    mid_sentence = {item.key for item in located if not item.mention.opens_sentence}
+    kept = []
+    for item in located:
+        mention = item.mention
+        if mention.label not in _ACTOR_LABELS:
+            kept.append(mention)
+        elif item.key in products:
+            if item.owner:  # "OpenAI's GPT-5": OpenAI is named, its product is not an actor
+                kept.append(replace(mention, text=item.owner, label="ORG"))
+        elif _is_no_name(item, acronyms, brands, mid_sentence):
+            continue
+        elif (
+            item.span is None
+            or item.key in outside_lines
+            or item.key.rsplit(" ", 1)[-1] in _INSTITUTION_LAST_WORDS
+            or _is_firm_heading(item.owned, common_words)
+            or not _on_furniture_line(lines, item.span)
+        ):
+            kept.append(mention)
+    return kept
+
+
+def _is_firm_heading(name: str, common_words: frozenset[str]) -> bool:
+    """A heading that names a firm ("Ridley Moving & Storage", in a list of movers): words joined
+    by "&" with a proper name among them, one the body never writes in lower case; where a
+    heading of common words joined the same way ("Collaboration & Quality") is none."""
+    return "&" in name and any(
+        word.isalpha() and word.casefold() not in common_words for word in name.replace("&", " ").split()
+    )
+
+
+def _is_no_name(
+    item: _Located,
+    acronyms: frozenset[str],
+    brands: tuple[frozenset[str], frozenset[str]],
+    mid_sentence: set[str],
+) -> bool:
+    """An acronym of a common noun, the publisher's brand, a job title, or a capitalised modifier
+    the article writes only at a sentence's start."""
+    if item.mention.text in acronyms or _is_brand(item.key, item.owned, brands) or is_job_title(item.owned):
+        return True
+    return (
+        item.mention.label != "PERSON"
+        and item.key not in mid_sentence
+        and is_capitalised_modifier(item.owned)
+    )
+
+
+def _determined_acronyms(text: str, located: Sequence[_Located]) -> frozenset[str]:
+    """Acronyms that at least half of their mentions write after a determiner of common nouns
+    ("your CRM", "That AUV has grown")."""
+    votes: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for item in located:
+        text_of = item.mention.text
+        if (
+            item.span is None
+            or item.mention.label not in _ACTOR_LABELS
+            or _ACRONYM.fullmatch(text_of) is None
+        ):
+            continue
+        count = votes[text_of]
+        count[0] += has_common_determiner(text, item.span[0])
+        count[1] += 1
+    return frozenset(name for name, (common, total) in votes.items() if common and 2 * common >= total)
+
+
+def _located(text: str, mentions: Sequence[Mention]) -> list[_Located]:
+    keys: dict[str, str] = {}  # a name is written the same way many times: fold it once
+    located = []
+    for mention in mentions:
+        owner, owned = _owner_and_owned(mention.text)
+        key = keys.get(owned)
+        if key is None:
+            key = keys[owned] = fold(_POSSESSIVE_END.sub("", owned))  # "ABC 7's" is "ABC 7"
+        located.append(_Located(mention, _span(text, mention), owner, owned, key))
+    return located
+
+
+def _span(text: str, mention: Mention) -> tuple[int, int] | None:
+    """Where a body mention lies in `text` (its `position` is its start over the body's length);
+    None for a title mention or one that cannot be placed."""
+    if mention.in_title:
+        return None
+    start = round(mention.position * max(len(text), 1))
+    for at in (start, start - 1, start + 1):
+        if at >= 0 and text.startswith(mention.text, at):
+            return at, at + len(mention.text)
+    return None
+
+
+def _owner_and_owned(name: str) -> tuple[str, str]:
+    """("OpenAI", "GPT-5 Codex") for "OpenAI's GPT-5 Codex"; ("", name) without a possessive inside."""
+    if "s " not in name:
+        return "", name
+    parts = _INNER_POSSESSIVE.split(name)
+    if len(parts) < 2 or not parts[-1] or not parts[0]:
+        return "", name
+    return "'s ".join(parts[:-1]), parts[-1]
+
+
+def _product_keys(text: str, located: Sequence[_Located]) -> frozenset[str]:
+    """Folded names that at least half of their uses (mentions, and names written with a version
+    number that no mention covers: "Meta's Llama 3.1") use as products."""
+    votes: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
+    voted_at = set()
+    lists = category_lists(text)
+    for item in located:
+        if item.mention.label not in _ACTOR_LABELS:
+            continue
+        count = votes[item.key]
+        count[1] += 1
+        if item.span is not None:
+            start = item.span[1] - len(item.owned)
+            voted_at.add(start)
+            count[0] += has_product_evidence(text, start, item.span[1], lists)
+        elif item.mention.in_title:
+            count[0] += has_product_evidence(item.owned, 0, len(item.owned))
+    for start, name in versioned_names(text).items():
+        key = fold(name)
+        if start not in voted_at and key in votes:
+            votes[key][0] += 1
+            votes[key][1] += 1
+    return frozenset(key for key, (product, total) in votes.items() if key and 2 * product >= total)
+
+
+def _on_furniture_line(lines: PageLines, span: tuple[int, int]) -> bool:
+    return lines.in_furniture(*span)
+
+
+# A dateline's credit: "NEW JERSEY (WABC) --", "HOUSTON (KTRK) —": the station or wire reporting.
+_DATELINE_CREDIT: Final = re.compile(
+    r"^[A-Z]{2}[A-Z .'’-]{0,30}(?:,\s*[A-Z][A-Za-z.]{1,20}(?:\s[A-Z][A-Za-z.]+)?)?\s*"
+    r"\(([A-Z][A-Za-z0-9 -]{1,20})\)\s*(?:--|—|–|-)",
+    re.MULTILINE,
+)
+
+
+def publisher_brands(text: str, exclude: Collection[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Folded names the publisher goes by: its credits in datelines; and, run together, the first
+    words of the names the caller excludes (the publisher, its domain): "abc7" of "ABC7 New York"."""
+    credits = frozenset(fold(match.group(1)) for match in _DATELINE_CREDIT.finditer(text))
+    compact: set[str] = set()
+    for name in exclude:
+        words = fold(name).split()
+        compact.update("".join(words[:count]) for count in range(1, len(words) + 1))
+    return credits, frozenset(compact)
+
+
+def _is_brand(key: str, name: str, brands: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """A dateline's credit, or a name written with a digit or as an acronym whose characters are
+    the first word(s) of the publisher's name or domain ("ABC 7", "WSB" of wsbtv.com)."""
+    credits, compact = brands
+    if key in credits:
+        return True
+    joined = key.replace(" ", "")
+    if len(joined) < 3 or joined not in compact:
+        return False
+    return any(ch.isdigit() for ch in joined) or _ACRONYM.fullmatch(name) is not None

@@ -1,0 +1,241 @@
+"""Look-alikes of actors on 2025-26 web pages (tech coverage, newsletters, blogs, transcripts):
+products named with versions or product words, acronyms of common nouns, cross-headings, speaker
+labels, story links and the publisher's own brands. Sentences written for each rule in the style of
+such pages; the pure rules are tested alone and through the real pipeline (spaCy and gazetteer)."""
+
+from __future__ import annotations
+
+from newsfacet.enrich import Enrichment, enrich
+from newsfacet.enrich.credits import exclusion_keys, is_excluded
+from newsfacet.enrich.mentions import Mention
+from newsfacet.enrich.name_shapes import is_capitalised_modifier, is_job_title
+from newsfacet.enrich.page_lines import is_heading, page_lines
+from newsfacet.enrich.place_ellipsis import split_place_ellipses
+from newsfacet.enrich.product_evidence import (
+    category_lists,
+    common_noun_acronyms,
+    has_common_determiner,
+    has_product_evidence,
+    versioned_names,
+)
+from newsfacet.enrich.web_mentions import publisher_brands
+
+
+def actor_names(result: Enrichment) -> set[str]:
+    return {actor.name for actor in result.actors}
+
+
+def evidence(text: str, name: str) -> bool:
+    start = text.index(name)
+    return has_product_evidence(text, start, start + len(name), category_lists(text))
+
+
+def test_a_version_number_or_a_product_word_makes_a_name_a_product() -> None:
+    assert evidence("Testers found that Quillon-4 wrote cleaner code.", "Quillon-4")
+    assert evidence("Brightloom's Quillon 2.5 Pro failed the task.", "Quillon")
+    assert evidence("The Nimbra tool merges the outputs.", "Nimbra")
+    assert evidence("Patients on the drug Veltrazine lost weight.", "Veltrazine")
+    assert evidence("assistants like Halvard's Quillon, Corvex and Nimbra were tested", "Corvex")
+    # A maker owns what follows it; a company acting has no product word around it.
+    assert not evidence("assistants like Halvard's Quillon were tested", "Halvard")
+    assert not evidence("Brightloom hired 40 engineers in Leeds.", "Brightloom")
+    assert versioned_names("Brightloom's Quillon 2.5 and Corvex-3 led.") == {13: "Quillon", 29: "Corvex"}
+
+
+def test_products_are_no_actors_and_their_makers_stay() -> None:
+    result = enrich(
+        "Coding assistants put to the test",
+        "Testers asked four models to build a chess game. The publication tested models like "
+        "Brightloom’s Quillon 2.5 Sonnet, Halvard’s Corvex Advanced and Nordvik’s Vesta 3.1 against "
+        "the task. Brightloom’s Quillon 2.5 Sonnet finished first, while Halvard’s Corvex Advanced "
+        "stalled twice. Vesta’s output was poor. Brightloom said it was pleased, and Halvard "
+        "promised a fix within a month.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Brightloom", "Halvard", "Nordvik"} <= names
+    assert not names & {"Quillon", "Corvex Advanced", "Vesta"}
+
+
+def test_an_acronym_written_in_the_plural_or_spelled_out_in_lower_case_is_a_common_noun() -> None:
+    text = "Most LLMs fail. The gross merchandise value (GMV) rose, and the WHO said the NTSB agreed."
+    assert common_noun_acronyms(text) == frozenset({"LLM", "GMV"})
+    result = enrich(
+        "Why chatbots still guess",
+        "Researchers at Halvard University found that an LLM trained on song lyrics picks odd answers. "
+        "LLMs learn correlations between words, said Priya Natarajan, who led the study. The gross "
+        "merchandise value (GMV) of the sector rose. That GMV figure surprised Natarajan.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Halvard University", "Priya Natarajan"} <= names
+    assert not names & {"LLM", "GMV"}
+
+
+def test_an_acronym_after_a_determiner_of_common_nouns_is_no_actor() -> None:
+    text = "Set up your CRM first. That EHR cut waiting times, the FBI said, noting that NIH agreed."
+    assert has_common_determiner(text, text.index("CRM"))
+    assert has_common_determiner(text, text.index("EHR"))
+    assert not has_common_determiner(text, text.index("FBI"))
+    assert not has_common_determiner(text, text.index("NIH"))
+    result = enrich(
+        "Clinics go digital",
+        "Halvard Clinics moved its records to a new EHR last spring, said Jane Roe, its director. That "
+        "EHR cut waiting times, and Halvard Clinics now plans to add a second site, Roe said.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Halvard Clinics", "Jane Roe"} <= names
+    assert "EHR" not in names
+
+
+def test_a_title_case_line_without_a_sentence_end_is_a_heading() -> None:
+    assert is_heading("Wider Lessons for Product Teams")
+    assert is_heading("What Comes Next in Coding Assistants?")
+    assert not is_heading("Teachers say the plan will fail.")
+    assert not is_heading("Assistants now write most of the boilerplate")
+    assert not is_heading("Brightloom")
+
+
+def test_names_found_only_in_headings_labels_or_story_links_are_no_actors() -> None:
+    body = (
+        "Halvard opened an office in Leeds on Monday, said Priya Natarajan, its chief executive.\n\n"
+        "Wider Lessons for Product Teams\n\n"
+        "Natarajan said Halvard would hire 40 engineers.\n\n"
+        "JANE ROE, HOST:\n\n"
+        "UNIDENTIFIED GROUP #1: (Chanting) Hire us.\n\n"
+        "Also read: Corvex Labs raises $20 million from Northfield Partners"
+    )
+    lines = page_lines(body)
+    heading = body.index("Wider Lessons")
+    assert lines.in_heading(heading, heading + len("Wider Lessons"))
+    assert lines.in_label(body.index("HOST"), body.index("HOST") + 4)
+    names = actor_names(enrich("Halvard expands in Leeds", body, language="en"))
+    assert {"Halvard", "Priya Natarajan"} <= names
+    furniture = {"Wider Lessons for Product Teams", "HOST", "UNIDENTIFIED GROUP", "Northfield Partners"}
+    assert not names & furniture
+
+
+STATION_STORY = (
+    "Since KLTV 4's first report, a new source has contacted KLTV 4.\n\n"
+    "TYLER, Texas (KLTV) -- A consumer investigation into a Tyler roofing company has led more "
+    "customers to come forward, said Jane Roe, a homeowner.\n\n"
+    "After not answering KLTV 4's calls, the owner, John Doe, told KLTV 4 that Apex Roofing had done "
+    "nothing wrong. Apex Roofing is now under investigation by the Texas attorney general."
+)
+
+
+def test_a_heading_that_names_an_institution_names_an_actor() -> None:
+    body = (
+        "Online degrees have grown fast, and tuition varies widely.\n\n"
+        "Northfield State University\n\n"
+        "Its online programme costs less than most and enrols 20,000 students.\n\n"
+        "Wider Lessons for Product Teams\n\n"
+        "Students say flexibility matters most."
+    )
+    names = actor_names(enrich("The best online colleges", body, language="en"))
+    assert "Northfield State University" in names
+    assert "Wider Lessons for Product Teams" not in names
+
+
+def test_the_publishers_call_sign_and_its_name_written_apart_are_no_actors() -> None:
+    publisher = ["KLTV4 East Texas", "kltv4et.com", "kltv4et"]
+    credits, compact = publisher_brands(STATION_STORY, publisher)
+    assert "kltv" in credits
+    assert "kltv4" in compact
+    names = actor_names(enrich("Roofer under investigation", STATION_STORY, language="en", exclude=publisher))
+    assert {"Jane Roe", "John Doe", "Apex Roofing"} <= names
+    assert not names & {"KLTV", "KLTV 4"}
+
+
+def test_a_name_used_as_a_tool_is_a_product() -> None:
+    assert evidence("a puzzle game written using Pyglass, with sound", "Pyglass")
+    assert not evidence("a puzzle game written using Halvard's library", "Halvard")
+    result = enrich(
+        "Four assistants build a game",
+        "Each assistant was asked to write a puzzle game using Rustle, with a window drawn using "
+        "Pyglass. Halvard’s entry failed. Halvard said a fix was coming, and Brightloom declined to "
+        "comment.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Halvard", "Brightloom"} <= names
+    assert "Pyglass" not in names
+
+
+def test_the_authors_bio_after_the_article_names_no_actor() -> None:
+    body = (
+        "Researchers at Halvard University say assistants guess. Brightloom disagreed, said Priya "
+        "Natarajan, who led the study at Halvard University.\n\n"
+        "Natarajan added that more work was needed.\n\n"
+        "Jane Roe\n\n"
+        "Senior Editor at Example Daily. Formerly with Northfield Weekly and Corvex Media, a keen cyclist."
+    )
+    names = actor_names(enrich("Why assistants still guess", body, language="en", exclude=["Jane Roe"]))
+    assert {"Halvard University", "Priya Natarajan"} <= names
+    assert not names & {"Example Daily", "Northfield Weekly", "Corvex Media", "Jane Roe"}
+
+
+def test_a_job_title_in_title_case_is_no_actor() -> None:
+    assert is_job_title("Managing Principal")
+    assert is_job_title("Chief AI Scientist")
+    assert is_job_title("Senior Vice President")
+    assert not is_job_title("Northfield Partners")
+    assert not is_job_title("Halvard Design")
+    assert not is_job_title("Director")
+    result = enrich(
+        "Design firms try assistants",
+        "Assistants will not replace architects, said Jane Roe, Managing Principal at Halvard Design. "
+        "Roe said Halvard Design would keep hiring.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Jane Roe", "Halvard Design"} <= names
+    assert "Managing Principal" not in names
+
+
+def test_a_capitalised_modifier_opening_a_sentence_is_no_actor() -> None:
+    assert is_capitalised_modifier("Additional")
+    assert is_capitalised_modifier("Originally")
+    assert not is_capitalised_modifier("Halvard")
+    assert not is_capitalised_modifier("Nepal")
+    body = (
+        "Customers of Acme Movers say their quotes doubled on move day, said Jane Roe, a lawyer.\n\n"
+        "Additional customers that spoke with the station say they, too, chose Acme Movers because "
+        "they were quoted a cheap price."
+    )
+    names = actor_names(enrich("Movers accused of price hikes", body, language="en"))
+    assert {"Acme Movers", "Jane Roe"} <= names
+    assert "Additional" not in names
+
+
+def test_two_places_named_by_ellipsis_are_each_a_place() -> None:
+    known = {"South America", "North Carolina", "South Carolina"}
+    mention = Mention(text="Central and South America", label="LOC", position=0.2, in_title=False)
+    assert [m.text for m in split_place_ellipses([mention], known.__contains__)] == ["South America"]
+    both = Mention(text="North and South Carolina", label="GPE", position=0.1, in_title=False)
+    assert [m.text for m in split_place_ellipses([both], known.__contains__)] == [
+        "North Carolina",
+        "South Carolina",
+    ]
+    result = enrich(
+        "Bakery chain looks south",
+        "Halvard Bakeries wants to grow in Mexico, Central and South America next year, its chief "
+        "executive, Jane Roe, said on Monday.",
+        language="en",
+    )
+    assert "South America" in {location.name for location in result.locations}
+
+
+def test_a_credited_newsroom_named_after_a_state_leaves_the_states_bodies_actors() -> None:
+    keys = exclusion_keys(["The Texas Newsroom", "Reuters Staff", "FRANCE 24 with wires"])
+    assert {"texas newsroom", "reuters", "france 24"} <= keys
+    assert not is_excluded("texas legislature", keys)
+    result = enrich(
+        "Teachers rally against vouchers",
+        "The Texas Legislature is holding a special session this week, and teachers rallied in "
+        "Austin against a vouchers bill, said Jane Roe, a teacher.",
+        language="en",
+        exclude=["NPR", "The Texas Newsroom"],
+    )
+    assert "Texas Legislature" in actor_names(result)
