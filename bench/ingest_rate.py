@@ -296,8 +296,8 @@ def report(result: dict[str, Any]) -> str:
             " (10 messages per receive, the most SQS returns; Lambda"
             " gathers the template's BatchSize from several) and call the ingest handler, as Lambda"
             " would; the OpenSearch node shares the machine, started when the run starts, as"
-            " `newsfacet local` starts it (its JIT compiler's share of its CPU in brackets), and moto"
-            " (S3 and SQS) runs in the benchmark's process.",
+            " `newsfacet local --opensearch` starts it (its JIT compiler's share of its CPU in"
+            " brackets), and moto (S3 and SQS) runs in the benchmark's process.",
             "",
             "| store | workers | uploads | searchable | seconds | uploads/s | worker CPU ms/upload |"
             " vs pipeline alone | node CPU ms/upload (JIT compiler) | moto CPU ms/upload |",
