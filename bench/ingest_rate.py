@@ -18,6 +18,7 @@ store writes and reconcile) shows whatever the load on the machine. Results go t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
@@ -47,8 +48,9 @@ RESULTS = Path(__file__).resolve().parent / "results" / "ingest.json"
 START, END = "<!-- ingest-rate:start -->", "<!-- ingest-rate:end -->"
 READY = "ready"
 # Pages handled before the clock starts, at least one per worker: the first writes and the index's
-# creation, and enough requests that a node started seconds ago has compiled its hot paths, as a
-# deployed cluster has (with one page per worker, the first run met a colder node than the later ones).
+# creation (with one page per worker, the first run met a colder node than the later ones). The node
+# is still compiling its hot paths after them, as it is for a user who has just started the local
+# stack: the node's JIT compiler CPU is measured apart.
 WARM_UP_PAGES = 20
 
 
@@ -113,9 +115,33 @@ def pipeline_cpu_per_article(pages: list[Path]) -> float:
     return (time.process_time() - started) * 1000 / len(raws)
 
 
-def measure(pages: list[Path], warm_ups: list[Path], workers: int, store: str) -> dict[str, Any]:
+def compiling_cpu_s(pid: int | None) -> float:
+    """CPU seconds the JVM's just-in-time compiler threads of process `pid` have used (0 without a
+    pid): a node started seconds ago spends much of its CPU compiling its hot paths."""
+    if pid is None:
+        return 0.0
+    total = 0.0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):  # a thread that ended meanwhile
+            stat = (task / "stat").read_text()
+            if "CompilerThre" in stat[: stat.rindex(")")]:
+                fields = stat.rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def node_cpu_s(pid: int | None) -> tuple[float, float]:
+    """The node's CPU seconds so far: all its threads, and its compiler threads."""
+    return process_cpu_s(pid), compiling_cpu_s(pid)
+
+
+def measure(
+    pages: list[Path], warm_ups: list[Path], workers: int, store: str, node_pid: int | None
+) -> dict[str, Any]:
     """Upload every page at once to a fresh stack with `workers` worker processes, once they have
-    handled `warm_ups` (other pages: the same page twice is one article)."""
+    handled `warm_ups` (other pages: the same page twice is one article). Beside the workers' CPU,
+    the OpenSearch node's (`node_pid`: every thread, and its JIT compiler's) and this process's
+    (moto's S3 and SQS, the polling), so that what an upload costs the machine shows whole."""
     settings = Settings(store=store, index_alias=f"ingest-{uuid.uuid4().hex[:8]}")
     os.environ["NEWSFACET_INDEX_ALIAS"] = settings.index_alias  # for the search handler and the workers
     options = StackOptions(port=0, upload_samples=False, quiet=True, root=REPO, ingest_worker=False)
@@ -142,12 +168,14 @@ def measure(pages: list[Path], warm_ups: list[Path], workers: int, store: str) -
             time.sleep(1.5)  # OpenSearch's refresh interval, before counting what is searchable
             warmed = stack.searchable_count()
             cpu_before = sum(process_cpu_s(child.pid) for child in children)
+            node_before, stack_before = node_cpu_s(node_pid), time.process_time()
             started = time.perf_counter()
             for path in pages:
                 s3.put_object(Bucket=stack.bucket, Key=f"bench/{path.name}", Body=path.read_bytes())
             wait_until_drained(sqs, stack.queue_url)
             seconds = time.perf_counter() - started
             cpu = sum(process_cpu_s(child.pid) for child in children) - cpu_before
+            node_after, stack_cpu = node_cpu_s(node_pid), time.process_time() - stack_before
         finally:
             for child in children:
                 child.terminate()
@@ -162,6 +190,9 @@ def measure(pages: list[Path], warm_ups: list[Path], workers: int, store: str) -
         "seconds": seconds,
         "uploads_per_s": len(pages) / seconds,
         "worker_cpu_ms_per_upload": cpu * 1000 / len(pages),
+        "node_cpu_ms_per_upload": (node_after[0] - node_before[0]) * 1000 / len(pages),
+        "node_jit_cpu_ms_per_upload": (node_after[1] - node_before[1]) * 1000 / len(pages),
+        "stack_cpu_ms_per_upload": stack_cpu * 1000 / len(pages),
     }
 
 
@@ -213,7 +244,8 @@ def main() -> int:
                         node = LocalNode.start()
                         os.environ["NEWSFACET_OPENSEARCH_AUTH"] = "none"
                     url = node.url if store == "opensearch" and node else f"sqlite:///{scratch}/articles.db"
-                    run = {"store": store, **measure(pages, warm_ups, workers, url)}
+                    node_pid = node.process.pid if store == "opensearch" and node else None
+                    run = {"store": store, **measure(pages, warm_ups, workers, url, node_pid)}
                     print(run, file=sys.stderr, flush=True)
                     runs.append(run)
     finally:
@@ -242,7 +274,8 @@ def report(result: dict[str, Any]) -> str:
     rows = [
         f"| {run['store']} | {run['workers']} | {run['uploads']} | {run['searchable']} |"
         f" {run['seconds']:.1f} | {run['uploads_per_s']:.2f} | {run['worker_cpu_ms_per_upload']:.0f} |"
-        f" {run['worker_cpu_ms_per_upload'] / pipeline_ms:.2f}x |"
+        f" {run['worker_cpu_ms_per_upload'] / pipeline_ms:.2f}x | {_node_cpu(run)} |"
+        f" {run.get('stack_cpu_ms_per_upload', 0):.0f} |"
         for run in runs
     ]
     return "\n".join(
@@ -258,16 +291,17 @@ def report(result: dict[str, Any]) -> str:
             "The pipeline alone (`pipeline.build_article`, warm, one core, one BLAS thread as the ingest"
             f" function runs it): {pipeline_ms:.0f} CPU ms per"
             f" article, {1000 / pipeline_ms:.1f} articles per CPU-second. End to end: the pages uploaded"
-            f" through S3 at once after {result['warm_up_pages']} warm-up pages (the first writes, the"
-            " index's creation, and a node started seconds ago compiling its hot paths, as a deployed"
-            " cluster has done); the clock stops when the queue is drained; worker processes poll SQS"
+            f" through S3 at once after {result['warm_up_pages']} warm-up pages (the first writes and the"
+            " index's creation); the clock stops when the queue is drained; worker processes poll SQS"
             " (10 messages per receive, the most SQS returns; Lambda"
             " gathers the template's BatchSize from several) and call the ingest handler, as Lambda"
-            " would; the OpenSearch node shares the machine.",
+            " would; the OpenSearch node shares the machine, started when the run starts, as"
+            " `newsfacet local --opensearch` starts it (its JIT compiler's share of its CPU in"
+            " brackets), and moto (S3 and SQS) runs in the benchmark's process.",
             "",
             "| store | workers | uploads | searchable | seconds | uploads/s | worker CPU ms/upload |"
-            " vs pipeline alone |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|",
+            " vs pipeline alone | node CPU ms/upload (JIT compiler) | moto CPU ms/upload |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
             *rows,
             "",
             shares(result["runs"]),
@@ -275,6 +309,12 @@ def report(result: dict[str, Any]) -> str:
             END,
         ]
     )
+
+
+def _node_cpu(run: dict[str, Any]) -> str:
+    if run["store"] != "opensearch" or "node_cpu_ms_per_upload" not in run:
+        return "-"
+    return f"{run['node_cpu_ms_per_upload']:.0f} ({run['node_jit_cpu_ms_per_upload']:.0f})"
 
 
 def busy_machine_note(load_average: str) -> list[str]:

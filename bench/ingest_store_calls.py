@@ -17,6 +17,7 @@ same calls are also made one record at a time, as ingest made them before batchi
 `docs/BENCHMARKS.md`'s "Ingest store calls" section.
 
     python bench/ingest_store_calls.py [--records 60] [--rounds 5] [--corpus ../shared/corpus]
+                                       [--no-write]
 """
 
 from __future__ import annotations
@@ -155,6 +156,7 @@ def main() -> int:
     parser.add_argument("--records", type=int, default=60)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--corpus", type=Path, help="default: $NEWSFACET_CORPUS or ../shared/corpus")
+    parser.add_argument("--no-write", action="store_true", help="print the section only")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO / "infrastructure" / "opensearch"))
     import node
@@ -249,7 +251,8 @@ def main() -> int:
             END,
         ]
     )
-    write_section(section, START, END)
+    if not args.no_write:
+        write_section(section, START, END)
     print(section)
     return 0
 

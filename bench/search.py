@@ -928,7 +928,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if url is None:
                 from infrastructure.opensearch.node import LocalNode
 
-                node = LocalNode.start(heap=args.heap)
+                node = LocalNode.start(heap=args.heap, compiler="full")  # as a long-lived cluster
                 url = node.url
             try:
                 pid = node.process.pid if node else None

@@ -27,7 +27,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -61,6 +61,14 @@ JVM_OPTIONS = (
 
 # Small enough to share a two-core CI machine with the test session.
 DEFAULT_HEAP = "1g"
+
+# How much the JIT compiles. "quick" (the default): the client compiler (C1) only. A node started
+# seconds ago otherwise spends its first minutes in the server compiler's (C2) threads: during
+# `bench/ingest_rate.py`'s uploads they took 35-49 ms of CPU per upload, against 13-18 ms for all of
+# OpenSearch's own threads, on the cores the ingest workers and the tests need; C1's code served the
+# same uploads without more CPU in OpenSearch's threads. "full": tiered compilation up to C2, as a
+# long-lived cluster runs, for benchmarks of search latency on a large index.
+COMPILERS = {"quick": ("-XX:TieredStopAtLevel=1",), "full": ()}
 
 
 class NodeError(RuntimeError):
@@ -121,6 +129,15 @@ def _java() -> str:
 # --- Running ------------------------------------------------------------------------------------
 
 
+def jvm_options(heap: str, compiler: str, environ: Mapping[str, str]) -> list[str]:
+    """The node's JVM options: heap, ours (`JVM_OPTIONS`), the compiler's (`COMPILERS`), then any in
+    `OPENSEARCH_JAVA_OPTS` (the JVM takes the last of two contradicting options)."""
+    if compiler not in COMPILERS:
+        raise NodeError(f"unknown compiler {compiler!r}: use one of {', '.join(COMPILERS)}")
+    extra = environ.get("OPENSEARCH_JAVA_OPTS", "").split()
+    return ["-Xms512m", f"-Xmx{heap}", *JVM_OPTIONS, *COMPILERS[compiler], *extra]
+
+
 def cluster_health(url: str, *, wait_for: str = "green", timeout_s: float = 30.0) -> str:
     """The cluster's status once it reaches `wait_for` (or the timeout passes)."""
     request = f"{url}/_cluster/health?wait_for_status={wait_for}&timeout={int(timeout_s)}s"
@@ -150,6 +167,7 @@ class LocalNode:
         tied_to_parent: bool = True,
         heap: str = DEFAULT_HEAP,
         home: Path | None = None,
+        compiler: str = "quick",
     ) -> LocalNode:
         """Start a node and return once the cluster is green.
 
@@ -158,6 +176,8 @@ class LocalNode:
         `heap`: the JVM's maximum heap (`-Xmx`), e.g. "4g" for a benchmark at a million articles.
         `home`: the directory of a node that stopped (or was killed), to start it again on its data
         (on another port); by default a new temporary directory.
+        `compiler`: "quick" or "full" (`COMPILERS`). OPENSEARCH_JAVA_OPTS, as for OpenSearch's own
+        launcher, adds JVM options after ours.
         Raises `NodeError`, with the node's log tail, if it does not come up within `timeout_s`.
         """
         classpath = build()
@@ -166,9 +186,7 @@ class LocalNode:
         url_file.unlink(missing_ok=True)  # a restarted node writes its new URL
         command = [
             _java(),
-            "-Xms512m",
-            f"-Xmx{heap}",
-            *JVM_OPTIONS,
+            *jvm_options(heap, compiler, os.environ),
             "-cp",
             classpath,
             MAIN_CLASS,

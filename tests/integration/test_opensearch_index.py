@@ -134,6 +134,39 @@ def test_two_writers_racing_to_create_the_index_both_succeed(make_store, opensea
     assert first.search(SearchQuery()).total == 2
 
 
+def test_readers_never_fail_while_another_process_creates_the_index(make_store, opensearch_url) -> None:  # type: ignore[no-untyped-def]
+    # An alias created with its index pointed readers at a shard not yet started: their searches
+    # failed with a 503 ("all shards failed"), and an ingest worker's failed its whole SQS batch
+    # for the queue's visibility timeout (six minutes).
+    from newsfacet.config import Settings
+
+    writer = opensearch(make_store)
+    reader = OpenSearchStore.from_settings(
+        Settings(store=opensearch_url, index_alias=writer.alias, opensearch_auth="none")
+    )
+    errors: list[BaseException] = []
+    written = threading.Event()
+
+    def read() -> None:
+        while not written.is_set():
+            try:
+                reader.find_by_origin_batch([("uploads", "2024/1.html")], fresh=False)
+            except BaseException as error:  # collected and asserted below
+                errors.append(error)
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    try:
+        writer.upsert([article(1)])
+    finally:
+        written.set()
+        thread.join()
+    reader.close()
+
+    assert errors == []
+    assert writer.search(SearchQuery()).total == 1
+
+
 def test_reindex_swaps_the_alias_and_keeps_every_document_versions_and_tombstones(make_store) -> None:  # type: ignore[no-untyped-def]
     store = opensearch(make_store)
     store.upsert([article(n, version=3) for n in range(1, 41)])

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from newsfacet.ids import current_id
 from newsfacet.model import WriteOutcome
-from newsfacet.store.base import StoreError
+from newsfacet.store.base import StoreError, StoreUnavailable
 from newsfacet.store.holders import with_holder
 from newsfacet.store.opensearch import documents
 from newsfacet.store.opensearch import query as bodies
@@ -70,15 +70,32 @@ class IndexAdmin:
 
     def ensure_index(self) -> None:
         """Create the template and `<alias>-v1`, the alias's write index, unless the alias exists.
-        Idempotent and safe when several processes race (the loser's create fails harmlessly)."""
+        Idempotent and safe when several processes race (the loser's create fails harmlessly).
+        The alias comes last, once the index's shard has started: created with its index, it sent
+        other processes' searches to a shard not yet started, which failed them (503)."""
         if self._index_ready:
             return
         if self._connection.serverless:
             self._ensure_serverless_index()
         elif not self._call(lambda client: client.indices.exists_alias(name=self._alias)):
             self._put_template()
-            self._create_ignoring_race(f"{self._alias}-v1", {"aliases": {self._alias: _WRITE_INDEX}})
+            index = f"{self._alias}-v1"
+            self._create_ignoring_race(index, {})
+            self._wait_until_started(index)  # another process's create may still be under way
+            self._call(
+                lambda client: client.indices.put_alias(index=index, name=self._alias, body=_WRITE_INDEX)
+            )
         self._index_ready = True
+
+    def _wait_until_started(self, index: str) -> None:
+        health = self._call(
+            # `request_timeout` is the client's; `timeout`, then, the node's wait
+            lambda client: client.cluster.health(
+                index=index, wait_for_status="yellow", timeout="30s", request_timeout=40
+            )
+        )
+        if health.get("timed_out"):
+            raise StoreUnavailable(f"the shard of {index} did not start within 30 s")
 
     def _ensure_serverless_index(self) -> None:
         """Serverless has no aliases: create the index `<alias>` itself, from the template's
