@@ -28,6 +28,7 @@ from newsfacet.enrich.kind_cues import (
 from newsfacet.enrich.names import acronym
 from newsfacet.enrich.nlp import NER_LANGUAGES, model_entities
 from newsfacet.enrich.span_rules import add_platforms, is_furniture, split_possessive
+from newsfacet.enrich.whole_words import WholeWords
 
 # Entity labels enrichment uses; the rest (DATE, MONEY, CARDINAL, WORK_OF_ART, LAW...) are dropped.
 USED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
@@ -159,7 +160,7 @@ def _repeats(
     surfaces = sorted((s for s in labels if len(s) > 1), key=len, reverse=True)
     if not surfaces:
         return []
-    pattern = _alternation(tuple(surfaces))
+    pattern = WholeWords(surfaces)
     found = []
     for source, origin in enumerate(origins):
         for match in pattern.finditer(origin):
@@ -367,8 +368,3 @@ class _Spans:
         at = bisect.bisect_left(self.starts, start)
         self.starts.insert(at, start)
         self.ends.insert(at, end)
-
-
-def _alternation(surfaces: tuple[str, ...]) -> re.Pattern[str]:
-    body = "|".join(re.escape(s) for s in surfaces)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
