@@ -25,9 +25,26 @@ def cpu_model() -> str:
 
 
 def machine() -> str:
-    """e.g. "AMD EPYC 7B13, 2 cores (Linux 6.1.0, Python 3.11.7)"."""
+    """e.g. "AMD EPYC 7B13, 2 cores (Linux 6.1.0, Python 3.11.7; OpenBLAS kernels SkylakeX)"."""
     system = f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
-    return f"{cpu_model()}, {os.cpu_count()} cores ({system})"
+    return f"{cpu_model()}, {os.cpu_count()} cores ({system}{blas_kernels()})"
+
+
+def blas_kernels() -> str:
+    """Which OpenBLAS kernels the run's numpy chose (spaCy's NER runs on them), and whether the
+    environment forced them: some machines pin old kernels with OPENBLAS_CORETYPE, which slows the
+    NER by a fifth; empty when no BLAS is loaded yet."""
+    from threadpoolctl import threadpool_info
+
+    kernels = sorted(
+        {str(pool.get("architecture")) for pool in threadpool_info() if pool["internal_api"] == "openblas"}
+    )
+    if not kernels:
+        return ""
+    forced = os.environ.get("OPENBLAS_CORETYPE")
+    return f"; OpenBLAS kernels {', '.join(kernels)}" + (
+        f", forced by OPENBLAS_CORETYPE={forced}" if forced else ""
+    )
 
 
 def load_average() -> str:
