@@ -96,3 +96,23 @@ def test_the_article_title_and_text_come_out_clean() -> None:
     assert result.title == "Harbour doesn’t reopen"
     assert "doesn’t reopen this été" in result.text
     assert "â" not in result.text + result.title and "Ã" not in result.text
+
+
+def test_mojibake_written_as_character_references_is_repaired() -> None:
+    page = (
+        "<p>It isn&acirc;&euro;&trade;t over&acirc;&euro;&rdquo;the caf&Atilde;&copy; "
+        "&#195;&#169;t&#195;&#169;</p>"
+    )
+    assert repair_mojibake(page) == "<p>It isn’t over—the café été</p>"
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "caf&eacute; &amp; cr&egrave;me &copy; 2025&nbsp;&nbsp;&euro;5 &mdash; S&Atilde;O PAULO",
+        "IRM&Atilde;&rdquo; and AMANH&Atilde;&nbsp;!",
+        "I saw &quot;&Atilde;&curren;&quot; instead of &quot;&auml;&quot;",
+    ],
+)
+def test_genuine_character_references_stay_as_written(markup: str) -> None:
+    assert repair_mojibake(markup) == markup
