@@ -3,7 +3,8 @@
 Order matters: the size limit is checked before anything is inflated or decoded; gzip is recognised
 by its magic bytes (not by a file name) and inflated in bounded steps so a bomb is caught after at
 most `max_decompressed_bytes` of output; binary content is refused before any charset guessing; the
-charset comes from a BOM, then the page's own declaration, then strict UTF-8, then UTF-8 with a few
+charset comes from a BOM, then the page's own declaration (unless the bytes are valid UTF-8 beyond
+ASCII, which legacy text never is by chance), then strict UTF-8, then UTF-8 with a few
 bad bytes replaced, then detection, with
 windows-1252 as the WHATWG-sanctioned stand-in for latin-1 and undeclared legacy pages.
 """
@@ -14,6 +15,7 @@ import codecs
 import re
 import zlib
 
+from newsfacet.extract.mojibake import repair_mojibake
 from newsfacet.model import ArticleRejected, RejectionReason
 
 __all__ = ["decode_text", "decode_upload", "inflate_gzip"]
@@ -119,7 +121,13 @@ def _bomb(limit: int) -> ArticleRejected:
 
 
 def decode_text(raw: bytes) -> str:
-    """Decode page bytes to text: BOM, declared charset, strict UTF-8, detection, windows-1252."""
+    """Decode page bytes to text: BOM, declared charset, strict UTF-8, detection, windows-1252; then
+    repair runs of UTF-8 that were double-encoded upstream ("Ã©tÃ©" -> "été"), so the title, the
+    body and the metadata all read (and are searched) as the writer wrote them."""
+    return repair_mojibake(_decoded(raw))
+
+
+def _decoded(raw: bytes) -> str:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return _checked(raw[len(bom) :].decode(encoding, errors="replace"))
@@ -128,7 +136,7 @@ def decode_text(raw: bytes) -> str:
         return _checked(raw.decode(utf16, errors="replace"))
     _refuse_binary(raw)
     declared = declared_charset(raw)
-    if declared is not None and declared != "utf-8":
+    if declared is not None and declared != "utf-8" and not _is_utf8_beyond_ascii(raw):
         try:
             return _checked(raw.decode(declared))
         except UnicodeDecodeError:
@@ -162,6 +170,19 @@ def declared_charset(raw: bytes) -> str | None:
         # A page that reached us as bytes without a BOM and declares UTF-16 is really ASCII-compatible.
         return "utf-8"
     return "utf-8" if name == "utf-8" else name
+
+
+def _is_utf8_beyond_ascii(raw: bytes) -> bool:
+    """Whether the bytes are valid UTF-8 holding non-ASCII characters. Legacy text is almost never
+    valid UTF-8 by chance, so such a page is UTF-8 whatever it declares: a page labelled
+    windows-1252 but written in UTF-8 would otherwise read "thatâ€™s" throughout."""
+    if raw.isascii():
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _sniff_utf16_without_bom(raw: bytes) -> str | None:
