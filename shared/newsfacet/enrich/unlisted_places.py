@@ -117,15 +117,32 @@ _FACILITY_AFTER_PREPOSITION = re.compile(
 )
 
 
+# Buildings whose name names nothing else: "the Texas Capitol", "the Indiana Statehouse" are places
+# wherever the text names them (the legislature that sits there is named as such). Not before
+# another capitalised word: "U.S. Capitol Police" is a body, "Capitol Hill" stands for Congress.
+# Body text only: a headline in title case capitalises the words before ("Rally At Texas Capitol").
+_BUILDING_WORDS: Final = ("Capitol", "Statehouse", "Courthouse")
+_NAMED_BUILDING = re.compile(
+    rf"(?<![\w'’.-])(?!(?:The|A|An|This|That|Its|Our|Their)\s)(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,2}}(?:{'|'.join(_BUILDING_WORDS)}))(?![\w'’-]|\s+[A-Z])"
+)
+
+
 def facility_mentions(title: str, text: str) -> list[Mention]:
     """Place mentions for the facilities the text puts someone in, at or into (see
-    `_PLACE_FACILITY_WORDS`)."""
-    return [
-        mention_at(origin, match.start("name"), match.end("name"), "FAC", in_title=source == 0)
-        for source, origin in ((0, title), (1, text))
-        if any(word in origin for word in _PLACE_FACILITY_WORDS)
-        for match in _FACILITY_AFTER_PREPOSITION.finditer(origin)
-    ]
+    `_PLACE_FACILITY_WORDS`), and for buildings named as such anywhere (`_BUILDING_WORDS`)."""
+    found: list[Mention] = []
+    for source, origin in ((0, title), (1, text)):
+        patterns = (
+            (_FACILITY_AFTER_PREPOSITION, _PLACE_FACILITY_WORDS),
+            (_NAMED_BUILDING, _BUILDING_WORDS),
+        )
+        for pattern, words in patterns if source else patterns[:1]:
+            if any(word in origin for word in words):
+                found.extend(
+                    mention_at(origin, match.start("name"), match.end("name"), "FAC", in_title=source == 0)
+                    for match in pattern.finditer(origin)
+                )
+    return found
 
 
 def _is_one_name(mention: Mention) -> bool:

@@ -1,0 +1,110 @@
+"""Places news names in short or broad forms (session 13, s13-entities3): a country by its short
+form ("Korea", "Congo"), continents and macro-regions ("the Americas", "East Asia"), historical
+states and mountain ranges, buildings named for what they are ("the Texas Capitol"), and a place
+name that is the short form of a company the article names in full. Sentences written for each in
+the style of a news site; the pipeline runs with the real model and gazetteer."""
+
+from __future__ import annotations
+
+from newsfacet.enrich import Enrichment, enrich
+from newsfacet.enrich.gazetteer import load_gazetteer
+from newsfacet.enrich.mentions import mention_at
+from newsfacet.enrich.unlisted_places import facility_mentions
+
+
+def enriched(title: str, body: str) -> Enrichment:
+    return enrich(title, body, language="en")
+
+
+def places(result: Enrichment) -> dict[str, tuple[str, str | None]]:
+    return {location.name: (location.kind, location.country_code) for location in result.locations}
+
+
+def actor_names(result: Enrichment) -> set[str]:
+    return {actor.name for actor in result.actors}
+
+
+def test_short_country_forms_name_every_country_they_can_mean_usual_one_first() -> None:
+    gazetteer = load_gazetteer()
+    assert [place.country_code for place in gazetteer.candidates("Korea")] == ["KR", "KP"]
+    assert [place.country_code for place in gazetteer.candidates("Congo")] == ["CD", "CG"]
+
+
+def test_korea_alone_is_south_korea_and_no_actor() -> None:
+    result = enriched(
+        "Bakery chain plans 300 more stores",
+        "The bakery chain, founded in Korea in 1986, now runs 4,000 shops in Korea and China. Its "
+        "chief executive said the company would open 300 more in the United States by 2030.",
+    )
+    assert places(result)["South Korea"] == ("country", "KR")
+    assert "Korea" not in actor_names(result)
+
+
+def test_korea_in_a_story_about_the_north_is_north_korea() -> None:
+    assert load_gazetteer().candidates("Korea")  # else the test below proves nothing
+    result = enriched(
+        "Missile launch condemned",
+        "Pyongyang fired two missiles into the sea on Tuesday, North Korea's state media said. The "
+        "launch was the third this month, and analysts said Korea would test again before the "
+        "anniversary of the regime.",
+    )
+    assert "South Korea" not in places(result)
+    assert places(result)["North Korea"] == ("country", "KP")
+
+
+def test_continents_and_macro_regions_are_places_with_a_point() -> None:
+    result = enriched(
+        "Coffee chain expands abroad",
+        "The coffee chain will expand across the Americas next year and open its first shops in "
+        "East Asia in 2027, its chief executive said in Seattle.",
+    )
+    found = {location.name: location for location in result.locations}
+    assert found["Americas"].kind == "continent" and found["Americas"].latitude is not None
+    assert found["East Asia"].kind == "area" and found["East Asia"].longitude is not None
+    assert not {"Americas", "East Asia"} & actor_names(result)
+
+
+def test_historical_states_and_mountain_ranges_are_places() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.candidates("USSR")[0].name == "Soviet Union"
+    assert gazetteer.candidates("Sierra Nevada")[0].kind == "mountain"
+
+
+def test_buildings_named_for_what_they_are_are_places_anywhere_in_the_body() -> None:
+    body = (
+        "Several thousand teachers surrounded the Ohio Statehouse on Tuesday. Others rallied on the "
+        "grounds of the Texas Capitol. The U.S. Capitol Police said nobody was hurt."
+    )
+    assert {m.text for m in facility_mentions("", body)} == {"Ohio Statehouse", "Texas Capitol"}
+    # Not in a headline in title case, not a determiner opening a sentence.
+    assert facility_mentions("Teachers Rally At Texas Capitol", "The Capitol was closed.") == []
+
+
+def test_a_named_capitol_is_a_facility_and_its_noun_alone_refers_back_to_it() -> None:
+    result = enriched(
+        "Teachers protest vouchers bill",
+        "Hundreds of teachers gathered on the grounds of the Texas Capitol in Austin on Monday. "
+        "Inside the Capitol, lawmakers debated the bill for six hours.",
+    )
+    assert places(result)["Texas Capitol"][0] == "facility"
+    assert not {"Capitol", "Texas Capitol"} & actor_names(result)
+
+
+def test_a_facility_word_before_another_capitalised_word_opens_another_name() -> None:
+    text = "The office referred the call to U.S. Capitol Police on Friday."
+    start = text.index("U.S.")
+    assert mention_at(text, start, start + len("U.S."), "GPE", in_title=False).text == "U.S."
+    text = "She was found at the WoodSpring Suites on Friday."
+    start = text.index("WoodSpring")
+    suites = mention_at(text, start, start + len("WoodSpring"), "ORG", in_title=False)
+    assert suites.text == "WoodSpring Suites"
+
+
+def test_a_place_name_that_is_a_company_named_in_full_is_that_company() -> None:
+    assert load_gazetteer().candidates("Sierra Nevada")  # a place elsewhere
+    result = enriched(
+        "NASA picks five more lunar lander firms",
+        "NASA added Blue Origin, Sierra Nevada Corporation and SpaceX to its list of lunar lander "
+        "providers. Around the table are SpaceX and Blue Origin, Sierra Nevada and Tyvak.",
+    )
+    assert "Sierra Nevada" not in places(result)
