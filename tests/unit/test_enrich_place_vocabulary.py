@@ -108,3 +108,21 @@ def test_a_place_name_that_is_a_company_named_in_full_is_that_company() -> None:
         "providers. Around the table are SpaceX and Blue Origin, Sierra Nevada and Tyvak.",
     )
     assert "Sierra Nevada" not in places(result)
+
+
+def test_a_country_before_a_national_body_s_short_name_is_mentioned_there() -> None:
+    result = enriched(
+        "Hong Kong bill advances",
+        "The rights bill, under consideration by the US Senate on Monday, would impose sanctions on "
+        "officials in Hong Kong, lawmakers said.",
+    )
+    assert places(result)["United States"] == ("country", "US")
+    assert "US Senate" in actor_names(result)
+
+
+def test_a_country_inside_a_body_s_full_proper_name_is_not_mentioned() -> None:
+    result = enriched(
+        "Regulator opens inquiry",
+        "Japan Airlines said the U.S. Securities and Exchange Commission had asked for documents.",
+    )
+    assert not {"United States", "Japan"} & set(places(result))

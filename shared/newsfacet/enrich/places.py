@@ -19,7 +19,7 @@ from newsfacet.enrich.gazetteer import Gazetteer, Place, distance_km
 from newsfacet.enrich.geo_aliases import INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import clean_name, fold
-from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places
+from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places, count_countries_of_bodies
 from newsfacet.enrich.unlisted_places import CITY_FACILITY_NOUNS, PLACE_LABELS, named_by_noun, named_by_nouns
 from newsfacet.model import Location
 
@@ -101,6 +101,7 @@ def resolve_places(
     )
     _count_facilities_named_by_their_noun(mentions, keys, consumed=consumed, scores=scores, counts=counts)
     count_acronyms_of_places(mentions, display, consumed=consumed, scores=scores, counts=counts)
+    count_countries_of_bodies(mentions, gazetteer, display, scores=scores, counts=counts)
     ranked = sorted(scores, key=lambda p: (-scores[p], p.name))[:MAX_LOCATIONS]
     locations = [
         Location(
