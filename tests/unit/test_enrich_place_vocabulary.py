@@ -126,3 +126,17 @@ def test_a_country_inside_a_body_s_full_proper_name_is_not_mentioned() -> None:
         "Japan Airlines said the U.S. Securities and Exchange Commission had asked for documents.",
     )
     assert not {"United States", "Japan"} & set(places(result))
+
+
+def test_the_venue_an_event_takes_place_at_is_a_place() -> None:
+    body = (
+        "A central vigil will take place at the Liberty Memorial Center in Kansas City, organisers "
+        "said. Last year's was held at the Union Station Hall. A nurse at Mercy Medical Center said "
+        "she would attend."
+    )
+    found = {m.text for m in facility_mentions("", body)}
+    assert found == {"Liberty Memorial Center", "Union Station Hall"}
+    result = enriched("Vigil planned for Saturday", body)
+    assert places(result)["Liberty Memorial Center"][0] == "facility"
+    assert "Liberty Memorial Center" not in actor_names(result)
+    assert "Mercy Medical Center" not in places(result)

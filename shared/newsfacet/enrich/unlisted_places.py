@@ -127,9 +127,30 @@ _NAMED_BUILDING = re.compile(
 )
 
 
+# Where an event is held is a place, whatever the facility ("will take place at the World Trade
+# Center", "was held at the Javits Center"): the verb says so, where "a nurse at Mercy Hospital"
+# names her employer.
+_VENUE_WORDS: Final = ("Center", "Centre", "Hall", "Park", "Square", "Garden", "Arena", "Stadium")
+_VENUE_AFTER_EVENT_VERB = re.compile(
+    r"(?<![\w-])(?:take|takes|took|taken|taking)\s+place\s+(?:at|in)\s+(?:the\s+)?"
+    r"|(?<![\w-])(?:held|hosted|staged)\s+(?:at|in)\s+(?:the\s+)?"
+)
+_VENUE_NAME = re.compile(rf"(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:{'|'.join(_VENUE_WORDS)})(?![\w-])")
+
+
+def _venue_mentions(origin: str, *, in_title: bool) -> list[Mention]:
+    found = []
+    for verb in _VENUE_AFTER_EVENT_VERB.finditer(origin) if "place" in origin or "held" in origin else ():
+        name = _VENUE_NAME.match(origin, verb.end())
+        if name is not None:
+            found.append(mention_at(origin, name.start(), name.end(), "FAC", in_title=in_title))
+    return found
+
+
 def facility_mentions(title: str, text: str) -> list[Mention]:
     """Place mentions for the facilities the text puts someone in, at or into (see
-    `_PLACE_FACILITY_WORDS`), and for buildings named as such anywhere (`_BUILDING_WORDS`)."""
+    `_PLACE_FACILITY_WORDS`), for buildings named as such anywhere (`_BUILDING_WORDS`) and for
+    the venues events take place or are held at (`_VENUE_WORDS`)."""
     found: list[Mention] = []
     for source, origin in ((0, title), (1, text)):
         patterns = (
@@ -142,6 +163,7 @@ def facility_mentions(title: str, text: str) -> list[Mention]:
                     mention_at(origin, match.start("name"), match.end("name"), "FAC", in_title=source == 0)
                     for match in pattern.finditer(origin)
                 )
+        found.extend(_venue_mentions(origin, in_title=source == 0))
     return found
 
 
