@@ -140,3 +140,13 @@ def test_the_venue_an_event_takes_place_at_is_a_place() -> None:
     assert places(result)["Liberty Memorial Center"][0] == "facility"
     assert "Liberty Memorial Center" not in actor_names(result)
     assert "Mercy Medical Center" not in places(result)
+
+
+def test_short_and_long_country_forms_pycountry_lacks_resolve() -> None:
+    result = enriched(
+        "Peacekeepers deployed",
+        "Troops from Bosnia and the Democratic Republic of Congo joined the mission, officials said.",
+    )
+    assert places(result)["Bosnia and Herzegovina"] == ("country", "BA")
+    assert places(result)["Democratic Republic of the Congo"] == ("country", "CD")
+    assert "Bosnia" not in actor_names(result)

@@ -171,7 +171,7 @@ def load_gazetteer() -> Gazetteer:
         _add(named, display, place)
         _add(named, name, place)
     _add_pycountry_names(named, countries)
-    for alias, iso in geo_aliases.COUNTRY_ALIASES.items():
+    for alias, iso in (geo_aliases.COUNTRY_ALIASES | geo_regions.COUNTRY_SHORT_FORMS).items():
         if iso in countries:
             _add(named, alias, countries[iso])
     for form, codes in geo_regions.AMBIGUOUS_COUNTRY_FORMS.items():

@@ -19,6 +19,18 @@ AMBIGUOUS_COUNTRY_FORMS: Final[dict[str, tuple[str, ...]]] = {
     "Congo": ("CD", "CG"),
 }
 
+# Short and long forms news writes for one country that pycountry's names lack (its "Bosnia and
+# Herzegovina", "Congo, The Democratic Republic of the"): form -> ISO code.
+COUNTRY_SHORT_FORMS: Final[dict[str, str]] = {
+    "Bosnia": "BA",
+    "Democratic Republic of Congo": "CD",
+    "Democratic Republic of the Congo": "CD",
+    "Republic of Congo": "CG",
+    "Antigua": "AG",
+    "St. Kitts and Nevis": "KN",
+    "St. Vincent and the Grenadines": "VC",
+}
+
 # Continents, macro-regions and historical states news names as places that GeoNames' tables
 # lack: (name, kind, ISO country or None, latitude, longitude, other names). The point is a
 # representative one inside the area, not a capital.
