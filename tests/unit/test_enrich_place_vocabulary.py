@@ -136,6 +136,8 @@ def test_the_venue_an_event_takes_place_at_is_a_place() -> None:
     )
     found = {m.text for m in facility_mentions("", body)}
     assert found == {"Liberty Memorial Center", "Union Station Hall"}
+    # "place" is the event verb's only after "take": not "a place at" an employer.
+    assert facility_mentions("", "She found a place at the Ford Motor Center in May.") == []
     result = enriched("Vigil planned for Saturday", body)
     assert places(result)["Liberty Memorial Center"][0] == "facility"
     assert "Liberty Memorial Center" not in actor_names(result)
