@@ -9,6 +9,7 @@ from __future__ import annotations
 from newsfacet.enrich import Enrichment, enrich
 from newsfacet.enrich.gazetteer import load_gazetteer
 from newsfacet.enrich.mentions import mention_at
+from newsfacet.enrich.span_rules import split_possessive
 from newsfacet.enrich.unlisted_places import facility_mentions
 
 
@@ -152,3 +153,20 @@ def test_short_and_long_country_forms_pycountry_lacks_resolve() -> None:
     assert places(result)["Bosnia and Herzegovina"] == ("country", "BA")
     assert places(result)["Democratic Republic of the Congo"] == ("country", "CD")
     assert "Bosnia" not in actor_names(result)
+
+
+def test_a_place_s_possessive_inside_a_person_span_is_a_place_mention() -> None:
+    text = "said Harpreet Sandhu, 27, from Punjab’s Moga, and Russia’s Vladimir Putin"
+    is_place = load_gazetteer().is_place_name
+    for whole, owner, owned in (
+        ("Punjab’s Moga", "Punjab", "Moga"),
+        ("Russia’s Vladimir Putin", "Russia", "Vladimir Putin"),
+    ):
+        start = text.index(whole)
+        parts = split_possessive(text, start, start + len(whole), "PERSON", is_place)
+        assert [(text[s:e], label) for s, e, label in parts] == [(owner, "GPE"), (owned, "PERSON")]
+    # An organisation's span keeps the place's possessive: a description of the body.
+    start = text.index("Punjab’s Moga")
+    assert split_possessive(text, start, start + len("Punjab’s Moga"), "ORG", is_place) == [
+        (start, start + len("Punjab’s Moga"), "ORG")
+    ]
