@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from newsfacet.enrich import Enrichment, enrich
 from newsfacet.enrich.gazetteer import load_gazetteer
+from newsfacet.enrich.geo_aliases import PLACE_NOUNS
 from newsfacet.enrich.mentions import mention_at
+from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.span_rules import split_possessive
 from newsfacet.enrich.unlisted_places import facility_mentions
 
@@ -170,3 +172,14 @@ def test_a_place_s_possessive_inside_a_person_span_is_a_place_mention() -> None:
     assert split_possessive(text, start, start + len("Punjab’s Moga"), "ORG", is_place) == [
         (start, start + len("Punjab’s Moga"), "ORG")
     ]
+
+
+def test_a_surname_that_is_a_facility_noun_does_not_refer_back_to_the_facility() -> None:
+    text = "Fans filled Olympic Park on Sunday, and Park said the ice was fast. Outside the Statehouse"
+    mentions = [
+        mention_at(text, text.index("Olympic"), text.index(" on Sunday"), "FAC", in_title=False),
+        mention_at(text, text.index("Park said"), text.index(" said"), "PERSON", in_title=False),
+    ]
+    resolved = resolve_places(mentions, load_gazetteer(), PLACE_NOUNS)
+    assert [location.name for location in resolved.locations] == ["Olympic Park"]
+    assert resolved.consumed == frozenset({0})

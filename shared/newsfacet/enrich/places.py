@@ -37,6 +37,10 @@ INSTITUTION_KEYS = frozenset(fold(name) for name in INSTITUTIONS)
 TRUNCATING_PARTICLES = frozenset({"do", "da", "de", "del", "dos", "das"})
 # Kinds of place a one-word name the model calls a person can be ("Inn", "Danube", "Galilee").
 NATURAL_KINDS = frozenset({"river", "lake", "mountain", "region", "sea"})
+# Facility nouns that, alone and capitalised, refer back to the one facility of that noun named.
+REFERRING_FACILITY_NOUNS = frozenset(
+    {"capitol", "statehouse", "courthouse", "jail", "prison", "stadium", "arena"}
+)
 # Last words of a company's full name (folded): "Sierra Nevada Corporation", "Texas Roadhouse Inc".
 CORPORATE_SUFFIXES = frozenset(
     {"corporation", "corp", "inc", "incorporated", "co", "company", "ltd", "llc", "plc"}
@@ -207,7 +211,9 @@ def _count_facilities_named_by_their_noun(
         if place.kind == "facility":
             by_noun.setdefault(fold(place.name).rsplit(" ", 1)[-1], []).append(place)
     for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
-        places = by_noun.get(key) if index not in consumed and " " not in key else None
+        if index in consumed or mention.label == "PERSON" or key not in REFERRING_FACILITY_NOUNS:
+            continue  # "Park" is a surname too: only a building's noun refers back
+        places = by_noun.get(key)
         if places is not None and len(places) == 1:
             consumed.add(index)
             scores[places[0]] += 1.0 + (1.0 - mention.position)
