@@ -18,7 +18,7 @@ from typing import Final
 
 import pycountry
 
-from newsfacet.enrich import geo_aliases
+from newsfacet.enrich import geo_aliases, geo_regions
 from newsfacet.enrich.names import fold, loose_key
 from newsfacet.model import LocationKind
 
@@ -171,9 +171,13 @@ def load_gazetteer() -> Gazetteer:
         _add(named, display, place)
         _add(named, name, place)
     _add_pycountry_names(named, countries)
-    for alias, iso in geo_aliases.COUNTRY_ALIASES.items():
+    for alias, iso in (geo_aliases.COUNTRY_ALIASES | geo_regions.COUNTRY_SHORT_FORMS).items():
         if iso in countries:
             _add(named, alias, countries[iso])
+    for form, codes in geo_regions.AMBIGUOUS_COUNTRY_FORMS.items():
+        # Every country the form can mean, and only those ("Congo" is no city); `_ranked` puts
+        # the most populous first, `places._pick` the one the article's other places point to.
+        named[fold(form)] = [countries[iso] for iso in codes if iso in countries]
 
     for _code, name, lat, lon in table["continents"]:
         _add(named, name, Place(name, "continent", None, lat, lon))
@@ -187,7 +191,7 @@ def load_gazetteer() -> Gazetteer:
         if fold(state) in named:
             named.setdefault(fold(abbreviation), []).extend(named[fold(state)])
 
-    for name, kind, iso, lat, lon, spellings in geo_aliases.EXTRA_PLACES:
+    for name, kind, iso, lat, lon, spellings in geo_aliases.EXTRA_PLACES + geo_regions.MACRO_REGIONS:
         place = Place(name, kind, iso, lat, lon)
         # Hand-written places replace whatever GeoNames files under the same key ("Gaza").
         for spelling in (name, *spellings):

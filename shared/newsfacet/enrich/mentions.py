@@ -288,7 +288,8 @@ def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool)
     )
 
 
-_NEXT_CAPITALISED_WORD = re.compile(r"\s+([A-Z][a-z]+)(?![\w-])")
+# Not before a further capitalised word: "Capitol" of "U.S. Capitol Police" opens another name.
+_NEXT_CAPITALISED_WORD = re.compile(r"\s+([A-Z][a-z]+)(?![\w-])(?!\s+[A-Z])")
 _TICKER = re.compile(
     r"(?:['’]s)?(?P<ticker_open>\s*\((?P<exchange>(?:ticker|NYSE|NASDAQ|Nasdaq|LSE|TSX|NSE|BSE)\s*:\s*)?)"
     r"(?P<ticker>[A-Z]{1,5}(?:\.[A-Z]{1,2})?)\)"

@@ -163,3 +163,33 @@ def _us_state(written: str) -> str | None:
 def _us_postal_codes() -> dict[str, str]:
     """ "MN" -> "Minnesota", from pycountry's ISO 3166-2 table (read once, when a tag needs it)."""
     return {str(s.code)[3:]: str(s.name) for s in pycountry.subdivisions if str(s.code).startswith("US-")}
+
+
+# A country's name before the short name of one of its national bodies ("the US Senate", "the U.S.
+# military"): a description that mentions the country. Not a body's full proper name ("U.S.
+# Securities and Exchange Commission", "Japan Airlines"), where the country is part of the name.
+_COUNTRY_BODY = re.compile(
+    r"(?:[Tt]he\s+)?(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:Senate|Congress|House|military|government"
+    r"|Army|Navy|Justice Department|State Department|Treasury|embassy|Supreme Court)"
+)
+
+
+def count_countries_of_bodies(
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+    display: dict[Place, str],
+    *,
+    scores: dict[Place, float],
+    counts: dict[Place, int],
+) -> None:
+    """The country named before a national body's short name ("the US Senate") is mentioned there:
+    counted as a place, while the body stays an actor."""
+    for mention in mentions:
+        match = _COUNTRY_BODY.fullmatch(mention.text) if mention.label == "ORG" else None
+        candidates = gazetteer.candidates(match.group("country")) if match else ()
+        if not candidates or candidates[0].kind != "country":
+            continue
+        place = candidates[0]
+        display.setdefault(place, place.name)
+        scores[place] = scores.get(place, 0.0) + 1.0 + (1.0 - mention.position)
+        counts[place] = counts.get(place, 0) + 1

@@ -19,7 +19,7 @@ from newsfacet.enrich.gazetteer import Gazetteer, Place, distance_km
 from newsfacet.enrich.geo_aliases import INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import clean_name, fold
-from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places
+from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places, count_countries_of_bodies
 from newsfacet.enrich.unlisted_places import CITY_FACILITY_NOUNS, PLACE_LABELS, named_by_noun, named_by_nouns
 from newsfacet.model import Location
 
@@ -37,6 +37,14 @@ INSTITUTION_KEYS = frozenset(fold(name) for name in INSTITUTIONS)
 TRUNCATING_PARTICLES = frozenset({"do", "da", "de", "del", "dos", "das"})
 # Kinds of place a one-word name the model calls a person can be ("Inn", "Danube", "Galilee").
 NATURAL_KINDS = frozenset({"river", "lake", "mountain", "region", "sea"})
+# Facility nouns that, alone and capitalised, refer back to the one facility of that noun named.
+REFERRING_FACILITY_NOUNS = frozenset(
+    {"capitol", "statehouse", "courthouse", "jail", "prison", "stadium", "arena"}
+)
+# Last words of a company's full name (folded): "Sierra Nevada Corporation", "Texas Roadhouse Inc".
+CORPORATE_SUFFIXES = frozenset(
+    {"corporation", "corp", "inc", "incorporated", "co", "company", "ltd", "llc", "plc"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +103,9 @@ def resolve_places(
     _count_people_named_like_places(
         mentions, keys, evidence, teams=teams, consumed=consumed, scores=scores, counts=counts
     )
+    _count_facilities_named_by_their_noun(mentions, keys, consumed=consumed, scores=scores, counts=counts)
     count_acronyms_of_places(mentions, display, consumed=consumed, scores=scores, counts=counts)
+    count_countries_of_bodies(mentions, gazetteer, display, scores=scores, counts=counts)
     ranked = sorted(scores, key=lambda p: (-scores[p], p.name))[:MAX_LOCATIONS]
     locations = [
         Location(
@@ -141,6 +151,12 @@ def _article_evidence(
     }
     # Names written as a company's ("Chime CEO ...", "SoFi shares"): never a town in this article.
     companies = {k for m, k in zip(mentions, keys, strict=True) if k and m.next_word in COMPANY_NEXT_WORDS}
+    # Names the article gives a company in full ("Sierra Nevada Corporation"): alone, that company.
+    corporate = {
+        k.rsplit(" ", 1)[0]
+        for m, k in zip(mentions, keys, strict=True)
+        if m.label == "ORG" and " " in k and k.rsplit(" ", 1)[1] in CORPORATE_SUFFIXES
+    }
     return _Evidence(
         gazetteer,
         context,
@@ -150,6 +166,7 @@ def _article_evidence(
         person_words,
         surnames,
         companies,
+        frozenset(corporate),
         place_nouns,
         without_model,
     )
@@ -177,6 +194,30 @@ def _count_people_named_like_places(
             consumed.add(index)
             scores[place] += 1.0 + (1.0 - mention.position)
             counts[place] += 1
+
+
+def _count_facilities_named_by_their_noun(
+    mentions: Sequence[Mention],
+    keys: Sequence[str],
+    *,
+    consumed: set[int],
+    scores: dict[Place, float],
+    counts: dict[Place, int],
+) -> None:
+    """ "the Statehouse" after "the Indiana Statehouse": a facility's noun alone, in an article
+    that names one facility of that noun, is that facility (counted there, and no actor)."""
+    by_noun: dict[str, list[Place]] = {}
+    for place in scores:
+        if place.kind == "facility":
+            by_noun.setdefault(fold(place.name).rsplit(" ", 1)[-1], []).append(place)
+    for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
+        if index in consumed or mention.label == "PERSON" or key not in REFERRING_FACILITY_NOUNS:
+            continue  # "Park" is a surname too: only a building's noun refers back
+        places = by_noun.get(key)
+        if places is not None and len(places) == 1:
+            consumed.add(index)
+            scores[places[0]] += 1.0 + (1.0 - mention.position)
+            counts[places[0]] += 1
 
 
 def _display_name(place: Place, mention: Mention) -> str:
@@ -211,6 +252,8 @@ def _context(
         first = candidates[0]
         if mention.label == GAZETTEER and first.kind != "country":
             continue  # an untyped capitalised word is context only when it names a country
+        if first.kind == "country" and len(candidates) > 1 and candidates[1].kind == "country":
+            continue  # "Korea": which one is for the article's other places to say (`_pick`)
         if first.kind == "country" and first.country_code:
             named.add(first.country_code)
         elif len({c.country_code for c in candidates}) == 1 and first.country_code:
@@ -232,6 +275,7 @@ class _Evidence:
     person_words: set[str]
     surnames: set[str]
     companies: set[str]
+    corporate: frozenset[str]
     place_nouns: frozenset[str]
     without_model: bool
 
@@ -255,6 +299,8 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
     if _is_surname_of_someone(mention, key, place, evidence.surnames):
         return None
     if key in evidence.companies and place.kind == "city" and not mention.after_place_word:
+        return None
+    if key in evidence.corporate and place.kind != "country" and not mention.after_place_word:
         return None
     if label in PLACE_LABELS or (label == "PERSON" and key in evidence.place_words):
         return place
@@ -282,12 +328,19 @@ def _pick(
     """The candidate an article most plausibly means.
 
     A sub-national place beats a same-named country only when the article names other places of
-    that country ("Georgia" next to "Atlanta"); otherwise a country wins. Among cities, one in a
+    that country ("Georgia" next to "Atlanta"); otherwise a country wins, the usual one of a short
+    form that names several ("Korea") unless the article is about the other. Among cities, one in a
     context country wins, then the most populous.
     """
     first = candidates[0]
     if first.kind == "country":
         for other in candidates[1:]:
+            if (
+                other.kind == "country"
+                and first.country_code not in context
+                and other.country_code in context
+            ):
+                return other  # "Korea" in a story about Pyongyang is North Korea
             if other.kind != "country" and other.country_code in local and first.country_code not in local:
                 return other
         return first

@@ -44,6 +44,10 @@ def split_possessive(
         return [(start, end, label)]
     owner = origin[start : possessive.start()]
     if is_place_name is not None and is_place_name(owner):
+        if label == "PERSON":
+            # "Russia's Vladimir Putin", "Punjab's Bhatinda": no person's name holds a place's
+            # possessive; the place is mentioned, what follows keeps the model's label.
+            return [(start, possessive.start(), "GPE"), (possessive.end(), end, label)]
         return [(start, end, label)]
     owned = origin[possessive.end() : end].split()
     if not owned or owned[0].casefold().rstrip(".") in _COMPANY_SUFFIXES:

@@ -117,15 +117,65 @@ _FACILITY_AFTER_PREPOSITION = re.compile(
 )
 
 
+# Buildings whose name names nothing else: "the Texas Capitol", "the Indiana Statehouse" are places
+# wherever the text names them (the legislature that sits there is named as such). Not before
+# another capitalised word: "U.S. Capitol Police" is a body, "Capitol Hill" stands for Congress.
+# Body text only: a headline in title case capitalises the words before ("Rally At Texas Capitol").
+_BUILDING_WORDS: Final = ("Capitol", "Statehouse", "Courthouse")
+_BUILDING_WORD = re.compile(rf"\b(?:{'|'.join(_BUILDING_WORDS)})(?![\w'’-]|\s+[A-Z])")
+# The one or two capitalised words that end right before the building's word (searched in a short
+# window before it, so the scan runs only where the word is).
+_WORDS_BEFORE_BUILDING = re.compile(
+    r"(?<![\w'’.-])(?!(?:The|A|An|This|That|Its|Our|Their)\s)(?:[A-Z][\w'’.-]*\s+){1,2}\Z"
+)
+
+
+def _building_mentions(origin: str) -> list[Mention]:
+    found = []
+    for word in _BUILDING_WORD.finditer(origin):
+        window = max(0, word.start() - 60)
+        before = _WORDS_BEFORE_BUILDING.search(origin, window, word.start())
+        if before is not None:
+            found.append(mention_at(origin, before.start(), word.end(), "FAC", in_title=False))
+    return found
+
+
+# Where an event is held is a place, whatever the facility ("will take place at the World Trade
+# Center", "was held at the Javits Center"): the verb says so, where "a nurse at Mercy Hospital"
+# names her employer.
+_VENUE_WORDS: Final = ("Center", "Centre", "Hall", "Park", "Square", "Garden", "Arena", "Stadium")
+_VENUE_AFTER_EVENT_VERB = re.compile(r"\b(?:place|held|hosted|staged)\s+(?:at|in)\s+(?:the\s+)?")
+_TAKE_BEFORE_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking)\s+\Z")
+_VENUE_NAME = re.compile(rf"(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:{'|'.join(_VENUE_WORDS)})(?![\w-])")
+
+
+def _venue_mentions(origin: str, *, in_title: bool) -> list[Mention]:
+    found = []
+    for verb in _VENUE_AFTER_EVENT_VERB.finditer(origin) if "place" in origin or "held" in origin else ():
+        took_place = verb.group().startswith("place") and bool(
+            _TAKE_BEFORE_PLACE.search(origin, max(0, verb.start() - 10), verb.start())
+        )
+        name = _VENUE_NAME.match(origin, verb.end())
+        if name is not None and (took_place or not verb.group().startswith("place")):
+            found.append(mention_at(origin, name.start(), name.end(), "FAC", in_title=in_title))
+    return found
+
+
 def facility_mentions(title: str, text: str) -> list[Mention]:
     """Place mentions for the facilities the text puts someone in, at or into (see
-    `_PLACE_FACILITY_WORDS`)."""
-    return [
-        mention_at(origin, match.start("name"), match.end("name"), "FAC", in_title=source == 0)
-        for source, origin in ((0, title), (1, text))
-        if any(word in origin for word in _PLACE_FACILITY_WORDS)
-        for match in _FACILITY_AFTER_PREPOSITION.finditer(origin)
-    ]
+    `_PLACE_FACILITY_WORDS`), for buildings named as such anywhere (`_BUILDING_WORDS`) and for
+    the venues events take place or are held at (`_VENUE_WORDS`)."""
+    found: list[Mention] = []
+    for source, origin in ((0, title), (1, text)):
+        if any(word in origin for word in _PLACE_FACILITY_WORDS):
+            found.extend(
+                mention_at(origin, match.start("name"), match.end("name"), "FAC", in_title=source == 0)
+                for match in _FACILITY_AFTER_PREPOSITION.finditer(origin)
+            )
+        if source and any(word in origin for word in _BUILDING_WORDS):
+            found.extend(_building_mentions(origin))
+        found.extend(_venue_mentions(origin, in_title=source == 0))
+    return found
 
 
 def _is_one_name(mention: Mention) -> bool:
