@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 from newsfacet.extract import extract_article, split_header_lines
 from newsfacet.extract.body import postclean
@@ -406,3 +409,40 @@ def test_the_length_of_a_page_decides_how_much_an_error_message_counts(
     message = "The page you are looking for may have been moved."
     filler = " ".join(["harbour"] * (words - len(message.split())))
     assert (error_page_reason(title, [], f"{message} {filler}") is not None) == is_error
+
+
+def _recorded_modes(
+    monkeypatch: pytest.MonkeyPatch, answer: Callable[[Any], str | None]
+) -> list[tuple[str, bool]]:
+    """trafilatura's extract replaced by `answer`; the (focus, fast) of each call made, in order."""
+    import trafilatura
+
+    calls: list[tuple[str, bool]] = []
+
+    def recorded(tree: object, url: object = None, options: Any = None) -> str | None:
+        calls.append((options.focus, options.fast))
+        return answer(options)
+
+    monkeypatch.setattr(trafilatura, "extract", recorded)
+    return calls
+
+
+def test_trafilatura_skips_its_fallback_comparison_when_its_body_agrees_with_the_densest_prose(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _recorded_modes(monkeypatch, lambda options: "\n".join(STORY))
+    text = extract_article(page("")).text
+    assert STORY[2] in text
+    assert calls[0] == ("precision", True)
+    assert ("precision", False) not in calls
+
+
+def test_when_the_fast_precision_pass_keeps_too_little_the_full_pass_gives_the_body(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    more = "The first trams will carry passengers between the harbour and the campus every ten minutes."
+    full = "\n".join([*STORY, more])
+    calls = _recorded_modes(monkeypatch, lambda options: STORY[0] if options.fast else full)
+    text = extract_article(page("")).text
+    assert calls[:2] == [("precision", True), ("precision", False)]
+    assert more in text
