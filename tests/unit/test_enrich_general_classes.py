@@ -4,19 +4,7 @@ also towns. Each runs the real pipeline (spaCy model and gazetteer) on sentences
 
 from __future__ import annotations
 
-from newsfacet.enrich import Enrichment, enrich
-
-
-def enriched(title: str, body: str) -> Enrichment:
-    return enrich(title, body, language="en")
-
-
-def places(result: Enrichment) -> dict[str, tuple[str, str | None]]:
-    return {location.name: (location.kind, location.country_code) for location in result.locations}
-
-
-def actor_names(result: Enrichment) -> set[str]:
-    return {actor.name for actor in result.actors}
+from tests.unit.enrich_helpers import actor_names, enriched, places
 
 
 def test_us_counties_and_regions_are_places_in_the_united_states() -> None:

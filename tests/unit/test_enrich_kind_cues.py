@@ -6,7 +6,7 @@ news site, and checks the cue on its own where it has one."""
 
 from __future__ import annotations
 
-from newsfacet.enrich import Enrichment, enrich
+from newsfacet.enrich import enrich
 from newsfacet.enrich.credits import blank_credit_lines, blank_staff_lists, exclusion_keys
 from newsfacet.enrich.kind_cues import (
     apposition_noun,
@@ -17,13 +17,7 @@ from newsfacet.enrich.kind_cues import (
     is_whole_line,
 )
 
-
-def enriched(title: str, body: str) -> Enrichment:
-    return enrich(title, body, language="en")
-
-
-def actor_names(result: Enrichment) -> set[str]:
-    return {actor.name for actor in result.actors}
+from tests.unit.enrich_helpers import actor_names, enriched
 
 
 def test_the_noun_after_a_name_or_its_acronym_is_read() -> None:

@@ -4,14 +4,12 @@ and national bodies. Each runs the real pipeline (spaCy model and gazetteer)."""
 
 from __future__ import annotations
 
-from newsfacet.enrich import Enrichment, enrich
+from newsfacet.enrich import Enrichment
 from newsfacet.enrich.actors import extract_actors
 from newsfacet.enrich.mentions import mention_at
 from newsfacet.enrich.names import clean_name
 
-
-def enriched(title: str, body: str) -> Enrichment:
-    return enrich(title, body, language="en")
+from tests.unit.enrich_helpers import enriched
 
 
 def actor_types(result: Enrichment) -> dict[str, str]:

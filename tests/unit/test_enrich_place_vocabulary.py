@@ -6,7 +6,6 @@ the style of a news site; the pipeline runs with the real model and gazetteer.""
 
 from __future__ import annotations
 
-from newsfacet.enrich import Enrichment, enrich
 from newsfacet.enrich.gazetteer import load_gazetteer
 from newsfacet.enrich.geo_aliases import PLACE_NOUNS
 from newsfacet.enrich.mentions import mention_at
@@ -14,17 +13,7 @@ from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.span_rules import split_possessive
 from newsfacet.enrich.unlisted_places import facility_mentions
 
-
-def enriched(title: str, body: str) -> Enrichment:
-    return enrich(title, body, language="en")
-
-
-def places(result: Enrichment) -> dict[str, tuple[str, str | None]]:
-    return {location.name: (location.kind, location.country_code) for location in result.locations}
-
-
-def actor_names(result: Enrichment) -> set[str]:
-    return {actor.name for actor in result.actors}
+from tests.unit.enrich_helpers import actor_names, enriched, places
 
 
 def test_short_country_forms_name_every_country_they_can_mean_usual_one_first() -> None:

@@ -6,13 +6,11 @@ text written for it."""
 
 from __future__ import annotations
 
-from newsfacet.enrich import Enrichment, enrich
+from newsfacet.enrich import Enrichment
 from newsfacet.enrich.topic_vocabulary import ARTS, CRIME, HEALTH, SCIENCE
 from newsfacet.enrich.topics import classify
 
-
-def enriched(title: str, body: str) -> Enrichment:
-    return enrich(title, body, language="en")
+from tests.unit.enrich_helpers import enriched
 
 
 def actor_types(result: Enrichment) -> dict[str, str]:

@@ -5,21 +5,15 @@ in the style of a news site; the pipeline runs with the real model and gazetteer
 
 from __future__ import annotations
 
-from newsfacet.enrich import Enrichment, enrich
+from newsfacet.enrich import Enrichment
 from newsfacet.enrich.place_forms import listed_team_mentions
 from newsfacet.enrich.unlisted_places import STREET, TOWN, address_mentions, facility_mentions
 
-
-def enriched(title: str, body: str) -> Enrichment:
-    return enrich(title, body, language="en")
+from tests.unit.enrich_helpers import actor_names, enriched
 
 
 def place_names(result: Enrichment) -> set[str]:
     return {location.name for location in result.locations}
-
-
-def actor_names(result: Enrichment) -> set[str]:
-    return {actor.name for actor in result.actors}
 
 
 CRIME_REPORT = (

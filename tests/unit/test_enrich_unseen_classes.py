@@ -5,20 +5,14 @@ on sentences written for it in the style of a news site."""
 
 from __future__ import annotations
 
-from newsfacet.enrich import Enrichment, enrich
+from newsfacet.enrich import Enrichment
 from newsfacet.enrich.credits import blank_credit_lines, exclusion_keys, is_excluded
 from newsfacet.enrich.institutions import named_body_mentions
 from newsfacet.enrich.mentions import GAZETTEER, find_mentions
 from newsfacet.enrich.names import clean_name, fold
 from newsfacet.enrich.span_rules import split_possessive
 
-
-def enriched(title: str, body: str) -> Enrichment:
-    return enrich(title, body, language="en")
-
-
-def actor_names(result: Enrichment) -> set[str]:
-    return {actor.name for actor in result.actors}
+from tests.unit.enrich_helpers import actor_names, enriched
 
 
 def place_names(result: Enrichment) -> set[str]:

@@ -5,7 +5,7 @@ such pages; the pure rules are tested alone and through the real pipeline (spaCy
 
 from __future__ import annotations
 
-from newsfacet.enrich import Enrichment, enrich
+from newsfacet.enrich import enrich
 from newsfacet.enrich.credits import exclusion_keys, is_excluded
 from newsfacet.enrich.mentions import Mention
 from newsfacet.enrich.name_shapes import is_capitalised_modifier, is_job_title
@@ -20,9 +20,7 @@ from newsfacet.enrich.product_evidence import (
 )
 from newsfacet.enrich.web_mentions import publisher_brands
 
-
-def actor_names(result: Enrichment) -> set[str]:
-    return {actor.name for actor in result.actors}
+from tests.unit.enrich_helpers import actor_names
 
 
 def evidence(text: str, name: str) -> bool:
