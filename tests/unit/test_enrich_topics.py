@@ -6,10 +6,13 @@ topic at all for a thinly worded story)."""
 from __future__ import annotations
 
 from newsfacet.enrich.topic_vocabulary import (
+    ARTS,
     ECONOMY,
     HEALTH,
     LABOUR,
+    LIFESTYLE,
     POLITICS,
+    RELIGION,
     SCIENCE,
     SOCIETY,
     SPORT,
@@ -121,3 +124,37 @@ def test_a_thinly_worded_story_still_gets_its_best_topic() -> None:
         + filler * 10
     )
     assert top_codes("New forms from spring", text) == [HEALTH]
+
+
+def test_pop_music_at_christmas_is_no_religion_story() -> None:
+    codes = top_codes(
+        "Pop star adds Christmas dates to her arena tour",
+        "The pop singer will play four more shows in December, including two on the weekend before "
+        "Christmas, after the first dates sold out in minutes. Her label said the pop record, her "
+        "third, has streamed 400 million times. Tickets for the new shows go on sale Friday; fans who "
+        "missed out in the first round get first pick, and the Christmas shows will be filmed for a "
+        "concert special.",
+    )
+    assert codes[0] == ARTS and RELIGION not in codes
+
+
+def test_a_fare_hike_is_no_leisure_story() -> None:
+    codes = top_codes(
+        "Commuters brace for the fare hike on the trails",
+        "Riders will pay 25 cents more a trip from March after the transit board approved the hike "
+        "on Tuesday, the second in two years. The board said higher fares on the trail lines and a "
+        "hike in parking fees would close a $40 million budget gap; the agency's revenue fell as "
+        "riders worked from home, and its camp of critics said the hike hits low-income riders "
+        "hardest.",
+    )
+    assert codes[0] == ECONOMY and LIFESTYLE not in codes
+
+
+def test_a_word_counts_once_for_a_topic_whichever_of_its_forms_the_vocabulary_lists() -> None:
+    # "arrest" and "arrested", "market" and "marketing" share a stem: one occurrence in an
+    # article is one piece of evidence, not two.
+    from newsfacet.enrich.topics import _lexicon
+
+    for word in ("arrest", "market", "garden"):
+        topics = [topic for topic, _weight in _lexicon("en").phrases[(word,)]]
+        assert len(topics) == len(set(topics)), word

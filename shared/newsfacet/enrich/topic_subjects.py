@@ -29,7 +29,7 @@ SUBJECTS: Final[tuple[TopicEntry, ...]] = (
         "counter-terrorism": 1,
     }),
     sub("20000056", "armed conflict", CONFLICT, {
-        "shelling": 2, "airstrike": 2, "air strike": 2, "artillery": 1.5, "frontline": 1.5,
+        "shelling": 1.2, "airstrike": 2, "air strike": 2, "artillery": 1.5, "frontline": 1.5,
         "front line": 1.5, "offensive": 1, "troop": 1, "rebel": 1.2, "militia": 1.2, "fighting": 1.2,
         "clash": 1, "bombardment": 2, "ground operation": 2, "military operation": 1.5, "siege": 1.2,
         "invasion": 1.5, "combat": 1, "battle": 0.8,
@@ -64,7 +64,7 @@ SUBJECTS: Final[tuple[TopicEntry, ...]] = (
         "terrorism charge": 3, "terror charge": 3, "terrorist offence": 3, "terror plot": 2.5,
     }),
     sub("20000106", "judiciary", CRIME, {
-        "court": 1, "judge": 1.2, "trial": 1.5, "verdict": 2, "jury": 2, "ruling": 1, "appeal": 0.6,
+        "court": 1, "judge": 1.2, "trial": 1.5, "verdict": 2, "jury": 2, "court ruling": 2, "appeal": 0.6,
         "supreme court": 2, "sentenced": 1.5, "acquitted": 2, "defendant": 2, "testified": 1.5,
     }),
     sub("20000129", "law enforcement", CRIME, {
@@ -125,7 +125,7 @@ SUBJECTS: Final[tuple[TopicEntry, ...]] = (
     }),
     sub("20000639", "diplomacy", POLITICS, {
         "diplomat": 1.5, "diplomatic": 1.5, "diplomacy": 2.5, "ambassador": 1.5, "summit": 1.2,
-        "bilateral": 1.5, "foreign minister": 1.5, "embassy": 1.2, "talks": 0.5, "envoy": 1,
+        "bilateral": 1.5, "foreign minister": 1.5, "embassy": 1.2, "held talks": 1.5, "envoy": 1,
     }),
     sub("20000642", "economic sanction", POLITICS, {
         "sanction": 2.5, "sanctions": 2.5, "embargo": 2.5, "asset freeze": 3, "blacklist": 1.5,
@@ -149,7 +149,8 @@ SUBJECTS: Final[tuple[TopicEntry, ...]] = (
         "toxic": 1, "smog": 2.5, "sewage": 2,
     }),
     sub("20000449", "epidemic", HEALTH, {
-        "epidemic": 3, "pandemic": 3, "outbreak": 2, "cases": 0.6, "infection": 1.2, "virus": 1,
+        "epidemic": 3, "pandemic": 3, "outbreak": 2, "confirmed cases": 2, "new cases": 1.5,
+        "infection": 1.2, "virus": 1,
         "cholera": 2.5, "ebola": 2.5, "covid": 2.5, "measles": 2.5, "mpox": 2.5, "contagion": 2,
     }),
     sub("20001128", "weather forecast", WEATHER, {

@@ -97,14 +97,16 @@ def _lexicon(language: str) -> _Lexicon:
     entries = TOP_LEVEL + SUBJECTS
     index = {entry.code: i for i, entry in enumerate(entries)}
     own_terms = LANGUAGE_TERMS.get(language, {})
-    phrases: defaultdict[tuple[str, ...], list[tuple[int, float]]] = defaultdict(list)
+    # Terms of one topic that share a stem ("arrest", "arrested") count once, at the higher weight.
+    weights: defaultdict[tuple[str, ...], dict[int, float]] = defaultdict(dict)
     for i, entry in enumerate(entries):
         for term, weight in {**own_terms.get(entry.code[7:], {}), **entry.terms}.items():
             key = tuple(stems(term))
             if key and len(key) <= MAX_PHRASE:
-                phrases[key].append((i, weight))
+                weights[key][i] = max(weight, weights[key].get(i, 0.0))
+    phrases = {key: list(by_topic.items()) for key, by_topic in weights.items()}
     parents = {i: index[e.parent] for i, e in enumerate(entries) if e.parent is not None}
-    return _Lexicon(entries, dict(phrases), parents, frozenset(key[0] for key in phrases))
+    return _Lexicon(entries, phrases, parents, frozenset(key[0] for key in phrases))
 
 
 @dataclass(slots=True)
