@@ -88,8 +88,9 @@ class _Lexicon:
     # phrase stems -> [(topic index, weight)]
     phrases: dict[tuple[str, ...], list[tuple[int, float]]]
     parents: dict[int, int]
-    # The stems phrases start with: most words of a text start none, and are passed at once.
-    first_stems: frozenset[str]
+    # The stems phrases start with, each with the length of its longest phrase: most words of a
+    # text start none and are passed at once, most others start only one-word terms.
+    first_stems: dict[str, int]
 
 
 @cache
@@ -106,7 +107,10 @@ def _lexicon(language: str) -> _Lexicon:
                 weights[key][i] = max(weight, weights[key].get(i, 0.0))
     phrases = {key: list(by_topic.items()) for key, by_topic in weights.items()}
     parents = {i: index[e.parent] for i, e in enumerate(entries) if e.parent is not None}
-    return _Lexicon(entries, phrases, parents, frozenset(key[0] for key in phrases))
+    first_stems: dict[str, int] = {}
+    for key in phrases:
+        first_stems[key[0]] = max(len(key), first_stems.get(key[0], 0))
+    return _Lexicon(entries, phrases, parents, first_stems)
 
 
 @dataclass(slots=True)
@@ -120,10 +124,11 @@ class _Evidence:
 def _gather(words: list[str], weight: float, lexicon: _Lexicon, found: _Evidence) -> None:
     phrases, first_stems = lexicon.phrases, lexicon.first_stems
     raw, terms, strongest = found.raw, found.terms, found.strongest
-    for start in range(len(words)):
-        if words[start] not in first_stems:
+    for start, word in enumerate(words):
+        longest = first_stems.get(word)
+        if longest is None:
             continue
-        for size in range(1, MAX_PHRASE + 1):
+        for size in range(1, longest + 1):
             key = tuple(words[start : start + size])
             if len(key) < size:
                 break
