@@ -184,6 +184,11 @@ TOP_LEVEL: Final[tuple[TopicEntry, ...]] = (
         "award": 0.8, "prize": 0.8, "ceremony": 0.8, "royal": 1.2, "prince": 1, "princess": 1.2,
         "duchess": 1.5, "monarchy": 1.2, "world record": 1.5, "puppy": 1.2, "kitten": 1.2, "dog": 0.5,
         "miscarriage": 1, "pregnant": 0.6, "divorce": 1, "obituary": 1.5,
+        # ...and IPTC's "people", "human mishap" and "high society": the personal, emotional story.
+        "oldest": 0.6, "world's oldest": 1.5, "record holder": 1.5, "guinness": 2, "grandmother": 0.6,
+        "grandfather": 0.6, "granddaughter": 0.6, "grandson": 0.6, "reunited": 1.2, "went viral": 2,
+        "bucket list": 1.5, "kindness": 1.2, "good samaritan": 2, "mishap": 1.5, "socialite": 2,
+        "accomplishment": 0.8, "milestone": 0.6,
     }),
     top(LABOUR, "labour", {
         "worker": 1, "employee": 0.8, "union": 0.6, "trade union": 1.5, "wage": 1.2, "salary": 1,
