@@ -158,7 +158,8 @@ def _evidence(title: str, text: str, lexicon: _Lexicon) -> tuple[_Evidence, int]
 def classify(title: str, text: str, language: str = "en") -> list[Topic]:
     """The IPTC topics of an article in `language` (ISO 639-1): top-level topics first, then
     subjects, each by score."""
-    lexicon = _lexicon(language)
+    # Languages without terms of their own share the English lexicon (one copy, built once).
+    lexicon = _lexicon(language if language in LANGUAGE_TERMS else "en")
     found, length = _evidence(title, text, lexicon)
     raw = found.raw
     scale = 2.0 + length / 200
