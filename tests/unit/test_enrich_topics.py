@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from newsfacet.enrich.topic_vocabulary import (
     ARTS,
+    CONFLICT,
+    CRIME,
     ECONOMY,
     HEALTH,
     LABOUR,
@@ -158,3 +160,16 @@ def test_a_word_counts_once_for_a_topic_whichever_of_its_forms_the_vocabulary_li
     for word in ("arrest", "market", "garden"):
         topics = [topic for topic, _weight in _lexicon("en").phrases[(word,)]]
         assert len(topics) == len(set(topics)), word
+
+
+def test_a_fight_on_a_train_is_crime_not_war() -> None:
+    # "fight" and "killed" are news's everyday words for violence of any kind, not war's own.
+    codes = top_codes(
+        "Passenger dies after fight on commuter train",
+        "A passenger died after a fight broke out between two men on a commuter train late on "
+        "Sunday, police said. Witnesses said the men had been fighting for several minutes over a "
+        "seat before one of them collapsed. Paramedics could not revive him. A 27-year-old man was "
+        "arrested at the next station and charged with murder; detectives said the man who was "
+        "killed had tried to calm the fight.",
+    )
+    assert codes[0] == CRIME and CONFLICT not in codes

@@ -30,7 +30,7 @@ SUBJECTS: Final[tuple[TopicEntry, ...]] = (
     }),
     sub("20000056", "armed conflict", CONFLICT, {
         "shelling": 1.2, "airstrike": 2, "air strike": 2, "artillery": 1.5, "frontline": 1.5,
-        "front line": 1.5, "offensive": 1, "troop": 1, "rebel": 1.2, "militia": 1.2, "fighting": 1.2,
+        "front line": 1.5, "offensive": 1, "troop": 1, "rebel": 1.2, "militia": 1.2, "fighting": 0.8,
         "clash": 1, "bombardment": 2, "ground operation": 2, "military operation": 1.5, "siege": 1.2,
         "invasion": 1.5, "combat": 1, "battle": 0.8,
     }),

@@ -313,7 +313,7 @@ TOP_LEVEL: Final[tuple[TopicEntry, ...]] = (
     }),
     top(CONFLICT, "conflict, war and peace", {
         "war": 1.5, "troop": 1.5, "military": 1, "army": 1.2, "soldier": 1.5, "force": 0.4,
-        "fighting": 1.2, "fighter": 0.8, "rebel": 1.5, "militant": 1.5, "militia": 1.5, "offensive": 1,
+        "fighting": 0.8, "fighter": 0.8, "rebel": 1.5, "militant": 1.5, "militia": 1.5, "offensive": 1,
         "frontline": 1.5, "front line": 1.5, "airstrike": 2, "air strike": 2,
         "missile": 1.2, "drone": 0.8, "bombing": 1.2, "bombardment": 2, "artillery": 1.5,
         "ceasefire": 2, "truce": 2, "invasion": 1.5, "occupation": 0.8, "combat": 1.2, "battle": 1,
