@@ -10,6 +10,7 @@ from newsfacet.enrich.topic_vocabulary import (
     CONFLICT,
     CRIME,
     ECONOMY,
+    EDUCATION,
     HEALTH,
     LABOUR,
     LIFESTYLE,
@@ -173,3 +174,27 @@ def test_a_fight_on_a_train_is_crime_not_war() -> None:
         "killed had tried to calm the fight.",
     )
     assert codes[0] == CRIME and CONFLICT not in codes
+
+
+def test_a_french_strike_story_is_labour() -> None:
+    codes = top_codes(
+        "Grève à la SNCF : les syndicats appellent à un nouveau mouvement",
+        "Les syndicats de cheminots ont appelé mardi à une nouvelle journée de grève le 12 mars "
+        "pour obtenir une hausse des salaires. L'intersyndicale réclame 6 % d'augmentation pour "
+        "tous les salariés, quand la direction n'en propose que 2. « Les travailleurs ne peuvent plus "
+        "attendre », a déclaré une responsable syndicale. Le trafic devrait être très perturbé.",
+        "fr",
+    )
+    assert codes[0] == LABOUR
+
+
+def test_a_german_school_story_is_education() -> None:
+    codes = top_codes(
+        "Lehrermangel: Schulen kürzen den Unterricht",
+        "An vielen Schulen fällt ab Montag Unterricht aus, weil Lehrerinnen und Lehrer fehlen. "
+        "Das Kultusministerium teilte mit, dass in den Grundschulen jede Klasse eine Stunde pro Woche "
+        "weniger Unterricht bekommt. Elternverbände kritisierten die Entscheidung; die Schüler der "
+        "Abiturjahrgänge sollen nicht betroffen sein.",
+        "de",
+    )
+    assert codes[0] == EDUCATION

@@ -16,10 +16,16 @@ from newsfacet.enrich.topic_vocabulary import (
     CRIME,
     DISASTER,
     ECONOMY,
+    EDUCATION,
     ENVIRONMENT,
     HEALTH,
+    HUMAN_INTEREST,
+    LABOUR,
+    LIFESTYLE,
     POLITICS,
+    RELIGION,
     SCIENCE,
+    SOCIETY,
     SPORT,
     WEATHER,
 )
@@ -62,6 +68,26 @@ FRENCH: Final[dict[str, dict[str, float]]] = {
     ARTS: {
         "cinema": 1.5, "festival": 1.2, "musique": 1.5, "exposition": 1.5, "livre": 1, "theatre": 1.5,
     },
+    # IPTC's French labels and their news wording for the topics above had none.
+    LABOUR: {
+        "greve": 2.5, "syndicat": 2, "salarie": 1.5, "salaire": 1.5, "licenciement": 2,
+        "travailleur": 1.5, "retraite": 1.2, "smic": 2, "intersyndicale": 3, "employeur": 1.5,
+        "embauche": 1.5, "emploi": 1.2,
+    },
+    EDUCATION: {
+        "ecole": 1.5, "eleve": 1.5, "enseignant": 1.5, "lycee": 1.5, "universite": 1, "etudiant": 1.2,
+        "baccalaureat": 2, "rentree scolaire": 2.5, "education nationale": 2.5,
+    },
+    SOCIETY: {
+        "pauvrete": 2, "sans-abri": 2, "egalite": 1, "handicap": 1.5, "solidarite": 1,
+        "immigre": 1.2, "expulsion": 1,
+    },
+    RELIGION: {
+        "eglise": 1.5, "mosquee": 1.5, "pretre": 1.5, "pape": 1.5, "eveque": 1.5, "religieux": 1.5,
+        "culte": 1.2, "catholique": 1, "musulman": 1,
+    },
+    LIFESTYLE: {"voyage": 1.2, "tourisme": 1.5, "vacances": 1.5, "loisirs": 1.5, "gastronomie": 2},
+    HUMAN_INTEREST: {"anniversaire": 1, "celebrite": 1.5, "mariage": 1, "insolite": 2, "centenaire": 1.5},
 }  # fmt: skip
 
 GERMAN: Final[dict[str, dict[str, float]]] = {
@@ -99,6 +125,26 @@ GERMAN: Final[dict[str, dict[str, float]]] = {
     },
     WEATHER: {"wetter": 2.5, "unwetter": 2.5, "regen": 1.2, "hitzewelle": 2.5, "sturm": 1.5},
     ARTS: {"kino": 1.5, "musik": 1.5, "ausstellung": 1.5, "buch": 1, "theater": 1.5},
+    # IPTC's German labels and their news wording for the topics above had none.
+    LABOUR: {
+        "streik": 2.5, "gewerkschaft": 2.5, "arbeitnehmer": 2, "arbeitgeber": 2, "lohn": 1.5,
+        "lohne": 1.5, "tarifvertrag": 2.5, "beschaftigte": 1.5, "stellenabbau": 2.5, "rente": 1.2,
+        "mindestlohn": 2.5, "fachkrafte": 2, "arbeitsmarkt": 2.5, "arbeitslose": 1.5,
+    },
+    EDUCATION: {
+        "schule": 1.5, "schuler": 1.5, "lehrer": 1.5, "lehrerin": 1.5, "universitat": 1,
+        "studierende": 1.5, "unterricht": 1.5, "bildung": 1.5, "kita": 1.5, "abitur": 2,
+    },
+    SOCIETY: {
+        "armut": 2, "obdachlose": 2, "fluchtlinge": 1.2, "migranten": 1.2, "einwanderung": 1.5,
+        "gleichstellung": 1.5, "rassismus": 1.5, "sozialhilfe": 1.5, "burgergeld": 2,
+    },
+    RELIGION: {
+        "kirche": 1.5, "moschee": 1.5, "pfarrer": 1.5, "papst": 1.5, "bischof": 1.5,
+        "gottesdienst": 2, "glaube": 1, "katholisch": 1, "evangelisch": 1, "muslime": 1,
+    },
+    LIFESTYLE: {"urlaub": 1.5, "tourismus": 1.5, "rezept": 1.5, "freizeit": 1.5, "wandern": 1.5},
+    HUMAN_INTEREST: {"geburtstag": 1, "hochzeit": 1, "prominente": 1.5, "kurios": 2},
 }  # fmt: skip
 
 # Language (ISO 639-1) -> topic number -> terms; English needs none beyond the main vocabulary.
