@@ -107,7 +107,7 @@ def enrich(
         mentions += companies + address_mentions(title, text) + facility_mentions(title, text)
     mentions = without_web_look_alikes(text, mentions, exclude, common_words)
     mentions = split_place_ellipses(mentions, gazetteer.is_place_name)
-    topics = classify(title, text) if attempted.topics else []
+    topics = classify(title, text, read_as) if attempted.topics else []
     sport = bool(topics) and topics[0].code == SPORT_TOPIC
     if sport and read_as == "en":
         mentions += listed_team_mentions(title, text)
