@@ -86,6 +86,59 @@ def test_a_larger_candidate_elsewhere_on_the_page_does_not_replace_the_body() ->
     assert not completes(body, elsewhere, text_blocks(tree))
 
 
+_KETTLES = [
+    (
+        "The stone kettle boils a full litre in just under four minutes and keeps quiet while it works.",
+        ["Quiet even at a full boil", "Holds heat for an hour", "Lid opens wide for cleaning"],
+        ["Heavy when full", "Short power cord"],
+    ),
+    (
+        "The steel kettle is the fastest we tried, though its handle grows warm after a second boil.",
+        ["Fastest boil of the test", "Light and easy to pour", "Clear water gauge on both sides"],
+        ["Handle gets warm", "Loud click when done"],
+    ),
+    (
+        "The glass kettle lets you watch the water, and its filter catches scale from hard tap water.",
+        ["Easy to see the water level", "Removable scale filter", "Blue light while heating"],
+        ["Shows every mark of limescale", "Lid hinge feels loose"],
+    ),
+]
+_VERDICT = "All three kettles passed our safety checks, and any of them will serve a small kitchen well."
+
+
+def _review() -> tuple[html.HtmlElement, str, str]:
+    """A review whose sections each hold a paragraph, then pros and cons as short list items; the
+    body precision mode keeps (its paragraphs) and the text of the whole review."""
+    sections = []
+    lines = []
+    for number, (sentence, pros, cons) in enumerate(_KETTLES, start=1):
+        items = "".join(f"<li>{item}</li>" for item in pros)
+        flaws = "".join(f"<li>{item}</li>" for item in cons)
+        sections.append(
+            f"<h2>Kettle {number}</h2><p>{sentence}</p>"
+            f"<h3>Pros</h3><ul>{items}</ul><h3>Cons</h3><ul>{flaws}</ul>"
+        )
+        lines += [f"Kettle {number}", sentence, "Pros", *pros, "Cons", *cons]
+    tree = html.fromstring(
+        f"<html><body><article>{''.join(sections)}<h2>Verdict</h2><p>{_VERDICT}</p></article></body></html>"
+    )
+    body = "\n\n".join([*(sentence for sentence, _, _ in _KETTLES), _VERDICT])
+    return tree, body, "\n\n".join([*lines, "Verdict", _VERDICT])
+
+
+def test_short_lines_between_the_bodys_own_paragraphs_complete_it() -> None:
+    # Pros and cons lists sit between the paragraphs precision mode kept: they are the review's own,
+    # however short their lines.
+    tree, body, review = _review()
+    assert completes(body, review, text_blocks(tree))
+
+
+def test_short_lines_only_after_the_body_do_not_complete_it() -> None:
+    tree, body, _ = _review()
+    labels = [f"Tested on 2026-11-{day:02d} in our kitchen" for day in range(1, 12)]
+    assert not completes(body, "\n\n".join([body, *labels]), text_blocks(tree))
+
+
 RESOURCES = [
     (
         "https://example.org/tide-tables",

@@ -184,14 +184,28 @@ def test_hover_cards_do_not_repeat_inside_sentences() -> None:
         "In this article:",
         # a pager's position
         "Page 1 of 8",
+        # buttons and notices of scripts the page runs
+        "Read More",
+        "View all »",
+        "This slideshow requires JavaScript.",
+        "Please enable JavaScript to view this form.",
+        # the heading of a comment form whose fields are gone
+        "Tell us what YOU think...",
     ],
 )
 def test_postclean_drops_interface_lines(line: str) -> None:
     assert postclean(f"{STORY[0]}\n{line}\n{STORY[1]}") == f"{STORY[0]}\n\n{STORY[1]}"
 
 
-def test_postclean_keeps_sentences_that_merely_mention_interface_words() -> None:
-    sentence = "Readers who subscribe to the council's newsletter were told about the vote a week before."
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Readers who subscribe to the council's newsletter were told about the vote a week before.",
+        "Read more widely than the syllabus asks, the tutor said, and the exam will take care of itself.",
+        "The old booking page requires JavaScript, which the library's public computers keep switched off.",
+    ],
+)
+def test_postclean_keeps_sentences_that_merely_mention_interface_words(sentence: str) -> None:
     assert postclean(sentence) == sentence
 
 

@@ -214,3 +214,43 @@ def test_an_article_beside_a_form_is_read_from_plain_html_elements() -> None:
     assert {type(element) for element in tree.iter()} == {html.HtmlElement}
     assert tree.find(".//form").text_content().startswith("Your e-mail")
     assert extract_article(page).text == "\n\n".join(OPENING + STREAMED)
+
+
+_BAKERIES = [
+    ("Crumb and Crust", "Old Town", "sourdough loaves with a dark, blistered crust and an open crumb"),
+    ("The Rye House", "Harbour Side", "dense rye breads in the northern style, sliced thin for breakfast"),
+    ("Morning Oven", "Canal Quarter", "croissants laminated over three days and baked twice each morning"),
+    ("Flour and Salt", "Market Hill", "plain white bread of the old kind, sold by weight at the counter"),
+    ("Seed and Stone", "North End", "stone-ground wholemeal bread and seeded rolls from local grain"),
+    ("Little Bakehouse", "West Park", "sweet buns, cinnamon knots and a lemon cake that sells out by noon"),
+    ("The Long Proof", "Riverside", "slow-fermented baguettes with a thin crust that crackles as it cools"),
+]
+
+
+def test_an_article_whose_container_bears_a_deleted_class_word_is_read_whole() -> None:
+    # The entries of a guide sit in an element whose class says "footer" (trafilatura deletes any
+    # element so named): every reader kept only the intro above them.
+    entries = "".join(
+        f"<div class='venue'><h3><a href='/venue/{number}'>{name}</a></h3><div class='venue-main'>"
+        f"<div class='venue-text'><p>{name} in {area} is known for {speciality}; the queue forms "
+        "before the doors open, and regulars say the wait is worth it.</p></div>"
+        f"<div class='venue-info'><p>Find it at number {number + 3} on the main street of {area}, "
+        "open from seven in the morning until two, every day but Monday; cards are accepted.</p></div>"
+        "</div></div>"
+        for number, (name, area, speciality) in enumerate(_BAKERIES)
+    )
+    topics = "".join(f"<a href='/topic/{n}'>Food and drink topic {n}</a> " for n in range(40))
+    markup = (
+        "<html lang='en'><head><title>The best bakeries in town</title></head><body>"
+        f"<div class='topics'>{topics}</div>"
+        "<div class='guide'><h1>The best bakeries in town</h1><div class='guide-lead'>"
+        "<p>Our critics spent a month eating bread across the city to choose the bakeries below.</p>"
+        "<p>Each was visited at least twice, once early in the morning and once late in the afternoon, "
+        "and we paid for everything we ate.</p><p>Prices were checked in the week before publication; "
+        "opening hours change with the seasons, so call ahead before a long trip.</p>"
+        "</div><div class='guide-footer'><div class='venues'>"
+        f"{entries}</div></div></div></body></html>"
+    )
+    text = extract_article(markup).text
+    assert text.startswith("Our critics spent a month")
+    assert all(f"{name} in {area} is known for" in text for name, area, _ in _BAKERIES)

@@ -170,6 +170,24 @@ def test_teaser_cards_after_the_article_are_cut() -> None:
     assert not any(teaser in text for _, _, teaser in TEASERS)
 
 
+def test_a_row_of_linked_headlines_after_the_article_is_cut() -> None:
+    # Each card is one link wrapping a picture and the other story's headline.
+    cards = "".join(
+        f"<a href='{href}'><img src='{href}.jpg' alt=''><h3>Harbour news | {headline} this winter</h3></a>"
+        for href, headline, _ in TEASERS
+    )
+    markup = (
+        "<html lang='en'><head><title>Channel to be dredged</title></head><body><div class='main'>"
+        "<h1>Channel to be dredged</h1>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in ARTICLE)
+        + f"<div class='more'><div class='title-bar'>More</div><div>{cards}</div></div>"
+        + "</div></body></html>"
+    )
+    text = extract_article(markup).text
+    assert text.endswith(ARTICLE[-1])
+    assert "Harbour news" not in text
+
+
 def test_a_listing_made_of_cards_keeps_them() -> None:
     # When the cards are most of the body (a guide that lists places as cards), they are its text.
     cards = frozenset(text for _, headline, teaser in TEASERS for text in (headline, teaser))

@@ -4,8 +4,9 @@ The body readers (trafilatura's precision and default modes, the densest prose b
 of the chosen paragraphs) agree on most pages; where one keeps far more text than another, the
 larger one is kept only when it holds the smaller one's paragraphs (the readers agree on where the
 article is) and what it adds looks like the article too: link-sparse prose blocks of the page,
-mostly of full sentences. A candidate that adds teasers, a link list, a run of short lines (dates,
-labels, table cells) or that sits elsewhere on the page is not taken.
+mostly of full sentences, or set between the body's own paragraphs. A candidate that adds teasers, a
+link list, a run of short lines (dates, labels, table cells) after or before the body, or that sits
+elsewhere on the page is not taken.
 """
 
 from __future__ import annotations
@@ -45,18 +46,32 @@ _WORD = re.compile(r"\w+")
 
 def completes(body: str, candidate: str, blocks: list[tuple[str, bool]]) -> bool:
     """`candidate` holds `body` and adds more of the article (`blocks`: the page's text blocks and
-    whether each is link-sparse prose, see `density.text_blocks`)."""
+    whether each is link-sparse prose, see `density.text_blocks`).
+
+    What the candidate adds between two of the body's own paragraphs (headings, list items, a pros
+    and cons list: the short lines precision mode drops between the sections it kept) is the article
+    whatever its length; only what it adds before the body's first paragraph or after its last must
+    be mostly full sentences. Measured on WCXB's tuning part: +0.0005 F1 (2 pages up by 0.27 and
+    0.15, one by 0.01; a placeholder page of lorem ipsum down by 0.05), AEB unchanged.
+    """
     if words(candidate) <= _EXTENDS_BODY * words(body) or share_inside(body, candidate) < _HOLDS_BODY:
         return False
     kept = folded(body)
-    added = [paragraph for paragraph in candidate.split("\n\n") if folded(paragraph) not in kept]
-    added_words = sum(map(words, added))
+    numbered = list(enumerate(candidate.split("\n\n")))
+    held = [index for index, paragraph in numbered if folded(paragraph) in kept]
+    added = [(index, paragraph) for index, paragraph in numbered if folded(paragraph) not in kept]
+    added_words = sum(words(paragraph) for _, paragraph in added)
     if added_words < _MIN_ADDED_WORDS:
         return False
     prose = {folded(block) for block, is_prose in blocks if is_prose}
-    in_prose = sum(words(paragraph) for paragraph in added if folded(paragraph) in prose)
-    in_sentences = sum(words(paragraph) for paragraph in added if words(paragraph) >= _SENTENCE_WORDS)
-    return in_prose >= _ADDED_IN_PROSE * added_words and in_sentences >= _ADDED_IN_SENTENCES * added_words
+    in_prose = sum(words(paragraph) for _, paragraph in added if folded(paragraph) in prose)
+    inside = range(held[0] + 1, held[-1]) if held else range(0)
+    like_article = sum(
+        words(paragraph)
+        for index, paragraph in added
+        if index in inside or words(paragraph) >= _SENTENCE_WORDS
+    )
+    return in_prose >= _ADDED_IN_PROSE * added_words and like_article >= _ADDED_IN_SENTENCES * added_words
 
 
 def widened(

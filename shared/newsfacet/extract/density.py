@@ -25,6 +25,7 @@ __all__ = [
     "enclosing_blocks",
     "linked_headings",
     "outermost_blocks",
+    "prose_holder",
     "text_and_link_chars",
     "text_blocks",
 ]
@@ -41,8 +42,10 @@ _OUTERMOST_BLOCKS = "|".join(
 Outermost = list[tuple[html.HtmlElement, str]]
 _MIN_BLOCK_CHARS = 25
 _MAX_LINK_SHARE = 0.4
-# The container of a body is the innermost element that holds this share of the body's words.
+# The container of a body is the innermost element that holds this share of the body's words; the
+# page's prose holder, the innermost that holds this share of its link-sparse prose.
 _CONTAINER_HOLDS = 0.9
+_PROSE_HOLDS = 0.8
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _MAX_HEADING_WORDS = 20
 _SPONSORED = re.compile(r"\b(?:sponsored|advertisement|partner content)\b", re.IGNORECASE)
@@ -157,6 +160,30 @@ def _container(
     if not total or not holders:
         return None, blocks, parents
     return max(holders, key=depth.__getitem__), blocks, parents
+
+
+def prose_holder(outermost: Outermost) -> html.HtmlElement | None:
+    """The innermost element below `<body>` that holds most of the page's link-sparse prose
+    (`outermost`: the page's outermost text blocks); None if the page has none, or if only `<body>`
+    holds that much."""
+    held: dict[html.HtmlElement, int] = {}
+    depth: dict[html.HtmlElement, int] = {}
+    total = 0
+    for block, text in outermost:
+        characters, linked = text_and_link_chars(block)
+        if not characters or linked > _MAX_LINK_SHARE * characters:
+            continue
+        count = words(text)
+        total += count
+        for level, ancestor in enumerate(reversed(list(block.iterancestors()))):
+            held[ancestor] = held.get(ancestor, 0) + count
+            depth[ancestor] = level
+    holders = [
+        element
+        for element, count in held.items()
+        if count >= _PROSE_HOLDS * total and element.tag not in ("body", "html")
+    ]
+    return max(holders, key=depth.__getitem__) if total and holders else None
 
 
 def _prose_inside(container: html.HtmlElement, blocks: list[tuple[html.HtmlElement, str]]) -> list[str]:

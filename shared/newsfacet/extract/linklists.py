@@ -30,8 +30,10 @@ _MIN_LINK_LIST_ITEMS = 3
 _MIN_STORY_LINK_WORDS = 4
 # Teaser cards: at least this many sibling boxes of the same tag and class, each of at most this many
 # words and linking to another page. Their headlines and teasers are prose with few links (the
-# headline's link may be empty, the teaser is plain text), so link density alone keeps them.
-_CARD_TAGS = frozenset({"div", "article", "section", "aside"})
+# headline's link may be empty, the teaser is plain text), so link density alone keeps them. A card
+# may be one link that wraps its picture and headline (`<a href><img><h3>...</h3></a>`): 1 AEB
+# tuning page up by 0.11, nothing else changed on either corpus.
+_CARD_TAGS = frozenset({"div", "article", "section", "aside", "a"})
 _MIN_CARDS = 3
 _MAX_CARD_WORDS = 150
 _CARD_TEXT_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "blockquote")
