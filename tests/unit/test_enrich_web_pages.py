@@ -8,19 +8,18 @@ from __future__ import annotations
 from newsfacet.enrich import enrich
 from newsfacet.enrich.credits import exclusion_keys, is_excluded
 from newsfacet.enrich.mentions import Mention
-from newsfacet.enrich.name_shapes import is_capitalised_modifier, is_job_title
-from newsfacet.enrich.page_lines import is_heading, page_lines
-from newsfacet.enrich.place_ellipsis import split_place_ellipses
-from newsfacet.enrich.product_evidence import (
-    category_lists,
+from newsfacet.enrich.name_shapes import (
     common_noun_acronyms,
     has_common_determiner,
-    has_product_evidence,
-    versioned_names,
+    is_capitalised_modifier,
+    is_job_title,
 )
+from newsfacet.enrich.page_lines import is_heading, page_lines
+from newsfacet.enrich.place_ellipsis import split_place_ellipses
+from newsfacet.enrich.product_evidence import category_lists, has_product_evidence, versioned_names
 from newsfacet.enrich.web_mentions import publisher_brands
 
-from tests.unit.enrich_helpers import actor_names
+from tests.unit.enrich_helpers import actor_names, enriched
 
 
 def evidence(text: str, name: str) -> bool:
@@ -112,6 +111,18 @@ def test_names_found_only_in_headings_labels_or_story_links_are_no_actors() -> N
     assert {"Halvard", "Priya Natarajan"} <= names
     furniture = {"Wider Lessons for Product Teams", "HOST", "UNIDENTIFIED GROUP", "Northfield Partners"}
     assert not names & furniture
+
+
+def test_a_cross_heading_joined_by_and_is_no_actor() -> None:
+    text = "Tessaro says the cabin is roomy.\n\nComfort and Connectivity\n\nTessaro fits a larger screen."
+    start = text.index("Comfort")
+    assert page_lines(text).in_heading(start, start + len("Comfort and Connectivity"))
+    assert not page_lines(text).in_heading(0, len("Tessaro"))
+    names = actor_names(enriched("Tessaro shows its new estate car", text))
+    assert "Comfort and Connectivity" not in names
+    assert "Tessaro" in names
+    heading = "Ridley Moving & Storage\n\nThe firm, run by Ana Ridley, moves offices across Ohio."
+    assert "Ridley Moving & Storage" in actor_names(enriched("Best movers in Ohio", heading))
 
 
 STATION_STORY = (

@@ -23,7 +23,6 @@ from newsfacet.enrich.kind_cues import (
     follows_kind_noun,
     head_noun,
     is_quoted_title,
-    is_whole_line,
 )
 from newsfacet.enrich.names import acronym
 from newsfacet.enrich.nlp import NER_LANGUAGES, model_entities
@@ -77,8 +76,6 @@ class Mention:
     apposition_noun: str = ""
     quoted_title: bool = False
     after_kind_noun: bool = False  # "the journal JAMA Psychiatry", "the album Lover"
-    # Alone on its line ("Interior and Technology" between paragraphs): a cross-heading's words.
-    whole_line: bool = False
 
 
 _NEXT_WORD = re.compile(r"\W*([A-Za-z]+)")
@@ -284,7 +281,6 @@ def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool)
         apposition_noun=apposition_noun(origin, end),
         quoted_title=is_quoted_title(origin, start, end),
         after_kind_noun=follows_kind_noun(origin, start),
-        whole_line=is_whole_line(origin, start, end),
     )
 
 

@@ -1,10 +1,12 @@
-"""Names whose words make them no actor: a job title ("Managing Principal", "Chief AI Scientist")
-and a capitalised modifier opening a sentence ("Additional customers said ...").
+"""Names whose words make them no actor: a job title ("Managing Principal", "Chief AI Scientist"),
+a capitalised modifier opening a sentence ("Additional customers said ...") and an acronym of a
+common noun ("an LLM", "two LLMs", "average unit volume (AUV)", "your CRM").
 
 Blogs and company pages write job titles in title case after a person's name ("Jane Roe, Managing
 Principal at ..."), and the model reads them as organisations or people; a sentence that opens with
 an adjective or adverb gives it a capital the model reads as a name. Both are told by the words
 alone, from small closed sets of job words and of English modifier endings, not by names.
+Organisations take no plural, are not spelled out in lower case and take no "your" or "each".
 """
 
 from __future__ import annotations
@@ -50,3 +52,53 @@ _MODIFIER_ENDING: Final = re.compile(r"[A-Z][a-z]{3,}(?:al|ive|ous|ful|ly|able|i
 def is_capitalised_modifier(name: str) -> bool:
     """One title-case word with an adjective's or adverb's ending ("Additional", "Previously")."""
     return _MODIFIER_ENDING.fullmatch(name) is not None
+
+
+# An acronym followed by a lower-case "s" ("LLMs"), or spelled out in lower-case words next to it:
+# "average unit volume (AUV)", "AUV (average unit volume)".
+# (Each pattern opens with the character it needs, then looks behind: scanning stays cheap.)
+_PLURAL_ACRONYM: Final = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]{1,5})s(?![\w-])")
+_ACRONYM_IN_PARENTHESES: Final = re.compile(r"\(([A-Z]{2,6})s?\)")
+_SPELLED_AFTER: Final = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]{1,5})s?\s+\(([a-z][a-z -]{2,80})\)")
+_SPELLED_REACH: Final = 80
+
+
+def common_noun_acronyms(text: str) -> frozenset[str]:
+    """Acronyms `text` uses as common nouns: written in the plural or spelled out in lower case
+    (their initials in order). One pass of three patterns over the text."""
+    found = set(_PLURAL_ACRONYM.findall(text))
+    for match in _ACRONYM_IN_PARENTHESES.finditer(text):
+        letters = match.group(1)
+        before = _WORD_GAP.split(text[max(0, match.start() - _SPELLED_REACH) : match.start()].strip())
+        words = before[-len(letters) :]
+        if (
+            len(words) == len(letters)
+            and all(w.islower() for w in words)
+            and _initials(words) == letters.lower()
+        ):
+            found.add(letters)
+    for letters, spelled in _SPELLED_AFTER.findall(text):
+        if _initials(_WORD_GAP.split(spelled)).startswith(letters.lower()):
+            found.add(letters)
+    return frozenset(found)
+
+
+# A determiner no organisation's name takes: "your CRM", "That AUV has grown", "each EHR" (but
+# "the FBI"; "a NASA scientist" is the agency's, so not "a" or "an"; and "that" only opening a
+# sentence, as "note that USF offers" is a conjunction).
+_COMMON_DETERMINER: Final = re.compile(
+    r"(?<![\w-])(?:[Yy]our|[Oo]ur|[Tt]heir|[Mm]y|[Ii]ts|[Tt]his|That|[Tt]hese|[Tt]hose|[Ee]ach|[Ee]very|[Aa]ny)\s+$"
+)
+_DETERMINER_REACH: Final = 8
+
+
+def has_common_determiner(text: str, start: int) -> bool:
+    """Whether the word before `start` is a determiner of common nouns ("your", "that", "each")."""
+    return _COMMON_DETERMINER.search(text, max(0, start - _DETERMINER_REACH), start) is not None
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(word[0] for word in words if word)
+
+
+_WORD_GAP: Final = re.compile(r"[\s-]+")

@@ -5,7 +5,8 @@ their own look-alikes, each told by evidence in the text (never by a list of nam
 
 - products (software, AI models, drugs, devices; `product_evidence`): a name used as a product in
   at least half of its mentions; "OpenAI's GPT-5" keeps its maker, OpenAI;
-- acronyms the text uses as common nouns ("LLMs", "average unit volume (AUV)", "your CRM");
+- acronyms the text uses as common nouns ("LLMs", "average unit volume (AUV)", "your CRM";
+  `name_shapes`);
 - cross-headings, speaker labels and story links (`page_lines`): a name found only there;
 - the publisher's own brands: a station's call sign in the dateline ("NEW JERSEY (WABC) --") and
   its name written apart ("ABC 7" for "ABC7 New York");
@@ -25,16 +26,15 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from newsfacet.enrich.mentions import Mention
-from newsfacet.enrich.name_shapes import is_capitalised_modifier, is_job_title
-from newsfacet.enrich.names import fold
-from newsfacet.enrich.page_lines import PageLines, page_lines
-from newsfacet.enrich.product_evidence import (
-    category_lists,
+from newsfacet.enrich.name_shapes import (
     common_noun_acronyms,
     has_common_determiner,
-    has_product_evidence,
-    versioned_names,
+    is_capitalised_modifier,
+    is_job_title,
 )
+from newsfacet.enrich.names import fold
+from newsfacet.enrich.page_lines import PageLines, page_lines
+from newsfacet.enrich.product_evidence import category_lists, has_product_evidence, versioned_names
 
 _ACTOR_LABELS: Final = frozenset({"PERSON", "ORG", "NORP"})
 # "OpenAI's GPT-5": the owner, then what it owns.
