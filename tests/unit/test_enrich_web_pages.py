@@ -69,6 +69,21 @@ def test_an_acronym_written_in_the_plural_or_spelled_out_in_lower_case_is_a_comm
     assert not names & {"LLM", "GMV"}
 
 
+def test_an_acronym_after_a_or_an_that_ends_its_noun_phrase_is_a_common_noun() -> None:
+    text = "She ordered an ECG. A CRM for clinics helps, an FBI agent said, and a NASA probe flew."
+    assert common_noun_acronyms(text) == frozenset({"ECG", "CRM"})
+    result = enrich(
+        "What a heart scan can miss",
+        "Cardiologists at Northfield Medical Center say an ECG is not enough. Each patient had an "
+        "ECG, and Omar Reyes, who led the study, said the ECG missed one case in five. The NIH "
+        "funded the work, and a NIH panel will review it.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Northfield Medical Center", "Omar Reyes"} <= names
+    assert "ECG" not in names
+
+
 def test_an_acronym_after_a_determiner_of_common_nouns_is_no_actor() -> None:
     text = "Set up your CRM first. That EHR cut waiting times, the FBI said, noting that NIH agreed."
     assert has_common_determiner(text, text.index("CRM"))

@@ -61,12 +61,20 @@ _PLURAL_ACRONYM: Final = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]{1,5})s(?![\w-])
 _ACRONYM_IN_PARENTHESES: Final = re.compile(r"\(([A-Z]{2,6})s?\)")
 _SPELLED_AFTER: Final = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]{1,5})s?\s+\(([a-z][a-z -]{2,80})\)")
 _SPELLED_REACH: Final = 80
+# "an EEG.", "a CRM for small firms", "an LLC that": an acronym after "a" or "an" that ends the noun
+# phrase (punctuation or a function word follows) is a thing; "a NASA scientist", "an FBI agent"
+# name the body before the noun they qualify, and do not count.
+_AFTER_INDEFINITE: Final = re.compile(
+    r"[Aa](?<![\w-][Aa])n?\s+([A-Z]{2,6})(?=\s*[.,;:!?)\u2014\u2013]"
+    r"|\s+(?:for|of|to|in|on|at|that|which|and|or|is|was|with|from|by|as)\b)"
+)
 
 
 def common_noun_acronyms(text: str) -> frozenset[str]:
-    """Acronyms `text` uses as common nouns: written in the plural or spelled out in lower case
-    (their initials in order). One pass of three patterns over the text."""
-    found = set(_PLURAL_ACRONYM.findall(text))
+    """Acronyms `text` uses as common nouns: written in the plural, spelled out in lower case
+    (their initials in order) or after "a" or "an" as a noun of its own ("an EEG."). One pass of
+    four patterns over the text."""
+    found = set(_PLURAL_ACRONYM.findall(text)) | set(_AFTER_INDEFINITE.findall(text))
     for match in _ACRONYM_IN_PARENTHESES.finditer(text):
         letters = match.group(1)
         before = _WORD_GAP.split(text[max(0, match.start() - _SPELLED_REACH) : match.start()].strip())
