@@ -140,6 +140,19 @@ def test_a_cross_heading_joined_by_and_is_no_actor() -> None:
     assert "Ridley Moving & Storage" in actor_names(enriched("Best movers in Ohio", heading))
 
 
+def test_a_title_case_phrase_the_body_also_writes_in_lower_case_is_no_actor() -> None:
+    body = (
+        "Small firms now spend more on social media than on print, said Dana Whitfield, who runs "
+        "Harborline Studio in Tacoma.\n\n"
+        "Social Media First\n\n"
+        "Social Media budgets doubled last year, Whitfield said, and Harborline Studio hired two "
+        "people for content marketing. Content Marketing now brings in a third of its work."
+    )
+    names = actor_names(enriched("Why small firms bet on social media", body))
+    assert {"Dana Whitfield", "Harborline Studio"} <= names
+    assert not names & {"Social Media", "Content Marketing", "Social Media First"}
+
+
 STATION_STORY = (
     "Since KLTV 4's first report, a new source has contacted KLTV 4.\n\n"
     "TYLER, Texas (KLTV) -- A consumer investigation into a Tyler roofing company has led more "

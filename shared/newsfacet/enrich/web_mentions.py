@@ -77,6 +77,7 @@ def without_web_look_alikes(
     brands = publisher_brands(text, exclude)
     # Names written somewhere other than at a sentence's start: a capital there says nothing.
     mid_sentence = {item.key for item in located if not item.mention.opens_sentence}
+    lowered = _written_in_lower_case(text, located)
     kept = []
     for item in located:
         mention = item.mention
@@ -85,7 +86,7 @@ def without_web_look_alikes(
         elif item.key in products:
             if item.owner:  # "OpenAI's GPT-5": OpenAI is named, its product is not an actor
                 kept.append(replace(mention, text=item.owner, label="ORG"))
-        elif _is_no_name(item, acronyms, brands, mid_sentence):
+        elif _is_no_name(item, acronyms, brands, mid_sentence) or item.owned in lowered:
             continue
         elif (
             item.span is None
@@ -96,6 +97,32 @@ def without_web_look_alikes(
         ):
             kept.append(mention)
     return kept
+
+
+# Title-case words, two to four of them: a heading's phrase ("Influencer Marketing") or a name.
+_TITLE_CASE_PHRASE: Final = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}")
+
+
+def _written_in_lower_case(text: str, located: Sequence[_Located]) -> frozenset[str]:
+    """Title-case names the body also writes in lower case, word for word ("Social Media" beside
+    "on social media", "Electrician Tools" beside "the electrician tools below"): a phrase that
+    headings, lists and sentence starts capitalise, no name. Names are not written in lower case
+    ("the federal reserve" is no news spelling)."""
+    found = set()
+    for name in {item.owned for item in located if item.mention.label in _ACTOR_LABELS}:
+        if _TITLE_CASE_PHRASE.fullmatch(name) is not None and _has_whole(text, name.lower()):
+            found.add(name)
+    return frozenset(found)
+
+
+def _has_whole(text: str, phrase: str) -> bool:
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(phrase, at + 1)
+    return False
 
 
 def _is_firm_heading(name: str, common_words: frozenset[str]) -> bool:
