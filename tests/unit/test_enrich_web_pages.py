@@ -153,6 +153,24 @@ def test_a_title_case_phrase_the_body_also_writes_in_lower_case_is_no_actor() ->
     assert not names & {"Social Media", "Content Marketing", "Social Media First"}
 
 
+def test_an_author_box_that_opens_with_the_authors_name_is_no_part_of_the_story() -> None:
+    body = (
+        "Guided breathing lowers blood pressure in older adults, a trial at Kestrel Health in Leeds "
+        "found. Its lead researcher, Omar Reyes, said the effect lasted for months.\n\n"
+        "The trial enrolled 400 patients, and Kestrel Health plans a second one in Leeds next year, "
+        "Reyes said. Patients who kept up the practice slept better too.\n\n"
+        "Dana Whitfield is a physician in Tacoma and teaches at Harborline College.\n\n"
+        "Readers can send questions about breathing and sleep to the health desk."
+    )
+    result = enrich(
+        "Breathing your way to lower blood pressure", body, language="en", exclude=["Dana Whitfield"]
+    )
+    assert {"Kestrel Health", "Omar Reyes"} <= actor_names(result)
+    assert "Harborline College" not in actor_names(result)
+    assert "Leeds" in {location.name for location in result.locations}
+    assert "Tacoma" not in {location.name for location in result.locations}
+
+
 STATION_STORY = (
     "Since KLTV 4's first report, a new source has contacted KLTV 4.\n\n"
     "TYLER, Texas (KLTV) -- A consumer investigation into a Tyler roofing company has led more "

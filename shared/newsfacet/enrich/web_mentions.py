@@ -82,21 +82,32 @@ def without_web_look_alikes(
     for item in located:
         mention = item.mention
         if mention.label not in _ACTOR_LABELS:
-            kept.append(mention)
+            if item.span is None or not lines.in_bio(*item.span):
+                kept.append(mention)  # a place in the author's bio is theirs, not the story's
         elif item.key in products:
             if item.owner:  # "OpenAI's GPT-5": OpenAI is named, its product is not an actor
                 kept.append(replace(mention, text=item.owner, label="ORG"))
         elif _is_no_name(item, acronyms, brands, mid_sentence) or item.owned in lowered:
             continue
-        elif (
-            item.span is None
-            or item.key in outside_lines
-            or item.key.rsplit(" ", 1)[-1] in _INSTITUTION_LAST_WORDS
-            or _is_firm_heading(item.owned, common_words)
-            or not _on_furniture_line(lines, item.span)
-        ):
+        elif _in_story(item, lines, outside_lines, common_words):
             kept.append(mention)
     return kept
+
+
+def _in_story(
+    item: _Located, lines: PageLines, outside_lines: set[str], common_words: frozenset[str]
+) -> bool:
+    """A name the story names: in the title, outside the page's furniture somewhere, or in a heading
+    that names an institution or a firm (in a list of them); never only in the author's bio."""
+    if item.span is None or item.key in outside_lines:
+        return True
+    if lines.in_bio(*item.span):
+        return False
+    return (
+        item.key.rsplit(" ", 1)[-1] in _INSTITUTION_LAST_WORDS
+        or _is_firm_heading(item.owned, common_words)
+        or not _on_furniture_line(lines, item.span)
+    )
 
 
 # Title-case words, two to four of them: a heading's phrase ("Influencer Marketing") or a name.
