@@ -294,3 +294,18 @@ def test_a_credited_newsroom_named_after_a_state_leaves_the_states_bodies_actors
         exclude=["NPR", "The Texas Newsroom"],
     )
     assert "Texas Legislature" in actor_names(result)
+
+
+def test_software_ai_models_and_tech_acronyms_are_no_actors() -> None:
+    result = enrich(
+        "How a Leeds agency rebuilt its site",
+        "Kestrel Digital, a design agency in Leeds, rewrote its booking site last year. ChatGPT "
+        "drafted the first pages, Claude checked the copy, and Python scripts moved the old data, "
+        "said Omar Reyes, who runs the agency. The new UI loads faster, and SEO traffic doubled. "
+        "Kubernetes now runs the servers, while WordPress still hosts the blog. Halvard Bank, "
+        "its first client, saw bookings rise, Reyes said.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Kestrel Digital", "Omar Reyes", "Halvard Bank"} <= names
+    assert not names & {"ChatGPT", "Claude", "Python", "UI", "SEO", "Kubernetes", "WordPress"}
