@@ -172,3 +172,18 @@ def test_a_surname_that_is_a_facility_noun_does_not_refer_back_to_the_facility()
     resolved = resolve_places(mentions, load_gazetteer(), PLACE_NOUNS)
     assert [location.name for location in resolved.locations] == ["Olympic Park"]
     assert resolved.consumed == frozenset({0})
+
+
+def test_a_company_named_like_another_spelling_of_a_city_is_the_company() -> None:
+    body = (
+        "Google will open a data center in Mesa, Arizona, next year, the company said on Tuesday. "
+        "Google said the site would employ 300 people, and Mesa's mayor, Jane Roe, welcomed it."
+    )
+    result = enriched("Google picks Arizona for its next data center", body)
+    assert "Google" in actor_names(result)
+    assert {"Mesa", "Arizona"} <= places(result).keys()
+    assert "Topeka" not in places(result)
+    gazetteer = load_gazetteer()
+    qusayr = gazetteer.candidates("Qusair")[0]
+    assert gazetteer.names_as_its_own("Qusair", qusayr)  # a spelling of the town's name
+    assert not gazetteer.names_as_its_own("Google", gazetteer.candidates("Google")[0])
