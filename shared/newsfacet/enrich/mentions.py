@@ -24,7 +24,7 @@ from newsfacet.enrich.kind_cues import (
     head_noun,
     is_quoted_title,
 )
-from newsfacet.enrich.names import acronym
+from newsfacet.enrich.names import acronym, has_phrase
 from newsfacet.enrich.nlp import NER_LANGUAGES, model_entities
 from newsfacet.enrich.span_rules import add_platforms, is_furniture, split_possessive
 from newsfacet.enrich.whole_words import WholeWords
@@ -174,6 +174,7 @@ def _gazetteer_runs(
 ) -> list[Mention]:
     """Capitalised word runs no entity covers that the gazetteer knows as places."""
     found = []
+    text = origins[1]
     for source, origin in enumerate(origins):
         for match in _CAPITALISED_RUN.finditer(origin):
             start, end = match.start(), match.end()
@@ -188,7 +189,10 @@ def _gazetteer_runs(
                     start = end - len(rest)
                 elif not rest:
                     continue
-            if is_place_name(origin[start:end]):
+            name = origin[start:end]
+            # "Enterprise" beside "enterprise software", "Mobile" beside "mobile apps": a common
+            # word capitalised by a heading or a list, not the town of that name.
+            if is_place_name(name) and (" " in name or not has_phrase(text, name.lower())):
                 found.append(mention_at(origin, start, end, GAZETTEER, in_title=source == 0))
     return found
 

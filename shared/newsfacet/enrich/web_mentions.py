@@ -32,7 +32,7 @@ from newsfacet.enrich.name_shapes import (
     is_capitalised_modifier,
     is_job_title,
 )
-from newsfacet.enrich.names import fold
+from newsfacet.enrich.names import fold, has_phrase
 from newsfacet.enrich.page_lines import PageLines, page_lines
 from newsfacet.enrich.product_evidence import category_lists, has_product_evidence, versioned_names
 
@@ -121,19 +121,9 @@ def _written_in_lower_case(text: str, located: Sequence[_Located]) -> frozenset[
     ("the federal reserve" is no news spelling)."""
     found = set()
     for name in {item.owned for item in located if item.mention.label in _ACTOR_LABELS}:
-        if _TITLE_CASE_PHRASE.fullmatch(name) is not None and _has_whole(text, name.lower()):
+        if _TITLE_CASE_PHRASE.fullmatch(name) is not None and has_phrase(text, name.lower()):
             found.add(name)
     return frozenset(found)
-
-
-def _has_whole(text: str, phrase: str) -> bool:
-    at = text.find(phrase)
-    while at >= 0:
-        end = at + len(phrase)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return True
-        at = text.find(phrase, at + 1)
-    return False
 
 
 def _is_firm_heading(name: str, common_words: frozenset[str]) -> bool:
