@@ -199,3 +199,13 @@ def test_a_town_named_by_a_common_word_the_article_writes_in_lower_case_is_no_pl
 
     assert "Enterprise" in runs("Tre negozi a Henderson ed Enterprise hanno chiuso.")
     assert "Enterprise" not in runs("Il piano Enterprise costa di più del software enterprise.")
+
+
+def test_a_degree_after_a_persons_name_is_no_state() -> None:
+    body = (
+        "Walking after meals lowers blood sugar, said Priya Raman, MD, an endocrinologist at "
+        "Northfield Clinic in Denver, Colorado. Raman said ten minutes were enough."
+    )
+    assert "Maryland" not in places(enriched("Why a short walk after dinner helps", body))
+    town = "The clinic opened a second site in Bethesda, MD, last year, Raman said."
+    assert "Maryland" in places(enriched("Clinic expands", town))

@@ -78,12 +78,14 @@ def without_web_look_alikes(
     # Names written somewhere other than at a sentence's start: a capital there says nothing.
     mid_sentence = {item.key for item in located if not item.mention.opens_sentence}
     lowered = _written_in_lower_case(text, located)
+    credentials = _credentials(text, located)
     kept = []
     for item in located:
         mention = item.mention
         if mention.label not in _ACTOR_LABELS:
-            if item.span is None or not lines.in_bio(*item.span):
-                kept.append(mention)  # a place in the author's bio is theirs, not the story's
+            # a place in the author's bio is theirs, not the story's; "Jane Roe, MD" is no Maryland
+            if item.span is None or not (lines.in_bio(*item.span) or item.span[0] in credentials):
+                kept.append(mention)
         elif item.key in products:
             if item.owner:  # "OpenAI's GPT-5": OpenAI is named, its product is not an actor
                 kept.append(replace(mention, text=item.owner, label="ORG"))
@@ -92,6 +94,25 @@ def without_web_look_alikes(
         elif _in_story(item, lines, outside_lines, common_words):
             kept.append(mention)
     return kept
+
+
+# Letters a degree or a licence shares with a state's postal code ("MD", "MA", "MS", "PA", "ND").
+_CREDENTIAL: Final = re.compile(r"MD|MA|MS|PA|ND")
+
+
+def _credentials(text: str, located: Sequence[_Located]) -> frozenset[int]:
+    """Starts of the two-letter codes written right after a person's name and a comma ("Jane Roe,
+    MD, said"): a degree, where after a town's name ("Baltimore, MD") the code is its state."""
+    person_ends = {item.span[1] for item in located if item.span and item.mention.label == "PERSON"}
+    return frozenset(
+        item.span[0]
+        for item in located
+        if item.span is not None
+        and item.mention.label not in _ACTOR_LABELS
+        and _CREDENTIAL.fullmatch(item.mention.text) is not None
+        and text[item.span[0] - 2 : item.span[0]] == ", "
+        and item.span[0] - 2 in person_ends
+    )
 
 
 def _in_story(
