@@ -177,3 +177,17 @@ def test_securities_and_parts_of_the_world_are_no_actors() -> None:
     )
     assert "Priya Raman" in names
     assert not {"Treasury", "West", "U.S. Treasury"} & names
+
+
+def test_a_blogs_credit_line_names_no_actor() -> None:
+    credit = "This blog post was written by Dana Whitfield, Managing Principal, Harborline Studio."
+    body = (
+        f"{credit}\n\nDrafting software changed how architects work, said Omar Reyes, who teaches "
+        "design at the University of Leeds. Reyes said students now learn both tools."
+    )
+    assert blank_credit_lines(body).startswith(" " * len(credit))
+    names = actor_names(enriched("How drafting changed", body))
+    assert {"University of Leeds", "Omar Reyes"} <= names
+    assert not names & {"Dana Whitfield", "Harborline Studio"}
+    story = "This story was reported by Omar Reyes. He spent a month in Leeds."
+    assert blank_credit_lines(story) == story  # a credit that another sentence follows is text
