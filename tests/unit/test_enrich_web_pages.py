@@ -309,3 +309,16 @@ def test_software_ai_models_and_tech_acronyms_are_no_actors() -> None:
     names = actor_names(result)
     assert {"Kestrel Digital", "Omar Reyes", "Halvard Bank"} <= names
     assert not names & {"ChatGPT", "Claude", "Python", "UI", "SEO", "Kubernetes", "WordPress"}
+
+
+def test_companies_the_model_misses_or_takes_for_places_are_organisations() -> None:
+    result = enrich(
+        "Nvidia and Netflix lift the market",
+        "Shares of Nvidia rose 4% on Tuesday after the chipmaker raised its forecast, and Netflix "
+        "gained after it added 9 million subscribers. Cisco slipped. Analysts at Harbor Lane "
+        "Capital said Netflix could keep growing in Brazil.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Nvidia", "Netflix", "Cisco", "Harbor Lane Capital"} <= names
+    assert "Brazil" in {location.name for location in result.locations}

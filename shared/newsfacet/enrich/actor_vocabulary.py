@@ -215,3 +215,14 @@ PLATFORMS: Final = frozenset(
     | {"LinkedIn", "Reddit", "Tumblr", "Pinterest", "Twitch"}
 )
 PLATFORM_KEYS: Final = frozenset(fold(name) for name in PLATFORMS)
+# Companies news names every day that the small model misses or takes for places ("Netflix" and
+# "Cisco" typed as countries, "Nvidia" and "Hulu" left untyped): organisations wherever the text
+# writes them. Only names that are no common word, no place and no first name.
+COMPANIES: Final = frozenset(
+    {"Netflix", "Nvidia", "Cisco", "Hulu", "Shopify", "Tesla", "Anthropic", "OpenAI", "DeepMind"}
+    | {"Spotify", "Airbnb", "Uber", "Lyft", "Qualcomm", "Salesforce", "PayPal", "eBay", "Etsy"}
+    | {"Starbucks", "Walmart", "Costco", "Boeing", "Airbus", "Pfizer", "Moderna", "Samsung"}
+    | {"Huawei", "Xiaomi", "Nintendo", "Microsoft", "Alphabet", "Disney", "Intel", "IBM", "Lenovo"}
+    | {"Volkswagen", "Adidas", "PepsiCo", "JPMorgan", "Citigroup", "Coinbase", "Databricks"}
+    | {"DeepSeek", "Palantir"}
+)

@@ -26,7 +26,7 @@ from newsfacet.enrich.kind_cues import (
 )
 from newsfacet.enrich.names import acronym, has_phrase
 from newsfacet.enrich.nlp import NER_LANGUAGES, model_entities
-from newsfacet.enrich.span_rules import add_platforms, is_furniture, split_possessive
+from newsfacet.enrich.span_rules import add_known_organizations, is_furniture, known_label, split_possessive
 from newsfacet.enrich.whole_words import WholeWords
 
 # Entity labels enrichment uses; the rest (DATE, MONEY, CARDINAL, WORK_OF_ART, LAW...) are dropped.
@@ -131,11 +131,12 @@ def find_mentions(
             continue
         covered[source].add(whole_start, whole_end)
         parts = split_possessive(origin, whole_start, whole_end, whole_label, is_place_name, texts=origins)
-        for start, end, label in parts:
+        for start, end, model_label in parts:
+            label = known_label(origin[start:end].strip(), model_label)
             found.append(mention_at(origin, start, end, label, in_title=source == 0))
             labels[origin[start:end].strip()][label] += 1
     if read_as in NER_LANGUAGES:
-        add_platforms(origins, labels)
+        add_known_organizations(origins, labels)
     found += _repeats(origins, labels, covered)
     if is_place_name is not None:
         found += _gazetteer_runs(origins, covered, is_place_name)
