@@ -65,16 +65,20 @@ def _named_apart(word: str, whole: str, texts: tuple[str, ...]) -> bool:
     return sum(text.count(word) - text.count(whole) for text in texts) > 0
 
 
-_KNOWN_ORGANIZATIONS: Final = PLATFORMS | COMPANIES
+# One scan for all of them (compiled once): a `str.find` per name cost twice as much.
+_KNOWN_ORGANIZATIONS: Final = re.compile(
+    "|".join(re.escape(name) for name in sorted(PLATFORMS | COMPANIES, key=len, reverse=True))
+)
 
 
 def add_known_organizations(origins: tuple[str, str], labels: defaultdict[str, Counter[str]]) -> None:
     """Platforms named after their company (`PLATFORMS`) and companies the model misses
     (`COMPANIES`), which it often leaves untyped ("posted on Twitter Tuesday", "Nvidia and
     Samsung"): organisations wherever the text writes them (furniture aside, see `is_furniture`)."""
-    for name in _KNOWN_ORGANIZATIONS:
-        if name not in labels and any(name in origin for origin in origins):
-            labels[name]["ORG"] += 1
+    for origin in origins:
+        for name in _KNOWN_ORGANIZATIONS.findall(origin):
+            if name not in labels:
+                labels[name]["ORG"] += 1
 
 
 def known_label(text: str, label: str) -> str:
