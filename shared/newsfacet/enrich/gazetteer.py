@@ -13,7 +13,7 @@ import json
 import math
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Final
 
@@ -146,7 +146,7 @@ class Gazetteer:
         key = fold(name)
         if key in self.named or self.city_index.get(key) is not None:
             return True
-        return SequenceMatcher(None, key, fold(place.name)).ratio() >= MIN_SPELLING_LIKENESS
+        return _spelling_likeness(key, fold(place.name)) >= MIN_SPELLING_LIKENESS
 
     def country(self, code: str) -> Place | None:
         return self.countries.get(code)
@@ -155,6 +155,11 @@ class Gazetteer:
         """The country a demonym names ("Syrian" -> "SY"), plural forms included ("Syrians")."""
         key = fold(word)
         return self.demonyms.get(key) or (self.demonyms.get(key[:-1]) if key.endswith("s") else None)
+
+
+@lru_cache(maxsize=4096)
+def _spelling_likeness(name: str, official: str) -> float:
+    return SequenceMatcher(None, name, official).ratio()
 
 
 def _add(index: dict[str, list[Place]], name: str, place: Place) -> None:

@@ -77,7 +77,7 @@ def without_web_look_alikes(
     brands = publisher_brands(text, exclude)
     # Names written somewhere other than at a sentence's start: a capital there says nothing.
     mid_sentence = {item.key for item in located if not item.mention.opens_sentence}
-    lowered = _written_in_lower_case(text, located)
+    lowered = _written_in_lower_case(text, located, common_words)
     credentials = _credentials(text, located)
     kept = []
     for item in located:
@@ -135,14 +135,25 @@ def _in_story(
 _TITLE_CASE_PHRASE: Final = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}")
 
 
-def _written_in_lower_case(text: str, located: Sequence[_Located]) -> frozenset[str]:
+_PHRASE_WORD: Final = re.compile(r"[a-z]+")
+
+
+def _written_in_lower_case(
+    text: str, located: Sequence[_Located], common_words: frozenset[str]
+) -> frozenset[str]:
     """Title-case names the body also writes in lower case, word for word ("Social Media" beside
     "on social media", "Electrician Tools" beside "the electrician tools below"): a phrase that
     headings, lists and sentence starts capitalise, no name. Names are not written in lower case
     ("the federal reserve" is no news spelling)."""
     found = set()
     for name in {item.owned for item in located if item.mention.label in _ACTOR_LABELS}:
-        if _TITLE_CASE_PHRASE.fullmatch(name) is not None and has_phrase(text, name.lower()):
+        if (
+            _TITLE_CASE_PHRASE.fullmatch(name) is not None
+            # (a cheap test first: every word is one the body writes in lower case; not kept for
+            # hyphenated words, "loose-leaf")
+            and ("-" in name or all(word in common_words for word in _PHRASE_WORD.findall(name.lower())))
+            and has_phrase(text, name.lower())
+        ):
             found.add(name)
     return frozenset(found)
 
