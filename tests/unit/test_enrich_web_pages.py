@@ -84,6 +84,19 @@ def test_an_acronym_after_a_or_an_that_ends_its_noun_phrase_is_a_common_noun() -
     assert "ECG" not in names
 
 
+def test_an_acronym_whose_title_case_expansion_names_a_thing_is_no_actor() -> None:
+    text = (
+        "Priya Raman, who leads research at Halvard Labs, said agents now speak the Model Context "
+        "Protocol (MCP). She calls her own design Joint Signal Architecture, or JSA.\n\n"
+        "The Federal Bureau of Investigation (FBI) and the National Institutes of Health (NIH) "
+        "already use it, Raman said."
+    )
+    assert common_noun_acronyms(text) == frozenset({"MCP", "JSA"})
+    names = actor_names(enrich("Agents get a common protocol", text, language="en"))
+    assert {"Priya Raman", "Halvard Labs"} <= names
+    assert not names & {"MCP", "JSA"}
+
+
 def test_an_acronym_after_a_determiner_of_common_nouns_is_no_actor() -> None:
     text = "Set up your CRM first. That EHR cut waiting times, the FBI said, noting that NIH agreed."
     assert has_common_determiner(text, text.index("CRM"))

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from newsfacet.enrich.actor_vocabulary import ORGANIZATION_LAST_WORDS
+
 # Heads of job titles, and the words that qualify them ("Senior", "Managing", "Vice").
 _JOB_HEADS: Final = frozenset(
     {"principal", "director", "officer", "manager", "president", "founder", "cofounder", "partner"}
@@ -70,11 +72,47 @@ _AFTER_INDEFINITE: Final = re.compile(
 )
 
 
+# An acronym introduced by its expansion in title case: "Model Context Protocol (MCP)", "Joint
+# Embedding Predictive Architecture, or JEPA", "Federal Bureau of Investigation (FBI)".
+_TITLE_EXPANSION: Final = re.compile(
+    r"([A-Z][\w-]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z][\w-]*){0,6})"
+    r"(?:\s+\(([A-Z]{2,6})s?\)|,\s+or\s+([A-Z]{2,6})\b)"
+)
+_HEAD_BEFORE: Final = frozenset({"of", "for", "on", "in", "to"})
+# Heads of the names of bodies, beside `actor_vocabulary.ORGANIZATION_LAST_WORDS`.
+_BODY_HEADS: Final = frozenset(
+    {"service", "organization", "organisation", "institution", "alliance", "coalition", "academy"}
+    | {"laboratory", "laboratories", "observatory", "republic", "enterprise", "shield", "program"}
+)
+
+
+def _acronyms_of_things(text: str) -> set[str]:
+    """Acronyms whose title-case expansion names a thing, not a body: its head noun (the word
+    before "of" or "for", else the last) is no organisation's ("Protocol", "Architecture",
+    "Management"), where "Bureau" of "Federal Bureau of Investigation" is."""
+    found = set()
+    for match in _TITLE_EXPANSION.finditer(text):
+        letters = match.group(2) or match.group(3)
+        words = match.group(1).split()
+        capitals = [word for word in words if word[:1].isupper()][-len(letters) :]
+        if len(capitals) != len(letters) or _initials(capitals).upper() != letters:
+            continue
+        start = len(words) - words[::-1].index(capitals[0]) - 1
+        phrase = [word.casefold() for word in words[start:]]
+        cut = next((at for at, word in enumerate(phrase) if at and word in _HEAD_BEFORE), len(phrase))
+        head = phrase[cut - 1]
+        singular = head[:-1] if head.endswith("s") else head
+        if not {head, singular} & (ORGANIZATION_LAST_WORDS | _BODY_HEADS):
+            found.add(letters)
+    return found
+
+
 def common_noun_acronyms(text: str) -> frozenset[str]:
     """Acronyms `text` uses as common nouns: written in the plural, spelled out in lower case
     (their initials in order) or after "a" or "an" as a noun of its own ("an EEG."). One pass of
     four patterns over the text."""
     found = set(_PLURAL_ACRONYM.findall(text)) | set(_AFTER_INDEFINITE.findall(text))
+    found |= _acronyms_of_things(text)
     for match in _ACRONYM_IN_PARENTHESES.finditer(text):
         letters = match.group(1)
         before = _WORD_GAP.split(text[max(0, match.start() - _SPELLED_REACH) : match.start()].strip())
