@@ -79,10 +79,13 @@ _TITLE_EXPANSION: Final = re.compile(
     r"(?:\s+\(([A-Z]{2,6})s?\)|,\s+or\s+([A-Z]{2,6})\b)"
 )
 _HEAD_BEFORE: Final = frozenset({"of", "for", "on", "in", "to"})
-# Heads of the names of bodies, beside `actor_vocabulary.ORGANIZATION_LAST_WORDS`.
+# Heads of the names of bodies, beside `actor_vocabulary.ORGANIZATION_LAST_WORDS`, and of places
+# (whose acronyms `places` counts: "Upper Valley Region (UVR)").
 _BODY_HEADS: Final = frozenset(
     {"service", "organization", "organisation", "institution", "alliance", "coalition", "academy"}
-    | {"laboratory", "laboratories", "observatory", "republic", "enterprise", "shield", "program"}
+    | {"laboratory", "laboratories", "observatory", "enterprise", "shield", "program"}
+    | {"republic", "kingdom", "emirates", "region", "province", "state", "county", "district"}
+    | {"territory", "city", "valley", "island", "area", "zone", "coast", "bay", "sea"}
 )
 
 
