@@ -335,3 +335,16 @@ def test_companies_the_model_misses_or_takes_for_places_are_organisations() -> N
     names = actor_names(result)
     assert {"Nvidia", "Netflix", "Cisco", "Harbor Lane Capital"} <= names
     assert "Brazil" in {location.name for location in result.locations}
+
+
+def test_programmes_laws_and_list_words_are_no_actors() -> None:
+    result = enrich(
+        "What the new rules mean for clinics",
+        "Clinics that bill Medicare and Medicaid must follow HIPAA, and those with patients in "
+        "Europe must follow GDPR too, said Omar Reyes of Kestrel Health.\n\n"
+        "Pros\n\nFaster claims for patients in Ohio.\n\nCons\n\nMore paperwork, Reyes said.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Omar Reyes", "Kestrel Health"} <= names
+    assert not names & {"Medicare", "Medicaid", "HIPAA", "GDPR", "Pros", "Cons"}

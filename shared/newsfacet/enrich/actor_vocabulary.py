@@ -62,6 +62,11 @@ NOT_ENTITIES: Final = frozenset(
         "ESG", "DEI", "STEM", "PTO", "HR", "CFO", "CTO", "COO", "CMO", "CEO",
         # ... and of medicine and fitness
         "EEG", "EKG", "EHR", "BMI", "HIIT", "ADHD", "PTSD", "OCD",
+        "AC", "IP", "AV", "CI", "YoY", "SIM", "HTML5", "Q&A",
+        # programmes and laws, which the annotation rules keep out ("Medicaid")
+        "Medicare", "Medicaid", "Obamacare", "GDPR", "HIPAA",
+        # words of lists and offers that pages capitalise ("Pros", "Cons", "FREE")
+        "Pros", "Cons", "FREE",
         # believers of a faith, named like a nationality ("Muslims"): a description, no group
         "Muslims", "Christians", "Jews", "Hindus", "Sikhs", "Buddhists", "Catholics", "Protestants",
         "Evangelicals", "Mormons", "Shiites", "Sunnis", "Shias", "Copts", "Atheists",
@@ -82,6 +87,7 @@ PRODUCTS: Final = frozenset(
         "ChatGPT", "GPT", "Claude", "Gemini", "Copilot", "Grok", "Llama", "PyTorch", "TensorFlow",
         "Kubernetes", "Linux", "Python", "JavaScript", "TypeScript", "Excel", "PowerPoint",
         "WordPress", "Bluetooth", "Chromecast", "Stadia", "HomePod", "Chromebook", "Chromebooks",
+        "Power BI", "BigQuery", "QuickBooks", "Matplotlib",
     }
 )  # fmt: skip
 PRODUCT_KEYS: Final = frozenset(fold(name) for name in PRODUCTS)
