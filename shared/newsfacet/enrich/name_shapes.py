@@ -74,10 +74,9 @@ _AFTER_INDEFINITE: Final = re.compile(
 
 # An acronym introduced by its expansion in title case: "Model Context Protocol (MCP)", "Joint
 # Embedding Predictive Architecture, or JEPA", "Federal Bureau of Investigation (FBI)".
-_TITLE_EXPANSION: Final = re.compile(
-    r"([A-Z][\w-]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z][\w-]*){0,6})"
-    r"(?:\s+\(([A-Z]{2,6})s?\)|,\s+or\s+([A-Z]{2,6})\b)"
-)
+_ACRONYM_AFTER_EXPANSION: Final = re.compile(r"\(([A-Z]{2,6})s?\)|,\s+or\s+([A-Z]{2,6})\b")
+_EXPANSION: Final = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z][\w-]*){0,6}$")
+_EXPANSION_REACH: Final = 160
 _HEAD_BEFORE: Final = frozenset({"of", "for", "on", "in", "to"})
 # Heads of the names of bodies, beside `actor_vocabulary.ORGANIZATION_LAST_WORDS`, and of places
 # (whose acronyms `places` counts: "Upper Valley Region (UVR)").
@@ -94,9 +93,18 @@ def _acronyms_of_things(text: str) -> set[str]:
     before "of" or "for", else the last) is no organisation's ("Protocol", "Architecture",
     "Management"), where "Bureau" of "Federal Bureau of Investigation" is."""
     found = set()
-    for match in _TITLE_EXPANSION.finditer(text):
-        letters = match.group(2) or match.group(3)
-        words = match.group(1).split()
+    # The acronym first (a scan for "(" and ","), then its expansion in the words before it.
+    for match in _ACRONYM_AFTER_EXPANSION.finditer(text):
+        letters = match.group(1) or match.group(2)
+        before = text[max(0, match.start() - _EXPANSION_REACH) : match.start()]
+        if match.group(1):
+            if not before[-1:].isspace():
+                continue
+            before = before.rstrip()
+        expansion = _EXPANSION.search(before)
+        if expansion is None or not expansion.group(0):
+            continue
+        words = expansion.group(0).split()
         capitals = [word for word in words if word[:1].isupper()][-len(letters) :]
         if len(capitals) != len(letters) or _initials(capitals).upper() != letters:
             continue

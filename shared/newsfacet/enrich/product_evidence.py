@@ -133,5 +133,16 @@ def is_product_name(name: str, makers: Collection[str], *, person: bool = False)
         or last in PRODUCT_NOUNS  # "Magic Keyboard", "Surface Laptop"
         or _MODEL_NUMBER.search(name) is not None
         or key[len(first) + 1 :] in PRODUCT_KEYS
-        or any(key.startswith(maker + " ") for maker in makers if maker != key)
+        or _starts_with_maker(key, makers)
     )
+
+
+def _starts_with_maker(key: str, makers: Collection[str]) -> bool:
+    """Whether the words of `key` begin with a maker's whole name ("apple airpods"), tried at
+    each word boundary rather than for each maker (an article names many)."""
+    at = key.find(" ")
+    while at >= 0:
+        if key[:at] in makers:
+            return True
+        at = key.find(" ", at + 1)
+    return False
