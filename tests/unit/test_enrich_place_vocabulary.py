@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from newsfacet.enrich.gazetteer import load_gazetteer
 from newsfacet.enrich.geo_aliases import PLACE_NOUNS
-from newsfacet.enrich.mentions import mention_at
+from newsfacet.enrich.mentions import find_mentions, mention_at
 from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.span_rules import split_possessive
 from newsfacet.enrich.unlisted_places import facility_mentions
@@ -172,3 +172,40 @@ def test_a_surname_that_is_a_facility_noun_does_not_refer_back_to_the_facility()
     resolved = resolve_places(mentions, load_gazetteer(), PLACE_NOUNS)
     assert [location.name for location in resolved.locations] == ["Olympic Park"]
     assert resolved.consumed == frozenset({0})
+
+
+def test_a_company_named_like_another_spelling_of_a_city_is_the_company() -> None:
+    body = (
+        "Google will open a data center in Mesa, Arizona, next year, the company said on Tuesday. "
+        "Google said the site would employ 300 people, and Mesa's mayor, Jane Roe, welcomed it."
+    )
+    result = enriched("Google picks Arizona for its next data center", body)
+    assert "Google" in actor_names(result)
+    assert {"Mesa", "Arizona"} <= places(result).keys()
+    assert "Topeka" not in places(result)
+    gazetteer = load_gazetteer()
+    qusayr = gazetteer.candidates("Qusair")[0]
+    assert gazetteer.names_as_its_own("Qusair", qusayr)  # a spelling of the town's name
+    assert not gazetteer.names_as_its_own("Google", gazetteer.candidates("Google")[0])
+
+
+def test_a_town_named_by_a_common_word_the_article_writes_in_lower_case_is_no_place() -> None:
+    gazetteer = load_gazetteer()
+
+    def runs(text: str) -> set[str]:
+        # No NER model reads Italian: the mentions are the gazetteer's capitalised runs alone.
+        found = find_mentions("", text, language="it", is_place_name=gazetteer.is_place_name)
+        return {mention.text for mention in found}
+
+    assert "Enterprise" in runs("Tre negozi a Henderson ed Enterprise hanno chiuso.")
+    assert "Enterprise" not in runs("Il piano Enterprise costa di più del software enterprise.")
+
+
+def test_a_degree_after_a_persons_name_is_no_state() -> None:
+    body = (
+        "Walking after meals lowers blood sugar, said Priya Raman, MD, an endocrinologist at "
+        "Northfield Clinic in Denver, Colorado. Raman said ten minutes were enough."
+    )
+    assert "Maryland" not in places(enriched("Why a short walk after dinner helps", body))
+    town = "The clinic opened a second site in Bethesda, MD, last year, Raman said."
+    assert "Maryland" in places(enriched("Clinic expands", town))

@@ -8,19 +8,18 @@ from __future__ import annotations
 from newsfacet.enrich import enrich
 from newsfacet.enrich.credits import exclusion_keys, is_excluded
 from newsfacet.enrich.mentions import Mention
-from newsfacet.enrich.name_shapes import is_capitalised_modifier, is_job_title
-from newsfacet.enrich.page_lines import is_heading, page_lines
-from newsfacet.enrich.place_ellipsis import split_place_ellipses
-from newsfacet.enrich.product_evidence import (
-    category_lists,
+from newsfacet.enrich.name_shapes import (
     common_noun_acronyms,
     has_common_determiner,
-    has_product_evidence,
-    versioned_names,
+    is_capitalised_modifier,
+    is_job_title,
 )
+from newsfacet.enrich.page_lines import is_heading, page_lines
+from newsfacet.enrich.place_ellipsis import split_place_ellipses
+from newsfacet.enrich.product_evidence import category_lists, has_product_evidence, versioned_names
 from newsfacet.enrich.web_mentions import publisher_brands
 
-from tests.unit.enrich_helpers import actor_names
+from tests.unit.enrich_helpers import actor_names, enriched
 
 
 def evidence(text: str, name: str) -> bool:
@@ -70,6 +69,34 @@ def test_an_acronym_written_in_the_plural_or_spelled_out_in_lower_case_is_a_comm
     assert not names & {"LLM", "GMV"}
 
 
+def test_an_acronym_after_a_or_an_that_ends_its_noun_phrase_is_a_common_noun() -> None:
+    text = "She ordered an ECG. A CRM for clinics helps, an FBI agent said, and a NASA probe flew."
+    assert common_noun_acronyms(text) == frozenset({"ECG", "CRM"})
+    result = enrich(
+        "What a heart scan can miss",
+        "Cardiologists at Northfield Medical Center say an ECG is not enough. Each patient had an "
+        "ECG, and Omar Reyes, who led the study, said the ECG missed one case in five. The NIH "
+        "funded the work, and a NIH panel will review it.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Northfield Medical Center", "Omar Reyes"} <= names
+    assert "ECG" not in names
+
+
+def test_an_acronym_whose_title_case_expansion_names_a_thing_is_no_actor() -> None:
+    text = (
+        "Priya Raman, who leads research at Halvard Labs, said agents now speak the Model Context "
+        "Protocol (MCP). She calls her own design Joint Signal Architecture, or JSA.\n\n"
+        "The Federal Bureau of Investigation (FBI) and the National Institutes of Health (NIH) "
+        "already use it, Raman said."
+    )
+    assert common_noun_acronyms(text) == frozenset({"MCP", "JSA"})
+    names = actor_names(enrich("Agents get a common protocol", text, language="en"))
+    assert {"Priya Raman", "Halvard Labs"} <= names
+    assert not names & {"MCP", "JSA"}
+
+
 def test_an_acronym_after_a_determiner_of_common_nouns_is_no_actor() -> None:
     text = "Set up your CRM first. That EHR cut waiting times, the FBI said, noting that NIH agreed."
     assert has_common_determiner(text, text.index("CRM"))
@@ -112,6 +139,49 @@ def test_names_found_only_in_headings_labels_or_story_links_are_no_actors() -> N
     assert {"Halvard", "Priya Natarajan"} <= names
     furniture = {"Wider Lessons for Product Teams", "HOST", "UNIDENTIFIED GROUP", "Northfield Partners"}
     assert not names & furniture
+
+
+def test_a_cross_heading_joined_by_and_is_no_actor() -> None:
+    text = "Tessaro says the cabin is roomy.\n\nComfort and Connectivity\n\nTessaro fits a larger screen."
+    start = text.index("Comfort")
+    assert page_lines(text).in_heading(start, start + len("Comfort and Connectivity"))
+    assert not page_lines(text).in_heading(0, len("Tessaro"))
+    names = actor_names(enriched("Tessaro shows its new estate car", text))
+    assert "Comfort and Connectivity" not in names
+    assert "Tessaro" in names
+    heading = "Ridley Moving & Storage\n\nThe firm, run by Ana Ridley, moves offices across Ohio."
+    assert "Ridley Moving & Storage" in actor_names(enriched("Best movers in Ohio", heading))
+
+
+def test_a_title_case_phrase_the_body_also_writes_in_lower_case_is_no_actor() -> None:
+    body = (
+        "Small firms now spend more on social media than on print, said Dana Whitfield, who runs "
+        "Harborline Studio in Tacoma.\n\n"
+        "Social Media First\n\n"
+        "Social Media budgets doubled last year, Whitfield said, and Harborline Studio hired two "
+        "people for content marketing. Content Marketing now brings in a third of its work."
+    )
+    names = actor_names(enriched("Why small firms bet on social media", body))
+    assert {"Dana Whitfield", "Harborline Studio"} <= names
+    assert not names & {"Social Media", "Content Marketing", "Social Media First"}
+
+
+def test_an_author_box_that_opens_with_the_authors_name_is_no_part_of_the_story() -> None:
+    body = (
+        "Guided breathing lowers blood pressure in older adults, a trial at Kestrel Health in Leeds "
+        "found. Its lead researcher, Omar Reyes, said the effect lasted for months.\n\n"
+        "The trial enrolled 400 patients, and Kestrel Health plans a second one in Leeds next year, "
+        "Reyes said. Patients who kept up the practice slept better too.\n\n"
+        "Dana Whitfield is a physician in Tacoma and teaches at Harborline College.\n\n"
+        "Readers can send questions about breathing and sleep to the health desk."
+    )
+    result = enrich(
+        "Breathing your way to lower blood pressure", body, language="en", exclude=["Dana Whitfield"]
+    )
+    assert {"Kestrel Health", "Omar Reyes"} <= actor_names(result)
+    assert "Harborline College" not in actor_names(result)
+    assert "Leeds" in {location.name for location in result.locations}
+    assert "Tacoma" not in {location.name for location in result.locations}
 
 
 STATION_STORY = (
@@ -237,3 +307,44 @@ def test_a_credited_newsroom_named_after_a_state_leaves_the_states_bodies_actors
         exclude=["NPR", "The Texas Newsroom"],
     )
     assert "Texas Legislature" in actor_names(result)
+
+
+def test_software_ai_models_and_tech_acronyms_are_no_actors() -> None:
+    result = enrich(
+        "How a Leeds agency rebuilt its site",
+        "Kestrel Digital, a design agency in Leeds, rewrote its booking site last year. ChatGPT "
+        "drafted the first pages, Claude checked the copy, and Python scripts moved the old data, "
+        "said Omar Reyes, who runs the agency. The new UI loads faster, and SEO traffic doubled. "
+        "Kubernetes now runs the servers, while WordPress still hosts the blog. Halvard Bank, "
+        "its first client, saw bookings rise, Reyes said.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Kestrel Digital", "Omar Reyes", "Halvard Bank"} <= names
+    assert not names & {"ChatGPT", "Claude", "Python", "UI", "SEO", "Kubernetes", "WordPress"}
+
+
+def test_companies_the_model_misses_or_takes_for_places_are_organisations() -> None:
+    result = enrich(
+        "Nvidia and Netflix lift the market",
+        "Shares of Nvidia rose 4% on Tuesday after the chipmaker raised its forecast, and Netflix "
+        "gained after it added 9 million subscribers. Cisco slipped. Analysts at Harbor Lane "
+        "Capital said Netflix could keep growing in Brazil.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Nvidia", "Netflix", "Cisco", "Harbor Lane Capital"} <= names
+    assert "Brazil" in {location.name for location in result.locations}
+
+
+def test_programmes_laws_and_list_words_are_no_actors() -> None:
+    result = enrich(
+        "What the new rules mean for clinics",
+        "Clinics that bill Medicare and Medicaid must follow HIPAA, and those with patients in "
+        "Europe must follow GDPR too, said Omar Reyes of Kestrel Health.\n\n"
+        "Pros\n\nFaster claims for patients in Ohio.\n\nCons\n\nMore paperwork, Reyes said.",
+        language="en",
+    )
+    names = actor_names(result)
+    assert {"Omar Reyes", "Kestrel Health"} <= names
+    assert not names & {"Medicare", "Medicaid", "HIPAA", "GDPR", "Pros", "Cons"}

@@ -37,9 +37,10 @@ from newsfacet.enrich.actor_vocabulary import (
     PRODUCT_NOUNS,
 )
 from newsfacet.enrich.credits import exclusion_keys, is_excluded
-from newsfacet.enrich.kind_cues import is_product, names_no_actor
+from newsfacet.enrich.kind_cues import names_no_actor
 from newsfacet.enrich.mentions import GAZETTEER, USED_LABELS, Mention
 from newsfacet.enrich.names import clean_name, fold, normalize_text
+from newsfacet.enrich.product_evidence import is_product_name
 from newsfacet.model import Actor, ActorType
 
 MAX_ACTORS: Final = 40
@@ -204,7 +205,7 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
     name = clean_name(mention.text, person=actor_type == "person")
     if name is None:
         return None
-    if name in evidence.tickers or is_product(name, evidence.makers, person=actor_type == "person"):
+    if name in evidence.tickers or is_product_name(name, evidence.makers, person=actor_type == "person"):
         return None
     name = evidence.listed_companies.get(fold(name), name)
     if actor_type == "person":

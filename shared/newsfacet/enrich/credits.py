@@ -93,10 +93,13 @@ def blank_credits(text: str, exclude: Collection[str]) -> str:
 
 
 # A wire story's credit line ("Reporting by Jane Roe; Editing by John Doe", "(Additional reporting
-# by ...)"): bylines, never actors. A whole line, short, opening with the credit's words, so that a
+# by ...)") or a blog's ("This post was written by Jane Roe, Principal, Acme Design."): bylines,
+# never actors. A whole line, short, opening with the credit's words, so that a
 # sentence on someone's reporting ("Reporting by the Tribune showed ...") in a paragraph stays.
 _CREDIT_LINE = re.compile(
-    r"^[ \t(\[]*(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|research|produced)"
+    r"^[ \t(\[]*(?:(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|research|produced)"
+    r"|this\s+(?:blog\s+)?(?:article|post|story|piece|column|essay)\s+(?:was|is|has\s+been)\s+"
+    r"(?:written|authored|edited|contributed|produced|reported))"
     r"\s+by\s[^\n]{0,250}$",
     re.IGNORECASE | re.MULTILINE,
 )

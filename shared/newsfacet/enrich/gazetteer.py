@@ -12,7 +12,8 @@ import gzip
 import json
 import math
 from dataclasses import dataclass, field, replace
-from functools import cache
+from difflib import SequenceMatcher
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Final
 
@@ -28,6 +29,9 @@ COUNTRY_NAME_LANGUAGES: Final = ("fr", "de", "es", "it", "pt", "nl")
 TABLE_VERSION: Final = 6
 GAZETTEER_MIN_CITY: Final = 100_000
 MIN_LOOSE_KEY: Final = 5
+# How alike another spelling of a city's name and its official one are, at least (`difflib` ratio:
+# "qusair" and "al qusayr" 0.67, "google" and "topeka" 0.17).
+MIN_SPELLING_LIKENESS: Final = 0.5
 _KIND_ORDER: Final[dict[str, int]] = {
     "country": 0,
     "continent": 1,
@@ -135,6 +139,15 @@ class Gazetteer:
         rows = self.city_index.get(key)
         return rows is not None and self.city(rows[0]).population >= GAZETTEER_MIN_CITY
 
+    def names_as_its_own(self, name: str, place: Place) -> bool:
+        """Whether `name` is `place`'s own name or a spelling of it ("Qusair" for Al Qusayr), not a
+        name the city only took for a while or in another tongue ("Google", which Topeka took for a
+        month in 2010; "Constantinople" for Istanbul): those resemble the city's name too little."""
+        key = fold(name)
+        if key in self.named or self.city_index.get(key) is not None:
+            return True
+        return _spelling_likeness(key, fold(place.name)) >= MIN_SPELLING_LIKENESS
+
     def country(self, code: str) -> Place | None:
         return self.countries.get(code)
 
@@ -142,6 +155,11 @@ class Gazetteer:
         """The country a demonym names ("Syrian" -> "SY"), plural forms included ("Syrians")."""
         key = fold(word)
         return self.demonyms.get(key) or (self.demonyms.get(key[:-1]) if key.endswith("s") else None)
+
+
+@lru_cache(maxsize=4096)
+def _spelling_likeness(name: str, official: str) -> float:
+    return SequenceMatcher(None, name, official).ratio()
 
 
 def _add(index: dict[str, list[Place]], name: str, place: Place) -> None:

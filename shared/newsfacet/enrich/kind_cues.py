@@ -6,24 +6,21 @@ acronym it introduces ("the Volatiles Investigating Polar Exploration Rover (VIP
 by an apposition that says what it is ("Inherent Resolve, the U.S. military operation against
 ..."); and a work by its title in quotation marks ("classics such as “Mary Poppins”"). Each cue is
 read once per mention, anchored at the name's ends (`mentions.mention_at`); `actors` drops the
-mentions whose cue names a kind that is no actor (`actor_vocabulary.NOT_ACTOR_HEADS`).
+mentions whose cue names a kind that is no actor (`actor_vocabulary.NOT_ACTOR_HEADS`). What makes
+a name a product across the article (its own words, a version, a category) is `product_evidence`;
+what makes a line a cross-heading is `page_lines`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from typing import TYPE_CHECKING, Final
 
 from newsfacet.enrich.actor_vocabulary import (
     MACHINE_HEADS,
-    MODEL_WORDS,
     NOT_ACTOR_HEADS,
     ORGANIZATION_LAST_WORDS,
-    PRODUCT_KEYS,
-    PRODUCT_NOUNS,
 )
-from newsfacet.enrich.names import fold
 
 if TYPE_CHECKING:  # `mentions` reads these cues for each mention it makes
     from newsfacet.enrich.mentions import Mention
@@ -42,14 +39,6 @@ _KIND_BEFORE = re.compile(
     r"|programme|operation|mission|rover|lander|spacecraft|drug)\s+$"
 )
 _KIND_BEFORE_REACH: Final = 14
-# A word of a name that mixes letters and digits, as model numbers do ("LC500", "3D", "PS4"); not an
-# ordinal ("21st Century Fox").
-_MODEL_NUMBER = re.compile(
-    r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])(?![\d]+(?:st|nd|rd|th)\b)[\w-]+(?![\w-])"
-)
-# Words joined by "and" on a line of their own: a cross-heading. Not "&", which joins the words of
-# many firms' names ("Clark Moving & Storage") that list pages set as headings.
-_JOINED = re.compile(r" and ")
 _OPENING_QUOTES: Final = '“"‘'
 _CLOSING_QUOTES: Final = '”"’'
 
@@ -85,20 +74,6 @@ def is_quoted_title(origin: str, start: int, end: int) -> bool:
     return closes or (after[:1] in ".,!?" and after[:1] != "" and after[1:2] in _CLOSING_QUOTES)
 
 
-def is_whole_line(origin: str, start: int, end: int) -> bool:
-    """Whether the span is all its line holds, as a cross-heading is. Walks out from the span
-    rather than slicing the text, which would copy a long body for every mention."""
-    at = start - 1
-    while at >= 0 and origin[at] in " \t":
-        at -= 1
-    if at >= 0 and origin[at] != "\n":
-        return False
-    at = end
-    while at < len(origin) and origin[at] in " \t":
-        at += 1
-    return at == len(origin) or origin[at] == "\n"
-
-
 def names_no_actor(mention: Mention) -> bool:
     """Whether the cues around one mention say it names no actor: a title in quotation marks, the
     noun of a kind that is no actor before the name, after it or in an apposition, or the noun of a machine
@@ -106,34 +81,9 @@ def names_no_actor(mention: Mention) -> bool:
     stays an actor where the text names it otherwise ("a NASA mission", "NASA said")."""
     if mention.quoted_title or mention.after_kind_noun or mention.apposition_noun in NOT_ACTOR_HEADS:
         return True
-    if mention.whole_line and _JOINED.search(mention.text):
-        return True  # a cross-heading ("Interior and Technology", "Price and Availability")
     if mention.head_noun in NOT_ACTOR_HEADS:
         return True
     if mention.head_noun not in MACHINE_HEADS:
         return False
     words = mention.text.casefold().split()
     return bool(words) and words[-1] not in ORGANIZATION_LAST_WORDS
-
-
-def is_product(name: str, makers: Collection[str], *, person: bool = False) -> bool:
-    """A product's name, not an actor's: a model word or a product noun at the end ("Switch Lite",
-    "AirPods Pro", "Magic Keyboard"), a model number ("Premium 3D Sound System", "LC500
-    Convertible"), a product the vocabulary knows after its maker ("Amazon Alexa"), or a maker the
-    article names followed by words that make no organisation ("Apple AirPods", "Amazon Echo Buds";
-    but "Walt Disney Co.", "Samsung Electronics", "U.S. Navy"). The maker itself stays an actor
-    wherever it is named alone. One word is a product only as a model's edition ("the Convertible";
-    not for a person: "Max")."""
-    key = fold(name)
-    if " " not in name:
-        return not person and key in MODEL_WORDS
-    first, last = key.split(" ", 1)[0], key.rsplit(" ", 1)[-1]
-    if last in ORGANIZATION_LAST_WORDS:
-        return False
-    return (
-        last in MODEL_WORDS
-        or last in PRODUCT_NOUNS  # "Magic Keyboard", "Surface Laptop"
-        or _MODEL_NUMBER.search(name) is not None
-        or key[len(first) + 1 :] in PRODUCT_KEYS
-        or any(key.startswith(maker + " ") for maker in makers if maker != key)
-    )

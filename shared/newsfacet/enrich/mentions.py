@@ -23,11 +23,10 @@ from newsfacet.enrich.kind_cues import (
     follows_kind_noun,
     head_noun,
     is_quoted_title,
-    is_whole_line,
 )
-from newsfacet.enrich.names import acronym
+from newsfacet.enrich.names import acronym, has_phrase
 from newsfacet.enrich.nlp import NER_LANGUAGES, model_entities
-from newsfacet.enrich.span_rules import add_platforms, is_furniture, split_possessive
+from newsfacet.enrich.span_rules import add_known_organizations, is_furniture, known_label, split_possessive
 from newsfacet.enrich.whole_words import WholeWords
 
 # Entity labels enrichment uses; the rest (DATE, MONEY, CARDINAL, WORK_OF_ART, LAW...) are dropped.
@@ -77,8 +76,6 @@ class Mention:
     apposition_noun: str = ""
     quoted_title: bool = False
     after_kind_noun: bool = False  # "the journal JAMA Psychiatry", "the album Lover"
-    # Alone on its line ("Interior and Technology" between paragraphs): a cross-heading's words.
-    whole_line: bool = False
 
 
 _NEXT_WORD = re.compile(r"\W*([A-Za-z]+)")
@@ -134,11 +131,12 @@ def find_mentions(
             continue
         covered[source].add(whole_start, whole_end)
         parts = split_possessive(origin, whole_start, whole_end, whole_label, is_place_name, texts=origins)
-        for start, end, label in parts:
+        for start, end, model_label in parts:
+            label = known_label(origin[start:end].strip(), model_label)
             found.append(mention_at(origin, start, end, label, in_title=source == 0))
             labels[origin[start:end].strip()][label] += 1
     if read_as in NER_LANGUAGES:
-        add_platforms(origins, labels)
+        add_known_organizations(origins, labels)
     found += _repeats(origins, labels, covered)
     if is_place_name is not None:
         found += _gazetteer_runs(origins, covered, is_place_name)
@@ -177,6 +175,7 @@ def _gazetteer_runs(
 ) -> list[Mention]:
     """Capitalised word runs no entity covers that the gazetteer knows as places."""
     found = []
+    text = origins[1]
     for source, origin in enumerate(origins):
         for match in _CAPITALISED_RUN.finditer(origin):
             start, end = match.start(), match.end()
@@ -191,7 +190,10 @@ def _gazetteer_runs(
                     start = end - len(rest)
                 elif not rest:
                     continue
-            if is_place_name(origin[start:end]):
+            name = origin[start:end]
+            # "Enterprise" beside "enterprise software", "Mobile" beside "mobile apps": a common
+            # word capitalised by a heading or a list, not the town of that name.
+            if is_place_name(name) and (" " in name or not has_phrase(text, name.lower())):
                 found.append(mention_at(origin, start, end, GAZETTEER, in_title=source == 0))
     return found
 
@@ -284,7 +286,6 @@ def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool)
         apposition_noun=apposition_noun(origin, end),
         quoted_title=is_quoted_title(origin, start, end),
         after_kind_noun=follows_kind_noun(origin, start),
-        whole_line=is_whole_line(origin, start, end),
     )
 
 

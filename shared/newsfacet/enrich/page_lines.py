@@ -42,6 +42,9 @@ class PageLines:
     headings: list[tuple[int, int]] = field(default_factory=list)
     labels: list[tuple[int, int]] = field(default_factory=list)
     links: list[tuple[int, int]] = field(default_factory=list)
+    # Paragraphs of the body's second half that open with the author's name and say who they are
+    # ("Jane Roe is a physician in Memphis."): an author box, which pages also set mid-page.
+    bios: list[tuple[int, int]] = field(default_factory=list)
     # Where the author's bio starts: a line that is the author's name alone, in the body's second
     # half ("Jane Roe" then "Senior Editor at ..., formerly at ..."); far beyond the text if none.
     bio_start: int = 1 << 62
@@ -55,10 +58,13 @@ class PageLines:
     def in_link(self, start: int, end: int) -> bool:
         return _within(self.links, start, end)
 
+    def in_bio(self, start: int, end: int) -> bool:
+        return start >= self.bio_start or _within(self.bios, start, end)
+
     def in_furniture(self, start: int, end: int) -> bool:
         """In a heading, a speaker label, a story link or the author's bio."""
         return (
-            start >= self.bio_start
+            self.in_bio(start, end)
             or self.in_heading(start, end)
             or self.in_label(start, end)
             or self.in_link(start, end)
@@ -77,7 +83,7 @@ def page_lines(text: str) -> PageLines:
     """The cross-headings, speaker labels, story links and author's bio of `text`, found in one
     pass over its lines. The enrichment blanks the publisher's and authors' names (`credits`), so
     an author's name alone on its line is a line of spaces."""
-    headings, labels, links = [], [], []
+    headings, labels, links, bios = [], [], [], []
     bio_start = 1 << 62
     offset = 0
     for line in text.split("\n"):
@@ -87,13 +93,19 @@ def page_lines(text: str) -> PageLines:
             labels.append((offset, offset + label.end()))
         elif _LINK_LINE.match(line) is not None:
             links.append((offset, offset + len(line)))
-        elif len(line) >= _NAME_MIN_CHARS and line.isspace() and offset > len(text) // 2:
+        elif offset > len(text) // 2 and len(line) >= _NAME_MIN_CHARS and line.isspace():
             bio_start = min(bio_start, offset)
+        elif offset > len(text) // 2 and line[:1] in " \t" and _BIO_SENTENCE.match(line) is not None:
+            bios.append((offset, offset + len(line)))
         offset += len(line) + 1
-    return PageLines(headings, labels, links, bio_start)
+    return PageLines(headings, labels, links, bios, bio_start)
 
 
 _NAME_MIN_CHARS: Final = 4
+# The author's blanked name opening a sentence about them: "Jane Roe is a physician in Memphis.",
+# "Jane Roe has covered courts since 2009". (Not "Jane Roe, a ...": a company's blog names the
+# company, which is the publisher, that way in its story.)
+_BIO_SENTENCE: Final = re.compile(r"[ \t]{4,}(?:is|was|has|writes|covers|teaches|serves)\s")
 
 
 def is_heading(line: str) -> bool:

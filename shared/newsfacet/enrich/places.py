@@ -304,6 +304,8 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
         return None
     if label in PLACE_LABELS or (label == "PERSON" and key in evidence.place_words):
         return place
+    if place.kind == "city" and not gazetteer.names_as_its_own(key, place):
+        return None  # typed a person or an organisation, and a city only by another spelling
     if label == "PERSON" and " " not in key and place.kind in NATURAL_KINDS:
         return place  # a river, mountain or region is no one's surname here (`person_words`)
     if label == "PERSON":

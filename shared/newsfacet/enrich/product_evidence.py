@@ -1,23 +1,33 @@
-"""Products named like actors: software, AI models, drugs and devices, and acronyms of common nouns.
+"""Products named like actors: software, AI models, drugs, devices, cars and gadgets.
 
-Tech coverage, newsletters and health pages name products as often as companies ("OpenAI's GPT-5
-Codex", "Meta's Llama 3.1", "the drug Wegovy"), and the model types them ORG or PERSON. The
-annotation rules keep products out of actors. What tells a product is the text around its name:
-a version number in or after it ("GPT-5", "Llama 3.1", "Devstral 2 model"), a product noun after
-it ("the Zenflow tool", "Wegovy injections"), a category before it ("models like A, B and C",
-"the drug X"). A name is a product when at least half of its mentions carry such evidence, so a
-company named once before its product ("Microsoft 365") and often alone stays an actor.
+The annotation rules keep products out of actors, and the model types them ORG or PERSON. Two kinds
+of evidence tell a product, both here:
 
-Acronyms of common nouns ("an LLM", "two LLMs", "average unit volume (AUV)") are no organisation
-either: organisations take no plural and are not spelled out in lower case.
+- the words around its mentions (`has_product_evidence`, voted over all of a name's mentions by
+  `web_mentions`): a version number in or after it ("GPT-5", "Llama 3.1", "Devstral 2 model"), a
+  product noun after it ("the Zenflow tool", "Wegovy injections"), a category before it ("models
+  like A, B and C", "the drug X"). A name is a product when at least half of its mentions carry
+  such evidence, so a company named once before its product ("Microsoft 365") and often alone
+  stays an actor;
+- the name's own words (`is_product_name`, asked by `actors` for each name): a model word, a
+  product noun or a model number in it ("AirPods Pro", "Magic Keyboard", "LC500 Convertible"), or
+  a maker the article names followed by words that make no organisation ("Apple AirPods").
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Final
+
+from newsfacet.enrich.actor_vocabulary import (
+    MODEL_WORDS,
+    ORGANIZATION_LAST_WORDS,
+    PRODUCT_KEYS,
+    PRODUCT_NOUNS,
+)
+from newsfacet.enrich.names import fold
 
 # A version written inside the name: "GPT-5", "GPT-4o Mini", "Claude 3.5 Sonnet".
 _VERSION_INSIDE: Final = re.compile(r"(?:[A-Za-z]{2}-\d{1,3}(?:\.\d+)*[a-z]?|\s\d{1,2}\.\d+)(?![\w.])")
@@ -97,51 +107,42 @@ def versioned_names(text: str) -> dict[int, str]:
     return found
 
 
-# An acronym followed by a lower-case "s" ("LLMs"), or spelled out in lower-case words next to it:
-# "average unit volume (AUV)", "AUV (average unit volume)".
-# (Each pattern opens with the character it needs, then looks behind: scanning stays cheap.)
-_PLURAL_ACRONYM: Final = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]{1,5})s(?![\w-])")
-_ACRONYM_IN_PARENTHESES: Final = re.compile(r"\(([A-Z]{2,6})s?\)")
-_SPELLED_AFTER: Final = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]{1,5})s?\s+\(([a-z][a-z -]{2,80})\)")
-_SPELLED_REACH: Final = 80
-
-
-def common_noun_acronyms(text: str) -> frozenset[str]:
-    """Acronyms `text` uses as common nouns: written in the plural or spelled out in lower case
-    (their initials in order). One pass of three patterns over the text."""
-    found = set(_PLURAL_ACRONYM.findall(text))
-    for match in _ACRONYM_IN_PARENTHESES.finditer(text):
-        letters = match.group(1)
-        before = _WORD_GAP.split(text[max(0, match.start() - _SPELLED_REACH) : match.start()].strip())
-        words = before[-len(letters) :]
-        if (
-            len(words) == len(letters)
-            and all(w.islower() for w in words)
-            and _initials(words) == letters.lower()
-        ):
-            found.add(letters)
-    for letters, spelled in _SPELLED_AFTER.findall(text):
-        if _initials(_WORD_GAP.split(spelled)).startswith(letters.lower()):
-            found.add(letters)
-    return frozenset(found)
-
-
-# A determiner no organisation's name takes: "your CRM", "That AUV has grown", "each EHR" (but
-# "the FBI"; "a NASA scientist" is the agency's, so not "a" or "an"; and "that" only opening a
-# sentence, as "note that USF offers" is a conjunction).
-_COMMON_DETERMINER: Final = re.compile(
-    r"(?<![\w-])(?:[Yy]our|[Oo]ur|[Tt]heir|[Mm]y|[Ii]ts|[Tt]his|That|[Tt]hese|[Tt]hose|[Ee]ach|[Ee]very|[Aa]ny)\s+$"
+# A word of a name that mixes letters and digits, as model numbers do ("LC500", "3D", "PS4"); not an
+# ordinal ("21st Century Fox").
+_MODEL_NUMBER = re.compile(
+    r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])(?![\d]+(?:st|nd|rd|th)\b)[\w-]+(?![\w-])"
 )
-_DETERMINER_REACH: Final = 8
 
 
-def has_common_determiner(text: str, start: int) -> bool:
-    """Whether the word before `start` is a determiner of common nouns ("your", "that", "each")."""
-    return _COMMON_DETERMINER.search(text, max(0, start - _DETERMINER_REACH), start) is not None
+def is_product_name(name: str, makers: Collection[str], *, person: bool = False) -> bool:
+    """A product's name, not an actor's: a model word or a product noun at the end ("Switch Lite",
+    "AirPods Pro", "Magic Keyboard"), a model number ("Premium 3D Sound System", "LC500
+    Convertible"), a product the vocabulary knows after its maker ("Amazon Alexa"), or a maker the
+    article names followed by words that make no organisation ("Apple AirPods", "Amazon Echo Buds";
+    but "Walt Disney Co.", "Samsung Electronics", "U.S. Navy"). The maker itself stays an actor
+    wherever it is named alone. One word is a product only as a model's edition ("the Convertible";
+    not for a person: "Max")."""
+    key = fold(name)
+    if " " not in name:
+        return not person and key in MODEL_WORDS
+    first, last = key.split(" ", 1)[0], key.rsplit(" ", 1)[-1]
+    if last in ORGANIZATION_LAST_WORDS:
+        return False
+    return (
+        last in MODEL_WORDS
+        or last in PRODUCT_NOUNS  # "Magic Keyboard", "Surface Laptop"
+        or _MODEL_NUMBER.search(name) is not None
+        or key[len(first) + 1 :] in PRODUCT_KEYS
+        or _starts_with_maker(key, makers)
+    )
 
 
-def _initials(words: list[str]) -> str:
-    return "".join(word[0] for word in words if word)
-
-
-_WORD_GAP: Final = re.compile(r"[\s-]+")
+def _starts_with_maker(key: str, makers: Collection[str]) -> bool:
+    """Whether the words of `key` begin with a maker's whole name ("apple airpods"), tried at
+    each word boundary rather than for each maker (an article names many)."""
+    at = key.find(" ")
+    while at >= 0:
+        if key[:at] in makers:
+            return True
+        at = key.find(" ", at + 1)
+    return False

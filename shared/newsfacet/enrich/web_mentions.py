@@ -5,7 +5,8 @@ their own look-alikes, each told by evidence in the text (never by a list of nam
 
 - products (software, AI models, drugs, devices; `product_evidence`): a name used as a product in
   at least half of its mentions; "OpenAI's GPT-5" keeps its maker, OpenAI;
-- acronyms the text uses as common nouns ("LLMs", "average unit volume (AUV)", "your CRM");
+- acronyms the text uses as common nouns ("LLMs", "average unit volume (AUV)", "your CRM";
+  `name_shapes`);
 - cross-headings, speaker labels and story links (`page_lines`): a name found only there;
 - the publisher's own brands: a station's call sign in the dateline ("NEW JERSEY (WABC) --") and
   its name written apart ("ABC 7" for "ABC7 New York");
@@ -25,16 +26,15 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from newsfacet.enrich.mentions import Mention
-from newsfacet.enrich.name_shapes import is_capitalised_modifier, is_job_title
-from newsfacet.enrich.names import fold
-from newsfacet.enrich.page_lines import PageLines, page_lines
-from newsfacet.enrich.product_evidence import (
-    category_lists,
+from newsfacet.enrich.name_shapes import (
     common_noun_acronyms,
     has_common_determiner,
-    has_product_evidence,
-    versioned_names,
+    is_capitalised_modifier,
+    is_job_title,
 )
+from newsfacet.enrich.names import fold, has_phrase
+from newsfacet.enrich.page_lines import PageLines, page_lines
+from newsfacet.enrich.product_evidence import category_lists, has_product_evidence, versioned_names
 
 _ACTOR_LABELS: Final = frozenset({"PERSON", "ORG", "NORP"})
 # "OpenAI's GPT-5": the owner, then what it owns.
@@ -77,25 +77,85 @@ def without_web_look_alikes(
     brands = publisher_brands(text, exclude)
     # Names written somewhere other than at a sentence's start: a capital there says nothing.
     mid_sentence = {item.key for item in located if not item.mention.opens_sentence}
+    lowered = _written_in_lower_case(text, located, common_words)
+    credentials = _credentials(text, located)
     kept = []
     for item in located:
         mention = item.mention
         if mention.label not in _ACTOR_LABELS:
-            kept.append(mention)
+            # a place in the author's bio is theirs, not the story's; "Jane Roe, MD" is no Maryland
+            if item.span is None or not (lines.in_bio(*item.span) or item.span[0] in credentials):
+                kept.append(mention)
         elif item.key in products:
             if item.owner:  # "OpenAI's GPT-5": OpenAI is named, its product is not an actor
                 kept.append(replace(mention, text=item.owner, label="ORG"))
-        elif _is_no_name(item, acronyms, brands, mid_sentence):
+        elif _is_no_name(item, acronyms, brands, mid_sentence) or item.owned in lowered:
             continue
-        elif (
-            item.span is None
-            or item.key in outside_lines
-            or item.key.rsplit(" ", 1)[-1] in _INSTITUTION_LAST_WORDS
-            or _is_firm_heading(item.owned, common_words)
-            or not _on_furniture_line(lines, item.span)
-        ):
+        elif _in_story(item, lines, outside_lines, common_words):
             kept.append(mention)
     return kept
+
+
+# Letters a degree or a licence shares with a state's postal code ("MD", "MA", "MS", "PA", "ND").
+_CREDENTIAL: Final = re.compile(r"MD|MA|MS|PA|ND")
+
+
+def _credentials(text: str, located: Sequence[_Located]) -> frozenset[int]:
+    """Starts of the two-letter codes written right after a person's name and a comma ("Jane Roe,
+    MD, said"): a degree, where after a town's name ("Baltimore, MD") the code is its state."""
+    person_ends = {item.span[1] for item in located if item.span and item.mention.label == "PERSON"}
+    return frozenset(
+        item.span[0]
+        for item in located
+        if item.span is not None
+        and item.mention.label not in _ACTOR_LABELS
+        and _CREDENTIAL.fullmatch(item.mention.text) is not None
+        and text[item.span[0] - 2 : item.span[0]] == ", "
+        and item.span[0] - 2 in person_ends
+    )
+
+
+def _in_story(
+    item: _Located, lines: PageLines, outside_lines: set[str], common_words: frozenset[str]
+) -> bool:
+    """A name the story names: in the title, outside the page's furniture somewhere, or in a heading
+    that names an institution or a firm (in a list of them); never only in the author's bio."""
+    if item.span is None or item.key in outside_lines:
+        return True
+    if lines.in_bio(*item.span):
+        return False
+    return (
+        item.key.rsplit(" ", 1)[-1] in _INSTITUTION_LAST_WORDS
+        or _is_firm_heading(item.owned, common_words)
+        or not _on_furniture_line(lines, item.span)
+    )
+
+
+# Title-case words, two to four of them: a heading's phrase ("Influencer Marketing") or a name.
+_TITLE_CASE_PHRASE: Final = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}")
+
+
+_PHRASE_WORD: Final = re.compile(r"[a-z]+")
+
+
+def _written_in_lower_case(
+    text: str, located: Sequence[_Located], common_words: frozenset[str]
+) -> frozenset[str]:
+    """Title-case names the body also writes in lower case, word for word ("Social Media" beside
+    "on social media", "Electrician Tools" beside "the electrician tools below"): a phrase that
+    headings, lists and sentence starts capitalise, no name. Names are not written in lower case
+    ("the federal reserve" is no news spelling)."""
+    found = set()
+    for name in {item.owned for item in located if item.mention.label in _ACTOR_LABELS}:
+        if (
+            _TITLE_CASE_PHRASE.fullmatch(name) is not None
+            # (a cheap test first: every word is one the body writes in lower case; not kept for
+            # hyphenated words, "loose-leaf")
+            and ("-" in name or all(word in common_words for word in _PHRASE_WORD.findall(name.lower())))
+            and has_phrase(text, name.lower())
+        ):
+            found.add(name)
+    return frozenset(found)
 
 
 def _is_firm_heading(name: str, common_words: frozenset[str]) -> bool:
