@@ -1,0 +1,91 @@
+"""Authors read from the ways blogs, guides and company sites print them when they declare none."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from lxml import html
+from newsfacet.extract.metadata import PageMetadata, read_metadata
+
+NOW = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def metadata_of(head: str, body: str) -> PageMetadata:
+    head = f"<title>Planting garlic in autumn</title>{head}"
+    page = f'<html lang="en"><head>{head}</head><body>{body}</body></html>'
+    return read_metadata(html.document_fromstring(page), "https://gardenrow.example/blog/garlic", NOW)
+
+
+ARTICLE = "<h1>Planting garlic in autumn</h1><p>Garlic goes in the ground when the soil cools.</p>"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # A label and the name in elements of their own (site builders print them side by side).
+        '<div class="meta"><p class="label">Written by</p><p class="name">Harriet Okafor</p></div>',
+        '<div class="post-info"><div class="eyebrow">By</div><div class="eyebrow">Harriet Okafor</div></div>',
+        '<p class="by-line-text"><span class="muted">By </span>Harriet Okafor</p>',
+        '<div class="item"><h3>Author</h3><p>  Harriet Okafor</p></div>',
+        # "Written by" or a bold "By" around the name, in one element.
+        '<h3 class="wp-block-heading">Written by Harriet Okafor</h3>',
+        '<div><b>By <span class="name">Harriet Okafor</span></b><div>Published on July 18, 2024</div></div>',
+        # No label at all: only the element's class says it holds the author's name.
+        '<div class="post-header__author"><img src="/h.jpg" alt=""><span>Harriet Okafor</span></div>',
+        '<div class="card"><p class="blogAuthorName">Harriet Okafor</p>'
+        '<p class="author-title">Head Gardener</p></div>',
+    ],
+)
+def test_an_author_printed_without_byline_markup_is_found(byline: str) -> None:
+    assert metadata_of("", f"{byline}{ARTICLE}").authors == ["Harriet Okafor"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # The author box's other parts: a job title, a bio; and a label followed by a long text.
+        '<p class="author-title">Head Gardener</p><div class="author-bio">Harriet Okafor grows garlic.</div>',
+        "<p>Written by</p><p>the members of our allotment society over many seasons of trial and error.</p>",
+        '<span class="author">Staff Writer</span>',
+    ],
+)
+def test_parts_of_an_author_box_that_are_not_a_name_give_no_author(byline: str) -> None:
+    assert metadata_of("", f"{byline}{ARTICLE}").authors == []
+
+
+def test_an_author_box_with_a_style_sheet_beside_the_name_is_not_read_as_names() -> None:
+    styled = (
+        '<div class="byline"><style>.css-1x{align-self:flex-start;margin-right:1.5rem}</style>'
+        "<script>for(const e of document.querySelectorAll('img')){e.setAttribute('src', e.dataset.src)}"
+        "</script>Harriet Okafor is our head gardener; she has grown garlic on the allotment since 2009 and "
+        "writes about soil, seed and weather for the blog every week of the year.</div>"
+    )
+    assert metadata_of("", f"{styled}{ARTICLE}").authors == []
+
+
+def test_an_author_escaped_twice_reads_as_printed() -> None:
+    declared = (
+        '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Planting garlic",'
+        ' "author": {"@type": "Person", "name": "Harriet Okafor &amp; Tom Reyes"}}</script>'
+    )
+    assert metadata_of(declared, ARTICLE).authors == ["Harriet Okafor", "Tom Reyes"]
+
+
+def test_declared_authors_win_over_names_printed_in_the_page() -> None:
+    declared = '<meta name="author" content="Tom Reyes">'
+    body = f'<p class="name-label">Written by</p><p>Harriet Okafor</p>{ARTICLE}'
+    assert metadata_of(declared, body).authors == ["Tom Reyes"]
+
+
+def test_the_first_byline_decides_and_commenters_are_not_authors() -> None:
+    body = (
+        f'{ARTICLE}<span class="story-meta">Posted by <a href="/~gardener">Okafor</a> on Monday</span>'
+        '<div class="comments"><p class="c">Posted by <a href="/~tom">Tom Reyes</a> on Monday</p></div>'
+    )
+    assert metadata_of("", body).authors == []
+
+
+def test_a_name_printed_beside_its_job_title_is_not_read_as_one_name() -> None:
+    card = '<div class="post-author"><span>Harriet Okafor</span><span>Head Gardener</span></div>'
+    assert metadata_of("", f"{card}{ARTICLE}").authors == []
