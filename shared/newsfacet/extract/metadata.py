@@ -100,11 +100,13 @@ def read_metadata(tree: html.HtmlElement, url: str | None, now: datetime | None 
     raw_authors = [name for source in author_sources for name in source]
     title = choose_title(tree, declared_titles, site_names)
     source = declared_source or _named_affix(title.site_affix) or domain
-    # Printed "By ..." lines come last: only pages with no byline markup at all rely on them.
-    printed = printed_bylines(tree, [*site_names, *([source] if source else [])])
+    # Printed "By ..." lines come last, looked for only on pages with no byline markup at all.
+    authors = find_authors(author_sources) or printed_bylines(
+        tree, [*site_names, *([source] if source else [])]
+    )
     return PageMetadata(
         title=title.title,
-        authors=find_authors([*author_sources, printed]),
+        authors=authors,
         published_at=published,
         modified_at=modified,
         # A title's site affix ("Valley Gazette :: ...") reads better than a bare domain.
