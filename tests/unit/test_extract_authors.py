@@ -89,3 +89,24 @@ def test_the_first_byline_decides_and_commenters_are_not_authors() -> None:
 def test_a_name_printed_beside_its_job_title_is_not_read_as_one_name() -> None:
     card = '<div class="post-author"><span>Harriet Okafor</span><span>Head Gardener</span></div>'
     assert metadata_of("", f"{card}{ARTICLE}").authors == []
+
+
+@pytest.mark.parametrize(
+    "elsewhere",
+    [
+        '<nav><div class="menu"><h4>By Harbour Hotels Group</h4><a href="/stay">Stay</a></div></nav>',
+        '<aside><h3>Recent posts</h3><ul><li><a href="/p1">Soil tests</a>'
+        ' <span class="author">Tom Reyes</span></li></ul></aside>',
+        '<ul class="recent"><li><a href="/p2">Seed swaps</a><span class="author">Tom Reyes</span></li></ul>',
+        '<div class="recent-comments"><span class="comment-author-link">'
+        '<a href="/">Tom Reyes</a></span></div>',
+    ],
+)
+def test_names_in_menus_sidebars_and_lists_of_other_posts_are_not_the_author(elsewhere: str) -> None:
+    assert metadata_of("", f"{ARTICLE}{elsewhere}").authors == []
+
+
+def test_a_byline_whose_name_we_cannot_read_is_not_replaced_by_a_name_further_down() -> None:
+    body = f'<p class="entry-meta">by <a href="/author/amara">Amara</a> · May 2</p>{ARTICLE}'
+    related = '<div class="related"><p class="post-author">Tom Reyes</p></div>'
+    assert metadata_of("", f"{body}{related}").authors == []

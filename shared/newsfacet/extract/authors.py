@@ -116,6 +116,21 @@ def byline_names(line: str) -> str | None:
     return match.group("names") if match else None
 
 
+_PRINTED_TAGS = ("p", "div", "span", "font", "td", "small", "em", "address", "b", "strong", "h3", "h4", "h5")
+_LEADS = ("by", "written", "posted", "text by", "author")
+_LABEL = re.compile(r"\s*(?:(?:written|posted|text)\s+)?by\s*:?\s*|\s*author\s*:?\s*", re.IGNORECASE)
+_PRINTED_PREFIX = re.compile(r"^(?:written|posted|text)\s+(?=by\b)", re.IGNORECASE)
+_MAX_LABELLED_CHARS = 60
+_AUTHOR_CLASS_XPATH = etree.XPath('//*[@class and contains(@class, "uthor")]')
+# Class words of an author box's other parts: a job title, a bio, a photo.
+_NOT_NAME_CLASS = re.compile(
+    r"title|job|position|role|bio|desc|about|image|img|avatar|photo|comment", re.IGNORECASE
+)
+_OUTSIDE = frozenset({"nav", "footer"})
+_OUTSIDE_CARDS = frozenset({"nav", "footer", "aside", "li"})
+_MAX_AUTHOR_CLASS_ELEMENTS = 30
+
+
 def printed_bylines(tree: html.HtmlElement, site_names: Iterable[str]) -> list[str]:
     """Personal names from short printed lines that start with "By", for pages whose byline has no
     markup (old table layouts); failing those, from the first byline printed in a site builder's way
@@ -130,15 +145,18 @@ def printed_bylines(tree: html.HtmlElement, site_names: Iterable[str]) -> list[s
         text = " ".join(element.text_content().split())
         printed = byline_names(text) if len(text) <= _MAX_BYLINE_CHARS else None
         names.extend(_personal_names(printed or "", sites))
-    return clean_authors(names or _labelled_byline(tree, sites) or _author_class_names(tree, sites))
+    if names:
+        return clean_authors(names)
+    labelled = _labelled_byline(tree, sites)
+    return clean_authors(labelled if labelled is not None else _author_class_names(tree, sites))
 
 
-def _labelled_byline(tree: html.HtmlElement, sites: set[str]) -> list[str]:
+def _labelled_byline(tree: html.HtmlElement, sites: set[str]) -> list[str] | None:
     """The names of the first byline printed as "Written by Jane Smith" (or "Posted by"), or as a
     label beside the name ("By" | "Jane Smith", "Author" | "Jane Smith"). Only the first: the cards
-    of related articles further down print bylines of their own."""
+    of related articles further down print bylines of their own. None when the page prints none."""
     for element in tree.iter(*_PRINTED_TAGS):
-        if not (element.text or "").lstrip()[:12].casefold().startswith(_LEADS):
+        if not (element.text or "").lstrip()[:12].casefold().startswith(_LEADS) or _outside_article(element):
             continue
         if _LABEL.fullmatch(element.text or "") and not len(element):
             printed = (element.tail or "").strip() or _next_text(element)
@@ -149,23 +167,20 @@ def _labelled_byline(tree: html.HtmlElement, sites: set[str]) -> list[str]:
             # The first byline decides, even with a name we do not read ("by Amanda"): later ones
             # are other articles' or commenters'.
             return _personal_names(printed, sites)
-    return []
+    return None
+
+
+def _outside_article(element: html.HtmlElement, parts: frozenset[str] = _OUTSIDE) -> bool:
+    """Inside a menu or a footer (or another of `parts`) that holds no headline: not where the
+    article's byline is. Some sites wrap the whole article in a `<nav>`; its headline tells."""
+    return any(
+        ancestor.tag in parts and ancestor.find(".//h1") is None for ancestor in element.iterancestors()
+    )
 
 
 def _spaced_text(element: html.HtmlElement) -> str:
     """The element's text with its parts apart ("Jane Smith" | "More articles" is not "SmithMore")."""
     return " ".join(" ".join(element.itertext()).split())
-
-
-_PRINTED_TAGS = ("p", "div", "span", "font", "td", "small", "em", "address", "b", "strong", "h3", "h4", "h5")
-_LEADS = ("by", "written", "posted", "text by", "author")
-_LABEL = re.compile(r"\s*(?:(?:written|posted|text)\s+)?by\s*:?\s*|\s*author\s*:?\s*", re.IGNORECASE)
-_PRINTED_PREFIX = re.compile(r"^(?:written|posted|text)\s+(?=by\b)", re.IGNORECASE)
-_MAX_LABELLED_CHARS = 60
-_AUTHOR_CLASS_XPATH = etree.XPath('//*[@class and contains(@class, "uthor")]')
-# Class words of an author box's other parts: a job title, a bio, a photo.
-_NOT_NAME_CLASS = re.compile(r"title|job|position|role|bio|desc|about|image|img|avatar|photo", re.IGNORECASE)
-_MAX_AUTHOR_CLASS_ELEMENTS = 30
 
 
 def _next_text(label: html.HtmlElement) -> str | None:
@@ -182,6 +197,8 @@ def _author_class_names(tree: html.HtmlElement, sites: set[str]) -> list[str]:
     for element in _AUTHOR_CLASS_XPATH(tree)[:_MAX_AUTHOR_CLASS_ELEMENTS]:
         tokens = [token for token in element.get("class", "").split() if "author" in token.casefold()]
         if not tokens or any(_NOT_NAME_CLASS.search(token) for token in tokens):
+            continue
+        if _outside_article(element, _OUTSIDE_CARDS):  # a list of recent posts, each with its author
             continue
         texts = [text for text in (" ".join(part.split()) for part in element.itertext()) if text]
         if texts and _LABEL.fullmatch(texts[0]):
