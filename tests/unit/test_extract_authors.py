@@ -110,3 +110,16 @@ def test_a_byline_whose_name_we_cannot_read_is_not_replaced_by_a_name_further_do
     body = f'<p class="entry-meta">by <a href="/author/amara">Amara</a> · May 2</p>{ARTICLE}'
     related = '<div class="related"><p class="post-author">Tom Reyes</p></div>'
     assert metadata_of("", f"{body}{related}").authors == []
+
+
+def test_an_author_the_json_ld_graph_names_by_reference_is_read() -> None:
+    graph = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "BlogPosting", "headline": "Planting garlic in autumn",'
+        ' "author": {"@id": "https://gardenrow.example/#/schema/person/7f3a"}},'
+        '{"@type": "Person", "@id": "https://gardenrow.example/#/schema/person/7f3a",'
+        ' "name": "Harriet Okafor"}'
+        "]}</script>"
+    )
+    body = f'<div class="entry-meta"><span class="byline">Posted in Vegetables</span></div>{ARTICLE}'
+    assert metadata_of(graph, body).authors == ["Harriet Okafor"]
