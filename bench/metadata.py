@@ -64,7 +64,12 @@ def summary(pages: list[Page], outcomes: list[Outcome]) -> str:
         for p, o in wcxb
         if p.author and not o.refused and not o.crashed
     )
-    return "WCXB metadata: " + "; ".join(cells) + f" (author {strict} counting 'and' as a word)"
+    undated = sum(bool(o.published) for p, o in wcxb if not p.published and not o.refused and not o.crashed)
+    return (
+        "WCXB metadata: "
+        + "; ".join(cells)
+        + f" (author {strict} counting 'and' as a word); a date on {undated} pages the reference dates not"
+    )
 
 
 def as_record(outcome: Outcome) -> dict[str, object]:
