@@ -123,3 +123,23 @@ def test_an_author_the_json_ld_graph_names_by_reference_is_read() -> None:
     )
     body = f'<div class="entry-meta"><span class="byline">Posted in Vegetables</span></div>{ARTICLE}'
     assert metadata_of(graph, body).authors == ["Harriet Okafor"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<div class="meta"><a href="/authors/harriet-okafor">Harriet Okafor</a> · 6 min read</div>',
+        '<p>By <a href="/magazine/contributor/h._k._okafor">H. K. Okafor</a>&nbsp;'
+        ' <a href="/pdf">View edition</a></p>',
+        '<div class="m"><a href="https://gardenrow.example/contributor/Harriet-Okafor/93412">'
+        "Harriet Okafor</a></div>",
+    ],
+)
+def test_a_link_to_the_authors_page_that_spells_their_name_is_a_byline(byline: str) -> None:
+    authors = metadata_of("", f"{byline}{ARTICLE}").authors
+    assert authors in (["Harriet Okafor"], ["H. K. Okafor"])
+
+
+def test_links_to_author_pages_that_do_not_spell_a_name_are_no_byline() -> None:
+    body = f'{ARTICLE}<a href="/authors/harriet-okafor">More articles</a><a href="/author/team">Our Team</a>'
+    assert metadata_of("", body).authors == []

@@ -7,8 +7,10 @@ credits, which the pipeline keeps out of the article's actors.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from html import unescape
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree, html
 
@@ -148,7 +150,12 @@ def printed_bylines(tree: html.HtmlElement, site_names: Iterable[str]) -> list[s
     if names:
         return clean_authors(names)
     labelled = _labelled_byline(tree, sites)
-    return clean_authors(labelled if labelled is not None else _author_class_names(tree, sites))
+    if labelled:
+        return clean_authors(labelled)
+    # A byline we could not read still outranks a class name further down, not a link to the
+    # author's own page ("By <a href=/contributor/a._j._neal>A. J. Neal</a> <a>Digital edition</a>").
+    classed = _author_class_names(tree, sites) if labelled is None else []
+    return clean_authors(classed or author_page_links(tree, sites))
 
 
 def _labelled_byline(tree: html.HtmlElement, sites: set[str]) -> list[str] | None:
@@ -181,6 +188,54 @@ def _outside_article(element: html.HtmlElement, parts: frozenset[str] = _OUTSIDE
 def _spaced_text(element: html.HtmlElement) -> str:
     """The element's text with its parts apart ("Jane Smith" | "More articles" is not "SmithMore")."""
     return " ".join(" ".join(element.itertext()).split())
+
+
+# Links to an author's page ("/author/jane-smith/", "/contributor/Jane-Smith/9347686").
+_AUTHOR_LINK_XPATH = etree.XPath(
+    '//a[@href and (contains(@href, "/author") or contains(@href, "/contributor")'
+    ' or contains(@href, "/writer"))]'
+)
+_AUTHOR_PATH_WORDS = frozenset({"author", "authors", "contributor", "contributors", "writer", "writers"})
+_SLUG_SEPARATORS = re.compile(r"[-_.+~]+")
+_MAX_AUTHOR_LINKS = 40
+_DIGIT = re.compile(r"\d")
+
+
+def author_page_links(tree: html.HtmlElement, sites: set[str]) -> list[str]:
+    """The name of the first link to an author's page whose text is the name its address spells
+    ("Jane Smith" -> /author/jane-smith/), and of the links beside it (co-authors), outside menus and
+    footers: a link that says "More articles" or "Our team" is no byline."""
+    names: list[str] = []
+    parent = None
+    for link in _AUTHOR_LINK_XPATH(tree)[:_MAX_AUTHOR_LINKS]:
+        text = " ".join(link.text_content().split())
+        if parent is not None and link.getparent() is not parent:
+            continue
+        if not _spells_slug(text, link.get("href", "")) or _outside_article(link):
+            continue
+        found = _personal_names(text, sites)
+        if found:
+            names.extend(found)
+            parent = link.getparent()
+    return names
+
+
+def _spells_slug(text: str, href: str) -> bool:
+    """True when the address's segment after "author" spells the link's text ("a._j._neal")."""
+    segments = [segment for segment in unquote(urlsplit(href).path).casefold().split("/") if segment]
+    for index, segment in enumerate(segments[:-1]):
+        if segment in _AUTHOR_PATH_WORDS:
+            slug = segments[index + 1].removesuffix(".html")
+            # Words with digits are the site's ids ("rebecca-rodriguez-ncpn1238766").
+            words = [word for word in _SLUG_SEPARATORS.split(slug) if word and not _DIGIT.search(word)]
+            return bool(words) and words == _plain_words(text)
+    return False
+
+
+def _plain_words(text: str) -> list[str]:
+    """Lower-case words without accents: "Bence Kovács" -> ["bence", "kovacs"]."""
+    plain = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    return [word for word in _SLUG_SEPARATORS.split(re.sub(r"[^\w.+~-]+", "-", plain)) if word]
 
 
 def _next_text(label: html.HtmlElement) -> str | None:
