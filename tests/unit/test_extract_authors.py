@@ -143,3 +143,27 @@ def test_a_link_to_the_authors_page_that_spells_their_name_is_a_byline(byline: s
 def test_links_to_author_pages_that_do_not_spell_a_name_are_no_byline() -> None:
     body = f'{ARTICLE}<a href="/authors/harriet-okafor">More articles</a><a href="/author/team">Our Team</a>'
     assert metadata_of("", body).authors == []
+
+
+def test_a_person_printed_on_the_page_wins_over_the_publisher_declared_as_author() -> None:
+    declared = (
+        '<meta property="og:site_name" content="Garden Row">'
+        '<script type="application/ld+json">{"@type": "Article", "headline": "Planting garlic in autumn",'
+        ' "author": {"@type": "Organization", "name": "Garden Row"}}</script>'
+    )
+    body = f'{ARTICLE}<div class="bio-card"><p>Written by Harriet Okafor</p></div>'
+    assert metadata_of(declared, body).authors == ["Harriet Okafor"]
+
+
+def test_the_publisher_stays_the_author_when_the_page_prints_no_person() -> None:
+    declared = (
+        '<meta property="og:site_name" content="Garden Row">'
+        '<script type="application/ld+json">{"@type": "Article", "headline": "Planting garlic in autumn",'
+        ' "author": {"@type": "Organization", "name": "Garden Row"}}</script>'
+    )
+    assert metadata_of(declared, ARTICLE).authors == ["Garden Row"]
+
+
+def test_a_weekday_printed_after_the_names_is_not_part_of_a_name() -> None:
+    body = f"<p>By Harriet Okafor and Tom Reyes Monday, October 14, 2024</p>{ARTICLE}"
+    assert metadata_of("", body).authors == ["Harriet Okafor", "Tom Reyes"]

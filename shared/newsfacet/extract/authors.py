@@ -21,6 +21,7 @@ __all__ = [
     "byline_names",
     "clean_authors",
     "find_authors",
+    "names_the_site",
     "printed_bylines",
     "wire_credits",
 ]
@@ -199,6 +200,7 @@ _AUTHOR_PATH_WORDS = frozenset({"author", "authors", "contributor", "contributor
 _SLUG_SEPARATORS = re.compile(r"[-_.+~]+")
 _MAX_AUTHOR_LINKS = 40
 _DIGIT = re.compile(r"\d")
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def author_page_links(tree: html.HtmlElement, sites: set[str]) -> list[str]:
@@ -272,6 +274,8 @@ def _personal_names(printed: str, sites: set[str]) -> list[str]:
     names = []
     for part in _SEPARATORS.split(printed):
         name = part.strip(" .:-–—'\"")
+        if name.rsplit(" ", 1)[-1].casefold() in _WEEKDAYS:  # "By Malcolm Owen Monday, Oct 14"
+            name = name.rsplit(" ", 1)[0]
         if (
             _is_personal_name(name)
             and name.casefold() not in sites
@@ -301,6 +305,18 @@ def find_authors(sources: Iterable[list[str]]) -> list[str]:
         if authors:
             return authors
     return []
+
+
+def names_the_site(authors: list[str], site_names: Iterable[str]) -> bool:
+    """True when every author is the site or its publisher ("Clemson News", "paperium.net")."""
+    sites = {_compact(name) for name in site_names if _compact(name)}
+    return bool(authors) and all(
+        _compact(author) in sites or _compact(author.rsplit(".", 1)[0]) in sites for author in authors
+    )
+
+
+def _compact(name: str) -> str:
+    return "".join(_NAME_WORD.findall(name.casefold())).replace(".", "").replace("-", "")
 
 
 def agencies_named(raw_names: Iterable[str]) -> list[str]:
