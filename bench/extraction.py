@@ -264,10 +264,15 @@ def same_tokens(a: str, b: str) -> bool:
 
 
 def author_matches(found: list[str], reference: str) -> bool:
-    """One of our names is the reference, or all our names together are (order aside)."""
+    """One of our names is the reference, or all our names together are (order aside): our list
+    ["Jared Newman", "Sam Singleton"] is the reference "Jared Newman and Sam Singleton"."""
     if any(same_tokens(name, reference) for name in found):
         return True
-    return sorted(TOKEN.findall(" ".join(found).casefold())) == sorted(TOKEN.findall(reference.casefold()))
+    return _name_words(" ".join(found)) == _name_words(reference)
+
+
+def _name_words(names: str) -> list[str]:
+    return sorted(word for word in TOKEN.findall(names.casefold()) if word != "and")
 
 
 # --- the run ----------------------------------------------------------------------------------

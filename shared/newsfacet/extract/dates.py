@@ -124,7 +124,9 @@ def _from_htmldate(tree: html.HtmlElement, url: str | None, now: datetime | None
     # htmldate prunes a copy of the tree it is given (its own deepcopy, htmldate.core.find_date), so
     # cleaning still sees the whole page; a copy of ours as well would copy the page twice.
     found = find_date(tree, original_date=True, extensive_search=True, url=url)
-    return parse_datetime(found, now=now) if found else None
+    parsed = parse_datetime(found, now=now) if found else None
+    # January 1st is htmldate's date for a page that shows a year only ("© 2026"): no date at all.
+    return None if parsed is None or (parsed.month, parsed.day) == (1, 1) else parsed
 
 
 @cache

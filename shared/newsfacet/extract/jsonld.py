@@ -68,12 +68,14 @@ def read_jsonld(tree: html.HtmlElement) -> JsonLdArticle:
     article = next((obj for obj in objects if _has_type(obj, _ARTICLE_TYPES)), None)
     if article is None:
         return JsonLdArticle(website_name=website_name)
+    # Graphs name a person once and refer to them by "@id" elsewhere ({"author": {"@id": "#/person/1"}}).
+    by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and "name" in obj}
     return JsonLdArticle(
         headline=_text(article.get("headline")) or _text(article.get("name")),
         date_published=_text(article.get("datePublished")) or _text(article.get("dateCreated")),
         date_modified=_text(article.get("dateModified")),
-        authors=_names(article.get("author")) or _names(article.get("creator")),
-        publisher=(_names(article.get("publisher")) or [""])[0],
+        authors=_names(article.get("author"), by_id) or _names(article.get("creator"), by_id),
+        publisher=(_names(article.get("publisher"), by_id) or [""])[0],
         language=_text(article.get("inLanguage")),
         url=_url(article.get("url")) or _url(article.get("mainEntityOfPage")),
         website_name=website_name,
@@ -112,11 +114,15 @@ def _text(value: object) -> str:
     return ""
 
 
-def _names(value: object) -> list[str]:
-    """Names of a Person/Organization value, which may be a string, an object or a list of either."""
+def _names(value: object, by_id: dict[str, dict[str, Any]]) -> list[str]:
+    """Names of a Person/Organization value, which may be a string, an object, a reference to an
+    object elsewhere in the page's graph ({"@id": ...}) or a list of those."""
     items = value if isinstance(value, list) else [value]
     names: list[str] = []
-    for item in items:
+    for listed in items:
+        item = listed
+        if isinstance(listed, dict) and "name" not in listed and isinstance(listed.get("@id"), str):
+            item = by_id.get(listed["@id"], listed)
         name = _text(item.get("name")) if isinstance(item, dict) else _text(item)
         if name:
             names.append(name)

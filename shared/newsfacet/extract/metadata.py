@@ -17,6 +17,7 @@ from newsfacet.extract.authors import (
     agencies_named,
     author_strings,
     find_authors,
+    names_the_site,
     printed_bylines,
     wire_credits,
 )
@@ -100,11 +101,16 @@ def read_metadata(tree: html.HtmlElement, url: str | None, now: datetime | None 
     raw_authors = [name for source in author_sources for name in source]
     title = choose_title(tree, declared_titles, site_names)
     source = declared_source or _named_affix(title.site_affix) or domain
-    # Printed "By ..." lines come last: only pages with no byline markup at all rely on them.
-    printed = printed_bylines(tree, [*site_names, *([source] if source else [])])
+    # Printed "By ..." lines come last, looked for only on pages with no byline markup at all, or
+    # whose markup names the publisher itself as the author ("Cleveland Clinic" on its own site).
+    declared_authors = find_authors(author_sources)
+    publisher_names = [*site_names, *([source] if source else []), jsonld.publisher, jsonld.website_name]
+    authors = declared_authors
+    if not declared_authors or names_the_site(declared_authors, publisher_names):
+        authors = printed_bylines(tree, publisher_names) or declared_authors
     return PageMetadata(
         title=title.title,
-        authors=find_authors([*author_sources, printed]),
+        authors=authors,
         published_at=published,
         modified_at=modified,
         # A title's site affix ("Valley Gazette :: ...") reads better than a bare domain.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import unescape
 
 from lxml import html
 
@@ -29,9 +30,19 @@ def _key(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
-def strip_site_affix(title: str, site_names: Iterable[str]) -> str:
-    """Remove a leading or trailing segment that names the site ("Title | Site", "Site - Title")."""
-    title = " ".join(title.split())
+def strip_site_affix(title: str, site_names: Iterable[str], *, unnamed_pipes: bool = True) -> str:
+    """Remove leading or trailing segments that name the site ("Title | Site", "Site - Title"), and a
+    section named before the site ("Title | Section | Site"). With `unnamed_pipes`, a short segment
+    after a pipe goes too ("Title | Brand"), named or not: a pipe rarely sits inside a headline."""
+    sites = list(site_names)
+    stripped = _strip_once(" ".join(title.split()), sites, unnamed_pipes=unnamed_pipes)
+    if stripped == title:
+        return stripped
+    again = _strip_once(stripped, sites, unnamed_pipes=unnamed_pipes)
+    return again if len(again.split()) >= _MIN_SEGMENT_WORDS else stripped
+
+
+def _strip_once(title: str, site_names: list[str], *, unnamed_pipes: bool) -> str:
     parts = _SEPARATOR.split(title)
     if len(parts) < 2:
         return title
@@ -65,7 +76,7 @@ def strip_site_affix(title: str, site_names: Iterable[str]) -> str:
         end -= 1
     elif is_site(parts[0]):
         start += 1
-    elif "|" in separators[-1] and len(parts[-1].split()) <= _MAX_AFFIX_WORDS:
+    elif unnamed_pipes and "|" in separators[-1] and len(parts[-1].split()) <= _MAX_AFFIX_WORDS:
         end -= 1  # "Headline | Section" or "Headline | Brand": a pipe rarely sits inside a headline
     if start == 0 and end == len(parts):
         return title
@@ -101,9 +112,12 @@ def choose_title(tree: html.HtmlElement, declared: Iterable[str], site_names: It
     4. the first `<h1>` of two words or more.
     """
     sites = list(site_names)
-    titles = [" ".join(title.split()) for title in declared if title and title.strip()]
+    titles = [_readable(title) for title in declared if title and title.strip()]
     candidates = [strip_site_affix(title, sites) for title in titles]
-    headings = [" ".join(h1.text_content().split()) for h1 in tree.iter("h1")]
+    # A heading that prints the site's name too ("Headline – Site") is read without it.
+    headings = [
+        strip_site_affix(_readable(h1.text_content()), sites, unnamed_pipes=False) for h1 in tree.iter("h1")
+    ]
     headings = [heading for heading in headings if len(heading.split()) >= 2]
     for title, candidate in zip(titles, candidates, strict=True):
         key = _key(candidate)
@@ -111,6 +125,9 @@ def choose_title(tree: html.HtmlElement, declared: Iterable[str], site_names: It
             heading_key = _key(heading)
             if heading_key and (heading_key == key or (len(heading_key) > 20 and heading_key in key)):
                 return TitleChoice(heading, _affix(title, candidate))
+            if heading_key == _key(title) and candidate != title:
+                # The heading prints the whole declared title, sections and site name included.
+                return TitleChoice(candidate, _affix(title, candidate))
     for heading in _article_headings(tree, sites):
         if any(_overlap(heading, candidate) >= _MIN_HEADLINE_OVERLAP for candidate in candidates):
             title = titles[0] if titles else heading
@@ -134,6 +151,12 @@ def choose_title(tree: html.HtmlElement, declared: Iterable[str], site_names: It
     return TitleChoice(headings[0] if headings else "")
 
 
+def _readable(text: str) -> str:
+    """Whitespace collapsed, and entities a page escaped twice ("Tools &#x26; AI") read as printed."""
+    text = " ".join(text.split())
+    return unescape(text) if "&" in text else text
+
+
 def _article_headings(tree: html.HtmlElement, sites: list[str]) -> list[str]:
     """`<h1>` texts that can be a headline: not a link (a logo), not the site's name, 3+ words."""
     site_keys = {_key(site) for site in sites}
@@ -144,7 +167,7 @@ def _article_headings(tree: html.HtmlElement, sites: list[str]) -> list[str]:
             continue
         if any(ancestor.tag == "a" for ancestor in h1.iterancestors()):
             continue
-        headings.append(text)
+        headings.append(strip_site_affix(_readable(text), sites, unnamed_pipes=False))
     return headings
 
 
