@@ -18,7 +18,8 @@ from newsfacet.trends import TrendsResult
 LAST_DAY = date(2026, 11, 30)
 
 
-def _article(number: int, day: date, actor: str, source: str) -> Article:
+def trend_article(number: int, day: date, actor: str, source: str = "Wire") -> Article:
+    """Article `number`, published on `day` by `source`, naming `actor` (the trend tests' one dimension)."""
     return Article(
         id=f"{number:032x}",
         version=1,
@@ -39,9 +40,9 @@ def _article(number: int, day: date, actor: str, source: str) -> Article:
 @pytest.fixture
 def call() -> Any:
     store = EmbeddedStore(None)
-    articles = [_article(n, LAST_DAY - timedelta(days=n % 20), "Ada Always", "Wire") for n in range(40)]
+    articles = [trend_article(n, LAST_DAY - timedelta(days=n % 20), "Ada Always") for n in range(40)]
     articles += [
-        _article(100 + n, LAST_DAY - timedelta(days=n % 3), "Rui Rising", "Port Post") for n in range(9)
+        trend_article(100 + n, LAST_DAY - timedelta(days=n % 3), "Rui Rising", "Port Post") for n in range(9)
     ]
     store.upsert(articles)
     app = create_app(Settings(), lambda: store)
