@@ -9,6 +9,9 @@
   and template are deleted). "opensearch-rolled" has been rolled over once: its alias spans two
   indices, the newer one its write index.
 
+- `serve_search(environment)`: a context manager serving the search Lambda's own handler, configured
+  through `environment` as on AWS, over HTTP on a free local port (what the page and fuzz tests call).
+
 Tests that use the node are marked `opensearch` automatically, so `pytest -m "not opensearch"` runs
 everything else without starting Java.
 """
@@ -17,12 +20,17 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from newsfacet.config import Settings
 from newsfacet.store.base import ArticleStore
+
+if TYPE_CHECKING:
+    from newsfacet.localserver import LocalServer
 
 OPENSEARCH_URL_ENV = "NEWSFACET_TEST_OPENSEARCH_URL"
 # "opensearch-rolled": OpenSearch with the alias spanning several indices, as after a rollover
@@ -30,6 +38,7 @@ OPENSEARCH_URL_ENV = "NEWSFACET_TEST_OPENSEARCH_URL"
 ENGINES = ("embedded", "opensearch", "opensearch-rolled")
 
 StoreFactory = Callable[[str], ArticleStore]
+SearchServing = Callable[[Mapping[str, str]], AbstractContextManager["LocalServer"]]
 
 
 @pytest.fixture(scope="session")
@@ -89,6 +98,27 @@ def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store
         if destroy is not None:
             destroy()
         store.close()
+
+
+@contextmanager
+def _serving(environment: Mapping[str, str]) -> Iterator[LocalServer]:
+    from newsfacet.localserver import LocalServer, load_search_handler
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in environment.items():
+            patch.setenv(name, value)
+        handler = load_search_handler()  # reads its settings now, as a new Lambda environment does
+    server = LocalServer(("127.0.0.1", 0), handler, quiet=True).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def serve_search() -> SearchServing:
+    """`with serve_search(environment) as server:` the search handler served on `server.url`."""
+    return _serving
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

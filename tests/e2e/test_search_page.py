@@ -24,7 +24,7 @@ from urllib.request import urlopen
 
 import pytest
 from newsfacet.config import Settings
-from newsfacet.localserver import LocalServer, load_search_handler
+from newsfacet.localserver import LocalServer
 from newsfacet.model import Actor, Article, Location, Origin, Topic
 from newsfacet.store import open_store
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
@@ -186,7 +186,9 @@ def _articles() -> list[Article]:
 
 
 @pytest.fixture(scope="module", params=["embedded", "opensearch"])
-def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, serve_search: Any
+) -> Iterator[LocalServer]:
     """The local server over a store of each engine holding the fixture news."""
     if request.param == "embedded":
         settings = Settings(store=f"sqlite:///{tmp_path_factory.mktemp('page') / 'articles.db'}")
@@ -198,14 +200,13 @@ def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     refresh = getattr(store, "refresh", None)
     if refresh is not None:
         refresh()  # searchable before the first page asks
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("NEWSFACET_STORE", settings.store)
-        patch.setenv("NEWSFACET_INDEX_ALIAS", settings.index_alias)
-        patch.setenv("NEWSFACET_OPENSEARCH_AUTH", settings.opensearch_auth)
-        handler = load_search_handler()
-    local = LocalServer(("127.0.0.1", 0), handler, quiet=True).start()
-    yield local
-    local.stop()
+    environment = {
+        "NEWSFACET_STORE": settings.store,
+        "NEWSFACET_INDEX_ALIAS": settings.index_alias,
+        "NEWSFACET_OPENSEARCH_AUTH": settings.opensearch_auth,
+    }
+    with serve_search(environment) as local:
+        yield local
     destroy = getattr(store, "destroy", None)
     if destroy is not None:
         destroy()

@@ -6,11 +6,12 @@ import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.request import Request, urlopen
 
 import pytest
 from newsfacet.config import Settings
-from newsfacet.localserver import LocalServer, load_search_handler
+from newsfacet.localserver import LocalServer
 from newsfacet.model import Actor, Article, Location, Origin
 from newsfacet.store import open_store
 from playwright.sync_api import Page, expect
@@ -49,15 +50,11 @@ def _articles() -> list[Article]:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
+def server(tmp_path_factory: pytest.TempPathFactory, serve_search: Any) -> Iterator[LocalServer]:
     url = f"sqlite:///{Path(tmp_path_factory.mktemp('trending')) / 'articles.db'}"
     open_store(Settings(store=url)).upsert(_articles())
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("NEWSFACET_STORE", url)
-        handler = load_search_handler()
-    local = LocalServer(("127.0.0.1", 0), handler, quiet=True).start()
-    yield local
-    local.stop()
+    with serve_search({"NEWSFACET_STORE": url}) as local:
+        yield local
 
 
 def test_the_start_page_shows_what_is_rising_with_sparklines(server: LocalServer, page: Page) -> None:

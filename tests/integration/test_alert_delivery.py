@@ -180,13 +180,7 @@ def test_the_local_stack_sends_matches_to_a_webhook_once(tmp_path: Path) -> None
         with LocalRun(settings, StackOptions(port=0, upload_samples=False, quiet=True)) as stack:
             status, alert = _request("POST", f"{stack.api_url}/alerts", {"q": "strike", "target": hook_url})
             assert status == 201
-            s3 = boto3.client(
-                "s3",
-                endpoint_url=stack.s3_endpoint,
-                region_name=stack.region,
-                aws_access_key_id="testing",
-                aws_secret_access_key="testing",
-            )
+            s3, _ = stack.emulator.clients()
             canonical = "https://port.example/strike"
             s3.put_object(Bucket=stack.bucket, Key="strike.html", Body=news_page("Strike", canonical, STRIKE))
             s3.put_object(Bucket=stack.bucket, Key="bridge.html", Body=news_page("Bridge", None, BRIDGE))

@@ -19,7 +19,6 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from newsfacet.config import Settings
-from newsfacet.localserver import LocalServer, load_search_handler
 from newsfacet.store import open_store
 from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
@@ -37,7 +36,9 @@ def _corpus() -> Any:
 
 
 @pytest.fixture(scope="module", params=["embedded", "opensearch"])
-def api_schema(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def api_schema(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, serve_search: Any
+) -> Iterator[Any]:
     environment: dict[str, str] = {}
     if request.param == "embedded":
         environment["NEWSFACET_STORE"] = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'articles.db'}"
@@ -48,15 +49,10 @@ def api_schema(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     settings = Settings.from_env(environment)
     store = open_store(settings)
     store.upsert(_corpus())
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in environment.items():
-            patch.setenv(name, value)
-        handler = load_search_handler()
-    server = LocalServer(("127.0.0.1", 0), handler, quiet=True).start()
     try:
-        yield schemathesis.openapi.from_url(f"{server.url}/openapi.json")
+        with serve_search(environment) as server:
+            yield schemathesis.openapi.from_url(f"{server.url}/openapi.json")
     finally:
-        server.stop()
         destroy = getattr(store, "destroy", None)
         if destroy is not None:
             destroy()

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import boto3
 import pytest
 from newsfacet.config import Settings
 from newsfacet.localrun.run import LocalRun, StackOptions
@@ -35,16 +34,6 @@ def stack(tmp_path: Path) -> Iterator[LocalRun]:
     settings = Settings(store=f"sqlite:///{tmp_path}/articles.db")
     with LocalRun(settings, StackOptions(port=0, upload_samples=False, quiet=True)) as running:
         yield running
-
-
-def s3_client(stack: LocalRun) -> Any:
-    return boto3.client(
-        "s3",
-        endpoint_url=stack.s3_endpoint,
-        region_name=stack.region,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
 
 
 def get_json(url: str) -> tuple[int, Any]:
@@ -67,7 +56,7 @@ def wait_for(condition: Callable[[], Any], timeout_s: float, what: str) -> Any:
 
 
 def test_an_upload_becomes_searchable_over_http_and_a_delete_removes_it(stack: LocalRun) -> None:
-    s3 = s3_client(stack)
+    s3, _ = stack.emulator.clients()
     search = f"{stack.api_url}/search?q=Voltaic+Dresden"
 
     s3.put_object(Bucket=stack.bucket, Key="uploads/voltaic.html.gz", Body=SAMPLE.read_bytes())
@@ -91,14 +80,7 @@ def test_an_upload_becomes_searchable_over_http_and_a_delete_removes_it(stack: L
 
 
 def test_a_poison_upload_is_rejected_recorded_and_leaves_the_queue(stack: LocalRun, tmp_path: Path) -> None:
-    s3 = s3_client(stack)
-    sqs = boto3.client(
-        "sqs",
-        endpoint_url=stack.s3_endpoint,
-        region_name=stack.region,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
+    s3, sqs = stack.emulator.clients()
     log = open_rejection_log(Settings(store=f"sqlite:///{tmp_path}/articles.db"))
 
     s3.put_object(Bucket=stack.bucket, Key="junk/binary.html", Body=b"\x00\x01\x02 not a page" * 50)
@@ -120,15 +102,9 @@ def test_a_poison_upload_is_rejected_recorded_and_leaves_the_queue(stack: LocalR
 
 def test_the_local_bucket_and_queues_follow_template_yaml(stack: LocalRun) -> None:
     template = read_template(ROOT / "template.yaml")
-    sqs = boto3.client(
-        "sqs",
-        endpoint_url=stack.s3_endpoint,
-        region_name=stack.region,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
+    s3, sqs = stack.emulator.clients()
 
-    notifications = s3_client(stack).get_bucket_notification_configuration(Bucket=stack.bucket)
+    notifications = s3.get_bucket_notification_configuration(Bucket=stack.bucket)
     configured = sorted(
         (
             entry["Events"][0],

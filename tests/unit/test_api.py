@@ -218,13 +218,18 @@ def caller(invoke: Callable[[dict[str, Any]], dict[str, Any]]) -> Call:
     return call
 
 
+def app_caller(open_store: Callable[[], ArticleStore]) -> Call:
+    """The API's routes called in-process (no Lambda handler), over the store `open_store` gives."""
+    app = create_app(Settings(), open_store)
+    return caller(lambda event: app.resolve(event, LocalContext()))
+
+
 @pytest.fixture(params=["embedded", "opensearch"])
 def engine_api(request: pytest.FixtureRequest, make_store: Callable[[str], ArticleStore]) -> Iterator[Call]:
     """The API's routes over a real store of each engine, holding the corpus."""
     store = make_store(request.param)
     store.upsert(CORPUS)
-    app = create_app(Settings(), lambda: store)
-    yield caller(lambda event: app.resolve(event, LocalContext()))
+    yield app_caller(lambda: store)
 
 
 @pytest.fixture
@@ -566,8 +571,7 @@ def test_a_bug_is_a_json_500_without_a_trace(caplog: pytest.LogCaptureFixture) -
     def broken_store() -> ArticleStore:
         raise RuntimeError("secret internals")
 
-    app = create_app(Settings(), broken_store)
-    reply = caller(lambda event: app.resolve(event, LocalContext()))("/search", q="ceasefire")
+    reply = app_caller(broken_store)("/search", q="ceasefire")
     assert reply.status == 500
     assert reply.body == {"error": "internal_error", "detail": "unexpected error; it has been logged"}
     assert "secret internals" in caplog.text  # the operator sees it in the log

@@ -16,21 +16,17 @@ from urllib.parse import quote, urlencode
 
 import pytest
 from newsfacet.config import Settings
-from newsfacet.localserver import LocalServer, event_from_request, load_search_handler
+from newsfacet.localserver import LocalServer, event_from_request
 from newsfacet.store import open_store
 from test_api import CORPUS, art, ids_where, names
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
+def server(tmp_path_factory: pytest.TempPathFactory, serve_search: Any) -> Iterator[LocalServer]:
     url = f"sqlite:///{tmp_path_factory.mktemp('local') / 'articles.db'}"
     open_store(Settings(store=url)).upsert(CORPUS)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("NEWSFACET_STORE", url)
-        handler = load_search_handler()
-    local = LocalServer(("127.0.0.1", 0), handler, quiet=True).start()
-    yield local
-    local.stop()
+    with serve_search({"NEWSFACET_STORE": url}) as local:
+        yield local
 
 
 def request(

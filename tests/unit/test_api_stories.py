@@ -7,12 +7,9 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
-from newsfacet.api import create_app
-from newsfacet.config import Settings
-from newsfacet.localserver import LocalContext
 from newsfacet.model import Article, Location, Origin
 from newsfacet.store.base import ArticleStore
-from test_api import Call, caller
+from test_api import Call, app_caller
 
 WIRE = "Dock workers at the port of Rotterdam walked out over pay, halting container traffic for two days."
 OUTLETS = ["Harbour Times", "Daily Ledger", "Eurowire", "The Courier", "Metro Post"]
@@ -53,8 +50,7 @@ CORPUS = [
 def api(request: pytest.FixtureRequest, make_store: Callable[[str], ArticleStore]) -> Iterator[Call]:
     store = make_store(request.param)
     store.upsert(CORPUS)
-    app = create_app(Settings(), lambda: store)
-    yield caller(lambda event: app.resolve(event, LocalContext()))
+    yield app_caller(lambda: store)
 
 
 def test_five_copies_are_one_hit_with_story_size_five(api: Call) -> None:

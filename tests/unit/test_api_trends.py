@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
-from urllib.parse import urlencode
 
 import pytest
-from newsfacet.api import create_app
-from newsfacet.config import Settings
-from newsfacet.localserver import LocalContext, event_from_request
 from newsfacet.model import Actor, Article, Origin
 from newsfacet.store.embedded.store import EmbeddedStore
 from newsfacet.trends import TrendsResult
+from test_api import Call, app_caller
 
 LAST_DAY = date(2026, 11, 30)
 
 
-def _article(number: int, day: date, actor: str, source: str) -> Article:
+def trend_article(number: int, day: date, actor: str, source: str = "Wire") -> Article:
+    """Article `number`, published on `day` by `source`, naming `actor` (the trend tests' one dimension)."""
     return Article(
         id=f"{number:032x}",
         version=1,
@@ -37,40 +33,33 @@ def _article(number: int, day: date, actor: str, source: str) -> Article:
 
 
 @pytest.fixture
-def call() -> Any:
+def call() -> Call:
     store = EmbeddedStore(None)
-    articles = [_article(n, LAST_DAY - timedelta(days=n % 20), "Ada Always", "Wire") for n in range(40)]
+    articles = [trend_article(n, LAST_DAY - timedelta(days=n % 20), "Ada Always") for n in range(40)]
     articles += [
-        _article(100 + n, LAST_DAY - timedelta(days=n % 3), "Rui Rising", "Port Post") for n in range(9)
+        trend_article(100 + n, LAST_DAY - timedelta(days=n % 3), "Rui Rising", "Port Post") for n in range(9)
     ]
     store.upsert(articles)
-    app = create_app(Settings(), lambda: store)
-
-    def invoke(path: str, **query: Any) -> tuple[int, Any]:
-        target = f"{path}?{urlencode(query, doseq=True)}" if query else path
-        response = app.resolve(event_from_request("GET", target, {}), LocalContext())
-        return response["statusCode"], json.loads(response["body"])
-
-    return invoke
+    return app_caller(lambda: store)
 
 
-def test_trends_reply_ranks_the_rising_actor_with_its_series(call: Any) -> None:
-    status, body = call("/trends/actor", window="7d", baseline="14d", to=LAST_DAY.isoformat())
-    assert status == 200
-    result = TrendsResult.model_validate(body)
+def test_trends_reply_ranks_the_rising_actor_with_its_series(call: Call) -> None:
+    reply = call("/trends/actor", window="7d", baseline="14d", to=LAST_DAY.isoformat())
+    assert reply.status == 200
+    result = TrendsResult.model_validate(reply.body)
     assert [trend.value for trend in result.trends] == ["Rui Rising"]
     assert result.window.last_day == LAST_DAY
     assert result.baseline.first_day == LAST_DAY - timedelta(days=20)
     assert len(result.trends[0].series) == 21
     assert result.trends[0].window_count == 9
-    narrowed = TrendsResult.model_validate(call("/trends/actor", to=LAST_DAY.isoformat(), source="Wire")[1])
+    narrowed = TrendsResult.model_validate(call("/trends/actor", to=LAST_DAY.isoformat(), source="Wire").body)
     assert narrowed.trends == []
 
 
-def test_the_window_ends_today_by_default(call: Any) -> None:
-    status, body = call("/trends/source")
-    assert status == 200
-    assert body["window"]["last_day"] == datetime.now(UTC).date().isoformat()
+def test_the_window_ends_today_by_default(call: Call) -> None:
+    reply = call("/trends/source")
+    assert reply.status == 200
+    assert reply.body["window"]["last_day"] == datetime.now(UTC).date().isoformat()
 
 
 @pytest.mark.parametrize(
@@ -86,21 +75,25 @@ def test_the_window_ends_today_by_default(call: Any) -> None:
     ],
 )
 def test_bad_trend_parameters_are_400s_naming_them(
-    call: Any, path: str, query: dict[str, str], parameter: str
+    call: Call, path: str, query: dict[str, str], parameter: str
 ) -> None:
-    status, body = call(path, **query)
-    assert (status, body["error"], body["parameter"]) == (400, "invalid_parameter", parameter)
+    reply = call(path, **query)
+    assert (reply.status, reply.body["error"], reply.body["parameter"]) == (
+        400,
+        "invalid_parameter",
+        parameter,
+    )
 
 
-def test_a_window_ending_too_early_for_its_baseline_is_a_400_not_a_crash(call: Any) -> None:
-    status, body = call("/trends/language", to="0001-01-31")  # 35 days before it: before year 1
-    assert (status, body["error"], body["parameter"]) == (400, "invalid_parameter", "to")
-    status, _ = call("/trends/language", to="0001-02-04", window="7d", baseline="28d")  # just fits
-    assert status == 200
+def test_a_window_ending_too_early_for_its_baseline_is_a_400_not_a_crash(call: Call) -> None:
+    reply = call("/trends/language", to="0001-01-31")  # 35 days before it: before year 1
+    assert (reply.status, reply.body["error"], reply.body["parameter"]) == (400, "invalid_parameter", "to")
+    fits = call("/trends/language", to="0001-02-04", window="7d", baseline="28d")  # just fits
+    assert fits.status == 200
 
 
-def test_the_openapi_document_describes_trends(call: Any) -> None:
-    document = call("/openapi.json")[1]
+def test_the_openapi_document_describes_trends(call: Call) -> None:
+    document = call("/openapi.json").body
     operation = document["paths"]["/trends/{dimension}"]["get"]
     assert {"window", "baseline", "to", "q", "actor"} <= {p["name"] for p in operation["parameters"]}
     assert {"200", "400", "503"} <= set(operation["responses"])

@@ -3,41 +3,21 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from newsfacet.cli import main
-from newsfacet.model import Actor, Article, Origin
 from newsfacet.store.embedded.store import EmbeddedStore
 from newsfacet.terminal import sparkline
-
-LAST_DAY = date(2026, 11, 30)
-
-
-def _article(number: int, day: date, actor: str) -> Article:
-    return Article(
-        id=f"{number:032x}",
-        version=1,
-        title=f"Report {number}",
-        text="The port authority published its figures.",
-        lede="The port authority published its figures.",
-        source="Wire",
-        published_at=datetime(day.year, day.month, day.day, 10, tzinfo=UTC),
-        word_count=6,
-        content_sha256=f"{number:064x}",
-        simhash=f"{number:016x}",
-        actors=[Actor(name=actor, type="person", mentions=1, salience=0.5)],
-        ingested_at=datetime(2026, 12, 1, tzinfo=UTC),
-        origin=Origin(bucket="raw", key=f"{number}.html"),
-    )
+from test_api_trends import LAST_DAY, trend_article
 
 
 @pytest.fixture
 def store_url(tmp_path: Path) -> str:
     store = EmbeddedStore(tmp_path / "articles.db")
-    articles = [_article(n, LAST_DAY - timedelta(days=n % 21), "Ada Always") for n in range(42)]
-    articles += [_article(100 + n, LAST_DAY - timedelta(days=n % 2), "Rui Rising") for n in range(8)]
+    articles = [trend_article(n, LAST_DAY - timedelta(days=n % 21), "Ada Always") for n in range(42)]
+    articles += [trend_article(100 + n, LAST_DAY - timedelta(days=n % 2), "Rui Rising") for n in range(8)]
     store.upsert(articles)
     store.close()
     return f"sqlite:///{tmp_path}/articles.db"
