@@ -37,7 +37,7 @@ MIXED_EMBEDDING: Final = (
     "with_array(maxout>>layernorm>>dropout)",
     "ragged2list",
 )
-# Distinct tokens kept (~40 kB each, with the key: a long-lived process holds at most ~40 MB); when
+# Distinct tokens kept (~0.5 kB each with its key: a long-lived process holds at most ~50 MB); when
 # full, the table starts again empty.
 MAX_TOKENS: Final = 100_000
 _FIRST_CAPACITY: Final = 4_096
