@@ -82,7 +82,7 @@ def _assemble(page: ExtractedPage, origin: Origin, version: int, ingested_at: da
         published_at=meta.published_at,
         modified_at=meta.modified_at,
         language=language,
-        word_count=len(_WORD.findall(page.text)),
+        word_count=page.word_count,
         content_sha256=content_sha256(page.text),
         simhash=simhash(page.text),
         actors=enrichment.actors,
