@@ -14,7 +14,7 @@ from lxml import html
 
 from newsfacet.extract.language import NAMED_LANGUAGES
 
-__all__ = ["find_dates", "parse_datetime"]
+__all__ = ["find_dates", "load_date_parser", "parse_datetime"]
 
 _EARLIEST_YEAR = 1990
 _PUBLISHED_META = (
@@ -125,6 +125,16 @@ def _from_htmldate(tree: html.HtmlElement, url: str | None, now: datetime | None
     # cleaning still sees the whole page; a copy of ours as well would copy the page twice.
     found = find_date(tree, original_date=True, extensive_search=True, url=url)
     return parse_datetime(found, now=now) if found else None
+
+
+def load_date_parser() -> None:
+    """Build what htmldate's parser of dates in words builds on the first text it cannot read as a
+    date in any language (each language's word regexes, ~0.3 s of CPU): call it at process start so
+    that no article pays for it (on WCXB the 53rd page did)."""
+    from htmldate.extractors import get_external_parser  # noqa: PLC0415 - see _from_htmldate
+
+    _hold_date_parser_to_named_languages()
+    get_external_parser().get_date_data("no date in any language 77")
 
 
 @cache
