@@ -283,7 +283,8 @@ def postclean(text: str) -> str:
 
 
 # Each reader's body is cleaned, and the readers mostly agree: three in four lines cleaned on a WCXB
-# page were cleaned before (~1 ms a page less when remembered; 2026-12-02, same output on 890 pages).
+# page were cleaned before (~1 ms a page less when remembered, measured on a loaded machine, so
+# likely less; 2026-12-02, same output on 890 pages).
 @lru_cache(maxsize=4096)
 def _kept_line(line: str) -> str:
     """The line with its spacing normalised, or "" when it is boilerplate."""
