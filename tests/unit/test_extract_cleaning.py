@@ -235,6 +235,12 @@ def test_an_article_about_errors_is_not_an_error_page() -> None:
     assert error_page_reason("Error 404: why the web forgets", [], " ".join(STORY * 20)) is None
 
 
+def test_error_page_check_reads_a_word_count_counted_before() -> None:
+    # The caller's count stands for the body's: a short error text counted as a long body is an article.
+    assert error_page_reason("Page not found", [], "Sorry.", word_count=1) is not None
+    assert error_page_reason("Page not found", [], "Sorry.", word_count=500) is None
+
+
 def test_error_page_is_rejected_as_such() -> None:
     with pytest.raises(ArticleRejected) as caught:
         extract_article(

@@ -21,7 +21,7 @@ lines precision mode dropped) are put back.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from lxml import html
@@ -320,15 +320,21 @@ def _without_repeated_runs(text: str) -> str:
 
 def postclean(text: str) -> str:
     """Drop boilerplate lines and normalise spacing; keep paragraph order."""
-    paragraphs: list[str] = []
-    for line in text.splitlines():
-        paragraph = " ".join(line.split())
-        if not paragraph:
-            continue
-        if len(paragraph.split()) <= _MAX_BOILERPLATE_WORDS and _BOILERPLATE_LINE.match(paragraph):
-            continue
-        tokens = paragraph.split()
-        if all(_CONTACT.fullmatch(token) for token in tokens) and any(_PERSONAL.match(t) for t in tokens):
-            continue  # e-mail addresses and handles, maybe with links: the author's contact box
-        paragraphs.append(paragraph)
-    return "\n\n".join(paragraphs)
+    return "\n\n".join(paragraph for paragraph in map(_kept_line, text.splitlines()) if paragraph)
+
+
+# Each reader's body is cleaned, and the readers mostly agree: three in four lines cleaned on a WCXB
+# page were cleaned before (~1 ms a page less when remembered, measured on a loaded machine, so
+# likely less; 2026-12-02, same output on 890 pages).
+@lru_cache(maxsize=4096)
+def _kept_line(line: str) -> str:
+    """The line with its spacing normalised, or "" when it is boilerplate."""
+    paragraph = " ".join(line.split())
+    if not paragraph:
+        return ""
+    if len(paragraph.split()) <= _MAX_BOILERPLATE_WORDS and _BOILERPLATE_LINE.match(paragraph):
+        return ""
+    tokens = paragraph.split()
+    if all(_CONTACT.fullmatch(token) for token in tokens) and any(_PERSONAL.match(t) for t in tokens):
+        return ""  # e-mail addresses and handles, maybe with links: the author's contact box
+    return paragraph

@@ -36,9 +36,12 @@ _MESSAGE_BODY_WORDS = 400
 _WORD = re.compile(r"\w+")
 
 
-def error_page_reason(title: str, headings: list[str], body: str) -> str | None:
-    """Why the page is an error page, or None if it is not one."""
-    words = len(_WORD.findall(body))
+def error_page_reason(
+    title: str, headings: list[str], body: str, *, word_count: int | None = None
+) -> str | None:
+    """Why the page is an error page, or None if it is not one. `word_count`: the body's words, if
+    the caller has counted them already."""
+    words = len(_WORD.findall(body)) if word_count is None else word_count
     heading = next((text for text in [title, *headings] if _ERROR_TITLE.search(text)), None)
     if words >= _MESSAGE_BODY_WORDS or (heading is None and words >= _SHORT_BODY_WORDS):
         return None  # too long to be an error page, whatever it says: no need to read it for a message
