@@ -16,7 +16,7 @@ from lxml import etree
 
 from newsfacet.config import Settings
 from newsfacet.enrich import enrich
-from newsfacet.extract import ExtractedPage, decode_upload, extract_article, load_lazy_tables
+from newsfacet.extract import ExtractedPage, decode_upload, extract_article
 from newsfacet.extract.authors import wire_credits
 from newsfacet.extract.fingerprint import content_sha256, simhash
 from newsfacet.extract.metadata import site_from_url
@@ -96,9 +96,8 @@ def _assemble(page: ExtractedPage, origin: Origin, version: int, ingested_at: da
 
 def warm_up(settings: Settings) -> Article | Rejection:
     """Load everything the first article would (trafilatura and its stop-lists, spaCy, the geo
-    tables) by building one small built-in page, then what later pages would (`load_lazy_tables`).
-    Call it at process start (a Lambda's init phase, a worker's start) so that no real upload pays
-    for it. Returns that article.
+    tables) by building one small built-in page. Call it at process start (a Lambda's init phase,
+    a worker's start) so the first real upload does not pay for it. Returns that article.
 
     What it loaded lives as long as the process, so it is then frozen out of the garbage
     collector's reach: collections no longer walk the model and the tables after every few articles
@@ -114,7 +113,6 @@ def warm_up(settings: Settings) -> Article | Rejection:
         f"<html lang='en'><body><article><h1>Harbour plan</h1><p>{sentence * 4}</p></article></body></html>"
     )
     article = build_article(page.encode("utf-8"), Origin(bucket="warm-up", key="warm-up.html"), 0, settings)
-    load_lazy_tables()  # what that page does not need, a later one would build (~0.5 s of CPU)
     gc.freeze()
     gc.set_threshold(_GC_YOUNG_OBJECTS)
     return article

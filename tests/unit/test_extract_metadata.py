@@ -262,16 +262,3 @@ def test_broken_jsonld_is_ignored() -> None:
         '<meta property="og:title" content="Fallback title">'
     )
     assert meta.title == "Fallback title"
-
-
-def test_lazy_tables_are_built_before_any_page_needs_them() -> None:
-    from htmldate.extractors import get_external_parser
-    from newsfacet.extract import load_lazy_tables
-    from newsfacet.extract.language import NAMED_LANGUAGES
-    from trafilatura import external
-
-    load_lazy_tables()
-    assert external.JT_STOPLIST, "justext's stop words of all languages, merged"
-    assert get_external_parser().languages == list(NAMED_LANGUAGES)
-    # Built, the date parser reads a date in words at once, as it would have on a page.
-    assert get_external_parser().get_date_data("3 March 2021").date_obj == datetime(2021, 3, 3)

@@ -27,7 +27,6 @@ from lxml import html
 
 from newsfacet.extract.authors import byline_names, clean_authors
 from newsfacet.extract.body import extract_body
-from newsfacet.extract.dates import load_date_parser
 from newsfacet.extract.decode import decode_upload
 from newsfacet.extract.errorpage import error_page_reason
 from newsfacet.extract.language import detect_language
@@ -42,7 +41,6 @@ __all__ = [
     "ExtractedPage",
     "decode_upload",
     "extract_article",
-    "load_lazy_tables",
     "split_header_lines",
 ]
 
@@ -106,17 +104,6 @@ def extract_article(page: str, url: str | None = None, *, now: datetime | None =
             RejectionReason.NO_ARTICLE_BODY, f"{words} words of body text (at least {MIN_BODY_WORDS} needed)"
         )
     return extracted
-
-
-def load_lazy_tables() -> None:
-    """Build the tables the readers otherwise build on the first page that needs them: the date
-    parser's languages (`dates.load_date_parser`) and the stop words of all of justext's languages,
-    which trafilatura's fallback comparison merges on its first use (~0.2 s of CPU, paid by the 23rd
-    WCXB page). For a process's start, with the rest of the warm-up."""
-    from trafilatura.external import try_justext  # noqa: PLC0415 - trafilatura loads lazily (see body)
-
-    load_date_parser()
-    try_justext(html.fromstring("<div><p>Stop words of every language.</p></div>"), None, None)
 
 
 def _read_metadata(tree: html.HtmlElement, url: str | None, now: datetime | None) -> PageMetadata:

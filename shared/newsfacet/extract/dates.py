@@ -14,7 +14,7 @@ from lxml import html
 
 from newsfacet.extract.language import NAMED_LANGUAGES
 
-__all__ = ["find_dates", "load_date_parser", "parse_datetime"]
+__all__ = ["find_dates", "parse_datetime"]
 
 _EARLIEST_YEAR = 1990
 _PUBLISHED_META = (
@@ -127,16 +127,6 @@ def _from_htmldate(tree: html.HtmlElement, url: str | None, now: datetime | None
     parsed = parse_datetime(found, now=now) if found else None
     # January 1st is htmldate's date for a page that shows a year only ("© 2026"): no date at all.
     return None if parsed is None or (parsed.month, parsed.day) == (1, 1) else parsed
-
-
-def load_date_parser() -> None:
-    """Build what htmldate's parser of dates in words builds on the first text it cannot read as a
-    date in any language (each language's word regexes, ~0.3 s of CPU): call it at process start so
-    that no article pays for it (on WCXB the 53rd page did)."""
-    from htmldate.extractors import get_external_parser  # noqa: PLC0415 - see _from_htmldate
-
-    _hold_date_parser_to_named_languages()
-    get_external_parser().get_date_data("no date in any language 77")
 
 
 @cache
