@@ -143,36 +143,32 @@ def _container(
     body's own blocks."""
     wanted = {folded(paragraph) for paragraph in body.split("\n\n")}
     blocks = outermost_blocks(tree) if outermost is None else outermost
-    held: dict[html.HtmlElement, int] = {}
-    depth: dict[html.HtmlElement, int] = {}
-    parents: set[tuple[str, str]] = set()
-    total = 0
-    for block, text in blocks:
-        if folded(text) not in wanted:
-            continue
-        count = words(text)
-        total += count
-        parents.add(_section_shape(block))
-        for level, ancestor in enumerate(reversed(list(block.iterancestors()))):
-            held[ancestor] = held.get(ancestor, 0) + count
-            depth[ancestor] = level
-    holders = [element for element, count in held.items() if count >= _CONTAINER_HOLDS * total]
-    if not total or not holders:
-        return None, blocks, parents
-    return max(holders, key=depth.__getitem__), blocks, parents
+    own = [(block, text) for block, text in blocks if folded(text) in wanted]
+    parents = {_section_shape(block) for block, _ in own}
+    return _innermost_holder(own, _CONTAINER_HOLDS), blocks, parents
 
 
 def prose_holder(outermost: Outermost) -> html.HtmlElement | None:
     """The innermost element below `<body>` that holds most of the page's link-sparse prose
     (`outermost`: the page's outermost text blocks); None if the page has none, or if only `<body>`
     holds that much."""
+    prose = []
+    for block, text in outermost:
+        characters, linked = text_and_link_chars(block)
+        if characters and linked <= _MAX_LINK_SHARE * characters:
+            prose.append((block, text))
+    return _innermost_holder(prose, _PROSE_HOLDS, below_body=True)
+
+
+def _innermost_holder(
+    blocks: Outermost, share: float, *, below_body: bool = False
+) -> html.HtmlElement | None:
+    """The innermost element holding `share` of the words of `blocks` (below `<body>` only, with
+    `below_body`); None if they hold no words or no such element."""
     held: dict[html.HtmlElement, int] = {}
     depth: dict[html.HtmlElement, int] = {}
     total = 0
-    for block, text in outermost:
-        characters, linked = text_and_link_chars(block)
-        if not characters or linked > _MAX_LINK_SHARE * characters:
-            continue
+    for block, text in blocks:
         count = words(text)
         total += count
         for level, ancestor in enumerate(reversed(list(block.iterancestors()))):
@@ -181,7 +177,7 @@ def prose_holder(outermost: Outermost) -> html.HtmlElement | None:
     holders = [
         element
         for element, count in held.items()
-        if count >= _PROSE_HOLDS * total and element.tag not in ("body", "html")
+        if count >= share * total and not (below_body and element.tag in ("body", "html"))
     ]
     return max(holders, key=depth.__getitem__) if total and holders else None
 
