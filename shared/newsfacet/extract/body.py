@@ -181,7 +181,8 @@ def _chosen_body(
         extends and _share_inside(chosen, dense) >= _DENSE_HOLDS_CHOSEN
     ):
         chosen = dense
-    if prose_words(blocks) <= _PROSE_BEYOND_CHOSEN * _words(chosen):
+    page_prose = prose_words(blocks)
+    if page_prose <= _PROSE_BEYOND_CHOSEN * _words(chosen):
         return chosen
     # The page holds much more prose than the body: another reader may have found the rest.
     for candidate in (_trafilatura_text(tree, url, precision=False) if default is None else default, dense):
@@ -190,7 +191,7 @@ def _chosen_body(
     container = postclean(container_text(tree, chosen, outermost))
     chosen = container if completes(chosen, container, blocks) else chosen
     chosen = widened(chosen, enclosing_blocks(tree, chosen, outermost), blocks, postclean)
-    if prose_words(blocks) > _PROSE_FAR_BEYOND_CHOSEN * _words(chosen):
+    if page_prose > _PROSE_FAR_BEYOND_CHOSEN * _words(chosen):
         return _read_without_names(tree, url, chosen, outermost)
     return chosen
 
