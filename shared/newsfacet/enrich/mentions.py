@@ -24,10 +24,10 @@ from newsfacet.enrich.kind_cues import (
     head_noun,
     is_quoted_title,
 )
-from newsfacet.enrich.names import acronym, has_phrase
+from newsfacet.enrich.names import acronym
 from newsfacet.enrich.nlp import NER_LANGUAGES, model_entities
 from newsfacet.enrich.span_rules import add_known_organizations, is_furniture, known_label, split_possessive
-from newsfacet.enrich.whole_words import WholeWords
+from newsfacet.enrich.whole_words import WholeWords, has_phrase
 
 # Entity labels enrichment uses; the rest (DATE, MONEY, CARDINAL, WORK_OF_ART, LAW...) are dropped.
 USED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})

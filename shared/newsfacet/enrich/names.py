@@ -209,18 +209,6 @@ def list_item_spans(origin: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def has_phrase(text: str, phrase: str) -> bool:
-    """Whether `phrase` occurs in `text` as whole words, case-sensitively ("social media" in "on
-    social media.", not in "multimedia")."""
-    at = text.find(phrase)
-    while at >= 0:
-        end = at + len(phrase)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return True
-        at = text.find(phrase, at + 1)
-    return False
-
-
 def normalize_text(text: str) -> str:
     """One kind of apostrophe, dash and space: the display form every other step starts from."""
     return _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip()

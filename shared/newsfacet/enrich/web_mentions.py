@@ -32,9 +32,10 @@ from newsfacet.enrich.name_shapes import (
     is_capitalised_modifier,
     is_job_title,
 )
-from newsfacet.enrich.names import fold, has_phrase
+from newsfacet.enrich.names import fold
 from newsfacet.enrich.page_lines import PageLines, page_lines
 from newsfacet.enrich.product_evidence import category_lists, has_product_evidence, versioned_names
+from newsfacet.enrich.whole_words import has_phrase
 
 _ACTOR_LABELS: Final = frozenset({"PERSON", "ORG", "NORP"})
 # "OpenAI's GPT-5": the owner, then what it owns.
