@@ -391,8 +391,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="a --scores file of an earlier tree (e.g. main): list the pages whose F1 fell since",
     )
     parser.add_argument("--against-label", default="main's", help="how to name that run")
+    parser.add_argument(
+        "--other-sets",
+        action="store_true",
+        help="with --no-write: score the other annotated sets too (blind ones included: not for tuning)",
+    )
     parser.add_argument("--model-only", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
+
+
+def scores_other_sets(args: argparse.Namespace, is_dev: bool) -> bool:
+    """The other annotated sets, blind ones among them, are scored for the report and on
+    `--other-sets` only: a tuning run with `--no-write` never shows a blind set's figures."""
+    return is_dev and (writes_report(args, is_dev) or args.other_sets)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -498,7 +509,7 @@ def main(argv: list[str] | None = None) -> int:
                     *other_set_rows(args.corpus),
                     "",
                 ]
-                if is_dev
+                if scores_other_sets(args, is_dev)
                 else []
             ),
             "Model choice (all 25 pages; NER articles per CPU-second over the 181 AEB bodies, one core; "

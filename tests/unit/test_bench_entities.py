@@ -57,6 +57,15 @@ def test_another_reference_writes_only_when_asked(bench: ModuleType) -> None:
     )
 
 
+def test_a_tuning_run_never_shows_the_blind_sets(bench: ModuleType) -> None:
+    assert not bench.scores_other_sets(bench.parse_args(["--no-write"]), is_dev=True)
+    assert bench.scores_other_sets(bench.parse_args(["--no-write", "--other-sets"]), is_dev=True)
+    assert bench.scores_other_sets(bench.parse_args([]), is_dev=True)
+    assert not bench.scores_other_sets(
+        bench.parse_args(["--reference", "x.json", "--other-sets"]), is_dev=False
+    )
+
+
 def test_the_scorer_beside_the_reference_wins(bench: ModuleType, tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
     other = tmp_path / "extra"
