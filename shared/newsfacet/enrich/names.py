@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from newsfacet.enrich.french_titles import FRENCH_TITLES
+
 # Titles and honorifics dropped from the front of a name, longest first so that "Prime Minister"
 # wins over "Minister". Titles that identify rather than decorate ("King", "Pope", "Sheikh") stay.
 HONORIFICS: tuple[tuple[str, ...], ...] = tuple(
@@ -120,6 +122,7 @@ HONORIFICS: tuple[tuple[str, ...], ...] = tuple(
                 "tycoon",
                 "economist",
                 "analyst",
+                *FRENCH_TITLES,
             )
         ),
         key=len,
@@ -238,6 +241,17 @@ _BODY_NOUNS = frozenset(
 )
 
 
+def _is_a_title(tokens: list[str]) -> bool:
+    lowered = tuple(t.casefold().rstrip(".").replace("-", "") for t in tokens)
+    return bool(lowered) and lowered in _HONORIFICS_BY_FIRST_WORD.get(lowered[0], ())
+
+
+def _is_a_role_complement(tokens: list[str]) -> bool:
+    """ "de l'Intérieur" left of "ministre de l'Intérieur" once the title is dropped: what a French
+    title governs is no name."""
+    return bool(tokens) and (tokens[0] in {"de", "du", "des"} or tokens[0].startswith(("d'", "d’")))
+
+
 def _strip_honorifics(tokens: list[str]) -> list[str]:
     changed = True
     while changed and tokens:
@@ -275,7 +289,10 @@ def clean_name(raw: str, *, person: bool = False) -> str | None:
     text = _LIST_LEAD.sub("", _LOWERCASE_ARTICLE.sub("", text))
     text = _POSSESSIVE.sub("", text)
     text = _EDGE_JUNK.sub("", text)
-    tokens = _strip_honorifics(text.split(" "))
+    written = text.split(" ")
+    tokens = _strip_honorifics(written)
+    if _is_a_title(tokens) or (len(tokens) < len(written) and _is_a_role_complement(tokens)):
+        return None  # "Premier ministre", "the President": a role with no name after it
     text = _POSSESSIVE.sub("", " ".join(tokens))
     text = _TRAILING_SCORE.sub("", _EDGE_JUNK.sub("", text)).strip()
     if not _looks_like_a_name(text):
