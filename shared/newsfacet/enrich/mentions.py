@@ -26,7 +26,13 @@ from newsfacet.enrich.kind_cues import (
 )
 from newsfacet.enrich.names import acronym
 from newsfacet.enrich.nlp import NER_LANGUAGES, model_entities
-from newsfacet.enrich.span_rules import add_known_organizations, is_furniture, known_label, split_possessive
+from newsfacet.enrich.span_rules import (
+    add_known_organizations,
+    apposition_parts,
+    is_furniture,
+    known_label,
+    split_possessive,
+)
 from newsfacet.enrich.whole_words import WholeWords, has_phrase
 
 # Entity labels enrichment uses; the rest (DATE, MONEY, CARDINAL, WORK_OF_ART, LAW...) are dropped.
@@ -130,7 +136,11 @@ def find_mentions(
         if whole_label not in USED_LABELS or covered[source].overlaps(whole_start, whole_end):
             continue
         covered[source].add(whole_start, whole_end)
-        parts = split_possessive(origin, whole_start, whole_end, whole_label, is_place_name, texts=origins)
+        parts = [
+            part
+            for start, end in apposition_parts(origin, whole_start, whole_end)
+            for part in split_possessive(origin, start, end, whole_label, is_place_name, texts=origins)
+        ]
         for start, end, model_label in parts:
             label = known_label(origin[start:end].strip(), model_label)
             found.append(mention_at(origin, start, end, label, in_title=source == 0))

@@ -21,6 +21,21 @@ _COMPANY_SUFFIXES: Final = frozenset(
 _NAME_WORD = re.compile(r"(?:[A-Z0-9][\w.&]*(?:-[A-Z0-9][\w.&]*)*|of|the|for|and|&)$")
 
 
+# "L'Équipe, la Ligue de football professionnel": a comma and a lower-case article open a second
+# name set beside the first; the French model's spans run over both.
+_APPOSITION = re.compile(r",\s+(?=(?:(?:la|le|les|the)\s+|l['’])[A-ZÀ-Þ])")
+
+
+def apposition_parts(origin: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The names of a span that runs over an apposition, each apart; the span itself otherwise."""
+    parts = []
+    for comma in _APPOSITION.finditer(origin, start, end):
+        parts.append((start, comma.start()))
+        start = comma.end()
+    parts.append((start, end))
+    return parts
+
+
 def split_possessive(
     origin: str,
     start: int,
