@@ -7,7 +7,7 @@ from __future__ import annotations
 from newsfacet.enrich import Enrichment, enrich
 from newsfacet.enrich.names import clean_name
 
-from tests.unit.enrich_helpers import actor_names
+from tests.unit.enrich_helpers import actor_names, places
 
 STRIKE_TITLE = "Grève à la SNCF : le gouvernement convoque les syndicats avant les vacances"
 STRIKE_BODY = (
@@ -52,3 +52,72 @@ def test_two_names_set_side_by_side_by_a_comma_are_two_actors() -> None:
     names = actor_names(french(DERBY_TITLE, DERBY_BODY))
     assert {"L'Équipe", "Ligue de football professionnel"} <= names
     assert not any(", " in name for name in names), names
+
+
+GOVERNMENT_TITLE = "Budget : l'Élysée et Matignon cherchent un compromis avant le vote"
+GOVERNMENT_BODY = (
+    "Le président Emmanuel Macron a reçu mardi soir à l'Élysée les chefs de la majorité, au "
+    "lendemain de la censure évitée de justesse à l'Assemblée nationale. Le chef de l'État souhaite "
+    "que Matignon présente un nouveau texte avant la fin du mois.\n"
+    "À Bercy, le ministre de l'Économie, Éric Lombard, a rappelé que le déficit devait baisser. Le "
+    "Conseil constitutionnel devra se prononcer sur le texte. Au Quai d'Orsay, on s'inquiète de "
+    "l'image du pays, alors que Jean-Noël Barrot se rend jeudi à Pékin puis à Moscou."
+)
+
+EXPORT_TITLE = "Airbus relève ses objectifs malgré les difficultés de ses fournisseurs"
+EXPORT_BODY = (
+    "L'avionneur européen Airbus a relevé jeudi ses prévisions de livraisons, porté par la demande "
+    "en Asie. Son président exécutif, Guillaume Faury, a salué les usines de Hambourg et de Séville.\n"
+    "En Catalogne et en Bavière, les sous-traitants régionaux ont déjà annoncé des embauches."
+)
+
+CUP_TITLE = "Ligue des champions : le PSG s'incline à Munich"
+CUP_BODY = (
+    "Le Paris Saint-Germain a été battu (2-1) mercredi soir à l'Allianz Arena, lors de la quatrième "
+    "journée de la Ligue des champions. L'entraîneur parisien Luis Enrique a regretté « un manque de "
+    "réalisme ».\n"
+    "Ousmane Dembélé, blessé lors de la Coupe du monde des clubs, devrait être disponible samedi. "
+    "Plusieurs joueurs espèrent aussi être remis pour Roland-Garros, où le club organise une soirée."
+)
+
+ROAD_TITLE = "Finistère : un motard grièvement blessé dans une collision près de Quimper"
+ROAD_BODY = (
+    "Un motard de 34 ans a été grièvement blessé samedi dans une collision avec une voiture, près "
+    "de Quimper. Les sapeurs-pompiers du Finistère sont intervenus vers 15 h 30. La victime a été "
+    "héliportée vers Brest."
+)
+
+
+def test_french_buildings_that_stand_for_the_state_are_its_institutions() -> None:
+    result = french(GOVERNMENT_TITLE, GOVERNMENT_BODY)
+    actors = {actor.name: actor.type for actor in result.actors}
+    for name in ("Matignon", "French Economy Ministry", "French Foreign Ministry", "Elysee Palace"):
+        assert actors.get(name) == "organization", actors
+    assert not {"Matignon", "Bercy", "Quai d'Orsay"} & {location.name for location in result.locations}
+
+
+def test_a_french_body_keeps_its_lower_case_adjective() -> None:
+    names = actor_names(french(GOVERNMENT_TITLE, GOVERNMENT_BODY))
+    assert {"Conseil constitutionnel", "Assemblée nationale"} <= names
+    assert "Conseil" not in names
+
+
+def test_french_names_of_foreign_places_are_shown_in_english() -> None:
+    government = places(french(GOVERNMENT_TITLE, GOVERNMENT_BODY))
+    assert government.get("Beijing") == ("city", "CN")  # not Pekin, Illinois
+    assert government.get("Moscow") == ("city", "RU")
+    export = places(french(EXPORT_TITLE, EXPORT_BODY))
+    assert export.get("Catalonia") == ("region", "ES")
+    assert export.get("Bavaria") == ("region", "DE")
+    assert export.get("Seville") == ("city", "ES")
+    assert export.get("Asia") == ("continent", None)
+
+
+def test_a_french_competition_is_no_actor() -> None:
+    names = actor_names(french(CUP_TITLE, CUP_BODY))
+    assert {"Luis Enrique", "Ousmane Dembélé"} <= names
+    assert not any(name.startswith(("Ligue des", "Coupe", "Roland")) for name in names), names
+
+
+def test_a_french_departement_is_a_region_of_france() -> None:
+    assert places(french(ROAD_TITLE, ROAD_BODY)).get("Finistère") == ("region", "FR")

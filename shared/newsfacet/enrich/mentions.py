@@ -208,10 +208,12 @@ def _gazetteer_runs(
     return found
 
 
-# Prepositions that open a sentence before a place name ("In Kabul", "On Wall Street"). Not "The":
-# "The Atlantic reported" names a magazine.
+# Prepositions that open a sentence before a place name ("In Kabul", "On Wall Street"; German,
+# French and Spanish ones too: "Aus Moskau kam Kritik"). Not "The": "The Atlantic reported" names
+# a magazine.
 _SENTENCE_OPENING_WORDS: Final = frozenset(
     {"in", "on", "at", "from", "to", "across", "near", "outside", "inside", "throughout"}
+    | {"aus", "nach", "bei", "im", "dans", "en", "desde"}
 )
 
 

@@ -130,7 +130,7 @@ def _article_evidence(
     without_model: bool,
 ) -> _Evidence:
     """What the whole article says about its places (see `_Evidence`)."""
-    context, local, local_points = _context(mentions, keys, gazetteer)
+    context, local, local_points = _context(mentions, keys, gazetteer, without_model=without_model)
     # A span the model calls a person is a place if the same name is a place elsewhere in the
     # article: typed so, or introduced as one ("the Israeli town of Kiryat Shmona").
     place_words = {
@@ -230,10 +230,11 @@ def _display_name(place: Place, mention: Mention) -> str:
 
 
 def _context(
-    mentions: Sequence[Mention], keys: Sequence[str], gazetteer: Gazetteer
+    mentions: Sequence[Mention], keys: Sequence[str], gazetteer: Gazetteer, *, without_model: bool = False
 ) -> tuple[set[str], set[str], list[tuple[float, float]]]:
     """Countries the article names, countries of its sub-national places named without doubt, and
-    the points of those places."""
+    the points of those places. Where no model read the text, every place is an untyped run, and a
+    region ("Niederbayern") says its country as surely as the country's name would."""
     named: set[str] = set()
     local: set[str] = set()
     points: list[tuple[float, float]] = []
@@ -250,7 +251,8 @@ def _context(
         if not candidates:
             continue
         first = candidates[0]
-        if mention.label == GAZETTEER and first.kind != "country":
+        region_alone = without_model and first.kind == "region"
+        if mention.label == GAZETTEER and first.kind != "country" and not region_alone:
             continue  # an untyped capitalised word is context only when it names a country
         if first.kind == "country" and len(candidates) > 1 and candidates[1].kind == "country":
             continue  # "Korea": which one is for the article's other places to say (`_pick`)

@@ -1,0 +1,61 @@
+"""Which capitalised words are places in an article no NER model reads (German, Spanish...).
+
+There the gazetteer alone finds places, in capitalised word runs (`mentions._gazetteer_runs`). Two
+things it misses in English terms matter in other languages: the other language's name of a world
+city ("Moskau", "Brüssel"), which GeoNames lists as an alternate name, and the towns below the
+gazetteer's city size that regional news is about ("In Passau stieg die Donau"). A town is taken only
+where the text puts it after "in" (here or elsewhere in the article), and `places` still wants its
+country in the article's context; German capitalises every noun, so a bare capitalised word that is
+also a small town ("Wetter", "Lage", "Norden") is no evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from newsfacet.enrich.gazetteer import GAZETTEER_MIN_CITY, Gazetteer
+from newsfacet.enrich.mentions import GAZETTEER, Mention
+from newsfacet.enrich.names import fold
+
+# Another language's name of a city counts alone only for a world city: smaller cities' alternate
+# names meet common words ("Zölle", German for tariffs, is an old name of Zwolle).
+WORLD_CITY = 1_000_000
+
+
+def place_name_test(gazetteer: Gazetteer) -> Callable[[str], bool]:
+    """What `mentions.find_mentions` asks of a capitalised run when no model read the text: the
+    gazetteer's own test, a world city's other name, or a town of any size (see the module)."""
+
+    def is_place_name(text: str) -> bool:
+        if gazetteer.is_place_name(text):
+            return True
+        key = fold(text)
+        if gazetteer.city_index.get(key) is not None:
+            return True
+        rows = gazetteer.alternate_index.get(key)
+        return rows is not None and gazetteer.city(rows[0]).population >= WORLD_CITY
+
+    return is_place_name
+
+
+def with_towns_put_as_places(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """The mentions without the gazetteer's guesses at towns the text never puts after "in"."""
+    towns = [_is_guessed_town(mention, gazetteer) for mention in mentions]
+    put_as_places = {
+        fold(mention.text)
+        for mention, town in zip(mentions, towns, strict=True)
+        if town and mention.after_place_word
+    }
+    return [
+        mention
+        for mention, town in zip(mentions, towns, strict=True)
+        if not town or fold(mention.text) in put_as_places
+    ]
+
+
+def _is_guessed_town(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """A capitalised run taken only for being a town below the gazetteer's city size."""
+    if mention.label != GAZETTEER or gazetteer.is_place_name(mention.text):
+        return False
+    rows = gazetteer.city_index.get(fold(mention.text))
+    return rows is not None and gazetteer.city(rows[0]).population < GAZETTEER_MIN_CITY

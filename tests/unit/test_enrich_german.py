@@ -1,0 +1,64 @@
+"""German articles have no NER model: their places come from the gazetteer alone. Regional news
+names a town with its Land or region but not the country, writes foreign places under their German
+names, and capitalises every noun. Stories written for the test in the style of German news sites."""
+
+from __future__ import annotations
+
+from newsfacet.enrich import Enrichment, enrich
+
+from tests.unit.enrich_helpers import places
+
+FLOOD_TITLE = "Hochwasser in Niederbayern: Donau steigt weiter"
+FLOOD_BODY = (
+    "Nach tagelangem Regen steigt die Donau in Niederbayern weiter. In Passau rechnet der "
+    "Hochwassernachrichtendienst für den Abend mit einem Pegel von 8,50 Metern. Die Altstadt wurde "
+    "teilweise gesperrt.\n"
+    "Auch in Regensburg sind Rettungskräfte im Einsatz. Im Süden von Baden-Württemberg blieb es "
+    "dagegen ruhig. In Freiburg meldete die Polizei lediglich umgestürzte Bäume. Das Wetter soll "
+    "sich zum Wochenende bessern."
+)
+
+PLANT_TITLE = "Volkswagen streicht Stellen in Niedersachsen"
+PLANT_BODY = (
+    "Der Volkswagen-Konzern will in seinem Stammwerk in Wolfsburg bis 2030 rund 4.000 Stellen "
+    "abbauen. Die Gewerkschaft IG Metall kündigte Widerstand an. Das Land Niedersachsen will den Plan "
+    "prüfen. Auch die Werke in Emden und Salzgitter sollen Kosten senken."
+)
+
+VISIT_TITLE = "Kanzler reist nach Peking"
+VISIT_BODY = (
+    "Der Bundeskanzler reist in der kommenden Woche nach China. Auch in Brüssel wird der Besuch "
+    "genau verfolgt. Aus Moskau kam unterdessen Kritik. Die Zölle auf Elektroautos sollen im "
+    "Mittelpunkt der Gespräche stehen."
+)
+
+
+def german(title: str, body: str) -> Enrichment:
+    return enrich(title, body, language="de")
+
+
+def test_a_german_region_is_country_context_for_its_towns() -> None:
+    found = places(german(FLOOD_TITLE, FLOOD_BODY))
+    for town in ("Passau", "Regensburg", "Freiburg"):
+        assert found.get(town) == ("city", "DE"), found
+    assert found.get("Lower Bavaria") == ("region", "DE")
+    assert found.get("Baden-Württemberg") == ("region", "DE")
+
+
+def test_a_capitalised_german_noun_is_no_town() -> None:
+    # "Wetter" and "Regen" are towns too, but German capitalises every noun.
+    found = places(german(FLOOD_TITLE, FLOOD_BODY))
+    assert "Wetter" not in found and "Regen" not in found, found
+
+
+def test_a_german_land_is_shown_in_english_and_places_its_towns() -> None:
+    found = places(german(PLANT_TITLE, PLANT_BODY))
+    assert found.get("Lower Saxony") == ("region", "DE")
+    assert {"Wolfsburg", "Emden"} <= found.keys(), found
+
+
+def test_german_names_of_world_cities_are_places() -> None:
+    found = places(german(VISIT_TITLE, VISIT_BODY))
+    for city, country in (("Beijing", "CN"), ("Brussels", "BE"), ("Moscow", "RU")):
+        assert found.get(city) == ("city", country), found
+    assert "Zwolle" not in found  # "Zölle" (tariffs) is an old name of Zwolle
