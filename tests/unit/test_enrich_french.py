@@ -121,3 +121,13 @@ def test_a_french_competition_is_no_actor() -> None:
 
 def test_a_french_departement_is_a_region_of_france() -> None:
     assert places(french(ROAD_TITLE, ROAD_BODY)).get("Finistère") == ("region", "FR")
+
+
+def test_a_french_plural_in_ies_is_its_singular() -> None:
+    # The stemmer reads "-ies" as an English plural: "pluies" must still be "pluie".
+    result = french(
+        "Alerte aux orages dans le Sud-Ouest",
+        "Météo-France prévoit de fortes pluies et des orages mardi. Les pluies pourraient atteindre "
+        "60 millimètres en Gironde.",
+    )
+    assert result.topics and result.topics[0].label == "weather"

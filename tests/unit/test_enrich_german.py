@@ -62,3 +62,30 @@ def test_german_names_of_world_cities_are_places() -> None:
     for city, country in (("Beijing", "CN"), ("Brussels", "BE"), ("Moscow", "RU")):
         assert found.get(city) == ("city", country), found
     assert "Zwolle" not in found  # "Zölle" (tariffs) is an old name of Zwolle
+
+
+ELECTION_TITLE = "Landtagswahl in Sachsen: AfD knapp vor CDU"
+ELECTION_BODY = (
+    "Bei der Landtagswahl in Sachsen liegt die AfD nach ersten Hochrechnungen knapp vor der CDU. "
+    "Ministerpräsident Michael Kretschmer sprach in Dresden von einem schwierigen Abend. In Leipzig "
+    "lag die Wahlbeteiligung über 70 Prozent."
+)
+
+AVALANCHE_TITLE = "Lawinengefahr in Tirol: Skigebiete gesperrt"
+AVALANCHE_BODY = (
+    "Nach starken Schneefällen gilt in Tirol und Vorarlberg die höchste Lawinenwarnstufe. Mehrere "
+    "Skigebiete rund um Innsbruck blieben am Sonntag geschlossen."
+)
+
+
+def test_german_compound_nouns_name_the_topic() -> None:
+    assert german(ELECTION_TITLE, ELECTION_BODY).topics[0].label == "politics"
+    assert german(AVALANCHE_TITLE, AVALANCHE_BODY).topics[0].label.startswith("disaster")
+
+
+def test_the_states_of_germany_and_austria_place_their_cities() -> None:
+    election = places(german(ELECTION_TITLE, ELECTION_BODY))
+    assert election.get("Saxony") == ("region", "DE")
+    assert {"Dresden", "Leipzig"} <= election.keys(), election
+    avalanche = places(german(AVALANCHE_TITLE, AVALANCHE_BODY))
+    assert avalanche.get("Innsbruck") == ("city", "AT"), avalanche
