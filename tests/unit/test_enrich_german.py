@@ -89,3 +89,18 @@ def test_the_states_of_germany_and_austria_place_their_cities() -> None:
     assert {"Dresden", "Leipzig"} <= election.keys(), election
     avalanche = places(german(AVALANCHE_TITLE, AVALANCHE_BODY))
     assert avalanche.get("Innsbruck") == ("city", "AT"), avalanche
+
+
+CANTEEN_TITLE = "Schulkantinen in Nordrhein-Westfalen: Eltern klagen über Preise"
+CANTEEN_BODY = (
+    "In vielen Schulen in Nordrhein-Westfalen ist das Essen teurer geworden. Eltern in Dortmund "
+    "berichten, dass ein Essen inzwischen fünf Euro kostet. Beim Essen sparen wollen die Schulen "
+    "nicht, sagte eine Sprecherin in Düsseldorf."
+)
+
+
+def test_a_german_noun_that_is_also_a_city_is_no_place() -> None:
+    found = places(german(CANTEEN_TITLE, CANTEEN_BODY))
+    assert found.get("North Rhine-Westphalia") == ("region", "DE")
+    assert {"Dortmund", "Düsseldorf"} <= found.keys(), found
+    assert "Essen" not in found, found

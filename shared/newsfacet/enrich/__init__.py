@@ -100,7 +100,7 @@ def enrich(
     is_place_name = gazetteer.is_place_name if attempted.actors else place_name_test(gazetteer)
     mentions = find_mentions(title, text, language=read_as, is_place_name=is_place_name)
     if not attempted.actors:
-        mentions = with_towns_put_as_places(mentions, gazetteer)
+        mentions = with_towns_put_as_places(mentions, gazetteer, text, read_as)
     # Institutions, listed counties, party tags' states and companies found by pattern (English wording).
     common_words = frozenset(_LOWERCASE_WORD.findall(text))
     companies = company_mentions(title, text, gazetteer, common_words) if read_as == "en" else []

@@ -11,11 +11,21 @@ also a small town ("Wetter", "Lage", "Norden") is no evidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from newsfacet.enrich.gazetteer import GAZETTEER_MIN_CITY, Gazetteer
 from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import fold
+
+# German articles and determiners, alone or joined to a preposition: a capitalised word after one is
+# a noun ("das Essen", "beim Essen"), for cities take none ("in Essen").
+GERMAN_DETERMINERS: Final = (
+    "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines",
+    "im", "am", "vom", "zum", "zur", "beim", "kein", "keine", "unser", "unsere", "mein", "sein",
+)  # fmt: skip
+_GERMAN_DETERMINER: Final = "|".join(GERMAN_DETERMINERS)
 
 # Another language's name of a city counts alone only for a world city: smaller cities' alternate
 # names meet common words ("Zölle", German for tariffs, is an old name of Zwolle).
@@ -38,8 +48,14 @@ def place_name_test(gazetteer: Gazetteer) -> Callable[[str], bool]:
     return is_place_name
 
 
-def with_towns_put_as_places(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """The mentions without the gazetteer's guesses at towns the text never puts after "in"."""
+def with_towns_put_as_places(
+    mentions: Sequence[Mention], gazetteer: Gazetteer, text: str, language: str
+) -> list[Mention]:
+    """The mentions without the gazetteer's guesses at towns the text never puts after "in", nor,
+    in German, at places whose name the text also writes as a noun, after an article."""
+    if language == "de":
+        nouns = _german_nouns({m.text for m in mentions if _names_a_city(m, gazetteer)}, text)
+        mentions = [m for m in mentions if m.label != GAZETTEER or m.text not in nouns]
     towns = [_is_guessed_town(mention, gazetteer) for mention in mentions]
     put_as_places = {
         fold(mention.text)
@@ -59,3 +75,17 @@ def _is_guessed_town(mention: Mention, gazetteer: Gazetteer) -> bool:
         return False
     rows = gazetteer.city_index.get(fold(mention.text))
     return rows is not None and gazetteer.city(rows[0]).population < GAZETTEER_MIN_CITY
+
+
+def _names_a_city(mention: Mention, gazetteer: Gazetteer) -> bool:
+    # Countries, regions, rivers and seas take an article in German ("die Schweiz", "im Allgäu").
+    return mention.label == GAZETTEER and fold(mention.text) not in gazetteer.named
+
+
+def _german_nouns(names: set[str], text: str) -> set[str]:
+    """The names the text also writes after a German article or determiner ("das Essen")."""
+    if not names:
+        return set()
+    alternation = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    pattern = rf"(?<![\w-])(?i:{_GERMAN_DETERMINER})\s+({alternation})(?![\w-])"
+    return {match.group(1) for match in re.finditer(pattern, text)}
