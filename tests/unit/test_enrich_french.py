@@ -131,3 +131,31 @@ def test_a_french_plural_in_ies_is_its_singular() -> None:
         "60 millimètres en Gironde.",
     )
     assert result.topics and result.topics[0].label == "weather"
+
+
+COURT_TITLE = "Assistants parlementaires : la Cour de cassation rejette le pourvoi"
+COURT_BODY = (
+    "La Cour de cassation a rejeté mercredi le pourvoi de l'ancien député, condamné en appel à deux "
+    "ans de prison avec sursis. Son avocat, Me Antoine Vey, a dénoncé « une décision politique ». La "
+    "Cour des comptes avait déjà relevé des irrégularités."
+)
+
+SAHEL_TITLE = "Mali : la junte suspend deux partis d'opposition"
+SAHEL_BODY = (
+    "La junte au pouvoir à Bamako a suspendu mardi deux partis d'opposition. Le général Assimi Goïta "
+    "avait promis des élections.\n"
+    "Au Sahel, la situation sécuritaire reste préoccupante, selon l'armée malienne."
+)
+
+
+def test_a_french_body_named_with_lower_case_words_is_one_organisation() -> None:
+    actors = {actor.name: actor.type for actor in french(COURT_TITLE, COURT_BODY).actors}
+    assert actors.get("Cour de cassation") == "organization", actors
+    assert actors.get("Cour des comptes") == "organization", actors
+    assert actors.get("Antoine Vey") == "person", actors  # "Me", a lawyer's title, dropped
+
+
+def test_a_french_name_after_au_or_en_is_a_place_not_a_person() -> None:
+    result = french(SAHEL_TITLE, SAHEL_BODY)
+    assert "Sahel" not in actor_names(result)
+    assert places(result).get("Sahel") == ("area", None)

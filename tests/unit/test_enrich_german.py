@@ -104,3 +104,21 @@ def test_a_german_noun_that_is_also_a_city_is_no_place() -> None:
     assert found.get("North Rhine-Westphalia") == ("region", "DE")
     assert {"Dortmund", "Düsseldorf"} <= found.keys(), found
     assert "Essen" not in found, found
+
+
+BUDGET_TITLE = "Wien: Nationalrat beschließt Budget"
+BUDGET_BODY = (
+    "Der Nationalrat in Wien hat am Donnerstag das Doppelbudget beschlossen. Der Finanzminister sprach "
+    "von einem notwendigen Sparkurs. In Graz und Linz protestierten am Abend mehrere hundert Menschen "
+    "gegen Kürzungen. Auch in Salzburg wurde demonstriert."
+)
+
+
+def test_a_world_city_is_country_context_for_the_towns_of_its_country() -> None:
+    found = places(german(BUDGET_TITLE, BUDGET_BODY))
+    for city in ("Vienna", "Graz", "Linz", "Salzburg"):
+        assert found.get(city) == ("city", "AT"), found
+
+
+def test_an_austrian_budget_vote_is_politics() -> None:
+    assert german(BUDGET_TITLE, BUDGET_BODY).topics[0].label == "politics"

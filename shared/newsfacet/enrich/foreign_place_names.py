@@ -34,6 +34,7 @@ REGIONS: Final[tuple[tuple[str, LocationKind, str | None, float, float, tuple[st
     ("Lower Bavaria", "region", "DE", 48.7, 12.8, ("Niederbayern", "Basse-Bavière")),
     ("Upper Bavaria", "region", "DE", 48.0, 11.7, ("Oberbayern", "Haute-Bavière")),
     ("Allgäu", "region", "DE", 47.7, 10.3, ()),
+    ("Rhineland", "region", "DE", 50.7, 7.1, ("Rheinland", "Rhénanie")),
     ("Harz", "mountain", "DE", 51.75, 10.6, ()),
     # Austrian states and Swiss cantons news names as places.
     ("Styria", "region", "AT", 47.25, 15.0, ("Steiermark", "Styrie")),

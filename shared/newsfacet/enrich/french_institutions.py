@@ -39,6 +39,16 @@ BODY_ADJECTIVES: Final = frozenset(
     }
 )  # fmt: skip
 
+# Bodies whose names hold lower-case words that are not adjectives ("Cour de cassation"): the model
+# keeps only their first word or nothing; matched as written, first letter capitalised.
+FRENCH_BODIES: Final[tuple[str, ...]] = (
+    "Cour de cassation", "Cour des comptes", "Cour d'appel de Paris", "Cour de justice de la République",
+    "Cour européenne des droits de l'homme", "Cour pénale internationale", "Conseil d'État",
+    "Conseil supérieur de la magistrature", "Parquet national financier", "Parquet national antiterroriste",
+    "Autorité de la concurrence", "Haute Autorité de santé", "Banque de France", "Caisse des dépôts",
+    "Défenseur des droits", "Direction générale de la sécurité intérieure", "Agence régionale de santé",
+)  # fmt: skip
+
 # Names of competitions and events, with the event's noun first (matched case-insensitively on
 # their first words, accents as written): never actors. "Roland-Garros" is the tournament far more
 # often than the stadium or the aviator.

@@ -20,6 +20,7 @@ from newsfacet.enrich.geo_aliases import INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import clean_name, fold
 from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places, count_countries_of_bodies
+from newsfacet.enrich.places_without_model import says_its_country
 from newsfacet.enrich.unlisted_places import CITY_FACILITY_NOUNS, PLACE_LABELS, named_by_noun, named_by_nouns
 from newsfacet.model import Location
 
@@ -234,7 +235,7 @@ def _context(
 ) -> tuple[set[str], set[str], list[tuple[float, float]]]:
     """Countries the article names, countries of its sub-national places named without doubt, and
     the points of those places. Where no model read the text, every place is an untyped run, and a
-    region ("Niederbayern") says its country as surely as the country's name would."""
+    region ("Niederbayern") or a world city says its country as surely as the country's name would."""
     named: set[str] = set()
     local: set[str] = set()
     points: list[tuple[float, float]] = []
@@ -251,14 +252,14 @@ def _context(
         if not candidates:
             continue
         first = candidates[0]
-        region_alone = without_model and first.kind == "region"
-        if mention.label == GAZETTEER and first.kind != "country" and not region_alone:
+        says_country = without_model and says_its_country(candidates)
+        if mention.label == GAZETTEER and first.kind != "country" and not says_country:
             continue  # an untyped capitalised word is context only when it names a country
         if first.kind == "country" and len(candidates) > 1 and candidates[1].kind == "country":
             continue  # "Korea": which one is for the article's other places to say (`_pick`)
         if first.kind == "country" and first.country_code:
             named.add(first.country_code)
-        elif len({c.country_code for c in candidates}) == 1 and first.country_code:
+        elif (says_country or len({c.country_code for c in candidates}) == 1) and first.country_code:
             local.add(first.country_code)
             if len(candidates) == 1 and first.latitude is not None and first.longitude is not None:
                 points.append((first.latitude, first.longitude))

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from newsfacet.enrich.gazetteer import GAZETTEER_MIN_CITY, Gazetteer
+from newsfacet.enrich.gazetteer import GAZETTEER_MIN_CITY, Gazetteer, Place
 from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import fold
 
@@ -46,6 +46,16 @@ def place_name_test(gazetteer: Gazetteer) -> Callable[[str], bool]:
         return rows is not None and gazetteer.city(rows[0]).population >= WORLD_CITY
 
     return is_place_name
+
+
+def says_its_country(candidates: Sequence[Place]) -> bool:
+    """Whether an untyped capitalised run, where no model read the text, names its country as
+    surely as the country's name would: a region ("Niederbayern"), or a world city no other city of
+    the gazetteer's size shares a name with ("Wien", not "Valencia", which is in Venezuela too)."""
+    first = candidates[0]
+    if first.kind == "region":
+        return True
+    return first.population >= WORLD_CITY and all(c.population < GAZETTEER_MIN_CITY for c in candidates[1:])
 
 
 def with_towns_put_as_places(

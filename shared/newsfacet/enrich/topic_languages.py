@@ -104,6 +104,8 @@ GERMAN: Final[dict[str, dict[str, float]]] = {
         "abgeordnete": 2, "koalition": 2, "wahler": 2, "landtagswahl": 3, "bundestagswahl": 3,
         "kommunalwahl": 3, "europawahl": 3, "wahlbeteiligung": 2.5, "ministerprasident": 2,
         "hochrechnung": 2, "spitzenkandidat": 2.5, "kandidat": 1.2, "umfrage": 1.5,
+        "nationalrat": 2.5, "landesregierung": 2, "finanzminister": 2, "innenminister": 2,
+        "aussenminister": 2, "haushalt": 1.5,
     },
     ECONOMY: {
         "wirtschaft": 1.5, "unternehmen": 1.2, "wachstum": 1.5, "arbeitslosigkeit": 1.5,
