@@ -122,3 +122,26 @@ def test_a_world_city_is_country_context_for_the_towns_of_its_country() -> None:
 
 def test_an_austrian_budget_vote_is_politics() -> None:
     assert german(BUDGET_TITLE, BUDGET_BODY).topics[0].label == "politics"
+
+
+TRAM_TITLE = "Zürich: Stadt plant neues Tram"
+TRAM_BODY = (
+    "Die Stadt Zürich will bis 2030 eine neue Tramlinie bauen. Der Stadtrat hat einen Kredit von 250 "
+    "Millionen Franken beantragt. Auch in Bern und Basel wird über den Ausbau des Verkehrs diskutiert."
+)
+
+
+def test_a_swiss_story_places_its_cities_without_naming_switzerland() -> None:
+    # German news is about Germany, Austria or Switzerland unless it says otherwise; the city comes
+    # after its kind's noun ("Stadt Zürich") and as the headline's kicker ("Zürich:").
+    result = german(TRAM_TITLE, TRAM_BODY)
+    assert places(result).get("Zurich") == ("city", "CH"), places(result)
+    assert {"Bern", "Basel"} <= places(result).keys()
+    zurich = next(location for location in result.locations if location.name == "Zurich")
+    assert zurich.mentions == 2
+
+
+def test_a_town_after_its_kind_noun_is_a_place() -> None:
+    body = "Die Gemeinde Deggendorf hat den Katastrophenfall ausgerufen."
+    found = places(german("Hochwasser an der Donau", body))
+    assert found.get("Deggendorf") == ("city", "DE"), found

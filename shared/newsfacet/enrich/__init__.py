@@ -35,7 +35,7 @@ from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
 from newsfacet.enrich.place_ellipsis import split_place_ellipses
 from newsfacet.enrich.place_forms import listed_team_mentions, party_tag_mentions
 from newsfacet.enrich.places import resolve_places
-from newsfacet.enrich.places_without_model import place_name_test, with_towns_put_as_places
+from newsfacet.enrich.places_without_model import HOME_COUNTRIES, place_name_test, read_without_model
 from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
 from newsfacet.enrich.unlisted_places import address_mentions, facility_mentions, listed_county_mentions
@@ -100,7 +100,7 @@ def enrich(
     is_place_name = gazetteer.is_place_name if attempted.actors else place_name_test(gazetteer)
     mentions = find_mentions(title, text, language=read_as, is_place_name=is_place_name)
     if not attempted.actors:
-        mentions = with_towns_put_as_places(mentions, gazetteer, text, read_as)
+        mentions = read_without_model(mentions, title, text, gazetteer, read_as)
     # Institutions, listed counties, party tags' states and companies found by pattern (English wording).
     common_words = frozenset(_LOWERCASE_WORD.findall(text))
     companies = company_mentions(title, text, gazetteer, common_words) if read_as == "en" else []
@@ -118,7 +118,14 @@ def enrich(
     sport = bool(topics) and topics[0].code == SPORT_TOPIC
     if sport and read_as == "en":
         mentions += listed_team_mentions(title, text)
-    places = resolve_places(mentions, gazetteer, PLACE_NOUNS, without_model=not attempted.actors, sport=sport)
+    places = resolve_places(
+        mentions,
+        gazetteer,
+        PLACE_NOUNS,
+        without_model=not attempted.actors,
+        sport=sport,
+        home_countries=frozenset() if attempted.actors else HOME_COUNTRIES.get(read_as, frozenset()),
+    )
     actors = extract_actors(
         mentions,
         skip=places.consumed,

@@ -72,11 +72,14 @@ def resolve_places(
     *,
     without_model: bool = False,
     sport: bool = False,
+    home_countries: frozenset[str] = frozenset(),
 ) -> PlaceResolution:
     """Resolve the place mentions of one article (see the module docstring). `without_model`: no NER
-    read the text, only the gazetteer; `sport`: a sports story, where a bare city is a team."""
+    read the text, only the gazetteer; `sport`: a sports story, where a bare city is a team;
+    `home_countries`: countries the article is about unless it names others (`places_without_model`)."""
     keys = [_clean_key(m.text) for m in mentions]
     evidence = _article_evidence(mentions, keys, gazetteer, place_nouns, without_model=without_model)
+    evidence.context.update(home_countries)
     context = evidence.context
     facilities, regions = named_by_nouns(mentions, keys)
     teams = city_teams(mentions, keys, gazetteer, sport=sport)

@@ -11,12 +11,13 @@ also a small town ("Wetter", "Lage", "Norden") is no evidence.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
 from newsfacet.enrich.gazetteer import GAZETTEER_MIN_CITY, Gazetteer, Place
-from newsfacet.enrich.mentions import GAZETTEER, Mention
+from newsfacet.enrich.mentions import GAZETTEER, Mention, mention_at
 from newsfacet.enrich.names import fold
 
 # German articles and determiners, alone or joined to a preposition: a capitalised word after one is
@@ -26,6 +27,24 @@ GERMAN_DETERMINERS: Final = (
     "im", "am", "vom", "zum", "zur", "beim", "kein", "keine", "unser", "unsere", "mein", "sein",
 )  # fmt: skip
 _GERMAN_DETERMINER: Final = "|".join(GERMAN_DETERMINERS)
+
+# German nouns for a kind of place, written before its name ("die Stadt Zürich", "im Kanton Bern",
+# "der Freistaat Bayern"): German capitalises them, so the gazetteer sees one run, "Stadt Zürich".
+GERMAN_PLACE_NOUNS: Final = (
+    "Stadt", "Kanton", "Bundesland", "Land", "Landeshauptstadt", "Hauptstadt", "Gemeinde", "Landkreis",
+    "Kreis", "Freistaat", "Bezirk", "Region", "Großraum", "Metropole", "Stadtteil", "Ortsteil",
+    "Marktgemeinde", "Kurort",
+)  # fmt: skip
+_NAME: Final = r"(?P<name>[A-ZÄÖÜ][\w]+(?:-[A-ZÄÖÜ][\w]+)*)(?![\w-])"
+_AFTER_GERMAN_PLACE_NOUN: Final = re.compile(rf"(?<![\w-])(?:{'|'.join(GERMAN_PLACE_NOUNS)})\s+{_NAME}")
+# A headline's one-word kicker ("Zürich: Stadt plant ..."): it opens the sentence, where the
+# gazetteer's runs take no lone word.
+_KICKER: Final = re.compile(rf"\s*{_NAME}\s*:")
+
+# Where the news of a language no model reads is about: its towns need no country named ("Zürich"
+# in a Swiss story that never writes "Schweiz"). Only German: other languages are spoken in too many
+# countries, or have a model.
+HOME_COUNTRIES: Final[dict[str, frozenset[str]]] = {"de": frozenset({"DE", "AT", "CH"})}
 
 # Another language's name of a city counts alone only for a world city: smaller cities' alternate
 # names meet common words ("Zölle", German for tariffs, is an old name of Zwolle).
@@ -58,24 +77,48 @@ def says_its_country(candidates: Sequence[Place]) -> bool:
     return first.population >= WORLD_CITY and all(c.population < GAZETTEER_MIN_CITY for c in candidates[1:])
 
 
-def with_towns_put_as_places(
-    mentions: Sequence[Mention], gazetteer: Gazetteer, text: str, language: str
+def read_without_model(
+    mentions: Sequence[Mention],
+    title: str,
+    text: str,
+    gazetteer: Gazetteer,
+    language: str,
 ) -> list[Mention]:
-    """The mentions without the gazetteer's guesses at towns the text never puts after "in", nor,
-    in German, at places whose name the text also writes as a noun, after an article."""
+    """The gazetteer's mentions of an article no model read, with the places a headline's kicker
+    names and, in German, those named after their kind's noun ("Stadt Zürich"), and without towns
+    the text never puts after "in" nor, in German, city names it also writes as nouns."""
+    is_place_name = place_name_test(gazetteer)
+    found = list(mentions) + _introduced_places(title, text, is_place_name, german=language == "de")
     if language == "de":
-        nouns = _german_nouns({m.text for m in mentions if _names_a_city(m, gazetteer)}, text)
-        mentions = [m for m in mentions if m.label != GAZETTEER or m.text not in nouns]
-    towns = [_is_guessed_town(mention, gazetteer) for mention in mentions]
+        nouns = _german_nouns({m.text for m in found if _names_a_city(m, gazetteer)}, text)
+        found = [m for m in found if m.label != GAZETTEER or m.text not in nouns]
+    towns = [_is_guessed_town(mention, gazetteer) for mention in found]
     put_as_places = {
         fold(mention.text)
-        for mention, town in zip(mentions, towns, strict=True)
-        if town and mention.after_place_word
+        for mention, town in zip(found, towns, strict=True)
+        if town and (mention.after_place_word or mention.introduced_as_place)
     }
+    return [m for m, town in zip(found, towns, strict=True) if not town or fold(m.text) in put_as_places]
+
+
+def _introduced_places(
+    title: str, text: str, is_place_name: Callable[[str], bool], *, german: bool
+) -> list[Mention]:
+    kicker = _KICKER.match(title)
+    spans = [] if kicker is None else [(0, kicker.start("name"), kicker.end("name"))]
+    if german:
+        spans += [
+            (source, match.start("name"), match.end("name"))
+            for source, origin in enumerate((title, text))
+            for match in _AFTER_GERMAN_PLACE_NOUN.finditer(origin)
+        ]
+    origins = (title, text)
     return [
-        mention
-        for mention, town in zip(mentions, towns, strict=True)
-        if not town or fold(mention.text) in put_as_places
+        dataclasses.replace(
+            mention_at(origins[source], start, end, GAZETTEER, in_title=source == 0), introduced_as_place=True
+        )
+        for source, start, end in spans
+        if is_place_name(origins[source][start:end])
     ]
 
 
