@@ -145,3 +145,19 @@ def test_a_town_after_its_kind_noun_is_a_place() -> None:
     body = "Die Gemeinde Deggendorf hat den Katastrophenfall ausgerufen."
     found = places(german("Hochwasser an der Donau", body))
     assert found.get("Deggendorf") == ("city", "DE"), found
+
+
+ROUNDUP_TITLE = "Bundesliga: Leipzig patzt in Bremen"
+ROUNDUP_BODY = (
+    "RB Leipzig kam im Spitzenspiel bei Werder Bremen nicht über ein 1:1 hinaus. Vor 42.000 "
+    "Zuschauern verwandelte der Kapitän einen Elfmeter. Leipzig bleibt Tabellendritter.\n"
+    "Der VfB Stuttgart gewann in Freiburg mit 2:0. Am Sonntag empfängt der VfL Wolfsburg den 1. FC Köln."
+)
+
+
+def test_a_german_football_round_up_is_sport_and_its_clubs_are_no_places() -> None:
+    result = german(ROUNDUP_TITLE, ROUNDUP_BODY)
+    assert result.topics and result.topics[0].label == "sport"
+    found = places(result)
+    assert {"Bremen", "Freiburg"} <= found.keys(), found  # "in Bremen", "in Freiburg"
+    assert not {"Leipzig", "Stuttgart", "Wolfsburg", "Cologne"} & found.keys(), found

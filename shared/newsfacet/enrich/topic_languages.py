@@ -51,7 +51,9 @@ FRENCH: Final[dict[str, dict[str, float]]] = {
     },
     SPORT: {
         "match": 1, "equipe": 1.2, "championnat": 2, "entraineur": 2, "un but": 0.8, "joueur": 1.5,
-        "ligue 1": 3,
+        "ligue 1": 3, "ligue des champions": 3, "coupe du monde": 2,
+        "victoire": 1, "defaite": 1.2, "buteur": 2.5,
+        "saison": 1.2, "classement": 1.5,
     },
     HEALTH: {
         "sante": 2, "hopital": 1.5, "maladie": 2, "maladies": 2, "medecin": 1.5, "patient": 1.2,
@@ -123,6 +125,9 @@ GERMAN: Final[dict[str, dict[str, float]]] = {
     SPORT: {
         "mannschaft": 1.5, "spiel": 1, "meisterschaft": 2, "trainer": 1, "ein tor": 1, "spieler": 1.5,
         "bundesliga": 3, "fussball": 2.5, "torhuter": 2.5, "tabellenfuhrer": 2.5, "auswartssieg": 2.5,
+        "spitzenspiel": 2.5, "heimspiel": 2.5, "heimsieg": 2.5, "zuschauer": 1, "zuschauern": 1,
+        "tabelle": 1.5, "saison": 1.2, "elfmeter": 3, "torschutze": 2.5, "unentschieden": 2,
+        "abstieg": 2, "pokal": 2, "europapokal": 2.5, "sieg": 1, "niederlage": 1.2,
     },
     HEALTH: {
         "gesundheit": 2, "krankenhaus": 1.5, "krankheit": 2, "arzt": 1.5, "patienten": 1.2,
