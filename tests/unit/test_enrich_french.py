@@ -159,3 +159,28 @@ def test_a_french_name_after_au_or_en_is_a_place_not_a_person() -> None:
     result = french(SAHEL_TITLE, SAHEL_BODY)
     assert "Sahel" not in actor_names(result)
     assert places(result).get("Sahel") == ("area", None)
+
+
+GAZA_TITLE = "Gaza : l'ONU alerte sur la famine"
+GAZA_BODY = (
+    "Le secrétaire général de l'ONU, António Guterres, a alerté sur un risque de famine. Le Hamas a "
+    "accusé Israël de bloquer les négociations menées au Caire. La RDC a appelé à un cessez-le-feu."
+)
+
+PALMARES_TITLE = "Cannes : le jury dévoile son palmarès"
+PALMARES_BODY = (
+    "La Palme d'or a été attribuée samedi soir au film du réalisateur iranien Jafar Panahi. Le jury, "
+    "présidé par l'actrice Juliette Binoche, a salué « un geste de courage »."
+)
+
+
+def test_a_french_place_before_de_is_no_cut_short_name() -> None:
+    # "Israël de bloquer": French writes "de" after any name; only the English model cuts a place
+    # short before it ("Rio Grande" of "Rio Grande do Sul").
+    found = places(french(GAZA_TITLE, GAZA_BODY))
+    assert found.get("Israel") == ("country", "IL"), found
+    assert found.get("Democratic Republic of the Congo") == ("country", "CD"), found
+
+
+def test_a_french_headline_kicker_is_a_place() -> None:
+    assert places(french(PALMARES_TITLE, PALMARES_BODY)).get("Cannes") == ("city", "FR")

@@ -35,7 +35,7 @@ from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
 from newsfacet.enrich.place_ellipsis import split_place_ellipses
 from newsfacet.enrich.place_forms import listed_team_mentions, party_tag_mentions
 from newsfacet.enrich.places import resolve_places
-from newsfacet.enrich.places_without_model import HOME_COUNTRIES, place_name_test, read_without_model
+from newsfacet.enrich.places_without_model import place_name_test, read_without_model
 from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
 from newsfacet.enrich.unlisted_places import address_mentions, facility_mentions, listed_county_mentions
@@ -124,7 +124,7 @@ def enrich(
         PLACE_NOUNS,
         without_model=not attempted.actors,
         sport=sport,
-        home_countries=frozenset() if attempted.actors else HOME_COUNTRIES.get(read_as, frozenset()),
+        language=read_as,
     )
     actors = extract_actors(
         mentions,

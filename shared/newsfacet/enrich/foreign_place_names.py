@@ -89,6 +89,8 @@ REGIONS: Final[tuple[tuple[str, LocationKind, str | None, float, float, tuple[st
 # French and German names -> the English name of a place the gazetteer already knows (a country,
 # continent, region, sea, area, river or mountain of `geo_aliases`, `geo_regions` or `REGIONS`).
 OTHER_NAMES: Final[dict[str, str]] = {
+    # Countries pycountry's translations miss
+    "RDC": "Democratic Republic of the Congo", "DR Kongo": "Democratic Republic of the Congo",
     # Continents and areas
     "Asie": "Asia", "Asien": "Asia", "Afrique": "Africa", "Afrika": "Africa",
     "Amérique du Nord": "North America", "Nordamerika": "North America",

@@ -28,6 +28,9 @@ _BODY: Final = re.compile(
 # Words before which a name is a place, never a person ("au Sahel", "en Bavière").
 _PLACE_BEFORE: Final = re.compile(r"(?<![\w-])(?i:au|aux|en)\s+$")
 
+# A headline's kicker ("Cannes : le jury dévoile son palmarès"), which the model often reads as MISC.
+_KICKER: Final = re.compile(r"\s*([A-ZÀ-Þ][\w'’-]+(?:[ -][A-ZÀ-Þ][\w'’-]+){0,2})\s*:")
+
 Entity = tuple[int, int, int, str]
 
 
@@ -51,4 +54,17 @@ def corrected_french_entities(title: str, text: str, entities: list[Entity]) -> 
         label = "LOC" if model_label == "PERSON" and after_place_word else model_label
         adjective = _ADJECTIVE_AFTER.match(origin, end) if label == "ORG" else None
         corrected.append((source, start, end if adjective is None else adjective.end(), label))
-    return sorted(corrected)
+    return sorted(_with_kicker_as_place(title, corrected))
+
+
+def _with_kicker_as_place(title: str, entities: list[Entity]) -> list[Entity]:
+    """The headline's kicker is a place candidate (`places` checks the gazetteer) unless the model
+    gave it a person's or organisation's label."""
+    kicker = _KICKER.match(title)
+    if kicker is None:
+        return entities
+    start, end = kicker.span(1)
+    overlapping = [e for e in entities if e[0] == 0 and e[1] < end and e[2] > start]
+    if any(label != NOT_AN_ENTITY for _source, _start, _end, label in overlapping):
+        return entities
+    return [e for e in entities if e not in overlapping] + [(0, start, end, "LOC")]

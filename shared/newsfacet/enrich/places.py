@@ -12,7 +12,7 @@ country, region or sea, or a city in a context country; multi-word person names 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsfacet.enrich.actor_vocabulary import COMPANY_NEXT_WORDS, NOT_ENTITY_KEYS
 from newsfacet.enrich.gazetteer import Gazetteer, Place, distance_km
@@ -20,7 +20,7 @@ from newsfacet.enrich.geo_aliases import INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import clean_name, fold
 from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places, count_countries_of_bodies
-from newsfacet.enrich.places_without_model import says_its_country
+from newsfacet.enrich.places_without_model import home_countries, says_its_country
 from newsfacet.enrich.unlisted_places import CITY_FACILITY_NOUNS, PLACE_LABELS, named_by_noun, named_by_nouns
 from newsfacet.model import Location
 
@@ -35,6 +35,8 @@ DWARFED = 20
 NEAR_KM = 500.0
 # Buildings that stand for an institution ("the Kremlin", "l'Élysée"): actors, never places.
 INSTITUTION_KEYS = frozenset(fold(name) for name in INSTITUTIONS)
+# Words after which an English model's place may be cut short ("Rio Grande" of "Rio Grande do Sul");
+# French writes "de" after any name ("accuse Israël de bloquer").
 TRUNCATING_PARTICLES = frozenset({"do", "da", "de", "del", "dos", "das"})
 # Kinds of place a one-word name the model calls a person can be ("Inn", "Danube", "Galilee").
 NATURAL_KINDS = frozenset({"river", "lake", "mountain", "region", "sea"})
@@ -72,14 +74,15 @@ def resolve_places(
     *,
     without_model: bool = False,
     sport: bool = False,
-    home_countries: frozenset[str] = frozenset(),
+    language: str = "en",
 ) -> PlaceResolution:
     """Resolve the place mentions of one article (see the module docstring). `without_model`: no NER
     read the text, only the gazetteer; `sport`: a sports story, where a bare city is a team;
-    `home_countries`: countries the article is about unless it names others (`places_without_model`)."""
+    `language`: the article's (ISO 639-1), for what its model does and where its news is about."""
     keys = [_clean_key(m.text) for m in mentions]
     evidence = _article_evidence(mentions, keys, gazetteer, place_nouns, without_model=without_model)
-    evidence.context.update(home_countries)
+    evidence = replace(evidence, language=language)
+    evidence.context.update(home_countries(language) if without_model else ())
     context = evidence.context
     facilities, regions = named_by_nouns(mentions, keys)
     teams = city_teams(mentions, keys, gazetteer, sport=sport)
@@ -284,6 +287,7 @@ class _Evidence:
     corporate: frozenset[str]
     place_nouns: frozenset[str]
     without_model: bool
+    language: str = "en"
 
 
 def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
@@ -294,7 +298,7 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
         if country is not None:
             # "Syrian forces" is about Syria but not a mention of it; "the Syrian border" is.
             return gazetteer.country(country) if mention.next_word in evidence.place_nouns else None
-    if mention.next_word in TRUNCATING_PARTICLES:
+    if mention.next_word in TRUNCATING_PARTICLES and evidence.language == "en":
         return None  # "Rio Grande" of "Rio Grande do Sul": the model cut a longer name short
     if label == "PERSON" and key in evidence.person_words:
         return None

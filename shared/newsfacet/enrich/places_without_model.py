@@ -46,6 +46,12 @@ _KICKER: Final = re.compile(rf"\s*{_NAME}\s*:")
 # countries, or have a model.
 HOME_COUNTRIES: Final[dict[str, frozenset[str]]] = {"de": frozenset({"DE", "AT", "CH"})}
 
+
+def home_countries(language: str) -> frozenset[str]:
+    """Countries an article in `language` no model read is about unless it names others."""
+    return HOME_COUNTRIES.get(language, frozenset())
+
+
 # Another language's name of a city counts alone only for a world city: smaller cities' alternate
 # names meet common words ("Zölle", German for tariffs, is an old name of Zwolle).
 WORLD_CITY = 1_000_000
