@@ -184,3 +184,11 @@ def test_a_french_place_before_de_is_no_cut_short_name() -> None:
 
 def test_a_french_headline_kicker_is_a_place() -> None:
     assert places(french(PALMARES_TITLE, PALMARES_BODY)).get("Cannes") == ("city", "FR")
+
+
+def test_l_hexagone_is_france() -> None:
+    result = french(
+        "Canicule : l'Hexagone suffoque",
+        "Les températures dépassent 40 degrés dans une grande partie de l'Hexagone, selon Météo-France.",
+    )
+    assert places(result).get("France") == ("country", "FR")

@@ -161,3 +161,12 @@ def test_a_german_football_round_up_is_sport_and_its_clubs_are_no_places() -> No
     found = places(result)
     assert {"Bremen", "Freiburg"} <= found.keys(), found  # "in Bremen", "in Freiburg"
     assert not {"Leipzig", "Stuttgart", "Wolfsburg", "Cologne"} & found.keys(), found
+
+
+def test_a_place_in_the_german_genitive_is_a_place() -> None:
+    title = "Bayerns Ministerpräsident fordert mehr Geld vom Bund"
+    body = "Deutschlands Exporte sind im dritten Quartal gesunken. Wiens Bürgermeister widersprach."
+    found = places(german(title, body))
+    assert found.get("Bavaria") == ("region", "DE"), found
+    assert found.get("Germany") == ("country", "DE"), found
+    assert found.get("Vienna") == ("city", "AT"), found

@@ -91,6 +91,7 @@ REGIONS: Final[tuple[tuple[str, LocationKind, str | None, float, float, tuple[st
 OTHER_NAMES: Final[dict[str, str]] = {
     # Countries pycountry's translations miss
     "RDC": "Democratic Republic of the Congo", "DR Kongo": "Democratic Republic of the Congo",
+    "Hexagone": "France",  # "l'Hexagone", French news' name for metropolitan France
     # Continents and areas
     "Asie": "Asia", "Asien": "Asia", "Afrique": "Africa", "Afrika": "Africa",
     "Amérique du Nord": "North America", "Nordamerika": "North America",

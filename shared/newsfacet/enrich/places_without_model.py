@@ -41,6 +41,9 @@ _AFTER_GERMAN_PLACE_NOUN: Final = re.compile(rf"(?<![\w-])(?:{'|'.join(GERMAN_PL
 # gazetteer's runs take no lone word.
 _KICKER: Final = re.compile(rf"\s*{_NAME}\s*:")
 
+# A capitalised word in the German genitive ("Bayerns Ministerpräsident", "Deutschlands Exporte").
+_GENITIVE: Final = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w-]*?[a-zäöü])s(?![\w'’-])")
+
 # Where the news of a language no model reads is about: its towns need no country named ("Zürich"
 # in a Swiss story that never writes "Schweiz"). Only German: other languages are spoken in too many
 # countries, or have a model.
@@ -91,11 +94,13 @@ def read_without_model(
     language: str,
 ) -> list[Mention]:
     """The gazetteer's mentions of an article no model read, with the places a headline's kicker
-    names and, in German, those named after their kind's noun ("Stadt Zürich"), and without towns
-    the text never puts after "in" nor, in German, city names it also writes as nouns."""
+    names and, in German, those named after their kind's noun ("Stadt Zürich") or in the genitive
+    ("Bayerns"), and without towns the text never puts after "in" nor, in German, city names it
+    also writes as nouns."""
     is_place_name = place_name_test(gazetteer)
     found = list(mentions) + _introduced_places(title, text, is_place_name, german=language == "de")
     if language == "de":
+        found += _german_genitives(title, text, gazetteer)
         nouns = _german_nouns({m.text for m in found if _names_a_city(m, gazetteer)}, text)
         found = [m for m in found if m.label != GAZETTEER or m.text not in nouns]
     towns = [_is_guessed_town(mention, gazetteer) for mention in found]
@@ -126,6 +131,27 @@ def _introduced_places(
         for source, start, end in spans
         if is_place_name(origins[source][start:end])
     ]
+
+
+def _german_genitives(title: str, text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Countries, regions and world cities named in the genitive, as mentions of their own name.
+    Not smaller cities: "des Essens" is the genitive of a noun."""
+    found = []
+    for source, origin in enumerate((title, text)):
+        for match in _GENITIVE.finditer(origin):
+            key = fold(match.group(1))
+            rows = (
+                None
+                if key in gazetteer.named
+                else gazetteer.city_index.get(key) or gazetteer.alternate_index.get(key)
+            )
+            if key in gazetteer.named or (
+                rows is not None and gazetteer.city(rows[0]).population >= WORLD_CITY
+            ):
+                found.append(
+                    mention_at(origin, match.start(1), match.end(1), GAZETTEER, in_title=source == 0)
+                )
+    return found
 
 
 def _is_guessed_town(mention: Mention, gazetteer: Gazetteer) -> bool:
