@@ -170,3 +170,20 @@ def test_a_place_in_the_german_genitive_is_a_place() -> None:
     assert found.get("Bavaria") == ("region", "DE"), found
     assert found.get("Germany") == ("country", "DE"), found
     assert found.get("Vienna") == ("city", "AT"), found
+
+
+def test_a_town_after_aus_nach_or_bei_is_a_place() -> None:
+    title = "Prozess in Hamburg: Angeklagter schweigt"
+    body = "Der Angeklagte aus Lüneburg schwieg zu Beginn. Er war nach Winsen geflohen."
+    found = places(german(title, body))
+    assert found.get("Lüneburg") == ("city", "DE"), found
+    assert found.get("Winsen") == ("city", "DE"), found
+
+
+def test_german_plural_and_compound_titles_of_politics_are_politics() -> None:
+    title = "Ministerpräsidentenkonferenz: Länder streiten über Finanzen"
+    body = (
+        "Die Ministerpräsidenten der Länder haben in Berlin beraten. Der Regierungschef forderte mehr "
+        "Geld vom Bund, die Schuldenbremse dürfe nicht fallen."
+    )
+    assert german(title, body).topics[0].label == "politics"

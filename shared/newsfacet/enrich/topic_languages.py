@@ -107,7 +107,9 @@ GERMAN: Final[dict[str, dict[str, float]]] = {
         "kommunalwahl": 3, "europawahl": 3, "wahlbeteiligung": 2.5, "ministerprasident": 2,
         "hochrechnung": 2, "spitzenkandidat": 2.5, "kandidat": 1.2, "umfrage": 1.5,
         "nationalrat": 2.5, "landesregierung": 2, "finanzminister": 2, "innenminister": 2,
-        "aussenminister": 2, "haushalt": 1.5,
+        "aussenminister": 2, "haushalt": 1.5, "ministerprasidenten": 2, "regierungschef": 2,
+        "regierungschefin": 2, "bundesrat": 2.5, "schuldenbremse": 2.5, "parteien": 1.5,
+        "gesundheitsminister": 2, "burgermeister": 1.2, "burgermeisterin": 1.2, "kanzlerin": 2,
     },
     ECONOMY: {
         "wirtschaft": 1.5, "unternehmen": 1.2, "wachstum": 1.5, "arbeitslosigkeit": 1.5,
