@@ -192,3 +192,23 @@ def test_l_hexagone_is_france() -> None:
         "Les températures dépassent 40 degrés dans une grande partie de l'Hexagone, selon Météo-France.",
     )
     assert places(result).get("France") == ("country", "FR")
+
+
+def test_french_party_names_with_lower_case_words_are_whole() -> None:
+    result = french(
+        "Budget : la gauche réclame une taxe sur les hauts patrimoines",
+        "La France insoumise et le Parti socialiste réclament une taxe sur les hauts patrimoines. "
+        "Les Républicains ont annoncé qu'ils ne voteraient pas le texte, a indiqué Olivier Faure.",
+    )
+    names = actor_names(result)
+    assert {"La France insoumise", "Les Républicains", "Parti socialiste"} <= names, names
+    assert "France" not in places(result)  # named only inside the party's name
+
+
+def test_a_french_building_fire_is_an_emergency() -> None:
+    result = french(
+        "Incendie dans un immeuble à Marseille : trois blessés",
+        "Un incendie s'est déclaré dans la nuit dans un immeuble de Marseille. Trois personnes ont été "
+        "légèrement blessées, selon les marins-pompiers. Une enquête a été ouverte par le parquet.",
+    )
+    assert result.topics[0].label.startswith("disaster")

@@ -39,9 +39,11 @@ BODY_ADJECTIVES: Final = frozenset(
     }
 )  # fmt: skip
 
-# Bodies whose names hold lower-case words that are not adjectives ("Cour de cassation"): the model
-# keeps only their first word or nothing; matched as written, first letter capitalised.
+# Bodies and parties whose names hold lower-case words that are not adjectives ("Cour de
+# cassation", "La France insoumise"): the model keeps only their first word, or nothing, or reads a
+# place in them ("France"); matched as written, first letter capitalised.
 FRENCH_BODIES: Final[tuple[str, ...]] = (
+    "La France insoumise", "Les Républicains", "Parti communiste français", "Les Écologistes",
     "Cour de cassation", "Cour des comptes", "Cour d'appel de Paris", "Cour de justice de la République",
     "Cour européenne des droits de l'homme", "Cour pénale internationale", "Conseil d'État",
     "Conseil supérieur de la magistrature", "Parquet national financier", "Parquet national antiterroriste",

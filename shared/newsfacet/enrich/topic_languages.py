@@ -68,6 +68,7 @@ FRENCH: Final[dict[str, dict[str, float]]] = {
     DISASTER: {
         "inondation": 2.5, "seisme": 3, "incendie": 2, "crue": 2.5, "sinistre": 1.5, "secours": 1.5,
         "intemperies": 2.5, "glissement de terrain": 3, "digue": 1.5, "sapeurs-pompiers": 1.5,
+        "pompiers": 1.5, "marins-pompiers": 2, "blesse": 1.2, "degats": 1.5, "evacue": 1.5,
     },
     # "pluies" and "maladies" are listed as well: the stemmer reads "-ies" as an English plural.
     WEATHER: {
