@@ -13,7 +13,9 @@ work), `web_mentions` (what web pages make look like actors: `product_evidence` 
 `page_lines` for cross-headings and other lines that are no prose, `name_shapes` for job titles and
 common-noun acronyms), `actor_clusters` (one actor per real-world name), `credits` (the publisher and wire
 credits), `institutions` (governments, ministries, police forces by pattern), `topics` +
-`topic_vocabulary` (IPTC Media Topics, English, French and German terms).
+`topic_vocabulary` (IPTC Media Topics, English, French and German terms). Other languages:
+`foreign_place_names` (French and German names of places), `places_without_model` (places of an
+article no NER model reads), `french_spans` + `french_institutions` (what the French model misreads).
 """
 
 from __future__ import annotations
