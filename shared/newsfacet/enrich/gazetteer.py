@@ -19,7 +19,7 @@ from typing import Final
 
 import pycountry
 
-from newsfacet.enrich import geo_aliases, geo_regions
+from newsfacet.enrich import foreign_place_names, geo_aliases, geo_regions
 from newsfacet.enrich.names import fold, loose_key
 from newsfacet.model import LocationKind
 
@@ -126,6 +126,7 @@ class Gazetteer:
         place = self._cities.get(row)
         if place is None:
             name, iso, lat, lon, population = self.city_rows[row].split("\t")
+            name = foreign_place_names.ENGLISH_CITY_NAMES.get((name, iso), name)
             place = self._cities[row] = Place(name, "city", iso, float(lat), float(lon), int(population))
         return place
 
@@ -209,11 +210,14 @@ def load_gazetteer() -> Gazetteer:
         if fold(state) in named:
             named.setdefault(fold(abbreviation), []).extend(named[fold(state)])
 
-    for name, kind, iso, lat, lon, spellings in geo_aliases.EXTRA_PLACES + geo_regions.MACRO_REGIONS:
+    hand_written = geo_aliases.EXTRA_PLACES + geo_regions.MACRO_REGIONS + foreign_place_names.REGIONS
+    for name, kind, iso, lat, lon, spellings in hand_written:
         place = Place(name, kind, iso, lat, lon)
         # Hand-written places replace whatever GeoNames files under the same key ("Gaza").
         for spelling in (name, *spellings):
             named[fold(spelling)] = [place]
+    for other, english in foreign_place_names.OTHER_NAMES.items():
+        named.setdefault(fold(other), named[fold(english)])
 
     gazetteer = Gazetteer(
         named={},
@@ -224,7 +228,7 @@ def load_gazetteer() -> Gazetteer:
         countries=countries,
         demonyms={fold(word): iso for word, iso in geo_aliases.DEMONYMS.items()},
     )
-    for alias, (city_name, iso) in geo_aliases.CITY_ALIASES.items():
+    for alias, (city_name, iso) in (geo_aliases.CITY_ALIASES | foreign_place_names.CITY_NAMES).items():
         rows = gazetteer.city_index.get(fold(city_name)) or []
         match = next((row for row in rows if gazetteer.city(row).country_code == iso), None)
         if match is not None:
