@@ -209,11 +209,15 @@ def load_gazetteer() -> Gazetteer:
         if fold(state) in named:
             named.setdefault(fold(abbreviation), []).extend(named[fold(state)])
 
-    for name, kind, iso, lat, lon, spellings in geo_aliases.EXTRA_PLACES + geo_regions.MACRO_REGIONS:
+    hand_written: dict[str, list[Place]] = {}
+    for name, kind, iso, lat, lon, spellings in (
+        geo_aliases.EXTRA_PLACES + geo_regions.MACRO_REGIONS + geo_regions.METRO_REGIONS
+    ):
         place = Place(name, kind, iso, lat, lon)
-        # Hand-written places replace whatever GeoNames files under the same key ("Gaza").
         for spelling in (name, *spellings):
-            named[fold(spelling)] = [place]
+            _add(hand_written, spelling, place)
+    # Hand-written places replace whatever GeoNames files under the same key ("Gaza").
+    named.update(hand_written)
 
     gazetteer = Gazetteer(
         named={},

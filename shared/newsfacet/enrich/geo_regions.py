@@ -1,5 +1,6 @@
 """Hand-written place vocabulary, continued from `geo_aliases`: the short forms news uses for
-countries whose full name is longer, macro-regions, historical states and mountain ranges.
+countries whose full name is longer, macro-regions, historical states, mountain ranges and the
+metropolitan regions news names by a compound of their cities ("Dallas-Fort Worth").
 
 Data only; `gazetteer.load_gazetteer` adds them, `places` resolves them.
 """
@@ -54,4 +55,17 @@ MACRO_REGIONS: Final[tuple[tuple[str, LocationKind, str | None, float, float, tu
     ("East Germany", "area", "DE", 52.0, 12.5, ()),
     ("West Germany", "area", "DE", 50.5, 8.0, ()),
     ("Sierra Nevada", "mountain", "US", 38.0, -119.5, ()),
+)
+
+# Metropolitan regions news names by a compound of their cities or of a city and the region's
+# acronym, in any of the spellings a hyphen, dash, slash or space gives ("Delhi-NCR", "Delhi/NCR",
+# "Delhi NCR" fold alike): one region, not its cities and never an organisation. Same format as
+# `MACRO_REGIONS`; a name several countries use lists each, the usual news meaning first.
+METRO_REGIONS: Final[tuple[tuple[str, LocationKind, str | None, float, float, tuple[str, ...]], ...]] = (
+    ("National Capital Region", "region", "IN", 28.6, 77.2, ("Delhi-NCR", "Delhi National Capital Region")),
+    ("National Capital Region", "region", "PH", 14.6, 121.0, ()),
+    ("Dallas-Fort Worth", "region", "US", 32.8, -97.0, ("DFW", "Dallas-Fort Worth Metroplex", "Metroplex")),
+    ("Raleigh-Durham", "region", "US", 35.9, -78.8, ()),
+    ("Minneapolis-St. Paul", "region", "US", 44.96, -93.2, ("Minneapolis-Saint Paul", "Twin Cities")),
+    ("Tri-State Area", "region", "US", 40.9, -74.2, ("Tri-State region", "Tristate area")),
 )

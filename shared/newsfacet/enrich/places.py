@@ -19,6 +19,8 @@ from newsfacet.enrich.gazetteer import Gazetteer, Place, distance_km
 from newsfacet.enrich.geo_aliases import INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import clean_name, fold
+from newsfacet.enrich.place_compounds import compound_region
+from newsfacet.enrich.place_epithets import epithet_place
 from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places, count_countries_of_bodies
 from newsfacet.enrich.unlisted_places import CITY_FACILITY_NOUNS, PLACE_LABELS, named_by_noun, named_by_nouns
 from newsfacet.model import Location
@@ -88,7 +90,12 @@ def resolve_places(
             continue
         if key in teams and not mention.after_place_word:
             continue
-        place = _resolve(mention, key, evidence) or named_by_noun(mention, key, context, facilities, regions)
+        place = (
+            _resolve(mention, key, evidence)
+            or _compound_region(mention, gazetteer)
+            or named_by_noun(mention, key, context, facilities, regions)
+            or epithet_place(key, context, gazetteer)
+        )
         if place is None:
             continue
         consumed.add(index)
@@ -170,6 +177,12 @@ def _article_evidence(
         place_nouns,
         without_model,
     )
+
+
+def _compound_region(mention: Mention, gazetteer: Gazetteer) -> Place | None:
+    """A compound of two cities of one country the text names as a region (`place_compounds`)."""
+    name = clean_name(mention.text) if mention.label == "GPE" and mention.text.count("-") == 1 else None
+    return compound_region(name, gazetteer) if name else None
 
 
 def _count_people_named_like_places(
