@@ -27,6 +27,7 @@ from newsfacet.enrich.kind_cues import (
 from newsfacet.enrich.names import acronym
 from newsfacet.enrich.nlp import NER_LANGUAGES, model_entities
 from newsfacet.enrich.place_compounds import compound_place_spans
+from newsfacet.enrich.place_datelines import dateline_place_spans
 from newsfacet.enrich.span_rules import (
     add_known_organizations,
     apposition_parts,
@@ -133,7 +134,11 @@ def find_mentions(
     if read_as == "en":
         entities += _people_by_pattern(origins, entities)
         if is_place_name is not None:  # first, so that a compound takes the text the model cut up
-            entities = compound_place_spans(origins, is_place_name) + entities
+            entities = (
+                compound_place_spans(origins, is_place_name)
+                + dateline_place_spans(text, is_place_name)
+                + entities
+            )
     for source, whole_start, whole_end, whole_label in entities:
         origin = origins[source]
         if whole_label not in USED_LABELS or covered[source].overlaps(whole_start, whole_end):

@@ -157,7 +157,12 @@ def _article_evidence(
         k.rsplit(" ", 1)[1] for m, k in zip(mentions, keys, strict=True) if m.label == "PERSON" and " " in k
     }
     # Names written as a company's ("Chime CEO ...", "SoFi shares"): never a town in this article.
-    companies = {k for m, k in zip(mentions, keys, strict=True) if k and m.next_word in COMPANY_NEXT_WORDS}
+    # Not a name in capitals: a dateline's place before the story's first word ("LONDON - Shares").
+    companies = {
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if k and m.next_word in COMPANY_NEXT_WORDS and not m.text.isupper()
+    }
     # Names the article gives a company in full ("Sierra Nevada Corporation"): alone, that company.
     corporate = {
         k.rsplit(" ", 1)[0]
