@@ -211,7 +211,10 @@ def load_gazetteer() -> Gazetteer:
 
     hand_written: dict[str, list[Place]] = {}
     for name, kind, iso, lat, lon, spellings in (
-        geo_aliases.EXTRA_PLACES + geo_regions.MACRO_REGIONS + geo_regions.METRO_REGIONS
+        geo_aliases.EXTRA_PLACES
+        + geo_regions.MACRO_REGIONS
+        + geo_regions.METRO_REGIONS
+        + geo_regions.NEWS_REGIONS
     ):
         place = Place(name, kind, iso, lat, lon)
         for spelling in (name, *spellings):
