@@ -202,6 +202,8 @@ def load_gazetteer() -> Gazetteer:
 
     for _code, name, iso, lat, lon in table["regions"]:
         _add(named, name, Place(name, "region", iso, lat, lon))
+        # "Washington State", "New York state": the state, where the name alone is the city.
+        _add(named, f"{name} State", Place(name, "region", iso, lat, lon))
     for name, _state in table["counties"]:
         # One entry per name however many states have it ("Washington County": 30); no point.
         named.setdefault(fold(name), [Place(name, "region", "US", None, None)])

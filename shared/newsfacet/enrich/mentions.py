@@ -348,7 +348,7 @@ def _names_a_team(origin: str, start: int, end: int) -> bool:
 
 # Words that introduce a place name right after them: "the Israeli town of", "near", "north-east of".
 _PLACE_INTRODUCER = re.compile(
-    r"\b(?:(?P<kind>town|city|village|port|region|province|district|suburb|capital|area)\s+of"
+    r"\b(?:(?P<kind>town|city|village|port|region|province|district|suburb|capital|area|state)\s+of"
     r"|near|outside|(?:north|south|east|west|north-east|north-west|south-east|south-west)\s+of)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,

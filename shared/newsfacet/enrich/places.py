@@ -22,7 +22,13 @@ from newsfacet.enrich.names import clean_name, fold
 from newsfacet.enrich.place_compounds import compound_region
 from newsfacet.enrich.place_epithets import epithet_place
 from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places, count_countries_of_bodies
-from newsfacet.enrich.unlisted_places import CITY_FACILITY_NOUNS, PLACE_LABELS, named_by_noun, named_by_nouns
+from newsfacet.enrich.unlisted_places import (
+    CITY_FACILITY_NOUNS,
+    PLACE_LABELS,
+    count_facilities_named_by_their_noun,
+    named_by_noun,
+    named_by_nouns,
+)
 from newsfacet.model import Location
 
 TITLE_WEIGHT = 3.0
@@ -39,9 +45,10 @@ INSTITUTION_KEYS = frozenset(fold(name) for name in INSTITUTIONS)
 TRUNCATING_PARTICLES = frozenset({"do", "da", "de", "del", "dos", "das"})
 # Kinds of place a one-word name the model calls a person can be ("Inn", "Danube", "Galilee").
 NATURAL_KINDS = frozenset({"river", "lake", "mountain", "region", "sea"})
-# Facility nouns that, alone and capitalised, refer back to the one facility of that noun named.
-REFERRING_FACILITY_NOUNS = frozenset(
-    {"capitol", "statehouse", "courthouse", "jail", "prison", "stadium", "arena"}
+# Words after "<state> State" that make it the start of an office's or body's name.
+STATE_OFFICE_WORDS = frozenset(
+    {"attorney", "comptroller", "treasurer", "senate", "assembly", "legislature", "police", "patrol"}
+    | {"troopers", "university", "department", "board", "court", "senator", "assemblyman"}
 )
 # Last words of a company's full name (folded): "Sierra Nevada Corporation", "Texas Roadhouse Inc".
 CORPORATE_SUFFIXES = frozenset(
@@ -110,7 +117,7 @@ def resolve_places(
     _count_people_named_like_places(
         mentions, keys, evidence, teams=teams, consumed=consumed, scores=scores, counts=counts
     )
-    _count_facilities_named_by_their_noun(mentions, keys, consumed=consumed, scores=scores, counts=counts)
+    count_facilities_named_by_their_noun(mentions, keys, consumed=consumed, scores=scores, counts=counts)
     count_acronyms_of_places(mentions, display, consumed=consumed, scores=scores, counts=counts)
     count_countries_of_bodies(mentions, gazetteer, display, scores=scores, counts=counts)
     ranked = sorted(scores, key=lambda p: (-scores[p], p.name))[:MAX_LOCATIONS]
@@ -214,30 +221,6 @@ def _count_people_named_like_places(
             counts[place] += 1
 
 
-def _count_facilities_named_by_their_noun(
-    mentions: Sequence[Mention],
-    keys: Sequence[str],
-    *,
-    consumed: set[int],
-    scores: dict[Place, float],
-    counts: dict[Place, int],
-) -> None:
-    """ "the Statehouse" after "the Indiana Statehouse": a facility's noun alone, in an article
-    that names one facility of that noun, is that facility (counted there, and no actor)."""
-    by_noun: dict[str, list[Place]] = {}
-    for place in scores:
-        if place.kind == "facility":
-            by_noun.setdefault(fold(place.name).rsplit(" ", 1)[-1], []).append(place)
-    for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
-        if index in consumed or mention.label == "PERSON" or key not in REFERRING_FACILITY_NOUNS:
-            continue  # "Park" is a surname too: only a building's noun refers back
-        places = by_noun.get(key)
-        if places is not None and len(places) == 1:
-            consumed.add(index)
-            scores[places[0]] += 1.0 + (1.0 - mention.position)
-            counts[places[0]] += 1
-
-
 def _display_name(place: Place, mention: Mention) -> str:
     """The English name of a place: the gazetteer's, unless that is a local form with accents
     ("Nabatîyé et Tahta", "Al Quşayr") and the article wrote it plainly ("Nabatieh", "Qusair")."""
@@ -310,7 +293,9 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
         return None  # "Rio Grande" of "Rio Grande do Sul": the model cut a longer name short
     if label == "PERSON" and key in evidence.person_words:
         return None
-    candidates = gazetteer.candidates(key)
+    if key.endswith(" state") and mention.next_word in STATE_OFFICE_WORDS:
+        return None  # "the New York State Attorney General": an office's name, not the state
+    candidates = _state_named(mention, key, gazetteer) or gazetteer.candidates(key)
     if not candidates:
         return None
     place = _pick(candidates, evidence.context, evidence.local, evidence.local_points)
@@ -337,6 +322,14 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
         return place
     world_city = evidence.without_model and place.population >= WORLD_CITY
     return place if label == GAZETTEER and world_city else None
+
+
+def _state_named(mention: Mention, key: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """The state a name followed by "state" or after "the state of" names ("New York state", "the
+    state of Washington"), where the name alone is a city; else nothing."""
+    if mention.head_noun != "state" and mention.introduced_kind != "state":  # lower case: not "State Police"
+        return ()
+    return tuple(place for place in gazetteer.candidates(f"{key} state") if place.kind == "region")
 
 
 def _pick(

@@ -15,7 +15,7 @@ from typing import Final
 from newsfacet.enrich.gazetteer import Gazetteer, Place
 from newsfacet.enrich.geo_aliases import FACILITY_WORDS
 from newsfacet.enrich.mentions import Mention, mention_at
-from newsfacet.enrich.names import clean_name, list_item_spans
+from newsfacet.enrich.names import clean_name, fold, list_item_spans
 from newsfacet.model import LocationKind
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -29,6 +29,10 @@ FACILITY_NOUNS = frozenset({"hospital", "prison", "airport", "stadium", "arena",
 # The facilities a city's name names without more ("the Delhi airport", "Kabul airport"): the city
 # has one, where "a London hospital" is any of many.
 CITY_FACILITY_NOUNS = frozenset({"airport", "airbase"})
+# Facility nouns that, alone and capitalised, refer back to the one facility of that noun named.
+REFERRING_FACILITY_NOUNS = frozenset(
+    {"capitol", "statehouse", "courthouse", "jail", "prison", "stadium", "arena"}
+)
 # Lower-case nouns after a name that make it a region ("Zabul province", "the Donetsk region").
 REGION_NOUNS = frozenset({"province", "district", "governorate", "region", "prefecture", "oblast", "area"})
 # Capitalised last words that make a name a region's, whatever the model typed it ("the National
@@ -242,3 +246,27 @@ def named_by_noun(
         return None
     country = next(iter(context)) if len(context) == 1 else None
     return Place(name, kind, country, None, None)
+
+
+def count_facilities_named_by_their_noun(
+    mentions: Sequence[Mention],
+    keys: Sequence[str],
+    *,
+    consumed: set[int],
+    scores: dict[Place, float],
+    counts: dict[Place, int],
+) -> None:
+    """ "the Statehouse" after "the Indiana Statehouse": a facility's noun alone, in an article
+    that names one facility of that noun, is that facility (counted there, and no actor)."""
+    by_noun: dict[str, list[Place]] = {}
+    for place in scores:
+        if place.kind == "facility":
+            by_noun.setdefault(fold(place.name).rsplit(" ", 1)[-1], []).append(place)
+    for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
+        if index in consumed or mention.label == "PERSON" or key not in REFERRING_FACILITY_NOUNS:
+            continue  # "Park" is a surname too: only a building's noun refers back
+        places = by_noun.get(key)
+        if places is not None and len(places) == 1:
+            consumed.add(index)
+            scores[places[0]] += 1.0 + (1.0 - mention.position)
+            counts[places[0]] += 1
