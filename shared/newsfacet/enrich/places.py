@@ -20,6 +20,7 @@ from newsfacet.enrich.geo_aliases import INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import clean_name, fold
 from newsfacet.enrich.place_compounds import compound_region
+from newsfacet.enrich.place_cues import INSTRUMENT_WORDS, is_no_place
 from newsfacet.enrich.place_epithets import epithet_place
 from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places, count_countries_of_bodies
 from newsfacet.enrich.unlisted_places import (
@@ -45,11 +46,6 @@ INSTITUTION_KEYS = frozenset(fold(name) for name in INSTITUTIONS)
 TRUNCATING_PARTICLES = frozenset({"do", "da", "de", "del", "dos", "das"})
 # Kinds of place a one-word name the model calls a person can be ("Inn", "Danube", "Galilee").
 NATURAL_KINDS = frozenset({"river", "lake", "mountain", "region", "sea"})
-# Words after "<state> State" that make it the start of an office's or body's name.
-STATE_OFFICE_WORDS = frozenset(
-    {"attorney", "comptroller", "treasurer", "senate", "assembly", "legislature", "police", "patrol"}
-    | {"troopers", "university", "department", "board", "court", "senator", "assemblyman"}
-)
 # Last words of a company's full name (folded): "Sierra Nevada Corporation", "Texas Roadhouse Inc".
 CORPORATE_SUFFIXES = frozenset(
     {"corporation", "corp", "inc", "incorporated", "co", "company", "ltd", "llc", "plc"}
@@ -96,6 +92,9 @@ def resolve_places(
         if not key or key in NOT_ENTITY_KEYS or key in INSTITUTION_KEYS:
             continue
         if key in teams and not mention.after_place_word:
+            continue
+        if mention.next_word in INSTRUMENT_WORDS and gazetteer.candidates(key):
+            consumed.add(index)  # "the Shanghai Composite": a stock index, neither place nor actor
             continue
         place = (
             _resolve(mention, key, evidence)
@@ -293,8 +292,8 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
         return None  # "Rio Grande" of "Rio Grande do Sul": the model cut a longer name short
     if label == "PERSON" and key in evidence.person_words:
         return None
-    if key.endswith(" state") and mention.next_word in STATE_OFFICE_WORDS:
-        return None  # "the New York State Attorney General": an office's name, not the state
+    if is_no_place(mention, key):
+        return None
     candidates = _state_named(mention, key, gazetteer) or gazetteer.candidates(key)
     if not candidates:
         return None
