@@ -19,7 +19,7 @@ from typing import Final
 
 import pycountry
 
-from newsfacet.enrich import geo_aliases, geo_regions
+from newsfacet.enrich import geo_aliases, geo_regions, geo_subdivisions
 from newsfacet.enrich.names import fold, loose_key
 from newsfacet.model import LocationKind
 
@@ -217,6 +217,7 @@ def load_gazetteer() -> Gazetteer:
         + geo_regions.MACRO_REGIONS
         + geo_regions.METRO_REGIONS
         + geo_regions.NEWS_REGIONS
+        + geo_subdivisions.SUBDIVISIONS
     ):
         place = Place(name, kind, iso, lat, lon)
         for spelling in (name, *spellings):

@@ -308,8 +308,10 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
         return place
     if place.kind == "city" and not gazetteer.names_as_its_own(key, place):
         return None  # typed a person or an organisation, and a city only by another spelling
-    if label == "PERSON" and " " not in key and place.kind in NATURAL_KINDS:
-        return place  # a river, mountain or region is no one's surname here (`person_words`)
+    if label == "PERSON" and place.kind in NATURAL_KINDS and not mention.with_age:
+        # A river, mountain or region is no one's surname here (`person_words`), and a region's
+        # whole name no one's full name ("Tamil Nadu", "New South Wales").
+        return place
     if label == "PERSON":
         # The model calls a person what may be a city ("Porto Alegre", "Misrata"): trust the
         # gazetteer only for a sizeable city of a country the article is about.
