@@ -30,3 +30,15 @@ def test_a_state_cue_makes_the_name_the_state_not_the_city() -> None:
     assert found["New York City"] == ("city", "US")
     assert found["Washington, D.C."] == ("city", "US")
     assert "New York" not in found  # "State" opens an office's name there
+
+
+def test_a_resident_or_a_federal_district_of_the_name_is_the_state() -> None:
+    result = enriched(
+        "Man charged over threats",
+        "A New York man was charged on Friday with threatening a member of Congress, the U.S. "
+        "Attorney's Office for the Western District of New York said. A Washington woman was "
+        "charged in a separate case.",
+    )
+    found = places(result)
+    assert found["New York"] == ("region", "US") and found["Washington"] == ("region", "US")
+    assert not {"New York City", "Washington, D.C."} & found.keys()

@@ -1,13 +1,15 @@
-"""What the words in and around a place-like name say it is not: a stock index ("the Shanghai
-Composite"), a word or a unit that folds like a state's abbreviation ("The Mass", "540 Nm"), an
-office whose name opens with a state's ("the New York State Attorney General").
-`places.resolve_places` leaves such mentions unresolved.
+"""What the words in and around a place-like name say it is, or is not: a US state rather than the
+city of its name ("New York state", "the state of Washington", "a New York man"); no place at all
+when a stock index ("the Shanghai Composite"), a word or a unit that folds like a state's
+abbreviation ("The Mass", "540 Nm"), or an office whose name opens with a state's ("the New York
+State Attorney General"). `places.resolve_places` asks about each mention it resolves.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
+from newsfacet.enrich.gazetteer import Gazetteer, Place
 from newsfacet.enrich.geo_aliases import US_STATE_ABBREVIATIONS
 from newsfacet.enrich.mentions import Mention
 from newsfacet.enrich.names import fold
@@ -30,3 +32,25 @@ def is_no_place(mention: Mention, key: str) -> bool:
     if key in STATE_ABBREVIATION_KEYS and "." not in mention.text and not mention.text.isupper():
         return True
     return key.endswith(" state") and mention.next_word in STATE_OFFICE_WORDS
+
+
+# Nouns of people after a place's name that make it their state in US news ("a New York man", "a
+# Washington woman"): the state, where the name alone is a city ("New York City", "Washington, D.C.").
+RESIDENT_NOUNS: Final = frozenset(
+    {"man", "woman", "men", "women", "teen", "teenager", "boy", "girl", "couple", "resident", "residents"}
+)
+
+# Kinds before "of" that make the name a state ("the state of", the federal "District of").
+STATE_INTRODUCERS: Final = frozenset({"state", "district"})
+
+
+def state_named(mention: Mention, key: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """The US state a name names with a cue ("New York state", "the state of Washington", "a New
+    York man", "the Western District of New York"), else nothing. "State" in capitals is not a cue
+    ("New York State Police")."""
+    if (
+        mention.head_noun not in RESIDENT_NOUNS | {"state"}
+        and mention.introduced_kind not in STATE_INTRODUCERS
+    ):
+        return ()
+    return tuple(place for place in gazetteer.candidates(f"{key} state") if place.kind == "region")

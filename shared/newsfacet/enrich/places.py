@@ -20,7 +20,7 @@ from newsfacet.enrich.geo_aliases import INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import clean_name, fold
 from newsfacet.enrich.place_compounds import compound_region
-from newsfacet.enrich.place_cues import INSTRUMENT_WORDS, is_no_place
+from newsfacet.enrich.place_cues import INSTRUMENT_WORDS, is_no_place, state_named
 from newsfacet.enrich.place_epithets import epithet_place
 from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places, count_countries_of_bodies
 from newsfacet.enrich.unlisted_places import (
@@ -294,7 +294,7 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
         return None
     if is_no_place(mention, key):
         return None
-    candidates = _state_named(mention, key, gazetteer) or gazetteer.candidates(key)
+    candidates = state_named(mention, key, gazetteer) or gazetteer.candidates(key)
     if not candidates:
         return None
     place = _pick(candidates, evidence.context, evidence.local, evidence.local_points)
@@ -323,14 +323,6 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
         return place
     world_city = evidence.without_model and place.population >= WORLD_CITY
     return place if label == GAZETTEER and world_city else None
-
-
-def _state_named(mention: Mention, key: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
-    """The state a name followed by "state" or after "the state of" names ("New York state", "the
-    state of Washington"), where the name alone is a city; else nothing."""
-    if mention.head_noun != "state" and mention.introduced_kind != "state":  # lower case: not "State Police"
-        return ()
-    return tuple(place for place in gazetteer.candidates(f"{key} state") if place.kind == "region")
 
 
 def _pick(
