@@ -29,6 +29,7 @@ from newsfacet.enrich.unlisted_places import (
     count_facilities_named_by_their_noun,
     named_by_noun,
     named_by_nouns,
+    sited_names,
 )
 from newsfacet.model import Location
 
@@ -83,6 +84,7 @@ def resolve_places(
     evidence = _article_evidence(mentions, keys, gazetteer, place_nouns, without_model=without_model)
     context = evidence.context
     facilities, regions = named_by_nouns(mentions, keys)
+    sited = sited_names(mentions, keys, lambda key: bool(gazetteer.candidates(key)))
     teams = city_teams(mentions, keys, gazetteer, sport=sport)
     scores: dict[Place, float] = {}
     counts: dict[Place, int] = {}
@@ -99,7 +101,7 @@ def resolve_places(
         place = (
             _resolve(mention, key, evidence)
             or _compound_region(mention, gazetteer)
-            or named_by_noun(mention, key, context, facilities, regions)
+            or named_by_noun(mention, key, context, facilities, regions, sited=sited)
             or epithet_place(key, context, gazetteer)
         )
         if place is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from newsfacet.enrich.gazetteer import Gazetteer, Place
@@ -209,7 +209,13 @@ def named_by_nouns(mentions: Sequence[Mention], keys: Sequence[str]) -> tuple[di
 
 
 def named_by_noun(
-    mention: Mention, key: str, context: set[str], facilities: dict[str, str], regions: set[str]
+    mention: Mention,
+    key: str,
+    context: set[str],
+    facilities: dict[str, str],
+    regions: set[str],
+    *,
+    sited: frozenset[str] = frozenset(),
 ) -> Place | None:
     """A place the gazetteer does not hold, known by the noun that names its kind: a facility
     ("KeyBank Center", "Hoa Lo Prison", "Walter Reed Hospital" of "Walter Reed hospital"), a street
@@ -242,6 +248,8 @@ def named_by_noun(
         kind = "region"
     elif mention.introduced_kind in _INTRODUCED_KINDS and _is_one_name(mention):
         kind = _INTRODUCED_KINDS[mention.introduced_kind]
+    elif key in sited:
+        kind = "area"
     else:
         return None
     country = next(iter(context)) if len(context) == 1 else None
@@ -270,3 +278,33 @@ def count_facilities_named_by_their_noun(
             consumed.add(index)
             scores[places[0]] += 1.0 + (1.0 - mention.position)
             counts[places[0]] += 1
+
+
+# Lower-case nouns after a name that put something there ("the al-Tanf base", "the Rukban camp").
+SITE_NOUNS: Final = FACILITY_NOUNS | {"base", "camp", "crossing", "checkpoint", "border"}
+# How often, at least, the text puts a name after a place word ("in", "at", "near"...).
+MIN_SITED = 2
+
+
+def sited_names(
+    mentions: Sequence[Mention], keys: Sequence[str], known: Callable[[str], bool]
+) -> frozenset[str]:
+    """One-word names the gazetteer does not know that the text uses as a place more than once and
+    in at least half of their mentions: after a place word ("troops in al-Tanf", "at al-Tanf") or
+    before a site's noun ("the al-Tanf base"). The model often calls them people; a person's name
+    is seldom set so ("according to Trump" once in a story that names him twenty times)."""
+    sited: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for mention, key in zip(mentions, keys, strict=True):
+        if not key or " " in mention.text.strip() or mention.label not in {"PERSON", "ORG", "GPE", "LOC"}:
+            continue
+        total[key] = total.get(key, 0) + 1
+        if mention.with_age or mention.in_job_title or mention.before_staff:
+            total[key] += 99  # a person's or an organisation's cue: never a place
+        elif mention.after_place_word or mention.head_noun in SITE_NOUNS:
+            sited[key] = sited.get(key, 0) + 1
+    return frozenset(
+        key
+        for key, count in sited.items()
+        if count >= MIN_SITED and 2 * count >= total[key] and not known(key)
+    )
