@@ -84,7 +84,7 @@ def resolve_places(
     evidence = _article_evidence(mentions, keys, gazetteer, place_nouns, without_model=without_model)
     context = evidence.context
     facilities, regions = named_by_nouns(mentions, keys)
-    sited = sited_names(mentions, keys, lambda key: bool(gazetteer.candidates(key)))
+    sited = frozenset() if sport else sited_names(mentions, keys, lambda key: bool(gazetteer.candidates(key)))
     teams = city_teams(mentions, keys, gazetteer, sport=sport)
     scores: dict[Place, float] = {}
     counts: dict[Place, int] = {}

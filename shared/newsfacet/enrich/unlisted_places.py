@@ -292,14 +292,17 @@ def sited_names(
     """One-word names the gazetteer does not know that the text uses as a place more than once and
     in at least half of their mentions: after a place word ("troops in al-Tanf", "at al-Tanf") or
     before a site's noun ("the al-Tanf base"). The model often calls them people; a person's name
-    is seldom set so ("according to Trump" once in a story that names him twenty times)."""
+    is seldom set so ("according to Trump" once in a story that names him twenty times). Not in a
+    sports story (callers), where "a move to Arsenal" and "at Arsenal" name a club."""
     sited: dict[str, int] = {}
     total: dict[str, int] = {}
     for mention, key in zip(mentions, keys, strict=True):
-        if not key or " " in mention.text.strip() or mention.label not in {"PERSON", "ORG", "GPE", "LOC"}:
+        if not key or " " in mention.text.strip():
             continue
         total[key] = total.get(key, 0) + 1
-        if mention.with_age or mention.in_job_title or mention.before_staff:
+        if mention.label not in {"PERSON", "GPE", "LOC"}:
+            continue  # "a move to Arsenal", "at Google": an organisation's mention counts against
+        if mention.with_age or mention.in_job_title or mention.before_staff or mention.as_team:
             total[key] += 99  # a person's or an organisation's cue: never a place
         elif mention.after_place_word or mention.head_noun in SITE_NOUNS:
             sited[key] = sited.get(key, 0) + 1
