@@ -42,3 +42,16 @@ def test_a_resident_or_a_federal_district_of_the_name_is_the_state() -> None:
     found = places(result)
     assert found["New York"] == ("region", "US") and found["Washington"] == ("region", "US")
     assert not {"New York City", "Washington, D.C."} & found.keys()
+
+
+def test_a_state_after_one_of_its_cities_is_the_state_but_not_in_a_list_of_cities() -> None:
+    result = enriched(
+        "Boatbuilder opens plant",
+        "The boatbuilder, based in Vancouver, Washington, will open a plant near Buffalo. Its founder, "
+        "raised in Queens, New York, said the site was chosen for its port.",
+    )
+    found = places(result)
+    assert found["Washington"] == ("region", "US") and found["New York"] == ("region", "US")
+    assert not {"Washington, D.C.", "New York City"} & found.keys()
+    listed = places(enriched("Protests spread", "Protests spread to Boston, New York and Chicago on Sunday."))
+    assert listed["New York City"] == ("city", "US")

@@ -1,5 +1,6 @@
 """What the words in and around a place-like name say it is, or is not: a US state rather than the
-city of its name ("New York state", "the state of Washington", "a New York man"); no place at all
+city of its name ("New York state", "the state of Washington", "a New York man", "Queens, New
+York"); no place at all
 when a stock index ("the Shanghai Composite"), a word or a unit that folds like a state's
 abbreviation ("The Mass", "540 Nm"), or an office whose name opens with a state's ("the New York
 State Attorney General"). `places.resolve_places` asks about each mention it resolves.
@@ -7,9 +8,10 @@ State Attorney General"). `places.resolve_places` asks about each mention it res
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
-from newsfacet.enrich.gazetteer import Gazetteer, Place
+from newsfacet.enrich.gazetteer import Gazetteer, Place, distance_km
 from newsfacet.enrich.geo_aliases import US_STATE_ABBREVIATIONS
 from newsfacet.enrich.mentions import Mention
 from newsfacet.enrich.names import fold
@@ -54,3 +56,42 @@ def state_named(mention: Mention, key: str, gazetteer: Gazetteer) -> tuple[Place
     ):
         return ()
     return tuple(place for place in gazetteer.candidates(f"{key} state") if place.kind == "region")
+
+
+# How far from a state's point a city named before it may lie ("Buffalo, New York": 450 km).
+NEAR_STATE_KM: Final = 600.0
+
+
+def states_after_cities(
+    mentions: Sequence[Mention], keys: Sequence[str], gazetteer: Gazetteer
+) -> dict[int, Place]:
+    """Mentions (by index) of a state named after one of its cities ("Queens, New York", "Tacoma,
+    Washington said"): the state, where the name alone is a city. Not an item of a list of cities
+    ("Boston, New York and Chicago", "Boston, New York, Chicago"), nor after a city far from the
+    state."""
+    found: dict[int, Place] = {}
+    for index in range(1, len(mentions)):
+        mention, key, before = mentions[index], keys[index], mentions[index - 1]
+        if not key or before.in_title != mention.in_title or before.next_word != key.split()[0]:
+            continue
+        after = keys[index + 1] if index + 1 < len(keys) else ""
+        if mention.next_word in {"and", "or"} or (after and mention.next_word == after.split()[0]):
+            continue
+        state = next((p for p in gazetteer.candidates(f"{key} state") if p.kind == "region"), None)
+        if state is not None and any(
+            _is_city_of(city, state) for city in gazetteer.candidates(keys[index - 1])
+        ):
+            found[index] = state
+    return found
+
+
+def _is_city_of(city: Place, state: Place) -> bool:
+    """Whether a city may lie in a state: one of its country, near its point ("Vancouver" of
+    "Vancouver, Washington" is the town in Washington, not the one in British Columbia)."""
+    if city.kind != "city" or city.country_code != state.country_code:
+        return False
+    return (
+        city.latitude is not None
+        and city.longitude is not None
+        and distance_km(state, (city.latitude, city.longitude)) <= NEAR_STATE_KM
+    )

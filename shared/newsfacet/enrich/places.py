@@ -20,7 +20,7 @@ from newsfacet.enrich.geo_aliases import INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import clean_name, fold
 from newsfacet.enrich.place_compounds import compound_region
-from newsfacet.enrich.place_cues import INSTRUMENT_WORDS, is_no_place, state_named
+from newsfacet.enrich.place_cues import INSTRUMENT_WORDS, is_no_place, state_named, states_after_cities
 from newsfacet.enrich.place_epithets import epithet_place
 from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places, count_countries_of_bodies
 from newsfacet.enrich.unlisted_places import (
@@ -86,6 +86,7 @@ def resolve_places(
     facilities, regions = named_by_nouns(mentions, keys)
     sited = frozenset() if sport else sited_names(mentions, keys, lambda key: bool(gazetteer.candidates(key)))
     teams = city_teams(mentions, keys, gazetteer, sport=sport)
+    states = states_after_cities(mentions, keys, gazetteer)
     scores: dict[Place, float] = {}
     counts: dict[Place, int] = {}
     display: dict[Place, str] = {}
@@ -99,7 +100,8 @@ def resolve_places(
             consumed.add(index)  # "the Shanghai Composite": a stock index, neither place nor actor
             continue
         place = (
-            _resolve(mention, key, evidence)
+            states.get(index)
+            or _resolve(mention, key, evidence)
             or _compound_region(mention, gazetteer)
             or named_by_noun(mention, key, context, facilities, regions, sited=sited)
             or epithet_place(key, context, gazetteer)
