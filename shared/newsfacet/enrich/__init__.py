@@ -35,6 +35,7 @@ from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
 from newsfacet.enrich.place_ellipsis import split_place_ellipses
+from newsfacet.enrich.place_epithets import epithet_mentions
 from newsfacet.enrich.place_forms import listed_team_mentions, party_tag_mentions
 from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.places_without_model import place_name_test, read_without_model
@@ -114,6 +115,7 @@ def enrich(
             title, text, common_words
         )
         mentions += companies + address_mentions(title, text) + facility_mentions(title, text)
+        mentions += epithet_mentions(title, text)
     mentions = without_web_look_alikes(text, mentions, exclude, common_words)
     mentions = split_place_ellipses(mentions, gazetteer.is_place_name)
     topics = classify(title, text, read_as) if attempted.topics else []

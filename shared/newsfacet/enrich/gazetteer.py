@@ -19,7 +19,7 @@ from typing import Final
 
 import pycountry
 
-from newsfacet.enrich import foreign_place_names, geo_aliases, geo_regions
+from newsfacet.enrich import foreign_place_names, geo_aliases, geo_regions, geo_subdivisions
 from newsfacet.enrich.names import fold, loose_key
 from newsfacet.model import LocationKind
 
@@ -203,6 +203,8 @@ def load_gazetteer() -> Gazetteer:
 
     for _code, name, iso, lat, lon in table["regions"]:
         _add(named, name, Place(name, "region", iso, lat, lon))
+        # "Washington State", "New York state": the state, where the name alone is the city.
+        _add(named, f"{name} State", Place(name, "region", iso, lat, lon))
     for name, _state in table["counties"]:
         # One entry per name however many states have it ("Washington County": 30); no point.
         named.setdefault(fold(name), [Place(name, "region", "US", None, None)])
@@ -210,12 +212,20 @@ def load_gazetteer() -> Gazetteer:
         if fold(state) in named:
             named.setdefault(fold(abbreviation), []).extend(named[fold(state)])
 
-    hand_written = geo_aliases.EXTRA_PLACES + geo_regions.MACRO_REGIONS + foreign_place_names.REGIONS
-    for name, kind, iso, lat, lon, spellings in hand_written:
+    hand_written: dict[str, list[Place]] = {}
+    for name, kind, iso, lat, lon, spellings in (
+        geo_aliases.EXTRA_PLACES
+        + geo_regions.MACRO_REGIONS
+        + geo_regions.METRO_REGIONS
+        + geo_regions.NEWS_REGIONS
+        + geo_subdivisions.SUBDIVISIONS
+        + foreign_place_names.REGIONS
+    ):
         place = Place(name, kind, iso, lat, lon)
-        # Hand-written places replace whatever GeoNames files under the same key ("Gaza").
         for spelling in (name, *spellings):
-            named[fold(spelling)] = [place]
+            _add(hand_written, spelling, place)
+    # Hand-written places replace whatever GeoNames files under the same key ("Gaza").
+    named.update(hand_written)
     for other, english in foreign_place_names.OTHER_NAMES.items():
         named.setdefault(fold(other), named[fold(english)])
 

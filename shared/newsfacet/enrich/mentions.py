@@ -26,6 +26,8 @@ from newsfacet.enrich.kind_cues import (
 )
 from newsfacet.enrich.names import acronym
 from newsfacet.enrich.nlp import NER_LANGUAGES, model_entities
+from newsfacet.enrich.place_compounds import compound_place_spans
+from newsfacet.enrich.place_datelines import dateline_place_spans
 from newsfacet.enrich.span_rules import (
     add_known_organizations,
     apposition_parts,
@@ -132,6 +134,12 @@ def find_mentions(
     entities = model_entities(title, text, read_as) if read_as in NER_LANGUAGES else []
     if read_as == "en":
         entities += _people_by_pattern(origins, entities)
+        if is_place_name is not None:  # first, so that a compound takes the text the model cut up
+            entities = (
+                compound_place_spans(origins, is_place_name)
+                + dateline_place_spans(text, is_place_name)
+                + entities
+            )
     for source, whole_start, whole_end, whole_label in entities:
         origin = origins[source]
         if whole_label not in USED_LABELS or covered[source].overlaps(whole_start, whole_end):
@@ -343,7 +351,7 @@ def _names_a_team(origin: str, start: int, end: int) -> bool:
 
 # Words that introduce a place name right after them: "the Israeli town of", "near", "north-east of".
 _PLACE_INTRODUCER = re.compile(
-    r"\b(?:(?P<kind>town|city|village|port|region|province|district|suburb|capital|area)\s+of"
+    r"\b(?:(?P<kind>town|city|village|port|region|province|district|suburb|capital|area|state)\s+of"
     r"|near|outside|(?:north|south|east|west|north-east|north-west|south-east|south-west)\s+of)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,

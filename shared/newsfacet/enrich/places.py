@@ -19,9 +19,19 @@ from newsfacet.enrich.gazetteer import Gazetteer, Place, distance_km
 from newsfacet.enrich.geo_aliases import INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import clean_name, fold
+from newsfacet.enrich.place_compounds import compound_region
+from newsfacet.enrich.place_cues import INSTRUMENT_WORDS, is_no_place, state_named, states_after_cities
+from newsfacet.enrich.place_epithets import epithet_place
 from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places, count_countries_of_bodies
 from newsfacet.enrich.places_without_model import home_countries, says_its_country
-from newsfacet.enrich.unlisted_places import CITY_FACILITY_NOUNS, PLACE_LABELS, named_by_noun, named_by_nouns
+from newsfacet.enrich.unlisted_places import (
+    CITY_FACILITY_NOUNS,
+    PLACE_LABELS,
+    count_facilities_named_by_their_noun,
+    named_by_noun,
+    named_by_nouns,
+    sited_names,
+)
 from newsfacet.model import Location
 
 TITLE_WEIGHT = 3.0
@@ -40,10 +50,6 @@ INSTITUTION_KEYS = frozenset(fold(name) for name in INSTITUTIONS)
 TRUNCATING_PARTICLES = frozenset({"do", "da", "de", "del", "dos", "das"})
 # Kinds of place a one-word name the model calls a person can be ("Inn", "Danube", "Galilee").
 NATURAL_KINDS = frozenset({"river", "lake", "mountain", "region", "sea"})
-# Facility nouns that, alone and capitalised, refer back to the one facility of that noun named.
-REFERRING_FACILITY_NOUNS = frozenset(
-    {"capitol", "statehouse", "courthouse", "jail", "prison", "stadium", "arena"}
-)
 # Last words of a company's full name (folded): "Sierra Nevada Corporation", "Texas Roadhouse Inc".
 CORPORATE_SUFFIXES = frozenset(
     {"corporation", "corp", "inc", "incorporated", "co", "company", "ltd", "llc", "plc"}
@@ -85,7 +91,9 @@ def resolve_places(
     evidence.context.update(home_countries(language) if without_model else ())
     context = evidence.context
     facilities, regions = named_by_nouns(mentions, keys)
+    sited = frozenset() if sport else sited_names(mentions, keys, lambda key: bool(gazetteer.candidates(key)))
     teams = city_teams(mentions, keys, gazetteer, sport=sport)
+    states = states_after_cities(mentions, keys, gazetteer)
     scores: dict[Place, float] = {}
     counts: dict[Place, int] = {}
     display: dict[Place, str] = {}
@@ -95,7 +103,16 @@ def resolve_places(
             continue
         if key in teams and not mention.after_place_word:
             continue
-        place = _resolve(mention, key, evidence) or named_by_noun(mention, key, context, facilities, regions)
+        if mention.next_word in INSTRUMENT_WORDS and gazetteer.candidates(key):
+            consumed.add(index)  # "the Shanghai Composite": a stock index, neither place nor actor
+            continue
+        place = (
+            states.get(index)
+            or _resolve(mention, key, evidence)
+            or _compound_region(mention, gazetteer)
+            or named_by_noun(mention, key, context, facilities, regions, sited=sited)
+            or epithet_place(key, context, gazetteer)
+        )
         if place is None:
             continue
         consumed.add(index)
@@ -110,7 +127,7 @@ def resolve_places(
     _count_people_named_like_places(
         mentions, keys, evidence, teams=teams, consumed=consumed, scores=scores, counts=counts
     )
-    _count_facilities_named_by_their_noun(mentions, keys, consumed=consumed, scores=scores, counts=counts)
+    count_facilities_named_by_their_noun(mentions, keys, consumed=consumed, scores=scores, counts=counts)
     count_acronyms_of_places(mentions, display, consumed=consumed, scores=scores, counts=counts)
     count_countries_of_bodies(mentions, gazetteer, display, scores=scores, counts=counts)
     ranked = sorted(scores, key=lambda p: (-scores[p], p.name))[:MAX_LOCATIONS]
@@ -157,7 +174,12 @@ def _article_evidence(
         k.rsplit(" ", 1)[1] for m, k in zip(mentions, keys, strict=True) if m.label == "PERSON" and " " in k
     }
     # Names written as a company's ("Chime CEO ...", "SoFi shares"): never a town in this article.
-    companies = {k for m, k in zip(mentions, keys, strict=True) if k and m.next_word in COMPANY_NEXT_WORDS}
+    # Not a name in capitals: a dateline's place before the story's first word ("LONDON - Shares").
+    companies = {
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if k and m.next_word in COMPANY_NEXT_WORDS and not m.text.isupper()
+    }
     # Names the article gives a company in full ("Sierra Nevada Corporation"): alone, that company.
     corporate = {
         k.rsplit(" ", 1)[0]
@@ -177,6 +199,12 @@ def _article_evidence(
         place_nouns,
         without_model,
     )
+
+
+def _compound_region(mention: Mention, gazetteer: Gazetteer) -> Place | None:
+    """A compound of two cities of one country the text names as a region (`place_compounds`)."""
+    name = clean_name(mention.text) if mention.label == "GPE" and mention.text.count("-") == 1 else None
+    return compound_region(name, gazetteer) if name else None
 
 
 def _count_people_named_like_places(
@@ -201,30 +229,6 @@ def _count_people_named_like_places(
             consumed.add(index)
             scores[place] += 1.0 + (1.0 - mention.position)
             counts[place] += 1
-
-
-def _count_facilities_named_by_their_noun(
-    mentions: Sequence[Mention],
-    keys: Sequence[str],
-    *,
-    consumed: set[int],
-    scores: dict[Place, float],
-    counts: dict[Place, int],
-) -> None:
-    """ "the Statehouse" after "the Indiana Statehouse": a facility's noun alone, in an article
-    that names one facility of that noun, is that facility (counted there, and no actor)."""
-    by_noun: dict[str, list[Place]] = {}
-    for place in scores:
-        if place.kind == "facility":
-            by_noun.setdefault(fold(place.name).rsplit(" ", 1)[-1], []).append(place)
-    for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
-        if index in consumed or mention.label == "PERSON" or key not in REFERRING_FACILITY_NOUNS:
-            continue  # "Park" is a surname too: only a building's noun refers back
-        places = by_noun.get(key)
-        if places is not None and len(places) == 1:
-            consumed.add(index)
-            scores[places[0]] += 1.0 + (1.0 - mention.position)
-            counts[places[0]] += 1
 
 
 def _display_name(place: Place, mention: Mention) -> str:
@@ -302,7 +306,9 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
         return None  # "Rio Grande" of "Rio Grande do Sul": the model cut a longer name short
     if label == "PERSON" and key in evidence.person_words:
         return None
-    candidates = gazetteer.candidates(key)
+    if is_no_place(mention, key):
+        return None
+    candidates = state_named(mention, key, gazetteer) or gazetteer.candidates(key)
     if not candidates:
         return None
     place = _pick(candidates, evidence.context, evidence.local, evidence.local_points)
@@ -316,8 +322,10 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
         return place
     if place.kind == "city" and not gazetteer.names_as_its_own(key, place):
         return None  # typed a person or an organisation, and a city only by another spelling
-    if label == "PERSON" and " " not in key and place.kind in NATURAL_KINDS:
-        return place  # a river, mountain or region is no one's surname here (`person_words`)
+    if label == "PERSON" and place.kind in NATURAL_KINDS and not mention.with_age:
+        # A river, mountain or region is no one's surname here (`person_words`), and a region's
+        # whole name no one's full name ("Tamil Nadu", "New South Wales").
+        return place
     if label == "PERSON":
         # The model calls a person what may be a city ("Porto Alegre", "Misrata"): trust the
         # gazetteer only for a sizeable city of a country the article is about.

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from newsfacet.enrich.gazetteer import Gazetteer, Place
 from newsfacet.enrich.geo_aliases import FACILITY_WORDS
 from newsfacet.enrich.mentions import Mention, mention_at
-from newsfacet.enrich.names import clean_name, list_item_spans
+from newsfacet.enrich.names import clean_name, fold, list_item_spans
 from newsfacet.model import LocationKind
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -29,6 +29,10 @@ FACILITY_NOUNS = frozenset({"hospital", "prison", "airport", "stadium", "arena",
 # The facilities a city's name names without more ("the Delhi airport", "Kabul airport"): the city
 # has one, where "a London hospital" is any of many.
 CITY_FACILITY_NOUNS = frozenset({"airport", "airbase"})
+# Facility nouns that, alone and capitalised, refer back to the one facility of that noun named.
+REFERRING_FACILITY_NOUNS = frozenset(
+    {"capitol", "statehouse", "courthouse", "jail", "prison", "stadium", "arena"}
+)
 # Lower-case nouns after a name that make it a region ("Zabul province", "the Donetsk region").
 REGION_NOUNS = frozenset({"province", "district", "governorate", "region", "prefecture", "oblast", "area"})
 # Capitalised last words that make a name a region's, whatever the model typed it ("the National
@@ -205,7 +209,13 @@ def named_by_nouns(mentions: Sequence[Mention], keys: Sequence[str]) -> tuple[di
 
 
 def named_by_noun(
-    mention: Mention, key: str, context: set[str], facilities: dict[str, str], regions: set[str]
+    mention: Mention,
+    key: str,
+    context: set[str],
+    facilities: dict[str, str],
+    regions: set[str],
+    *,
+    sited: frozenset[str] = frozenset(),
 ) -> Place | None:
     """A place the gazetteer does not hold, known by the noun that names its kind: a facility
     ("KeyBank Center", "Hoa Lo Prison", "Walter Reed Hospital" of "Walter Reed hospital"), a street
@@ -238,7 +248,66 @@ def named_by_noun(
         kind = "region"
     elif mention.introduced_kind in _INTRODUCED_KINDS and _is_one_name(mention):
         kind = _INTRODUCED_KINDS[mention.introduced_kind]
+    elif key in sited:
+        kind = "area"
     else:
         return None
     country = next(iter(context)) if len(context) == 1 else None
     return Place(name, kind, country, None, None)
+
+
+def count_facilities_named_by_their_noun(
+    mentions: Sequence[Mention],
+    keys: Sequence[str],
+    *,
+    consumed: set[int],
+    scores: dict[Place, float],
+    counts: dict[Place, int],
+) -> None:
+    """ "the Statehouse" after "the Indiana Statehouse": a facility's noun alone, in an article
+    that names one facility of that noun, is that facility (counted there, and no actor)."""
+    by_noun: dict[str, list[Place]] = {}
+    for place in scores:
+        if place.kind == "facility":
+            by_noun.setdefault(fold(place.name).rsplit(" ", 1)[-1], []).append(place)
+    for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
+        if index in consumed or mention.label == "PERSON" or key not in REFERRING_FACILITY_NOUNS:
+            continue  # "Park" is a surname too: only a building's noun refers back
+        places = by_noun.get(key)
+        if places is not None and len(places) == 1:
+            consumed.add(index)
+            scores[places[0]] += 1.0 + (1.0 - mention.position)
+            counts[places[0]] += 1
+
+
+# Lower-case nouns after a name that put something there ("the al-Tanf base", "the Rukban camp").
+SITE_NOUNS: Final = FACILITY_NOUNS | {"base", "camp", "crossing", "checkpoint", "border"}
+# How often, at least, the text puts a name after a place word ("in", "at", "near"...).
+MIN_SITED = 2
+
+
+def sited_names(
+    mentions: Sequence[Mention], keys: Sequence[str], known: Callable[[str], bool]
+) -> frozenset[str]:
+    """One-word names the gazetteer does not know that the text uses as a place more than once and
+    in at least half of their mentions: after a place word ("troops in al-Tanf", "at al-Tanf") or
+    before a site's noun ("the al-Tanf base"). The model often calls them people; a person's name
+    is seldom set so ("according to Trump" once in a story that names him twenty times). Not in a
+    sports story (callers), where "a move to Arsenal" and "at Arsenal" name a club."""
+    sited: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for mention, key in zip(mentions, keys, strict=True):
+        if not key or " " in mention.text.strip():
+            continue
+        total[key] = total.get(key, 0) + 1
+        if mention.label not in {"PERSON", "GPE", "LOC"}:
+            continue  # "a move to Arsenal", "at Google": an organisation's mention counts against
+        if mention.with_age or mention.in_job_title or mention.before_staff or mention.as_team:
+            total[key] += 99  # a person's or an organisation's cue: never a place
+        elif mention.after_place_word or mention.head_noun in SITE_NOUNS:
+            sited[key] = sited.get(key, 0) + 1
+    return frozenset(
+        key
+        for key, count in sited.items()
+        if count >= MIN_SITED and 2 * count >= total[key] and not known(key)
+    )

@@ -1,0 +1,97 @@
+"""What the words in and around a place-like name say it is, or is not: a US state rather than the
+city of its name ("New York state", "the state of Washington", "a New York man", "Queens, New
+York"); no place at all
+when a stock index ("the Shanghai Composite"), a word or a unit that folds like a state's
+abbreviation ("The Mass", "540 Nm"), or an office whose name opens with a state's ("the New York
+State Attorney General"). `places.resolve_places` asks about each mention it resolves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from newsfacet.enrich.gazetteer import Gazetteer, Place, distance_km
+from newsfacet.enrich.geo_aliases import US_STATE_ABBREVIATIONS
+from newsfacet.enrich.mentions import Mention
+from newsfacet.enrich.names import fold
+
+# Words after a place's name that make it a stock index's ("the Shanghai Composite", "the Taiwan
+# Weighted index", "the Jakarta Composite Index").
+INSTRUMENT_WORDS: Final = frozenset({"composite", "component", "index", "weighted"})
+# US states' AP abbreviations, folded ("Mass." is "mass"): places only written with their dots or in
+# capitals ("N.M.", "NM"); "Mass", "Nm", "Ore", "Del" are words.
+STATE_ABBREVIATION_KEYS: Final = frozenset(fold(abbreviation) for abbreviation in US_STATE_ABBREVIATIONS)
+# Words after "<state> State" that make it the start of an office's or body's name.
+STATE_OFFICE_WORDS: Final = frozenset(
+    {"attorney", "comptroller", "treasurer", "senate", "assembly", "legislature", "police", "patrol"}
+    | {"troopers", "university", "department", "board", "court", "senator", "assemblyman"}
+)
+
+
+def is_no_place(mention: Mention, key: str) -> bool:
+    """Whether the mention's words say it names no place, whatever the gazetteer holds."""
+    if key in STATE_ABBREVIATION_KEYS and "." not in mention.text and not mention.text.isupper():
+        return True
+    return key.endswith(" state") and mention.next_word in STATE_OFFICE_WORDS
+
+
+# Nouns of people after a place's name that make it their state in US news ("a New York man", "a
+# Washington woman"): the state, where the name alone is a city ("New York City", "Washington, D.C.").
+RESIDENT_NOUNS: Final = frozenset(
+    {"man", "woman", "men", "women", "teen", "teenager", "boy", "girl", "couple", "resident", "residents"}
+)
+
+# Kinds before "of" that make the name a state ("the state of", the federal "District of").
+STATE_INTRODUCERS: Final = frozenset({"state", "district"})
+
+
+def state_named(mention: Mention, key: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """The US state a name names with a cue ("New York state", "the state of Washington", "a New
+    York man", "the Western District of New York"), else nothing. "State" in capitals is not a cue
+    ("New York State Police")."""
+    if (
+        mention.head_noun not in RESIDENT_NOUNS | {"state"}
+        and mention.introduced_kind not in STATE_INTRODUCERS
+    ):
+        return ()
+    return tuple(place for place in gazetteer.candidates(f"{key} state") if place.kind == "region")
+
+
+# How far from a state's point a city named before it may lie ("Buffalo, New York": 450 km).
+NEAR_STATE_KM: Final = 600.0
+
+
+def states_after_cities(
+    mentions: Sequence[Mention], keys: Sequence[str], gazetteer: Gazetteer
+) -> dict[int, Place]:
+    """Mentions (by index) of a state named after one of its cities ("Queens, New York", "Tacoma,
+    Washington said"): the state, where the name alone is a city. Not an item of a list of cities
+    ("Boston, New York and Chicago", "Boston, New York, Chicago"), nor after a city far from the
+    state."""
+    found: dict[int, Place] = {}
+    for index in range(1, len(mentions)):
+        mention, key, before = mentions[index], keys[index], mentions[index - 1]
+        if not key or before.in_title != mention.in_title or before.next_word != key.split()[0]:
+            continue
+        after = keys[index + 1] if index + 1 < len(keys) else ""
+        if mention.next_word in {"and", "or"} or (after and mention.next_word == after.split()[0]):
+            continue
+        state = next((p for p in gazetteer.candidates(f"{key} state") if p.kind == "region"), None)
+        if state is not None and any(
+            _is_city_of(city, state) for city in gazetteer.candidates(keys[index - 1])
+        ):
+            found[index] = state
+    return found
+
+
+def _is_city_of(city: Place, state: Place) -> bool:
+    """Whether a city may lie in a state: one of its country, near its point ("Vancouver" of
+    "Vancouver, Washington" is the town in Washington, not the one in British Columbia)."""
+    if city.kind != "city" or city.country_code != state.country_code:
+        return False
+    return (
+        city.latitude is not None
+        and city.longitude is not None
+        and distance_km(state, (city.latitude, city.longitude)) <= NEAR_STATE_KM
+    )

@@ -1,0 +1,22 @@
+"""A one-word place the gazetteer does not know, which the text sets as a place again and again
+("troops in al-Qaim", "at al-Qaim", "the al-Qaim camp"), though the model calls it a person (session
+16, s16-places). A person's name set once after "according to" stays a person. A story written in
+the style of a news site; the pipeline runs with the real model and gazetteer."""
+
+from __future__ import annotations
+
+from tests.unit.enrich_helpers import actor_names, enriched, places
+
+OUTPOST_STORY = (
+    "Some 150 soldiers remain at the Zawiyat outpost, according to Haddad, a local commander. The "
+    "troops in Zawiyat guard a desert crossing used by smugglers.\n\n"
+    "Aid convoys have not reached the Zawiyat camp since March, and families in Zawiyat say food "
+    "is running out. Haddad said his men would stay at Zawiyat until the road reopened."
+)
+
+
+def test_a_name_set_as_a_place_again_and_again_is_a_place_not_a_person() -> None:
+    result = enriched("Families trapped at desert outpost", OUTPOST_STORY)
+    assert places(result)["Zawiyat"][0] == "area"
+    assert "Zawiyat" not in actor_names(result)
+    assert "Haddad" not in places(result)  # named once after "according to": still a person
