@@ -31,6 +31,7 @@ from newsfacet.enrich.institutions import company_mentions, institution_mentions
 from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
+from newsfacet.enrich.organization_cues import organization_cue_mentions
 from newsfacet.enrich.place_ellipsis import split_place_ellipses
 from newsfacet.enrich.place_forms import listed_team_mentions, party_tag_mentions
 from newsfacet.enrich.places import resolve_places
@@ -100,6 +101,8 @@ def enrich(
     common_words = frozenset(_LOWERCASE_WORD.findall(text))
     companies = company_mentions(title, text, gazetteer, common_words) if read_as == "en" else []
     if read_as == "en":
+        companies += organization_cue_mentions(title, text, gazetteer, common_words, mentions)
+    if read_as == "en":
         mentions += institution_mentions(title, text, gazetteer) + listed_county_mentions(
             title, text, gazetteer
         )
@@ -125,6 +128,7 @@ def enrich(
         common_words=common_words,
         companies={fold(mention.text) for mention in companies},
         title_case_title=is_title_case(title),
+        is_place_name=gazetteer.is_place_name,
     )
     return Enrichment(
         actors=actors if attempted.actors else [],

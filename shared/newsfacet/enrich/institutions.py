@@ -128,7 +128,7 @@ def company_mentions(
             if not any(fold(origin[start:end]) in known for start, end in items):
                 continue
             for item in items:
-                span = _without_sentence_opener(origin, *item, common_words)
+                span = without_sentence_opener(origin, *item, common_words)
                 if span is None:
                     continue
                 name = origin[span[0] : span[1]]
@@ -156,7 +156,7 @@ def _named_as_companies(
             checked += _names_starting_at(origin, cue.end(), _EMPLOYERS)
         spans += [
             span
-            for span in (_without_sentence_opener(origin, *item, common_words) for item in checked)
+            for span in (without_sentence_opener(origin, *item, common_words) for item in checked)
             if span and _may_be_company(origin[span[0] : span[1]], gazetteer)
         ]
         # "Alibaba's New York-listed shares": the owner is the company, not the whole phrase.
@@ -183,7 +183,7 @@ def _names_starting_at(origin: str, start: int, pattern: re.Pattern[str]) -> lis
     return list_item_spans(origin, match.start(), match.end()) if match else []
 
 
-def _without_sentence_opener(
+def without_sentence_opener(
     origin: str, start: int, end: int, common_words: Collection[str]
 ) -> tuple[int, int] | None:
     """The span without its first word where that word opens a sentence and the article writes it
@@ -295,7 +295,7 @@ def named_body_mentions(title: str, text: str, common_words: Collection[str]) ->
                 continue
             complement = _BODY_COMPLEMENT.match(origin, head.end())
             end = complement.end() if complement else head.end()
-            span = _without_sentence_opener(origin, before.start(), end, common_words)
+            span = without_sentence_opener(origin, before.start(), end, common_words)
             if span is None or " " not in origin[span[0] : span[1]]:
                 continue
             if origin[span[0] : span[1]].split(" ", 1)[0] not in _NOT_A_BODY_FIRST_WORDS:

@@ -1,0 +1,66 @@
+"""Actor recall classes the small model misses, cuts short or mistypes: a firm named after a
+person's job, a company by its legal form, a medium named as a source, and a parent company beside
+its own division or regional arm. Each runs the real pipeline (spaCy model and gazetteer) on text
+written for it."""
+
+from __future__ import annotations
+
+from newsfacet.enrich import Enrichment
+
+from tests.unit.enrich_helpers import enriched
+
+
+def actor_types(result: Enrichment) -> dict[str, str]:
+    return {actor.name: actor.type for actor in result.actors}
+
+
+def test_a_firm_after_a_job_is_an_organisation_and_its_regional_arm_another() -> None:
+    result = enriched(
+        "Bakery chain plans 150 new stores",
+        "The chain will add 150 bakeries next year, said Dana Morrow, chief executive of Sunrise Foods "
+        "North America, which is based in Ohio. Sunrise Foods opened 80 units this year, and Sunrise "
+        "Foods expects more in Canada. Priya Rao, head of research at Vantara Securities, said the "
+        "shares looked cheap. Omar Haddad, director for the Middle East and North Africa at the "
+        "charity, warned of famine.",
+    )
+    types = actor_types(result)
+    assert types.get("Sunrise Foods North America") == "organization", types
+    assert types.get("Sunrise Foods") == "organization", types
+    assert types.get("Vantara Securities") == "organization", types
+    assert types.get("Priya Rao") == "person", types
+    assert "Middle East and North Africa" not in types  # a region after a job is no employer
+
+
+def test_a_company_with_a_legal_form_is_an_organisation_even_in_quotes() -> None:
+    result = enriched(
+        "Movers under investigation",
+        'A corporate filing showed that "Quellmark Holdings Inc." has an alternate name, and '
+        "customers said Harrow & Vale Ltd kept their furniture for weeks.",
+    )
+    types = actor_types(result)
+    assert types.get("Quellmark Holdings Inc.") == "organization", types
+    assert types.get("Harrow & Vale Ltd") == "organization", types
+
+
+def test_a_medium_named_as_a_source_is_an_organisation() -> None:
+    result = enriched(
+        "Regulator looks into office start-up",
+        "This comes a week after Ashford reported the start-up is the subject of a state inquiry. The "
+        "company had no comment, according to the Morning Ledger, which first named the inquiry. The "
+        "Evening Courier reported that the founder had left.",
+    )
+    types = actor_types(result)
+    assert types.get("Morning Ledger") == "organization", types
+    assert types.get("Evening Courier") == "organization", types
+
+
+def test_a_parent_and_its_division_each_named_often_are_two_actors() -> None:
+    result = enriched(
+        "How Norvia Cloud runs inference at scale",
+        "Norvia Cloud has led containers for years, said Mia Park, product manager at Norvia Cloud. "
+        "Norvia Cloud now sells to banks. Norvia said its profit rose, and Norvia plans more data "
+        "centres. Norvia shares rose, and Norvia hired staff.",
+    )
+    types = actor_types(result)
+    assert types.get("Norvia Cloud") == "organization", types
+    assert types.get("Norvia") == "organization", types
