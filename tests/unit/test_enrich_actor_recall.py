@@ -1,7 +1,7 @@
-"""Actor recall classes the small model misses, cuts short or mistypes: a firm named after a
-person's job, a company by its legal form, a medium named as a source, and a parent company beside
-its own division or regional arm. Each runs the real pipeline (spaCy model and gazetteer) on text
-written for it."""
+"""Actor recall classes the small model misses, cuts short or mistypes: an agency named "...
+Administration", a firm named after a person's job, a company by its legal form, a medium named as
+a source, and a parent company beside its own division or regional arm. Each runs the real
+pipeline (spaCy model and gazetteer) on text written for it."""
 
 from __future__ import annotations
 
@@ -64,3 +64,14 @@ def test_a_parent_and_its_division_each_named_often_are_two_actors() -> None:
     types = actor_types(result)
     assert types.get("Norvia Cloud") == "organization", types
     assert types.get("Norvia") == "organization", types
+
+
+def test_an_agency_named_administration_is_an_organisation_under_its_full_name() -> None:
+    result = enriched(
+        "Movers under investigation",
+        "News 4 reached out to the Department of Transportation. In a response, the agency said, "
+        '"The Federal Rail Freight Safety Administration (FRFSA) is aware of the allegations involving '
+        'the company."',
+    )
+    types = actor_types(result)
+    assert types.get("Federal Rail Freight Safety Administration") == "organization", types

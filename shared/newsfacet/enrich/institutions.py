@@ -273,9 +273,12 @@ def _canonical(name: str, body: str, gazetteer: Gazetteer) -> str | None:
 # a sentence's end ("... the Oval Office. The Home Office").
 _BODY_WORD = r"[A-Z](?:[\w&-]|\.(?=\w))*(?:(?<=[A-Z])\.)?"
 _BODY_HEAD = re.compile(
-    r"(?<=\s)(?:Office|Directorate|Commission|Committee|Department|Agency|Bureau|Authority|Council|Ministry)"
-    r"(?![\w-])"
+    r"(?<=\s)(?:Office|Directorate|Commission|Committee|Department|Agency|Bureau|Authority|Council|Ministry"
+    r"|Administration)(?![\w-])"
 )
+# "Administration" after one word is a president's government ("the Trump Administration"), no
+# agency; agencies take two words or more ("Federal Aviation Administration").
+_WORDS_BEFORE_HEAD: Final = {"Administration": 2}
 _BODY_NAME_BEFORE = re.compile(rf"(?<![\w'’.-])(?:{_BODY_WORD}\s+){{1,5}}(?:{_BODY_WORD}['’]s\s+)?$")
 _BODY_COMPLEMENT = re.compile(
     rf"\s+(?:of|for|on)\s+(?:the\s+)?{_BODY_WORD}(?:\s+(?:of\s+|for\s+|and\s+)?{_BODY_WORD}){{0,4}}(?![\w-])"
@@ -296,7 +299,9 @@ def named_body_mentions(title: str, text: str, common_words: Collection[str]) ->
             complement = _BODY_COMPLEMENT.match(origin, head.end())
             end = complement.end() if complement else head.end()
             span = without_sentence_opener(origin, before.start(), end, common_words)
-            if span is None or " " not in origin[span[0] : span[1]]:
+            if span is None or origin.count(" ", span[0], head.start()) < _WORDS_BEFORE_HEAD.get(
+                head.group(), 1
+            ):
                 continue
             if origin[span[0] : span[1]].split(" ", 1)[0] not in _NOT_A_BODY_FIRST_WORDS:
                 found.append(mention_at(origin, *span, "ORG", in_title=source == 0))
