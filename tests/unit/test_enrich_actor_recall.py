@@ -75,3 +75,16 @@ def test_an_agency_named_administration_is_an_organisation_under_its_full_name()
     )
     types = actor_types(result)
     assert types.get("Federal Rail Freight Safety Administration") == "organization", types
+
+
+def test_militant_groups_and_defence_firms_the_model_misses_are_organisations() -> None:
+    result = enriched(
+        "Drone maker wins border contract",
+        "Northrop Grumman and Raytheon lost the bid. The drones will watch routes used by Boko Haram, "
+        "officials said, and by fighters of the Haqqani network, whose leader Sirajuddin Haqqani was "
+        "named in the report.",
+    )
+    types = actor_types(result)
+    for name in ("Northrop Grumman", "Raytheon", "Boko Haram", "Haqqani network"):
+        assert types.get(name) == "organization", (name, types)
+    assert types.get("Sirajuddin Haqqani") == "person", types

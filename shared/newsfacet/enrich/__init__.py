@@ -30,6 +30,7 @@ from newsfacet.enrich.geo_aliases import INSTITUTIONS, PLACE_NOUNS
 from newsfacet.enrich.institutions import company_mentions, institution_mentions, named_body_mentions
 from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
+from newsfacet.enrich.known_organizations import listed_organization_mentions
 from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
 from newsfacet.enrich.organization_cues import organization_cue_mentions
 from newsfacet.enrich.place_ellipsis import split_place_ellipses
@@ -102,6 +103,7 @@ def enrich(
     companies = company_mentions(title, text, gazetteer, common_words) if read_as == "en" else []
     if read_as == "en":
         companies += organization_cue_mentions(title, text, gazetteer, common_words, mentions)
+        companies += listed_organization_mentions(title, text)
     if read_as == "en":
         mentions += institution_mentions(title, text, gazetteer) + listed_county_mentions(
             title, text, gazetteer
