@@ -12,7 +12,9 @@ introducer), `actors` + `actor_vocabulary` (people, organisations, groups; what 
 work), `web_mentions` (what web pages make look like actors: `product_evidence` for products,
 `page_lines` for cross-headings and other lines that are no prose, `name_shapes` for job titles and
 common-noun acronyms), `actor_clusters` (one actor per real-world name), `credits` (the publisher and wire
-credits), `institutions` (governments, ministries, police forces by pattern), `topics` +
+credits), `institutions` (governments, ministries, police forces by pattern), `organization_cues`
+(a firm after a job, a company by its legal form, a medium named as a source),
+`known_organizations` (militant groups and defence firms the model misses), `topics` +
 `topic_vocabulary` (IPTC Media Topics, English, French and German terms).
 """
 
@@ -28,9 +30,9 @@ from newsfacet.enrich.credits import blank_credit_lines, blank_credits, blank_st
 from newsfacet.enrich.gazetteer import GazetteerError, load_gazetteer
 from newsfacet.enrich.geo_aliases import INSTITUTIONS, PLACE_NOUNS
 from newsfacet.enrich.institutions import company_mentions, institution_mentions, named_body_mentions
+from newsfacet.enrich.known_organizations import listed_organization_mentions
 from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
-from newsfacet.enrich.known_organizations import listed_organization_mentions
 from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
 from newsfacet.enrich.organization_cues import organization_cue_mentions
 from newsfacet.enrich.place_ellipsis import split_place_ellipses
