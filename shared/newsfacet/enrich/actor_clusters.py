@@ -65,9 +65,10 @@ def weight(mention: Mention) -> float:
 
 
 def merge_persons(persons: Sequence[tuple[str, Mention]]) -> list[Cluster]:
-    """Cluster person names: each name joins the cluster of the longest name containing its words."""
+    """Cluster person names: each name joins the cluster of the longest name containing its words,
+    once a verb glued before a surname is gone ("Said Ferrer", see `_without_glued_verbs`)."""
     by_name: defaultdict[str, list[Mention]] = defaultdict(list)
-    for name, mention in persons:
+    for name, mention in _without_glued_verbs(persons):
         by_name[name].append(mention)
     names = sorted(by_name, key=lambda n: (-len(person_tokens(n)), -len(n), -len(by_name[n]), n))
     clusters: list[Cluster] = []
@@ -87,6 +88,28 @@ def merge_persons(persons: Sequence[tuple[str, Mention]]) -> list[Cluster]:
                 name, weight(mention), opens_sentence=mention.opens_sentence, in_body=not mention.in_title
             )
     return clusters
+
+
+# Verbs that open a sentence right before a surname and that the model reads as a first name:
+# "Said Ferrer: ...", "Added Lind, ...", "Ask Ruiz and ...".
+_VERBS_BEFORE_SURNAME: Final = frozenset({"said", "says", "added", "adds", "asked", "ask", "told", "wrote"})
+
+
+def _without_glued_verbs(persons: Sequence[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
+    """ "Said Ferrer" -> "Ferrer" where the article names a Tomas Ferrer: a verb opening the
+    sentence glued to a surname. A name whose second word is no one's surname stays ("Said
+    Jalili" is a first name and a surname)."""
+    surnames = {
+        name.rsplit(" ", 1)[1]
+        for name, _mention in persons
+        if " " in name and name.split(" ", 1)[0].casefold() not in _VERBS_BEFORE_SURNAME
+    }
+    unglued = []
+    for name, mention in persons:
+        verb, _, rest = name.partition(" ")
+        glued = mention.opens_sentence and verb.casefold() in _VERBS_BEFORE_SURNAME
+        unglued.append((rest, mention) if glued and rest in surnames and " " not in rest else (name, mention))
+    return unglued
 
 
 def merge_organizations(

@@ -130,7 +130,10 @@ def find_mentions(
     origins = (title, text)
     entities = model_entities(title, text, read_as) if read_as in NER_LANGUAGES else []
     if read_as == "en":
-        entities += _people_by_pattern(origins, entities)
+        # A name after a person's role is a person's, whatever the model's label ("researchers Wen
+        # Li and Haruto Sato" with Sato typed ORG): those spans go first.
+        after_role, after_person = _people_by_pattern(origins, entities)
+        entities = after_role + entities + after_person
     for source, whole_start, whole_end, whole_label in entities:
         origin = origins[source]
         if whole_label not in USED_LABELS or covered[source].overlaps(whole_start, whole_end):
@@ -225,7 +228,13 @@ PERSON_ROLES = (
 )
 # Two or three capitalised words ("Jane Roe", "Mary-Kate McRoe"), not followed by another.
 _FULL_NAME = r"[A-Z][a-z]+(?:[A-Z-][a-z]+)?(?:\s+[A-Z][a-z]+(?:[A-Z-][a-z]+)?){1,2}(?![\w'’-]|\s+[A-Z])"
-_PERSON_AFTER_ROLE = re.compile(rf"(?<![\w-])(?:{PERSON_ROLES})\s+(?P<name>{_FULL_NAME})")
+# Roles news writes before one or several names, never a team's staff ("rapper Lil Wayne",
+# "researchers Jane Doe and John Roe"); in lower case only: "Screen Actors Guild" names no actor.
+_NAMING_ROLES = (
+    r"rappers?|singers?|songwriters?|actors?|actress(?:es)?|comedians?|musicians?|filmmakers?"
+    r"|novelists?|researchers|scientists|economists|analysts|professors|lawmakers"
+)
+_PERSON_AFTER_ROLE = re.compile(rf"(?<![\w-])(?:{PERSON_ROLES}|{_NAMING_ROLES})\s+(?P<name>{_FULL_NAME})")
 _DEMONYM_ALTERNATION = "|".join(sorted(DEMONYMS, key=len, reverse=True))
 # A second person given like the first: "Jane Roe and Australian John Doe", "... and analyst John Doe".
 _PERSON_AFTER_AND = re.compile(
@@ -235,20 +244,24 @@ _PERSON_AFTER_AND = re.compile(
 
 def _people_by_pattern(
     origins: tuple[str, str], entities: list[tuple[int, int, int, str]]
-) -> list[tuple[int, int, int, str]]:
+) -> tuple[list[tuple[int, int, int, str]], list[tuple[int, int, int, str]]]:
     """People the model missed, found by how news introduces them: a full name after a sports
-    position or a job ("Pittsburgh center Jane Roe"), or given in the same way as a person the model
-    found ("American Jane Roe and Australian John Doe"). As (source, start, end, "PERSON")."""
-    found = [
+    position or a job ("Pittsburgh center Jane Roe", "researchers Jane Roe and John Doe"), or given
+    in the same way as a person found ("American Jane Roe and Australian John Doe"). As (source,
+    start, end, "PERSON"): those after a role and listed with them, then those listed with a person
+    the model found."""
+    after_role = [
         (source, match.start("name"), match.end("name"), "PERSON")
         for source, origin in enumerate(origins)
         for match in _PERSON_AFTER_ROLE.finditer(origin)
     ]
-    for source, _start, end, label in entities:
+    after_person: list[tuple[int, int, int, str]] = []
+    for source, start, end, label in after_role + entities:
         match = _PERSON_AFTER_AND.match(origins[source], end) if label == "PERSON" else None
         if match is not None:
-            found.append((source, match.start("name"), match.end("name"), "PERSON"))
-    return found
+            listed = (source, match.start("name"), match.end("name"), "PERSON")
+            (after_role if (source, start, end, label) in after_role else after_person).append(listed)
+    return after_role, after_person
 
 
 GAZETTEER: Final = "GAZETTEER"
