@@ -111,3 +111,12 @@ def test_a_verb_opening_a_sentence_is_no_first_name_of_a_surname_named_before() 
     names = set(actor_types(result))
     assert "Said Ferrer" not in names and "Tomas Ferrer" in names, names
     assert "Said Jalili" in names, names  # a first name, with no one else's surname
+
+
+def test_an_exchange_followed_by_a_market_data_code_keeps_its_name() -> None:
+    result = enriched(
+        "Metals slip as dollar firms",
+        "Three-month copper on the London Metal Exchange CMCU3 lost 0.4% to $5,880 a tonne, while "
+        "nickel on the Shanghai Futures Exchange SNIcv1 was flat.",
+    )
+    assert "London Metal Exchange" in actor_types(result), actor_types(result)
