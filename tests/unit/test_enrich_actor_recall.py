@@ -120,3 +120,12 @@ def test_an_exchange_followed_by_a_market_data_code_keeps_its_name() -> None:
         "nickel on the Shanghai Futures Exchange SNIcv1 was flat.",
     )
     assert "London Metal Exchange" in actor_types(result), actor_types(result)
+
+
+def test_a_name_with_initials_listed_after_a_person_is_a_person_in_full() -> None:
+    result = enriched(
+        "Feather duvet blamed for cough",
+        "Writing in the journal, Lena Park of Mercy Hospital and Anna Chou, Fergus TA Blair, and Ivo "
+        "Stern of the Dundee Royal Infirmary said the cough had lasted months.",
+    )
+    assert actor_types(result).get("Fergus TA Blair") == "person", actor_types(result)

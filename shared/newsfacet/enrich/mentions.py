@@ -130,8 +130,7 @@ def find_mentions(
     origins = (title, text)
     entities = model_entities(title, text, read_as) if read_as in NER_LANGUAGES else []
     if read_as == "en":
-        # A name after a person's role is a person's, whatever the model's label ("researchers Wen
-        # Li and Haruto Sato" with Sato typed ORG): those spans go first.
+        # Names after a person's role outrank the model's label ("researchers Wen Li and Haruto Sato").
         after_role, after_person = _people_by_pattern(origins, entities)
         entities = after_role + entities + after_person
     for source, whole_start, whole_end, whole_label in entities:
@@ -240,6 +239,11 @@ _DEMONYM_ALTERNATION = "|".join(sorted(DEMONYMS, key=len, reverse=True))
 _PERSON_AFTER_AND = re.compile(
     rf"\s+and\s+(?:(?:{_DEMONYM_ALTERNATION}|{PERSON_ROLES})\s+)?(?P<name>{_FULL_NAME})"
 )
+# A name with initials listed after a person, which the model misses or cuts ("TA Blair"): "Chris
+# Kuo, Struan WA Wilkie, and".
+_LISTED_WITH_INITIALS = re.compile(
+    r",\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z]{1,2}\.?)+\s+[A-Z][a-z]+),?\s+and\s+(?=[A-Z])"
+)
 
 
 def _people_by_pattern(
@@ -248,8 +252,7 @@ def _people_by_pattern(
     """People the model missed, found by how news introduces them: a full name after a sports
     position or a job ("Pittsburgh center Jane Roe", "researchers Jane Roe and John Doe"), or given
     in the same way as a person found ("American Jane Roe and Australian John Doe"). As (source,
-    start, end, "PERSON"): those after a role and listed with them, then those listed with a person
-    the model found."""
+    start, end, "PERSON"): those after a role, with initials or listed with them, then the others."""
     after_role = [
         (source, match.start("name"), match.end("name"), "PERSON")
         for source, origin in enumerate(origins)
@@ -257,10 +260,12 @@ def _people_by_pattern(
     ]
     after_person: list[tuple[int, int, int, str]] = []
     for source, start, end, label in after_role + entities:
-        match = _PERSON_AFTER_AND.match(origins[source], end) if label == "PERSON" else None
-        if match is not None:
+        text = origins[source]
+        match = _PERSON_AFTER_AND.match(text, end) or _LISTED_WITH_INITIALS.match(text, end)
+        if label == "PERSON" and match is not None:
             listed = (source, match.start("name"), match.end("name"), "PERSON")
-            (after_role if (source, start, end, label) in after_role else after_person).append(listed)
+            firm = match.re is _LISTED_WITH_INITIALS or (source, start, end, label) in after_role
+            (after_role if firm else after_person).append(listed)
     return after_role, after_person
 
 
