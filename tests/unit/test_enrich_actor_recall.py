@@ -6,6 +6,8 @@ pipeline (spaCy model and gazetteer) on text written for it."""
 from __future__ import annotations
 
 from newsfacet.enrich import Enrichment
+from newsfacet.enrich.gazetteer import load_gazetteer
+from newsfacet.enrich.organization_cues import organization_cue_mentions
 
 from tests.unit.enrich_helpers import enriched
 
@@ -129,3 +131,14 @@ def test_a_name_with_initials_listed_after_a_person_is_a_person_in_full() -> Non
         "Stern of the Dundee Royal Infirmary said the cough had lasted months.",
     )
     assert actor_types(result).get("Fergus TA Blair") == "person", actor_types(result)
+
+
+def test_a_field_a_verb_a_document_or_a_tax_status_near_a_cue_is_no_organisation() -> None:
+    text = (
+        "Roles include Vice President of Insurance Operations. Partner with Local Businesses to grow. "
+        "Related reports include salary tables. Diets fall short, according to the Dietary Guidelines "
+        "for Americans. Owners may elect to be taxed as an S Corporation. Jo Park, a manager at Vantara "
+        "Securities, agreed."
+    )
+    found = {m.text for m in organization_cue_mentions("", text, load_gazetteer(), frozenset(), [])}
+    assert found == {"Vantara Securities"}, found

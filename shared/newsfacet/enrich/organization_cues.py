@@ -24,39 +24,49 @@ from newsfacet.enrich.names import fold
 # A word of an organisation's name: capitalised, or an initialism with dots ("U.S."); a dot only
 # inside a word, so that a name does not run on over a sentence's end ("... at Dunmore. Then").
 _NAME_WORD = r"(?:[A-Z](?:[\w&'’-]|\.(?=\w))*|&)"
-# Up to five words, with "and", "of", "for" or "on" between two of them ("Procter and Gamble").
-_ORGANIZATION_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:and|of|for|on|de)\s+)?{_NAME_WORD}){{0,4}}"
+# Up to seven words, with "and", "of", "for" or "on" between two of them ("Procter and Gamble").
+_ORGANIZATION_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:and|of|for|on|de)\s+)?{_NAME_WORD}){{0,6}}"
 # Legal forms only companies take after their name. Not "AG" or "SA" (an attorney general, South
 # Africa), not "Co" without its dot.
 _LEGAL_FORM = r"(?:Inc|Corp|Co|Ltd|L\.L\.C|S\.A|N\.V)\.|Inc|Corp|Ltd|LLC|LLP|PLC|plc|GmbH|Corporation"
 _ENDS_WITH_LEGAL_FORM = re.compile(rf"\s(?:{_LEGAL_FORM})$")
 _LEGAL_FORM_CUE = re.compile(rf"(?<=[\w.]),?\s+(?:{_LEGAL_FORM})(?![\w-])")
+_TAX_STATUS = re.compile(r"(?:^|\s)[A-Z]$")
 _NAME_BEFORE_FORM = re.compile(rf"(?<![\w&'’.-]){_ORGANIZATION_NAME}$")
 
 # Jobs whose holder is named with the firm or body they work for. "of" goes only with the jobs
-# that head a whole organisation ("chief executive of X"): "professor of Economics" and "director
-# of Communications" name a field, not an employer.
-_HEADS = r"CEO|chief\s+executive(?:\s+officer)?|co-?founder|founder|chair(?:man|woman)?|owner|president"
+# that head a whole organisation ("chief executive of X"): "professor of Economics", "director of
+# Communications" and "Vice President of Sales" name a field, not an employer. "with" goes only
+# with the analysts' jobs ("an analyst with Wedbush"): "partner with" is a verb.
+_HEADS = r"CEO|chief\s+executive(?:\s+officer)?|co-?founder|founder|chair(?:man|woman)?|owner"
 _STAFF = (
     r"analyst|economist|strategist|spokes(?:man|woman|person)|manager|director|engineer|scientist"
-    r"|researcher|professor|partner|executive|officer|head\s+of\s+[a-z]+(?:\s+[a-z]+)?"
+    r"|researcher|professor|executive|officer|head\s+of\s+[a-z]+(?:\s+[a-z]+)?"
 )
 _JOB_CUE = re.compile(
-    rf"(?<![\w-])(?i:(?:{_HEADS})\s+(?:of|at)|(?:{_STAFF})\s+(?:at|with)"
+    rf"(?<![\w-])(?i:(?:{_HEADS})\s+(?:of|at)|(?:{_STAFF})\s+at|(?:analyst|economist|strategist)\s+with"
     rf"|spokes(?:man|woman|person)\s+for)\s+(?:the\s+)?(?=[A-Z])"
 )
-_NAME_AFTER_CUE = re.compile(rf"{_ORGANIZATION_NAME}(?![\w'’-]|\s+\d)")
+# The whole name: not a part of a longer one ("the Event Planner Expo 2024").
+_NAME_AFTER_CUE = re.compile(rf"{_ORGANIZATION_NAME}(?![\w'’-]|\s+[A-Z\d])")
 # Words capitalised after a job that name a time or a field, not an employer.
 _NOT_EMPLOYERS: Final = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )
 
-# "Bloomberg reported", "the Intelligencer reports"; "according to the Intelligencer". Without
+# "Bloomberg reported", "the Intelligencer reported"; "according to the Morning Ledger". Without
 # "the", a single name before the verb is also a reporter's surname ("Smith reported"): that
-# reading wins wherever the model took the name for a person.
-_REPORTED = re.compile(r"\s+(?:reported|reports|first\s+reported)\b")
+# reading wins wherever the model took the name for a person. Not "reports", a noun as often
+# ("Related reports"). After "according to the" a name is a medium's only by its last word: a
+# document is cited so too ("according to the Dietary Guidelines for Americans").
+_REPORTED = re.compile(r"\s+(?:reported|first\s+reported)\b")
 _SOURCE_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<the>[Tt]he\s+)?(?P<name>{_ORGANIZATION_NAME})$")
-_ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<the>the\s+)?(?=[A-Z])")
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+the\s+(?=[A-Z])")
+_MEDIUM_LAST_WORD = re.compile(
+    r"\s(?:Times|Post|Journal|News|Herald|Tribune|Telegraph|Guardian|Gazette|Independent|Observer"
+    r"|Standard|Express|Mail|Mirror|Chronicle|Examiner|Inquirer|Intelligencer|Courier|Ledger|Globe"
+    r"|Press|Record|Register|Dispatch|Bulletin|Insider|Reporter|Radio|Television|Magazine|Monitor)$"
+)
 _LOOKBACK: Final = 80
 
 
@@ -110,7 +120,8 @@ def _employers(origin: str) -> Iterator[tuple[int, int]]:
 def _companies_with_form(origin: str) -> Iterator[tuple[int, int]]:
     for form in _LEGAL_FORM_CUE.finditer(origin):
         name = _NAME_BEFORE_FORM.search(origin, max(0, form.start() - _LOOKBACK), form.start())
-        if name is not None:
+        # "an S Corporation", "S Corp status": a tax status, no company.
+        if name is not None and not _TAX_STATUS.search(name.group()):
             yield name.start(), form.end()
 
 
@@ -124,8 +135,8 @@ def _sources(origin: str, people: frozenset[str]) -> Iterator[tuple[int, int]]:
             yield name.start("name"), name.end("name")
     for cue in _ACCORDING_TO.finditer(origin):
         name = _NAME_AFTER_CUE.match(origin, cue.end())
-        if name is not None and cue.group("the"):
-            yield cue.end(), _without_trailing_connective(origin, cue.end(), name.end())
+        if name is not None and _MEDIUM_LAST_WORD.search(name.group()):
+            yield cue.end(), name.end()
 
 
 # Words a name read backwards or after a job takes in before it: "the", a connective, and the
