@@ -142,3 +142,24 @@ def test_a_field_a_verb_a_document_or_a_tax_status_near_a_cue_is_no_organisation
     )
     found = {m.text for m in organization_cue_mentions("", text, load_gazetteer(), frozenset(), [])}
     assert found == {"Vantara Securities"}, found
+
+
+def test_a_company_the_model_cuts_to_its_legal_form_keeps_its_name_and_a_state_llc_is_none() -> None:
+    result = enriched(
+        "Legal help for growing firms",
+        "Mid-sized companies need help. At Pastore LLC, we specialize in corporate law. For legal "
+        "inquiries, please contact us at Pastore LLC. (Paul Fenaroli is an Associate at Pastore LLC.) "
+        "A New York LLC must publish a notice, and Your LLC needs an agent.",
+    )
+    names = set(actor_types(result))
+    assert "Pastore LLC" in names and "LLC" not in names, names
+    assert "New York LLC" not in names and "Your LLC" not in names, names
+
+
+def test_a_product_named_after_its_maker_stays_a_product_beside_an_app_cue() -> None:
+    result = enriched(
+        "Photo frames for the living room",
+        "Apple sells frames. The Apple TV app shows photos from a Mac, and Apple says the Apple TV "
+        "screensaver works with shared albums. Apple also lets Apple TV owners pick an album.",
+    )
+    assert "Apple TV" not in actor_types(result), actor_types(result)

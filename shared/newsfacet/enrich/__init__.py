@@ -103,9 +103,12 @@ def enrich(
     # Institutions, listed counties, party tags' states and companies found by pattern (English wording).
     common_words = frozenset(_LOWERCASE_WORD.findall(text))
     companies = company_mentions(title, text, gazetteer, common_words) if read_as == "en" else []
+    # Organisations named by a job, a legal form, a reporting verb or a list: never a product.
+    named = []
     if read_as == "en":
-        companies += organization_cue_mentions(title, text, gazetteer, common_words, mentions)
-        companies += listed_organization_mentions(title, text)
+        named = organization_cue_mentions(title, text, gazetteer, common_words, mentions)
+        named += listed_organization_mentions(title, text)
+        companies += named
     if read_as == "en":
         mentions += institution_mentions(title, text, gazetteer) + listed_county_mentions(
             title, text, gazetteer
@@ -131,6 +134,7 @@ def enrich(
         demonyms=gazetteer.demonyms.keys(),
         common_words=common_words,
         companies={fold(mention.text) for mention in companies},
+        named_organizations={fold(mention.text) for mention in named},
         title_case_title=is_title_case(title),
         is_place_name=gazetteer.is_place_name,
     )

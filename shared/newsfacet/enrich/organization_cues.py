@@ -32,7 +32,12 @@ _LEGAL_FORM = r"(?:Inc|Corp|Co|Ltd|L\.L\.C|S\.A|N\.V)\.|Inc|Corp|Ltd|LLC|LLP|PLC
 _ENDS_WITH_LEGAL_FORM = re.compile(rf"\s(?:{_LEGAL_FORM})$")
 _LEGAL_FORM_CUE = re.compile(rf"(?<=[\w.]),?\s+(?:{_LEGAL_FORM})(?![\w-])")
 _TAX_STATUS = re.compile(r"(?:^|\s)[A-Z]$")
-_NAME_BEFORE_FORM = re.compile(rf"(?<![\w&'’.-]){_ORGANIZATION_NAME}$")
+# Read backwards, a name takes no "and": "Logitech International and HTC Corporation" are two.
+_NAME_BEFORE_FORM = re.compile(
+    rf"(?<![\w&'’.-]){_NAME_WORD}(?:\s+(?:(?:of|for|on|de)\s+)?{_NAME_WORD}){{0,6}}$"
+)
+_BARE_LEGAL_FORM = re.compile(rf"(?:{_LEGAL_FORM})")
+_FORM_AT_END = re.compile(rf",?\s+(?:{_LEGAL_FORM})$")
 
 # Jobs whose holder is named with the firm or body they work for. "of" goes only with the jobs
 # that head a whole organisation ("chief executive of X"): "professor of Economics", "director of
@@ -70,6 +75,11 @@ _MEDIUM_LAST_WORD = re.compile(
 _LOOKBACK: Final = 80
 
 
+def is_bare_legal_form(name: str) -> bool:
+    """Whether a name is only a legal form ("LLC" of "At Pastore LLC" cut by the model): no actor."""
+    return _BARE_LEGAL_FORM.fullmatch(name) is not None
+
+
 def has_legal_form(name: str) -> bool:
     """Whether a name ends with a company's legal form ("Quellmark Holdings Inc."): a company's,
     even in quotation marks, where a name is more often a work's title."""
@@ -87,10 +97,11 @@ def organization_cue_mentions(
     media named as a source (see the module docstring). A place, a demonym, or a name the model
     took for a person where no "the" says otherwise, is none of them."""
     people = frozenset(fold(m.text) for m in model_mentions if m.label == "PERSON")
-    # Names the model always typed as organisations need nothing more.
-    organizations = frozenset(fold(m.text) for m in model_mentions if m.label == "ORG") - frozenset(
-        fold(m.text) for m in model_mentions if m.label != "ORG"
-    )
+    # Names the model always typed as organisations need nothing more; a bare legal form is a
+    # name the model cut.
+    organizations = frozenset(
+        fold(m.text) for m in model_mentions if m.label == "ORG" and not is_bare_legal_form(m.text)
+    ) - frozenset(fold(m.text) for m in model_mentions if m.label != "ORG")
     found = []
     for source, origin in ((0, title), (1, text)):
         spans = [*_employers(origin), *_companies_with_form(origin), *_sources(origin, people)]
@@ -102,8 +113,10 @@ def organization_cue_mentions(
             key = fold(name)
             if key in organizations or any(key.endswith(f" {org}") for org in organizations):
                 continue  # the model found it, whole ("Shares of Bank of Ferrow Corp."): nothing to add
-            if fold(name) in _NOT_EMPLOYERS or gazetteer.is_place_name(name):
-                continue
+            if fold(name) in _NOT_EMPLOYERS or gazetteer.is_place_name(_FORM_AT_END.sub("", name)):
+                continue  # "Monday", "New York LLC" (a kind of company in a state, not one)
+            if is_bare_legal_form(name) or "Liability" in name:
+                continue  # "Your LLC", "a Limited Liability Company, LLC": the kind, not a company
             if gazetteer.demonym_country(name) is not None:
                 continue
             found.append(mention_at(origin, span[0], span[0] + len(name), "ORG", in_title=source == 0))
@@ -139,9 +152,11 @@ def _sources(origin: str, people: frozenset[str]) -> Iterator[tuple[int, int]]:
             yield cue.end(), name.end()
 
 
-# Words a name read backwards or after a job takes in before it: "the", a connective, and the
-# "-based" of "the Delhi-based Council on Energy".
-_LEADING_WORD = re.compile(r"(?:The|and|of|for|on|de|&|[\w.]+-based)\s+")
+# Words a name read backwards or after a job takes in before it: "the", a determiner ("Your
+# LLC"), a connective, and the "-based" of "the Delhi-based Council on Energy".
+_LEADING_WORD = re.compile(
+    r"(?:The|A|An|Your|Our|My|Their|This|That|Each|Every|Any|and|of|for|on|de|&|[\w.]+-based)\s+"
+)
 
 
 def _without_leading_words(
