@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -40,6 +40,7 @@ from newsfacet.enrich.credits import exclusion_keys, is_excluded
 from newsfacet.enrich.kind_cues import names_no_actor
 from newsfacet.enrich.mentions import GAZETTEER, USED_LABELS, Mention
 from newsfacet.enrich.names import clean_name, fold, normalize_text
+from newsfacet.enrich.organization_cues import has_legal_form, is_bare_legal_form
 from newsfacet.enrich.product_evidence import is_product_name
 from newsfacet.model import Actor, ActorType
 
@@ -81,6 +82,9 @@ class _ArticleEvidence:
     tickers: frozenset[str]
     # Folded names the model typed as organisations: makers, for "<maker> <model>" products.
     makers: frozenset[str]
+    # Folded names the article gives as an employer, with a legal form or as a source ("product
+    # manager at Google Cloud"): no product, though a maker's name opens them.
+    named_organizations: frozenset[str]
 
 
 def extract_actors(
@@ -94,7 +98,9 @@ def extract_actors(
     demonyms: Collection[str] = (),
     common_words: Collection[str] = (),
     companies: Collection[str] = (),
+    named_organizations: Collection[str] = (),
     title_case_title: bool = False,
+    is_place_name: Callable[[str], bool] | None = None,
 ) -> list[Actor]:
     """Merge the actor mentions of one article into `Actor`s, most salient first.
 
@@ -108,7 +114,11 @@ def extract_actors(
     defence ministry"), not an actor. In a headline written in title case every word is
     capitalised, so there a name the body never repeats is no evidence of an actor
     (`title_case_title`: "Royal Self-Indicting Arrogance"). `companies` holds folded names the
-    article writes as companies' ("apps like Chime"): organisations, whatever the model said.
+    article writes as companies' ("apps like Chime"): organisations, whatever the model said;
+    `named_organizations` those it names as an employer, with a legal form or as a source ("a
+    manager at Google Cloud"): no product and no person either.
+    `is_place_name` (the gazetteer's, by folded name) tells a company's regional arm ("Paris
+    Baguette North America") from a longer name of the company.
     """
     kept = [m for i, m in enumerate(mentions) if i not in skip]
     if title_case_title:
@@ -125,6 +135,7 @@ def extract_actors(
         listed_companies=_listed_companies(kept),
         tickers=frozenset(m.ticker for m in kept if m.ticker),
         makers=frozenset(fold(name) for m in kept if m.label == "ORG" and (name := clean_name(m.text))),
+        named_organizations=frozenset(named_organizations),
     )
     aliases = {fold(k): v for k, v in ORGANIZATION_ALIASES.items()}
     persons: list[tuple[str, Mention]] = []
@@ -141,7 +152,7 @@ def extract_actors(
 
     _people_typed_as_organizations(persons, orgs, aliases, evidence)
     clusters = merge_persons(persons)
-    merge_organizations(orgs, clusters, aliases)
+    merge_organizations(orgs, clusters, aliases, is_place_name or evidence.place_keys.__contains__)
     attach_words_of_organizations(clusters)
     if title_case_title:
         clusters = [c for c in clusters if c.body_mentions > 0]
@@ -200,12 +211,16 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
         return None
     if actor_type == "organization" and mention.next_word in PRODUCT_NOUNS:
         return None  # a product ("a Ford sedan"), not its maker acting
-    if names_no_actor(mention):
+    if names_no_actor(mention) and not has_legal_form(mention.text):
         return None  # "the COTS program", "Inherent Resolve, the ... operation", "“Mary Poppins”"
     name = clean_name(mention.text, person=actor_type == "person")
     if name is None:
         return None
-    if name in evidence.tickers or is_product_name(name, evidence.makers, person=actor_type == "person"):
+    if name in evidence.tickers:
+        return None
+    if fold(name) not in evidence.named_organizations and is_product_name(
+        name, evidence.makers, person=actor_type == "person"
+    ):
         return None
     name = evidence.listed_companies.get(fold(name), name)
     if actor_type == "person":
@@ -215,7 +230,7 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
         return None
     # A place of the article, also as a listed county ("Cass" of "Cass and Kalamazoo counties").
     in_places = key in evidence.place_keys or f"{key} county" in evidence.place_keys
-    if is_excluded(key, excluded) or in_places or _is_not_an_actor(key):
+    if is_excluded(key, excluded) or in_places or _is_not_an_actor(key) or is_bare_legal_form(name):
         return None
     if actor_type == "group" and not _is_group_name(name, key, evidence.demonyms):
         return None
@@ -273,7 +288,8 @@ def _people_typed_as_organizations(
     evidence: _ArticleEvidence,
 ) -> None:
     """Move to `persons` the organisation-typed names that are people: one followed by an age
-    ("Hilton, 43, said"), and then any carrying a person's surname ("Paris Hilton" typed ORG)."""
+    ("Hilton, 43, said"), and then any carrying a person's surname ("Paris Hilton" typed ORG)
+    that the article does not write as a company's ("a manager at Google Cloud")."""
     for item in [o for o in orgs if o[1].with_age and o[2] == "organization" and " " not in o[0]]:
         orgs.remove(item)
         persons.append((item[0], item[1]))
@@ -287,6 +303,7 @@ def _people_typed_as_organizations(
             and words[-1] in surnames
             and not ORGANIZATION_WORDS & set(words)
             and fold(name) not in aliases
+            and fold(name) not in evidence.named_organizations
         ):
             orgs.remove(item)
             person = clean_name(name, person=True) or name

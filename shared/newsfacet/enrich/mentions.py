@@ -133,7 +133,9 @@ def find_mentions(
     origins = (title, text)
     entities = model_entities(title, text, read_as) if read_as in NER_LANGUAGES else []
     if read_as == "en":
-        entities += _people_by_pattern(origins, entities)
+        # Names after a person's role outrank the model's label ("researchers Wen Li and Haruto Sato").
+        after_role, after_person = _people_by_pattern(origins, entities)
+        entities = after_role + entities + after_person
         if is_place_name is not None:  # first, so that a compound takes the text the model cut up
             entities = (
                 compound_place_spans(origins, is_place_name)
@@ -236,30 +238,46 @@ PERSON_ROLES = (
 )
 # Two or three capitalised words ("Jane Roe", "Mary-Kate McRoe"), not followed by another.
 _FULL_NAME = r"[A-Z][a-z]+(?:[A-Z-][a-z]+)?(?:\s+[A-Z][a-z]+(?:[A-Z-][a-z]+)?){1,2}(?![\w'’-]|\s+[A-Z])"
-_PERSON_AFTER_ROLE = re.compile(rf"(?<![\w-])(?:{PERSON_ROLES})\s+(?P<name>{_FULL_NAME})")
+# Roles news writes before one or several names, never a team's staff ("rapper Lil Wayne",
+# "researchers Jane Doe and John Roe"); in lower case only: "Screen Actors Guild" names no actor.
+_NAMING_ROLES = (
+    r"rappers?|singers?|songwriters?|actors?|actress(?:es)?|comedians?|musicians?|filmmakers?"
+    r"|novelists?|researchers|scientists|economists|analysts|professors|lawmakers"
+)
+_PERSON_AFTER_ROLE = re.compile(rf"(?<![\w-])(?:{PERSON_ROLES}|{_NAMING_ROLES})\s+(?P<name>{_FULL_NAME})")
 _DEMONYM_ALTERNATION = "|".join(sorted(DEMONYMS, key=len, reverse=True))
 # A second person given like the first: "Jane Roe and Australian John Doe", "... and analyst John Doe".
 _PERSON_AFTER_AND = re.compile(
     rf"\s+and\s+(?:(?:{_DEMONYM_ALTERNATION}|{PERSON_ROLES})\s+)?(?P<name>{_FULL_NAME})"
 )
+# A name with initials listed after a person, which the model misses or cuts ("TA Blair"): "Chris
+# Kuo, Struan WA Wilkie, and".
+_LISTED_WITH_INITIALS = re.compile(
+    r",\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z]{1,2}\.?)+\s+[A-Z][a-z]+),?\s+and\s+(?=[A-Z])"
+)
 
 
 def _people_by_pattern(
     origins: tuple[str, str], entities: list[tuple[int, int, int, str]]
-) -> list[tuple[int, int, int, str]]:
+) -> tuple[list[tuple[int, int, int, str]], list[tuple[int, int, int, str]]]:
     """People the model missed, found by how news introduces them: a full name after a sports
-    position or a job ("Pittsburgh center Jane Roe"), or given in the same way as a person the model
-    found ("American Jane Roe and Australian John Doe"). As (source, start, end, "PERSON")."""
-    found = [
+    position or a job ("Pittsburgh center Jane Roe", "researchers Jane Roe and John Doe"), or given
+    in the same way as a person found ("American Jane Roe and Australian John Doe"). As (source,
+    start, end, "PERSON"): those after a role, with initials or listed with them, then the others."""
+    after_role = [
         (source, match.start("name"), match.end("name"), "PERSON")
         for source, origin in enumerate(origins)
         for match in _PERSON_AFTER_ROLE.finditer(origin)
     ]
-    for source, _start, end, label in entities:
-        match = _PERSON_AFTER_AND.match(origins[source], end) if label == "PERSON" else None
-        if match is not None:
-            found.append((source, match.start("name"), match.end("name"), "PERSON"))
-    return found
+    after_person: list[tuple[int, int, int, str]] = []
+    for source, start, end, label in after_role + entities:
+        text = origins[source]
+        match = _PERSON_AFTER_AND.match(text, end) or _LISTED_WITH_INITIALS.match(text, end)
+        if label == "PERSON" and match is not None:
+            listed = (source, match.start("name"), match.end("name"), "PERSON")
+            firm = match.re is _LISTED_WITH_INITIALS or (source, start, end, label) in after_role
+            (after_role if firm else after_person).append(listed)
+    return after_role, after_person
 
 
 GAZETTEER: Final = "GAZETTEER"
