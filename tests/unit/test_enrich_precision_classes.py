@@ -4,6 +4,7 @@ class in the style of 2025-26 news sites, newsletters and blogs, run through the
 
 from __future__ import annotations
 
+from newsfacet.enrich import enrich
 from newsfacet.enrich.joined_names import joined_parts
 
 from tests.unit.enrich_helpers import actor_names, enriched
@@ -40,3 +41,33 @@ def test_a_name_with_and_inside_stays_one() -> None:
     assert parts("Jane Roe, MD, RDN", "PERSON") == ["Jane Roe"]
     assert parts("Bill and Hillary Roe", "PERSON") == ["Hillary Roe"]
     assert parts("Jane Roe and John Doe", "PERSON") == ["Jane Roe", "John Doe"]
+
+
+_STORY = (
+    "Harbor Logistics will close its warehouse in Tacoma next spring, the company said on Tuesday. "
+    "Chief executive Maria Okafor said the move would save money. Teamsters Local 117 said it would "
+    "fight the closure, and Washington Governor Bob Ferguson asked the company to reconsider.\n\n"
+    "Analysts at Baird said the decision reflected weak demand across the Pacific Northwest.\n\n"
+)
+
+
+def test_the_publishers_words_about_itself_after_the_story_name_no_actor() -> None:
+    body = (
+        _STORY + "(* Disclosure: Portside Media is a paid media partner of Harbor Logistics.)\n\n"
+        "A message from Dana Fry, co-founder of Portside:\n\n"
+        "Support our mission to keep content free. Join the Portside Insiders Circle, where leaders "
+        "connect.\n\n"
+        "Portside Media is a recognized leader in logistics news. Founded by Dana Fry and Lee Moss, "
+        "it runs the Dockside Studios in Seattle.\n\n"
+        "Sam Poe is a reporter at Portside covering ports and shipping for Freightline Weekly."
+    )
+    result = enrich(
+        "Harbor Logistics to close Tacoma warehouse",
+        body,
+        language="en",
+        exclude=["Portside", "portside.com", "Sam Poe"],
+    )
+    names = actor_names(result)
+    assert {"Harbor Logistics", "Maria Okafor", "Bob Ferguson"} <= names
+    assert not names & {"Dana Fry", "Lee Moss", "Portside Insiders Circle", "Dockside Studios", "Media"}
+    assert not names & {"Freightline Weekly", "Portside Media"}

@@ -24,7 +24,12 @@ from collections.abc import Collection
 from pydantic import BaseModel, ConfigDict
 
 from newsfacet.enrich.actors import extract_actors
-from newsfacet.enrich.credits import blank_credit_lines, blank_credits, blank_staff_lists
+from newsfacet.enrich.credits import (
+    blank_credit_lines,
+    blank_credits,
+    blank_publisher_blurbs,
+    blank_staff_lists,
+)
 from newsfacet.enrich.gazetteer import GazetteerError, load_gazetteer
 from newsfacet.enrich.geo_aliases import INSTITUTIONS, PLACE_NOUNS
 from newsfacet.enrich.institutions import company_mentions, institution_mentions, named_body_mentions
@@ -91,6 +96,8 @@ def enrich(
         return Enrichment(coverage=attempted)
     # Credit lines ("FRANCE 24 with wires") are not content: blank them (keeping offsets) so their
     # words become neither actors nor places ("France"); so are a wire story's credit lines.
+    # The publisher's words about itself after the story go first, while its name still opens them.
+    text = blank_publisher_blurbs(text, exclude)
     title, text = blank_credits(title, exclude), blank_credit_lines(blank_credits(text, exclude))
     text = blank_staff_lists(text)
     gazetteer = load_gazetteer()
