@@ -71,3 +71,26 @@ def test_the_publishers_words_about_itself_after_the_story_name_no_actor() -> No
     assert {"Harbor Logistics", "Maria Okafor", "Bob Ferguson"} <= names
     assert not names & {"Dana Fry", "Lee Moss", "Portside Insiders Circle", "Dockside Studios", "Media"}
     assert not names & {"Freightline Weekly", "Portside Media"}
+
+
+def test_tours_prizes_diseases_storms_and_software_are_no_actors() -> None:
+    result = enriched(
+        "Storm season and a prize for a clinic",
+        "Hurricane Melissa forced the Carver Clinic to close for a week. Karen Wells, who runs it, "
+        "said Melissa flooded the ground floor. She had just won the Hilla Marsh Prize for work "
+        "on Computer Vision Syndrome and Chronic "
+        "Fatigue Disorders. Staff said the Visual Studio update and the Pulse Insight Podcast kept "
+        "them busy, and the Delmar Harmony Tour was postponed. Volunteers from Red Crescent "
+        "Harbor helped.",
+    )
+    names = actor_names(result)
+    assert {"Carver Clinic", "Karen Wells"} <= names
+    assert not names & {
+        "Hurricane Melissa",
+        "Melissa",
+        "Hilla Marsh Prize",
+        "Computer Vision Syndrome",
+        "Chronic Fatigue Disorders",
+        "Pulse Insight Podcast",
+        "Delmar Harmony Tour",
+    }

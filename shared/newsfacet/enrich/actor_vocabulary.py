@@ -103,8 +103,22 @@ NOT_ACTOR_LAST_WORDS: Final = frozenset(
         "primary", "act", "bill", "treaty", "accord", "agreement", "plan", "report", "index",
         "socialism", "communism", "fascism", "nazism", "capitalism", "islamism", "brexit",
         "pandemic", "crisis", "revolution", "spring", "final", "finals", "playoffs", "prix",
+        # tours and prizes, diseases, works, rules, methods, software and courses: things named,
+        # none of them acting ("Eras Tour", "Hilla Becher Prize", "Computer Vision Syndrome",
+        # "Brain Disorders", "Digital Marketing Podcast", "Perceived Stress Scale", "Agent
+        # Sandbox", "Graphic Design Certificate", "Winter Shoe Guide")
+        "tour", "prize", "medal", "syndrome", "disease", "disorder", "disorders",
+        "virus", "podcast", "album", "film", "movie", "documentary", "novel", "trilogy",
+        "amendment", "directive", "regulation", "scale", "theory", "method", "framework", "app",
+        "software", "cache", "sandbox", "course", "certificate", "certification",
+        "guide", "checklist", "recipe",
     }
 )  # fmt: skip
+# First words of the names of storms, ships and operations ("Hurricane Melissa", "HMS Victory",
+# "Operation Inherent Resolve"): no actors, whatever the words after them.
+NOT_ACTOR_FIRST_WORDS: Final = frozenset(
+    {"hurricane", "typhoon", "cyclone", "operation", "hms", "uss", "rms", "mv"}
+)
 
 # Well-known organisations under one name across articles, whatever the spelling.
 ORGANIZATION_ALIASES: Final[dict[str, str]] = {

@@ -28,6 +28,7 @@ from newsfacet.enrich.actor_vocabulary import (
     CLUB_WORDS,
     COMPANY_NEXT_WORDS,
     MODEL_WORDS,
+    NOT_ACTOR_FIRST_WORDS,
     NOT_ACTOR_LAST_WORDS,
     NOT_ENTITY_KEYS,
     ORGANIZATION_ALIASES,
@@ -304,7 +305,10 @@ _PARTY_KEYS: Final = {fold(form): party for form, party in PARTIES.items()}
 def _is_not_an_actor(key: str) -> bool:
     """Celestial bodies, indices, commodities, and names of events, works and ideas ("Central
     Division", "Paris Air Show", "National Socialism")."""
-    return key in NOT_ENTITY_KEYS or (" " in key and key.rsplit(" ", 1)[1] in NOT_ACTOR_LAST_WORDS)
+    if " " not in key:
+        return key in NOT_ENTITY_KEYS
+    first, *_, last = key.split(" ")
+    return key in NOT_ENTITY_KEYS or last in NOT_ACTOR_LAST_WORDS or first in NOT_ACTOR_FIRST_WORDS
 
 
 _SHOUTED_WORD: Final = 7

@@ -78,7 +78,7 @@ def without_web_look_alikes(
     brands = publisher_brands(text, exclude)
     # Names written somewhere other than at a sentence's start: a capital there says nothing.
     mid_sentence = {item.key for item in located if not item.mention.opens_sentence}
-    lowered = _written_in_lower_case(text, located, common_words)
+    lowered = _written_in_lower_case(text, located, common_words) | _storm_names(text, located)
     credentials = _credentials(text, located)
     kept = []
     for item in located:
@@ -95,6 +95,26 @@ def without_web_look_alikes(
         elif _in_story(item, lines, outside_lines, common_words):
             kept.append(mention)
     return kept
+
+
+# The kind of weather system written before its name ("Hurricane Melissa", "Storm Babet"), which
+# the model leaves out of a span it types as a person's.
+_STORM_BEFORE: Final = re.compile(
+    r"(?:Hurricane|Typhoon|Cyclone|Storm|Tropical\s+Depression)\s+$", re.IGNORECASE
+)
+_STORM_REACH: Final = 22
+
+
+def _storm_names(text: str, located: Sequence[_Located]) -> frozenset[str]:
+    """Names the body writes after a storm's kind ("Hurricane Melissa"): a weather system's
+    wherever they recur ("Melissa made landfall"), no person."""
+    return frozenset(
+        item.owned
+        for item in located
+        if item.span is not None
+        and item.mention.label in _ACTOR_LABELS
+        and _STORM_BEFORE.search(text, max(0, item.span[0] - _STORM_REACH), item.span[0]) is not None
+    )
 
 
 # Letters a degree or a licence shares with a state's postal code ("MD", "MA", "MS", "PA", "ND").
