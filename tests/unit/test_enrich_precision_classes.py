@@ -94,3 +94,16 @@ def test_tours_prizes_diseases_storms_and_software_are_no_actors() -> None:
         "Pulse Insight Podcast",
         "Delmar Harmony Tour",
     }
+
+
+def test_a_people_named_by_residence_religion_or_ethnicity_is_no_actor() -> None:
+    result = enriched(
+        "Houstonians weigh in on the new mosque",
+        "Many Houstonians welcomed the plan, and Muslims and Christians in the neighbourhood held "
+        "a joint dinner. Kurds who settled there in the 1990s said the Taliban had driven some of "
+        "their relatives from Afghanistan. The council voted 9-2 for the permit, Mayor John "
+        "Whitmire said.",
+    )
+    names = actor_names(result)
+    assert {"Taliban", "John Whitmire"} <= names
+    assert not names & {"Houstonians", "Muslims", "Christians", "Kurds"}

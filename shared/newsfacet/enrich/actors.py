@@ -4,9 +4,10 @@ This module types each mention (which names are actors, of what kind); `actor_cl
 variants of one actor within the article; `credits` knows the publisher and wire services the
 caller names in `exclude`, dropped with all their variants.
 
-Types: PERSON -> person, ORG -> organization, NORP -> group when plural ("Kurds", "Democrats"; an
-adjective such as "Syrian" is not an actor), institutions named by their building ("the Kremlin")
--> organization. Other labels (dates, amounts, events, works, laws, products) are never actors.
+Types: PERSON -> person, ORG -> organization, NORP -> group when plural ("Houthis"; an adjective
+such as "Syrian" and a people such as "Kurds" or "Muslims" are not actors), institutions named by
+their building ("the Kremlin") -> organization. Other labels (dates, amounts, events, works, laws,
+products) are never actors.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from newsfacet.enrich.actor_vocabulary import (
 from newsfacet.enrich.credits import exclusion_keys, is_excluded
 from newsfacet.enrich.kind_cues import names_no_actor
 from newsfacet.enrich.mentions import GAZETTEER, USED_LABELS, Mention
+from newsfacet.enrich.name_shapes import names_a_people
 from newsfacet.enrich.names import clean_name, fold, normalize_text
 from newsfacet.enrich.product_evidence import is_product_name
 from newsfacet.model import Actor, ActorType
@@ -218,7 +220,7 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
     in_places = key in evidence.place_keys or f"{key} county" in evidence.place_keys
     if is_excluded(key, excluded) or in_places or _is_not_an_actor(key):
         return None
-    if actor_type == "group" and not _is_group_name(name, key, evidence.demonyms):
+    if actor_type == "group" and (not _is_group_name(name, key, evidence.demonyms) or names_a_people(name)):
         return None
     if actor_type != "person" and _is_capitalised_common_word(name, evidence.common_words):
         return None

@@ -159,3 +159,23 @@ def _initials(words: list[str]) -> str:
 
 
 _WORD_GAP: Final = re.compile(r"[\s-]+")
+
+
+# Peoples named by religion or ethnicity, singular: "Muslims", "Kurds", "Hispanics" name a people,
+# not a body that acts (the annotation's demonyms: "Americans", "South Dakotans").
+_PEOPLE_WORDS: Final = frozenset(
+    {"muslim", "christian", "jew", "catholic", "hindu", "sikh", "buddhist", "protestant", "mormon"}
+    | {"evangelical", "shiite", "shia", "sunni", "jain", "yazidi", "druze", "copt", "kurd", "arab"}
+    | {"uyghur", "uighur", "rohingya", "pashtun", "tamil", "berber", "latino", "latina", "hispanic"}
+    | {"bedouin", "tutsi", "hutu", "maori", "gypsy", "roma", "white", "black", "asian", "african"}
+)
+# A plural of residents or of a people ("Houstonians", "San Franciscans", "Europeans", "Alawites").
+_RESIDENTS: Final = re.compile(r"(?:[A-Z][a-z]+\s+)*[A-Z][a-z]{2,}(?:ians|eans|ans|ites)")
+
+
+def names_a_people(name: str) -> bool:
+    """Whether a group's name is a people: residents of a place ("Houstonians", "San
+    Franciscans"), a nation or an ethnic or religious group ("Kurds", "Muslims")."""
+    last = name.rsplit(None, 1)[-1].casefold()
+    singular = last[:-2] if last.endswith("es") and last[:-2] in _PEOPLE_WORDS else last.removesuffix("s")
+    return singular in _PEOPLE_WORDS or _RESIDENTS.fullmatch(name) is not None
