@@ -107,3 +107,17 @@ def test_a_people_named_by_residence_religion_or_ethnicity_is_no_actor() -> None
     names = actor_names(result)
     assert {"Taliban", "John Whitmire"} <= names
     assert not names & {"Houstonians", "Muslims", "Christians", "Kurds"}
+
+
+def test_a_verb_or_adverb_opening_a_sentence_or_a_list_item_is_no_name() -> None:
+    result = enriched(
+        "How to price a kitchen remodel",
+        "Kitchen remodels cost more this year, said Dana Whitfield of Harborline Builders.\n\n"
+        "Invest in cabinets that last.\n\n"
+        "Ideally, you should get three quotes before signing.\n\n"
+        "Whitfield said Harborline Builders now books jobs six months ahead.\n\n"
+        "Republicans in the statehouse want a tax credit for remodels.",
+    )
+    names = actor_names(result)
+    assert {"Dana Whitfield", "Harborline Builders", "Republican Party"} <= names
+    assert not names & {"Invest", "Ideally"}

@@ -179,3 +179,21 @@ def names_a_people(name: str) -> bool:
     last = name.rsplit(None, 1)[-1].casefold()
     singular = last[:-2] if last.endswith("es") and last[:-2] in _PEOPLE_WORDS else last.removesuffix("s")
     return singular in _PEOPLE_WORDS or _RESIDENTS.fullmatch(name) is not None
+
+
+# What follows a verb or an adverb opening a sentence or a list item ("Develop a plan", "Invest in
+# bonds", "Ideally, you ...") or a label ("Size: 10 inches"); a name opening a sentence is followed
+# by its verb ("Nvidia rose"), an age or an apposition.
+_AFTER_VERB: Final = re.compile(
+    r"(?::|\s+(?:a|an|the|your|our|their|my|this|these|those|some|any|all|each|every|more|less|in|on"
+    r"|to|for|with|from|by|into|up|out|down|off|over|about|it|them|you|yourself|yourselves|us|me"
+    r"|how|what|why|when|where|whether|that|if)\b)"
+)
+
+
+def opens_as_a_verb(text: str, end: int, *, person: bool = False) -> bool:
+    """Whether the word ending at `end` (one that opens a sentence or a line) is followed as a verb,
+    an adverb or a label is: by a determiner, a preposition, a pronoun or a colon (not after a
+    `person`'s name: "Jenny: add support for FedEx" assigns a task)."""
+    match = _AFTER_VERB.match(text, end)
+    return match is not None and not (person and match.group(0) == ":")
