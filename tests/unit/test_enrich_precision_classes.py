@@ -121,3 +121,15 @@ def test_a_verb_or_adverb_opening_a_sentence_or_a_list_item_is_no_name() -> None
     names = actor_names(result)
     assert {"Dana Whitfield", "Harborline Builders", "Republican Party"} <= names
     assert not names & {"Invest", "Ideally"}
+
+
+def test_a_name_ending_with_a_bodys_word_is_an_organisation_even_typed_as_a_person() -> None:
+    result = enriched(
+        "What hosts want in 2025",
+        "Wedding budgets rose again this year, planners said. Marla Quenby Events booked twice as "
+        "many tented weddings as in 2023, said Marla Quenby, its founder. Tessa Dorn of Dorn "
+        "Studios said couples want smaller guest lists.",
+    )
+    types = {actor.name: actor.type for actor in result.actors}
+    assert types.get("Marla Quenby Events") == "organization"
+    assert types.get("Marla Quenby") == "person"

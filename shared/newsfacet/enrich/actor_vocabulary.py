@@ -168,6 +168,15 @@ ORGANIZATION_WORDS: Final = frozenset(
 
 # Last words of sports club names the model sometimes types as a person.
 CLUB_WORDS: Final = frozenset({"united", "city", "fc", "club", "rovers", "athletic", "wanderers", "hotspur"})
+# Last words of a body's name that the model types as a person's ("Beth Roe Events", "Ava Labs",
+# "Stedelijk Museum", "Wharton Online"): an organisation, whatever the model said.
+BODY_LAST_WORDS: Final = frozenset(
+    {"inc", "llc", "ltd", "corp", "group", "agency", "events", "media", "studios", "foundation"}
+    | {"institute", "university", "school", "college", "hospital", "bank", "partners", "holdings"}
+    | {"capital", "ventures", "labs", "technologies", "solutions", "consulting", "associates"}
+    | {"company", "hotels", "resorts", "magazine", "society", "association", "council", "museum"}
+    | {"gallery", "academy", "online"}
+)
 
 # Last words that keep "<maker> <words>" an organisation ("Walt Disney Co.", "Samsung Electronics",
 # "Bloomberg News") where other words after a maker's name make a product ("Apple AirPods").

@@ -26,6 +26,7 @@ from newsfacet.enrich.actor_clusters import (
     merge_persons,
 )
 from newsfacet.enrich.actor_vocabulary import (
+    BODY_LAST_WORDS,
     CLUB_WORDS,
     COMPANY_NEXT_WORDS,
     MODEL_WORDS,
@@ -224,8 +225,9 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
         return None
     if actor_type != "person" and _is_capitalised_common_word(name, evidence.common_words):
         return None
-    if actor_type == "person" and key.rsplit(" ", 1)[-1] in CLUB_WORDS:
-        actor_type = "organization"  # "Manchester United" typed PERSON by the model
+    last = key.rsplit(" ", 1)[-1]
+    if actor_type == "person" and (last in CLUB_WORDS or (" " in key and last in BODY_LAST_WORDS)):
+        actor_type = "organization"  # "Manchester United", "Ava Labs" typed PERSON by the model
     return name, actor_type
 
 
