@@ -12,28 +12,12 @@ introducer), `actors` + `actor_vocabulary` (people, organisations, groups; what 
 work), `web_mentions` (what web pages make look like actors: `product_evidence` for products,
 `page_lines` for cross-headings and other lines that are no prose, `name_shapes` for job titles and
 common-noun acronyms), `actor_clusters` (one actor per real-world name), `credits` (the publisher and wire
-<<<<<<< HEAD
-credits), `institutions` (governments, ministries, police forces by pattern), `topics` +
-`topic_vocabulary` (IPTC Media Topics, English, French and German terms). Other languages:
-`foreign_place_names` (French and German names of places), `places_without_model` (places of an
-article no NER model reads), `french_spans` + `french_institutions` (what the French model misreads).
-=======
-credits), `institutions` (governments, ministries, police forces by pattern), `organization_cues`
-(a firm after a job, a company by its legal form, a medium named as a source),
-`known_organizations` (militant groups and defence firms the model misses), `topics` +
-`topic_vocabulary` (IPTC Media Topics, English, French and German terms).
->>>>>>> s16-actr
-"""
-
-from __future__ import annotations
-
-import re
-from collections.abc import Collection
-
-from pydantic import BaseModel, ConfigDict
-
-from newsfacet.enrich.actors import extract_actors
-from newsfacet.enrich.credits import blank_credit_lines, blank_credits, blank_staff_lists
+from newsfacet.enrich.credits import (
+    blank_credit_lines,
+    blank_credits,
+    blank_publisher_blurbs,
+    blank_staff_lists,
+)
 from newsfacet.enrich.french_institutions import FRENCH_INSTITUTIONS
 from newsfacet.enrich.gazetteer import GazetteerError, load_gazetteer
 from newsfacet.enrich.geo_aliases import INSTITUTIONS, PLACE_NOUNS
@@ -105,6 +89,8 @@ def enrich(
         return Enrichment(coverage=attempted)
     # Credit lines ("FRANCE 24 with wires") are not content: blank them (keeping offsets) so their
     # words become neither actors nor places ("France"); so are a wire story's credit lines.
+    # The publisher's words about itself after the story go first, while its name still opens them.
+    text = blank_publisher_blurbs(text, exclude)
     title, text = blank_credits(title, exclude), blank_credit_lines(blank_credits(text, exclude))
     text = blank_staff_lists(text)
     gazetteer = load_gazetteer()

@@ -4,9 +4,10 @@ This module types each mention (which names are actors, of what kind); `actor_cl
 variants of one actor within the article; `credits` knows the publisher and wire services the
 caller names in `exclude`, dropped with all their variants.
 
-Types: PERSON -> person, ORG -> organization, NORP -> group when plural ("Kurds", "Democrats"; an
-adjective such as "Syrian" is not an actor), institutions named by their building ("the Kremlin")
--> organization. Other labels (dates, amounts, events, works, laws, products) are never actors.
+Types: PERSON -> person, ORG -> organization, NORP -> group when plural ("Houthis"; an adjective
+such as "Syrian" and a people such as "Kurds" or "Muslims" are not actors), institutions named by
+their building ("the Kremlin") -> organization. Other labels (dates, amounts, events, works, laws,
+products) are never actors.
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ from newsfacet.enrich.actor_clusters import (
     merge_persons,
 )
 from newsfacet.enrich.actor_vocabulary import (
+    BODY_LAST_WORDS,
     CLUB_WORDS,
     COMPANY_NEXT_WORDS,
     MODEL_WORDS,
+    NOT_ACTOR_FIRST_WORDS,
     NOT_ACTOR_LAST_WORDS,
     NOT_ENTITY_KEYS,
     ORGANIZATION_ALIASES,
@@ -39,6 +42,7 @@ from newsfacet.enrich.actor_vocabulary import (
 from newsfacet.enrich.credits import exclusion_keys, is_excluded
 from newsfacet.enrich.kind_cues import names_no_actor
 from newsfacet.enrich.mentions import GAZETTEER, USED_LABELS, Mention
+from newsfacet.enrich.name_shapes import names_a_people
 from newsfacet.enrich.names import clean_name, fold, normalize_text
 from newsfacet.enrich.organization_cues import has_legal_form, is_bare_legal_form
 from newsfacet.enrich.product_evidence import is_product_name
@@ -232,12 +236,13 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
     in_places = key in evidence.place_keys or f"{key} county" in evidence.place_keys
     if is_excluded(key, excluded) or in_places or _is_not_an_actor(key) or is_bare_legal_form(name):
         return None
-    if actor_type == "group" and not _is_group_name(name, key, evidence.demonyms):
+    if actor_type == "group" and (not _is_group_name(name, key, evidence.demonyms) or names_a_people(name)):
         return None
     if actor_type != "person" and _is_capitalised_common_word(name, evidence.common_words):
         return None
-    if actor_type == "person" and key.rsplit(" ", 1)[-1] in CLUB_WORDS:
-        actor_type = "organization"  # "Manchester United" typed PERSON by the model
+    last = key.rsplit(" ", 1)[-1]
+    if actor_type == "person" and (last in CLUB_WORDS or (" " in key and last in BODY_LAST_WORDS)):
+        actor_type = "organization"  # "Manchester United", "Ava Labs" typed PERSON by the model
     return name, actor_type
 
 
@@ -321,7 +326,10 @@ _PARTY_KEYS: Final = {fold(form): party for form, party in PARTIES.items()}
 def _is_not_an_actor(key: str) -> bool:
     """Celestial bodies, indices, commodities, and names of events, works and ideas ("Central
     Division", "Paris Air Show", "National Socialism")."""
-    return key in NOT_ENTITY_KEYS or (" " in key and key.rsplit(" ", 1)[1] in NOT_ACTOR_LAST_WORDS)
+    if " " not in key:
+        return key in NOT_ENTITY_KEYS
+    first, *_, last = key.split(" ")
+    return key in NOT_ENTITY_KEYS or last in NOT_ACTOR_LAST_WORDS or first in NOT_ACTOR_FIRST_WORDS
 
 
 _SHOUTED_WORD: Final = 7
@@ -361,8 +369,8 @@ def _names_after_the(mentions: Sequence[Mention], demonyms: Collection[str]) -> 
     teams, parties and bodies do. Folded name -> display name."""
     found: dict[str, str] = {}
     for mention in mentions:
-        if not mention.after_the or mention.label not in {"PERSON", "GPE", "LOC"}:
-            continue
+        if not mention.after_the or mention.label not in {"PERSON", "GPE", "LOC"} or names_no_actor(mention):
+            continue  # (the "the" of "the Quillbox app" is the app's)
         name = clean_name(mention.text)
         if name is None or " " in name or not name[:1].isupper() or name.isupper():
             continue

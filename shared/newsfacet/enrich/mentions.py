@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from newsfacet.enrich.geo_aliases import DEMONYMS, FACILITY_WORDS
+from newsfacet.enrich.joined_names import joined_parts
 from newsfacet.enrich.kind_cues import (
     apposition_noun,
     follows_kind_noun,
@@ -149,7 +150,8 @@ def find_mentions(
         covered[source].add(whole_start, whole_end)
         parts = [
             part
-            for start, end in apposition_parts(origin, whole_start, whole_end)
+            for apposed in apposition_parts(origin, whole_start, whole_end)
+            for start, end in joined_parts(origin, *apposed, whole_label, text)
             for part in split_possessive(origin, start, end, whole_label, is_place_name, texts=origins)
         ]
         for start, end, model_label in parts:
