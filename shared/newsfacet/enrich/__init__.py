@@ -12,6 +12,22 @@ introducer), `actors` + `actor_vocabulary` (people, organisations, groups; what 
 work), `web_mentions` (what web pages make look like actors: `product_evidence` for products,
 `page_lines` for cross-headings and other lines that are no prose, `name_shapes` for job titles and
 common-noun acronyms), `actor_clusters` (one actor per real-world name), `credits` (the publisher and wire
+credits), `institutions` (governments, ministries, police forces by pattern), `organization_cues`
+(a firm after a job, a company by its legal form, a medium named as a source),
+`known_organizations` (militant groups and defence firms the model misses), `topics` +
+`topic_vocabulary` (IPTC Media Topics, English, French and German terms). Other languages:
+`foreign_place_names` (French and German names of places), `places_without_model` (places of an
+article no NER model reads), `french_spans` + `french_institutions` (what the French model misreads).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from pydantic import BaseModel, ConfigDict
+
+from newsfacet.enrich.actors import extract_actors
 from newsfacet.enrich.credits import (
     blank_credit_lines,
     blank_credits,
