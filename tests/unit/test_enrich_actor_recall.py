@@ -163,3 +163,12 @@ def test_a_product_named_after_its_maker_stays_a_product_beside_an_app_cue() -> 
         "screensaver works with shared albums. Apple also lets Apple TV owners pick an album.",
     )
     assert "Apple TV" not in actor_types(result), actor_types(result)
+
+
+def test_an_employer_whose_name_runs_on_over_a_comma_is_left_to_the_model() -> None:
+    text = (
+        "Air should clear by Friday, said Mira Rao, a research analyst at the Pune-based Institute for "
+        "Air, Water and Soil, and Dev Shah, an economist at Kestrel Partners."
+    )
+    found = {m.text for m in organization_cue_mentions("", text, load_gazetteer(), frozenset(), [])}
+    assert found == {"Kestrel Partners"}, found
