@@ -172,3 +172,13 @@ def test_an_employer_whose_name_runs_on_over_a_comma_is_left_to_the_model() -> N
     )
     found = {m.text for m in organization_cue_mentions("", text, load_gazetteer(), frozenset(), [])}
     assert found == {"Kestrel Partners"}, found
+
+
+def test_parties_the_model_misses_or_cuts_are_organisations_under_their_full_name() -> None:
+    result = enriched(
+        "Welsh budget passes",
+        "Plaid Cymru backed the bill on Tuesday, while a Reform UK candidate joined the protest outside.",
+    )
+    types = actor_types(result)
+    assert types.get("Plaid Cymru") == "organization", types
+    assert types.get("Reform UK") == "organization" and "Reform" not in types, types
