@@ -163,3 +163,22 @@ def test_a_product_named_after_its_maker_stays_a_product_beside_an_app_cue() -> 
         "screensaver works with shared albums. Apple also lets Apple TV owners pick an album.",
     )
     assert "Apple TV" not in actor_types(result), actor_types(result)
+
+
+def test_an_employer_whose_name_runs_on_over_a_comma_is_left_to_the_model() -> None:
+    text = (
+        "Air should clear by Friday, said Mira Rao, a research analyst at the Pune-based Institute for "
+        "Air, Water and Soil, and Dev Shah, an economist at Kestrel Partners."
+    )
+    found = {m.text for m in organization_cue_mentions("", text, load_gazetteer(), frozenset(), [])}
+    assert found == {"Kestrel Partners"}, found
+
+
+def test_parties_the_model_misses_or_cuts_are_organisations_under_their_full_name() -> None:
+    result = enriched(
+        "Welsh budget passes",
+        "Plaid Cymru backed the bill on Tuesday, while a Reform UK candidate joined the protest outside.",
+    )
+    types = actor_types(result)
+    assert types.get("Plaid Cymru") == "organization", types
+    assert types.get("Reform UK") == "organization" and "Reform" not in types, types

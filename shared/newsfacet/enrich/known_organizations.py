@@ -1,6 +1,7 @@
 """Organisations news names often that the small English model misses, cuts short or takes for a
 person ("Boko Haram", "Northrop Grumman" typed PERSON; "the Haqqani network" cut to "Haqqani";
-"Raytheon" left untyped), by name: organisations wherever the text writes them.
+"Raytheon" left untyped; "Reform UK" cut to "Reform"), by name: organisations wherever the text
+writes them.
 
 Only names that are no common word, no place and no person's first name ("Leonardo" and "Rafael"
 stay out), and only those the model gets wrong: the ones it knows ("Hezbollah", "BAE Systems") need
@@ -25,13 +26,16 @@ DEFENCE_AND_SPACE_FIRMS: Final = frozenset(
     {"Lockheed Martin", "Northrop Grumman", "Raytheon", "Rheinmetall", "Anduril", "SpaceX"}
     | {"L3Harris", "Huntington Ingalls", "Dassault Aviation", "Kongsberg", "Hanwha Aerospace"}
 )
+# Political parties the model misses or cuts ("Reform UK" to "Reform").
+PARTIES_THE_MODEL_MISSES: Final = frozenset(
+    {"Reform UK", "Plaid Cymru", "Sinn Féin", "Sinn Fein", "Alba Party", "Alliance Party"}
+)
 
 # One scan for all of them, compiled once.
+_LISTED_NAMES: Final = MILITANT_GROUPS | DEFENCE_AND_SPACE_FIRMS | PARTIES_THE_MODEL_MISSES
 _LISTED: Final = re.compile(
     r"(?<![\w'’-])(?:"
-    + "|".join(
-        re.escape(name) for name in sorted(MILITANT_GROUPS | DEFENCE_AND_SPACE_FIRMS, key=len, reverse=True)
-    )
+    + "|".join(re.escape(name) for name in sorted(_LISTED_NAMES, key=len, reverse=True))
     + r")(?![\w-])"
 )
 

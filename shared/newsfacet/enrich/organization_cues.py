@@ -111,8 +111,12 @@ def organization_cue_mentions(
                 continue
             name = origin[span[0] : span[1]]
             key = fold(name)
-            if key in organizations or any(key.endswith(f" {org}") for org in organizations):
-                continue  # the model found it, whole ("Shares of Bank of Ferrow Corp."): nothing to add
+            if key in organizations or any(
+                key.endswith(f" {org}") or org.endswith(f" {key}") for org in organizations
+            ):
+                # The model found it, whole ("Shares of Bank of Ferrow Corp."), or in a longer span
+                # that is its own business ("the Delhi-based Council on Energy"): nothing to add.
+                continue
             if fold(name) in _NOT_EMPLOYERS or gazetteer.is_place_name(_FORM_AT_END.sub("", name)):
                 continue  # "Monday", "New York LLC" (a kind of company in a state, not one)
             if is_bare_legal_form(name) or "Liability" in name:
@@ -123,10 +127,15 @@ def organization_cue_mentions(
     return found
 
 
+# A name that runs on over a comma into a list of capitalised words ("the Council on Energy,
+# Environment and Water"): where it ends is unknown.
+_NAME_RUNS_ON = re.compile(r",\s+[A-Z][\w-]*(?:,|\s+and\s+[A-Z])")
+
+
 def _employers(origin: str) -> Iterator[tuple[int, int]]:
     for cue in _JOB_CUE.finditer(origin):
         name = _NAME_AFTER_CUE.match(origin, cue.end())
-        if name is not None:
+        if name is not None and _NAME_RUNS_ON.match(origin, name.end()) is None:
             yield cue.end(), _without_trailing_connective(origin, cue.end(), name.end())
 
 
