@@ -43,8 +43,8 @@ from newsfacet.enrich.credits import exclusion_keys, is_excluded
 from newsfacet.enrich.kind_cues import names_no_actor
 from newsfacet.enrich.mentions import GAZETTEER, USED_LABELS, Mention
 from newsfacet.enrich.name_shapes import names_a_people
-from newsfacet.enrich.names import clean_name, fold, normalize_text
-from newsfacet.enrich.organization_cues import has_legal_form, is_bare_legal_form
+from newsfacet.enrich.names import clean_name, fold
+from newsfacet.enrich.organization_cues import has_legal_form, is_bare_legal_form, listed_companies
 from newsfacet.enrich.product_evidence import is_product_name
 from newsfacet.model import Actor, ActorType
 
@@ -136,7 +136,7 @@ def extract_actors(
         common_words=common_words,
         labels=_majority_labels(kept, companies),
         teams=_names_after_the(kept, demonyms),
-        listed_companies=_listed_companies(kept),
+        listed_companies=listed_companies(kept),
         tickers=frozenset(m.ticker for m in kept if m.ticker),
         makers=frozenset(fold(name) for m in kept if m.label == "ORG" and (name := clean_name(m.text))),
         named_organizations=frozenset(named_organizations),
@@ -189,24 +189,7 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
         # "Liverpool beat Chelsea": a team
         return None if is_excluded(fold(name), excluded) else (name, "organization")
     if mention.label in {"FAC", "GPE", "LOC"} and label != "ORG":
-        institution = evidence.institutions.get(fold(clean_name(mention.text) or mention.text))
-        if institution:
-            return institution, "organization"
-        if mention.with_age and (name := clean_name(mention.text, person=True)):
-            return name, "person"  # "Hilton, 43, said": not a place, a person
-        if (
-            mention.before_staff
-            and (name := clean_name(mention.text))
-            and fold(name) not in evidence.place_keys
-        ):
-            return name, "organization"  # "Jefferies analyst Jane Roe": no place, an employer
-        if (
-            mention.next_word in COMPANY_NEXT_WORDS
-            and (name := clean_name(mention.text))
-            and fold(name) not in evidence.place_keys
-        ):
-            return name, "organization"  # "Uber CEO Dara Khosrowshahi": a company
-        return None
+        return _actor_named_as_a_place(mention, evidence)
     party = _PARTY_KEYS.get(raw_key) if label in {"NORP", "ORG"} else None
     if party is not None:
         return party, "organization"
@@ -246,6 +229,24 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
     return name, actor_type
 
 
+def _actor_named_as_a_place(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorType] | None:
+    """The actor a name the model calls a place names, if the text says it is one."""
+    institution = evidence.institutions.get(fold(clean_name(mention.text) or mention.text))
+    if institution:
+        return institution, "organization"
+    if mention.with_age and (name := clean_name(mention.text, person=True)):
+        return name, "person"  # "Hilton, 43, said": not a place, a person
+    if mention.before_staff and (name := clean_name(mention.text)) and fold(name) not in evidence.place_keys:
+        return name, "organization"  # "Jefferies analyst Jane Roe": no place, an employer
+    if (
+        mention.next_word in COMPANY_NEXT_WORDS
+        and (name := clean_name(mention.text))
+        and fold(name) not in evidence.place_keys
+    ):
+        return name, "organization"  # "Uber CEO Dara Khosrowshahi": a company
+    return None
+
+
 # "Group A", "Pool C", "Path B": a division of a competition, no actor.
 _COMPETITION_GROUP: Final = re.compile(r"^(?:Group|Pool|Path)\s+[A-Z]\.?$")
 
@@ -272,18 +273,6 @@ def _without_leading_place_or_gerund(
     ):
         return rest
     return name
-
-
-def _listed_companies(mentions: Sequence[Mention]) -> dict[str, str]:
-    """Names written before a stock ticker, folded -> display name, keeping an "'s" written before
-    the ticker: in "Lowe's (LOW)" it is the company's own, not a possessive."""
-    listed = {}
-    for mention in mentions:
-        name = clean_name(mention.text) if mention.ticker else None
-        if name is not None:
-            possessive = normalize_text(mention.text).endswith("'s") and not name.endswith("'s")
-            listed[fold(name)] = name + "'s" if possessive else name
-    return listed
 
 
 def _people_typed_as_organizations(

@@ -19,7 +19,7 @@ from typing import Final
 from newsfacet.enrich.gazetteer import Gazetteer
 from newsfacet.enrich.institutions import without_sentence_opener
 from newsfacet.enrich.mentions import Mention, mention_at
-from newsfacet.enrich.names import fold
+from newsfacet.enrich.names import clean_name, fold, normalize_text
 
 # A word of an organisation's name: capitalised, or an initialism with dots ("U.S."); a dot only
 # inside a word, so that a name does not run on over a sentence's end ("... at Dunmore. Then").
@@ -185,3 +185,15 @@ _TRAILING_CONNECTIVE = re.compile(r"\s+(?:and|of|for|on|de|&)$")
 def _without_trailing_connective(origin: str, start: int, end: int) -> int:
     match = _TRAILING_CONNECTIVE.search(origin, start, end)
     return match.start() if match else end
+
+
+def listed_companies(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Names written before a stock ticker, folded -> display name, keeping an "'s" written before
+    the ticker: in "Lowe's (LOW)" it is the company's own, not a possessive."""
+    listed = {}
+    for mention in mentions:
+        name = clean_name(mention.text) if mention.ticker else None
+        if name is not None:
+            possessive = normalize_text(mention.text).endswith("'s") and not name.endswith("'s")
+            listed[fold(name)] = name + "'s" if possessive else name
+    return listed
