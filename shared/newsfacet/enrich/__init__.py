@@ -13,7 +13,8 @@ work), `web_mentions` (what web pages make look like actors: `product_evidence` 
 `page_lines` for cross-headings and other lines that are no prose, `name_shapes` for job titles and
 common-noun acronyms), `actor_clusters` (one actor per real-world name), `credits` (the publisher and wire
 credits), `institutions` (governments, ministries, police forces by pattern), `topics` +
-`topic_vocabulary` (IPTC Media Topics, English, French and German terms). Other languages:
+`topic_vocabulary` + `topic_languages` (IPTC Media Topics; English, French, German, Spanish,
+Italian, Portuguese and Dutch terms). Other languages:
 `foreign_place_names` (French and German names of places), `places_without_model` (places of an
 article no NER model reads), `french_spans` + `french_institutions` (what the French model misreads).
 """
@@ -38,6 +39,7 @@ from newsfacet.enrich.place_ellipsis import split_place_ellipses
 from newsfacet.enrich.place_forms import listed_team_mentions, party_tag_mentions
 from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.places_without_model import place_name_test, read_without_model
+from newsfacet.enrich.topic_languages import LANGUAGE_TERMS
 from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
 from newsfacet.enrich.unlisted_places import address_mentions, facility_mentions, listed_county_mentions
@@ -47,8 +49,8 @@ from newsfacet.model import Actor, EnrichmentCoverage, Location, Topic
 __all__ = ["TOPIC_LANGUAGES", "Enrichment", "GazetteerError", "coverage", "enrich", "warm_up"]
 
 SPORT_TOPIC = f"medtop:{SPORT}"
-# Languages the topic lexicon has words for (`topic_vocabulary`).
-TOPIC_LANGUAGES = frozenset({"en", "fr", "de"})
+# Languages the topic lexicon has words for (`topic_vocabulary`, `topic_languages`).
+TOPIC_LANGUAGES = frozenset({"en", *LANGUAGE_TERMS})
 
 
 class Enrichment(BaseModel):

@@ -1,0 +1,95 @@
+"""Spanish, Italian, Portuguese and Dutch articles have no NER model: their topics come from each
+language's terms, their places from the gazetteer, with the language's home countries where the text
+names none and the English names of their cities. Stories written for the test in the style of El
+País, Corriere della Sera, Público and NOS."""
+
+from __future__ import annotations
+
+from newsfacet.enrich import Enrichment, enrich
+
+BUDGET_ES = (
+    "El Gobierno aprueba los presupuestos tras un pacto con sus socios",
+    "El Consejo de Ministros aprobó este martes el proyecto de presupuestos generales para 2027 "
+    "después de semanas de negociación con los grupos parlamentarios. La ministra de Hacienda "
+    "defendió en Madrid que las cuentas reducen el déficit y aumentan la inversión en vivienda. La "
+    "oposición anunció que votará en contra en el Congreso y pidió un adelanto electoral. El debate "
+    "se celebrará en noviembre, antes de las elecciones autonómicas en Andalucía.",
+)
+STORM_ES = (
+    "La DANA deja lluvias torrenciales en Valencia",
+    "Las lluvias torrenciales de la DANA inundaron el miércoles varias calles de Valencia y obligaron "
+    "a evacuar a cientos de vecinos. La Agencia Estatal de Meteorología activó el aviso rojo en el "
+    "litoral. En Sevilla y Málaga se registraron tormentas y granizo. Los servicios de emergencia "
+    "rescataron a diez personas atrapadas en sus coches y los bomberos trabajaron toda la noche. El "
+    "temporal se desplazará mañana hacia Cataluña.",
+)
+DERBY_IT = (
+    "L'Inter batte il Milan nel derby e vola in testa alla classifica",
+    "Nel derby l'Inter ha battuto il Milan per 2-1 davanti a settantamila spettatori a San Siro. "
+    "L'allenatore nerazzurro ha elogiato la squadra dopo la vittoria, che vale il primo posto in "
+    "classifica. Il gol decisivo è arrivato al novantesimo minuto su calcio di rigore. Domenica la "
+    "Juventus giocherà a Firenze contro la Fiorentina.",
+)
+PRICES_IT = (
+    "Istat, l'inflazione scende all'1,5%: frena la crescita",
+    "Secondo le stime dell'Istat, l'inflazione è scesa a ottobre all'1,5 per cento. I prezzi "
+    "dell'energia sono calati, mentre quelli dei beni alimentari continuano a salire. La crescita "
+    "dell'economia resta debole: il prodotto interno lordo è aumentato dello 0,1 per cento nel terzo "
+    "trimestre. Le imprese chiedono al governo di tagliare le tasse sul lavoro. La Borsa di Milano ha "
+    "chiuso in rialzo, trainata dalle banche.",
+)
+FIRE_PT = (
+    "Incêndio em Pedrógão obriga a evacuar aldeias",
+    "Um incêndio florestal que deflagrou na madrugada de domingo no distrito de Leiria obrigou a "
+    "evacuar três aldeias. Mais de quatrocentos bombeiros combatem as chamas, apoiados por meios "
+    "aéreos. A Proteção Civil alertou para o risco elevado de incêndio devido ao calor e ao vento "
+    "forte. No Porto e em Lisboa as temperaturas devem ultrapassar os 40 graus.",
+)
+ELECTION_PT = (
+    "Eleições: governo perde maioria no Parlamento",
+    "O partido do primeiro-ministro venceu as eleições legislativas de domingo, mas perdeu a maioria "
+    "absoluta no Parlamento. A oposição exige negociações antes da votação do Orçamento do Estado. Em "
+    "Lisboa, o Presidente da República vai ouvir os partidos na próxima semana. Em Coimbra e Braga o "
+    "partido do governo ganhou em todos os concelhos.",
+)
+STORM_NL = (
+    "Zware storm raast over het land: code oranje in Zeeland",
+    "Een zware storm heeft dinsdag voor veel schade gezorgd in het westen van het land. Het KNMI gaf "
+    "code oranje af voor Zeeland en Noord-Holland. In Den Haag en Rotterdam waaiden bomen om en "
+    "raakten auto's beschadigd. De brandweer rukte honderden keren uit. Op Schiphol werden tientallen "
+    "vluchten geannuleerd. Het onweer trekt woensdag verder naar het oosten.",
+)
+BUDGET_NL = (
+    "Kabinet presenteert begroting: koopkracht omhoog",
+    "Het kabinet heeft op Prinsjesdag de begroting voor volgend jaar gepresenteerd. De minister van "
+    "Financiën verwacht dat de economie met 1,4 procent groeit en dat de werkloosheid laag blijft. De "
+    "oppositie in de Tweede Kamer noemt de plannen onvoldoende voor de woningmarkt. Volgende week "
+    "debatteren de fracties in Den Haag over de Miljoenennota. In Amsterdam en Utrecht protesteerden "
+    "duizenden mensen tegen de bezuinigingen op onderwijs.",
+)
+
+
+def read(language: str, article: tuple[str, str]) -> Enrichment:
+    return enrich(*article, language=language)
+
+
+def primary_topic(language: str, article: tuple[str, str]) -> str:
+    topics = read(language, article).topics
+    return topics[0].label if topics else ""
+
+
+def test_spanish_italian_portuguese_and_dutch_articles_get_topics() -> None:
+    assert primary_topic("es", BUDGET_ES) == "politics"
+    assert primary_topic("es", STORM_ES) in {"weather", "disaster, accident and emergency incident"}
+    assert primary_topic("it", DERBY_IT) == "sport"
+    assert primary_topic("it", PRICES_IT) == "economy, business and finance"
+    assert primary_topic("pt", FIRE_PT) == "disaster, accident and emergency incident"
+    assert primary_topic("pt", ELECTION_PT) == "politics"
+    assert primary_topic("nl", STORM_NL) == "weather"
+    assert primary_topic("nl", BUDGET_NL) == "politics"
+
+
+def test_their_enrichment_says_topics_were_attempted() -> None:
+    for language, article in (("es", STORM_ES), ("it", PRICES_IT), ("pt", FIRE_PT), ("nl", STORM_NL)):
+        coverage = read(language, article).coverage
+        assert (coverage.language, coverage.topics, coverage.actors) == (language, True, False)
