@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from newsfacet.enrich import Enrichment, enrich
 
+from tests.unit.enrich_helpers import places
+
 BUDGET_ES = (
     "El Gobierno aprueba los presupuestos tras un pacto con sus socios",
     "El Consejo de Ministros aprobó este martes el proyecto de presupuestos generales para 2027 "
@@ -93,3 +95,29 @@ def test_their_enrichment_says_topics_were_attempted() -> None:
     for language, article in (("es", STORM_ES), ("it", PRICES_IT), ("pt", FIRE_PT), ("nl", STORM_NL)):
         coverage = read(language, article).coverage
         assert (coverage.language, coverage.topics, coverage.actors) == (language, True, False)
+
+
+def test_the_language_s_home_country_places_towns_the_text_gives_no_country() -> None:
+    # "Valencia" is larger in Venezuela, "Sevilla" is a town in Colombia too.
+    spanish = places(read("es", STORM_ES))
+    assert spanish.get("Valencia") == ("city", "ES") and spanish.get("Seville") == ("city", "ES"), spanish
+    assert places(read("pt", ELECTION_PT)).get("Coimbra") == ("city", "PT")
+    dutch = places(read("nl", BUDGET_NL))
+    assert dutch.get("Amsterdam") == ("city", "NL") and dutch.get("Utrecht") == ("city", "NL"), dutch
+    # A country the text names counts too, and its larger namesake wins.
+    title = "Maduro visita Valencia"
+    body = (
+        "El presidente de Venezuela visitó el martes Valencia, la tercera ciudad del país, donde "
+        "inauguró un hospital. En Maracaibo se registraron protestas."
+    )
+    assert places(read("es", (title, body))).get("Valencia") == ("city", "VE")
+
+
+def test_their_cities_and_regions_are_shown_under_their_english_names() -> None:
+    assert places(read("it", DERBY_IT)).get("Florence") == ("city", "IT")
+    fire = places(read("pt", FIRE_PT))
+    assert fire.get("Lisbon") == ("city", "PT") and fire.get("Porto") == ("city", "PT"), fire
+    storm = places(read("nl", STORM_NL))
+    for name, kind in (("The Hague", "city"), ("Zeeland", "region"), ("North Holland", "region")):
+        assert storm.get(name) == (kind, "NL"), storm
+    assert places(read("es", STORM_ES)).get("Catalonia") == ("region", "ES")

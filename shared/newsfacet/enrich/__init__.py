@@ -101,7 +101,7 @@ def enrich(
     text = blank_staff_lists(text)
     gazetteer = load_gazetteer()
     read_as = language or "en"
-    is_place_name = gazetteer.is_place_name if attempted.actors else place_name_test(gazetteer)
+    is_place_name = gazetteer.is_place_name if attempted.actors else place_name_test(gazetteer, read_as)
     mentions = find_mentions(title, text, language=read_as, is_place_name=is_place_name)
     if not attempted.actors:
         mentions = read_without_model(mentions, title, text, gazetteer, read_as)
