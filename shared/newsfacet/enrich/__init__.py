@@ -15,7 +15,7 @@ common-noun acronyms), `actor_clusters` (one actor per real-world name), `credit
 credits), `institutions` (governments, ministries, police forces by pattern), `topics` +
 `topic_vocabulary` + `topic_languages` (IPTC Media Topics; English, French, German, Spanish,
 Italian, Portuguese and Dutch terms). Other languages:
-`foreign_place_names` (French and German names of places), `places_without_model` (places of an
+`foreign_place_names` (other languages' names of places), `places_without_model` (places of an
 article no NER model reads), `french_spans` + `french_institutions` (what the French model misreads).
 """
 
