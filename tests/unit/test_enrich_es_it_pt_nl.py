@@ -121,3 +121,16 @@ def test_their_cities_and_regions_are_shown_under_their_english_names() -> None:
     for name, kind in (("The Hague", "city"), ("Zeeland", "region"), ("North Holland", "region")):
         assert storm.get(name) == (kind, "NL"), storm
     assert places(read("es", STORM_ES)).get("Catalonia") == ("region", "ES")
+
+
+def test_granada_in_a_spanish_story_is_the_city_not_grenada() -> None:
+    # Spanish names the Caribbean country "Granada" too; English writes it "Grenada".
+    title = "Detenido un hombre en Granada por el asesinato de su vecina"
+    body = (
+        "La Policía Nacional detuvo el lunes en Granada a un hombre de 45 años acusado de matar a su "
+        "vecina. La jueza de guardia decretó su ingreso en prisión. Según fuentes de la investigación, "
+        "el detenido tenía antecedentes."
+    )
+    result = read("es", (title, body))
+    assert places(result).get("Granada") == ("city", "ES"), places(result)
+    assert result.topics[0].label == "crime, law and justice"

@@ -247,6 +247,8 @@ CITY_NAMES: Final[dict[str, tuple[str, str]]] = {
     "Ginevra": ("Geneva", "CH"),
     "Amberes": ("Antwerp", "BE"),
     "Antwerpen": ("Antwerp", "BE"),
+    # Spanish and Portuguese for Grenada too, but news means the Spanish city; English writes Grenada.
+    "Granada": ("Granada", "ES"),
 }
 
 # GeoNames' names of cities that English news writes otherwise: (GeoNames name, ISO country) ->
