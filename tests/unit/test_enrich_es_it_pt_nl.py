@@ -134,3 +134,18 @@ def test_granada_in_a_spanish_story_is_the_city_not_grenada() -> None:
     result = read("es", (title, body))
     assert places(result).get("Granada") == ("city", "ES"), places(result)
     assert result.topics[0].label == "crime, law and justice"
+
+
+def test_italian_towns_after_a_place_preposition_are_places() -> None:
+    title = "Alluvione in Emilia-Romagna, migliaia di evacuati"
+    body = (
+        "Le piogge torrenziali hanno causato l'esondazione di diversi fiumi in Emilia-Romagna. A "
+        "Faenza e a Cesena migliaia di persone sono state evacuate. La Protezione civile ha dichiarato "
+        "l'allerta rossa anche per Bologna. I vigili del fuoco hanno soccorso decine di persone."
+    )
+    result = read("it", (title, body))
+    found = places(result)
+    assert found.get("Emilia-Romagna") == ("region", "IT"), found
+    for town in ("Faenza", "Cesena", "Bologna"):
+        assert found.get(town) == ("city", "IT"), found
+    assert result.topics[0].label == "disaster, accident and emergency incident"

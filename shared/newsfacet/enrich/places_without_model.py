@@ -45,10 +45,11 @@ _KICKER: Final = re.compile(rf"\s*{_NAME}\s*:")
 _GENITIVE: Final = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w-]*?[a-zäöü])s(?![\w'’-])")
 
 # Prepositions that put the name after them as a place ("a Firenze", "em Lisboa", "naar Utrecht"),
-# as "in" and "nach" do in `mentions`: in a sports story a bare city is its team. Not Spanish "a",
+# as "in" and "nach" do in `mentions`, capitalised too ("A Faenza e a Cesena"): a town below the
+# gazetteer's city size needs one, and in a sports story a bare city is its team. Not Spanish "a",
 # which also comes before a team beaten ("ganó a Valencia").
 PLACE_PREPOSITIONS: Final[dict[str, re.Pattern[str]]] = {
-    language: re.compile(rf"(?<![\w-])(?:{'|'.join(words)})\s+$")
+    language: re.compile(rf"(?<![\w-])(?i:{'|'.join(words)})\s+$")
     for language, words in {
         "es": ("en", "desde", "hacia"),
         "it": ("a", "ad", "in", "da"),
