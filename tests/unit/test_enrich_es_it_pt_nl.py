@@ -149,3 +149,18 @@ def test_italian_towns_after_a_place_preposition_are_places() -> None:
     for town in ("Faenza", "Cesena", "Bologna"):
         assert found.get(town) == ("city", "IT"), found
     assert result.topics[0].label == "disaster, accident and emergency incident"
+
+
+def test_a_brazilian_story_keeps_its_towns_in_brazil_and_gets_its_topic() -> None:
+    # Portugal is the home country's prior; Brasília names Brazil, whose "Santa Maria" is larger.
+    title = "Chuvas deixam mortos no Rio Grande do Sul"
+    body = (
+        "As chuvas no Rio Grande do Sul deixaram dezenas de mortos. Em Porto Alegre, o rio Guaíba "
+        "transbordou e milhares de pessoas foram desalojadas. Em Santa Maria e Pelotas as estradas "
+        "estão cortadas. O governo federal enviou ajuda a partir de Brasília."
+    )
+    result = read("pt", (title, body))
+    found = places(result)
+    for city in ("Porto Alegre", "Santa Maria", "Pelotas", "Brasília"):
+        assert found.get(city) == ("city", "BR"), found
+    assert result.topics[0].label == "disaster, accident and emergency incident"

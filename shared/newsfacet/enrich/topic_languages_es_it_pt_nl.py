@@ -37,11 +37,13 @@ SPANISH: Final[dict[str, dict[str, float]]] = {
         "votantes": 2, "encuesta": 1.5, "candidato": 1.2, "alcalde": 1.2, "presupuestos": 1.5,
         "consejo de ministros": 2.5, "congreso": 1.5, "investidura": 2.5,
         "legislatura": 1.5, "autonomicas": 2.5, "municipales": 2.5, "generales": 1,
+        "presidente": 1, "gobernador": 1.5, "gobernadores": 1.5,
     },
     ECONOMY: {
         "economia": 1.5, "empresa": 1.2, "empresas": 1.2, "crecimiento": 1.5, "desempleo": 1.5,
         "paro": 1.2, "inflacion": 2, "bolsa": 1.5, "banco": 1.2, "mercado": 0.8, "pib": 2,
         "inversion": 1.5, "facturacion": 2, "precios": 1, "exportaciones": 1.5, "aranceles": 2,
+        "gasto publico": 2, "recortes": 1.2, "deficit": 1.5,
     },
     CRIME: {
         "policia": 1.5, "juzgado": 2, "juez": 1.5, "jueza": 1.5, "juicio": 1.5, "condenado": 2,
@@ -76,7 +78,7 @@ SPANISH: Final[dict[str, dict[str, float]]] = {
         "inundacion": 2.5, "inundaciones": 2.5, "terremoto": 3, "sismo": 3, "incendio": 2,
         "incendios": 2, "riada": 2.5, "evacuar": 1.5, "evacuados": 1.5, "bomberos": 1.5,
         "rescate": 1.5, "rescataron": 1.5, "danos": 1.5, "heridos": 1.2, "victimas": 1.2,
-        "desaparecidos": 1.5, "emergencias": 1.5, "dana": 2.5,
+        "desaparecidos": 1.5, "emergencias": 1.5, "dana": 2.5, "muertos": 1.2, "damnificados": 2,
     },
     WEATHER: {
         "meteorologia": 2.5, "aemet": 3, "lluvia": 1.5, "lluvias": 1.5, "tormenta": 2,
@@ -89,7 +91,7 @@ SPANISH: Final[dict[str, dict[str, float]]] = {
     },
     LABOUR: {
         "huelga": 2.5, "sindicato": 2, "sindicatos": 2, "trabajadores": 1.5, "salario": 1.5,
-        "despidos": 2, "empleo": 1.2, "pensiones": 1.5,
+        "despidos": 2, "empleo": 1.2, "pensiones": 1.5, "gremios": 1.5,
     },
     EDUCATION: {
         "colegio": 1.5, "escuela": 1.5, "alumnos": 1.5, "profesores": 1.5, "universidad": 1,
@@ -106,6 +108,7 @@ ITALIAN: Final[dict[str, dict[str, float]]] = {
         "opposizione": 1, "voto": 1, "elettori": 2, "sondaggio": 1.5, "sondaggi": 1.5,
         "candidato": 1.2, "sindaco": 1.2, "maggioranza": 0.8, "palazzo chigi": 2.5,
         "camera dei deputati": 2.5, "legge di bilancio": 2.5, "manovra": 2, "regionali": 2,
+        "presidente": 1,
     },
     ECONOMY: {
         "economia": 1.5, "impresa": 1.2, "imprese": 1.2, "azienda": 1.2, "aziende": 1.2,
@@ -175,7 +178,7 @@ PORTUGUESE: Final[dict[str, dict[str, float]]] = {
         "partido": 1.2, "partidos": 1.2, "oposicao": 1, "votacao": 1.5, "eleitores": 2,
         "sondagem": 1.5, "candidato": 1.2, "presidente da republica": 2, "orcamento": 1.5,
         "maioria": 0.8, "abstencao": 2, "congresso": 1.5, "senado": 1.5, "prefeito": 1.2,
-        "camara dos deputados": 2.5,
+        "camara dos deputados": 2.5, "presidente": 1, "governador": 1.5,
     },
     ECONOMY: {
         "economia": 1.5, "empresa": 1.2, "empresas": 1.2, "crescimento": 1.5, "desemprego": 1.5,
@@ -215,12 +218,13 @@ PORTUGUESE: Final[dict[str, dict[str, float]]] = {
         "incendio": 2, "incendios": 2, "incendio florestal": 3, "cheias": 2.5, "inundacoes": 2.5,
         "sismo": 3, "terremoto": 3, "evacuar": 1.5, "evacuadas": 1.5, "bombeiros": 1.5,
         "protecao civil": 2.5, "danos": 1.5, "feridos": 1.2, "vitimas": 1.2, "desalojados": 2,
-        "chamas": 1.5, "deslizamento": 2.5,
+        "chamas": 1.5, "deslizamento": 2.5, "mortos": 1.2, "desalojadas": 2,
+        "desabrigados": 2, "enchente": 2.5, "enchentes": 2.5, "alagamentos": 2.5,
     },
     WEATHER: {
         "meteorologia": 2.5, "ipma": 3, "chuva": 1.5, "chuvas": 1.5, "tempestade": 2, "calor": 1.5,
         "onda de calor": 3, "neve": 1.5, "aviso vermelho": 3, "aviso laranja": 3,
-        "temperaturas": 1, "vento": 1.2,
+        "temperaturas": 1, "vento": 1.2, "temporal": 1.5,
     },
     ARTS: {
         "filme": 1.5, "musica": 1.5, "exposicao": 1.5, "livro": 1, "teatro": 1.5, "museu": 1.5,
