@@ -163,4 +163,16 @@ def test_a_brazilian_story_keeps_its_towns_in_brazil_and_gets_its_topic() -> Non
     found = places(result)
     for city in ("Porto Alegre", "Santa Maria", "Pelotas", "Brasília"):
         assert found.get(city) == ("city", "BR"), found
+    assert found.get("Rio Grande do Sul") == ("region", "BR"), found
     assert result.topics[0].label == "disaster, accident and emergency incident"
+
+
+def test_a_brazilian_state_is_no_city() -> None:
+    # GeoNames files "Bahia" as another name of Salvador, its capital.
+    title = "Seca atinge o interior da Bahia"
+    body = (
+        "A seca atinge o interior da Bahia e de Minas Gerais. Em Salvador, o governo estadual anunciou ajuda."
+    )
+    found = places(read("pt", (title, body)))
+    assert found.get("Bahia") == ("region", "BR") and found.get("Minas Gerais") == ("region", "BR"), found
+    assert found.get("Salvador") == ("city", "BR"), found

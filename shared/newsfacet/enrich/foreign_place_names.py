@@ -128,6 +128,30 @@ REGIONS: Final[tuple[tuple[str, LocationKind, str | None, float, float, tuple[st
     ("Overijssel", "region", "NL", 52.45, 6.45, ()),
     ("Drenthe", "region", "NL", 52.85, 6.6, ()),
     ("Flevoland", "region", "NL", 52.5, 5.6, ()),
+    # Brazil's states, which GeoNames files as other names of their capitals ("Bahia" for Salvador)
+    # or not at all. Not "Acre" (an English word), "Pará" (Portuguese "para"), "Paraná" (a city in
+    # Argentina too), nor the states named like their capital city (São Paulo, Rio de Janeiro).
+    ("Bahia", "region", "BR", -12.5, -41.7, ()),
+    ("Minas Gerais", "region", "BR", -18.5, -44.5, ()),
+    ("Pernambuco", "region", "BR", -8.4, -37.9, ()),
+    ("Ceará", "region", "BR", -5.2, -39.5, ()),
+    ("Maranhão", "region", "BR", -5.0, -45.3, ()),
+    ("Piauí", "region", "BR", -7.7, -42.7, ()),
+    ("Rio Grande do Norte", "region", "BR", -5.8, -36.6, ()),
+    ("Paraíba", "region", "BR", -7.2, -36.8, ()),
+    ("Alagoas", "region", "BR", -9.6, -36.6, ()),
+    ("Sergipe", "region", "BR", -10.6, -37.4, ()),
+    ("Espírito Santo", "region", "BR", -19.6, -40.6, ()),
+    ("Goiás", "region", "BR", -16.0, -49.6, ()),
+    ("Mato Grosso", "region", "BR", -13.0, -55.9, ()),
+    ("Mato Grosso do Sul", "region", "BR", -20.5, -54.8, ()),
+    ("Santa Catarina", "region", "BR", -27.3, -50.4, ()),
+    ("Rio Grande do Sul", "region", "BR", -29.8, -53.2, ()),
+    ("Amazonas", "region", "BR", -4.0, -63.0, ()),
+    ("Amapá", "region", "BR", 1.4, -51.8, ()),
+    ("Roraima", "region", "BR", 2.1, -61.4, ()),
+    ("Rondônia", "region", "BR", -10.9, -62.8, ()),
+    ("Tocantins", "region", "BR", -10.2, -48.3, ()),
 )
 
 # French and German names -> the English name of a place the gazetteer already knows (a country,
@@ -249,6 +273,8 @@ CITY_NAMES: Final[dict[str, tuple[str, str]]] = {
     "Antwerpen": ("Antwerp", "BE"),
     # Spanish and Portuguese for Grenada too, but news means the Spanish city; English writes Grenada.
     "Granada": ("Granada", "ES"),
+    # A translation of El Salvador too, but alone it is the Brazilian city (the country keeps "El").
+    "Salvador": ("Salvador", "BR"),
 }
 
 # GeoNames' names of cities that English news writes otherwise: (GeoNames name, ISO country) ->
