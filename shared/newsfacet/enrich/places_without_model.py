@@ -2,11 +2,13 @@
 
 There the gazetteer alone finds places, in capitalised word runs (`mentions._gazetteer_runs`). Two
 things it misses in English terms matter in other languages: the other language's name of a world
-city ("Moskau", "Brüssel"), which GeoNames lists as an alternate name, and the towns below the
-gazetteer's city size that regional news is about ("In Passau stieg die Donau"). A town is taken only
-where the text puts it after "in" (here or elsewhere in the article), and `places` still wants its
-country in the article's context; German capitalises every noun, so a bare capitalised word that is
-also a small town ("Wetter", "Lage", "Norden") is no evidence.
+city ("Moskau", "Brüssel") or of a city of its own country ("Firenze", "Lisboa"), which GeoNames
+lists as alternate names, and the towns below the gazetteer's city size that regional news is about
+("In Passau stieg die Donau", "A Faenza"). A town is taken only where the text puts it after "in" or
+a place preposition of its language (here or elsewhere in the article), and `places` still wants its
+country in the article's context, which holds the language's home countries; German capitalises
+every noun, so a bare capitalised word that is also a small town ("Wetter", "Lage", "Norden") is no
+evidence.
 """
 
 from __future__ import annotations
@@ -126,8 +128,8 @@ def read_without_model(
 ) -> list[Mention]:
     """The gazetteer's mentions of an article no model read, with the places a headline's kicker
     names and, in German, those named after their kind's noun ("Stadt Zürich") or in the genitive
-    ("Bayerns"), and without towns the text never puts after "in" nor, in German, city names it
-    also writes as nouns."""
+    ("Bayerns"), and without towns the text never puts after "in" or a place preposition of its
+    language nor, in German, city names it also writes as nouns."""
     is_place_name = place_name_test(gazetteer, language)
     found = list(mentions) + _introduced_places(title, text, is_place_name, german=language == "de")
     if language == "de":
