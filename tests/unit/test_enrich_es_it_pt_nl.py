@@ -176,3 +176,15 @@ def test_a_brazilian_state_is_no_city() -> None:
     found = places(read("pt", (title, body)))
     assert found.get("Bahia") == ("region", "BR") and found.get("Minas Gerais") == ("region", "BR"), found
     assert found.get("Salvador") == ("city", "BR"), found
+
+
+def test_mexican_states_are_regions_of_mexico() -> None:
+    title = "Lluvias en Guadalajara y Monterrey"
+    body = (
+        "Las lluvias torrenciales provocaron inundaciones en Guadalajara y Monterrey. Protección Civil "
+        "evacuó a cientos de familias en Jalisco y Nuevo León. En Morelos se registraron fuertes vientos."
+    )
+    found = places(read("es", (title, body)))
+    for state in ("Jalisco", "Nuevo León", "Morelos"):
+        assert found.get(state) == ("region", "MX"), found
+    assert found.get("Guadalajara") == ("city", "MX") and "Ecatepec de Morelos" not in found, found

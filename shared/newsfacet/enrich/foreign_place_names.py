@@ -152,6 +152,22 @@ REGIONS: Final[tuple[tuple[str, LocationKind, str | None, float, float, tuple[st
     ("Roraima", "region", "BR", 2.1, -61.4, ()),
     ("Rondônia", "region", "BR", -10.9, -62.8, ()),
     ("Tocantins", "region", "BR", -10.2, -48.3, ()),
+    # Mexico's states not named like their capital city ("Morelos" is another name of Ecatepec
+    # de Morelos to GeoNames); not "Guerrero", "Hidalgo" (surnames) nor "Tabasco".
+    ("Jalisco", "region", "MX", 20.6, -103.6, ()),
+    ("Chiapas", "region", "MX", 16.5, -92.5, ()),
+    ("Sonora", "region", "MX", 29.3, -110.3, ()),
+    ("Sinaloa", "region", "MX", 25.0, -107.5, ()),
+    ("Nayarit", "region", "MX", 21.8, -104.8, ()),
+    ("Michoacán", "region", "MX", 19.2, -101.9, ()),
+    ("Coahuila", "region", "MX", 27.3, -102.0, ()),
+    ("Nuevo León", "region", "MX", 25.6, -99.9, ()),
+    ("Tamaulipas", "region", "MX", 24.3, -98.8, ()),
+    ("Baja California", "region", "MX", 30.8, -115.3, ()),
+    ("Baja California Sur", "region", "MX", 26.0, -111.7, ()),
+    ("Quintana Roo", "region", "MX", 19.6, -88.0, ()),
+    ("Yucatán", "region", "MX", 20.7, -89.1, ()),
+    ("Morelos", "region", "MX", 18.7, -99.1, ()),
 )
 
 # French and German names -> the English name of a place the gazetteer already knows (a country,
