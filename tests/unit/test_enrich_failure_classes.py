@@ -157,8 +157,8 @@ def test_a_german_article_gets_places_and_topics_and_says_actors_were_not_attemp
 
 
 def test_an_article_in_another_language_records_what_was_attempted() -> None:
-    result = enrich("Inundaciones en Valencia", "Las lluvias dejaron inundaciones en España.", language="es")
-    assert (result.coverage.language, result.coverage.actors, result.coverage.topics) == ("es", False, False)
+    result = enrich("Översvämningar i Spanien", "Regnet orsakade översvämningar i Spanien.", language="sv")
+    assert (result.coverage.language, result.coverage.actors, result.coverage.topics) == ("sv", False, False)
     assert result.coverage.locations and "Spain" in {loc.name for loc in result.locations}
 
 

@@ -14,9 +14,10 @@ work), `web_mentions` (what web pages make look like actors: `product_evidence` 
 common-noun acronyms), `actor_clusters` (one actor per real-world name), `credits` (the publisher and wire
 credits), `institutions` (governments, ministries, police forces by pattern), `organization_cues`
 (a firm after a job, a company by its legal form, a medium named as a source),
-`known_organizations` (militant groups and defence firms the model misses), `topics` +
-`topic_vocabulary` (IPTC Media Topics, English, French and German terms). Other languages:
-`foreign_place_names` (French and German names of places), `places_without_model` (places of an
+`known_organizations` (militant groups and defence firms the model misses), `person_patterns`
+(people named by how news introduces them), `topics` + `topic_vocabulary` + `topic_languages`
+(IPTC Media Topics; English, French, German, Spanish, Italian, Portuguese and Dutch terms). Other
+languages: `foreign_place_names` (other languages' names of places), `places_without_model` (places of an
 article no NER model reads), `french_spans` + `french_institutions` (what the French model misreads).
 """
 
@@ -48,6 +49,7 @@ from newsfacet.enrich.place_epithets import epithet_mentions
 from newsfacet.enrich.place_forms import listed_team_mentions, party_tag_mentions
 from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.places_without_model import place_name_test, read_without_model
+from newsfacet.enrich.topic_languages import LANGUAGE_TERMS
 from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
 from newsfacet.enrich.unlisted_places import address_mentions, facility_mentions, listed_county_mentions
@@ -57,8 +59,8 @@ from newsfacet.model import Actor, EnrichmentCoverage, Location, Topic
 __all__ = ["TOPIC_LANGUAGES", "Enrichment", "GazetteerError", "coverage", "enrich", "warm_up"]
 
 SPORT_TOPIC = f"medtop:{SPORT}"
-# Languages the topic lexicon has words for (`topic_vocabulary`).
-TOPIC_LANGUAGES = frozenset({"en", "fr", "de"})
+# Languages the topic lexicon has words for (`topic_vocabulary`, `topic_languages`).
+TOPIC_LANGUAGES = frozenset({"en", *LANGUAGE_TERMS})
 
 
 class Enrichment(BaseModel):
@@ -111,7 +113,7 @@ def enrich(
     text = blank_staff_lists(text)
     gazetteer = load_gazetteer()
     read_as = language or "en"
-    is_place_name = gazetteer.is_place_name if attempted.actors else place_name_test(gazetteer)
+    is_place_name = gazetteer.is_place_name if attempted.actors else place_name_test(gazetteer, read_as)
     mentions = find_mentions(title, text, language=read_as, is_place_name=is_place_name)
     if not attempted.actors:
         mentions = read_without_model(mentions, title, text, gazetteer, read_as)

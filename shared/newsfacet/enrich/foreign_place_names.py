@@ -1,10 +1,11 @@
-"""French and German names of places, shown under their English names (data only).
+"""Other languages' names of places, shown under their English names (data only).
 
 GeoNames' alternate names already give most cities their French and German forms ("Moscou",
 "Mailand"); what they lack are the other languages' names of regions, seas, mountains, rivers and
 continents, which the gazetteer holds as hand-written places (`geo_aliases.EXTRA_PLACES`), and the
-regions of France and Germany that French and German news names without the country ("à Quimper,
-dans le Finistère", "in Passau, Niederbayern"). `gazetteer.load_gazetteer` reads these tables.
+regions of France, Germany, Spain, Italy, Portugal and the Netherlands that their news names without
+the country ("à Quimper, dans le Finistère", "in Passau, Niederbayern", "en Galicia").
+`gazetteer.load_gazetteer` reads these tables.
 A name that is also an English word or a common surname ("Manche", "Franken", "Wallis", "Europa"
 for Jupiter's moon) is left out: the gazetteer does not know the article's language.
 """
@@ -84,6 +85,89 @@ REGIONS: Final[tuple[tuple[str, LocationKind, str | None, float, float, tuple[st
     ("Yvelines", "region", "FR", 48.8, 1.85, ()),
     ("Essonne", "region", "FR", 48.5, 2.25, ()),
     ("Val-d'Oise", "region", "FR", 49.08, 2.15, ()),
+    # Spain's autonomous communities the gazetteer lacks, under their English and Spanish names.
+    ("Galicia", "region", "ES", 42.75, -7.9, ("Galiza",)),
+    ("Asturias", "region", "ES", 43.3, -5.9, ()),
+    ("Cantabria", "region", "ES", 43.2, -4.0, ()),
+    ("Aragon", "region", "ES", 41.5, -0.7, ("Aragón", "Aragona", "Aragão")),
+    ("Navarre", "region", "ES", 42.7, -1.65, ("Navarra",)),
+    ("Extremadura", "region", "ES", 39.2, -6.15, ()),
+    ("Castile and León", "region", "ES", 41.8, -4.5, ("Castilla y León",)),
+    ("Castilla-La Mancha", "region", "ES", 39.5, -3.0, ("Castilla La Mancha",)),
+    ("Valencian Community", "region", "ES", 39.5, -0.75, ("Comunidad Valenciana", "Comunitat Valenciana")),
+    ("Community of Madrid", "region", "ES", 40.5, -3.7, ("Comunidad de Madrid",)),
+    ("Balearic Islands", "region", "ES", 39.6, 2.9, ("Islas Baleares", "Illes Balears", "Baleares")),
+    ("Canary Islands", "region", "ES", 28.3, -15.8, ("Islas Canarias", "Canarias", "Canarie")),
+    ("Majorca", "region", "ES", 39.6, 2.95, ("Mallorca", "Maiorca")),
+    # Italy's regions ("Piemonte" and "Lazio" left out: "Piedmont" is a US region's name too,
+    # "Lazio" a football club's in English news).
+    ("Veneto", "region", "IT", 45.6, 11.9, ()),
+    ("Apulia", "region", "IT", 41.0, 16.5, ("Puglia",)),
+    ("Campania", "region", "IT", 40.9, 14.8, ()),
+    ("Liguria", "region", "IT", 44.3, 8.7, ()),
+    ("Calabria", "region", "IT", 39.0, 16.3, ()),
+    ("Emilia-Romagna", "region", "IT", 44.5, 11.0, ("Emilia Romagna",)),
+    ("Friuli-Venezia Giulia", "region", "IT", 46.1, 13.1, ("Friuli Venezia Giulia", "Friuli")),
+    ("Abruzzo", "region", "IT", 42.2, 13.8, ()),
+    ("Umbria", "region", "IT", 42.9, 12.5, ()),
+    ("Basilicata", "region", "IT", 40.5, 16.1, ()),
+    ("Molise", "region", "IT", 41.7, 14.6, ()),
+    ("Aosta Valley", "region", "IT", 45.7, 7.4, ("Valle d'Aosta",)),
+    # Portugal's regions and islands.
+    ("Algarve", "region", "PT", 37.2, -8.1, ()),
+    ("Alentejo", "region", "PT", 38.5, -7.9, ()),
+    ("Madeira", "region", "PT", 32.75, -16.95, ()),
+    ("Azores", "region", "PT", 38.5, -28.0, ("Açores", "Azzorre", "Azoren")),
+    # The provinces of the Netherlands (Utrecht and Groningen are cities too: the city is meant).
+    ("North Holland", "region", "NL", 52.6, 4.85, ("Noord-Holland",)),
+    ("South Holland", "region", "NL", 52.0, 4.5, ("Zuid-Holland",)),
+    ("Zeeland", "region", "NL", 51.5, 3.8, ()),
+    ("Friesland", "region", "NL", 53.1, 5.8, ("Fryslân",)),
+    ("Gelderland", "region", "NL", 52.05, 5.9, ()),
+    ("North Brabant", "region", "NL", 51.55, 5.2, ("Noord-Brabant",)),
+    ("Overijssel", "region", "NL", 52.45, 6.45, ()),
+    ("Drenthe", "region", "NL", 52.85, 6.6, ()),
+    ("Flevoland", "region", "NL", 52.5, 5.6, ()),
+    # Brazil's states, which GeoNames files as other names of their capitals ("Bahia" for Salvador)
+    # or not at all. Not "Acre" (an English word), "Pará" (Portuguese "para"), "Paraná" (a city in
+    # Argentina too), nor the states named like their capital city (São Paulo, Rio de Janeiro).
+    ("Bahia", "region", "BR", -12.5, -41.7, ()),
+    ("Minas Gerais", "region", "BR", -18.5, -44.5, ()),
+    ("Pernambuco", "region", "BR", -8.4, -37.9, ()),
+    ("Ceará", "region", "BR", -5.2, -39.5, ()),
+    ("Maranhão", "region", "BR", -5.0, -45.3, ()),
+    ("Piauí", "region", "BR", -7.7, -42.7, ()),
+    ("Rio Grande do Norte", "region", "BR", -5.8, -36.6, ()),
+    ("Paraíba", "region", "BR", -7.2, -36.8, ()),
+    ("Alagoas", "region", "BR", -9.6, -36.6, ()),
+    ("Sergipe", "region", "BR", -10.6, -37.4, ()),
+    ("Espírito Santo", "region", "BR", -19.6, -40.6, ()),
+    ("Goiás", "region", "BR", -16.0, -49.6, ()),
+    ("Mato Grosso", "region", "BR", -13.0, -55.9, ()),
+    ("Mato Grosso do Sul", "region", "BR", -20.5, -54.8, ()),
+    ("Santa Catarina", "region", "BR", -27.3, -50.4, ()),
+    ("Rio Grande do Sul", "region", "BR", -29.8, -53.2, ()),
+    ("Amazonas", "region", "BR", -4.0, -63.0, ()),
+    ("Amapá", "region", "BR", 1.4, -51.8, ()),
+    ("Roraima", "region", "BR", 2.1, -61.4, ()),
+    ("Rondônia", "region", "BR", -10.9, -62.8, ()),
+    ("Tocantins", "region", "BR", -10.2, -48.3, ()),
+    # Mexico's states not named like their capital city ("Morelos" is another name of Ecatepec
+    # de Morelos to GeoNames); not "Guerrero", "Hidalgo" (surnames) nor "Tabasco".
+    ("Jalisco", "region", "MX", 20.6, -103.6, ()),
+    ("Chiapas", "region", "MX", 16.5, -92.5, ()),
+    ("Sonora", "region", "MX", 29.3, -110.3, ()),
+    ("Sinaloa", "region", "MX", 25.0, -107.5, ()),
+    ("Nayarit", "region", "MX", 21.8, -104.8, ()),
+    ("Michoacán", "region", "MX", 19.2, -101.9, ()),
+    ("Coahuila", "region", "MX", 27.3, -102.0, ()),
+    ("Nuevo León", "region", "MX", 25.6, -99.9, ()),
+    ("Tamaulipas", "region", "MX", 24.3, -98.8, ()),
+    ("Baja California", "region", "MX", 30.8, -115.3, ()),
+    ("Baja California Sur", "region", "MX", 26.0, -111.7, ()),
+    ("Quintana Roo", "region", "MX", 19.6, -88.0, ()),
+    ("Yucatán", "region", "MX", 20.7, -89.1, ()),
+    ("Morelos", "region", "MX", 18.7, -99.1, ()),
 )
 
 # French and German names -> the English name of a place the gazetteer already knows (a country,
@@ -148,6 +232,30 @@ OTHER_NAMES: Final[dict[str, str]] = {
     "Golanhöhen": "Golan Heights", "Plateau du Golan": "Golan Heights",
     "Cisjordanie": "West Bank", "Westjordanland": "West Bank",
     "Bande de Gaza": "Gaza Strip", "Gazastreifen": "Gaza Strip", "Ruhrgebiet": "Ruhr",
+    # Spanish, Italian, Portuguese and Dutch names ("Gales", Spanish for Wales, is an English word)
+    "Cataluña": "Catalonia", "Catalogna": "Catalonia", "Catalunha": "Catalonia",
+    "Catalonië": "Catalonia", "País Vasco": "Basque Country", "Euskadi": "Basque Country",
+    "Paesi Baschi": "Basque Country", "País Basco": "Basque Country", "Alto Adige": "South Tyrol",
+    "Vlaanderen": "Flanders", "Flandes": "Flanders", "Fiandre": "Flanders",
+    "América Latina": "Latin America", "America Latina": "Latin America",
+    "Latijns-Amerika": "Latin America", "Oriente Medio": "Middle East",
+    "Oriente Próximo": "Middle East", "Medio Oriente": "Middle East", "Médio Oriente": "Middle East",
+    "Midden-Oosten": "Middle East", "Azië": "Asia", "Zuid-Amerika": "South America",
+    "Noord-Amerika": "North America",
+    "Mediterráneo": "Mediterranean", "Mediterraneo": "Mediterranean", "Mediterrâneo": "Mediterranean",
+    "Middellandse Zee": "Mediterranean", "Mar del Norte": "North Sea", "Mare del Nord": "North Sea",
+    "Mar do Norte": "North Sea", "Noordzee": "North Sea", "Mar Negro": "Black Sea",
+    "Mar Nero": "Black Sea", "Zwarte Zee": "Black Sea", "Mar Rojo": "Red Sea", "Mar Rosso": "Red Sea",
+    "Mar Vermelho": "Red Sea", "Rode Zee": "Red Sea", "Atlántico": "Atlantic Ocean",
+    "Atlantico": "Atlantic Ocean", "Atlântico": "Atlantic Ocean", "Pacífico": "Pacific Ocean",
+    "Pacifico": "Pacific Ocean", "Franja de Gaza": "Gaza Strip", "Striscia di Gaza": "Gaza Strip",
+    "Faixa de Gaza": "Gaza Strip", "Gazastrook": "Gaza Strip", "Cisjordania": "West Bank",
+    "Cisgiordania": "West Bank", "Cisjordânia": "West Bank", "Westelijke Jordaanoever": "West Bank",
+    "Pirineos": "Pyrenees", "Pirenei": "Pyrenees", "Pirenéus": "Pyrenees", "Alpi": "Alps",
+    "Dolomiti": "Dolomites", "Escocia": "Scotland", "Scozia": "Scotland", "Escócia": "Scotland",
+    "Schotland": "Scotland", "Inglaterra": "England", "Inghilterra": "England", "Engeland": "England",
+    "Irlanda del Norte": "Northern Ireland", "Irlanda del Nord": "Northern Ireland",
+    "Irlanda do Norte": "Northern Ireland", "Noord-Ierland": "Northern Ireland",
 }  # fmt: skip
 
 # French and German names of cities that GeoNames gives to no city or to another one ("Pékin" is a
@@ -162,6 +270,27 @@ CITY_NAMES: Final[dict[str, tuple[str, str]]] = {
     "Abou Dhabi": ("Abu Dhabi", "AE"),
     "Kichinev": ("Chisinau", "MD"),
     "Cherson": ("Kherson", "UA"),
+    # Spanish, Italian, Portuguese and Dutch names GeoNames gives too little likeness to its own
+    # ("Den Haag" and "The Hague") or to no city of the gazetteer's size ("San Sebastián" is a town
+    # in Guatemala, "Marsella" one in Colombia); none of them an English word or club.
+    "Den Haag": ("The Hague", "NL"),
+    "Den Bosch": ("'s-Hertogenbosch", "NL"),
+    "San Sebastián": ("Donostia / San Sebastián", "ES"),
+    "Lisboa": ("Lisbon", "PT"),
+    "Lisbona": ("Lisbon", "PT"),
+    "Lissabon": ("Lisbon", "PT"),
+    "Firenze": ("Florence", "IT"),
+    "Marsella": ("Marseille", "FR"),
+    "Marsiglia": ("Marseille", "FR"),
+    "Lione": ("Lyon", "FR"),
+    "Ginebra": ("Geneva", "CH"),
+    "Ginevra": ("Geneva", "CH"),
+    "Amberes": ("Antwerp", "BE"),
+    "Antwerpen": ("Antwerp", "BE"),
+    # Spanish and Portuguese for Grenada too, but news means the Spanish city; English writes Grenada.
+    "Granada": ("Granada", "ES"),
+    # A translation of El Salvador too, but alone it is the Brazilian city (the country keeps "El").
+    "Salvador": ("Salvador", "BR"),
 }
 
 # GeoNames' names of cities that English news writes otherwise: (GeoNames name, ISO country) ->
@@ -177,4 +306,7 @@ ENGLISH_CITY_NAMES: Final[dict[tuple[str, str], str]] = {
     ("Gent", "BE"): "Ghent",
     ("Frankfurt am Main", "DE"): "Frankfurt",
     ("Montréal", "CA"): "Montreal",
+    ("Donostia / San Sebastián", "ES"): "San Sebastián",
+    ("Gasteiz / Vitoria", "ES"): "Vitoria-Gasteiz",
+    ("Siracusa", "IT"): "Syracuse",
 }

@@ -223,11 +223,11 @@ def _gazetteer_runs(
 
 
 # Prepositions that open a sentence before a place name ("In Kabul", "On Wall Street"; German,
-# French and Spanish ones too: "Aus Moskau kam Kritik"). Not "The": "The Atlantic reported" names
-# a magazine.
+# French, Spanish, Portuguese, Italian and Dutch ones too: "Aus Moskau kam Kritik", "No Porto e em
+# Lisboa"). Not "The": "The Atlantic reported" names a magazine; not "Da", "Do": "Da Nang".
 _SENTENCE_OPENING_WORDS: Final = frozenset(
     {"in", "on", "at", "from", "to", "across", "near", "outside", "inside", "throughout"}
-    | {"aus", "nach", "bei", "im", "dans", "en", "desde"}
+    | {"aus", "nach", "bei", "im", "dans", "en", "desde", "em", "no", "na", "nel", "nella", "uit", "naar"}
 )
 
 

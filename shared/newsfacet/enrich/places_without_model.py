@@ -1,12 +1,14 @@
-"""Which capitalised words are places in an article no NER model reads (German, Spanish...).
+"""Which capitalised words are places in an article no NER model reads (German, Spanish, Italian...).
 
 There the gazetteer alone finds places, in capitalised word runs (`mentions._gazetteer_runs`). Two
 things it misses in English terms matter in other languages: the other language's name of a world
-city ("Moskau", "Brüssel"), which GeoNames lists as an alternate name, and the towns below the
-gazetteer's city size that regional news is about ("In Passau stieg die Donau"). A town is taken only
-where the text puts it after "in" (here or elsewhere in the article), and `places` still wants its
-country in the article's context; German capitalises every noun, so a bare capitalised word that is
-also a small town ("Wetter", "Lage", "Norden") is no evidence.
+city ("Moskau", "Brüssel") or of a city of its own country ("Firenze", "Lisboa"), which GeoNames
+lists as alternate names, and the towns below the gazetteer's city size that regional news is about
+("In Passau stieg die Donau", "A Faenza"). A town is taken only where the text puts it after "in" or
+a place preposition of its language (here or elsewhere in the article), and `places` still wants its
+country in the article's context, which holds the language's home countries; German capitalises
+every noun, so a bare capitalised word that is also a small town ("Wetter", "Lage", "Norden") is no
+evidence.
 """
 
 from __future__ import annotations
@@ -44,10 +46,33 @@ _KICKER: Final = re.compile(rf"\s*{_NAME}\s*:")
 # A capitalised word in the German genitive ("Bayerns Ministerpräsident", "Deutschlands Exporte").
 _GENITIVE: Final = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w-]*?[a-zäöü])s(?![\w'’-])")
 
+# Prepositions that put the name after them as a place ("a Firenze", "em Lisboa", "naar Utrecht"),
+# as "in" and "nach" do in `mentions`, capitalised too ("A Faenza e a Cesena"): a town below the
+# gazetteer's city size needs one, and in a sports story a bare city is its team. Not Spanish "a",
+# which also comes before a team beaten ("ganó a Valencia").
+PLACE_PREPOSITIONS: Final[dict[str, re.Pattern[str]]] = {
+    language: re.compile(rf"(?<![\w-])(?i:{'|'.join(words)})\s+$")
+    for language, words in {
+        "es": ("en", "desde", "hacia"),
+        "it": ("a", "ad", "in", "da"),
+        "pt": ("em", "no", "na", "para"),
+        "nl": ("in", "naar", "uit", "bij"),
+    }.items()
+}
+
 # Where the news of a language no model reads is about: its towns need no country named ("Zürich"
-# in a Swiss story that never writes "Schweiz"). Only German: other languages are spoken in too many
-# countries, or have a model.
-HOME_COUNTRIES: Final[dict[str, frozenset[str]]] = {"de": frozenset({"DE", "AT", "CH"})}
+# in a Swiss story that never writes "Schweiz", "Valencia" in a Spanish one is not Venezuela's,
+# "Porto" in a Portuguese one). A country the text names counts as well, and its city wins where
+# it is the larger namesake ("Córdoba" in a Spanish story that names Argentina). Spanish and
+# Portuguese are the news languages of more countries, but Latin America's and Brazil's capitals
+# name their country themselves (`says_its_country`). French has a model.
+HOME_COUNTRIES: Final[dict[str, frozenset[str]]] = {
+    "de": frozenset({"DE", "AT", "CH"}),
+    "es": frozenset({"ES"}),
+    "it": frozenset({"IT"}),
+    "pt": frozenset({"PT"}),
+    "nl": frozenset({"NL", "BE"}),
+}
 
 
 def home_countries(language: str) -> frozenset[str]:
@@ -60,9 +85,12 @@ def home_countries(language: str) -> frozenset[str]:
 WORLD_CITY = 1_000_000
 
 
-def place_name_test(gazetteer: Gazetteer) -> Callable[[str], bool]:
+def place_name_test(gazetteer: Gazetteer, language: str = "") -> Callable[[str], bool]:
     """What `mentions.find_mentions` asks of a capitalised run when no model read the text: the
-    gazetteer's own test, a world city's other name, or a town of any size (see the module)."""
+    gazetteer's own test, a world city's other name, the name a city of the gazetteer's size has in
+    the language of its country ("Firenze", "Lisboa", "Den Haag", which GeoNames files as other
+    names of Florence, Lisbon and The Hague) or a town of any size (see the module)."""
+    home = home_countries(language)
 
     def is_place_name(text: str) -> bool:
         if gazetteer.is_place_name(text):
@@ -71,7 +99,12 @@ def place_name_test(gazetteer: Gazetteer) -> Callable[[str], bool]:
         if gazetteer.city_index.get(key) is not None:
             return True
         rows = gazetteer.alternate_index.get(key)
-        return rows is not None and gazetteer.city(rows[0]).population >= WORLD_CITY
+        if rows is None:
+            return False
+        city = gazetteer.city(rows[0])
+        return city.population >= WORLD_CITY or (
+            city.country_code in home and city.population >= GAZETTEER_MIN_CITY
+        )
 
     return is_place_name
 
@@ -95,14 +128,17 @@ def read_without_model(
 ) -> list[Mention]:
     """The gazetteer's mentions of an article no model read, with the places a headline's kicker
     names and, in German, those named after their kind's noun ("Stadt Zürich") or in the genitive
-    ("Bayerns"), and without towns the text never puts after "in" nor, in German, city names it
-    also writes as nouns."""
-    is_place_name = place_name_test(gazetteer)
+    ("Bayerns"), and without towns the text never puts after "in" or a place preposition of its
+    language nor, in German, city names it also writes as nouns."""
+    is_place_name = place_name_test(gazetteer, language)
     found = list(mentions) + _introduced_places(title, text, is_place_name, german=language == "de")
     if language == "de":
         found += _german_genitives(title, text, gazetteer)
         nouns = _german_nouns({m.text for m in found if _names_a_city(m, gazetteer)}, text)
         found = [m for m in found if m.label != GAZETTEER or m.text not in nouns]
+    preposition = PLACE_PREPOSITIONS.get(language)
+    if preposition is not None:
+        found = [_after_preposition(mention, text, preposition) for mention in found]
     towns = [_is_guessed_town(mention, gazetteer) for mention in found]
     put_as_places = {
         fold(mention.text)
@@ -152,6 +188,17 @@ def _german_genitives(title: str, text: str, gazetteer: Gazetteer) -> list[Menti
                     mention_at(origin, match.start(1), match.end(1), GAZETTEER, in_title=source == 0)
                 )
     return found
+
+
+def _after_preposition(mention: Mention, text: str, preposition: re.Pattern[str]) -> Mention:
+    """The body's mention, put after a place preposition of its language if the text puts it so.
+    Its offset is its `position` (start / length of the body), checked against its text."""
+    if mention.in_title or mention.after_place_word:
+        return mention
+    start = round(mention.position * max(len(text), 1))
+    if not text.startswith(mention.text, start) or preposition.search(text, max(0, start - 9), start) is None:
+        return mention
+    return dataclasses.replace(mention, after_place_word=True)
 
 
 def _is_guessed_town(mention: Mention, gazetteer: Gazetteer) -> bool:

@@ -1,15 +1,18 @@
-"""French and German evidence for the IPTC top-level topics (data only; `topics.py` scores it).
+"""French and German evidence for the IPTC top-level topics, and each language's terms (data only;
+`topics.py` scores it; Spanish, Italian, Portuguese and Dutch terms are in `topic_languages_es_it_pt_nl`).
 
-Accents are folded before stemming, so "élections" and "election" meet. An article in French or
-German is read with the English lexicon plus its own language's terms; an English article with the
-English lexicon alone, so a French or German word that is also an English one ("marche" and
-"March", "regen", "trainer") never counts in English text. Words shared with English are left out.
+Accents are folded before stemming, so "élections" and "election" meet. An article in one of these
+languages is read with the English lexicon plus its own language's terms; an English article with
+the English lexicon alone, so a word of another language that is also an English one ("marche" and
+"March", "regen", "trainer", "brand") never counts in English text. Words shared with English are
+left out.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
+from newsfacet.enrich.topic_languages_es_it_pt_nl import DUTCH, ITALIAN, PORTUGUESE, SPANISH
 from newsfacet.enrich.topic_vocabulary import (
     ARTS,
     CONFLICT,
@@ -172,4 +175,6 @@ GERMAN: Final[dict[str, dict[str, float]]] = {
 }  # fmt: skip
 
 # Language (ISO 639-1) -> topic number -> terms; English needs none beyond the main vocabulary.
-LANGUAGE_TERMS: Final[dict[str, dict[str, dict[str, float]]]] = {"fr": FRENCH, "de": GERMAN}
+LANGUAGE_TERMS: Final[dict[str, dict[str, dict[str, float]]]] = {
+    "fr": FRENCH, "de": GERMAN, "es": SPANISH, "it": ITALIAN, "pt": PORTUGUESE, "nl": DUTCH,
+}  # fmt: skip

@@ -46,8 +46,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 # The accents NFKD splits off Latin letters ("é" -> "e" + U+0301): dropped in one pass, not per
 # character (only [a-z0-9] words are read, so marks of other scripts do not matter).
 _COMBINING_MARK = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-# French elided articles and pronouns ("l'économie", "d'Allemagne", "qu'il").
-_ELISION = re.compile(r"\b(?:l|d|qu|j|n|s|c|m|t)['’](?=\w)")
+# French and Italian elided articles, pronouns and prepositions ("l'économie", "d'Allemagne",
+# "qu'il", "dell'economia", "all'ospedale").
+_ELISION = re.compile(r"\b(?:l|d|qu|j|n|s|c|m|t|dell|all|dall|nell|sull|un)['’](?=\w)")
 
 
 @lru_cache(maxsize=32768)
