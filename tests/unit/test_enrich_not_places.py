@@ -29,3 +29,14 @@ def test_a_unit_or_a_word_that_folds_like_a_state_abbreviation_is_no_place() -> 
     found = places(result)
     assert not {"New Mexico", "Massachusetts"} & found.keys()
     assert found["California"] == ("region", "US")  # "Calif." with its dot stays the state
+
+
+def test_a_town_named_word_before_an_offering_is_neither_place_nor_actor() -> None:
+    result = enriched(
+        "Chat app adds admin controls",
+        "The company said on Tuesday that its Enterprise plan now includes single sign-on for "
+        "customers in the US, and that the Starter tier keeps 10 GB of storage.",
+    )
+    assert "Enterprise" not in places(result)
+    assert "Enterprise" not in actor_names(result)
+    assert places(result)["United States"] == ("country", "US")

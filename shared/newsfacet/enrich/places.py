@@ -20,7 +20,7 @@ from newsfacet.enrich.geo_aliases import INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import clean_name, fold
 from newsfacet.enrich.place_compounds import compound_region
-from newsfacet.enrich.place_cues import INSTRUMENT_WORDS, is_no_place, state_named, states_after_cities
+from newsfacet.enrich.place_cues import is_no_place, names_a_thing, state_named, states_after_cities
 from newsfacet.enrich.place_epithets import epithet_place
 from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places, count_countries_of_bodies
 from newsfacet.enrich.unlisted_places import (
@@ -96,8 +96,8 @@ def resolve_places(
             continue
         if key in teams and not mention.after_place_word:
             continue
-        if mention.next_word in INSTRUMENT_WORDS and gazetteer.candidates(key):
-            consumed.add(index)  # "the Shanghai Composite": a stock index, neither place nor actor
+        if names_a_thing(mention) and gazetteer.candidates(key):
+            consumed.add(index)  # "the Shanghai Composite", "the Enterprise plan": neither place nor actor
             continue
         place = (
             states.get(index)
