@@ -162,10 +162,10 @@ def _article_evidence(
         if m.label == "PERSON" and " " in k
         for word in k.split()
     }
-    # Last words of multi-word person names: "Buckley" of "Jessie Buckley" (`_is_surname_of_someone`).
-    surnames = {
-        k.rsplit(" ", 1)[1] for m, k in zip(mentions, keys, strict=True) if m.label == "PERSON" and " " in k
-    }
+    # First and last words of multi-word person names: "Buckley" of "Jessie Buckley" (`_is_name_of_someone`).
+    full_names = [k.split() for m, k in zip(mentions, keys, strict=True) if m.label == "PERSON" and " " in k]
+    surnames = {words[-1] for words in full_names}
+    first_names = {words[0] for words in full_names}  # "Sydney" of "Sydney Sweeney"
     # Names written as a company's ("Chime CEO ...", "SoFi shares"): never a town in this article.
     # Not a name in capitals: a dateline's place before the story's first word ("LONDON - Shares").
     companies = {
@@ -187,6 +187,7 @@ def _article_evidence(
         place_words,
         person_words,
         surnames,
+        first_names,
         companies,
         frozenset(corporate),
         place_nouns,
@@ -278,6 +279,7 @@ class _Evidence:
     place_words: set[str]
     person_words: set[str]
     surnames: set[str]
+    first_names: set[str]
     companies: set[str]
     corporate: frozenset[str]
     place_nouns: frozenset[str]
@@ -302,7 +304,7 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
     if not candidates:
         return None
     place = _pick(candidates, evidence.context, evidence.local, evidence.local_points)
-    if _is_surname_of_someone(mention, key, place, evidence.surnames):
+    if _is_name_of_someone(mention, key, place, evidence):
         return None
     if key in evidence.companies and place.kind == "city" and not mention.after_place_word:
         return None
@@ -370,15 +372,12 @@ def _pick(
     return namesake
 
 
-def _is_surname_of_someone(mention: Mention, key: str, place: Place, surnames: set[str]) -> bool:
-    """ "Buckley" after "Jessie Buckley": a town's name that is a word of a person the article
-    names in full stands for that person, unless the text puts it as a place ("in Buckley", "the
-    town of Buckley"). Countries, regions and world cities keep their name ("Jordan", "Houston")."""
-    return (
-        key in surnames
-        and " " not in key
-        and place.kind == "city"
-        and place.population < WORLD_CITY
-        and not mention.after_place_word
-        and not mention.introduced_as_place
-    )
+def _is_name_of_someone(mention: Mention, key: str, place: Place, evidence: _Evidence) -> bool:
+    """ "Buckley" after "Jessie Buckley", "Sydney" after "Sydney Sweeney": a town's name that is a
+    word of a person the article names in full stands for that person, unless the text puts it as a
+    place ("in Buckley", "the town of Buckley"). Countries and regions keep their name ("Jordan"),
+    and world cities against a surname ("Houston"), not against a first name ("Sydney told
+    reporters")."""
+    if place.kind != "city" or " " in key or mention.after_place_word or mention.introduced_as_place:
+        return False
+    return key in evidence.first_names or (key in evidence.surnames and place.population < WORLD_CITY)
