@@ -234,6 +234,10 @@ def load_gazetteer() -> Gazetteer:
         countries=countries,
         demonyms={fold(word): iso for word, iso in geo_aliases.DEMONYMS.items()},
     )
+    for name, *_ in geo_subdivisions.SUBDIVISIONS:
+        # A county or state shares its name with towns elsewhere ("Norfolk, Va.", "Kent, Wash."):
+        # both are candidates, and the article's other places choose (`places._pick`).
+        named[fold(name)] += [gazetteer.city(row) for row in gazetteer.city_index.get(fold(name)) or []]
     for alias, (city_name, iso) in geo_aliases.CITY_ALIASES.items():
         rows = gazetteer.city_index.get(fold(city_name)) or []
         match = next((row for row in rows if gazetteer.city(row).country_code == iso), None)
