@@ -38,3 +38,29 @@ def test_a_date_printed_in_words_is_still_found() -> None:
     )
     published = read_metadata(html.document_fromstring(page), None, NOW).published_at
     assert published is not None and published.date() == datetime(2024, 3, 14).date()
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["January 1, 2024", "Jan. 1, 2024", "1 January 2024", "01/01/2024", "1er janvier 2024", "1. Januar 2024"],
+)
+def test_new_years_day_printed_on_the_page_is_kept(dateline: str) -> None:
+    page = (
+        "<html lang='en'><head><title>Fireworks light up the harbour</title></head><body>"
+        f"<h1>Fireworks light up the harbour</h1><p class='date'>{dateline}</p>"
+        "<p>Crowds gathered on the quay at midnight to watch the display.</p>"
+        "<footer><p>© 2024 Harbour Gazette</p></footer></body></html>"
+    )
+    published = read_metadata(html.document_fromstring(page), None, NOW).published_at
+    assert published is not None and published.date() == datetime(2024, 1, 1).date()
+
+
+def test_new_years_day_in_the_address_is_kept() -> None:
+    page = (
+        "<html lang='en'><head><title>Fireworks light up the harbour</title></head><body>"
+        "<h1>Fireworks light up the harbour</h1><p>Crowds gathered on the quay at midnight.</p>"
+        "<footer><p>© 2024 Harbour Gazette</p></footer></body></html>"
+    )
+    tree = html.document_fromstring(page)
+    published = read_metadata(tree, "https://harbourgazette.example/2024/01/01/fireworks", NOW).published_at
+    assert published is not None and published.date() == datetime(2024, 1, 1).date()

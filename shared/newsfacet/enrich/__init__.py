@@ -13,7 +13,9 @@ work), `web_mentions` (what web pages make look like actors: `product_evidence` 
 `page_lines` for cross-headings and other lines that are no prose, `name_shapes` for job titles and
 common-noun acronyms), `actor_clusters` (one actor per real-world name), `credits` (the publisher and wire
 credits), `institutions` (governments, ministries, police forces by pattern), `topics` +
-`topic_vocabulary` (IPTC Media Topics, English, French and German terms).
+`topic_vocabulary` (IPTC Media Topics, English, French and German terms). Other languages:
+`foreign_place_names` (French and German names of places), `places_without_model` (places of an
+article no NER model reads), `french_spans` + `french_institutions` (what the French model misreads).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pydantic import BaseModel, ConfigDict
 
 from newsfacet.enrich.actors import extract_actors
 from newsfacet.enrich.credits import blank_credit_lines, blank_credits, blank_staff_lists
+from newsfacet.enrich.french_institutions import FRENCH_INSTITUTIONS
 from newsfacet.enrich.gazetteer import GazetteerError, load_gazetteer
 from newsfacet.enrich.geo_aliases import INSTITUTIONS, PLACE_NOUNS
 from newsfacet.enrich.institutions import company_mentions, institution_mentions, named_body_mentions
@@ -35,6 +38,7 @@ from newsfacet.enrich.place_ellipsis import split_place_ellipses
 from newsfacet.enrich.place_epithets import epithet_mentions
 from newsfacet.enrich.place_forms import listed_team_mentions, party_tag_mentions
 from newsfacet.enrich.places import resolve_places
+from newsfacet.enrich.places_without_model import place_name_test, read_without_model
 from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
 from newsfacet.enrich.unlisted_places import address_mentions, facility_mentions, listed_county_mentions
@@ -96,7 +100,10 @@ def enrich(
     text = blank_staff_lists(text)
     gazetteer = load_gazetteer()
     read_as = language or "en"
-    mentions = find_mentions(title, text, language=read_as, is_place_name=gazetteer.is_place_name)
+    is_place_name = gazetteer.is_place_name if attempted.actors else place_name_test(gazetteer)
+    mentions = find_mentions(title, text, language=read_as, is_place_name=is_place_name)
+    if not attempted.actors:
+        mentions = read_without_model(mentions, title, text, gazetteer, read_as)
     # Institutions, listed counties, party tags' states and companies found by pattern (English wording).
     common_words = frozenset(_LOWERCASE_WORD.findall(text))
     companies = company_mentions(title, text, gazetteer, common_words) if read_as == "en" else []
@@ -115,14 +122,21 @@ def enrich(
     sport = bool(topics) and topics[0].code == SPORT_TOPIC
     if sport and read_as == "en":
         mentions += listed_team_mentions(title, text)
-    places = resolve_places(mentions, gazetteer, PLACE_NOUNS, without_model=not attempted.actors, sport=sport)
+    places = resolve_places(
+        mentions,
+        gazetteer,
+        PLACE_NOUNS,
+        without_model=not attempted.actors,
+        sport=sport,
+        language=read_as,
+    )
     actors = extract_actors(
         mentions,
         skip=places.consumed,
         exclude=exclude,
         place_keys={fold(location.name) for location in places.locations},
         city_teams=places.teams,
-        institutions={fold(name): org for name, org in INSTITUTIONS.items()},
+        institutions={fold(name): org for name, org in (INSTITUTIONS | FRENCH_INSTITUTIONS).items()},
         demonyms=gazetteer.demonyms.keys(),
         common_words=common_words,
         companies={fold(mention.text) for mention in companies},

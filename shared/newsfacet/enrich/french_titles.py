@@ -11,6 +11,10 @@ from __future__ import annotations
 FRENCH_TITLES: tuple[str, ...] = (
     "m",
     "mme",
+    "me",  # Maître, a lawyer's title ("Me Antoine Vey")
+    "maître",
+    "avocat",
+    "avocate",
     "mlle",
     "président",
     "présidente",

@@ -19,7 +19,7 @@ from typing import Final
 
 import pycountry
 
-from newsfacet.enrich import geo_aliases, geo_regions, geo_subdivisions
+from newsfacet.enrich import foreign_place_names, geo_aliases, geo_regions, geo_subdivisions
 from newsfacet.enrich.names import fold, loose_key
 from newsfacet.model import LocationKind
 
@@ -126,6 +126,7 @@ class Gazetteer:
         place = self._cities.get(row)
         if place is None:
             name, iso, lat, lon, population = self.city_rows[row].split("\t")
+            name = foreign_place_names.ENGLISH_CITY_NAMES.get((name, iso), name)
             place = self._cities[row] = Place(name, "city", iso, float(lat), float(lon), int(population))
         return place
 
@@ -211,19 +212,10 @@ def load_gazetteer() -> Gazetteer:
         if fold(state) in named:
             named.setdefault(fold(abbreviation), []).extend(named[fold(state)])
 
-    hand_written: dict[str, list[Place]] = {}
-    for name, kind, iso, lat, lon, spellings in (
-        geo_aliases.EXTRA_PLACES
-        + geo_regions.MACRO_REGIONS
-        + geo_regions.METRO_REGIONS
-        + geo_regions.NEWS_REGIONS
-        + geo_subdivisions.SUBDIVISIONS
-    ):
-        place = Place(name, kind, iso, lat, lon)
-        for spelling in (name, *spellings):
-            _add(hand_written, spelling, place)
     # Hand-written places replace whatever GeoNames files under the same key ("Gaza").
-    named.update(hand_written)
+    named.update(_hand_written_places())
+    for other, english in foreign_place_names.OTHER_NAMES.items():
+        named.setdefault(fold(other), named[fold(english)])
 
     gazetteer = Gazetteer(
         named={},
@@ -238,7 +230,7 @@ def load_gazetteer() -> Gazetteer:
         # A county or state shares its name with towns elsewhere ("Norfolk, Va.", "Kent, Wash."):
         # both are candidates, and the article's other places choose (`places._pick`).
         named[fold(name)] += [gazetteer.city(row) for row in gazetteer.city_index.get(fold(name)) or []]
-    for alias, (city_name, iso) in geo_aliases.CITY_ALIASES.items():
+    for alias, (city_name, iso) in (geo_aliases.CITY_ALIASES | foreign_place_names.CITY_NAMES).items():
         rows = gazetteer.city_index.get(fold(city_name)) or []
         match = next((row for row in rows if gazetteer.city(row).country_code == iso), None)
         if match is not None:
@@ -247,6 +239,25 @@ def load_gazetteer() -> Gazetteer:
             named[fold(alias)] = [replace(city, name=display) if display else city]
     gazetteer.named.update({key: _ranked(places) for key, places in named.items()})
     return gazetteer
+
+
+def _hand_written_places() -> dict[str, list[Place]]:
+    """Folded name -> the hand-written places of that name (`geo_aliases`, `geo_regions`,
+    `geo_subdivisions`, `foreign_place_names`); a name several of them share lists each
+    ("National Capital Region")."""
+    hand_written: dict[str, list[Place]] = {}
+    for name, kind, iso, lat, lon, spellings in (
+        geo_aliases.EXTRA_PLACES
+        + geo_regions.MACRO_REGIONS
+        + geo_regions.METRO_REGIONS
+        + geo_regions.NEWS_REGIONS
+        + geo_subdivisions.SUBDIVISIONS
+        + foreign_place_names.REGIONS
+    ):
+        place = Place(name, kind, iso, lat, lon)
+        for spelling in (name, *spellings):
+            _add(hand_written, spelling, place)
+    return hand_written
 
 
 def _ranked(places: list[Place]) -> tuple[Place, ...]:

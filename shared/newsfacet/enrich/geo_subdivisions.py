@@ -1,7 +1,7 @@
 """First-level subdivisions of other countries that news names as places: India's states, China's
-provinces, Canada's provinces, Australia's and Germany's states... GeoNames' shipped table holds
+provinces, Canada's provinces, Australia's states, the UK's counties... GeoNames' shipped table holds
 only the US states, so "Maharashtra", "British Columbia" or "New South Wales" resolved to nothing
-(or, typed ORG, became actors).
+(or, typed ORG, became actors). Germany's, Austria's and France's are in `foreign_place_names`.
 
 Data only, in `geo_regions.MACRO_REGIONS`' format: (English name, kind, ISO country, latitude,
 longitude, other names). The point is a representative one inside the subdivision. Left out: a
@@ -94,18 +94,6 @@ SUBDIVISIONS: Final[tuple[tuple[str, LocationKind, str | None, float, float, tup
     ("Tasmania", "region", "AU", -42.0, 146.6, ()),
     ("Northern Territory", "region", "AU", -19.5, 132.6, ()),
     ("Australian Capital Territory", "region", "AU", -35.5, 149.0, ()),
-    # Germany (Bavaria in `geo_aliases`), with the German names
-    ("Baden-Württemberg", "region", "DE", 48.5, 9.0, ()),
-    ("Saxony", "region", "DE", 51.0, 13.3, ("Sachsen",)),
-    ("Lower Saxony", "region", "DE", 52.6, 9.8, ("Niedersachsen",)),
-    ("Hesse", "region", "DE", 50.6, 9.0, ("Hessen",)),
-    ("North Rhine-Westphalia", "region", "DE", 51.4, 7.7, ("Nordrhein-Westfalen", "NRW")),
-    ("Rhineland-Palatinate", "region", "DE", 49.9, 7.4, ("Rheinland-Pfalz",)),
-    ("Saarland", "region", "DE", 49.4, 6.9, ()),
-    ("Thuringia", "region", "DE", 50.9, 11.0, ("Thüringen",)),
-    ("Saxony-Anhalt", "region", "DE", 51.95, 11.7, ("Sachsen-Anhalt",)),
-    ("Mecklenburg-Western Pomerania", "region", "DE", 53.6, 12.4, ("Mecklenburg-Vorpommern",)),
-    ("Schleswig-Holstein", "region", "DE", 54.2, 9.7, ()),
     # Pakistan (Balochistan and Punjab in `geo_aliases`)
     ("Sindh", "region", "PK", 26.0, 68.5, ()),
     ("Khyber Pakhtunkhwa", "region", "PK", 34.5, 72.0, ()),
@@ -216,11 +204,6 @@ SUBDIVISIONS: Final[tuple[tuple[str, LocationKind, str | None, float, float, tup
     ("Liguria", "region", "IT", 44.3, 8.7, ()),
     ("Umbria", "region", "IT", 42.9, 12.6, ()),
     ("Abruzzo", "region", "IT", 42.2, 13.8, ()),
-    ("Île-de-France", "region", "FR", 48.7, 2.5, ("Ile-de-France",)),
-    ("Occitanie", "region", "FR", 43.7, 2.2, ("Occitania",)),
-    ("Nouvelle-Aquitaine", "region", "FR", 45.2, 0.2, ()),
-    ("Hauts-de-France", "region", "FR", 50.0, 2.8, ()),
-    ("Auvergne-Rhône-Alpes", "region", "FR", 45.5, 4.5, ()),
     ("Burgundy", "region", "FR", 47.05, 4.4, ("Bourgogne",)),
     # The United Kingdom's and Ireland's counties (England, Scotland, Wales and Cornwall, Yorkshire,
     # the metropolitan counties in `geo_aliases` and `geo_regions`)

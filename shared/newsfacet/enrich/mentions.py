@@ -94,8 +94,9 @@ _AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 
 _AFTER_THE = re.compile(r"(?<![\w-])[Tt]he\s+$")
 # "away to West Ham", "at home to Leeds": the football fixture's opponent, a team, not a place.
+# German "aus", "nach", "bei" too ("der Angeklagte aus Lüneburg").
 _AFTER_PLACE_WORD = re.compile(
-    r"(?<![\w-])(?:(?i:in|at|from|into|near|outside)|(?<!away )(?<!home )(?i:to))\s+$"
+    r"(?<![\w-])(?:(?i:in|at|from|into|near|outside|aus|nach|bei)|(?<!away )(?<!home )(?i:to))\s+$"
 )
 _TITLE_OF = re.compile(
     r"\b(?:Secretary|Head|Director|Minister|Chief|Chair|Dean|Professor|Commissioner|Undersecretary)"
@@ -216,10 +217,12 @@ def _gazetteer_runs(
     return found
 
 
-# Prepositions that open a sentence before a place name ("In Kabul", "On Wall Street"). Not "The":
-# "The Atlantic reported" names a magazine.
+# Prepositions that open a sentence before a place name ("In Kabul", "On Wall Street"; German,
+# French and Spanish ones too: "Aus Moskau kam Kritik"). Not "The": "The Atlantic reported" names
+# a magazine.
 _SENTENCE_OPENING_WORDS: Final = frozenset(
     {"in", "on", "at", "from", "to", "across", "near", "outside", "inside", "throughout"}
+    | {"aus", "nach", "bei", "im", "dans", "en", "desde"}
 )
 
 

@@ -309,7 +309,7 @@ def model_entities(title: str, text: str, language: str = "en") -> list[tuple[in
     nlp = load_model(language)
     labels = FRENCH_LABELS if language == "fr" else None
     docs = nlp.pipe((piece for _source, _offset, piece in pieces), batch_size=PARAGRAPH_BATCH)
-    return [
+    entities = [
         (
             source,
             offset + ent.start_char,
@@ -319,3 +319,8 @@ def model_entities(title: str, text: str, language: str = "en") -> list[tuple[in
         for (source, offset, _piece), doc in zip(pieces, docs, strict=True)
         for ent in doc.ents
     ]
+    if language == "fr":
+        from newsfacet.enrich.french_spans import corrected_french_entities  # noqa: PLC0415
+
+        entities = corrected_french_entities(title, text, entities)
+    return entities

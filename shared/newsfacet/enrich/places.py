@@ -12,7 +12,7 @@ country, region or sea, or a city in a context country; multi-word person names 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsfacet.enrich.actor_vocabulary import COMPANY_NEXT_WORDS, NOT_ENTITY_KEYS
 from newsfacet.enrich.gazetteer import Gazetteer, Place, distance_km
@@ -23,6 +23,7 @@ from newsfacet.enrich.place_compounds import compound_region
 from newsfacet.enrich.place_cues import is_no_place, names_a_thing, state_named, states_after_cities
 from newsfacet.enrich.place_epithets import epithet_place
 from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places, count_countries_of_bodies
+from newsfacet.enrich.places_without_model import home_countries, says_its_country
 from newsfacet.enrich.unlisted_places import (
     CITY_FACILITY_NOUNS,
     PLACE_LABELS,
@@ -44,6 +45,8 @@ DWARFED = 20
 NEAR_KM = 500.0
 # Buildings that stand for an institution ("the Kremlin", "l'Élysée"): actors, never places.
 INSTITUTION_KEYS = frozenset(fold(name) for name in INSTITUTIONS)
+# Words after which an English model's place may be cut short ("Rio Grande" of "Rio Grande do Sul");
+# French writes "de" after any name ("accuse Israël de bloquer").
 TRUNCATING_PARTICLES = frozenset({"do", "da", "de", "del", "dos", "das"})
 # Kinds of place a one-word name the model calls a person can be ("Inn", "Danube", "Galilee").
 NATURAL_KINDS = frozenset({"river", "lake", "mountain", "region", "sea"})
@@ -77,11 +80,15 @@ def resolve_places(
     *,
     without_model: bool = False,
     sport: bool = False,
+    language: str = "en",
 ) -> PlaceResolution:
     """Resolve the place mentions of one article (see the module docstring). `without_model`: no NER
-    read the text, only the gazetteer; `sport`: a sports story, where a bare city is a team."""
+    read the text, only the gazetteer; `sport`: a sports story, where a bare city is a team;
+    `language`: the article's (ISO 639-1), for what its model does and where its news is about."""
     keys = [_clean_key(m.text) for m in mentions]
     evidence = _article_evidence(mentions, keys, gazetteer, place_nouns, without_model=without_model)
+    evidence = replace(evidence, language=language)
+    evidence.context.update(home_countries(language) if without_model else ())
     context = evidence.context
     facilities, regions = named_by_nouns(mentions, keys)
     sited = frozenset() if sport else sited_names(mentions, keys, lambda key: bool(gazetteer.candidates(key)))
@@ -147,7 +154,7 @@ def _article_evidence(
     without_model: bool,
 ) -> _Evidence:
     """What the whole article says about its places (see `_Evidence`)."""
-    context, local, local_points = _context(mentions, keys, gazetteer)
+    context, local, local_points = _context(mentions, keys, gazetteer, without_model=without_model)
     # A span the model calls a person is a place if the same name is a place elsewhere in the
     # article: typed so, or introduced as one ("the Israeli town of Kiryat Shmona").
     place_words = {
@@ -235,10 +242,11 @@ def _display_name(place: Place, mention: Mention) -> str:
 
 
 def _context(
-    mentions: Sequence[Mention], keys: Sequence[str], gazetteer: Gazetteer
+    mentions: Sequence[Mention], keys: Sequence[str], gazetteer: Gazetteer, *, without_model: bool = False
 ) -> tuple[set[str], set[str], list[tuple[float, float]]]:
     """Countries the article names, countries of its sub-national places named without doubt, and
-    the points of those places."""
+    the points of those places. Where no model read the text, every place is an untyped run, and a
+    region ("Niederbayern") or a world city says its country as surely as the country's name would."""
     named: set[str] = set()
     local: set[str] = set()
     points: list[tuple[float, float]] = []
@@ -255,13 +263,14 @@ def _context(
         if not candidates:
             continue
         first = candidates[0]
-        if mention.label == GAZETTEER and first.kind != "country":
+        says_country = without_model and says_its_country(candidates)
+        if mention.label == GAZETTEER and first.kind != "country" and not says_country:
             continue  # an untyped capitalised word is context only when it names a country
         if first.kind == "country" and len(candidates) > 1 and candidates[1].kind == "country":
             continue  # "Korea": which one is for the article's other places to say (`_pick`)
         if first.kind == "country" and first.country_code:
             named.add(first.country_code)
-        elif len({c.country_code for c in candidates}) == 1 and first.country_code:
+        elif (says_country or len({c.country_code for c in candidates}) == 1) and first.country_code:
             local.add(first.country_code)
             if len(candidates) == 1 and first.latitude is not None and first.longitude is not None:
                 points.append((first.latitude, first.longitude))
@@ -284,6 +293,7 @@ class _Evidence:
     corporate: frozenset[str]
     place_nouns: frozenset[str]
     without_model: bool
+    language: str = "en"
 
 
 def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
@@ -294,7 +304,7 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
         if country is not None:
             # "Syrian forces" is about Syria but not a mention of it; "the Syrian border" is.
             return gazetteer.country(country) if mention.next_word in evidence.place_nouns else None
-    if mention.next_word in TRUNCATING_PARTICLES:
+    if mention.next_word in TRUNCATING_PARTICLES and evidence.language == "en":
         return None  # "Rio Grande" of "Rio Grande do Sul": the model cut a longer name short
     if label == "PERSON" and key in evidence.person_words:
         return None

@@ -35,6 +35,7 @@ FRENCH: Final[dict[str, dict[str, float]]] = {
         "gouvernement": 1.2, "ministre": 1.2, "premier ministre": 2, "parlement": 1.5, "depute": 1.5,
         "senateur": 1.5, "elu": 1, "scrutin": 2, "legislative": 2, "presidentielle": 2.5,
         "assemblee nationale": 2, "parti": 1.2, "opposition": 1, "vote": 1, "electeur": 2,
+        "municipales": 2.5, "sondage": 1.5, "candidat": 1.2, "conseil municipal": 1.5,
     },
     ECONOMY: {
         "economie": 1.5, "entreprise": 1.2, "croissance": 1.5, "chomage": 1.5, "inflation": 2,
@@ -50,10 +51,13 @@ FRENCH: Final[dict[str, dict[str, float]]] = {
     },
     SPORT: {
         "match": 1, "equipe": 1.2, "championnat": 2, "entraineur": 2, "un but": 0.8, "joueur": 1.5,
-        "ligue 1": 3,
+        "ligue 1": 3, "ligue des champions": 3, "coupe du monde": 2,
+        "victoire": 1, "defaite": 1.2, "buteur": 2.5,
+        "saison": 1.2, "classement": 1.5,
     },
     HEALTH: {
-        "sante": 2, "hopital": 1.5, "maladie": 2, "medecin": 1.5, "patient": 1.2, "vaccin": 2,
+        "sante": 2, "hopital": 1.5, "maladie": 2, "maladies": 2, "medecin": 1.5, "patient": 1.2,
+        "vaccin": 2,
     },
     SCIENCE: {
         "chercheur": 2, "scientifique": 2, "recherche": 1.2, "etude": 1, "technologie": 1.5,
@@ -63,8 +67,14 @@ FRENCH: Final[dict[str, dict[str, float]]] = {
     },
     DISASTER: {
         "inondation": 2.5, "seisme": 3, "incendie": 2, "crue": 2.5, "sinistre": 1.5, "secours": 1.5,
+        "intemperies": 2.5, "glissement de terrain": 3, "digue": 1.5, "sapeurs-pompiers": 1.5,
+        "pompiers": 1.5, "marins-pompiers": 2, "blesse": 1.2, "degats": 1.5, "evacue": 1.5,
     },
-    WEATHER: {"meteo": 2.5, "tempete": 2, "pluie": 1.5, "canicule": 2.5},
+    # "pluies" and "maladies" are listed as well: the stemmer reads "-ies" as an English plural.
+    WEATHER: {
+        "meteo": 2.5, "tempete": 2, "pluie": 1.5, "pluies": 1.5, "canicule": 2.5, "orage": 2,
+        "neige": 1.5, "vigilance orange": 3, "vigilance rouge": 3,
+    },
     ARTS: {
         "cinema": 1.5, "festival": 1.2, "musique": 1.5, "exposition": 1.5, "livre": 1, "theatre": 1.5,
     },
@@ -94,7 +104,13 @@ GERMAN: Final[dict[str, dict[str, float]]] = {
     POLITICS: {
         "regierung": 1.2, "bundesregierung": 2, "kanzler": 2, "bundeskanzler": 2.5, "minister": 1,
         "bundestag": 2.5, "landtag": 2, "partei": 1.5, "wahl": 1.5, "wahlkampf": 2.5,
-        "abgeordnete": 2, "koalition": 2, "wahler": 2,
+        "abgeordnete": 2, "koalition": 2, "wahler": 2, "landtagswahl": 3, "bundestagswahl": 3,
+        "kommunalwahl": 3, "europawahl": 3, "wahlbeteiligung": 2.5, "ministerprasident": 2,
+        "hochrechnung": 2, "spitzenkandidat": 2.5, "kandidat": 1.2, "umfrage": 1.5,
+        "nationalrat": 2.5, "landesregierung": 2, "finanzminister": 2, "innenminister": 2,
+        "aussenminister": 2, "haushalt": 1.5, "ministerprasidenten": 2, "regierungschef": 2,
+        "regierungschefin": 2, "bundesrat": 2.5, "schuldenbremse": 2.5, "parteien": 1.5,
+        "gesundheitsminister": 2, "burgermeister": 1.2, "burgermeisterin": 1.2, "kanzlerin": 2,
     },
     ECONOMY: {
         "wirtschaft": 1.5, "unternehmen": 1.2, "wachstum": 1.5, "arbeitslosigkeit": 1.5,
@@ -111,7 +127,10 @@ GERMAN: Final[dict[str, dict[str, float]]] = {
     },
     SPORT: {
         "mannschaft": 1.5, "spiel": 1, "meisterschaft": 2, "trainer": 1, "ein tor": 1, "spieler": 1.5,
-        "bundesliga": 3,
+        "bundesliga": 3, "fussball": 2.5, "torhuter": 2.5, "tabellenfuhrer": 2.5, "auswartssieg": 2.5,
+        "spitzenspiel": 2.5, "heimspiel": 2.5, "heimsieg": 2.5, "zuschauer": 1, "zuschauern": 1,
+        "tabelle": 1.5, "saison": 1.2, "elfmeter": 3, "torschutze": 2.5, "unentschieden": 2,
+        "abstieg": 2, "pokal": 2, "europapokal": 2.5, "sieg": 1, "niederlage": 1.2,
     },
     HEALTH: {
         "gesundheit": 2, "krankenhaus": 1.5, "krankheit": 2, "arzt": 1.5, "patienten": 1.2,
@@ -121,9 +140,14 @@ GERMAN: Final[dict[str, dict[str, float]]] = {
     ENVIRONMENT: {"klima": 2, "klimawandel": 3, "umwelt": 2, "erwarmung": 2, "artensterben": 2.5},
     DISASTER: {
         "hochwasser": 3, "uberschwemmung": 3, "erdbeben": 3, "einen brand": 1.5, "der brand": 1.5,
-        "katastrophe": 2, "rettungskrafte": 2.5, "pegel": 2, "flut": 2.5,
+        "katastrophe": 2, "rettungskrafte": 2.5, "pegel": 2, "flut": 2.5, "lawine": 2.5,
+        "lawinengefahr": 3, "lawinenwarnstufe": 3, "erdrutsch": 3, "waldbrand": 3,
+        "katastrophenfall": 3, "feuerwehr": 1.5, "evakuiert": 2,
     },
-    WEATHER: {"wetter": 2.5, "unwetter": 2.5, "regen": 1.2, "hitzewelle": 2.5, "sturm": 1.5},
+    WEATHER: {
+        "wetter": 2.5, "unwetter": 2.5, "regen": 1.2, "hitzewelle": 2.5, "sturm": 1.5, "schnee": 1.5,
+        "schneefall": 2, "schneefalle": 2, "gewitter": 2, "glatteis": 2.5, "wetterdienst": 2.5,
+    },
     ARTS: {"kino": 1.5, "musik": 1.5, "ausstellung": 1.5, "buch": 1, "theater": 1.5},
     # IPTC's German labels and their news wording for the topics above had none.
     LABOUR: {

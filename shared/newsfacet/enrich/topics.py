@@ -78,7 +78,8 @@ def stems(text: str) -> list[str]:
     "uberschwemmung") so French and German terms match whatever the spelling."""
     lowered = _ELISION.sub("", text.lower()).replace("'", "")
     if not lowered.isascii():
-        lowered = _COMBINING_MARK.sub("", unicodedata.normalize("NFKD", lowered))
+        # "ß" has no decomposition: "Fußball" would read as "fu" and "ball".
+        lowered = _COMBINING_MARK.sub("", unicodedata.normalize("NFKD", lowered.replace("ß", "ss")))
     return [stem(w) for w in _WORD.findall(lowered)]
 
 

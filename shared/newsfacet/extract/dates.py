@@ -125,8 +125,23 @@ def _from_htmldate(tree: html.HtmlElement, url: str | None, now: datetime | None
     # cleaning still sees the whole page; a copy of ours as well would copy the page twice.
     found = find_date(tree, original_date=True, extensive_search=True, url=url)
     parsed = parse_datetime(found, now=now) if found else None
-    # January 1st is htmldate's date for a page that shows a year only ("© 2026"): no date at all.
-    return None if parsed is None or (parsed.month, parsed.day) == (1, 1) else parsed
+    if parsed is None or (parsed.month, parsed.day) != (1, 1):
+        return parsed
+    # January 1st is also htmldate's date for a page that shows a year only ("© 2026"): kept only
+    # when the page or its address prints that day in full.
+    page_text = " ".join(tree.itertext())
+    return parsed if _prints_new_years_day(f"{page_text} {url or ''}", parsed.year) else None
+
+
+def _prints_new_years_day(text: str, year: int) -> bool:
+    """The text names January 1st of `year` as a date (words in English, French or German, or digits)."""
+    day = r"0?1(?:st|er)?"
+    month = r"(?:jan(?:uary|\.)?|janvier|januar)"
+    pattern = (
+        rf"{year}[-/.]0?1[-/.]0?1\b|\b0?1[-/.]0?1[-/.]{year}"
+        rf"|\b{month}\s+{day},?\s+{year}|\b{day}\.?\s+(?:of\s+)?{month},?\s+{year}"
+    )
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 @cache

@@ -130,8 +130,8 @@ def choose_title(tree: html.HtmlElement, declared: Iterable[str], site_names: It
                 return TitleChoice(candidate, _affix(title, candidate))
     for heading in _article_headings(tree, sites):
         if any(_overlap(heading, candidate) >= _MIN_HEADLINE_OVERLAP for candidate in candidates):
-            title = titles[0] if titles else heading
-            return TitleChoice(heading, _affix(title, strip_site_affix(title, sites)))
+            # `candidates` is not empty here, so neither is `titles`: the first one's affix is cut.
+            return TitleChoice(heading, _affix(titles[0], candidates[0]))
     printed = _printed_texts(tree)
     for title in titles:
         segments = [segment.strip() for segment in _SEPARATOR.split(title)]
