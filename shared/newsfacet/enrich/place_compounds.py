@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from newsfacet.enrich.gazetteer import Gazetteer, Place
+from newsfacet.enrich.names import clean_name
+
+if TYPE_CHECKING:  # `mentions` finds compounds with `compound_place_spans`
+    from newsfacet.enrich.mentions import Mention
 
 # A capitalised word ("Fort"), an abbreviation ("St.", "U.S.") or a region's acronym ("NCR").
 _WORD: Final = r"(?:[A-Z]\.){2,}|[A-Z][a-z]{1,2}\.(?=\s)|[A-Z]\w*"
@@ -93,6 +97,12 @@ def _prefix_ends(origin: str, start: int, end: int) -> list[int]:
 
 
 _JOINT: Final = re.compile(r"\s?[-–/]\s?")
+
+
+def compound_place(mention: Mention, gazetteer: Gazetteer) -> Place | None:
+    """The place of a compound the text names as one (see `compound_region`), else None."""
+    name = clean_name(mention.text) if mention.label == "GPE" and mention.text.count("-") == 1 else None
+    return compound_region(name, gazetteer) if name else None
 
 
 def compound_region(name: str, gazetteer: Gazetteer) -> Place | None:

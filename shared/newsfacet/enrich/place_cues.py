@@ -113,3 +113,32 @@ def _is_city_of(city: Place, state: Place) -> bool:
         and city.longitude is not None
         and distance_km(state, (city.latitude, city.longitude)) <= NEAR_STATE_KM
     )
+
+
+# Last words of a firm's name ("Sequoia Capital", "Khosla Ventures", "Accel Partners").
+FIRM_LAST_WORDS: Final = frozenset(
+    {"capital", "ventures", "partners", "associates", "holdings", "investments", "management"}
+    | {"group", "fund", "funds", "inc", "llc", "corp", "co", "ltd", "plc", "labs"}
+)
+
+
+def listed_with_firms(
+    mentions: Sequence[Mention], keys: Sequence[str], gazetteer: Gazetteer
+) -> frozenset[str]:
+    """Towns' names listed next to a firm's full name ("Khosla Ventures, Draper", "investors
+    including Draper and Sequoia Capital"): the firm of that name wherever the text does not put it
+    as a place ("in Draper"), not the town. Countries and regions keep their name ("Accel India")."""
+    found = {mention.next_word for mention, key in zip(mentions, keys, strict=True) if _is_firm(key)}
+    for index, (mention, key) in enumerate(zip(mentions, keys[1:], strict=False)):
+        if _is_firm(key) and mention.next_word in {"and", "or"} and " " not in keys[index]:
+            found.add(keys[index])  # "Draper and Sequoia Capital", the model's mentions in order
+    return frozenset(key for key in found if _is_town(key, gazetteer))
+
+
+def _is_town(key: str, gazetteer: Gazetteer) -> bool:
+    candidates = gazetteer.candidates(key) if key else ()
+    return bool(candidates) and candidates[0].kind == "city"
+
+
+def _is_firm(key: str) -> bool:
+    return " " in key and key.rsplit(" ", 1)[1] in FIRM_LAST_WORDS

@@ -19,8 +19,14 @@ from newsfacet.enrich.gazetteer import Gazetteer, Place, distance_km
 from newsfacet.enrich.geo_aliases import INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import clean_name, fold
-from newsfacet.enrich.place_compounds import compound_region
-from newsfacet.enrich.place_cues import is_no_place, names_a_thing, state_named, states_after_cities
+from newsfacet.enrich.place_compounds import compound_place
+from newsfacet.enrich.place_cues import (
+    is_no_place,
+    listed_with_firms,
+    names_a_thing,
+    state_named,
+    states_after_cities,
+)
 from newsfacet.enrich.place_epithets import epithet_place
 from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places, count_countries_of_bodies
 from newsfacet.enrich.places_without_model import home_countries, says_its_country
@@ -94,6 +100,7 @@ def resolve_places(
     sited = frozenset() if sport else sited_names(mentions, keys, lambda key: bool(gazetteer.candidates(key)))
     teams = city_teams(mentions, keys, gazetteer, sport=sport)
     states = states_after_cities(mentions, keys, gazetteer)
+    firms = listed_with_firms(mentions, keys, gazetteer)
     scores: dict[Place, float] = {}
     counts: dict[Place, int] = {}
     display: dict[Place, str] = {}
@@ -101,7 +108,7 @@ def resolve_places(
     for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
         if not key or key in NOT_ENTITY_KEYS or key in INSTITUTION_KEYS:
             continue
-        if key in teams and not mention.after_place_word:
+        if key in teams | firms and not mention.after_place_word:
             continue
         if names_a_thing(mention) and gazetteer.candidates(key):
             consumed.add(index)  # "the Shanghai Composite", "the Enterprise plan": neither place nor actor
@@ -109,7 +116,7 @@ def resolve_places(
         place = (
             states.get(index)
             or _resolve(mention, key, evidence)
-            or _compound_region(mention, gazetteer)
+            or compound_place(mention, gazetteer)
             or named_by_noun(mention, key, context, facilities, regions, sited=sited)
             or epithet_place(key, context, gazetteer)
         )
@@ -200,12 +207,6 @@ def _article_evidence(
         place_nouns,
         without_model,
     )
-
-
-def _compound_region(mention: Mention, gazetteer: Gazetteer) -> Place | None:
-    """A compound of two cities of one country the text names as a region (`place_compounds`)."""
-    name = clean_name(mention.text) if mention.label == "GPE" and mention.text.count("-") == 1 else None
-    return compound_region(name, gazetteer) if name else None
 
 
 def _count_people_named_like_places(
