@@ -20,3 +20,13 @@ def test_a_name_set_as_a_place_again_and_again_is_a_place_not_a_person() -> None
     assert places(result)["Zawiyat"][0] == "area"
     assert "Zawiyat" not in actor_names(result)
     assert "Haddad" not in places(result)  # named once after "according to": still a person
+
+
+def test_a_name_set_before_a_settlement_noun_is_a_place_though_named_once() -> None:
+    result = enriched(
+        "Minister visits settlements",
+        "The prime minister visited the Gush Etzion settlement bloc south of Jerusalem on Tuesday "
+        "and promised new housing.",
+    )
+    assert places(result)["Gush Etzion"][0] == "area"
+    assert "Gush Etzion" not in actor_names(result)

@@ -282,6 +282,12 @@ def count_facilities_named_by_their_noun(
 
 # Lower-case nouns after a name that put something there ("the al-Tanf base", "the Rukban camp").
 SITE_NOUNS: Final = FACILITY_NOUNS | {"base", "camp", "crossing", "checkpoint", "border"}
+# Lower-case nouns of a settlement after a name the model calls a place or facility ("the Gush
+# Etzion settlement bloc", "the Ein Hilweh camp"): a place, however often the text names it.
+SETTLEMENT_NOUNS: Final = frozenset(
+    {"settlement", "settlements", "village", "township", "kibbutz", "camp", "neighborhood"}
+    | {"neighbourhood", "suburb", "enclave", "outpost"}
+)
 # How often, at least, the text puts a name after a place word ("in", "at", "near"...).
 MIN_SITED = 2
 
@@ -293,10 +299,15 @@ def sited_names(
     in at least half of their mentions: after a place word ("troops in al-Tanf", "at al-Tanf") or
     before a site's noun ("the al-Tanf base"). The model often calls them people; a person's name
     is seldom set so ("according to Trump" once in a story that names him twenty times). Not in a
-    sports story (callers), where "a move to Arsenal" and "at Arsenal" name a club."""
+    sports story (callers), where "a move to Arsenal" and "at Arsenal" name a club. And any name
+    the model calls a place that the text sets before a settlement's noun ("the Gush Etzion
+    settlement bloc")."""
     sited: dict[str, int] = {}
     total: dict[str, int] = {}
+    settled = set()
     for mention, key in zip(mentions, keys, strict=True):
+        if key and mention.label in PLACE_LABELS and mention.head_noun in SETTLEMENT_NOUNS:
+            settled.add(key)
         if not key or " " in mention.text.strip():
             continue
         total[key] = total.get(key, 0) + 1
@@ -306,8 +317,5 @@ def sited_names(
             total[key] += 99  # a person's or an organisation's cue: never a place
         elif mention.after_place_word or mention.head_noun in SITE_NOUNS:
             sited[key] = sited.get(key, 0) + 1
-    return frozenset(
-        key
-        for key, count in sited.items()
-        if count >= MIN_SITED and 2 * count >= total[key] and not known(key)
-    )
+    sited_often = {key for key, count in sited.items() if count >= MIN_SITED and 2 * count >= total[key]}
+    return frozenset(key for key in sited_often | settled if not known(key))
