@@ -30,3 +30,13 @@ def test_a_name_set_before_a_settlement_noun_is_a_place_though_named_once() -> N
     )
     assert places(result)["Gush Etzion"][0] == "area"
     assert "Gush Etzion" not in actor_names(result)
+
+
+def test_a_town_of_several_words_the_gazetteer_lacks_is_a_place_after_a_place_word() -> None:
+    result = enriched(
+        "Family of missing teen speaks out",
+        "The family later moved to North Brandon, a town of 9,000 people near the Mississippi "
+        "border, where the girl started high school last year.",
+    )
+    assert places(result)["North Brandon"][0] == "area"
+    assert "North Brandon" not in actor_names(result)

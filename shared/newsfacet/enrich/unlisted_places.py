@@ -301,13 +301,16 @@ def sited_names(
     is seldom set so ("according to Trump" once in a story that names him twenty times). Not in a
     sports story (callers), where "a move to Arsenal" and "at Arsenal" name a club. And any name
     the model calls a place that the text sets before a settlement's noun ("the Gush Etzion
-    settlement bloc")."""
+    settlement bloc"), or a name of several words it calls a town after a place word ("drove to
+    Forest Hill's"), however often."""
     sited: dict[str, int] = {}
     total: dict[str, int] = {}
     settled = set()
     for mention, key in zip(mentions, keys, strict=True):
         if key and mention.label in PLACE_LABELS and mention.head_noun in SETTLEMENT_NOUNS:
             settled.add(key)
+        elif key and " " in key and mention.label == "GPE" and mention.after_place_word:
+            settled.add(key)  # the model and the text both say place: "took the child to Forest Hill's"
         if not key or " " in mention.text.strip():
             continue
         total[key] = total.get(key, 0) + 1
