@@ -83,3 +83,13 @@ def test_a_road_between_two_cities_is_a_place_of_its_own() -> None:
 def test_hyphenated_names_that_are_not_two_places_give_no_compound() -> None:
     body = "Jean-Pierre Roe, a Rolls-Royce engineer, drank Coca-Cola. Israel-Hamas fighting resumed."
     assert compound_place_spans(("", body), load_gazetteer().is_place_name) == []
+
+
+def test_a_place_compound_that_opens_a_longer_name_is_left_to_that_name() -> None:
+    result = enriched(
+        "Business group warns on tariffs",
+        "The U.S.-China Business Council said on Monday that its members were worried, and the "
+        "Japan-America Society cancelled its annual dinner.",
+    )
+    assert {"U.S.-China Business Council", "Japan-America Society"} <= actor_names(result)
+    assert not {"China", "Japan"} & places(result).keys()

@@ -47,11 +47,25 @@ def compound_place_spans(
     a compound of which a part is no place ("Coca-Cola", "Israel-Hamas") gives none."""
     found: list[tuple[int, int, int, str]] = []
     for source, origin in enumerate(origins):
+        # In prose, a capitalised word right after the compound makes it part of a longer name
+        # ("the U.S.-China Business Council", "Dallas-Fort Worth International Airport"), which the
+        # model reads whole; a headline in title case capitalises every word.
+        in_prose = source == 1 or not _is_title_case(origin)
         for match in _COMPOUND.finditer(origin):
-            found.extend(
-                (source, start, end, "GPE") for start, end in _place_parts(origin, match, is_place_name)
-            )
+            spans = _place_parts(origin, match, is_place_name)
+            if spans and in_prose and _NAME_GOES_ON.match(origin, spans[-1][1]):
+                continue
+            found.extend((source, start, end, "GPE") for start, end in spans)
     return found
+
+
+_NAME_GOES_ON: Final = re.compile(r"[ ]+[A-Z]")
+_TITLE_WORD: Final = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _is_title_case(title: str) -> bool:
+    words = _TITLE_WORD.findall(title)
+    return len(words) >= 2 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
 
 def _place_parts(
