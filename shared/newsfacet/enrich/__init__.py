@@ -12,7 +12,9 @@ introducer), `actors` + `actor_vocabulary` (people, organisations, groups; what 
 work), `web_mentions` (what web pages make look like actors: `product_evidence` for products,
 `page_lines` for cross-headings and other lines that are no prose, `name_shapes` for job titles and
 common-noun acronyms), `actor_clusters` (one actor per real-world name), `credits` (the publisher and wire
-credits), `institutions` (governments, ministries, police forces by pattern), `topics` +
+credits), `institutions` (governments, ministries, police forces by pattern), `organization_cues`
+(a firm after a job, a company by its legal form, a medium named as a source),
+`known_organizations` (militant groups and defence firms the model misses), `topics` +
 `topic_vocabulary` (IPTC Media Topics, English, French and German terms). Other languages:
 `foreign_place_names` (French and German names of places), `places_without_model` (places of an
 article no NER model reads), `french_spans` + `french_institutions` (what the French model misreads).
@@ -26,14 +28,21 @@ from collections.abc import Collection
 from pydantic import BaseModel, ConfigDict
 
 from newsfacet.enrich.actors import extract_actors
-from newsfacet.enrich.credits import blank_credit_lines, blank_credits, blank_staff_lists
+from newsfacet.enrich.credits import (
+    blank_credit_lines,
+    blank_credits,
+    blank_publisher_blurbs,
+    blank_staff_lists,
+)
 from newsfacet.enrich.french_institutions import FRENCH_INSTITUTIONS
 from newsfacet.enrich.gazetteer import GazetteerError, load_gazetteer
 from newsfacet.enrich.geo_aliases import INSTITUTIONS, PLACE_NOUNS
 from newsfacet.enrich.institutions import company_mentions, institution_mentions, named_body_mentions
+from newsfacet.enrich.known_organizations import listed_organization_mentions
 from newsfacet.enrich.mentions import find_mentions
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
+from newsfacet.enrich.organization_cues import organization_cue_mentions
 from newsfacet.enrich.place_ellipsis import split_place_ellipses
 from newsfacet.enrich.place_epithets import epithet_mentions
 from newsfacet.enrich.place_forms import listed_team_mentions, party_tag_mentions
@@ -96,6 +105,8 @@ def enrich(
         return Enrichment(coverage=attempted)
     # Credit lines ("FRANCE 24 with wires") are not content: blank them (keeping offsets) so their
     # words become neither actors nor places ("France"); so are a wire story's credit lines.
+    # The publisher's words about itself after the story go first, while its name still opens them.
+    text = blank_publisher_blurbs(text, exclude)
     title, text = blank_credits(title, exclude), blank_credit_lines(blank_credits(text, exclude))
     text = blank_staff_lists(text)
     gazetteer = load_gazetteer()
@@ -107,6 +118,12 @@ def enrich(
     # Institutions, listed counties, party tags' states and companies found by pattern (English wording).
     common_words = frozenset(_LOWERCASE_WORD.findall(text))
     companies = company_mentions(title, text, gazetteer, common_words) if read_as == "en" else []
+    # Organisations named by a job, a legal form, a reporting verb or a list: never a product.
+    named = []
+    if read_as == "en":
+        named = organization_cue_mentions(title, text, gazetteer, common_words, mentions)
+        named += listed_organization_mentions(title, text)
+        companies += named
     if read_as == "en":
         mentions += institution_mentions(title, text, gazetteer) + listed_county_mentions(
             title, text, gazetteer
@@ -140,7 +157,9 @@ def enrich(
         demonyms=gazetteer.demonyms.keys(),
         common_words=common_words,
         companies={fold(mention.text) for mention in companies},
+        named_organizations={fold(mention.text) for mention in named},
         title_case_title=is_title_case(title),
+        is_place_name=gazetteer.is_place_name,
     )
     return Enrichment(
         actors=actors if attempted.actors else [],

@@ -9,7 +9,7 @@ form, and short forms that begin or end a longer name in the same article.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -65,9 +65,10 @@ def weight(mention: Mention) -> float:
 
 
 def merge_persons(persons: Sequence[tuple[str, Mention]]) -> list[Cluster]:
-    """Cluster person names: each name joins the cluster of the longest name containing its words."""
+    """Cluster person names: each name joins the cluster of the longest name containing its words,
+    once a verb glued before a surname is gone ("Said Ferrer", see `_without_glued_verbs`)."""
     by_name: defaultdict[str, list[Mention]] = defaultdict(list)
-    for name, mention in persons:
+    for name, mention in _without_glued_verbs(persons):
         by_name[name].append(mention)
     names = sorted(by_name, key=lambda n: (-len(person_tokens(n)), -len(n), -len(by_name[n]), n))
     clusters: list[Cluster] = []
@@ -89,10 +90,37 @@ def merge_persons(persons: Sequence[tuple[str, Mention]]) -> list[Cluster]:
     return clusters
 
 
+# Verbs that open a sentence right before a surname and that the model reads as a first name:
+# "Said Ferrer: ...", "Added Lind, ...", "Ask Ruiz and ...".
+_VERBS_BEFORE_SURNAME: Final = frozenset({"said", "says", "added", "adds", "asked", "ask", "told", "wrote"})
+
+
+def _without_glued_verbs(persons: Sequence[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
+    """ "Said Ferrer" -> "Ferrer" where the article names a Tomas Ferrer: a verb opening the
+    sentence glued to a surname. A name whose second word is no one's surname stays ("Said
+    Jalili" is a first name and a surname)."""
+    surnames = {
+        name.rsplit(" ", 1)[1]
+        for name, _mention in persons
+        if " " in name and name.split(" ", 1)[0].casefold() not in _VERBS_BEFORE_SURNAME
+    }
+    unglued = []
+    for name, mention in persons:
+        verb, _, rest = name.partition(" ")
+        glued = mention.opens_sentence and verb.casefold() in _VERBS_BEFORE_SURNAME
+        unglued.append((rest, mention) if glued and rest in surnames and " " not in rest else (name, mention))
+    return unglued
+
+
 def merge_organizations(
-    orgs: Sequence[tuple[str, Mention, ActorType]], clusters: list[Cluster], aliases: dict[str, str]
+    orgs: Sequence[tuple[str, Mention, ActorType]],
+    clusters: list[Cluster],
+    aliases: dict[str, str],
+    is_place: Callable[[str], bool] = lambda _key: False,
 ) -> None:
-    """Cluster organisations and groups by alias, folded name, or acronym of a longer form."""
+    """Cluster organisations and groups by alias, folded name, or acronym of a longer form. A
+    longer name that is the shorter one and a place of the article ("Paris Baguette North
+    America") is a regional arm, an actor of its own."""
     by_key: dict[str, Cluster] = {}
     for name, mention, actor_type in orgs:
         key = fold(name)
@@ -138,11 +166,16 @@ def merge_organizations(
             and other.actor_type == "organization"
             and len(other_key.split()) > len(words)
             and (other_key.startswith(key + " ") or other_key.endswith(" " + key))
+            and not (other_key.startswith(key + " ") and is_place(other_key.removeprefix(key + " ")))
         ]
         if len(targets) == 1 and targets[0] in clusters and cluster in clusters:
+            if _named_apart(key, targets[0], cluster):
+                continue
             _absorb(targets[0], cluster, clusters)
 
 
+# How often both a short and a longer name must be written to be two actors.
+_NAMED_APART: Final = 3
 # Short forms too generic to attach to a longer name by themselves ("House" is not the White House).
 _NEVER_SHORT_FORMS: Final = frozenset(
     {"house", "senate", "court", "party", "state", "city", "group", "times"}
@@ -189,5 +222,11 @@ def attach_words_of_organizations(clusters: list[Cluster]) -> None:
             for o in organizations
             if o is not cluster and any(" " in key and word in key.split() for key in o.keys)
         ]
-        if len(owners) == 1 and owners[0] in clusters:
+        if len(owners) == 1 and owners[0] in clusters and not _named_apart(word, owners[0], cluster):
             _absorb(owners[0], cluster, clusters)
+
+
+def _named_apart(word: str, owner: Cluster, cluster: Cluster) -> bool:
+    """ "Google" and "Google Cloud", each named again and again: a parent and its arm, two actors."""
+    opens_owner = any(key.startswith(word + " ") for key in owner.keys)
+    return opens_owner and min(owner.mentions, cluster.mentions) >= _NAMED_APART

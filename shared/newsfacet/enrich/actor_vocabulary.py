@@ -103,8 +103,22 @@ NOT_ACTOR_LAST_WORDS: Final = frozenset(
         "primary", "act", "bill", "treaty", "accord", "agreement", "plan", "report", "index",
         "socialism", "communism", "fascism", "nazism", "capitalism", "islamism", "brexit",
         "pandemic", "crisis", "revolution", "spring", "final", "finals", "playoffs", "prix",
+        # tours and prizes, diseases, works, rules, methods, software and courses: things named,
+        # none of them acting ("Eras Tour", "Hilla Becher Prize", "Computer Vision Syndrome",
+        # "Brain Disorders", "Digital Marketing Podcast", "Perceived Stress Scale", "Agent
+        # Sandbox", "Graphic Design Certificate", "Winter Shoe Guide")
+        "tour", "prize", "medal", "syndrome", "disease", "disorder", "disorders",
+        "virus", "podcast", "album", "film", "movie", "documentary", "novel", "trilogy",
+        "amendment", "directive", "regulation", "scale", "theory", "method", "framework", "app",
+        "software", "cache", "sandbox", "course", "certificate", "certification",
+        "guide", "checklist", "recipe",
     }
 )  # fmt: skip
+# First words of the names of storms, ships and operations ("Hurricane Melissa", "HMS Victory",
+# "Operation Inherent Resolve"): no actors, whatever the words after them.
+NOT_ACTOR_FIRST_WORDS: Final = frozenset(
+    {"hurricane", "typhoon", "cyclone", "operation", "hms", "uss", "rms", "mv"}
+)
 
 # Well-known organisations under one name across articles, whatever the spelling.
 ORGANIZATION_ALIASES: Final[dict[str, str]] = {
@@ -154,6 +168,15 @@ ORGANIZATION_WORDS: Final = frozenset(
 
 # Last words of sports club names the model sometimes types as a person.
 CLUB_WORDS: Final = frozenset({"united", "city", "fc", "club", "rovers", "athletic", "wanderers", "hotspur"})
+# Last words of a body's name that the model types as a person's ("Beth Roe Events", "Ava Labs",
+# "Stedelijk Museum", "Wharton Online"): an organisation, whatever the model said.
+BODY_LAST_WORDS: Final = frozenset(
+    {"inc", "llc", "ltd", "corp", "group", "agency", "events", "media", "studios", "foundation"}
+    | {"institute", "university", "school", "college", "hospital", "bank", "partners", "holdings"}
+    | {"capital", "ventures", "labs", "technologies", "solutions", "consulting", "associates"}
+    | {"company", "hotels", "resorts", "magazine", "society", "association", "council", "museum"}
+    | {"gallery", "academy", "online"}
+)
 
 # Last words that keep "<maker> <words>" an organisation ("Walt Disney Co.", "Samsung Electronics",
 # "Bloomberg News") where other words after a maker's name make a product ("Apple AirPods").
@@ -203,6 +226,13 @@ NOT_ACTOR_HEADS: Final = (
         {"program", "programs", "programme", "programmes", "mission", "missions", "initiative", "scheme"}
         | {"project", "effort", "operation", "conference", "summit", "festival", "keynote", "convention"}
         | {"expo", "exhibition", "grille", "strip", "strips", "pill", "pills", "trim", "variant"}
+        # contests and prizes, software and its parts, devices, and fields of work ("the
+        # Minesweeper challenge", "the Quillbox extension", "the Claude model", "the AEC industry";
+        # not "app": "Robinhood, the trading app" is the company)
+        | {"challenge", "challenges", "tournament", "race", "award", "awards", "prize", "ceremony"}
+        | {"chatbot", "browser", "software", "update", "updates", "feature", "features"}
+        | {"model", "models", "plugin", "extension", "subscription", "device", "devices", "industry"}
+        | {"sector"}
         # securities named after their issuer ("U.S. Treasury yields", "Nikkei futures")
         | {"yields", "futures"}
         # places listed under their kind ("Orange and Riverside counties")

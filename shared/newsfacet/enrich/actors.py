@@ -4,16 +4,17 @@ This module types each mention (which names are actors, of what kind); `actor_cl
 variants of one actor within the article; `credits` knows the publisher and wire services the
 caller names in `exclude`, dropped with all their variants.
 
-Types: PERSON -> person, ORG -> organization, NORP -> group when plural ("Kurds", "Democrats"; an
-adjective such as "Syrian" is not an actor), institutions named by their building ("the Kremlin")
--> organization. Other labels (dates, amounts, events, works, laws, products) are never actors.
+Types: PERSON -> person, ORG -> organization, NORP -> group when plural ("Houthis"; an adjective
+such as "Syrian" and a people such as "Kurds" or "Muslims" are not actors), institutions named by
+their building ("the Kremlin") -> organization. Other labels (dates, amounts, events, works, laws,
+products) are never actors.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -25,9 +26,11 @@ from newsfacet.enrich.actor_clusters import (
     merge_persons,
 )
 from newsfacet.enrich.actor_vocabulary import (
+    BODY_LAST_WORDS,
     CLUB_WORDS,
     COMPANY_NEXT_WORDS,
     MODEL_WORDS,
+    NOT_ACTOR_FIRST_WORDS,
     NOT_ACTOR_LAST_WORDS,
     NOT_ENTITY_KEYS,
     ORGANIZATION_ALIASES,
@@ -39,7 +42,9 @@ from newsfacet.enrich.actor_vocabulary import (
 from newsfacet.enrich.credits import exclusion_keys, is_excluded
 from newsfacet.enrich.kind_cues import names_no_actor
 from newsfacet.enrich.mentions import GAZETTEER, USED_LABELS, Mention
-from newsfacet.enrich.names import clean_name, fold, normalize_text
+from newsfacet.enrich.name_shapes import names_a_people
+from newsfacet.enrich.names import clean_name, fold
+from newsfacet.enrich.organization_cues import has_legal_form, is_bare_legal_form, listed_companies
 from newsfacet.enrich.product_evidence import is_product_name
 from newsfacet.model import Actor, ActorType
 
@@ -81,6 +86,9 @@ class _ArticleEvidence:
     tickers: frozenset[str]
     # Folded names the model typed as organisations: makers, for "<maker> <model>" products.
     makers: frozenset[str]
+    # Folded names the article gives as an employer, with a legal form or as a source ("product
+    # manager at Google Cloud"): no product, though a maker's name opens them.
+    named_organizations: frozenset[str]
 
 
 def extract_actors(
@@ -94,7 +102,9 @@ def extract_actors(
     demonyms: Collection[str] = (),
     common_words: Collection[str] = (),
     companies: Collection[str] = (),
+    named_organizations: Collection[str] = (),
     title_case_title: bool = False,
+    is_place_name: Callable[[str], bool] | None = None,
 ) -> list[Actor]:
     """Merge the actor mentions of one article into `Actor`s, most salient first.
 
@@ -108,7 +118,11 @@ def extract_actors(
     defence ministry"), not an actor. In a headline written in title case every word is
     capitalised, so there a name the body never repeats is no evidence of an actor
     (`title_case_title`: "Royal Self-Indicting Arrogance"). `companies` holds folded names the
-    article writes as companies' ("apps like Chime"): organisations, whatever the model said.
+    article writes as companies' ("apps like Chime"): organisations, whatever the model said;
+    `named_organizations` those it names as an employer, with a legal form or as a source ("a
+    manager at Google Cloud"): no product and no person either.
+    `is_place_name` (the gazetteer's, by folded name) tells a company's regional arm ("Paris
+    Baguette North America") from a longer name of the company.
     """
     kept = [m for i, m in enumerate(mentions) if i not in skip]
     if title_case_title:
@@ -122,9 +136,10 @@ def extract_actors(
         common_words=common_words,
         labels=_majority_labels(kept, companies),
         teams=_names_after_the(kept, demonyms),
-        listed_companies=_listed_companies(kept),
+        listed_companies=listed_companies(kept),
         tickers=frozenset(m.ticker for m in kept if m.ticker),
         makers=frozenset(fold(name) for m in kept if m.label == "ORG" and (name := clean_name(m.text))),
+        named_organizations=frozenset(named_organizations),
     )
     aliases = {fold(k): v for k, v in ORGANIZATION_ALIASES.items()}
     persons: list[tuple[str, Mention]] = []
@@ -141,7 +156,7 @@ def extract_actors(
 
     _people_typed_as_organizations(persons, orgs, aliases, evidence)
     clusters = merge_persons(persons)
-    merge_organizations(orgs, clusters, aliases)
+    merge_organizations(orgs, clusters, aliases, is_place_name or evidence.place_keys.__contains__)
     attach_words_of_organizations(clusters)
     if title_case_title:
         clusters = [c for c in clusters if c.body_mentions > 0]
@@ -174,24 +189,7 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
         # "Liverpool beat Chelsea": a team
         return None if is_excluded(fold(name), excluded) else (name, "organization")
     if mention.label in {"FAC", "GPE", "LOC"} and label != "ORG":
-        institution = evidence.institutions.get(fold(clean_name(mention.text) or mention.text))
-        if institution:
-            return institution, "organization"
-        if mention.with_age and (name := clean_name(mention.text, person=True)):
-            return name, "person"  # "Hilton, 43, said": not a place, a person
-        if (
-            mention.before_staff
-            and (name := clean_name(mention.text))
-            and fold(name) not in evidence.place_keys
-        ):
-            return name, "organization"  # "Jefferies analyst Jane Roe": no place, an employer
-        if (
-            mention.next_word in COMPANY_NEXT_WORDS
-            and (name := clean_name(mention.text))
-            and fold(name) not in evidence.place_keys
-        ):
-            return name, "organization"  # "Uber CEO Dara Khosrowshahi": a company
-        return None
+        return _actor_named_as_a_place(mention, evidence)
     party = _PARTY_KEYS.get(raw_key) if label in {"NORP", "ORG"} else None
     if party is not None:
         return party, "organization"
@@ -200,12 +198,16 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
         return None
     if actor_type == "organization" and mention.next_word in PRODUCT_NOUNS:
         return None  # a product ("a Ford sedan"), not its maker acting
-    if names_no_actor(mention):
+    if names_no_actor(mention) and not has_legal_form(mention.text):
         return None  # "the COTS program", "Inherent Resolve, the ... operation", "“Mary Poppins”"
     name = clean_name(mention.text, person=actor_type == "person")
     if name is None:
         return None
-    if name in evidence.tickers or is_product_name(name, evidence.makers, person=actor_type == "person"):
+    if name in evidence.tickers:
+        return None
+    if fold(name) not in evidence.named_organizations and is_product_name(
+        name, evidence.makers, person=actor_type == "person"
+    ):
         return None
     name = evidence.listed_companies.get(fold(name), name)
     if actor_type == "person":
@@ -215,15 +217,34 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
         return None
     # A place of the article, also as a listed county ("Cass" of "Cass and Kalamazoo counties").
     in_places = key in evidence.place_keys or f"{key} county" in evidence.place_keys
-    if is_excluded(key, excluded) or in_places or _is_not_an_actor(key):
+    if is_excluded(key, excluded) or in_places or _is_not_an_actor(key) or is_bare_legal_form(name):
         return None
-    if actor_type == "group" and not _is_group_name(name, key, evidence.demonyms):
+    if actor_type == "group" and (not _is_group_name(name, key, evidence.demonyms) or names_a_people(name)):
         return None
     if actor_type != "person" and _is_capitalised_common_word(name, evidence.common_words):
         return None
-    if actor_type == "person" and key.rsplit(" ", 1)[-1] in CLUB_WORDS:
-        actor_type = "organization"  # "Manchester United" typed PERSON by the model
+    last = key.rsplit(" ", 1)[-1]
+    if actor_type == "person" and (last in CLUB_WORDS or (" " in key and last in BODY_LAST_WORDS)):
+        actor_type = "organization"  # "Manchester United", "Ava Labs" typed PERSON by the model
     return name, actor_type
+
+
+def _actor_named_as_a_place(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorType] | None:
+    """The actor a name the model calls a place names, if the text says it is one."""
+    institution = evidence.institutions.get(fold(clean_name(mention.text) or mention.text))
+    if institution:
+        return institution, "organization"
+    if mention.with_age and (name := clean_name(mention.text, person=True)):
+        return name, "person"  # "Hilton, 43, said": not a place, a person
+    if mention.before_staff and (name := clean_name(mention.text)) and fold(name) not in evidence.place_keys:
+        return name, "organization"  # "Jefferies analyst Jane Roe": no place, an employer
+    if (
+        mention.next_word in COMPANY_NEXT_WORDS
+        and (name := clean_name(mention.text))
+        and fold(name) not in evidence.place_keys
+    ):
+        return name, "organization"  # "Uber CEO Dara Khosrowshahi": a company
+    return None
 
 
 # "Group A", "Pool C", "Path B": a division of a competition, no actor.
@@ -254,18 +275,6 @@ def _without_leading_place_or_gerund(
     return name
 
 
-def _listed_companies(mentions: Sequence[Mention]) -> dict[str, str]:
-    """Names written before a stock ticker, folded -> display name, keeping an "'s" written before
-    the ticker: in "Lowe's (LOW)" it is the company's own, not a possessive."""
-    listed = {}
-    for mention in mentions:
-        name = clean_name(mention.text) if mention.ticker else None
-        if name is not None:
-            possessive = normalize_text(mention.text).endswith("'s") and not name.endswith("'s")
-            listed[fold(name)] = name + "'s" if possessive else name
-    return listed
-
-
 def _people_typed_as_organizations(
     persons: list[tuple[str, Mention]],
     orgs: list[tuple[str, Mention, ActorType]],
@@ -273,7 +282,8 @@ def _people_typed_as_organizations(
     evidence: _ArticleEvidence,
 ) -> None:
     """Move to `persons` the organisation-typed names that are people: one followed by an age
-    ("Hilton, 43, said"), and then any carrying a person's surname ("Paris Hilton" typed ORG)."""
+    ("Hilton, 43, said"), and then any carrying a person's surname ("Paris Hilton" typed ORG)
+    that the article does not write as a company's ("a manager at Google Cloud")."""
     for item in [o for o in orgs if o[1].with_age and o[2] == "organization" and " " not in o[0]]:
         orgs.remove(item)
         persons.append((item[0], item[1]))
@@ -287,6 +297,7 @@ def _people_typed_as_organizations(
             and words[-1] in surnames
             and not ORGANIZATION_WORDS & set(words)
             and fold(name) not in aliases
+            and fold(name) not in evidence.named_organizations
         ):
             orgs.remove(item)
             person = clean_name(name, person=True) or name
@@ -304,7 +315,10 @@ _PARTY_KEYS: Final = {fold(form): party for form, party in PARTIES.items()}
 def _is_not_an_actor(key: str) -> bool:
     """Celestial bodies, indices, commodities, and names of events, works and ideas ("Central
     Division", "Paris Air Show", "National Socialism")."""
-    return key in NOT_ENTITY_KEYS or (" " in key and key.rsplit(" ", 1)[1] in NOT_ACTOR_LAST_WORDS)
+    if " " not in key:
+        return key in NOT_ENTITY_KEYS
+    first, *_, last = key.split(" ")
+    return key in NOT_ENTITY_KEYS or last in NOT_ACTOR_LAST_WORDS or first in NOT_ACTOR_FIRST_WORDS
 
 
 _SHOUTED_WORD: Final = 7
@@ -344,8 +358,8 @@ def _names_after_the(mentions: Sequence[Mention], demonyms: Collection[str]) -> 
     teams, parties and bodies do. Folded name -> display name."""
     found: dict[str, str] = {}
     for mention in mentions:
-        if not mention.after_the or mention.label not in {"PERSON", "GPE", "LOC"}:
-            continue
+        if not mention.after_the or mention.label not in {"PERSON", "GPE", "LOC"} or names_no_actor(mention):
+            continue  # (the "the" of "the Quillbox app" is the app's)
         name = clean_name(mention.text)
         if name is None or " " in name or not name[:1].isupper() or name.isupper():
             continue

@@ -88,8 +88,13 @@ def blank_credits(text: str, exclude: Collection[str]) -> str:
     if not forms:
         return text
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    # With the media word a publisher's company adds ("SiliconANGLE Media's coverage"): left alone,
+    # the word would read as a name of its own.
+    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?:\s+{_MEDIA_WORDS})?(?!\w)", re.IGNORECASE)
     return pattern.sub(lambda match: " " * len(match.group(0)), text)
+
+
+_MEDIA_WORDS: Final = r"(?-i:Media|Network|Group|Publishing|Magazine|Newsroom)"
 
 
 # A wire story's credit line ("Reporting by Jane Roe; Editing by John Doe", "(Additional reporting
@@ -148,6 +153,64 @@ def blank_staff_lists(text: str) -> str:
         blanked = re.sub(r"[^\n]", " ", match.group(0))
         text = text[: match.start()] + blanked + text[match.end() :]
     return text
+
+
+# A line that opens the publisher's words about itself after a story: a note from its founder, an
+# appeal for support, a disclosure of sponsorship ("A message from Jane Roe, co-founder of ...",
+# "Support our mission ...", "(* Disclosure: ...", "Support independent journalism").
+_BLURB_OPENING = re.compile(
+    r"^[ \t(*\[]*(?:A\s+(?:message|note)\s+from\s|Support\s+(?:our|independent|local)\s|Disclosure\s*:)",
+    re.MULTILINE,
+)
+# Where the publisher's blurb may start: the last part of the body.
+_BLURB_REACH = 0.6
+
+
+def blank_publisher_blurbs(text: str, exclude: Collection[str]) -> str:
+    """`text` without the publisher's words about itself (offsets kept, see `blank_credits`): from
+    a line in its last part that opens a note from the publisher or an appeal for support, to the
+    end; a disclosure line; and a paragraph that presents the publisher or an author ("SiliconANGLE
+    Media is a ...", "Jane Roe is a reporter ...", "About The Texas Tribune"). The people and brands
+    named there (founders, shows, sponsors, an author's employers) are the page's, not the story's."""
+    tail = max(0, int(len(text) * _BLURB_REACH))
+    spans = []
+    for match in _BLURB_OPENING.finditer(text):
+        line_end = _line_end(text, match.start())
+        if text.startswith("Disclosure", _skip_marks(text, match.start())) or match.start() < tail:
+            spans.append((match.start(), line_end))
+        else:
+            spans.append((match.start(), len(text)))
+            break
+    presenting = _publisher_presentation(exclude)
+    if presenting is not None:
+        spans += [(match.start(), _line_end(text, match.start())) for match in presenting.finditer(text)]
+    for start, end in spans:
+        text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+    return text
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _skip_marks(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t(*[":
+        at += 1
+    return at
+
+
+def _publisher_presentation(exclude: Collection[str]) -> re.Pattern[str] | None:
+    """A line presenting the publisher: "About <publisher>", or "<publisher> (Media) is a/an/the"."""
+    forms = {normalize_text(name) for name in exclude if len(normalize_text(name)) > 2 and "." not in name}
+    if not forms:
+        return None
+    alternation = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(
+        rf"^[ \t]*(?:About\s+(?:the\s+)?(?i:{alternation})\s*$"
+        rf"|(?:The\s+)?(?i:{alternation})(?:\s+[A-Z][\w]+)?\s+is\s+(?:a|an|the)\s)",
+        re.MULTILINE,
+    )
 
 
 # What a site's domain adds to its name ("sputniknews" for Sputnik, "cbssports" for CBS Sports).

@@ -128,7 +128,7 @@ def company_mentions(
             if not any(fold(origin[start:end]) in known for start, end in items):
                 continue
             for item in items:
-                span = _without_sentence_opener(origin, *item, common_words)
+                span = without_sentence_opener(origin, *item, common_words)
                 if span is None:
                     continue
                 name = origin[span[0] : span[1]]
@@ -156,7 +156,7 @@ def _named_as_companies(
             checked += _names_starting_at(origin, cue.end(), _EMPLOYERS)
         spans += [
             span
-            for span in (_without_sentence_opener(origin, *item, common_words) for item in checked)
+            for span in (without_sentence_opener(origin, *item, common_words) for item in checked)
             if span and _may_be_company(origin[span[0] : span[1]], gazetteer)
         ]
         # "Alibaba's New York-listed shares": the owner is the company, not the whole phrase.
@@ -183,7 +183,7 @@ def _names_starting_at(origin: str, start: int, pattern: re.Pattern[str]) -> lis
     return list_item_spans(origin, match.start(), match.end()) if match else []
 
 
-def _without_sentence_opener(
+def without_sentence_opener(
     origin: str, start: int, end: int, common_words: Collection[str]
 ) -> tuple[int, int] | None:
     """The span without its first word where that word opens a sentence and the article writes it
@@ -273,9 +273,12 @@ def _canonical(name: str, body: str, gazetteer: Gazetteer) -> str | None:
 # a sentence's end ("... the Oval Office. The Home Office").
 _BODY_WORD = r"[A-Z](?:[\w&-]|\.(?=\w))*(?:(?<=[A-Z])\.)?"
 _BODY_HEAD = re.compile(
-    r"(?<=\s)(?:Office|Directorate|Commission|Committee|Department|Agency|Bureau|Authority|Council|Ministry)"
-    r"(?![\w-])"
+    r"(?<=\s)(?:Office|Directorate|Commission|Committee|Department|Agency|Bureau|Authority|Council|Ministry"
+    r"|Administration)(?![\w-])"
 )
+# "Administration" after one word is a president's government ("the Trump Administration"), no
+# agency; agencies take two words or more ("Federal Aviation Administration").
+_WORDS_BEFORE_HEAD: Final = {"Administration": 2}
 _BODY_NAME_BEFORE = re.compile(rf"(?<![\w'’.-])(?:{_BODY_WORD}\s+){{1,5}}(?:{_BODY_WORD}['’]s\s+)?$")
 _BODY_COMPLEMENT = re.compile(
     rf"\s+(?:of|for|on)\s+(?:the\s+)?{_BODY_WORD}(?:\s+(?:of\s+|for\s+|and\s+)?{_BODY_WORD}){{0,4}}(?![\w-])"
@@ -295,8 +298,10 @@ def named_body_mentions(title: str, text: str, common_words: Collection[str]) ->
                 continue
             complement = _BODY_COMPLEMENT.match(origin, head.end())
             end = complement.end() if complement else head.end()
-            span = _without_sentence_opener(origin, before.start(), end, common_words)
-            if span is None or " " not in origin[span[0] : span[1]]:
+            span = without_sentence_opener(origin, before.start(), end, common_words)
+            if span is None or origin.count(" ", span[0], head.start()) < _WORDS_BEFORE_HEAD.get(
+                head.group(), 1
+            ):
                 continue
             if origin[span[0] : span[1]].split(" ", 1)[0] not in _NOT_A_BODY_FIRST_WORDS:
                 found.append(mention_at(origin, *span, "ORG", in_title=source == 0))

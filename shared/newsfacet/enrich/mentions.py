@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-from newsfacet.enrich.geo_aliases import DEMONYMS, FACILITY_WORDS
+from newsfacet.enrich.geo_aliases import FACILITY_WORDS
+from newsfacet.enrich.joined_names import joined_parts
 from newsfacet.enrich.kind_cues import (
     apposition_noun,
     follows_kind_noun,
@@ -26,6 +27,7 @@ from newsfacet.enrich.kind_cues import (
 )
 from newsfacet.enrich.names import acronym
 from newsfacet.enrich.nlp import NER_LANGUAGES, model_entities
+from newsfacet.enrich.person_patterns import FULL_NAME, PERSON_ROLES, people_by_pattern
 from newsfacet.enrich.place_compounds import compound_place_spans
 from newsfacet.enrich.place_datelines import dateline_place_spans
 from newsfacet.enrich.span_rules import (
@@ -120,7 +122,7 @@ def find_mentions(
     """Every mention of a person, organisation, group or place in the title and body.
 
     Names the model found anywhere are counted everywhere (the small model misses some repeats),
-    and so are the people named by pattern (`_people_by_pattern`). `language` picks the model; a
+    and so are the people named by pattern (`people_by_pattern`). `language` picks the model; a
     language without one (not in `NER_LANGUAGES`) gets only the gazetteer's mentions below.
     `is_place_name`, when given, is asked about capitalised word runs no entity covers ("Aleppo"
     in "shelled Aleppo"); those it accepts become `GAZETTEER` mentions, which `places` accepts only
@@ -133,7 +135,9 @@ def find_mentions(
     origins = (title, text)
     entities = model_entities(title, text, read_as) if read_as in NER_LANGUAGES else []
     if read_as == "en":
-        entities += _people_by_pattern(origins, entities)
+        # Names after a person's role outrank the model's label ("researchers Wen Li and Haruto Sato").
+        after_role, after_person = people_by_pattern(origins, entities)
+        entities = after_role + entities + after_person
         if is_place_name is not None:  # first, so that a compound takes the text the model cut up
             entities = (
                 compound_place_spans(origins, is_place_name)
@@ -147,7 +151,8 @@ def find_mentions(
         covered[source].add(whole_start, whole_end)
         parts = [
             part
-            for start, end in apposition_parts(origin, whole_start, whole_end)
+            for apposed in apposition_parts(origin, whole_start, whole_end)
+            for start, end in joined_parts(origin, *apposed, whole_label, text)
             for part in split_possessive(origin, start, end, whole_label, is_place_name, texts=origins)
         ]
         for start, end, model_label in parts:
@@ -226,42 +231,6 @@ _SENTENCE_OPENING_WORDS: Final = frozenset(
 )
 
 
-# Sports positions and jobs that news writes in lower case before a full name ("Pittsburgh center
-# Jane Roe", "Jefferies analyst Jane Roe"): the name is a person's.
-PERSON_ROLES = (
-    r"center|centre|quarterback|linebacker|receiver|running\s+back|pass\s+rusher|tight\s+end"
-    r"|cornerback|safety|defenseman|defenceman|forward|winger|goalie|goaltender|goalkeeper"
-    r"|pitcher|catcher|shortstop|outfielder|striker|midfielder|defender"
-    r"|analyst|economist|strategist|spokesman|spokeswoman|spokesperson|professor|researcher"
-)
-# Two or three capitalised words ("Jane Roe", "Mary-Kate McRoe"), not followed by another.
-_FULL_NAME = r"[A-Z][a-z]+(?:[A-Z-][a-z]+)?(?:\s+[A-Z][a-z]+(?:[A-Z-][a-z]+)?){1,2}(?![\w'’-]|\s+[A-Z])"
-_PERSON_AFTER_ROLE = re.compile(rf"(?<![\w-])(?:{PERSON_ROLES})\s+(?P<name>{_FULL_NAME})")
-_DEMONYM_ALTERNATION = "|".join(sorted(DEMONYMS, key=len, reverse=True))
-# A second person given like the first: "Jane Roe and Australian John Doe", "... and analyst John Doe".
-_PERSON_AFTER_AND = re.compile(
-    rf"\s+and\s+(?:(?:{_DEMONYM_ALTERNATION}|{PERSON_ROLES})\s+)?(?P<name>{_FULL_NAME})"
-)
-
-
-def _people_by_pattern(
-    origins: tuple[str, str], entities: list[tuple[int, int, int, str]]
-) -> list[tuple[int, int, int, str]]:
-    """People the model missed, found by how news introduces them: a full name after a sports
-    position or a job ("Pittsburgh center Jane Roe"), or given in the same way as a person the model
-    found ("American Jane Roe and Australian John Doe"). As (source, start, end, "PERSON")."""
-    found = [
-        (source, match.start("name"), match.end("name"), "PERSON")
-        for source, origin in enumerate(origins)
-        for match in _PERSON_AFTER_ROLE.finditer(origin)
-    ]
-    for source, _start, end, label in entities:
-        match = _PERSON_AFTER_AND.match(origins[source], end) if label == "PERSON" else None
-        if match is not None:
-            found.append((source, match.start("name"), match.end("name"), "PERSON"))
-    return found
-
-
 GAZETTEER: Final = "GAZETTEER"
 # One to four capitalised words, possibly joined by a particle ("Rio Grande do Sul"), not preceded
 # by another capitalised word.
@@ -337,7 +306,7 @@ _STAFF_AFTER = re.compile(r"\s+(?:analysts?|economists?|strategists?|spokes(?:ma
 _RESULT_VERBS = r"beat|beats|defeated|edged|thrashed|routed|trounced|drew\s+with|lost\s+to"
 _TEAM_FOLLOWER = re.compile(
     rf"\s+(?:(?:{_RESULT_VERBS}|coach|manager|striker|midfielder|goalkeeper|quarterback)\b|\d{{1,3}}-\d{{1,3}}\b"
-    rf"|(?:{PERSON_ROLES}|QB|RB|WR|TE|OL|DL|LB|CB|DB)\s+{_FULL_NAME})"  # "Pittsburgh center Jane Roe"
+    rf"|(?:{PERSON_ROLES}|QB|RB|WR|TE|OL|DL|LB|CB|DB)\s+{FULL_NAME})"  # "Pittsburgh center Jane Roe"
 )
 _TEAM_LEADER = re.compile(rf"\b(?:{_RESULT_VERBS})\s+$")
 

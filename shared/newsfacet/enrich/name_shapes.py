@@ -159,3 +159,41 @@ def _initials(words: list[str]) -> str:
 
 
 _WORD_GAP: Final = re.compile(r"[\s-]+")
+
+
+# Peoples named by religion or ethnicity, singular: "Muslims", "Kurds", "Hispanics" name a people,
+# not a body that acts (the annotation's demonyms: "Americans", "South Dakotans").
+_PEOPLE_WORDS: Final = frozenset(
+    {"muslim", "christian", "jew", "catholic", "hindu", "sikh", "buddhist", "protestant", "mormon"}
+    | {"evangelical", "shiite", "shia", "sunni", "jain", "yazidi", "druze", "copt", "kurd", "arab"}
+    | {"uyghur", "uighur", "rohingya", "pashtun", "tamil", "berber", "latino", "latina", "hispanic"}
+    | {"bedouin", "tutsi", "hutu", "maori", "gypsy", "roma", "white", "black", "asian", "african"}
+)
+# A plural of residents or of a people ("Houstonians", "San Franciscans", "Europeans", "Alawites").
+_RESIDENTS: Final = re.compile(r"(?:[A-Z][a-z]+\s+)*[A-Z][a-z]{2,}(?:ians|eans|ans|ites)")
+
+
+def names_a_people(name: str) -> bool:
+    """Whether a group's name is a people: residents of a place ("Houstonians", "San
+    Franciscans"), a nation or an ethnic or religious group ("Kurds", "Muslims")."""
+    last = name.rsplit(None, 1)[-1].casefold()
+    singular = last[:-2] if last.endswith("es") and last[:-2] in _PEOPLE_WORDS else last.removesuffix("s")
+    return singular in _PEOPLE_WORDS or _RESIDENTS.fullmatch(name) is not None
+
+
+# What follows a verb or an adverb opening a sentence or a list item ("Develop a plan", "Invest in
+# bonds", "Ideally, you ...") or a label ("Size: 10 inches"); a name opening a sentence is followed
+# by its verb ("Nvidia rose"), an age or an apposition.
+_AFTER_VERB: Final = re.compile(
+    r"(?::|\s+(?:a|an|the|your|our|their|my|this|these|those|some|any|all|each|every|more|less|in|on"
+    r"|to|for|with|from|by|into|up|out|down|off|over|about|it|them|you|yourself|yourselves|us|me"
+    r"|how|what|why|when|where|whether|that|if)\b)"
+)
+
+
+def opens_as_a_verb(text: str, end: int, *, person: bool = False) -> bool:
+    """Whether the word ending at `end` (one that opens a sentence or a line) is followed as a verb,
+    an adverb or a label is: by a determiner, a preposition, a pronoun or a colon (not after a
+    `person`'s name: "Jenny: add support for FedEx" assigns a task)."""
+    match = _AFTER_VERB.match(text, end)
+    return match is not None and not (person and match.group(0) == ":")

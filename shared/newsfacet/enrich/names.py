@@ -184,8 +184,9 @@ _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
 _EDGE_JUNK = re.compile(r"^[^\w(]+|[^\w.)]+$")
 # The possessive of the word before, cut into the span by the model ("the city’s Hoa Lo prison").
 _LEADING_POSSESSIVE = re.compile(r"^'s\s+")
-# A match score glued to a team name by the model ("Chelsea 2-0").
-_TRAILING_SCORE = re.compile(r"\s+\d+\s*[-–:]\s*\d+$")
+# A match score glued to a team name by the model ("Chelsea 2-0"), or a market data code to an
+# exchange's name in a wire's market report ("London Metal Exchange CMAL3").
+_TRAILING_SCORE_OR_CODE = re.compile(r"\s+(?:\d+\s*[-–:]\s*\d+|[A-Z]{2,}\d[A-Z\d]*)$")
 # An article written in lower case before a name is not part of it: "la Seine", "l'Élysée", "der
 # Donau" (but "La Paz", "Los Angeles" keep theirs).
 _LOWERCASE_ARTICLE = re.compile(
@@ -294,7 +295,7 @@ def clean_name(raw: str, *, person: bool = False) -> str | None:
     if _is_a_title(tokens) or (len(tokens) < len(written) and _is_a_role_complement(tokens)):
         return None  # "Premier ministre", "the President": a role with no name after it
     text = _POSSESSIVE.sub("", " ".join(tokens))
-    text = _TRAILING_SCORE.sub("", _EDGE_JUNK.sub("", text)).strip()
+    text = _TRAILING_SCORE_OR_CODE.sub("", _EDGE_JUNK.sub("", text)).strip()
     if not _looks_like_a_name(text):
         return None
     if person:

@@ -25,12 +25,14 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
+from newsfacet.enrich.actor_vocabulary import COMPANIES, PARTIES, PLATFORMS
 from newsfacet.enrich.mentions import Mention
 from newsfacet.enrich.name_shapes import (
     common_noun_acronyms,
     has_common_determiner,
     is_capitalised_modifier,
     is_job_title,
+    opens_as_a_verb,
 )
 from newsfacet.enrich.names import fold
 from newsfacet.enrich.page_lines import PageLines, page_lines
@@ -78,7 +80,8 @@ def without_web_look_alikes(
     brands = publisher_brands(text, exclude)
     # Names written somewhere other than at a sentence's start: a capital there says nothing.
     mid_sentence = {item.key for item in located if not item.mention.opens_sentence}
-    lowered = _written_in_lower_case(text, located, common_words)
+    lowered = _written_in_lower_case(text, located, common_words) | _storm_names(text, located)
+    lowered |= _opening_verbs(text, located)
     credentials = _credentials(text, located)
     kept = []
     for item in located:
@@ -95,6 +98,48 @@ def without_web_look_alikes(
         elif _in_story(item, lines, outside_lines, common_words):
             kept.append(mention)
     return kept
+
+
+# One title-case word, not a plural: "Republicans in the legislature" names a party.
+_ONE_WORD: Final = re.compile(r"[A-Z][a-z]*[a-rt-z]")
+_KNOWN_NAMES: Final = frozenset(PARTIES) | COMPANIES | PLATFORMS
+
+
+def _opening_verbs(text: str, located: Sequence[_Located]) -> frozenset[str]:
+    """One title-case word that the body writes only opening a sentence or a list item, each time
+    followed as a verb, an adverb or a label is ("Develop a plan", "Invest in", "Ideally, you",
+    "Size: 10"): capitals of the sentence, no name."""
+    votes: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for item in located:
+        if item.span is None or item.mention.label not in _ACTOR_LABELS:
+            continue
+        if _ONE_WORD.fullmatch(item.owned) is None or item.owned in _KNOWN_NAMES:
+            continue
+        count = votes[item.owned]
+        person = item.mention.label == "PERSON"
+        count[0] += item.mention.opens_sentence and opens_as_a_verb(text, item.span[1], person=person)
+        count[1] += 1
+    return frozenset(name for name, (verb, total) in votes.items() if verb == total)
+
+
+# The kind of weather system written before its name ("Hurricane Melissa", "Storm Babet"), which
+# the model leaves out of a span it types as a person's.
+_STORM_BEFORE: Final = re.compile(
+    r"(?:Hurricane|Typhoon|Cyclone|Storm|Tropical\s+Depression)\s+$", re.IGNORECASE
+)
+_STORM_REACH: Final = 22
+
+
+def _storm_names(text: str, located: Sequence[_Located]) -> frozenset[str]:
+    """Names the body writes after a storm's kind ("Hurricane Melissa"): a weather system's
+    wherever they recur ("Melissa made landfall"), no person."""
+    return frozenset(
+        item.owned
+        for item in located
+        if item.span is not None
+        and item.mention.label in _ACTOR_LABELS
+        and _STORM_BEFORE.search(text, max(0, item.span[0] - _STORM_REACH), item.span[0]) is not None
+    )
 
 
 # Letters a degree or a licence shares with a state's postal code ("MD", "MA", "MS", "PA", "ND").
