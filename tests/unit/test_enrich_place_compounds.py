@@ -93,3 +93,14 @@ def test_a_place_compound_that_opens_a_longer_name_is_left_to_that_name() -> Non
     )
     assert {"U.S.-China Business Council", "Japan-America Society"} <= actor_names(result)
     assert not {"China", "Japan"} & places(result).keys()
+
+
+def test_a_metro_compound_before_based_is_the_region() -> None:
+    result = enriched(
+        "Airline signs software deal",
+        "The Dallas-Fort Worth-based airline said on Monday that a Delhi-NCR-based startup would "
+        "build its booking app.",
+    )
+    found = places(result)
+    assert found["Dallas-Fort Worth"] == ("region", "US")
+    assert found["National Capital Region"] == ("region", "IN")
