@@ -40,3 +40,12 @@ def test_a_town_of_several_words_the_gazetteer_lacks_is_a_place_after_a_place_wo
     )
     assert places(result)["North Brandon"][0] == "area"
     assert "North Brandon" not in actor_names(result)
+
+
+def test_a_workplace_set_after_at_and_to_that_speaks_is_no_place() -> None:
+    result = enriched(
+        "Engineer leaves for rival",
+        "Before joining the startup, Roe worked at Zoox and at Rivian. Sources close to Zoox said "
+        "talks stalled, and Zoox declined to comment. Roe said she moved to Zoox in 2019.",
+    )
+    assert "Zoox" not in places(result)

@@ -288,6 +288,11 @@ SETTLEMENT_NOUNS: Final = frozenset(
     {"settlement", "settlements", "village", "township", "kibbutz", "camp", "neighborhood"}
     | {"neighbourhood", "suburb", "enclave", "outpost"}
 )
+# Verbs after a name that make it a speaker, a person or an organisation ("Zoox declined to
+# comment", "at Zoox" though it is written elsewhere).
+SPEAKING_VERBS: Final = frozenset(
+    {"said", "says", "told", "declined", "announced", "confirmed", "denied", "added", "wrote"}
+)
 # How often, at least, the text puts a name after a place word ("in", "at", "near"...).
 MIN_SITED = 2
 
@@ -316,8 +321,16 @@ def sited_names(
         total[key] = total.get(key, 0) + 1
         if mention.label not in {"PERSON", "GPE", "LOC"}:
             continue  # "a move to Arsenal", "at Google": an organisation's mention counts against
-        if mention.with_age or mention.in_job_title or mention.before_staff or mention.as_team:
-            total[key] += 99  # a person's or an organisation's cue: never a place
+        if (
+            mention.with_age
+            or mention.in_job_title
+            or mention.before_staff
+            or mention.as_team
+            or mention.next_word in SPEAKING_VERBS
+        ):
+            total[key] += (
+                99  # a person's or an organisation's cue ("Zoox declined to comment"): never a place
+            )
         elif mention.after_place_word or mention.head_noun in SITE_NOUNS:
             sited[key] = sited.get(key, 0) + 1
     sited_often = {key for key, count in sited.items() if count >= MIN_SITED and 2 * count >= total[key]}
