@@ -76,6 +76,8 @@ def state_named(mention: Mention, key: str, gazetteer: Gazetteer) -> tuple[Place
     return tuple(place for place in gazetteer.candidates(f"{key} state") if place.kind == "region")
 
 
+# A city this populous is named for itself, not for a firm of its name.
+WORLD_CITY: Final = 1_000_000
 # How far from a state's point a city named before it may lie ("Buffalo, New York": 450 km).
 NEAR_STATE_KM: Final = 600.0
 
@@ -136,8 +138,9 @@ def listed_with_firms(
 
 
 def _is_town(key: str, gazetteer: Gazetteer) -> bool:
+    """A city's name, not a world city's ("Accel Partners London" is the firm's London office)."""
     candidates = gazetteer.candidates(key) if key else ()
-    return bool(candidates) and candidates[0].kind == "city"
+    return bool(candidates) and candidates[0].kind == "city" and candidates[0].population < WORLD_CITY
 
 
 def _is_firm(key: str) -> bool:
