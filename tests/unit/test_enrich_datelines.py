@@ -49,3 +49,16 @@ def test_a_title_case_dateline_opens_the_body_only() -> None:
     assert dateline_place_spans("He said.\nMumbai: Markets rallied.", is_place_name) == []
     # A line in capitals that names no place is no dateline.
     assert dateline_place_spans("UPDATE — The minister resigned.", is_place_name) == []
+
+
+def test_a_news_agency_dateline_with_its_country_in_brackets_or_a_year_names_its_places() -> None:
+    is_place_name = load_gazetteer().is_place_name
+    body = "Kathmandu [Nepal], Nov 20 (ANI): The government said on Monday that talks would resume."
+    assert [body[start:end] for _, start, end, _ in dateline_place_spans(body, is_place_name)] == [
+        "Kathmandu",
+        "Nepal",
+    ]
+    release = "NEW YORK, Nov. 20, 2024 /PRNewswire/ -- The company today announced results."
+    assert [release[start:end] for _, start, end, _ in dateline_place_spans(release, is_place_name)] == [
+        "NEW YORK"
+    ]

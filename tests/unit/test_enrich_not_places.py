@@ -29,3 +29,24 @@ def test_a_unit_or_a_word_that_folds_like_a_state_abbreviation_is_no_place() -> 
     found = places(result)
     assert not {"New Mexico", "Massachusetts"} & found.keys()
     assert found["California"] == ("region", "US")  # "Calif." with its dot stays the state
+
+
+def test_a_town_named_word_before_an_offering_is_neither_place_nor_actor() -> None:
+    result = enriched(
+        "Chat app adds admin controls",
+        "The company said on Tuesday that its Enterprise plan now includes single sign-on for "
+        "customers in the US, and that the Starter tier keeps 10 GB of storage.",
+    )
+    assert "Enterprise" not in places(result)
+    assert "Enterprise" not in actor_names(result)
+    assert places(result)["United States"] == ("country", "US")
+
+
+def test_a_town_named_firm_listed_with_firms_is_no_town() -> None:
+    result = enriched(
+        "Utah startup raises $40 million",
+        "The Salt Lake City startup raised $40 million from Khosla Ventures, Draper and Lux Capital, "
+        "and will open an office in Draper, a suburb of the city, next year.",
+    )
+    draper = next(location for location in result.locations if location.name == "Draper")
+    assert draper.mentions == 1  # "in Draper" only; the investor is no town

@@ -83,3 +83,24 @@ def test_a_road_between_two_cities_is_a_place_of_its_own() -> None:
 def test_hyphenated_names_that_are_not_two_places_give_no_compound() -> None:
     body = "Jean-Pierre Roe, a Rolls-Royce engineer, drank Coca-Cola. Israel-Hamas fighting resumed."
     assert compound_place_spans(("", body), load_gazetteer().is_place_name) == []
+
+
+def test_a_place_compound_that_opens_a_longer_name_is_left_to_that_name() -> None:
+    result = enriched(
+        "Business group warns on tariffs",
+        "The U.S.-China Business Council said on Monday that its members were worried, and the "
+        "Japan-America Society cancelled its annual dinner.",
+    )
+    assert {"U.S.-China Business Council", "Japan-America Society"} <= actor_names(result)
+    assert not {"China", "Japan"} & places(result).keys()
+
+
+def test_a_metro_compound_before_based_is_the_region() -> None:
+    result = enriched(
+        "Airline signs software deal",
+        "The Dallas-Fort Worth-based airline said on Monday that a Delhi-NCR-based startup would "
+        "build its booking app.",
+    )
+    found = places(result)
+    assert found["Dallas-Fort Worth"] == ("region", "US")
+    assert found["National Capital Region"] == ("region", "IN")

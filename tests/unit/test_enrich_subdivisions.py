@@ -32,3 +32,23 @@ def test_a_subdivision_named_like_its_capital_stays_the_city() -> None:
     assert gazetteer.candidates("Lagos")[0].kind == "city"
     assert gazetteer.candidates("Delhi")[0].kind == "city"
     assert gazetteer.candidates("Bali")[0].country_code == "ID"  # not the town near Kolkata
+
+
+def test_uk_counties_are_regions_and_us_towns_of_their_name_stay_towns_in_us_stories() -> None:
+    uk = places(
+        enriched(
+            "Floods hit southern England",
+            "Police in Kent said a man from Maidstone had been arrested. Flooding hit parts of Essex, "
+            "Surrey and Devon, and warnings were issued for Norfolk and Lancashire.",
+        )
+    )
+    for county in ("Kent", "Essex", "Surrey", "Devon", "Norfolk", "Lancashire"):
+        assert uk[county] == ("region", "GB")
+    us = places(
+        enriched(
+            "Victims named",
+            "A sailor from Norfolk, Va., was among the victims, police said. The Navy base in Norfolk "
+            "will hold a memorial on Friday.",
+        )
+    )
+    assert us["Norfolk"] == ("city", "US")

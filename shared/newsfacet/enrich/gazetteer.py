@@ -212,20 +212,8 @@ def load_gazetteer() -> Gazetteer:
         if fold(state) in named:
             named.setdefault(fold(abbreviation), []).extend(named[fold(state)])
 
-    hand_written: dict[str, list[Place]] = {}
-    for name, kind, iso, lat, lon, spellings in (
-        geo_aliases.EXTRA_PLACES
-        + geo_regions.MACRO_REGIONS
-        + geo_regions.METRO_REGIONS
-        + geo_regions.NEWS_REGIONS
-        + geo_subdivisions.SUBDIVISIONS
-        + foreign_place_names.REGIONS
-    ):
-        place = Place(name, kind, iso, lat, lon)
-        for spelling in (name, *spellings):
-            _add(hand_written, spelling, place)
     # Hand-written places replace whatever GeoNames files under the same key ("Gaza").
-    named.update(hand_written)
+    named.update(_hand_written_places())
     for other, english in foreign_place_names.OTHER_NAMES.items():
         named.setdefault(fold(other), named[fold(english)])
 
@@ -238,6 +226,10 @@ def load_gazetteer() -> Gazetteer:
         countries=countries,
         demonyms={fold(word): iso for word, iso in geo_aliases.DEMONYMS.items()},
     )
+    for name, *_ in geo_subdivisions.SUBDIVISIONS:
+        # A county or state shares its name with towns elsewhere ("Norfolk, Va.", "Kent, Wash."):
+        # both are candidates, and the article's other places choose (`places._pick`).
+        named[fold(name)] += [gazetteer.city(row) for row in gazetteer.city_index.get(fold(name)) or []]
     for alias, (city_name, iso) in (geo_aliases.CITY_ALIASES | foreign_place_names.CITY_NAMES).items():
         rows = gazetteer.city_index.get(fold(city_name)) or []
         match = next((row for row in rows if gazetteer.city(row).country_code == iso), None)
@@ -247,6 +239,25 @@ def load_gazetteer() -> Gazetteer:
             named[fold(alias)] = [replace(city, name=display) if display else city]
     gazetteer.named.update({key: _ranked(places) for key, places in named.items()})
     return gazetteer
+
+
+def _hand_written_places() -> dict[str, list[Place]]:
+    """Folded name -> the hand-written places of that name (`geo_aliases`, `geo_regions`,
+    `geo_subdivisions`, `foreign_place_names`); a name several of them share lists each
+    ("National Capital Region")."""
+    hand_written: dict[str, list[Place]] = {}
+    for name, kind, iso, lat, lon, spellings in (
+        geo_aliases.EXTRA_PLACES
+        + geo_regions.MACRO_REGIONS
+        + geo_regions.METRO_REGIONS
+        + geo_regions.NEWS_REGIONS
+        + geo_subdivisions.SUBDIVISIONS
+        + foreign_place_names.REGIONS
+    ):
+        place = Place(name, kind, iso, lat, lon)
+        for spelling in (name, *spellings):
+            _add(hand_written, spelling, place)
+    return hand_written
 
 
 def _ranked(places: list[Place]) -> tuple[Place, ...]:

@@ -12,18 +12,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from newsfacet.enrich.gazetteer import Gazetteer, Place
+from newsfacet.enrich.names import clean_name
+
+if TYPE_CHECKING:  # `mentions` finds compounds with `compound_place_spans`
+    from newsfacet.enrich.mentions import Mention
 
 # A capitalised word ("Fort"), an abbreviation ("St.", "U.S.") or a region's acronym ("NCR").
 _WORD: Final = r"(?:[A-Z]\.){2,}|[A-Z][a-z]{1,2}\.(?=\s)|[A-Z]\w*"
 _NAME: Final = rf"(?:{_WORD})(?:[ ](?:{_WORD})){{0,2}}"
 # Two names joined by a hyphen, an en dash or a slash (spaces around a slash or dash allowed), or
-# a name and a region's acronym after a space ("Delhi NCR"). Not inside a longer hyphenated word.
+# a name and a region's acronym after a space ("Delhi NCR"). Not inside a longer hyphenated word,
+# but before "-based" ("a Dallas-Fort Worth-based airline").
 _JOINT_OR_ACRONYM: Final = r"-|–|\s?/\s?|\s–\s|[ ](?=[A-Z]{2,5}\b)"
 _COMPOUND: Final = re.compile(
-    rf"(?<![\w.'’-])(?P<first>{_NAME})(?P<joint>{_JOINT_OR_ACRONYM})(?P<second>{_NAME})(?![\w-])"
+    rf"(?<![\w.'’-])(?P<first>{_NAME})(?P<joint>{_JOINT_OR_ACRONYM})(?P<second>{_NAME})(?!\w|-(?!based\b))"
 )
 
 # Nouns after a compound of two places that make it one region, or a road between them.
@@ -43,11 +48,25 @@ def compound_place_spans(
     a compound of which a part is no place ("Coca-Cola", "Israel-Hamas") gives none."""
     found: list[tuple[int, int, int, str]] = []
     for source, origin in enumerate(origins):
+        # In prose, a capitalised word right after the compound makes it part of a longer name
+        # ("the U.S.-China Business Council", "Dallas-Fort Worth International Airport"), which the
+        # model reads whole; a headline in title case capitalises every word.
+        in_prose = source == 1 or not _is_title_case(origin)
         for match in _COMPOUND.finditer(origin):
-            found.extend(
-                (source, start, end, "GPE") for start, end in _place_parts(origin, match, is_place_name)
-            )
+            spans = _place_parts(origin, match, is_place_name)
+            if spans and in_prose and _NAME_GOES_ON.match(origin, spans[-1][1]):
+                continue
+            found.extend((source, start, end, "GPE") for start, end in spans)
     return found
+
+
+_NAME_GOES_ON: Final = re.compile(r"[ ]+[A-Z]")
+_TITLE_WORD: Final = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _is_title_case(title: str) -> bool:
+    words = _TITLE_WORD.findall(title)
+    return len(words) >= 2 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
 
 def _place_parts(
@@ -93,6 +112,12 @@ def _prefix_ends(origin: str, start: int, end: int) -> list[int]:
 
 
 _JOINT: Final = re.compile(r"\s?[-–/]\s?")
+
+
+def compound_place(mention: Mention, gazetteer: Gazetteer) -> Place | None:
+    """The place of a compound the text names as one (see `compound_region`), else None."""
+    name = clean_name(mention.text) if mention.label == "GPE" and mention.text.count("-") == 1 else None
+    return compound_region(name, gazetteer) if name else None
 
 
 def compound_region(name: str, gazetteer: Gazetteer) -> Place | None:

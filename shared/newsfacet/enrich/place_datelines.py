@@ -14,13 +14,14 @@ from typing import Final
 _CAPITALS_WORD: Final = r"[A-Z][A-Z.'’-]*"
 _TITLE_WORD: Final = r"[A-Z][a-z.'’-]*"
 _MONTH: Final = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# The filing place, then its state or country (", Lebanon"), a date (", Nov 20"), an agency's
-# credit ("(AP)", left blank once credits are removed) and the dash or colon that ends the line's
-# dateline. A place in capitals may open any paragraph; one in title case only the body.
+# The filing place, then its state or country (", Lebanon", " [India]"), a date (", Nov 20",
+# ", Nov. 20, 2024"), an agency's credit ("(AP)", "(ANI)", "/PRNewswire/", left blank once credits
+# are removed) and the dash or colon that ends the line's dateline. A place in capitals may open
+# any paragraph; one in title case only the body.
 _AFTER_PLACE: Final = (
-    rf"(?:,[ ]+(?P<region>{_TITLE_WORD}(?:[ ]{_TITLE_WORD}){{0,2}}))?"
-    rf"(?:,?[ ]+{_MONTH}[ ]+\d{{1,2}})?"
-    r"(?:[ ]*\([^()\n]{1,30}\)|[ ]{2,})?[ ]*(?:—|–|--|-|:)[ ]"
+    rf"(?:(?:,[ ]+|[ ]+\[)(?P<region>{_TITLE_WORD}(?:[ ]{_TITLE_WORD}){{0,2}})\]?)?"
+    rf"(?:,?[ ]+{_MONTH}[ ]+\d{{1,2}}(?:,[ ]+\d{{4}})?)?"
+    r"(?:[ ]*\([^()\n]{1,30}\)|[ ]*/[^/\n]{1,30}/|[ ]{2,})?[ ]*(?:—|–|--|-|:)[ ]"
 )
 _CAPITALS_DATELINE: Final = re.compile(
     rf"(?m)^[ \t]*(?P<place>{_CAPITALS_WORD}(?:[ ]{_CAPITALS_WORD}){{0,3}}){_AFTER_PLACE}"

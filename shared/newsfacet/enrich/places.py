@@ -19,8 +19,14 @@ from newsfacet.enrich.gazetteer import Gazetteer, Place, distance_km
 from newsfacet.enrich.geo_aliases import INSTITUTIONS
 from newsfacet.enrich.mentions import GAZETTEER, Mention
 from newsfacet.enrich.names import clean_name, fold
-from newsfacet.enrich.place_compounds import compound_region
-from newsfacet.enrich.place_cues import INSTRUMENT_WORDS, is_no_place, state_named, states_after_cities
+from newsfacet.enrich.place_compounds import compound_place
+from newsfacet.enrich.place_cues import (
+    is_no_place,
+    listed_with_firms,
+    names_a_thing,
+    state_named,
+    states_after_cities,
+)
 from newsfacet.enrich.place_epithets import epithet_place
 from newsfacet.enrich.place_forms import city_teams, count_acronyms_of_places, count_countries_of_bodies
 from newsfacet.enrich.places_without_model import home_countries, says_its_country
@@ -94,6 +100,7 @@ def resolve_places(
     sited = frozenset() if sport else sited_names(mentions, keys, lambda key: bool(gazetteer.candidates(key)))
     teams = city_teams(mentions, keys, gazetteer, sport=sport)
     states = states_after_cities(mentions, keys, gazetteer)
+    firms = listed_with_firms(mentions, keys, gazetteer)
     scores: dict[Place, float] = {}
     counts: dict[Place, int] = {}
     display: dict[Place, str] = {}
@@ -101,15 +108,15 @@ def resolve_places(
     for index, (mention, key) in enumerate(zip(mentions, keys, strict=True)):
         if not key or key in NOT_ENTITY_KEYS or key in INSTITUTION_KEYS:
             continue
-        if key in teams and not mention.after_place_word:
+        if key in teams | firms and not mention.after_place_word:
             continue
-        if mention.next_word in INSTRUMENT_WORDS and gazetteer.candidates(key):
-            consumed.add(index)  # "the Shanghai Composite": a stock index, neither place nor actor
+        if names_a_thing(mention) and gazetteer.candidates(key):
+            consumed.add(index)  # "the Shanghai Composite", "the Enterprise plan": neither place nor actor
             continue
         place = (
             states.get(index)
             or _resolve(mention, key, evidence)
-            or _compound_region(mention, gazetteer)
+            or compound_place(mention, gazetteer)
             or named_by_noun(mention, key, context, facilities, regions, sited=sited)
             or epithet_place(key, context, gazetteer)
         )
@@ -169,10 +176,10 @@ def _article_evidence(
         if m.label == "PERSON" and " " in k
         for word in k.split()
     }
-    # Last words of multi-word person names: "Buckley" of "Jessie Buckley" (`_is_surname_of_someone`).
-    surnames = {
-        k.rsplit(" ", 1)[1] for m, k in zip(mentions, keys, strict=True) if m.label == "PERSON" and " " in k
-    }
+    # First and last words of multi-word person names: "Buckley" of "Jessie Buckley" (`_is_name_of_someone`).
+    full_names = [k.split() for m, k in zip(mentions, keys, strict=True) if m.label == "PERSON" and " " in k]
+    surnames = {words[-1] for words in full_names}
+    first_names = {words[0] for words in full_names}  # "Sydney" of "Sydney Sweeney"
     # Names written as a company's ("Chime CEO ...", "SoFi shares"): never a town in this article.
     # Not a name in capitals: a dateline's place before the story's first word ("LONDON - Shares").
     companies = {
@@ -194,17 +201,12 @@ def _article_evidence(
         place_words,
         person_words,
         surnames,
+        first_names,
         companies,
         frozenset(corporate),
         place_nouns,
         without_model,
     )
-
-
-def _compound_region(mention: Mention, gazetteer: Gazetteer) -> Place | None:
-    """A compound of two cities of one country the text names as a region (`place_compounds`)."""
-    name = clean_name(mention.text) if mention.label == "GPE" and mention.text.count("-") == 1 else None
-    return compound_region(name, gazetteer) if name else None
 
 
 def _count_people_named_like_places(
@@ -287,6 +289,7 @@ class _Evidence:
     place_words: set[str]
     person_words: set[str]
     surnames: set[str]
+    first_names: set[str]
     companies: set[str]
     corporate: frozenset[str]
     place_nouns: frozenset[str]
@@ -312,7 +315,7 @@ def _resolve(mention: Mention, key: str, evidence: _Evidence) -> Place | None:
     if not candidates:
         return None
     place = _pick(candidates, evidence.context, evidence.local, evidence.local_points)
-    if _is_surname_of_someone(mention, key, place, evidence.surnames):
+    if _is_name_of_someone(mention, key, place, evidence):
         return None
     if key in evidence.companies and place.kind == "city" and not mention.after_place_word:
         return None
@@ -380,15 +383,12 @@ def _pick(
     return namesake
 
 
-def _is_surname_of_someone(mention: Mention, key: str, place: Place, surnames: set[str]) -> bool:
-    """ "Buckley" after "Jessie Buckley": a town's name that is a word of a person the article
-    names in full stands for that person, unless the text puts it as a place ("in Buckley", "the
-    town of Buckley"). Countries, regions and world cities keep their name ("Jordan", "Houston")."""
-    return (
-        key in surnames
-        and " " not in key
-        and place.kind == "city"
-        and place.population < WORLD_CITY
-        and not mention.after_place_word
-        and not mention.introduced_as_place
-    )
+def _is_name_of_someone(mention: Mention, key: str, place: Place, evidence: _Evidence) -> bool:
+    """ "Buckley" after "Jessie Buckley", "Sydney" after "Sydney Sweeney": a town's name that is a
+    word of a person the article names in full stands for that person, unless the text puts it as a
+    place ("in Buckley", "the town of Buckley"). Countries and regions keep their name ("Jordan"),
+    and world cities against a surname ("Houston"), not against a first name ("Sydney told
+    reporters")."""
+    if place.kind != "city" or " " in key or mention.after_place_word or mention.introduced_as_place:
+        return False
+    return key in evidence.first_names or (key in evidence.surnames and place.population < WORLD_CITY)

@@ -282,6 +282,17 @@ def count_facilities_named_by_their_noun(
 
 # Lower-case nouns after a name that put something there ("the al-Tanf base", "the Rukban camp").
 SITE_NOUNS: Final = FACILITY_NOUNS | {"base", "camp", "crossing", "checkpoint", "border"}
+# Lower-case nouns of a settlement after a name the model calls a place or facility ("the Gush
+# Etzion settlement bloc", "the Ein Hilweh camp"): a place, however often the text names it.
+SETTLEMENT_NOUNS: Final = frozenset(
+    {"settlement", "settlements", "village", "township", "kibbutz", "camp", "neighborhood"}
+    | {"neighbourhood", "suburb", "enclave", "outpost"}
+)
+# Verbs after a name that make it a speaker, a person or an organisation ("Zoox declined to
+# comment", "at Zoox" though it is written elsewhere).
+SPEAKING_VERBS: Final = frozenset(
+    {"said", "says", "told", "declined", "announced", "confirmed", "denied", "added", "wrote"}
+)
 # How often, at least, the text puts a name after a place word ("in", "at", "near"...).
 MIN_SITED = 2
 
@@ -293,21 +304,34 @@ def sited_names(
     in at least half of their mentions: after a place word ("troops in al-Tanf", "at al-Tanf") or
     before a site's noun ("the al-Tanf base"). The model often calls them people; a person's name
     is seldom set so ("according to Trump" once in a story that names him twenty times). Not in a
-    sports story (callers), where "a move to Arsenal" and "at Arsenal" name a club."""
+    sports story (callers), where "a move to Arsenal" and "at Arsenal" name a club. And any name
+    the model calls a place that the text sets before a settlement's noun ("the Gush Etzion
+    settlement bloc"), or a name of several words it calls a town after a place word ("drove to
+    Forest Hill's"), however often."""
     sited: dict[str, int] = {}
     total: dict[str, int] = {}
+    settled = set()
     for mention, key in zip(mentions, keys, strict=True):
+        if key and mention.label in PLACE_LABELS and mention.head_noun in SETTLEMENT_NOUNS:
+            settled.add(key)
+        elif key and " " in key and mention.label == "GPE" and mention.after_place_word:
+            settled.add(key)  # the model and the text both say place: "took the child to Forest Hill's"
         if not key or " " in mention.text.strip():
             continue
         total[key] = total.get(key, 0) + 1
         if mention.label not in {"PERSON", "GPE", "LOC"}:
             continue  # "a move to Arsenal", "at Google": an organisation's mention counts against
-        if mention.with_age or mention.in_job_title or mention.before_staff or mention.as_team:
-            total[key] += 99  # a person's or an organisation's cue: never a place
+        if (
+            mention.with_age
+            or mention.in_job_title
+            or mention.before_staff
+            or mention.as_team
+            or mention.next_word in SPEAKING_VERBS
+        ):
+            total[key] += (
+                99  # a person's or an organisation's cue ("Zoox declined to comment"): never a place
+            )
         elif mention.after_place_word or mention.head_noun in SITE_NOUNS:
             sited[key] = sited.get(key, 0) + 1
-    return frozenset(
-        key
-        for key, count in sited.items()
-        if count >= MIN_SITED and 2 * count >= total[key] and not known(key)
-    )
+    sited_often = {key for key, count in sited.items() if count >= MIN_SITED and 2 * count >= total[key]}
+    return frozenset(key for key in sited_often | settled if not known(key))
