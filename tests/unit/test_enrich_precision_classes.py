@@ -133,3 +133,15 @@ def test_a_name_ending_with_a_bodys_word_is_an_organisation_even_typed_as_a_pers
     types = {actor.name: actor.type for actor in result.actors}
     assert types.get("Marla Quenby Events") == "organization"
     assert types.get("Marla Quenby") == "person"
+
+
+def test_a_name_set_before_a_kind_that_is_no_actor_names_a_thing() -> None:
+    result = enriched(
+        "AI coding agents struggle with a classic game",
+        "Four coding agents were asked to rebuild a classic game, and the Minesweeper challenge "
+        "exposed their limits. Testers timed each run with the Quillbox extension. Google said its agent "
+        "would improve, and analysts expect growth across the AEC industry.",
+    )
+    names = actor_names(result)
+    assert "Google" in names
+    assert not names & {"Minesweeper", "Quillbox", "AEC"}

@@ -226,6 +226,13 @@ NOT_ACTOR_HEADS: Final = (
         {"program", "programs", "programme", "programmes", "mission", "missions", "initiative", "scheme"}
         | {"project", "effort", "operation", "conference", "summit", "festival", "keynote", "convention"}
         | {"expo", "exhibition", "grille", "strip", "strips", "pill", "pills", "trim", "variant"}
+        # contests and prizes, software and its parts, devices, and fields of work ("the
+        # Minesweeper challenge", "the Quillbox extension", "the AEC industry"; not "app" nor
+        # "model": "Robinhood, the trading app" is the company, "Jane Roe, a fashion model" a person)
+        | {"challenge", "challenges", "tournament", "race", "award", "awards", "prize", "ceremony"}
+        | {"chatbot", "browser", "software", "update", "updates", "feature", "features"}
+        | {"plugin", "extension", "subscription", "device", "devices", "industry"}
+        | {"sector"}
         # securities named after their issuer ("U.S. Treasury yields", "Nikkei futures")
         | {"yields", "futures"}
         # places listed under their kind ("Orange and Riverside counties")

@@ -352,8 +352,8 @@ def _names_after_the(mentions: Sequence[Mention], demonyms: Collection[str]) -> 
     teams, parties and bodies do. Folded name -> display name."""
     found: dict[str, str] = {}
     for mention in mentions:
-        if not mention.after_the or mention.label not in {"PERSON", "GPE", "LOC"}:
-            continue
+        if not mention.after_the or mention.label not in {"PERSON", "GPE", "LOC"} or names_no_actor(mention):
+            continue  # (the "the" of "the Quillbox app" is the app's)
         name = clean_name(mention.text)
         if name is None or " " in name or not name[:1].isupper() or name.isupper():
             continue
