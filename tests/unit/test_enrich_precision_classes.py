@@ -159,3 +159,15 @@ def test_a_photo_credit_on_its_own_line_names_no_actor() -> None:
     names = actor_names(result)
     assert "Cisco" in names
     assert not names & {"Tomas Brandt", "Photo Tomas Brandt", "Lena Ortiz", "Priya Nair", "Getty Images"}
+
+
+def test_a_piece_the_model_cut_from_a_things_name_is_no_actor() -> None:
+    result = enriched(
+        "A meditation record and a new supercomputer",
+        "Last year the event set a Guinness World Record for the largest online meditation, its "
+        "organisers said. The simulation ran on the Hazel Hen supercomputer in Stuttgart, said "
+        "Marta Kowalski of Germany's Max Planck Institute, who leads the project.",
+    )
+    names = actor_names(result)
+    assert "Marta Kowalski" in names
+    assert not names & {"Guinness World", "Hazel", "Hazel Hen"}
