@@ -10,9 +10,11 @@ are which places), `unlisted_places` (places known by their kind's noun, an addr
 introducer), `actors` + `actor_vocabulary` (people, organisations, groups; what is no actor),
 `kind_cues` (the noun, apposition or quotes that say a name is a programme, event, product or
 work), `web_mentions` (what web pages make look like actors: `product_evidence` for products,
-`page_lines` for cross-headings and other lines that are no prose, `name_shapes` for job titles and
-common-noun acronyms), `actor_clusters` (one actor per real-world name), `credits` (the publisher and wire
-credits), `institutions` (governments, ministries, police forces by pattern), `topics` +
+`page_lines` for cross-headings and other lines that are no prose, `name_shapes` for job titles,
+peoples and common-noun acronyms, `cut_names` for pieces of a thing's name), `joined_names`
+(lists the model reads as one name), `actor_clusters` (one actor per real-world name), `credits`
+(the publisher, wire and photo credits, the publisher's words about itself), `institutions`
+(governments, ministries, police forces by pattern), `topics` +
 `topic_vocabulary` (IPTC Media Topics, English, French and German terms).
 """
 
