@@ -145,3 +145,29 @@ def test_a_name_set_before_a_kind_that_is_no_actor_names_a_thing() -> None:
     names = actor_names(result)
     assert "Google" in names
     assert not names & {"Minesweeper", "Quillbox", "AEC"}
+
+
+def test_a_photo_credit_on_its_own_line_names_no_actor() -> None:
+    result = enriched(
+        "Ten tech conferences to plan for in 2026",
+        "Web Summit returns to Lisbon in November, and Cisco will host its own event in June.\n\n"
+        "Photo Tomas Brandt on https://unsplash.com/photos/stage-lights-abc123\n\n"
+        "Image: Lena Ortiz/Getty Images\n\n"
+        "Photograph by Priya Nair for the organisers\n\n"
+        "Cisco said it expects more than 20,000 visitors.",
+    )
+    names = actor_names(result)
+    assert "Cisco" in names
+    assert not names & {"Tomas Brandt", "Photo Tomas Brandt", "Lena Ortiz", "Priya Nair", "Getty Images"}
+
+
+def test_a_piece_the_model_cut_from_a_things_name_is_no_actor() -> None:
+    result = enriched(
+        "A meditation record and a new supercomputer",
+        "Last year the event set a Guinness World Record for the largest online meditation, its "
+        "organisers said. The simulation ran on the Hazel Hen supercomputer in Stuttgart, said "
+        "Marta Kowalski of Germany's Max Planck Institute, who leads the project.",
+    )
+    names = actor_names(result)
+    assert "Marta Kowalski" in names
+    assert not names & {"Guinness World", "Hazel", "Hazel Hen"}

@@ -10,14 +10,16 @@ are which places), `unlisted_places` (places known by their kind's noun, an addr
 introducer), `actors` + `actor_vocabulary` (people, organisations, groups; what is no actor),
 `kind_cues` (the noun, apposition or quotes that say a name is a programme, event, product or
 work), `web_mentions` (what web pages make look like actors: `product_evidence` for products,
-`page_lines` for cross-headings and other lines that are no prose, `name_shapes` for job titles and
-common-noun acronyms), `actor_clusters` (one actor per real-world name), `credits` (the publisher and wire
-credits), `institutions` (governments, ministries, police forces by pattern), `organization_cues`
-(a firm after a job, a company by its legal form, a medium named as a source),
-`known_organizations` (militant groups and defence firms the model misses), `person_patterns`
-(people named by how news introduces them), `topics` + `topic_vocabulary` + `topic_languages`
-(IPTC Media Topics; English, French, German, Spanish, Italian, Portuguese and Dutch terms). Other
-languages: `foreign_place_names` (other languages' names of places), `places_without_model` (places of an
+`page_lines` for cross-headings and other lines that are no prose, `name_shapes` for job titles,
+peoples and common-noun acronyms, `cut_names` for pieces of a thing's name), `joined_names`
+(lists the model reads as one name), `actor_clusters` (one actor per real-world name), `credits`
+(the publisher, wire and photo credits, the publisher's words about itself), `institutions`
+(governments, ministries, police forces by pattern), `organization_cues` (a firm after a job, a
+company by its legal form, a medium named as a source), `known_organizations` (militant groups and
+defence firms the model misses), `person_patterns` (people named by how news introduces them),
+`topics` + `topic_vocabulary` + `topic_languages` (IPTC Media Topics; English, French, German,
+Spanish, Italian, Portuguese and Dutch terms). Other languages: `foreign_place_names` (other
+languages' names of places), `places_without_model` (places of an
 article no NER model reads), `french_spans` + `french_institutions` (what the French model misreads).
 """
 

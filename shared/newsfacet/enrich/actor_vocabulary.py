@@ -227,11 +227,11 @@ NOT_ACTOR_HEADS: Final = (
         | {"project", "effort", "operation", "conference", "summit", "festival", "keynote", "convention"}
         | {"expo", "exhibition", "grille", "strip", "strips", "pill", "pills", "trim", "variant"}
         # contests and prizes, software and its parts, devices, and fields of work ("the
-        # Minesweeper challenge", "the Quillbox extension", "the Claude model", "the AEC industry";
-        # not "app": "Robinhood, the trading app" is the company)
+        # Minesweeper challenge", "the Quillbox extension", "the AEC industry"; not "app" nor
+        # "model": "Robinhood, the trading app" is the company, "Jane Roe, a fashion model" a person)
         | {"challenge", "challenges", "tournament", "race", "award", "awards", "prize", "ceremony"}
         | {"chatbot", "browser", "software", "update", "updates", "feature", "features"}
-        | {"model", "models", "plugin", "extension", "subscription", "device", "devices", "industry"}
+        | {"plugin", "extension", "subscription", "device", "devices", "industry"}
         | {"sector"}
         # securities named after their issuer ("U.S. Treasury yields", "Nikkei futures")
         | {"yields", "futures"}

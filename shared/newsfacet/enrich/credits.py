@@ -118,12 +118,24 @@ _SENTENCE_INSIDE = re.compile(
 _CLOSING_CREDIT = re.compile(r"(?<=[.!?”\"])\s+\(?[A-Z]{2,5}\)?\s*$")
 
 
+# A photo's credit on a line of its own: "Photo Jane Roe on https://unsplash.com/...", "Image:
+# Jane Roe/Getty Images", "Photograph by Jane Roe for The Times", "Photo courtesy of Acme".
+_PHOTO_CREDIT_LINE = re.compile(
+    r"^[ \t(\[]*(?i:photo(?:graph)?s?|image|picture|illustration)(?:[ \t]+(?i:credit))?"
+    r"(?:[ \t]+(?i:by|courtesy(?:[ \t]+of)?)[ \t]+|(?:[ \t]*:[ \t]*|[ \t]+)(?=[A-Z])"
+    r"(?=[^\n]*(?:https?://|©|\w/\w|\b(?i:via|unsplash|getty|shutterstock|pexels|pixabay|alamy)\b)))"
+    r"[^\n]{0,200}$",
+    re.MULTILINE,
+)
+
+
 def blank_credit_lines(text: str) -> str:
-    """`text` with the credit lines of wire stories, and an agency's initials that close it,
-    blanked (offsets kept, see `blank_credits`)."""
+    """`text` with the credit lines of wire stories and of photos, and an agency's initials that
+    close it, blanked (offsets kept, see `blank_credits`)."""
     closing = _CLOSING_CREDIT.search(text, max(0, len(text) - 12))
     if closing is not None:
         text = text[: closing.start()] + " " * (closing.end() - closing.start())
+    text = _PHOTO_CREDIT_LINE.sub(lambda m: _blank_keeping_end(m.group(0)), text)
     if "by" not in text:
         return text
     return _CREDIT_LINE.sub(
@@ -179,14 +191,23 @@ def blank_publisher_blurbs(text: str, exclude: Collection[str]) -> str:
         if text.startswith("Disclosure", _skip_marks(text, match.start())) or match.start() < tail:
             spans.append((match.start(), line_end))
         else:
-            spans.append((match.start(), len(text)))
+            text = text[: match.start()] + re.sub(r"[^\n]", " ", text[match.start() :])
             break
     presenting = _publisher_presentation(exclude)
-    if presenting is not None:
-        spans += [(match.start(), _line_end(text, match.start())) for match in presenting.finditer(text)]
     for start, end in spans:
-        text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+        text = text[:start] + _blank_keeping_end(text[start:end]) + text[end:]
+    if presenting is not None:
+        # all spaces: like the author's blanked name, it opens the bio (`page_lines`)
+        for match in presenting.finditer(text):
+            end = _line_end(text, match.start())
+            text = text[: match.start()] + " " * (end - match.start()) + text[end:]
     return text
+
+
+def _blank_keeping_end(line: str) -> str:
+    """A line blanked but for its last character: a line of spaces reads as the author's blanked
+    name (`page_lines`), after which the rest of the body is the author's bio."""
+    return " " * (len(line) - 1) + line[-1:]
 
 
 def _line_end(text: str, at: int) -> int:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from newsfacet.enrich.actor_vocabulary import COMPANIES, PARTIES, PLATFORMS
+from newsfacet.enrich.cut_names import names_cut_from_things
 from newsfacet.enrich.mentions import Mention
 from newsfacet.enrich.name_shapes import (
     common_noun_acronyms,
@@ -81,7 +82,14 @@ def without_web_look_alikes(
     # Names written somewhere other than at a sentence's start: a capital there says nothing.
     mid_sentence = {item.key for item in located if not item.mention.opens_sentence}
     lowered = _written_in_lower_case(text, located, common_words) | _storm_names(text, located)
-    lowered |= _opening_verbs(text, located)
+    lowered |= _opening_verbs(text, located) | names_cut_from_things(
+        text,
+        (
+            (item.owned, item.span, item.mention.label == "PERSON")
+            for item in located
+            if item.span and item.mention.label in _ACTOR_LABELS
+        ),
+    )
     credentials = _credentials(text, located)
     kept = []
     for item in located:
