@@ -5,11 +5,12 @@ in the style of a news site; the pipeline runs with the real model and gazetteer
 
 from __future__ import annotations
 
-from newsfacet.enrich import Enrichment
+from newsfacet.enrich import Enrichment, enrich
 from newsfacet.enrich.place_forms import listed_team_mentions
 from newsfacet.enrich.unlisted_places import STREET, TOWN, address_mentions, facility_mentions
 
 from tests.unit.enrich_helpers import actor_names, enriched
+from tests.unit.enrich_helpers import places as places_of
 
 
 def place_names(result: Enrichment) -> set[str]:
@@ -112,3 +113,31 @@ def test_cities_listed_with_clubs_in_a_sports_story_are_teams() -> None:
     )
     assert "Bordeaux" not in place_names(result)
     assert "Bordeaux" in actor_names(result)
+
+
+def test_a_detention_centre_someone_is_held_at_is_a_place() -> None:
+    text = (
+        "Two guards were charged on Tuesday over the death of an inmate at the Harbor Correctional "
+        "Center. Migrants held at Otero Detention Facility staged a hunger strike last month."
+    )
+    assert {mention.text for mention in facility_mentions("", text)} == {
+        "Harbor Correctional Center",
+        "Otero Detention Facility",
+    }
+    result = enriched("Guards charged over inmate death", text)
+    assert {"Harbor Correctional Center", "Otero Detention Facility"} <= place_names(result)
+    assert "Harbor Correctional Center" not in actor_names(result)
+
+
+def test_a_site_named_for_its_city_leaves_the_city_in_its_own_stories() -> None:
+    # The publisher's credits of a city site ("tampa" for a tampa.com): the dateline and the
+    # sentences still name the city, and the city is no actor.
+    result = enrich(
+        "Tickets on sale for spring arena show",
+        "TAMPA, Fla. - The band will play Tampa's Riverside Arena on May 2, its first show in the "
+        "city since 2015. More on Tampa.com.",
+        language="en",
+        exclude=["tampa", "tampa.com", "Tampa.com"],
+    )
+    assert places_of(result)["Tampa"] == ("city", "US")
+    assert "Tampa" not in actor_names(result)

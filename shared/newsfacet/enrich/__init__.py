@@ -46,7 +46,11 @@ from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
 from newsfacet.enrich.organization_cues import organization_cue_mentions
 from newsfacet.enrich.place_ellipsis import split_place_ellipses
 from newsfacet.enrich.place_epithets import epithet_mentions
-from newsfacet.enrich.place_forms import listed_team_mentions, party_tag_mentions
+from newsfacet.enrich.place_forms import (
+    credits_not_named_like_places,
+    listed_team_mentions,
+    party_tag_mentions,
+)
 from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.places_without_model import place_name_test, read_without_model
 from newsfacet.enrich.topic_languages import LANGUAGE_TERMS
@@ -109,9 +113,10 @@ def enrich(
     # words become neither actors nor places ("France"); so are a wire story's credit lines.
     # The publisher's words about itself after the story go first, while its name still opens them.
     text = blank_publisher_blurbs(text, exclude)
-    title, text = blank_credits(title, exclude), blank_credit_lines(blank_credits(text, exclude))
-    text = blank_staff_lists(text)
     gazetteer = load_gazetteer()
+    blanked = credits_not_named_like_places(exclude, gazetteer)
+    title, text = blank_credits(title, blanked), blank_credit_lines(blank_credits(text, blanked))
+    text = blank_staff_lists(text)
     read_as = language or "en"
     is_place_name = gazetteer.is_place_name if attempted.actors else place_name_test(gazetteer, read_as)
     mentions = find_mentions(title, text, language=read_as, is_place_name=is_place_name)

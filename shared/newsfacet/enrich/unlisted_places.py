@@ -113,8 +113,13 @@ def address_mentions(title: str, text: str) -> list[Mention]:
 
 # Facilities that are places wherever news puts someone in, at or into them ("transported to the
 # Bartholomew County Jail", "a rally at the Indiana Statehouse"), whatever the model typed them. Not
-# hospitals, centres, parks or stations: "a nurse at Mercy Hospital" names her employer.
-_PLACE_FACILITY_WORDS: Final = ("Jail", "Prison", "Statehouse", "Courthouse", "Stadium", "Arena", "Airport")
+# hospitals, centres, parks or stations: "a nurse at Mercy Hospital" names her employer. A centre
+# or facility of detention is a jail by another name ("held at the Metropolitan Correctional
+# Center", "inmates at the Otero County Detention Facility").
+_PLACE_FACILITY_WORDS: Final = (
+    "Jail", "Prison", "Penitentiary", "Statehouse", "Courthouse", "Stadium", "Arena", "Airport",
+    "Correctional Center", "Correctional Facility", "Detention Center", "Detention Facility",
+)  # fmt: skip
 _FACILITY_AFTER_PREPOSITION = re.compile(
     r"(?<![\w-])(?:in|at|into|inside|outside|to)\s+(?:the\s+)?"
     rf"(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:{'|'.join(_PLACE_FACILITY_WORDS)}))(?![\w-])"
