@@ -141,3 +141,33 @@ def test_a_site_named_for_its_city_leaves_the_city_in_its_own_stories() -> None:
     )
     assert places_of(result)["Tampa"] == ("city", "US")
     assert "Tampa" not in actor_names(result)
+
+
+def test_the_town_a_firm_is_based_in_is_a_place_however_small() -> None:
+    result = enriched(
+        "Home sales slip in May",
+        "Home sales in the Dallas area fell 4 percent in May, according to a report from "
+        "RealtyData, a Sugar Land-based provider of housing data.",
+    )
+    assert places_of(result)["Sugar Land"] == ("city", "US")
+
+
+def test_a_venue_named_after_its_citys_possessive_is_a_place() -> None:
+    result = enriched(
+        "Band adds spring dates",
+        "The band will close its tour at Denver's Paramount Theatre on May 2, then play a benefit "
+        "at Austin's Riverside Auditorium.",
+    )
+    found = places_of(result)
+    assert found["Paramount Theatre"] == ("facility", "US")
+    assert found["Riverside Auditorium"] == ("facility", "US")
+    assert "Riverside Auditorium" not in actor_names(result)
+
+
+def test_a_brands_showroom_is_a_place() -> None:
+    text = (
+        "During design week, the Vela Showroom in Via Solferino 12 shows a light installation by "
+        "Anna Berg, a designer who has worked for Vela since 2015."
+    )
+    assert {mention.text for mention in facility_mentions("", text)} == {"Vela Showroom"}
+    assert "Vela Showroom" in place_names(enriched("A light installation for Vela", text))

@@ -56,7 +56,13 @@ from newsfacet.enrich.places_without_model import place_name_test, read_without_
 from newsfacet.enrich.topic_languages import LANGUAGE_TERMS
 from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
-from newsfacet.enrich.unlisted_places import address_mentions, facility_mentions, listed_county_mentions
+from newsfacet.enrich.unlisted_places import (
+    address_mentions,
+    based_town_mentions,
+    city_venue_mentions,
+    facility_mentions,
+    listed_county_mentions,
+)
 from newsfacet.enrich.web_mentions import without_web_look_alikes
 from newsfacet.model import Actor, EnrichmentCoverage, Location, Topic
 
@@ -139,7 +145,8 @@ def enrich(
             title, text, common_words
         )
         mentions += companies + address_mentions(title, text) + facility_mentions(title, text)
-        mentions += epithet_mentions(title, text)
+        mentions += city_venue_mentions(title, text, gazetteer)
+        mentions += epithet_mentions(title, text) + based_town_mentions(title, text, gazetteer, mentions)
     mentions = without_web_look_alikes(text, mentions, exclude, common_words)
     mentions = split_place_ellipses(mentions, gazetteer.is_place_name)
     topics = classify(title, text, read_as) if attempted.topics else []
