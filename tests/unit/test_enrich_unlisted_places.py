@@ -169,5 +169,8 @@ def test_a_brands_showroom_is_a_place() -> None:
         "During design week, the Vela Showroom in Via Solferino 12 shows a light installation by "
         "Anna Berg, a designer who has worked for Vela since 2015."
     )
+    # The address block after the story opens with the showroom's name: not run on from the line
+    # before it.
+    text += " The piece is lit by Anna Berg.\n\nVela Showroom\n\nvia Solferino 12, Milan"
     assert {mention.text for mention in facility_mentions("", text)} == {"Vela Showroom"}
     assert "Vela Showroom" in place_names(enriched("A light installation for Vela", text))

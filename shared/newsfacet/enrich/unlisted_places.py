@@ -182,11 +182,14 @@ _FACILITY_AFTER_PREPOSITION = re.compile(
 # Body text only: a headline in title case capitalises the words before ("Rally At Texas Capitol").
 # A brand's showroom is the shop where its shows and launches take place ("the Vela Showroom").
 _BUILDING_WORDS: Final = ("Capitol", "Statehouse", "Courthouse", "Showroom")
-_BUILDING_WORD = re.compile(rf"\b(?:{'|'.join(_BUILDING_WORDS)})(?![\w'’-]|\s+[A-Z])")
+_BUILDING_WORD = re.compile(rf"\b(?:{'|'.join(_BUILDING_WORDS)})(?![\w'’-]|[ \t]+[A-Z])")
 # The one or two capitalised words that end right before the building's word (searched in a short
 # window before it, so the scan runs only where the word is).
+# On the building's line, and not over a sentence's end: a word with a full stop is initials or a
+# short abbreviation ("U.S. Capitol", "St. Clair County Courthouse"), not "... by Anna Berg. Vela".
 _WORDS_BEFORE_BUILDING = re.compile(
-    r"(?<![\w'’.-])(?!(?:The|A|An|This|That|Its|Our|Their)\s)(?:[A-Z][\w'’.-]*\s+){1,2}\Z"
+    r"(?<![\w'’.-])(?!(?:The|A|An|This|That|Its|Our|Their)\s)"
+    r"(?:(?:[A-Z][\w'’-]*|(?:[A-Z]\.)+|[A-Z][a-z]{1,2}\.)[ \t]+){1,2}\Z"
 )
 
 
