@@ -6,7 +6,8 @@ in the style of a news site; the pipeline runs with the real model and gazetteer
 from __future__ import annotations
 
 from newsfacet.enrich import Enrichment, enrich
-from newsfacet.enrich.place_forms import listed_team_mentions
+from newsfacet.enrich.gazetteer import load_gazetteer
+from newsfacet.enrich.place_forms import credits_not_named_like_places, listed_team_mentions
 from newsfacet.enrich.unlisted_places import STREET, TOWN, address_mentions, facility_mentions
 
 from tests.unit.enrich_helpers import actor_names, enriched
@@ -174,3 +175,9 @@ def test_a_brands_showroom_is_a_place() -> None:
     text += " The piece is lit by Anna Berg.\n\nVela Showroom\n\nvia Solferino 12, Milan"
     assert {mention.text for mention in facility_mentions("", text)} == {"Vela Showroom"}
     assert "Vela Showroom" in place_names(enriched("A light installation for Vela", text))
+
+
+def test_only_a_citys_name_among_the_credits_is_left_in_the_text() -> None:
+    # "PA" is the wire service before it is Pennsylvania; "nj" of nj.com is no city either.
+    credits = ["tampa", "tampa.com", "PA", "nj"]
+    assert credits_not_named_like_places(credits, load_gazetteer()) == ["tampa.com", "PA", "nj"]

@@ -53,11 +53,17 @@ def city_teams(
 
 
 def credits_not_named_like_places(credits: Collection[str], gazetteer: Gazetteer) -> list[str]:
-    """The publisher's credits to blank out of the text: all but a name that is a place's, as a
-    site named for its city goes by ("cleveland" for cleveland.com). Blanked, the city would vanish
-    from its own dateline ("CLEVELAND, Ohio -") and from every sentence that names it; the name is
-    still kept out of the actors, and the site's fuller names ("Cleveland.com") are still blanked."""
-    return [name for name in credits if not gazetteer.is_place_name(name)]
+    """The publisher's credits to blank out of the text: all but a city's name, as a site named for
+    its city goes by ("cleveland" for cleveland.com). Blanked, the city would vanish from its own
+    dateline ("CLEVELAND, Ohio -") and from every sentence that names it; the name is still kept
+    out of the actors, and the site's fuller names ("Cleveland.com") are still blanked. Not a
+    state's or a country's short form: "PA" is a wire service's credit before it is Pennsylvania."""
+    return [name for name in credits if not _is_city_name(name, gazetteer)]
+
+
+def _is_city_name(name: str, gazetteer: Gazetteer) -> bool:
+    first = next(iter(gazetteer.candidates(name)), None)
+    return first is not None and first.kind == "city" and gazetteer.is_place_name(name)
 
 
 def _is_bare_city(mention: Mention) -> bool:
