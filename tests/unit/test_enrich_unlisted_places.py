@@ -181,3 +181,14 @@ def test_only_a_citys_name_among_the_credits_is_left_in_the_text() -> None:
     # "PA" is the wire service before it is Pennsylvania; "nj" of nj.com is no city either.
     credits = ["tampa", "tampa.com", "PA", "nj"]
     assert credits_not_named_like_places(credits, load_gazetteer()) == ["tampa.com", "PA", "nj"]
+
+
+def test_the_place_a_site_is_in_is_a_place() -> None:
+    result = enriched(
+        "Three killed in Bolivia protests",
+        "Three people were killed in Bolivia on Tuesday as security forces cleared a blockade. A "
+        "journalist reported hearing gunfire near the fuel plant in Kantuta, which protesters have "
+        "tried to block for five days.",
+    )
+    assert places_of(result)["Kantuta"] == ("area", "BO")
+    assert "Kantuta" not in actor_names(result)

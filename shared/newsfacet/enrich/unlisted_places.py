@@ -50,6 +50,10 @@ _INTRODUCED_KINDS: Final[dict[str, LocationKind]] = {
     "province": "region",
     "district": "region",
     "area": "region",
+    # "the fuel plant in Senkata": where a site is, a town or a part of one.
+    **dict.fromkeys(
+        ("plant", "factory", "refinery", "facility", "mine", "depot", "terminal", "camp"), "area"
+    ),
 }
 
 
