@@ -157,12 +157,13 @@ def test_a_venue_named_after_its_citys_possessive_is_a_place() -> None:
     result = enriched(
         "Band adds spring dates",
         "The band will close its tour at Denver's Paramount Theatre on May 2, then play a benefit "
-        "at Austin's Riverside Auditorium.",
+        "at Austin's Riverside Auditorium. Denver's National Park Service office was closed.",
     )
     found = places_of(result)
     assert found["Paramount Theatre"] == ("facility", "US")
     assert found["Riverside Auditorium"] == ("facility", "US")
     assert "Riverside Auditorium" not in actor_names(result)
+    assert "National Park" not in found  # of a longer name: the Service is a body
 
 
 def test_a_brands_showroom_is_a_place() -> None:

@@ -7,7 +7,8 @@ Importing this package is cheap: spaCy itself is imported by the first `enrich` 
 Modules, one per concern: `nlp` (the NER model), `mentions` (names in their context), `names`
 (cleaning and folding names), `gazetteer` + `geo_aliases` (place names), `places` (which mentions
 are which places), `unlisted_places` (places known by their kind's noun, an address or an
-introducer), `actors` + `actor_vocabulary` (people, organisations, groups; what is no actor),
+introducer), `place_phrases` (a firm's "-based" town, a venue after its city's possessive),
+`actors` + `actor_vocabulary` (people, organisations, groups; what is no actor),
 `kind_cues` (the noun, apposition or quotes that say a name is a programme, event, product or
 work), `web_mentions` (what web pages make look like actors: `product_evidence` for products,
 `page_lines` for cross-headings and other lines that are no prose, `name_shapes` for job titles and
@@ -51,6 +52,7 @@ from newsfacet.enrich.place_forms import (
     listed_team_mentions,
     party_tag_mentions,
 )
+from newsfacet.enrich.place_phrases import based_town_mentions, city_venue_mentions
 from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.places_without_model import place_name_test, read_without_model
 from newsfacet.enrich.topic_languages import LANGUAGE_TERMS
@@ -58,8 +60,6 @@ from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
 from newsfacet.enrich.unlisted_places import (
     address_mentions,
-    based_town_mentions,
-    city_venue_mentions,
     facility_mentions,
     listed_county_mentions,
 )
