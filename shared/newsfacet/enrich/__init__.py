@@ -7,7 +7,8 @@ Importing this package is cheap: spaCy itself is imported by the first `enrich` 
 Modules, one per concern: `nlp` (the NER model), `mentions` (names in their context), `names`
 (cleaning and folding names), `gazetteer` + `geo_aliases` (place names), `places` (which mentions
 are which places), `unlisted_places` (places known by their kind's noun, an address or an
-introducer), `actors` + `actor_vocabulary` (people, organisations, groups; what is no actor),
+introducer), `place_phrases` (a firm's "-based" town, a venue after its city's possessive),
+`actors` + `actor_vocabulary` (people, organisations, groups; what is no actor),
 `kind_cues` (the noun, apposition or quotes that say a name is a programme, event, product or
 work), `web_mentions` (what web pages make look like actors: `product_evidence` for products,
 `page_lines` for cross-headings and other lines that are no prose, `name_shapes` for job titles,
@@ -48,13 +49,22 @@ from newsfacet.enrich.nlp import NER_LANGUAGES, load_model
 from newsfacet.enrich.organization_cues import organization_cue_mentions
 from newsfacet.enrich.place_ellipsis import split_place_ellipses
 from newsfacet.enrich.place_epithets import epithet_mentions
-from newsfacet.enrich.place_forms import listed_team_mentions, party_tag_mentions
+from newsfacet.enrich.place_forms import (
+    credits_not_named_like_places,
+    listed_team_mentions,
+    party_tag_mentions,
+)
+from newsfacet.enrich.place_phrases import based_town_mentions, city_venue_mentions
 from newsfacet.enrich.places import resolve_places
 from newsfacet.enrich.places_without_model import place_name_test, read_without_model
 from newsfacet.enrich.topic_languages import LANGUAGE_TERMS
 from newsfacet.enrich.topic_vocabulary import SPORT
 from newsfacet.enrich.topics import classify
-from newsfacet.enrich.unlisted_places import address_mentions, facility_mentions, listed_county_mentions
+from newsfacet.enrich.unlisted_places import (
+    address_mentions,
+    facility_mentions,
+    listed_county_mentions,
+)
 from newsfacet.enrich.web_mentions import without_web_look_alikes
 from newsfacet.model import Actor, EnrichmentCoverage, Location, Topic
 
@@ -111,9 +121,10 @@ def enrich(
     # words become neither actors nor places ("France"); so are a wire story's credit lines.
     # The publisher's words about itself after the story go first, while its name still opens them.
     text = blank_publisher_blurbs(text, exclude)
-    title, text = blank_credits(title, exclude), blank_credit_lines(blank_credits(text, exclude))
-    text = blank_staff_lists(text)
     gazetteer = load_gazetteer()
+    blanked = credits_not_named_like_places(exclude, gazetteer)
+    title, text = blank_credits(title, blanked), blank_credit_lines(blank_credits(text, blanked))
+    text = blank_staff_lists(text)
     read_as = language or "en"
     is_place_name = gazetteer.is_place_name if attempted.actors else place_name_test(gazetteer, read_as)
     mentions = find_mentions(title, text, language=read_as, is_place_name=is_place_name)
@@ -136,7 +147,8 @@ def enrich(
             title, text, common_words
         )
         mentions += companies + address_mentions(title, text) + facility_mentions(title, text)
-        mentions += epithet_mentions(title, text)
+        mentions += city_venue_mentions(title, text, gazetteer)
+        mentions += epithet_mentions(title, text) + based_town_mentions(title, text, gazetteer, mentions)
     mentions = without_web_look_alikes(text, mentions, exclude, common_words)
     mentions = split_place_ellipses(mentions, gazetteer.is_place_name)
     topics = classify(title, text, read_as) if attempted.topics else []

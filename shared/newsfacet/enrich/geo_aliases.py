@@ -174,7 +174,8 @@ DEMONYMS: Final[dict[str, str]] = {
 FACILITY_WORDS: Final = frozenset(
     {"center", "centre", "field", "stadium", "arena", "hospital", "prison", "park", "airport", "bridge"}
     | {"square", "suites", "hotel", "mall", "station", "base", "dam", "palace", "cathedral", "mosque"}
-    | {"jail", "statehouse", "courthouse", "capitol"}
+    | {"jail", "statehouse", "courthouse", "capitol", "penitentiary", "facility"}
+    | {"auditorium", "coliseum", "theater", "theatre", "amphitheater", "ballpark", "showroom"}
 )
 
 # Words after a demonym that make it a place ("the Syrian border", "Lebanese soil").

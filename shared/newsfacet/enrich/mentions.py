@@ -266,7 +266,9 @@ def mention_at(origin: str, start: int, end: int, label: str, *, in_title: bool)
         with_age=_AGE.match(origin, end) is not None,
         opens_sentence=opens_sentence(origin, start),
         introduced_as_place=introducer is not None,
-        introduced_kind=(introducer.group("kind") or "").casefold() if introducer else "",
+        introduced_kind=(introducer.group("kind") or introducer.group("site") or "").casefold()
+        if introducer
+        else "",
         as_team=_names_a_team(origin, start, end),
         after_place_word=_AFTER_PLACE_WORD.search(origin, max(0, start - 9), start) is not None,
         ticker=ticker.group("ticker") if ticker else "",
@@ -318,9 +320,11 @@ def _names_a_team(origin: str, start: int, end: int) -> bool:
     )
 
 
-# Words that introduce a place name right after them: "the Israeli town of", "near", "north-east of".
+# Words that introduce a place name right after them: "the Israeli town of", "near", "north-east of",
+# and a site's noun with "in" ("the fuel plant in Senkata": a site is in a place, not in a firm).
 _PLACE_INTRODUCER = re.compile(
     r"\b(?:(?P<kind>town|city|village|port|region|province|district|suburb|capital|area|state)\s+of"
+    r"|(?P<site>plant|factory|refinery|facility|mine|depot|terminal|camp)\s+in"
     r"|near|outside|(?:north|south|east|west|north-east|north-west|south-east|south-west)\s+of)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 from typing import Final
 
@@ -50,6 +50,20 @@ def city_teams(
         if is_team:
             teams.add(key)
     return frozenset(teams)
+
+
+def credits_not_named_like_places(credits: Collection[str], gazetteer: Gazetteer) -> list[str]:
+    """The publisher's credits to blank out of the text: all but a city's name, as a site named for
+    its city goes by ("cleveland" for cleveland.com). Blanked, the city would vanish from its own
+    dateline ("CLEVELAND, Ohio -") and from every sentence that names it; the name is still kept
+    out of the actors, and the site's fuller names ("Cleveland.com") are still blanked. Not a
+    state's or a country's short form: "PA" is a wire service's credit before it is Pennsylvania."""
+    return [name for name in credits if not _is_city_name(name, gazetteer)]
+
+
+def _is_city_name(name: str, gazetteer: Gazetteer) -> bool:
+    first = next(iter(gazetteer.candidates(name)), None)
+    return first is not None and first.kind == "city" and gazetteer.is_place_name(name)
 
 
 def _is_bare_city(mention: Mention) -> bool:

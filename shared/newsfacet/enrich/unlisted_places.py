@@ -50,6 +50,10 @@ _INTRODUCED_KINDS: Final[dict[str, LocationKind]] = {
     "province": "region",
     "district": "region",
     "area": "region",
+    # "the fuel plant in Senkata": where a site is, a town or a part of one.
+    **dict.fromkeys(
+        ("plant", "factory", "refinery", "facility", "mine", "depot", "terminal", "camp"), "area"
+    ),
 }
 
 
@@ -113,8 +117,13 @@ def address_mentions(title: str, text: str) -> list[Mention]:
 
 # Facilities that are places wherever news puts someone in, at or into them ("transported to the
 # Bartholomew County Jail", "a rally at the Indiana Statehouse"), whatever the model typed them. Not
-# hospitals, centres, parks or stations: "a nurse at Mercy Hospital" names her employer.
-_PLACE_FACILITY_WORDS: Final = ("Jail", "Prison", "Statehouse", "Courthouse", "Stadium", "Arena", "Airport")
+# hospitals, centres, parks or stations: "a nurse at Mercy Hospital" names her employer. A centre
+# or facility of detention is a jail by another name ("held at the Metropolitan Correctional
+# Center", "inmates at the Otero County Detention Facility").
+_PLACE_FACILITY_WORDS: Final = (
+    "Jail", "Prison", "Penitentiary", "Statehouse", "Courthouse", "Stadium", "Arena", "Airport",
+    "Correctional Center", "Correctional Facility", "Detention Center", "Detention Facility",
+)  # fmt: skip
 _FACILITY_AFTER_PREPOSITION = re.compile(
     r"(?<![\w-])(?:in|at|into|inside|outside|to)\s+(?:the\s+)?"
     rf"(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:{'|'.join(_PLACE_FACILITY_WORDS)}))(?![\w-])"
@@ -125,12 +134,16 @@ _FACILITY_AFTER_PREPOSITION = re.compile(
 # wherever the text names them (the legislature that sits there is named as such). Not before
 # another capitalised word: "U.S. Capitol Police" is a body, "Capitol Hill" stands for Congress.
 # Body text only: a headline in title case capitalises the words before ("Rally At Texas Capitol").
-_BUILDING_WORDS: Final = ("Capitol", "Statehouse", "Courthouse")
-_BUILDING_WORD = re.compile(rf"\b(?:{'|'.join(_BUILDING_WORDS)})(?![\w'’-]|\s+[A-Z])")
+# A brand's showroom is the shop where its shows and launches take place ("the Vela Showroom").
+_BUILDING_WORDS: Final = ("Capitol", "Statehouse", "Courthouse", "Showroom")
+_BUILDING_WORD = re.compile(rf"\b(?:{'|'.join(_BUILDING_WORDS)})(?![\w'’-]|[ \t]+[A-Z])")
 # The one or two capitalised words that end right before the building's word (searched in a short
 # window before it, so the scan runs only where the word is).
+# On the building's line, and not over a sentence's end: a word with a full stop is initials or a
+# short abbreviation ("U.S. Capitol", "St. Clair County Courthouse"), not "... by Anna Berg. Vela".
 _WORDS_BEFORE_BUILDING = re.compile(
-    r"(?<![\w'’.-])(?!(?:The|A|An|This|That|Its|Our|Their)\s)(?:[A-Z][\w'’.-]*\s+){1,2}\Z"
+    r"(?<![\w'’.-])(?!(?:The|A|An|This|That|Its|Our|Their)\s)"
+    r"(?:(?:[A-Z][\w'’-]*|(?:[A-Z]\.)+|[A-Z][a-z]{1,2}\.)[ \t]+){1,2}\Z"
 )
 
 
