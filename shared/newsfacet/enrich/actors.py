@@ -357,6 +357,8 @@ def _names_after_the(mentions: Sequence[Mention], demonyms: Collection[str]) -> 
     no gazetteer knows ("the Browns", "the Wild", "the Taliban"): people and towns take no article,
     teams, parties and bodies do. Folded name -> display name."""
     found: dict[str, str] = {}
+    # "the Bidens" beside "Joe Biden": a family, named by the plural of a person's surname
+    surnames = {fold(m.text).rsplit(" ", 1)[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
     for mention in mentions:
         if not mention.after_the or mention.label not in {"PERSON", "GPE", "LOC"} or names_no_actor(mention):
             continue  # (the "the" of "the Quillbox app" is the app's)
@@ -364,8 +366,8 @@ def _names_after_the(mentions: Sequence[Mention], demonyms: Collection[str]) -> 
         if name is None or " " in name or not name[:1].isupper() or name.isupper():
             continue
         key = fold(name)
-        if key in _COMPASS_POINTS:
-            continue  # "the West", "the South": a part of the world, no team or body
+        if key in _COMPASS_POINTS or key[:-1] in surnames or key.removesuffix("es") in surnames:
+            continue  # "the West", "the South": a part of the world, no team or body; a family
         if key not in demonyms and key.rstrip("s") not in demonyms and key not in NOT_ENTITY_KEYS:
             found[key] = name
     return found

@@ -1,0 +1,52 @@
+"""Actor names as news writes them, read into the one name a reader looks up: a country's force
+by its proper name ("Nigeria Police"), the United States' bodies by its name, a ticker glued to an
+index's name, a family named by the plural of a surname ("the Bidens"). Each runs the real
+pipeline (spaCy model and gazetteer) on text written for it."""
+
+from __future__ import annotations
+
+from tests.unit.enrich_helpers import actor_names, enriched
+
+
+def test_a_country_force_written_as_a_proper_name_keeps_its_name() -> None:
+    result = enriched(
+        "Senators sue police chief",
+        "ABUJA - Two senators have sued the Inspector-General of Police over their arrest by the "
+        "Nigeria Police. The Nigeria Police said on Friday it would defend the suit in court.",
+    )
+    names = actor_names(result)
+    assert "Nigeria Police" in names, names
+    assert "Nigerian Police" not in names, names
+
+
+def test_the_us_government_goes_by_the_name_of_the_united_states() -> None:
+    result = enriched(
+        "Markets wait on trade talks",
+        "Stocks were mixed in Asia on Tuesday. The US government extended a temporary licence that "
+        "lets American firms keep selling parts to Huawei, the Commerce Department said.",
+    )
+    names = actor_names(result)
+    assert "United States Government" in names, names
+    assert "American Government" not in names, names
+
+
+def test_a_ticker_glued_to_an_index_leaves_no_actor() -> None:
+    result = enriched(
+        "Asian shares edge higher",
+        "HONG KONG - Hong Kong's Hang Seng Index(HSI) rose 1% in early trade, while analysts at "
+        "Nomura Holdings said investors were waiting for news from the trade talks.",
+    )
+    names = actor_names(result)
+    assert not any("Hang Seng" in name for name in names), names
+    assert "Nomura Holdings" in names, names
+
+
+def test_a_family_named_by_a_surname_in_the_plural_is_no_organisation() -> None:
+    result = enriched(
+        "Inquiry widens",
+        "Former vice president Joe Biden defended his son on Tuesday. Critics say the Bidens now "
+        "face questions over Ukraine, and Republicans in the Senate want the Bidens to testify.",
+    )
+    names = actor_names(result)
+    assert "Joe Biden" in names, names
+    assert "Bidens" not in names, names
