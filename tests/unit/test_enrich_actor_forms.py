@@ -50,3 +50,26 @@ def test_a_family_named_by_a_surname_in_the_plural_is_no_organisation() -> None:
     names = actor_names(result)
     assert "Joe Biden" in names, names
     assert "Bidens" not in names, names
+
+
+def test_a_name_closing_a_quoted_title_is_part_of_a_work() -> None:
+    result = enriched(
+        "Band reunites",
+        "The reunited band closed the show in Nashville, bringing out Michael McDonald to perform "
+        "“Takin’ It to the Streets.” Fans cheered. “I told Johnston that we would play,” McDonald said.",
+    )
+    names = actor_names(result)
+    assert "Streets" not in names, names
+    assert "Johnston" in names, names  # a quotation, not a title
+
+
+def test_a_facility_named_by_its_first_word_is_no_person() -> None:
+    result = enriched(
+        "Rock band to reunite with singer for Blossom show",
+        "CLEVELAND, Ohio - The rock band will reunite with singer Michael McDonald for a tour next "
+        "summer. Billboard reported details of the reunion tour that stops at Blossom Music Center "
+        "on July 22. The band will also play Nashville.",
+    )
+    names = actor_names(result)
+    assert "Blossom" not in names, names
+    assert "Blossom Music Center" in {location.name for location in result.locations}
