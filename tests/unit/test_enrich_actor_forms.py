@@ -73,3 +73,13 @@ def test_a_facility_named_by_its_first_word_is_no_person() -> None:
     names = actor_names(result)
     assert "Blossom" not in names, names
     assert "Blossom Music Center" in {location.name for location in result.locations}
+
+
+def test_a_person_named_before_a_body_stays_a_person() -> None:
+    result = enriched(
+        "The Impeachment Clock",
+        "Obama declined to comment on the matter, and Obama would not say more. An anonymous "
+        "holdover at the Obama National Security Council went to the inspector general.",
+    )
+    types = {actor.name: actor.type for actor in result.actors}
+    assert types.get("Obama") == "person", types

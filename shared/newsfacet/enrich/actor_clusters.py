@@ -222,8 +222,13 @@ def attach_words_of_organizations(clusters: list[Cluster]) -> None:
             for o in organizations
             if o is not cluster and any(" " in key and word in key.split() for key in o.keys)
         ]
-        if len(owners) == 1 and owners[0] in clusters and not _named_apart(word, owners[0], cluster):
-            _absorb(owners[0], cluster, clusters)
+        if len(owners) != 1 or owners[0] not in clusters or _named_apart(word, owners[0], cluster):
+            continue
+        # "Obama" beside "the Obama National Security Council": a person's name set before a body
+        owner_keys = [key for key in owners[0].keys if " " in key]
+        if cluster.actor_type == "person" and all(key.startswith(f"{word} ") for key in owner_keys):
+            continue
+        _absorb(owners[0], cluster, clusters)
 
 
 def _named_apart(word: str, owner: Cluster, cluster: Cluster) -> bool:
