@@ -83,3 +83,14 @@ def test_a_person_named_before_a_body_stays_a_person() -> None:
     )
     types = {actor.name: actor.type for actor in result.actors}
     assert types.get("Obama") == "person", types
+
+
+def test_a_leader_named_before_a_tenure_is_a_person() -> None:
+    result = enriched(
+        "The Impeachment Clock",
+        "The Obama administration reset ties with Russia. Critics of the Bush era said little, and "
+        "an anonymous Bush holdover went to the inspector general. Obama declined to comment.",
+    )
+    types = {actor.name: actor.type for actor in result.actors}
+    assert types.get("Obama") == "person", types
+    assert types.get("Bush") == "person", types

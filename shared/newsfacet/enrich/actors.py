@@ -46,7 +46,7 @@ from newsfacet.enrich.name_shapes import names_a_people
 from newsfacet.enrich.names import clean_name, fold
 from newsfacet.enrich.organization_cues import has_legal_form, is_bare_legal_form, listed_companies
 from newsfacet.enrich.product_evidence import is_product_name
-from newsfacet.enrich.span_rules import facility_heads
+from newsfacet.enrich.span_rules import facility_heads, names_a_family_or_tenure
 from newsfacet.model import Actor, ActorType
 
 MAX_ACTORS: Final = 40
@@ -361,7 +361,7 @@ def _names_after_the(mentions: Sequence[Mention], demonyms: Collection[str]) -> 
     no gazetteer knows ("the Browns", "the Wild", "the Taliban"): people and towns take no article,
     teams, parties and bodies do. Folded name -> display name."""
     found: dict[str, str] = {}
-    # "the Bidens" beside "Joe Biden": a family, named by the plural of a person's surname
+    # "the Bidens" beside "Joe Biden": a family (`names_a_family_or_tenure`)
     surnames = {fold(m.text).rsplit(" ", 1)[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
     for mention in mentions:
         if not mention.after_the or mention.label not in {"PERSON", "GPE", "LOC"} or names_no_actor(mention):
@@ -370,8 +370,8 @@ def _names_after_the(mentions: Sequence[Mention], demonyms: Collection[str]) -> 
         if name is None or " " in name or not name[:1].isupper() or name.isupper():
             continue
         key = fold(name)
-        if key in _COMPASS_POINTS or key[:-1] in surnames or key.removesuffix("es") in surnames:
-            continue  # "the West", "the South": a part of the world, no team or body; a family
+        if key in _COMPASS_POINTS or names_a_family_or_tenure(key, mention.next_word, surnames):
+            continue  # "the West", "the South": a part of the world, no team or body
         if key not in demonyms and key.rstrip("s") not in demonyms and key not in NOT_ENTITY_KEYS:
             found[key] = name
     return found

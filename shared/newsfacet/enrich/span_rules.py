@@ -135,3 +135,15 @@ def facility_heads(place_keys: Collection[str]) -> frozenset[str]:
     person."""
     heads = (key.split(" ", 1)[0] for key in place_keys if key.rsplit(" ", 1)[-1] in FACILITY_WORDS)
     return frozenset(head for head in heads if " " not in head)
+
+
+# Nouns a leader's surname is set before after "the": "the Obama administration", "the Bush era".
+_TENURE_NOUNS: Final = frozenset({"administration", "presidency", "era", "years", "campaign"})
+
+
+def names_a_family_or_tenure(key: str, next_word: str, surnames: Collection[str]) -> bool:
+    """Whether a name written after "the" is a family, by the plural of a surname of the article
+    ("the Bidens" beside "Joe Biden"), or a leader's name set before a tenure ("the Obama
+    administration"): a person's name either way, never a team's or a body's."""
+    family = key[:-1] in surnames or key.removesuffix("es") in surnames
+    return family or next_word.casefold() in _TENURE_NOUNS
