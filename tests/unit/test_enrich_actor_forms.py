@@ -94,3 +94,14 @@ def test_a_leader_named_before_a_tenure_is_a_person() -> None:
     types = {actor.name: actor.type for actor in result.actors}
     assert types.get("Obama") == "person", types
     assert types.get("Bush") == "person", types
+
+
+def test_a_medium_a_source_spoke_to_is_an_organisation() -> None:
+    result = enriched(
+        "Three killed in clashes near fuel plant",
+        "A doctor on the scene told Quintly that he tried to save one of the wounded, and a witness "
+        "told Streamlo the shots came from soldiers. The mayor told Smith, a resident, to leave.",
+    )
+    types = {actor.name: actor.type for actor in result.actors}
+    assert types.get("Quintly") == "organization", types
+    assert "Streamlo" not in types, types  # no statement after it: no cue
