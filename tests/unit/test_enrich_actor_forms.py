@@ -105,3 +105,14 @@ def test_a_medium_a_source_spoke_to_is_an_organisation() -> None:
     types = {actor.name: actor.type for actor in result.actors}
     assert types.get("Quintly") == "organization", types
     assert "Streamlo" not in types, types  # no statement after it: no cue
+
+
+def test_a_body_named_once_by_its_first_word_stays_one_body() -> None:
+    result = enriched(
+        "Water vapour found on icy moon",
+        "A team led by researchers at NASA's Goddard Space Flight Center in Greenbelt, Maryland, "
+        'confirmed the finding. "We checked for contaminants," Goddard planetary scientist Avi Mandell said.',
+    )
+    names = actor_names(result)
+    assert "Goddard Space Flight Center" in names, names
+    assert "Goddard" not in names, names
