@@ -174,8 +174,6 @@ def merge_organizations(
             _absorb(targets[0], cluster, clusters)
 
 
-# How often a person must be named alone to stay apart from a body named after them.
-_NAMED_ALONE: Final = 2
 # How often both a short and a longer name must be written to be two actors.
 _NAMED_APART: Final = 3
 # Short forms too generic to attach to a longer name by themselves ("House" is not the White House).
@@ -224,15 +222,8 @@ def attach_words_of_organizations(clusters: list[Cluster]) -> None:
             for o in organizations
             if o is not cluster and any(" " in key and word in key.split() for key in o.keys)
         ]
-        if len(owners) != 1 or owners[0] not in clusters or _named_apart(word, owners[0], cluster):
-            continue
-        # "Obama" beside "the Obama National Security Council": a person named on their own again
-        # and again, whose name is set before a body ("Goddard scientist X" stays the Goddard Center)
-        owner_keys = [key for key in owners[0].keys if " " in key]
-        person = cluster.actor_type == "person" and cluster.mentions >= _NAMED_ALONE
-        if person and all(key.startswith(f"{word} ") for key in owner_keys):
-            continue
-        _absorb(owners[0], cluster, clusters)
+        if len(owners) == 1 and owners[0] in clusters and not _named_apart(word, owners[0], cluster):
+            _absorb(owners[0], cluster, clusters)
 
 
 def _named_apart(word: str, owner: Cluster, cluster: Cluster) -> bool:
