@@ -46,6 +46,7 @@ from newsfacet.enrich.name_shapes import names_a_people
 from newsfacet.enrich.names import clean_name, fold
 from newsfacet.enrich.organization_cues import has_legal_form, is_bare_legal_form, listed_companies
 from newsfacet.enrich.product_evidence import is_product_name
+from newsfacet.enrich.span_rules import facility_heads, names_a_family_or_tenure
 from newsfacet.model import Actor, ActorType
 
 MAX_ACTORS: Final = 40
@@ -89,6 +90,7 @@ class _ArticleEvidence:
     # Folded names the article gives as an employer, with a legal form or as a source ("product
     # manager at Google Cloud"): no product, though a maker's name opens them.
     named_organizations: frozenset[str]
+    facility_heads: frozenset[str]  # first words of its facilities' names (`facility_heads`)
 
 
 def extract_actors(
@@ -140,6 +142,7 @@ def extract_actors(
         tickers=frozenset(m.ticker for m in kept if m.ticker),
         makers=frozenset(fold(name) for m in kept if m.label == "ORG" and (name := clean_name(m.text))),
         named_organizations=frozenset(named_organizations),
+        facility_heads=facility_heads(place_keys),
     )
     aliases = {fold(k): v for k, v in ORGANIZATION_ALIASES.items()}
     persons: list[tuple[str, Mention]] = []
@@ -217,6 +220,7 @@ def _actor_of(mention: Mention, evidence: _ArticleEvidence) -> tuple[str, ActorT
         return None
     # A place of the article, also as a listed county ("Cass" of "Cass and Kalamazoo counties").
     in_places = key in evidence.place_keys or f"{key} county" in evidence.place_keys
+    in_places = in_places or (actor_type == "person" and key in evidence.facility_heads)
     if is_excluded(key, excluded) or in_places or _is_not_an_actor(key) or is_bare_legal_form(name):
         return None
     if actor_type == "group" and (not _is_group_name(name, key, evidence.demonyms) or names_a_people(name)):
@@ -357,6 +361,8 @@ def _names_after_the(mentions: Sequence[Mention], demonyms: Collection[str]) -> 
     no gazetteer knows ("the Browns", "the Wild", "the Taliban"): people and towns take no article,
     teams, parties and bodies do. Folded name -> display name."""
     found: dict[str, str] = {}
+    # "the Bidens" beside "Joe Biden": a family (`names_a_family_or_tenure`)
+    surnames = {fold(m.text).rsplit(" ", 1)[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
     for mention in mentions:
         if not mention.after_the or mention.label not in {"PERSON", "GPE", "LOC"} or names_no_actor(mention):
             continue  # (the "the" of "the Quillbox app" is the app's)
@@ -364,7 +370,7 @@ def _names_after_the(mentions: Sequence[Mention], demonyms: Collection[str]) -> 
         if name is None or " " in name or not name[:1].isupper() or name.isupper():
             continue
         key = fold(name)
-        if key in _COMPASS_POINTS:
+        if key in _COMPASS_POINTS or names_a_family_or_tenure(key, mention.next_word, surnames):
             continue  # "the West", "the South": a part of the world, no team or body
         if key not in demonyms and key.rstrip("s") not in demonyms and key not in NOT_ENTITY_KEYS:
             found[key] = name

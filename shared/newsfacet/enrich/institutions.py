@@ -44,6 +44,7 @@ _INSTITUTION = re.compile(
 )
 _FORCE = re.compile(_FORCE_BODY)
 _POSSESSIVE = re.compile(r"['’]s?$")
+_SENTENCE_BEFORE_ARTICLE = re.compile(r".*[a-z]\.\s+(?=(?:The|A|An)\s)")
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An|In|On|At|For|By)\s+")
 # The first demonym written for each country ("Afghan" for AF).
 _COUNTRY_DEMONYM: Final[dict[str, str]] = {}
@@ -229,14 +230,22 @@ _DESCRIBED_BY_DEMONYM: Final = frozenset({"military", "police", "army", "armed f
 
 def _found(origin: str, source: int, gazetteer: Gazetteer) -> Iterator[Mention]:
     for match in _INSTITUTION.finditer(origin):
-        name = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", match.group("name"))).rstrip(".")
+        # "... on Tuesday. The US government": the name starts after the sentence's end
+        opener = _SENTENCE_BEFORE_ARTICLE.match(match.group("name"))
+        start = match.start("name") + (opener.end() if opener else 0)
+        name = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", origin[start : match.end("name")])).rstrip(".")
         body = " ".join(match.group("body").split()).replace("’", "'")
         if body == "military" and _MILITARY_MODIFIES.match(origin, match.end()):
             continue
-        canonical = _canonical(name, body, gazetteer)
+        # "Nigeria Police", "Ghana Police Service": a force's proper name after its country, kept
+        # as written (no possessive: "Bolivia's Police" is still a country's police)
+        before_body = origin[match.start("name") : match.start("body")]
+        proper = body[:1].isupper() and not any(mark in before_body for mark in "'’,")
+        canonical = f"{name} {body}" if proper and gazetteer.is_place_name(name) else None
+        canonical = canonical or _canonical(name, body, gazetteer)
         if canonical is None:
             continue
-        mention = mention_at(origin, match.start("name"), match.end(), "ORG", in_title=source == 0)
+        mention = mention_at(origin, start, match.end(), "ORG", in_title=source == 0)
         yield dataclasses.replace(mention, text=canonical)
 
 
@@ -259,7 +268,10 @@ def _canonical(name: str, body: str, gazetteer: Gazetteer) -> str | None:
             # "the US military": the country's armed forces, under the name they go by.
             place = gazetteer.country(country)
             return f"{place.name if place else name} Armed Forces"
-        return f"{_COUNTRY_DEMONYM.get(country, name)} {titled}"
+        # The United States' bodies go by its name ("United States Government", as "United
+        # States Navy"), never "American Government"
+        nation = "United States" if country == "US" else _COUNTRY_DEMONYM.get(country, name)
+        return f"{nation} {titled}"
     if _FORCE.fullmatch(body) and name[:1].isupper() and len(name) > 1:
         return f"{name} {titled}"
     return None

@@ -67,11 +67,24 @@ def is_quoted_title(origin: str, start: int, end: int) -> bool:
     """Whether the name stands alone in quotation marks, as news writes the titles of works
     ("including “Mary Poppins” and “Bambi.”"); a quote that opens or closes with the name but goes
     on is a quotation, not a title."""
-    if start == 0 or origin[start - 1] not in _OPENING_QUOTES:
-        return False
     after = origin[end : end + 2]
     closes = after[:1] in _CLOSING_QUOTES and after[:1] != ""
-    return closes or (after[:1] in ".,!?" and after[:1] != "" and after[1:2] in _CLOSING_QUOTES)
+    closes = closes or (after[:1] in ".,!?" and after[:1] != "" and after[1:2] in _CLOSING_QUOTES)
+    if start == 0 or origin[start - 1] not in _OPENING_QUOTES:
+        return closes and _closes_a_title(origin, start)
+    return closes
+
+
+# A title's words before a name that closes it ("“Takin’ It to the Streets”"): capitalised, or
+# the short words titles keep in lower case. A quotation has lower-case words ("“I told Smith”").
+_TITLE_BEFORE_NAME = re.compile(
+    r"[“‘\"](?:(?:[A-Z][\w’'-]*|a|an|the|to|of|in|on|at|for|and|or|with|from|by)\s+){1,6}$"
+)
+_TITLE_REACH: Final = 60
+
+
+def _closes_a_title(origin: str, start: int) -> bool:
+    return _TITLE_BEFORE_NAME.search(origin, max(0, start - _TITLE_REACH), start) is not None
 
 
 def names_no_actor(mention: Mention) -> bool:

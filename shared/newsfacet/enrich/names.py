@@ -184,9 +184,9 @@ _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
 _EDGE_JUNK = re.compile(r"^[^\w(]+|[^\w.)]+$")
 # The possessive of the word before, cut into the span by the model ("the city’s Hoa Lo prison").
 _LEADING_POSSESSIVE = re.compile(r"^'s\s+")
-# A match score glued to a team name by the model ("Chelsea 2-0"), or a market data code to an
-# exchange's name in a wire's market report ("London Metal Exchange CMAL3").
-_TRAILING_SCORE_OR_CODE = re.compile(r"\s+(?:\d+\s*[-–:]\s*\d+|[A-Z]{2,}\d[A-Z\d]*)$")
+# A match score or market code the model glued to a name: "Chelsea 2-0", "London Metal Exchange
+# CMAL3", a ticker written without a space ("Hang Seng Index(HSI").
+_TRAILING_SCORE_OR_CODE = re.compile(r"\s+(?:\d+\s*[-–:]\s*\d+|[A-Z]{2,}\d[A-Z\d]*)$|(?<=\w)\([A-Z\d]+\)?$")
 # An article written in lower case before a name is not part of it: "la Seine", "l'Élysée", "der
 # Donau" (but "La Paz", "Los Angeles" keep theirs).
 _LOWERCASE_ARTICLE = re.compile(

@@ -73,6 +73,10 @@ _MEDIUM_LAST_WORD = re.compile(
     r"|Press|Record|Register|Dispatch|Bulletin|Insider|Reporter|Radio|Television|Magazine|Monitor)$"
 )
 _LOOKBACK: Final = 80
+# "told Ruptly that ...", "told The Associated Press": a medium a source spoke to. A single name
+# only where the model took it for no person (a reporter is told things too: "told Smith").
+_TOLD = re.compile(r"\btold\s+(?=[A-Z])")
+_TOLD_GOES_ON = re.compile(r"\s+that\b|[,.;](?:\s|$)")
 
 
 def is_bare_legal_form(name: str) -> bool:
@@ -158,6 +162,14 @@ def _sources(origin: str, people: frozenset[str]) -> Iterator[tuple[int, int]]:
     for cue in _ACCORDING_TO.finditer(origin):
         name = _NAME_AFTER_CUE.match(origin, cue.end())
         if name is not None and _MEDIUM_LAST_WORD.search(name.group()):
+            yield cue.end(), name.end()
+    for cue in _TOLD.finditer(origin):
+        name = _NAME_AFTER_CUE.match(origin, cue.end())
+        if name is None or fold(name.group()) in people:
+            continue
+        # "told Ruptly that", "told CNN.": one word (not "Mr"), the statement told going on after it
+        single = " " not in name.group() and (len(name.group()) > 3 or name.group().isupper())
+        if (single and _TOLD_GOES_ON.match(origin, name.end())) or _MEDIUM_LAST_WORD.search(name.group()):
             yield cue.end(), name.end()
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Final
 
 from newsfacet.enrich.actor_vocabulary import COMPANIES, PLATFORMS
+from newsfacet.enrich.geo_aliases import FACILITY_WORDS
 
 # "Elon Musk's SpaceX", "NASA's Office of the Inspector General": an owner, its possessive, and a
 # capitalised name (words of a name may be joined by "of", "the", "for", "and", "&").
@@ -126,3 +127,23 @@ def is_furniture(origin: str, start: int, end: int) -> bool:
     line_end = origin.find("\n", end)
     words = origin[line_start : line_end if line_end >= 0 else len(origin)].split()
     return len(words) <= 4 and all(word[:1].isupper() for word in words)
+
+
+def facility_heads(place_keys: Collection[str]) -> frozenset[str]:
+    """The first words of the article's facilities' folded names ("blossom" of "blossom music
+    center"): that word alone ("Doobie Brothers to play Blossom") is the place's short form, no
+    person."""
+    heads = (key.split(" ", 1)[0] for key in place_keys if key.rsplit(" ", 1)[-1] in FACILITY_WORDS)
+    return frozenset(head for head in heads if " " not in head)
+
+
+# Nouns a leader's surname is set before after "the": "the Obama administration", "the Bush era".
+_TENURE_NOUNS: Final = frozenset({"administration", "presidency", "era", "years", "campaign"})
+
+
+def names_a_family_or_tenure(key: str, next_word: str, surnames: Collection[str]) -> bool:
+    """Whether a name written after "the" is a family, by the plural of a surname of the article
+    ("the Bidens" beside "Joe Biden"), or a leader's name set before a tenure ("the Obama
+    administration"): a person's name either way, never a team's or a body's."""
+    family = key[:-1] in surnames or key.removesuffix("es") in surnames
+    return family or next_word.casefold() in _TENURE_NOUNS
