@@ -139,7 +139,6 @@ def enrich(
         named = organization_cue_mentions(title, text, gazetteer, common_words, mentions)
         named += listed_organization_mentions(title, text)
         companies += named
-    if read_as == "en":
         mentions += institution_mentions(title, text, gazetteer) + listed_county_mentions(
             title, text, gazetteer
         )
