@@ -675,12 +675,12 @@ NOTES = [
     "CPU-second at 19:40 UTC, 12.9 at 21:31 and 13.7 at 21:43, when this code measured 13.6 and "
     "13.8 (run just before each). Compare rates only when measured side by side.",
     "- Speed, 2026-12-03: this day's entity rules (places, actors, non-English enrichment) cost "
-    "about 3 % of the whole pipeline, measured side by side with the day's starting code "
-    "(d49e2ad) in a warm loop over the AEB pages (23.4 and 23.5 pages per CPU-second before, 21.9 "
-    "and 22.8 after) and in this benchmark at 07:51-07:55 UTC (WCXB 9.7 before, 9.4 after; AEB "
-    "18.7 and 21.9, one noisy pass each). The host ran slow that hour: the starting code had "
-    "measured 13.1 WCXB pages per CPU-second at 06:10 UTC, so the day's code stands near 12.7 on "
-    "that morning's host; the 12-page target is not shown by the figures above.",
+    "3 to 7 % of the whole pipeline, measured side by side with the day's starting code "
+    "(d49e2ad): in a warm loop over the AEB pages, alternating, 23.4 and 23.5 pages per "
+    "CPU-second before, 21.9 and 22.8 after; in this benchmark, the starting code run first each "
+    "time, WCXB 11.1 -> 9.9 (07:15, helpers running), 10.5 -> 10.1 (07:36), 9.7 -> 9.4 (07:51), "
+    "8.7 -> 7.9 (08:05). The host slowed through that hour (the starting code measured 13.1 WCXB "
+    "pages per CPU-second at 06:10 UTC): the 12-page target is not shown by the figures above.",
     "- readability-lxml is a benchmark baseline, not a dependency: where it beat us by far (list "
     "articles whose sections sit in sibling elements) the container of the body's own paragraphs "
     "recovers most of the same text, without a second full extractor on every page.",
