@@ -12,7 +12,7 @@ country, region or sea, or a city in a context country; multi-word person names 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from newsfacet.enrich.actor_vocabulary import COMPANY_NEXT_WORDS, NOT_ENTITY_KEYS
 from newsfacet.enrich.gazetteer import Gazetteer, Place, distance_km
@@ -92,9 +92,9 @@ def resolve_places(
     read the text, only the gazetteer; `sport`: a sports story, where a bare city is a team;
     `language`: the article's (ISO 639-1), for what its model does and where its news is about."""
     keys = [_clean_key(m.text) for m in mentions]
-    evidence = _article_evidence(mentions, keys, gazetteer, place_nouns, without_model=without_model)
-    evidence = replace(evidence, language=language)
-    evidence.context.update(home_countries(language) if without_model else ())
+    evidence = _article_evidence(
+        mentions, keys, gazetteer, place_nouns, without_model=without_model, language=language
+    )
     context = evidence.context
     facilities, regions = named_by_nouns(mentions, keys)
     sited = frozenset() if sport else sited_names(mentions, keys, lambda key: bool(gazetteer.candidates(key)))
@@ -159,9 +159,12 @@ def _article_evidence(
     place_nouns: frozenset[str],
     *,
     without_model: bool,
+    language: str,
 ) -> _Evidence:
     """What the whole article says about its places (see `_Evidence`)."""
     context, local, local_points = _context(mentions, keys, gazetteer, without_model=without_model)
+    # Where no model reads, the language's home countries are context too ("Valencia" in Spanish).
+    context.update(home_countries(language) if without_model else ())
     # A span the model calls a person is a place if the same name is a place elsewhere in the
     # article: typed so, or introduced as one ("the Israeli town of Kiryat Shmona").
     place_words = {
@@ -206,6 +209,7 @@ def _article_evidence(
         frozenset(corporate),
         place_nouns,
         without_model,
+        language,
     )
 
 
