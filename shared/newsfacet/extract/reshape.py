@@ -15,7 +15,7 @@ from collections import Counter
 
 from lxml import html
 
-from newsfacet.extract.treeops import contains, link_share, paragraph_chars
+from newsfacet.extract.treeops import contains, link_share, paragraph_chars, paragraph_chars_within
 
 __all__ = [
     "join_split_body",
@@ -320,7 +320,8 @@ def mark_text_divs(root: html.HtmlElement) -> None:
 
 def _article_container(root: html.HtmlElement) -> html.HtmlElement | None:
     """The innermost element holding `_ARTICLE_SHARE` of the page's paragraph text."""
-    total = paragraph_chars(root)
+    held = paragraph_chars_within(root)
+    total = held.get(root, 0)
     if not total:
         return None
     container = root
@@ -329,7 +330,7 @@ def _article_container(root: html.HtmlElement) -> html.HtmlElement | None:
             (
                 child
                 for child in container
-                if isinstance(child.tag, str) and paragraph_chars(child) >= _ARTICLE_SHARE * total
+                if isinstance(child.tag, str) and held.get(child, 0) >= _ARTICLE_SHARE * total
             ),
             None,
         )

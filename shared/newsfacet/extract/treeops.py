@@ -6,7 +6,7 @@ from lxml import html
 
 from newsfacet.extract.density import text_and_link_chars
 
-__all__ = ["contains", "drop", "in_page", "link_share", "paragraph_chars"]
+__all__ = ["contains", "drop", "in_page", "link_share", "paragraph_chars", "paragraph_chars_within"]
 
 
 def drop(element: html.HtmlElement) -> None:
@@ -31,6 +31,20 @@ def contains(ancestor: html.HtmlElement, element: html.HtmlElement) -> bool:
 def paragraph_chars(element: html.HtmlElement) -> int:
     """Characters of text inside the element's `<p>` elements."""
     return sum(len(paragraph.text_content()) for paragraph in element.iter("p"))
+
+
+def paragraph_chars_within(root: html.HtmlElement) -> dict[html.HtmlElement, int]:
+    """`paragraph_chars` of every element inside `root` (itself included) that holds a `<p>`, read
+    in one pass: each paragraph's length is added to it and its ancestors. Asking `paragraph_chars`
+    of each element instead reads the same paragraphs once per ancestor (~2 ms a WCXB page)."""
+    held: dict[html.HtmlElement, int] = {}
+    for paragraph in root.iter("p"):
+        length = len(paragraph.text_content())
+        for element in (paragraph, *paragraph.iterancestors()):
+            held[element] = held.get(element, 0) + length
+            if element is root:
+                break
+    return held
 
 
 def link_share(element: html.HtmlElement) -> float:
