@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import partial
 
 import numpy as np
 
@@ -12,6 +13,10 @@ __all__ = ["content_sha256", "simhash"]
 
 _WORD = re.compile(r"\w+")
 _SHINGLE = 3
+# Hashing every shingle through `map` keeps the loop in C: a Python loop over them cost ~20 % of
+# the simhash (~0.25 ms a WCXB page).
+_BLAKE2B_64 = partial(hashlib.blake2b, digest_size=8)
+_DIGEST = hashlib.blake2b.digest
 
 
 def content_sha256(text: str) -> str:
@@ -25,14 +30,13 @@ def simhash(text: str) -> str:
     Near-duplicate texts (a corrected typo, an added paragraph) differ in few bits; compare with the
     Hamming distance of the two integers.
     """
-    words = [word.lower() for word in _WORD.findall(text)]
+    words = list(map(str.lower, _WORD.findall(text)))
     if not words:
         return "0" * 16
     size = min(_SHINGLE, len(words))
     # The shingles end together: each of the word lists zipped is one word shorter than the last.
     shingles = set(map(" ".join, zip(*(words[start:] for start in range(size)), strict=False)))
-    blake2b = hashlib.blake2b
-    digests = b"".join([blake2b(shingle.encode("utf-8"), digest_size=8).digest() for shingle in shingles])
+    digests = b"".join(map(_DIGEST, map(_BLAKE2B_64, map(str.encode, shingles))))
     bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(-1, 8), axis=1)
     majority = bits.sum(axis=0, dtype=np.int64) * 2 > len(shingles)
     return np.packbits(majority).tobytes().hex()

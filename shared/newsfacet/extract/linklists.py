@@ -16,7 +16,9 @@ from newsfacet.extract.treeops import drop, in_page, link_share
 
 __all__ = ["drop_link_lists", "drop_related_lists", "drop_skip_links", "teaser_card_texts"]
 
-# Headings that introduce lists of other articles rather than the article's own sections.
+# Headings that introduce lists of other articles rather than the article's own sections, and the
+# elements that print them.
+_RELATED_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "span")
 _RELATED_HEADING = re.compile(
     r"^\s*(?:read (?:also|more|next)|see also|related(?: articles| stories| content| news| coverage)?"
     r"|more (?:on|from|about|stories|news)\b.*|most (?:read|popular|viewed|shared)|trending(?: now)?"
@@ -42,7 +44,7 @@ _WORD = re.compile(r"\w+")
 
 def drop_related_lists(root: html.HtmlElement) -> None:
     """A "Related" / "Most read" heading and the list of links after it go together."""
-    for heading in list(root.xpath(".//h2|.//h3|.//h4|.//h5|.//h6|.//strong|.//b|.//span")):
+    for heading in list(root.iter(*_RELATED_HEADING_TAGS)):
         if not _RELATED_HEADING.match(heading.text_content()) or not in_page(heading, root):
             continue
         container = heading.getparent()

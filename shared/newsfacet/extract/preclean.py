@@ -113,7 +113,9 @@ def preclean(tree: html.HtmlElement) -> html.HtmlElement:
     body = tree.find("body")
     root = body if body is not None else tree
     place_streamed_sections(root)  # before scripts and templates go: they say where sections belong
-    total = paragraph_chars(root)
+    # Weighed only against the page's form controls (most pages have none: ~0.3 ms a page saved).
+    has_controls = next(root.iter(*_UNCLOSED_CONTROLS), None) is not None
+    total = paragraph_chars(root) if has_controls else 0
     for tag in _ALWAYS_DROP:
         for element in list(root.iter(tag)):
             if tag in _UNCLOSED_CONTROLS and _holds_article(element, total):

@@ -15,7 +15,7 @@ from collections import Counter
 
 from lxml import html
 
-from newsfacet.extract.treeops import contains, link_share, paragraph_chars, paragraph_chars_within
+from newsfacet.extract.treeops import contains, link_share, paragraph_chars_within
 
 __all__ = [
     "join_split_body",
@@ -121,7 +121,8 @@ def join_split_body(root: html.HtmlElement) -> None:
             members.append(parent)
     if not groups:
         return
-    members = max(groups.values(), key=_paragraph_chars_of_all)
+    held = paragraph_chars_within(root)
+    members = max(groups.values(), key=lambda group: _paragraph_chars_of_all(group, held))
     members = list(dict.fromkeys(members))
     if not 2 <= len(members) <= _MAX_BODY_PARTS:
         return
@@ -131,9 +132,8 @@ def join_split_body(root: html.HtmlElement) -> None:
     grandparents = [_grandparent(member) for member in members]
     if grandparents[0] is None or any(other is not grandparents[0] for other in grandparents):
         return
-    total = paragraph_chars(root)
-    share = _paragraph_chars_of_all(members)
-    if share < _SPLIT_BODY_SHARE * total or paragraph_chars(members[0]) > _SPLIT_FIRST_SHARE * share:
+    share = _paragraph_chars_of_all(members, held)
+    if share < _SPLIT_BODY_SHARE * held.get(root, 0) or held.get(members[0], 0) > _SPLIT_FIRST_SHARE * share:
         return
     first = members[0]
     for other in members[1:]:
@@ -146,8 +146,9 @@ def _grandparent(element: html.HtmlElement) -> html.HtmlElement | None:
     return parent.getparent() if parent is not None else None
 
 
-def _paragraph_chars_of_all(elements: list[html.HtmlElement]) -> int:
-    return sum(paragraph_chars(element) for element in dict.fromkeys(elements))
+def _paragraph_chars_of_all(elements: list[html.HtmlElement], held: dict[html.HtmlElement, int]) -> int:
+    """`held`: `paragraph_chars_within` of the page."""
+    return sum(held.get(element, 0) for element in dict.fromkeys(elements))
 
 
 def unwrap_embedded_posts(root: html.HtmlElement) -> None:
