@@ -152,18 +152,19 @@ def _companies_with_form(origin: str) -> Iterator[tuple[int, int]]:
 
 
 def _sources(origin: str, people: frozenset[str]) -> Iterator[tuple[int, int]]:
-    for verb in _REPORTED.finditer(origin):
+    # Each scan only where its cue's word is: a substring test costs a tenth of the scan.
+    for verb in _REPORTED.finditer(origin) if "reported" in origin else ():
         name = _SOURCE_BEFORE.search(origin, max(0, verb.start() - _LOOKBACK), verb.start())
         if name is None:
             continue
         single = " " not in name.group("name") and fold(name.group("name")) not in people
         if name.group("the") or single:
             yield name.start("name"), name.end("name")
-    for cue in _ACCORDING_TO.finditer(origin):
+    for cue in _ACCORDING_TO.finditer(origin) if "ccording" in origin else ():
         name = _NAME_AFTER_CUE.match(origin, cue.end())
         if name is not None and _MEDIUM_LAST_WORD.search(name.group()):
             yield cue.end(), name.end()
-    for cue in _TOLD.finditer(origin):
+    for cue in _TOLD.finditer(origin) if "told" in origin else ():
         name = _NAME_AFTER_CUE.match(origin, cue.end())
         if name is None or fold(name.group()) in people:
             continue
