@@ -45,5 +45,6 @@ def listed_organization_mentions(title: str, text: str) -> list[Mention]:
     return [
         mention_at(origin, match.start(), match.end(), "ORG", in_title=source == 0)
         for source, origin in ((0, title), (1, text))
-        for match in _LISTED.finditer(origin)
+        # A substring test per name first: most pages name none, and it cost a tenth of the scan.
+        for match in (_LISTED.finditer(origin) if any(name in origin for name in _LISTED_NAMES) else ())
     ]

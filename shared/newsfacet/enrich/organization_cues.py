@@ -29,6 +29,10 @@ _ORGANIZATION_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:and|of|for|on|de)\s+)?{_NAME_WOR
 # Legal forms only companies take after their name. Not "AG" or "SA" (an attorney general, South
 # Africa), not "Co" without its dot.
 _LEGAL_FORM = r"(?:Inc|Corp|Co|Ltd|L\.L\.C|S\.A|N\.V)\.|Inc|Corp|Ltd|LLC|LLP|PLC|plc|GmbH|Corporation"
+# What each legal form of `_LEGAL_FORM` holds, as written ("Corporation" holds "Corp").
+_LEGAL_FORM_WORDS: Final = (
+    "Inc", "Corp", "Co.", "Ltd", "L.L.C", "S.A", "N.V", "LLC", "LLP", "PLC", "plc", "GmbH",
+)  # fmt: skip
 _ENDS_WITH_LEGAL_FORM = re.compile(rf"\s(?:{_LEGAL_FORM})$")
 _LEGAL_FORM_CUE = re.compile(rf"(?<=[\w.]),?\s+(?:{_LEGAL_FORM})(?![\w-])")
 _TAX_STATUS = re.compile(r"(?:^|\s)[A-Z]$")
@@ -144,6 +148,9 @@ def _employers(origin: str) -> Iterator[tuple[int, int]]:
 
 
 def _companies_with_form(origin: str) -> Iterator[tuple[int, int]]:
+    # Most pages write no legal form: a substring test of each costs half the scan.
+    if not any(form in origin for form in _LEGAL_FORM_WORDS):
+        return
     for form in _LEGAL_FORM_CUE.finditer(origin):
         name = _NAME_BEFORE_FORM.search(origin, max(0, form.start() - _LOOKBACK), form.start())
         # "an S Corporation", "S Corp status": a tax status, no company.
@@ -152,18 +159,19 @@ def _companies_with_form(origin: str) -> Iterator[tuple[int, int]]:
 
 
 def _sources(origin: str, people: frozenset[str]) -> Iterator[tuple[int, int]]:
-    for verb in _REPORTED.finditer(origin):
+    # Each scan only where its cue's word is: a substring test costs a tenth of the scan.
+    for verb in _REPORTED.finditer(origin) if "reported" in origin else ():
         name = _SOURCE_BEFORE.search(origin, max(0, verb.start() - _LOOKBACK), verb.start())
         if name is None:
             continue
         single = " " not in name.group("name") and fold(name.group("name")) not in people
         if name.group("the") or single:
             yield name.start("name"), name.end("name")
-    for cue in _ACCORDING_TO.finditer(origin):
+    for cue in _ACCORDING_TO.finditer(origin) if "ccording" in origin else ():
         name = _NAME_AFTER_CUE.match(origin, cue.end())
         if name is not None and _MEDIUM_LAST_WORD.search(name.group()):
             yield cue.end(), name.end()
-    for cue in _TOLD.finditer(origin):
+    for cue in _TOLD.finditer(origin) if "told" in origin else ():
         name = _NAME_AFTER_CUE.match(origin, cue.end())
         if name is None or fold(name.group()) in people:
             continue

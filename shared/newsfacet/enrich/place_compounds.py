@@ -21,14 +21,18 @@ if TYPE_CHECKING:  # `mentions` finds compounds with `compound_place_spans`
     from newsfacet.enrich.mentions import Mention
 
 # A capitalised word ("Fort"), an abbreviation ("St.", "U.S.") or a region's acronym ("NCR").
-_WORD: Final = r"(?:[A-Z]\.){2,}|[A-Z][a-z]{1,2}\.(?=\s)|[A-Z]\w*"
+# (Its capital apart: `_COMPOUND` opens with it, as a pattern that opens with a letter is scanned
+# for much faster, 0.37 -> 0.24 ms a page.)
+_AFTER_CAPITAL: Final = r"(?:\.[A-Z])+\.|[a-z]{1,2}\.(?=\s)|\w*"
+_WORD: Final = rf"[A-Z](?:{_AFTER_CAPITAL})"
 _NAME: Final = rf"(?:{_WORD})(?:[ ](?:{_WORD})){{0,2}}"
+_FIRST_NAME: Final = rf"[A-Z](?<![\w.'’-][A-Z])(?:{_AFTER_CAPITAL})(?:[ ](?:{_WORD})){{0,2}}"
 # Two names joined by a hyphen, an en dash or a slash (spaces around a slash or dash allowed), or
 # a name and a region's acronym after a space ("Delhi NCR"). Not inside a longer hyphenated word,
 # but before "-based" ("a Dallas-Fort Worth-based airline").
 _JOINT_OR_ACRONYM: Final = r"-|–|\s?/\s?|\s–\s|[ ](?=[A-Z]{2,5}\b)"
 _COMPOUND: Final = re.compile(
-    rf"(?<![\w.'’-])(?P<first>{_NAME})(?P<joint>{_JOINT_OR_ACRONYM})(?P<second>{_NAME})(?!\w|-(?!based\b))"
+    rf"(?P<first>{_FIRST_NAME})(?P<joint>{_JOINT_OR_ACRONYM})(?P<second>{_NAME})(?!\w|-(?!based\b))"
 )
 
 # Nouns after a compound of two places that make it one region, or a road between them.

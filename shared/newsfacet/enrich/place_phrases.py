@@ -48,8 +48,10 @@ _CITY_VENUE_WORDS: Final = (
 # Not the start of a longer name ("Denver's National Park Service"), but before a day ("Houston's
 # Toyota Center Friday").
 _NOT_MORE_NAME: Final = r"(?![\w-]| of\b|[ \t]+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z])"
+# (The first capital before the look-behind: a pattern that opens with a letter is scanned for
+# much faster, 0.25 -> 0.11 ms a page.)
 _CITY_VENUE = re.compile(
-    r"(?<![\w.'’-])(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s\s+"
+    r"(?P<city>[A-Z](?<![\w.'’-][A-Z])[a-z]+(?: [A-Z][a-z]+)?)['’]s\s+"
     rf"(?P<venue>(?:[A-Z][\w'’.-]*[ \t]+){{1,3}}(?:{'|'.join(_CITY_VENUE_WORDS)})){_NOT_MORE_NAME}"
 )
 

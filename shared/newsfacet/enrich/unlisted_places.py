@@ -69,7 +69,7 @@ def listed_county_mentions(title: str, text: str, gazetteer: Gazetteer) -> list[
     Riverside counties"): each name is "<name> County", when the gazetteer knows such a county."""
     found = []
     for source, origin in ((0, title), (1, text)):
-        for match in _COUNTY_LIST.finditer(origin):
+        for match in _COUNTY_LIST.finditer(origin) if "counties" in origin else ():
             for start, end in list_item_spans(origin, match.start("names"), match.end("names")):
                 county = f"{origin[start:end]} County"
                 if gazetteer.candidates(county):
