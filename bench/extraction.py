@@ -687,7 +687,8 @@ NOTES = [
     "whole-text scans run only where the words they need are on the page, and the tokenizer's "
     "cache holds the corpora's ~92,000 distinct chunks. Whole pipeline, WCXB, the starting code "
     "(320703c) and this one in two processes on the same core, alternating every 10 pages: 87.5 "
-    "-> 80.5 ms a page (B/A 0.92; 11.4 -> 12.4 pages per CPU-second). Separate runs of this "
+    "-> 80.5 ms a page (B/A 0.92; 11.4 -> 12.4 pages per CPU-second), and 25 minutes later "
+    "104.8 -> 94.8 (0.90; 9.5 -> 10.6), AEB 49.4 -> 44.6 (0.90). Separate runs of this "
     "benchmark minutes apart on an otherwise idle host gave 12.8 and 9.1 WCXB pages per "
     "CPU-second for the same code: a single run's rate says as much about the host as the code.",
     "- Two settings of this machine make the figures above lower than the code's: the interpreter "
