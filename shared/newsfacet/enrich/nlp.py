@@ -78,8 +78,10 @@ def _load_model(language: str) -> Language:
     _enlarge_tokenizer_cache(nlp)
     _use_numpy_blas(nlp)
     from newsfacet.enrich.token_embeddings import cache_token_embeddings  # noqa: PLC0415
+    from newsfacet.enrich.token_vectors import compute_token_vectors_in_one_pass  # noqa: PLC0415
 
     cache_token_embeddings(nlp)
+    compute_token_vectors_in_one_pass(nlp)
     return nlp
 
 

@@ -76,6 +76,12 @@ class TokenEmbeddings:
         """The stage's output for `docs` (one array of vectors per doc), from the table."""
         if is_train:  # training needs the stage's own backward pass
             return self._trained_forward(model, docs, is_train)  # type: ignore[no-any-return]
+        vectors, lengths = self.lookup(docs)
+        return numpy.split(vectors, numpy.cumsum(lengths)[:-1]), _inference_only
+
+    def lookup(self, docs: Sequence[Any]) -> tuple[Any, list[int]]:
+        """The vectors of every token of `docs`, the documents' one after another, from the table
+        (computing those of tokens it does not hold yet); and each document's length."""
         features = self._features.predict(docs)
         keys: list[bytes] = []
         for doc_features in features:
@@ -89,9 +95,7 @@ class TokenEmbeddings:
         if new:
             self._add(new, features[0].shape[1])
         where = numpy.fromiter(map(self._rows.__getitem__, keys), dtype=numpy.intp, count=len(keys))
-        vectors = self._table[where]
-        ends = numpy.cumsum([len(doc_features) for doc_features in features])
-        return numpy.split(vectors, ends[:-1]), _inference_only
+        return self._table[where], [len(doc_features) for doc_features in features]
 
     def _add(self, keys: list[bytes], columns: int) -> None:
         ids = numpy.frombuffer(b"".join(keys), dtype="uint64").reshape(len(keys), columns)
