@@ -6,7 +6,9 @@ together, which is cheaper than one long document), skipping only sentences that
 name, or hold only names it has already read twice (`_name_bearing_spans`). English and French
 have a model (`NER_LANGUAGES`). Only the `ner` component is loaded (tok2vec, tagger, parser,
 lemmatizer... are excluded), and its matrix products run on numpy's BLAS rather than thinc's
-bundled one, which is about three times faster on the same numbers (bench/enrichment.py).
+bundled one, which is about three times faster on the same numbers (bench/enrichment.py); each
+distinct token's embedding is computed once (`token_embeddings`) and the token vectors in one
+pass (`token_vectors`), both giving thinc's values bit for bit.
 spaCy is pinned to 3.8.7 (pyproject.toml): later 3.8 wheels for Python 3.11 were built with
 Cython's profiling hooks, which take and release the GIL around every small function of the
 entity parser's transition loop; on both extraction corpora that loop took 33 ms of an article's
