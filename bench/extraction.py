@@ -701,9 +701,9 @@ NOTES = [
     "token_vectors.py`: thinc's operations on the same rows, bit for bit, without the repeated "
     "mean, the per-stage arrays and the documents split and joined three times); output again "
     "identical on all 890 pages; whole pipeline, WCXB, interleaved against the commit before: "
-    "97.2 -> 93.6 and 95.9 -> 91.9 ms a page (B/A 0.96, twice). The figures at the top of this "
-    "section were measured before it. Against the session's start (320703c), interleaved the "
-    "same way while the test suite ran on the other core: WCXB 99.7 -> 88.1 ms a page (0.88), "
+    "97.2 -> 93.6 and 95.9 -> 91.9 ms a page (B/A 0.96, twice). Against the session's start "
+    "(320703c), interleaved the same way while the test suite ran on the other core: WCXB "
+    "99.7 -> 88.1 ms a page (0.88), "
     "AEB 49.7 -> 40.1 (0.81); both corpora together 11.2 -> 12.8 pages per CPU-second.",
     "- readability-lxml is a benchmark baseline, not a dependency: where it beat us by far (list "
     "articles whose sections sit in sibling elements) the container of the body's own paragraphs "
