@@ -321,11 +321,14 @@ def _names_a_team(origin: str, start: int, end: int) -> bool:
     )
 
 
+# Nouns of sites that "in" follows with the place they are in ("the fuel plant in Senkata": a site
+# is in a place, not in a firm).
+SITES_BEFORE_IN: Final = ("plant", "factory", "refinery", "facility", "mine", "depot", "terminal", "camp")
 # Words that introduce a place name right after them: "the Israeli town of", "near", "north-east of",
-# and a site's noun with "in" ("the fuel plant in Senkata": a site is in a place, not in a firm).
+# and a site's noun with "in".
 _PLACE_INTRODUCER = re.compile(
     r"\b(?:(?P<kind>town|city|village|port|region|province|district|suburb|capital|area|state)\s+of"
-    r"|(?P<site>plant|factory|refinery|facility|mine|depot|terminal|camp)\s+in"
+    rf"|(?P<site>{'|'.join(SITES_BEFORE_IN)})\s+in"
     r"|near|outside|(?:north|south|east|west|north-east|north-west|south-east|south-west)\s+of)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,

@@ -14,7 +14,7 @@ from typing import Final
 
 from newsfacet.enrich.gazetteer import Gazetteer, Place
 from newsfacet.enrich.geo_aliases import FACILITY_WORDS
-from newsfacet.enrich.mentions import Mention, mention_at
+from newsfacet.enrich.mentions import SITES_BEFORE_IN, Mention, mention_at
 from newsfacet.enrich.names import clean_name, fold, list_item_spans
 from newsfacet.model import LocationKind
 
@@ -51,9 +51,7 @@ _INTRODUCED_KINDS: Final[dict[str, LocationKind]] = {
     "district": "region",
     "area": "region",
     # "the fuel plant in Senkata": where a site is, a town or a part of one.
-    **dict.fromkeys(
-        ("plant", "factory", "refinery", "facility", "mine", "depot", "terminal", "camp"), "area"
-    ),
+    **dict.fromkeys(SITES_BEFORE_IN, "area"),
 }
 
 
